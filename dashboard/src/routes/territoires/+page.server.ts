@@ -1,0 +1,63 @@
+import { error } from '@sveltejs/kit';
+import { GatewayUnavailableError, gatewayQuery } from '#lib/server/gateway';
+import type { PageServerLoad } from './$types';
+import { INDICATOR_PARTS, otherErrors, totals, unavailableIndicators } from './indicators';
+import document from './territoires.graphql?raw';
+import type { TerritoryOverviewQuery, TerritoryOverviewVariables } from './territoires.types';
+
+const UNAVAILABLE = 'Le service de données est momentanément indisponible.';
+
+/** Département codes: « 01 »…« 95 », « 2A », « 2B », « 971 »…« 976 ». */
+const DEPARTMENT_CODE = /^(?:\d{2,3}|2[AB])$/;
+
+function departmentParam(url: URL): string | null {
+  const raw = url.searchParams.get('departement')?.trim().toUpperCase();
+  if (!raw) return null;
+  if (!DEPARTMENT_CODE.test(raw)) error(400, `« ${raw.slice(0, 20)} » n'est pas un code de Département valide.`);
+  return raw;
+}
+
+export const load: PageServerLoad = async ({ fetch, url }) => {
+  const department = departmentParam(url);
+
+  let result;
+  try {
+    result = await gatewayQuery<TerritoryOverviewQuery, TerritoryOverviewVariables>(fetch, document, { department });
+  } catch (cause) {
+    if (cause instanceof GatewayUnavailableError) {
+      console.error(`[territoires] ${cause.message}`);
+      error(503, UNAVAILABLE);
+    }
+    throw cause;
+  }
+
+  const { data, errors } = result;
+  if (errors.length > 0) {
+    console.warn(`[territoires] partial data: ${errors.map((e) => `${e.message} @ ${(e.path ?? []).join('.')}`).join('; ')}`);
+  }
+
+  // Nothing usable: the operation failed as a whole.
+  if (!data?.territories) error(503, UNAVAILABLE);
+
+  if (!data.department) {
+    if (errors.some((e) => e.path?.[0] === 'department')) error(503, UNAVAILABLE);
+    error(
+      404,
+      department
+        ? `Aucun Département ne correspond au code « ${department} ».`
+        : "Votre Département n'a pas pu être déterminé.",
+    );
+  }
+
+  const unavailable = unavailableIndicators(data.territories, errors);
+
+  return {
+    department: data.department,
+    territories: data.territories,
+    totals: totals(data.territories),
+    /** Names of the missing parts of the data, in column order. */
+    unavailableParts: unavailable.map((indicator) => INDICATOR_PARTS[indicator]),
+    /** Some other part of the answer failed (the page says that data may be incomplete). */
+    incomplete: otherErrors(errors).length > 0,
+  };
+};

@@ -1,0 +1,28 @@
+// Hand-written types of `territoires.graphql` (to be replaced by generated ones once codegen is in place).
+
+export type TerritoryOverviewVariables = {
+  /** Code of a Département (« 62 », « 2A », « 974 »); `null` means the caller's own Département. */
+  department: string | null;
+};
+
+export type TerritoryOverviewTerritory = {
+  id: string;
+  name: string;
+  /** Kind of territory, e.g. "SLAI" or "SECTEUR". */
+  kind: string;
+  communeCount: number;
+  /** `null` when the partners subgraph is down. */
+  partnerCount: number | null;
+  /** `null` when the beneficiaries subgraph is down. */
+  activeBeneficiaries: number | null;
+  /** `null` when the contracts subgraph is down. */
+  placesContracted: number | null;
+  /** Euro cents (GraphQL SafeInt); `null` when the funding subgraph is down. */
+  fundingCommitted: number | null;
+};
+
+export type TerritoryOverviewQuery = {
+  /** `null` when no Département matches (or the caller has none). */
+  department: { code: string; name: string } | null;
+  territories: TerritoryOverviewTerritory[];
+};

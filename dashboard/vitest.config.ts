@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit tests of plain TypeScript modules: no SvelteKit plugin, no DOM.
+export default defineConfig({
+  root: import.meta.dirname,
+  test: {
+    include: ['src/**/*.test.ts'],
+    environment: 'node',
+  },
+});

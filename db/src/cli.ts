@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+import { openDatabase, prepareDatabase } from './database.js';
+import { readDbEnv } from './env.js';
+
+const usage = `passerelles-db <command>
+  up        start the embedded PostgreSQL (or use DATABASE_URL), migrate ref/auth/audit, load the
+            reference geography, print the connection string and keep running until Ctrl-C
+  prepare   migrate ref/auth/audit and load the reference geography, then exit`;
+
+async function main(command: string | undefined): Promise<void> {
+  if (command !== 'up' && command !== 'prepare') {
+    console.error(usage);
+    process.exit(2);
+  }
+  const env = readDbEnv();
+  const database = await openDatabase(env);
+  const reference = await prepareDatabase(database.url);
+  console.log(
+    `[db] ${database.embedded ? `embedded PostgreSQL, data in ${env.dataDir}` : 'external PostgreSQL'}; ` +
+      `reference geography ${reference.loaded ? 'loaded' : 'up to date'} (${reference.communes} communes, ${reference.territories} territories)`,
+  );
+  if (command === 'prepare') {
+    await database.stop();
+    return;
+  }
+  console.log(`[db] DATABASE_URL=${database.url}`);
+  const stop = (): void => {
+    database.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main(process.argv[2]).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

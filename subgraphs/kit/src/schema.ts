@@ -1,0 +1,47 @@
+import 'reflect-metadata';
+import { buildSubgraphSchema, printSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { parse, type GraphQLSchema } from 'graphql';
+import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+
+/** Federation version of every subgraph: at or below what the composition library knows. */
+export const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@authenticated", "@requiresScopes"])';
+
+export type ReferenceResolvers = Record<string, { __resolveReference: (...args: never[]) => unknown }>;
+
+export interface FederatedSchemaOptions {
+  // type-graphql resolver classes of this subgraph.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers: NonEmptyArray<Function>;
+  /** `__resolveReference` of each entity this subgraph resolves, from its `*.reference.ts` files. */
+  references?: ReferenceResolvers;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  orphanedTypes?: Function[];
+}
+
+/**
+ * The one way to build a subgraph schema: type-graphql classes → SDL with directives →
+ * `buildSubgraphSchema` (array form) with type-graphql's resolvers plus the reference resolvers.
+ */
+export async function buildFederatedSchema(options: FederatedSchemaOptions): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    resolvers: options.resolvers,
+    ...(options.orphanedTypes ? { orphanedTypes: options.orphanedTypes } : {}),
+    skipCheck: true,
+    validate: false,
+    emitSchemaFile: false,
+  });
+  const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
+  const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
+  for (const [typeName, reference] of Object.entries(options.references ?? {})) {
+    const existing = (resolvers[typeName] ?? {}) as Record<string, unknown>;
+    resolvers[typeName] = { ...existing, __resolveReference: reference.__resolveReference } as GraphQLResolverMap<unknown>[string];
+  }
+  return buildSubgraphSchema([{ typeDefs, resolvers }]);
+}
+
+/** The SDL committed as `subgraphs/<ctx>/schema.graphql` and composed into the supergraph. */
+export function printFederatedSdl(schema: GraphQLSchema): string {
+  return `${printSubgraphSchema(schema).trim()}\n`;
+}

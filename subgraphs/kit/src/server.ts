@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { GraphQLSchema } from 'graphql';
+import { LoaderRegistry, type SubgraphContext } from './context.js';
+import { maskError } from './errors.js';
+import type { CallerTokenVerifier } from './identity/token.js';
+
+export interface ServeOptions {
+  name: string;
+  schema: GraphQLSchema;
+  orm: MikroORM;
+  verifier: CallerTokenVerifier;
+  host: string;
+  port: number;
+  production: boolean;
+  log?: (line: string) => void;
+}
+
+export interface RunningSubgraph {
+  url: string;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+function logErrors(log: (line: string) => void, name: string): ApolloServerPlugin<SubgraphContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            const code = error.extensions?.code;
+            if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
+              log(`[${name}] correlation=${contextValue.correlationId} ${error.originalError?.stack ?? error.message}`);
+            }
+          }
+        },
+      };
+    },
+  };
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Error('body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Serves a subgraph over HTTP: `/graphql` for requests carrying a valid gateway token (anything
+ * else is answered 401 before GraphQL runs), `/health` for liveness, `/ready` for readiness.
+ */
+export async function serveSubgraph(options: ServeOptions): Promise<RunningSubgraph> {
+  const log = options.log ?? ((line: string) => console.error(line));
+  const apollo = new ApolloServer<SubgraphContext>({
+    schema: options.schema,
+    introspection: !options.production,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: options.production,
+    formatError: maskError,
+    plugins: [ApolloServerPluginLandingPageDisabled(), logErrors(log, options.name)],
+  });
+  await apollo.start();
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://subgraph');
+    if (url.pathname === '/health') return send(res, 200, { status: 'ok' });
+    if (url.pathname === '/ready') {
+      try {
+        await options.orm.em.getConnection().execute('select 1');
+        return send(res, 200, { status: 'ready' });
+      } catch {
+        return send(res, 503, { status: 'database unavailable' });
+      }
+    }
+    if (url.pathname !== '/graphql') return send(res, 404, { errors: [{ message: 'Not found' }] });
+
+    const check = await options.verifier.verify(req.headers.authorization);
+    if (!check.ok) {
+      res.setHeader('www-authenticate', 'Bearer realm="passerelles-subgraph"');
+      return send(res, 401, { errors: [{ message: 'Unauthorized: requests must come through the gateway', extensions: { code: 'UNAUTHENTICATED' } }] });
+    }
+
+    let body: unknown;
+    try {
+      const text = req.method === 'POST' ? await readBody(req) : '';
+      body = text && (req.headers['content-type'] ?? '').includes('json') ? JSON.parse(text) : text;
+    } catch {
+      return send(res, 400, { errors: [{ message: 'Malformed request body', extensions: { code: 'BAD_REQUEST' } }] });
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const correlationId = check.correlationId ?? randomUUID();
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      context: async () => ({
+        caller: check.caller,
+        correlationId,
+        em: options.orm.em.fork(),
+        loaders: new LoaderRegistry(),
+      }),
+    });
+    const outgoing: Record<string, string> = {};
+    for (const [key, value] of response.headers) outgoing[key] = value;
+    res.writeHead(response.status ?? 200, outgoing);
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+    } else {
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+  };
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      log(`[${options.name}] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      if (!res.headersSent) send(res, 500, { errors: [{ message: 'Internal server error' }] });
+      else res.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host}:${address.port}/graphql`,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await apollo.stop();
+    },
+  };
+}
