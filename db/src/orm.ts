@@ -1,4 +1,4 @@
-import { MikroORM, type AnyEntity, type EntitySchema, type Logger, type LoggerNamespace } from '@mikro-orm/core';
+import { MikroORM, type Logger, type LoggerNamespace } from '@mikro-orm/core';
 import { Migrator, type Migration } from '@mikro-orm/migrations';
 import { defineConfig, PostgreSqlDriver, type Options } from '@mikro-orm/postgresql';
 
@@ -13,7 +13,7 @@ export interface OrmOptions {
   clientUrl: string;
   /** The PostgreSQL schema this owner writes (`beneficiaries`, `partners`, `ref`…). */
   schema: string;
-  entities?: (EntitySchema<AnyEntity> | (new (...args: never[]) => unknown))[];
+  entities?: Options['entities'];
   migrations?: NamedMigration[];
   debug?: boolean;
   /** Called for every SQL statement (tests count queries with it). */

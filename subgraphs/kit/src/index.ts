@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 
 export { parseSubgraphEnv, type SubgraphEnv } from './env.js';
-export { LoaderRegistry, byKeys, type SubgraphContext } from './context.js';
+export { LoaderRegistry, byKeys, countsByKeys, type SubgraphContext } from './context.js';
 export { buildFederatedSchema, printFederatedSdl, FEDERATION_LINK, type FederatedSchemaOptions, type ReferenceResolvers } from './schema.js';
 export { serveSubgraph, type ServeOptions, type RunningSubgraph } from './server.js';
 export { startSubgraph, runSubgraphMain, type SubgraphDefinition, type StartedSubgraph } from './subgraph.js';

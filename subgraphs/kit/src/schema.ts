@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { buildSubgraphSchema, printSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
+import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { parse, type GraphQLSchema } from 'graphql';
+import { graphql, parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 
 /** Federation version of every subgraph: at or below what the composition library knows. */
@@ -41,7 +41,13 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
   return buildSubgraphSchema([{ typeDefs, resolvers }]);
 }
 
-/** The SDL committed as `subgraphs/<ctx>/schema.graphql` and composed into the supergraph. */
-export function printFederatedSdl(schema: GraphQLSchema): string {
-  return `${printSubgraphSchema(schema).trim()}\n`;
+/**
+ * The SDL committed as `subgraphs/<ctx>/schema.graphql` and composed into the supergraph: exactly
+ * what the subgraph answers to `{ _service { sdl } }`.
+ */
+export async function printFederatedSdl(schema: GraphQLSchema): Promise<string> {
+  const result = await graphql({ schema, source: '{ _service { sdl } }' });
+  const sdl = (result.data as { _service?: { sdl?: string } } | null | undefined)?._service?.sdl;
+  if (!sdl) throw new Error(`Could not print the subgraph SDL: ${result.errors?.map((e) => e.message).join('; ') ?? 'no _service'}`);
+  return `${sdl.trim()}\n`;
 }

@@ -41,7 +41,7 @@ export class GatewayUnavailableError extends Error {
  * POSTs a GraphQL operation to the gateway. Pass the `fetch` of the SvelteKit load event.
  * @throws {GatewayUnavailableError} when no GraphQL answer could be obtained.
  */
-export async function gatewayQuery<T, V extends object = Record<string, never>>(
+export async function gatewayQuery<T, V extends object = Record<string, unknown>>(
   fetch: typeof globalThis.fetch,
   document: string,
   variables?: V,

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { GatewayUnavailableError, gatewayQuery } from '#lib/server/gateway';
+import { GatewayUnavailableError, gatewayQuery } from '#lib/server/gateway.ts';
 import type { PageServerLoad } from './$types';
 import { INDICATOR_PARTS, otherErrors, totals, unavailableIndicators } from './indicators';
 import document from './territoires.graphql?raw';
@@ -10,11 +10,13 @@ const UNAVAILABLE = 'Le service de données est momentanément indisponible.';
 /** Département codes: « 01 »…« 95 », « 2A », « 2B », « 971 »…« 976 ». */
 const DEPARTMENT_CODE = /^(?:\d{2,3}|2[AB])$/;
 
+/** The optional `?departement=` parameter; absent or empty means the caller's own Département. */
 function departmentParam(url: URL): string | null {
-  const raw = url.searchParams.get('departement')?.trim().toUpperCase();
+  const raw = url.searchParams.get('departement')?.trim();
   if (!raw) return null;
-  if (!DEPARTMENT_CODE.test(raw)) error(400, `« ${raw.slice(0, 20)} » n'est pas un code de Département valide.`);
-  return raw;
+  const code = raw.toUpperCase();
+  if (!DEPARTMENT_CODE.test(code)) error(400, `« ${raw.slice(0, 20)} » n'est pas un code de Département valide.`);
+  return code;
 }
 
 export const load: PageServerLoad = async ({ fetch, url }) => {
@@ -44,7 +46,7 @@ export const load: PageServerLoad = async ({ fetch, url }) => {
     error(
       404,
       department
-        ? `Aucun Département ne correspond au code « ${department} ».`
+        ? `Le Département « ${department} » est inconnu ou ne fait pas partie de votre périmètre.`
         : "Votre Département n'a pas pu être déterminé.",
     );
   }

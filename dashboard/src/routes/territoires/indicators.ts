@@ -1,6 +1,6 @@
 // The per-territory indicators that come from other subgraphs, and what the page shows when
 // some of them are missing because a subgraph is down.
-import type { GraphQLResponseError } from '#lib/server/gateway';
+import type { GraphQLResponseError } from '#lib/server/gateway.ts';
 import type { TerritoryOverviewTerritory } from './territoires.types';
 
 export const INDICATORS = ['partnerCount', 'activeBeneficiaries', 'placesContracted', 'fundingCommitted'] as const;

@@ -1,0 +1,4 @@
+export { readGatewayEnv, type GatewayEnv } from './env.js';
+export { createGateway, serveGateway, type RunningGateway } from './gateway.js';
+export { composeSupergraph, emitSdls, committedSdls, supergraphPath, sdlPath } from './compose/compose.js';
+export { subgraphs } from './compose/subgraphs.js';

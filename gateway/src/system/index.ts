@@ -1,0 +1,2 @@
+export { readSystemEnv, type SystemEnv } from './env.js';
+export { startSystem, type SystemOptions, type RunningSystem } from './start-system.js';

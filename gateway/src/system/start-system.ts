@@ -1,0 +1,116 @@
+import { resolve } from 'node:path';
+import { openDatabase, prepareDatabase, seedDemo, type RunningDatabase, type SeedResult } from '@passerelles/db';
+import { generateIdentityKeys, type IdentityKeyPair } from '@passerelles/subgraph-kit/identity';
+import { repoRoot } from '../compose/compose.js';
+import { subgraphs } from '../compose/subgraphs.js';
+import { baseChildEnv, type SystemEnv } from './env.js';
+import { startService, waitUntilReady, type ServiceProcess } from './processes.js';
+
+export interface SystemOptions extends SystemEnv {
+  /** Start the built dashboard too (tests of the API alone can skip it). */
+  withDashboard?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface RunningSystem {
+  databaseUrl: string;
+  urls: { dashboard: string | null; gateway: string; subgraphs: Record<string, string> };
+  keys: IdentityKeyPair;
+  seed: SeedResult | null;
+  services: ServiceProcess[];
+  /** Stops one service (tests use it to take a subgraph down). */
+  stopService(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the whole system as `npm start` does: PostgreSQL (embedded unless DATABASE_URL), the
+ * reference data, the four subgraphs (each migrates its own schema), the demo seed on an empty
+ * database, the gateway, then the built dashboard. Every service is a separate process.
+ */
+export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const services: ServiceProcess[] = [];
+  let database: RunningDatabase | null = null;
+  const stopAll = async (): Promise<void> => {
+    for (const service of [...services].reverse()) await service.stop();
+    if (database) await database.stop();
+  };
+  try {
+    database = await openDatabase(options.db);
+    const reference = await prepareDatabase(database.url);
+    log(`[db] ${database.embedded ? `embedded PostgreSQL on port ${options.db.embeddedPort}, data in ${options.db.dataDir}` : 'external PostgreSQL (DATABASE_URL)'}`);
+    log(`[db] reference geography ${reference.loaded ? 'loaded' : 'up to date'}: ${reference.communes} communes, ${reference.territories} territories`);
+
+    const keys = options.keys ?? (await generateIdentityKeys());
+    const base = { ...baseChildEnv(), NODE_ENV: options.nodeEnv, DATABASE_URL: database.url };
+    const subgraphUrls: Record<string, string> = {};
+    const started = subgraphs.map((definition) => {
+      const port = options.ports[definition.name as keyof SystemEnv['ports']];
+      const prefix = definition.name.toUpperCase();
+      subgraphUrls[definition.name] = `http://127.0.0.1:${port}/graphql`;
+      const service = startService(
+        definition.name,
+        resolve(repoRoot, 'subgraphs', definition.name, 'dist', 'index.js'),
+        { ...base, [`${prefix}_PORT`]: String(port), GATEWAY_PUBLIC_KEY: keys.publicKeyPem },
+        log,
+      );
+      services.push(service);
+      return waitUntilReady(service, `http://127.0.0.1:${port}/ready`);
+    });
+    await Promise.all(started);
+
+    const seed = options.seedDemo ? await seedDemo(database.url) : null;
+    if (seed?.seeded) {
+      log(`[db] demo data seeded: ${seed.programmes} programmes, ${seed.partners} partners, ${seed.conventions} conventions, ${seed.beneficiaries} synthetic people`);
+    }
+
+    const gateway = startService(
+      'gateway',
+      resolve(repoRoot, 'gateway', 'dist', 'main.js'),
+      {
+        ...base,
+        GATEWAY_PORT: String(options.ports.gateway),
+        GATEWAY_SIGNING_KEY: keys.privateKeyPem,
+        DEMO_DEPARTMENT: options.demoDepartment,
+        BENEFICIARIES_URL: subgraphUrls.beneficiaries,
+        PARTNERS_URL: subgraphUrls.partners,
+        CONTRACTS_URL: subgraphUrls.contracts,
+        FUNDING_URL: subgraphUrls.funding,
+      },
+      log,
+    );
+    services.push(gateway);
+    const gatewayUrl = `http://127.0.0.1:${options.ports.gateway}/graphql`;
+    await waitUntilReady(gateway, `http://127.0.0.1:${options.ports.gateway}/healthcheck`);
+
+    let dashboardUrl: string | null = null;
+    if (options.withDashboard !== false) {
+      const dashboard = startService(
+        'dashboard',
+        resolve(repoRoot, 'dashboard', 'build', 'index.js'),
+        { ...base, HOST: '127.0.0.1', PORT: String(options.ports.dashboard), ORIGIN: `http://localhost:${options.ports.dashboard}`, GATEWAY_URL: gatewayUrl },
+        log,
+      );
+      services.push(dashboard);
+      dashboardUrl = `http://localhost:${options.ports.dashboard}`;
+      await waitUntilReady(dashboard, `http://127.0.0.1:${options.ports.dashboard}/territoires`);
+    }
+
+    const db = database;
+    return {
+      databaseUrl: db.url,
+      urls: { dashboard: dashboardUrl, gateway: gatewayUrl, subgraphs: subgraphUrls },
+      keys,
+      seed,
+      services,
+      stopService: async (name) => {
+        await services.find((s) => s.name === name)?.stop();
+      },
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

@@ -1,0 +1,31 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+export const sexes = ['F', 'M'] as const;
+export const householdTypes = ['SINGLE', 'SINGLE_PARENT', 'COUPLE', 'COUPLE_WITH_CHILDREN', 'OTHER'] as const;
+export const orientationKinds = ['SOCIAL', 'SOCIO_PRO', 'PRO'] as const;
+export type Sex = (typeof sexes)[number];
+export type HouseholdType = (typeof householdTypes)[number];
+export type OrientationKind = (typeof orientationKinds)[number];
+
+/**
+ * A person on the RSA, pseudonymous: a random id and what the indicators need. Identifying fields
+ * (name, birth date, CAF number) will live in a separate, encrypted table.
+ */
+export const BeneficiaryEntity = defineEntity({
+  name: 'Beneficiary',
+  tableName: 'beneficiary',
+  schema: 'beneficiaries',
+  properties: {
+    id: p.uuid().primary(),
+    departmentCode: p.string(),
+    communeCode: p.string(),
+    territoryId: p.string().nullable(),
+    sex: p.string().$type<Sex>(),
+    birthYear: p.smallint(),
+    householdType: p.string().$type<HouseholdType>(),
+    rsaEntryDate: p.date(),
+    orientationKind: p.string().$type<OrientationKind>(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+export type Beneficiary = InferEntity<typeof BeneficiaryEntity>;

@@ -1,0 +1,19 @@
+import { byKeys, type SubgraphContext } from '@passerelles/subgraph-kit';
+import type { Beneficiary } from './beneficiary.entity.js';
+import { BeneficiaryRepository } from './beneficiary.repository.js';
+
+const beneficiariesById = Symbol('beneficiariesById');
+
+/**
+ * A person of the caller's Département, batched. Only administrators read people in this
+ * walking skeleton; caseload rules for référents and operators come with the identity work.
+ */
+export function beneficiaryById(ctx: SubgraphContext, id: string): Promise<Beneficiary | null> {
+  if (ctx.caller.role !== 'ADMIN') return Promise.resolve(null);
+  const department = ctx.caller.departmentCode;
+  return ctx.loaders
+    .get<string, Beneficiary | null>(beneficiariesById, async (ids) =>
+      byKeys(ids, await new BeneficiaryRepository(ctx.em).byIds(department, ids), (b) => b.id),
+    )
+    .load(id);
+}

@@ -1,0 +1,6 @@
+/** Territories belong to `partners`; here a reference only needs its id to resolve the fields added above. */
+export const territoryReference = {
+  Territory: {
+    __resolveReference: (reference: { id: string }): { id: string } => ({ id: reference.id }),
+  },
+};

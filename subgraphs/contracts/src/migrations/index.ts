@@ -1,0 +1,6 @@
+import type { NamedMigration } from '@passerelles/db';
+import { Migration20261122030000_convention } from './Migration20261122030000_convention.js';
+
+export const contractsMigrations: NamedMigration[] = [
+  { name: 'Migration20261122030000_convention', class: Migration20261122030000_convention },
+];

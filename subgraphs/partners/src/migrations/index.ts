@@ -1,0 +1,6 @@
+import type { NamedMigration } from '@passerelles/db';
+import { Migration20261122010000_partner } from './Migration20261122010000_partner.js';
+
+export const partnersMigrations: NamedMigration[] = [
+  { name: 'Migration20261122010000_partner', class: Migration20261122010000_partner },
+];
