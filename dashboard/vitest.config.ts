@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   root: import.meta.dirname,
   test: {
+    name: 'dashboard',
     include: ['src/**/*.test.ts'],
     environment: 'node',
   },

@@ -31,7 +31,7 @@ export const ConventionTerritoryEntity = defineEntity({
   tableName: 'convention_territory',
   schema: 'contracts',
   properties: {
-    conventionId: p.uuid().primary(),
+    convention: () => p.manyToOne(ConventionEntity).primary(),
     territoryId: p.string().primary(),
     departmentCode: p.string(),
     places: p.integer(),

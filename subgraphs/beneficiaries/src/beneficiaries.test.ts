@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { createTestTerritory, execute, openTestOrm, QueryCounter, testCaller, testContext } from '@passerelles/subgraph-kit/test-support';
+import type { GraphQLSchema } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AccompanimentEntity } from './accompaniment/accompaniment.entity.js';
+import { BeneficiaryEntity } from './beneficiary/beneficiary.entity.js';
+import { beneficiariesSubgraph } from './subgraph.js';
+
+// This file owns Département 67 (Bas-Rhin) in the shared test database.
+const DEPARTMENT = '67';
+const counter = new QueryCounter();
+let orm: MikroORM;
+let schema: GraphQLSchema;
+let commune: string;
+const admin = testCaller({ departmentCode: DEPARTMENT });
+
+async function newBeneficiary(territoryId: string | null, departmentCode = DEPARTMENT): Promise<string> {
+  const em = orm.em.fork();
+  const id = randomUUID();
+  em.create(BeneficiaryEntity, {
+    id,
+    departmentCode,
+    communeCode: commune,
+    territoryId,
+    sex: 'F',
+    birthYear: 1980,
+    householdType: 'SINGLE_PARENT',
+    rsaEntryDate: '2018-03-01',
+    orientationKind: 'SOCIAL',
+    createdAt: new Date(),
+  });
+  await em.flush();
+  return id;
+}
+
+async function newAccompaniment(beneficiaryId: string, territoryId: string, dates: { prescribedOn: string; startedOn?: string; endedOn?: string }): Promise<void> {
+  const em = orm.em.fork();
+  em.create(AccompanimentEntity, {
+    id: randomUUID(),
+    departmentCode: DEPARTMENT,
+    beneficiaryId,
+    programmeId: randomUUID(),
+    operatorId: randomUUID(),
+    conventionId: null,
+    territoryId,
+    prescribedOn: dates.prescribedOn,
+    startedOn: dates.startedOn ?? null,
+    endedOn: dates.endedOn ?? null,
+    exitReason: dates.endedOn ? 'STABILISATION' : null,
+    createdAt: new Date(),
+  });
+  await em.flush();
+}
+
+beforeAll(async () => {
+  orm = await openTestOrm(beneficiariesSubgraph, counter);
+  schema = await beneficiariesSubgraph.buildSchema();
+  const rows: { code: string }[] = await orm.em.fork().execute(`select code from ref.commune where department_code = ? order by code limit 1`, [DEPARTMENT]);
+  commune = rows[0]!.code;
+});
+afterAll(async () => {
+  await orm.close(true);
+});
+
+describe('Territory.activeBeneficiaries', () => {
+  it('counts distinct people whose accompaniment has started and not ended, per territory, in one query', async () => {
+    const north = await createTestTerritory(orm.em.fork(), DEPARTMENT, [commune]);
+    const south = await createTestTerritory(orm.em.fork(), DEPARTMENT, [commune]);
+    for (let i = 0; i < 3; i++) await newAccompaniment(await newBeneficiary(north), north, { prescribedOn: '2026-01-05', startedOn: '2026-01-20' });
+    const twice = await newBeneficiary(north);
+    await newAccompaniment(twice, north, { prescribedOn: '2026-02-01', startedOn: '2026-02-10' });
+    await newAccompaniment(twice, north, { prescribedOn: '2026-03-01', startedOn: '2026-03-10' });
+    await newAccompaniment(await newBeneficiary(north), north, { prescribedOn: '2025-01-05', startedOn: '2025-01-20', endedOn: '2025-09-30' });
+    await newAccompaniment(await newBeneficiary(north), north, { prescribedOn: '2026-10-01' }); // prescribed, not started
+    await newAccompaniment(await newBeneficiary(south), south, { prescribedOn: '2026-04-01', startedOn: '2026-04-15' });
+
+    counter.reset();
+    const { data, errors } = await execute<{ _entities: { id: string; activeBeneficiaries: number }[] }>(
+      schema,
+      testContext(orm, admin),
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Territory { id activeBeneficiaries } } }',
+      { r: [north, south, `${DEPARTMENT}-unknown`].map((id) => ({ __typename: 'Territory', id })) },
+    );
+    expect(errors).toEqual([]);
+    expect(data?._entities).toEqual([
+      { id: north, activeBeneficiaries: 4 },
+      { id: south, activeBeneficiaries: 1 },
+      { id: `${DEPARTMENT}-unknown`, activeBeneficiaries: 0 },
+    ]);
+    expect(counter.count).toBe(1);
+
+    const otherDepartment = await execute<{ _entities: { activeBeneficiaries: number }[] }>(
+      schema,
+      testContext(orm, testCaller({ departmentCode: '25' })),
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Territory { activeBeneficiaries } } }',
+      { r: [{ __typename: 'Territory', id: north }] },
+    );
+    expect(otherDepartment.data?._entities).toEqual([{ activeBeneficiaries: 0 }]);
+  });
+});
+
+describe('Beneficiary references', () => {
+  it('resolves 50 people in one SQL query', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 50; i++) ids.push(await newBeneficiary(null));
+    counter.reset();
+    const { data, errors } = await execute<{ _entities: { id: string; householdType: string }[] }>(
+      schema,
+      testContext(orm, admin),
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Beneficiary { id householdType } } }',
+      { r: ids.map((id) => ({ __typename: 'Beneficiary', id })) },
+    );
+    expect(errors).toEqual([]);
+    expect(data?._entities.map((b) => b.id)).toEqual(ids);
+    expect(data?._entities.every((b) => b.householdType === 'SINGLE_PARENT')).toBe(true);
+    expect(counter.count).toBe(1);
+  });
+
+  it('shows no one to a caller of another Département, nor to a role without nominative rights yet', async () => {
+    const id = await newBeneficiary(null);
+    const query = 'query ($id: ID!) { beneficiary(id: $id) { id } }';
+    expect((await execute(schema, testContext(orm, admin), query, { id })).data).toEqual({ beneficiary: { id } });
+    expect((await execute(schema, testContext(orm, testCaller({ departmentCode: '62' })), query, { id })).data).toEqual({ beneficiary: null });
+    expect((await execute(schema, testContext(orm, testCaller({ departmentCode: DEPARTMENT, role: 'STEERING' })), query, { id })).data).toEqual({
+      beneficiary: null,
+    });
+  });
+});

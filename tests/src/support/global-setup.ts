@@ -1,0 +1,42 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { migrateSchema, prepareDatabase, startEmbeddedPostgres, type RunningDatabase } from '@passerelles/db';
+import { subgraphs } from '@passerelles/gateway';
+
+/** A free TCP port on the loopback interface. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+let database: RunningDatabase | undefined;
+let dataDir: string | undefined;
+
+/**
+ * Starts a throwaway embedded PostgreSQL for the whole test run, with the real migrations of
+ * every schema and the reference geography; its URL reaches the workers as TEST_DATABASE_URL.
+ */
+export async function setup(): Promise<void> {
+  if (process.env.TEST_DATABASE_URL) return;
+  dataDir = await mkdtemp(join(tmpdir(), 'passerelles-test-'));
+  database = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false, database: 'passerelles_test' });
+  await prepareDatabase(database.url);
+  for (const subgraph of subgraphs) {
+    await migrateSchema({ clientUrl: database.url, schema: subgraph.schemaName, migrations: subgraph.migrations });
+  }
+  process.env.TEST_DATABASE_URL = database.url;
+}
+
+export async function teardown(): Promise<void> {
+  await database?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+}
