@@ -1,7 +1,11 @@
+import { createRequire } from 'node:module';
 import { defineProject } from 'vitest/config';
+
+const require = createRequire(import.meta.url);
 
 /** Cross-package tests: the whole system through the gateway, and the dashboard's server. */
 export default defineProject({
+  resolve: { alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }] },
   test: {
     name: 'system',
     include: ['src/**/*.test.ts'],

@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import { CallerTokenSigner, generateIdentityKeys } from '@passerelles/subgraph-kit/identity';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gatewayQuery, startTestSystem, type TestSystem } from './support/system.js';
+
+/**
+ * The walking skeleton end to end: PostgreSQL, the four subgraphs, the gateway and the dashboard,
+ * each in its own process as `npm start` runs them, on a throwaway database holding known data.
+ */
+let system: TestSystem;
+const id = { programme: randomUUID(), operator: randomUUID(), inForce: randomUUID(), ended: randomUUID() };
+
+beforeAll(async () => {
+  system = await startTestSystem({ demoDepartment: '25', seedDemo: false, withDashboard: true });
+  const { db } = system;
+  await db.query(`insert into partners.partner (id, department_code, name, kind, commune_code) values
+    ($1, '25', 'Croix-Rouge — Doubs', 'ASSOCIATION', '25056'), (gen_random_uuid(), '25', 'MDPH du Doubs', 'MDPH', '25056'),
+    (gen_random_uuid(), '25', 'CHI de Haute-Comté', 'HOSPITAL', '25462'), (gen_random_uuid(), '62', 'MDPH du Pas-de-Calais', 'MDPH', '62041')`, [id.operator]);
+  await db.query(`insert into funding.programme (id, department_code, name) values ($1, '25', 'Accompagnement santé')`, [id.programme]);
+  await db.query(
+    `insert into contracts.convention (id, department_code, operator_id, programme_id, name, starts_on, ends_on, fte, places) values
+      ($1, '25', $3, $4, 'En vigueur', '2000-01-01', '2099-12-31', 1.5, 135),
+      ($2, '25', $3, $4, 'Terminée', '2000-01-01', '2000-12-31', 1, 90)`,
+    [id.inForce, id.ended, id.operator, id.programme],
+  );
+  await db.query(
+    `insert into contracts.convention_territory (department_code, convention_id, territory_id, places) values
+      ('25', $1, '25-besancon', 90), ('25', $1, '25-haut-doubs', 45), ('25', $2, '25-besancon', 90)`,
+    [id.inForce, id.ended],
+  );
+  await db.query(
+    `insert into funding.funding_commitment (id, department_code, programme_id, convention_id, amount_cents, budget_year) values
+      (gen_random_uuid(), '25', $1, $2, 14000000, 2025), (gen_random_uuid(), '25', $1, $2, 7000000, 2026), (gen_random_uuid(), '25', $1, $3, 9000000, 2000)`,
+    [id.programme, id.inForce, id.ended],
+  );
+  const person = async (territory: string, started: string | null, ended: string | null): Promise<void> => {
+    const beneficiary = randomUUID();
+    await db.query(
+      `insert into beneficiaries.beneficiary (id, department_code, commune_code, territory_id, sex, birth_year, household_type, rsa_entry_date, orientation_kind)
+       values ($1, '25', '25056', $2, 'F', 1984, 'SINGLE', '2019-05-01', 'SOCIAL')`,
+      [beneficiary, territory],
+    );
+    await db.query(
+      `insert into beneficiaries.accompaniment (id, department_code, beneficiary_id, programme_id, operator_id, convention_id, territory_id, prescribed_on, started_on, ended_on)
+       values (gen_random_uuid(), '25', $1, $2, $3, $4, $5, '2025-01-02', $6, $7)`,
+      [beneficiary, id.programme, id.operator, id.inForce, territory, started, ended],
+    );
+  };
+  for (let i = 0; i < 3; i++) await person('25-besancon', '2025-01-10', null);
+  await person('25-besancon', '2025-01-10', '2025-06-30');
+  await person('25-haut-doubs', '2025-02-01', null);
+  await person('25-haut-doubs', null, null);
+}, 180_000);
+
+afterAll(async () => {
+  await system?.stop();
+});
+
+const TERRITORIES = `query ($department: String) {
+  department(code: $department) { code name }
+  territories(department: $department) { id name kind communeCount partnerCount activeBeneficiaries placesContracted fundingCommitted }
+}`;
+
+describe('one query through the gateway touches all four subgraphs', () => {
+  it('answers the territories of the Doubs with a figure from each subgraph', async () => {
+    const communes = await system.db.query<{ territory_id: string; n: string }>(
+      `select territory_id, count(*) as n from ref.territory_commune where department_code = '25' group by territory_id`,
+    );
+    const communeCount = (territory: string): number => Number(communes.rows.find((r) => r.territory_id === territory)?.n);
+
+    const result = await gatewayQuery(system, TERRITORIES);
+    expect(result.status).toBe(200);
+    expect(result.errors).toEqual([]);
+    expect(result.data).toEqual({
+      department: { code: '25', name: 'Doubs' },
+      territories: [
+        // 90 of the 135 places of the convention in force: 2/3 of its 210 000 €; the ended convention counts for nothing.
+        { id: '25-besancon', name: 'Besançon', kind: 'SECTEUR', communeCount: communeCount('25-besancon'), partnerCount: 2, activeBeneficiaries: 3, placesContracted: 90, fundingCommitted: 14_000_000 },
+        { id: '25-doubs-central', name: 'Doubs central', kind: 'SECTEUR', communeCount: communeCount('25-doubs-central'), partnerCount: 0, activeBeneficiaries: 0, placesContracted: 0, fundingCommitted: 0 },
+        { id: '25-haut-doubs', name: 'Haut-Doubs', kind: 'SECTEUR', communeCount: communeCount('25-haut-doubs'), partnerCount: 1, activeBeneficiaries: 1, placesContracted: 45, fundingCommitted: 7_000_000 },
+        { id: '25-pays-de-montbeliard', name: 'Pays de Montbéliard', kind: 'SECTEUR', communeCount: communeCount('25-pays-de-montbeliard'), partnerCount: 0, activeBeneficiaries: 0, placesContracted: 0, fundingCommitted: 0 },
+      ],
+    });
+    expect(communeCount('25-besancon')).toBe(67);
+  });
+
+  it("gives nothing of another Département to the caller's", async () => {
+    const result = await gatewayQuery(system, TERRITORIES, { department: '62' });
+    expect(result.data).toEqual({ department: null, territories: [] });
+  });
+
+  it('joins a convention with its operator across subgraphs', async () => {
+    const result = await gatewayQuery<{ convention: unknown }>(system, 'query ($id: ID!) { convention(id: $id) { name fte places operator { name kind } } }', { id: id.inForce });
+    expect(result.data).toEqual({ convention: { name: 'En vigueur', fte: 1.5, places: 135, operator: { name: 'Croix-Rouge — Doubs', kind: 'ASSOCIATION' } } });
+  });
+});
+
+describe('subgraphs trust only the gateway', () => {
+  const post = (url: string, authorization?: string): Promise<Response> =>
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+      body: JSON.stringify({ query: '{ territories { id } }' }),
+    });
+
+  it('refuses a request without the gateway token, or with a token the gateway did not sign', async () => {
+    for (const url of Object.values(system.urls.subgraphs)) {
+      const bare = await post(url);
+      expect(bare.status).toBe(401);
+      expect(await bare.json()).toEqual({ errors: [{ message: 'Unauthorized: requests must come through the gateway', extensions: { code: 'UNAUTHENTICATED' } }] });
+    }
+    const impostor = await CallerTokenSigner.fromPem((await generateIdentityKeys()).privateKeyPem);
+    const forged = await impostor.sign({ userId: 'x', role: 'ADMIN', departmentCode: '25', territoryIds: [], partnerId: null }, 'c');
+    expect((await post(system.urls.subgraphs.partners!, `Bearer ${forged}`)).status).toBe(401);
+  });
+
+  it('accepts the same request signed with the gateway key', async () => {
+    const signer = await CallerTokenSigner.fromPem(system.keys.privateKeyPem);
+    const token = await signer.sign({ userId: 'x', role: 'ADMIN', departmentCode: '25', territoryIds: [], partnerId: null }, 'c');
+    const response = await post(system.urls.subgraphs.partners!, `Bearer ${token}`);
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { data: { territories: unknown[] } }).data.territories).toHaveLength(4);
+  });
+});
+
+describe('the dashboard', () => {
+  const euros = (cents: number): string => new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(cents / 100);
+
+  it('renders the territories page in French from the gateway, on the server', async () => {
+    const response = await fetch(`${system.urls.dashboard}/territoires`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('<html lang="fr"');
+    expect(html).toContain('Territoires — Doubs (25)');
+    expect(html).toContain('Pays de Montbéliard');
+    expect(html).toContain('Financement engagé');
+    expect(html).toContain(euros(14_000_000));
+    expect(html).toContain(euros(21_000_000));
+  });
+
+  it('keeps the page usable when a subgraph is down, and says which part is missing', async () => {
+    await system.stopService('funding');
+    const response = await fetch(`${system.urls.dashboard}/territoires`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('Besançon');
+    expect(html).toContain('indisponible');
+    expect(html).toContain('financements');
+    expect(html).not.toContain(euros(14_000_000));
+  });
+});
