@@ -5,6 +5,7 @@ export default defineConfig({
   root: import.meta.dirname,
   test: {
     name: 'dashboard',
+    globalSetup: ['vitest.global-setup.js'],
     include: ['src/**/*.test.ts'],
     environment: 'node',
   },

@@ -26,7 +26,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/env.ts', '**/*.test.ts', '**/vitest.config.ts', '**/test-support/**'],
+    files: ['**/env.ts', '**/*.test.ts', '**/vitest*.config.ts', '**/test-support/**', 'src/support/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
 );

@@ -60,6 +60,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
     throw new Error(
       `The embedded PostgreSQL did not start on port ${options.port} (data in ${options.dataDir}). ` +
         `Is another server using that port? Set EMBEDDED_PG_PORT or DATABASE_URL. ${error instanceof Error ? error.message : ''}`,
+      { cause: error },
     );
   }
 

@@ -34,7 +34,7 @@ export async function createGateway(env: GatewayEnv): Promise<GatewayRuntime> {
 
 export async function serveGateway(env: GatewayEnv): Promise<RunningGateway> {
   const gateway = await createGateway(env);
-  const server: Server = createServer(gateway);
+  const server: Server = createServer(gateway.requestListener);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(env.port, env.host, () => resolve());

@@ -1,0 +1,81 @@
+import { appendFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { startSystem } from '@passerelles/gateway/system';
+import { prepareDatabase, repoRoot, startEmbeddedPostgres } from '@passerelles/db';
+import { freePort } from '../support/ports.js';
+import { runScenarios, toMarkdown, type BenchContext } from './harness.js';
+import { scenarios } from './scenarios/index.js';
+
+/**
+ * `npm run bench [-- --iterations 200 --warmup 20 --only NAME --record]`: starts the system on a
+ * throwaway embedded PostgreSQL with the demo data, runs the scenarios, writes a JSON report to
+ * tests/artifacts/ and prints a Markdown table (`--record` appends it to docs/benchmarks.md).
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      iterations: { type: 'string', default: '100' },
+      warmup: { type: 'string', default: '10' },
+      only: { type: 'string' },
+      record: { type: 'boolean', default: false },
+    },
+  });
+  const selected = scenarios.filter((s) => !values.only || s.name.includes(values.only));
+  const dataDir = await mkdtemp(join(tmpdir(), 'passerelles-bench-'));
+  const database = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false, database: 'bench' });
+  await prepareDatabase(database.url);
+  const system = await startSystem({
+    db: { databaseUrl: database.url, dataDir, embeddedPort: 0, debug: false },
+    ports: {
+      dashboard: await freePort(),
+      gateway: await freePort(),
+      beneficiaries: await freePort(),
+      partners: await freePort(),
+      contracts: await freePort(),
+      funding: await freePort(),
+    },
+    keys: null,
+    demoDepartment: '62',
+    seedDemo: true,
+    nodeEnv: 'production',
+    withDashboard: false,
+    log: () => undefined,
+  });
+  const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+  const ctx: BenchContext = {
+    gatewayUrl: system.urls.gateway,
+    databaseUrl: database.url,
+    query: async (sql, params = []) => (await pool.query(sql, params)).rows,
+    graphql: async (query, variables = {}) => {
+      const response = await fetch(system.urls.gateway, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return response.json();
+    },
+  };
+  try {
+    const report = await runScenarios(ctx, selected, Number(values.warmup), Number(values.iterations));
+    const artifacts = resolve(repoRoot, 'tests', 'artifacts');
+    await mkdir(artifacts, { recursive: true });
+    const file = join(artifacts, `bench-${report.date.replace(/[:.]/g, '-')}.json`);
+    await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+    const markdown = toMarkdown(report);
+    console.log(`\n${markdown}\nJSON report: ${file}`);
+    if (values.record) await appendFile(resolve(repoRoot, 'docs', 'benchmarks.md'), `\n${markdown}`);
+  } finally {
+    await pool.end();
+    await system.stop();
+    await database.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});

@@ -1,0 +1,5 @@
+import type { Scenario } from '../harness.js';
+import { territoryOverview } from './territory-overview.js';
+
+/** Every benchmark scenario; later work adds its own file here. */
+export const scenarios: Scenario[] = [territoryOverview];

@@ -1,0 +1,72 @@
+import { DEMO_AS_OF, demoIdOf, seedDemo } from '@passerelles/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gatewayQuery, startTestSystem, type TestSystem } from './support/system.js';
+
+/** The demo data `npm start` seeds on an empty database: the facts of DOMAIN.md and a synthetic population. */
+let system: TestSystem;
+
+beforeAll(async () => {
+  system = await startTestSystem({ demoDepartment: '25', seedDemo: true, withDashboard: false });
+}, 180_000);
+afterAll(async () => {
+  await system?.stop();
+});
+
+const one = async (sql: string, params: unknown[] = []): Promise<Record<string, unknown>> => (await system.db.query(sql, params)).rows[0] as Record<string, unknown>;
+
+describe('demo seed', () => {
+  it('holds the Doubs Croix-Rouge convention: 2.5 FTE, 140 000 € a year for 18 months', async () => {
+    const convention = await one(`select fte::text, places, starts_on::text, ends_on::text from contracts.convention where id = $1`, [
+      demoIdOf.convention('croix-rouge-25-2025'),
+    ]);
+    expect(convention).toEqual({ fte: '2.50', places: 225, starts_on: '2025-07-01', ends_on: '2026-12-31' });
+    const total = await one(`select sum(amount_cents)::int as cents from funding.funding_commitment where convention_id = $1`, [demoIdOf.convention('croix-rouge-25-2025')]);
+    expect(total.cents).toBe(210_000_00);
+    const viaGateway = await gatewayQuery(system, 'query ($id: ID!) { convention(id: $id) { fte places operator { name } } }', {
+      id: demoIdOf.convention('croix-rouge-25-2025'),
+    });
+    expect(viaGateway.data).toEqual({ convention: { fte: 2.5, places: 225, operator: { name: 'Croix-Rouge française — délégation du Doubs' } } });
+  });
+
+  it('holds the Pas-de-Calais 2025 conventions: 8 of 12 months, the Ternois covered by the second session for 4 months', async () => {
+    const rows = (
+      await system.db.query<{ territory_id: string; starts_on: string; months: number; cents: number }>(
+        `select ct.territory_id, c.starts_on::text, (extract(month from c.ends_on) - extract(month from c.starts_on) + 1)::int as months,
+                (select sum(amount_cents)::int from funding.funding_commitment f where f.convention_id = c.id) as cents
+           from contracts.convention c join contracts.convention_territory ct on ct.convention_id = c.id
+          where c.department_code = '62' and extract(year from c.starts_on) = 2025 order by ct.territory_id`,
+      )
+    ).rows;
+    expect(rows).toHaveLength(9);
+    expect(rows.filter((r) => r.months === 12)).toHaveLength(8);
+    expect(rows.find((r) => r.territory_id === '62-ternois')).toEqual({ territory_id: '62-ternois', starts_on: '2025-09-01', months: 4, cents: 3_333_333 });
+    // 100 000 € per FTE over 12 months.
+    expect(rows.find((r) => r.territory_id === '62-arrageois')?.cents).toBe(200_000_00);
+  });
+
+  it('generates synthetic people with the real distributions of Pas-de-Calais', async () => {
+    const stats = await one(
+      `select count(*)::int as people, avg((sex = 'F')::int)::float as women,
+              avg((rsa_entry_date < ($1::date - interval '5 years'))::int)::float as over_five_years
+         from beneficiaries.beneficiary where department_code = '62'`,
+      [DEMO_AS_OF],
+    );
+    expect(stats.people).toBe(1500);
+    expect(stats.women).toBeGreaterThan(0.53);
+    expect(stats.women).toBeLessThan(0.61);
+    expect(stats.over_five_years).toBeGreaterThan(0.5);
+    expect(stats.over_five_years).toBeLessThan(0.58);
+    const dates = await one(
+      `select count(*) filter (where started_on < prescribed_on or ended_on < started_on or (ended_on is not null and exit_reason is null))::int as bad
+         from beneficiaries.accompaniment`,
+    );
+    expect(dates.bad).toBe(0);
+  });
+
+  it('does nothing on a database that already has data', async () => {
+    const before = await one('select count(*)::int as n from beneficiaries.beneficiary');
+    const again = await seedDemo(system.databaseUrl);
+    expect(again.seeded).toBe(false);
+    expect(await one('select count(*)::int as n from beneficiaries.beneficiary')).toEqual(before);
+  });
+});

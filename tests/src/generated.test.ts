@@ -1,0 +1,28 @@
+import { readFile } from 'node:fs/promises';
+import { committedSdls, composeSupergraph, emitSdls, supergraphPath } from '@passerelles/gateway';
+import { describe, expect, it } from 'vitest';
+
+/** The committed SDLs and supergraph are what the code emits today (`npm run compose` rewrites them). */
+describe('generated schema files', () => {
+  it('each subgraph SDL matches its code', async () => {
+    const emitted = await emitSdls();
+    const committed = await committedSdls();
+    expect([...emitted.keys()]).toEqual(['beneficiaries', 'partners', 'contracts', 'funding']);
+    for (const [name, sdl] of emitted) {
+      expect(committed.get(name), `subgraphs/${name}/schema.graphql is stale: run npm run compose`).toBe(sdl);
+    }
+  });
+
+  it('the supergraph composes without error and matches the committed one', async () => {
+    const supergraph = composeSupergraph(await committedSdls());
+    expect(await readFile(supergraphPath, 'utf8'), 'gateway/supergraph.graphql is stale: run npm run compose').toBe(supergraph);
+    expect(supergraph).toContain('@join__graph(name: "funding"');
+  });
+
+  it('composition reports errors instead of writing a broken supergraph', async () => {
+    const sdls = await committedSdls();
+    // The same field with two different types in two subgraphs cannot compose.
+    sdls.set('contracts', `${sdls.get('contracts')}\ntype Department @key(fields: "code") { code: Int! }\n`);
+    expect(() => composeSupergraph(sdls)).toThrow(/Supergraph composition failed/);
+  });
+});
