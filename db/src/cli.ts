@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { openDatabase, prepareDatabase } from './database.js';
 import { readDbEnv } from './env.js';
+import { stopOnSignals } from './signals.js';
 
 const usage = `passerelles-db <command>
   up        start the embedded PostgreSQL (or use DATABASE_URL), migrate ref/auth/audit, load the
@@ -24,14 +25,7 @@ async function main(command: string | undefined): Promise<void> {
     return;
   }
   console.log(`[db] DATABASE_URL=${database.url}`);
-  const stop = (): void => {
-    database.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  stopOnSignals(database.stop);
 }
 
 main(process.argv[2]).catch((error: unknown) => {

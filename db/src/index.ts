@@ -9,3 +9,4 @@ export { demoId } from './seed/ids.js';
 export { DEMO_AS_OF, DEMO_POPULATION } from './seed/demo.js';
 export { programmes as demoProgrammes, partners as demoPartners, conventions as demoConventions, idOf as demoIdOf } from './seed/catalogue.js';
 export { repoRoot, referenceDir } from './paths.js';
+export { stopOnSignals } from './signals.js';

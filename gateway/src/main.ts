@@ -1,3 +1,4 @@
+import { stopOnSignals } from '@passerelles/db';
 import { readGatewayEnv, type GatewayEnv } from './env.js';
 import { serveGateway } from './gateway.js';
 
@@ -10,11 +11,4 @@ try {
 }
 const running = await serveGateway(env);
 console.log(`[gateway] listening on ${running.url}`);
-const stop = (): void => {
-  running.close().then(
-    () => process.exit(0),
-    () => process.exit(1),
-  );
-};
-process.once('SIGINT', stop);
-process.once('SIGTERM', stop);
+stopOnSignals(running.close);

@@ -1,3 +1,4 @@
+import { stopOnSignals } from '@passerelles/db';
 import { readSystemEnv } from './env.js';
 import { startSystem } from './start-system.js';
 
@@ -6,26 +7,15 @@ async function main(): Promise<void> {
   const env = readSystemEnv();
   const system = await startSystem({ ...env, withDashboard: true });
   let stopping = false;
-  const stop = (): void => {
-    if (stopping) return;
+  stopOnSignals(system.stop, () => {
     stopping = true;
     console.log('\nStopping Passerelles…');
-    system.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  });
   for (const service of system.services) {
     void service.exited.then((code) => {
-      if (!stopping) {
-        console.error(`[${service.name}] stopped unexpectedly (exit code ${code ?? 'signal'}); stopping everything.`);
-        stop();
-      }
+      if (stopping) return;
+      console.error(`[${service.name}] stopped unexpectedly (exit code ${code ?? 'signal'}); stopping everything.`);
+      process.kill(process.pid, 'SIGTERM');
     });
   }
   console.log(`

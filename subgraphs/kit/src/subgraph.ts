@@ -1,4 +1,4 @@
-import { migrateSchema, openOrm, type NamedMigration, type OrmOptions } from '@passerelles/db';
+import { migrateSchema, openOrm, stopOnSignals, type NamedMigration, type OrmOptions } from '@passerelles/db';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import type { SubgraphEnv } from './env.js';
@@ -67,12 +67,5 @@ export async function runSubgraphMain(definition: SubgraphDefinition, readEnv: (
   }
   const running = await startSubgraph(definition, env);
   console.log(`[${definition.name}] listening on ${running.url}`);
-  const stop = (): void => {
-    running.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  stopOnSignals(running.close);
 }

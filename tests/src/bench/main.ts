@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { startSystem } from '@passerelles/gateway/system';
 import { prepareDatabase, repoRoot, startEmbeddedPostgres } from '@passerelles/db';
-import { freePort } from '../support/ports.js';
+import { freePort, freeSystemPorts } from '../support/ports.js';
 import { runScenarios, toMarkdown, type BenchContext } from './harness.js';
 import { scenarios } from './scenarios/index.js';
 
@@ -29,14 +29,7 @@ async function main(): Promise<void> {
   await prepareDatabase(database.url);
   const system = await startSystem({
     db: { databaseUrl: database.url, dataDir, embeddedPort: 0, debug: false },
-    ports: {
-      dashboard: await freePort(),
-      gateway: await freePort(),
-      beneficiaries: await freePort(),
-      partners: await freePort(),
-      contracts: await freePort(),
-      funding: await freePort(),
-    },
+    ports: await freeSystemPorts(),
     keys: null,
     demoDepartment: '62',
     seedDemo: true,

@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+import type { SystemEnv } from '@passerelles/gateway/system';
 
 /** A free TCP port on the loopback interface. */
 export async function freePort(): Promise<number> {
@@ -11,4 +12,16 @@ export async function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** Free ports for every service of the system. */
+export async function freeSystemPorts(): Promise<SystemEnv['ports']> {
+  return {
+    dashboard: await freePort(),
+    gateway: await freePort(),
+    beneficiaries: await freePort(),
+    partners: await freePort(),
+    contracts: await freePort(),
+    funding: await freePort(),
+  };
 }

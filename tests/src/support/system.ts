@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { startSystem, type RunningSystem } from '@passerelles/gateway/system';
-import { freePort } from './ports.js';
+import { freeSystemPorts } from './ports.js';
 
 /** A fresh, empty database on the test run's PostgreSQL cluster. */
 export async function createThrowawayDatabase(): Promise<string> {
@@ -34,14 +34,7 @@ export async function startTestSystem(options: { demoDepartment: string; seedDem
   const logs: string[] = [];
   const system = await startSystem({
     db: { databaseUrl, dataDir: '', embeddedPort: 0, debug: false },
-    ports: {
-      dashboard: await freePort(),
-      gateway: await freePort(),
-      beneficiaries: await freePort(),
-      partners: await freePort(),
-      contracts: await freePort(),
-      funding: await freePort(),
-    },
+    ports: await freeSystemPorts(),
     keys: null,
     demoDepartment: options.demoDepartment,
     seedDemo: options.seedDemo,
