@@ -5,8 +5,10 @@ export { ormConfig, openOrm, migrateSchema, type OrmOptions, type NamedMigration
 export { loadReferenceData, type ReferenceLoadResult } from './reference/load.js';
 export { readReferenceData, cogCurrentCommunes, type ReferenceData } from './reference/sources.js';
 export { seedDemo, isDatabaseSeeded, type SeedResult } from './seed/demo.js';
-export { demoId } from './seed/ids.js';
+export { demoId, idOf as demoIdOf } from './seed/ids.js';
 export { DEMO_AS_OF, DEMO_POPULATION } from './seed/demo.js';
-export { programmes as demoProgrammes, partners as demoPartners, conventions as demoConventions, idOf as demoIdOf } from './seed/catalogue.js';
+export { programmes as demoProgrammes } from './seed/funding.catalogue.js';
+export { partners as demoPartners } from './seed/partners.catalogue.js';
+export { conventions as demoConventions } from './seed/contracts.catalogue.js';
 export { repoRoot, referenceDir } from './paths.js';
 export { stopOnSignals } from './signals.js';

@@ -14,3 +14,11 @@ export function demoId(name: string): string {
 }
 
 
+
+/** Ids of the demo's records, by readable key. */
+export const idOf = {
+  programme: (key: string) => demoId(`programme:${key}`),
+  partner: (key: string) => demoId(`partner:${key}`),
+  convention: (key: string) => demoId(`convention:${key}`),
+  commitment: (key: string, year: number) => demoId(`commitment:${key}:${year}`),
+};

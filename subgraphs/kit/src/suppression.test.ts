@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { publishCount, publishGroup } from './suppression.js';
+
+const values = (group: ReturnType<typeof publishGroup<string>>): (number | null)[] => group.cells.map((c) => c.count.value);
+
+describe('small-count suppression', () => {
+  it('hides counts from 1 to 10, never 0 or 11', () => {
+    expect([0, 1, 10, 11].map((n) => publishCount(n, false))).toEqual([
+      { value: 0, suppressed: false },
+      { value: null, suppressed: true },
+      { value: null, suppressed: true },
+      { value: 11, suppressed: false },
+    ]);
+    expect(publishCount(3, true)).toEqual({ value: 3, suppressed: false });
+  });
+
+  it('hides a second cell when only one is hidden, so the total does not reveal it', () => {
+    const group = publishGroup(
+      [
+        { key: 'a', count: 40 },
+        { key: 'b', count: 4 },
+        { key: 'c', count: 25 },
+        { key: 'd', count: 0 },
+      ],
+      false,
+    );
+    expect(values(group)).toEqual([40, null, null, 0]);
+    expect(group.total).toEqual({ value: 69, suppressed: false });
+  });
+
+  it('needs no secondary suppression when two cells are already hidden', () => {
+    const group = publishGroup(
+      [
+        { key: 'a', count: 3 },
+        { key: 'b', count: 7 },
+        { key: 'c', count: 30 },
+      ],
+      false,
+    );
+    expect(values(group)).toEqual([null, null, 30]);
+    expect(group.total.value).toBe(40);
+  });
+
+  it('hides the total when the hidden cell has no non-zero sibling', () => {
+    const group = publishGroup(
+      [
+        { key: 'a', count: 9 },
+        { key: 'b', count: 0 },
+      ],
+      false,
+    );
+    expect(values(group)).toEqual([null, 0]);
+    expect(group.total).toEqual({ value: null, suppressed: true });
+  });
+
+  it('hides a small total, and shows everything to callers with exact rights', () => {
+    expect(publishGroup([{ key: 'a', count: 12 }, { key: 'b', count: 0 }], false).total.value).toBe(12);
+    expect(publishGroup([{ key: 'a', count: 0 }, { key: 'b', count: 0 }], false).total.value).toBe(0);
+    const exact = publishGroup([{ key: 'a', count: 2 }, { key: 'b', count: 30 }], true);
+    expect(values(exact)).toEqual([2, 30]);
+    expect(exact.total.value).toBe(32);
+  });
+
+  it('no hidden value can be recomputed from the published ones', () => {
+    // Exhaustive over small groups: for every hidden cell, total minus visible siblings must not pin it down alone.
+    for (let a = 0; a <= 14; a++)
+      for (let b = 0; b <= 14; b++)
+        for (let c = 0; c <= 14; c++) {
+          const group = publishGroup([{ key: 0, count: a }, { key: 1, count: b }, { key: 2, count: c }], false);
+          const hiddenCells = group.cells.filter((cell) => cell.count.suppressed);
+          if (hiddenCells.length === 1) expect(group.total.suppressed).toBe(true);
+        }
+  });
+});

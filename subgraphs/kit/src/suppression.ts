@@ -1,0 +1,78 @@
+import 'reflect-metadata';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import type { Caller } from './identity/caller.js';
+
+/**
+ * Small-count suppression (ARCHITECTURE.md §5): in aggregates shown to anyone without nominative
+ * rights, counts from 1 to 10 are hidden (« < 11 »), with secondary suppression so that a hidden
+ * count can never be recomputed from a published total or its siblings. The one implementation:
+ * every subgraph publishes its counts through it.
+ */
+export const SMALLEST_PUBLISHED_COUNT = 11;
+
+export const isSmallCount = (count: number): boolean => count >= 1 && count < SMALLEST_PUBLISHED_COUNT;
+
+/** Only a Département's administrators see exact small counts in aggregates. */
+export function seesExactCounts(caller: Caller): boolean {
+  return caller.role === 'ADMIN';
+}
+
+/** A published count: its value, or null when suppressed. */
+export interface PublishedCount {
+  value: number | null;
+  suppressed: boolean;
+}
+
+export interface PublishedGroup<K> {
+  cells: { key: K; count: PublishedCount }[];
+  total: PublishedCount;
+}
+
+const shown = (value: number): PublishedCount => ({ value, suppressed: false });
+const hidden: PublishedCount = { value: null, suppressed: true };
+
+/** One count on its own (no siblings, no total): primary suppression only. */
+export function publishCount(count: number, exact: boolean): PublishedCount {
+  return exact || !isSmallCount(count) ? shown(count) : hidden;
+}
+
+/**
+ * A group of counts that add up to a published total (e.g. exits by reason, people per territory):
+ * 1. primary: every count from 1 to 10 is hidden;
+ * 2. secondary: if exactly one count is hidden, the smallest other non-zero count is hidden too
+ *    (otherwise total − visible siblings would reveal it); if no such sibling exists, the total is
+ *    hidden instead;
+ * 3. a total from 1 to 10 is hidden.
+ * With `exact`, everything is shown as is.
+ */
+export function publishGroup<K>(cells: readonly { key: K; count: number }[], exact: boolean): PublishedGroup<K> {
+  const total = cells.reduce((sum, c) => sum + c.count, 0);
+  if (exact) return { cells: cells.map((c) => ({ key: c.key, count: shown(c.count) })), total: shown(total) };
+  const hide = new Set<number>();
+  cells.forEach((c, i) => {
+    if (isSmallCount(c.count)) hide.add(i);
+  });
+  let totalHidden = isSmallCount(total);
+  if (hide.size === 1) {
+    let candidate = -1;
+    cells.forEach((c, i) => {
+      if (!hide.has(i) && c.count > 0 && (candidate < 0 || c.count < cells[candidate]!.count)) candidate = i;
+    });
+    if (candidate >= 0) hide.add(candidate);
+    else totalHidden = true;
+  }
+  return {
+    cells: cells.map((c, i) => ({ key: c.key, count: hide.has(i) ? hidden : shown(c.count) })),
+    total: totalHidden ? hidden : shown(total),
+  };
+}
+
+@ObjectType('Count', { description: 'A count in an aggregate. Counts from 1 to 10 are suppressed (value null) for callers without nominative rights.' })
+@Directive('@shareable')
+export class CountType {
+  @Field(() => Int, { nullable: true, description: 'The count, or null when suppressed (shown as « < 11 »).' })
+  value!: number | null;
+
+  @Field(() => Boolean, { description: 'True when the count is hidden to protect small numbers of people.' })
+  suppressed!: boolean;
+}
