@@ -8,3 +8,12 @@ declare module '*.graphql?raw' {
   const document: string;
   export default document;
 }
+
+declare namespace App {
+  interface Locals {
+    /** The signed-in user (null only on public pages). */
+    user: import('#lib/server/session.ts').SessionUser | null;
+    /** The session token to forward to the gateway. */
+    sessionToken: string | null;
+  }
+}

@@ -12,3 +12,4 @@ export { partners as demoPartners } from './seed/partners.catalogue.js';
 export { conventions as demoConventions } from './seed/contracts.catalogue.js';
 export { repoRoot, referenceDir } from './paths.js';
 export { stopOnSignals } from './signals.js';
+export { DEMO_PASSWORD, demoUsers, type DemoUser } from './seed/auth.catalogue.js';

@@ -1,27 +1,92 @@
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { createGatewayRuntime, type GatewayPlugin, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
-import { parse } from 'graphql';
-import type { GatewayEnv } from './env.js';
-import { demoCaller, useCallerToken } from './identity.js';
+import type { Caller } from '@passerelles/subgraph-kit/identity';
+import { GraphQLError, parse } from 'graphql';
+import pg from 'pg';
+import { adminResolvers, adminTypeDefs } from './admin/schema.js';
+import { readCookie, SESSION_COOKIE } from './auth/cookies.js';
+import { LoginService } from './auth/login.js';
+import { OidcLogin } from './auth/oidc.js';
+import { handleAuthRoute, isSameSiteJsonPost, send } from './auth/routes.js';
+import { SessionStore } from './auth/sessions.js';
+import { callerOfUser } from './auth/users.js';
 import { supergraphPath } from './compose/compose.js';
+import type { GatewayEnv } from './env.js';
+import { useCallerToken } from './identity.js';
+import { loadTrustedDocuments } from './trusted-documents.js';
 
 export interface RunningGateway {
   url: string;
   close(): Promise<void>;
 }
 
-/** The gateway runtime over the committed supergraph, with subgraph URLs from configuration. */
-export async function createGateway(env: GatewayEnv): Promise<GatewayRuntime> {
+/** Limits on the shape of operations (graphql-armor); the limits are not revealed in messages. */
+const LIMITS = { maxDepth: 12, maxCost: 5000, maxAliases: 15, maxDirectives: 10, maxTokens: 2000 };
+
+/**
+ * Turns any rejection of an operation before execution (parse, validation, armor limits) into an
+ * HTTP 400 with the GraphQL-over-HTTP status extension, never a 500.
+ */
+const useBadRequestForInvalidOperations = (): GatewayPlugin => ({
+  onValidate() {
+    return ({ result, setResult }) => {
+      if (result.length === 0) return;
+      setResult(result.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { ...e.extensions, http: { status: 400 } } })));
+    };
+  },
+});
+
+interface CallerContext {
+  req?: IncomingMessage;
+  caller?: Caller;
+}
+
+/** The gateway: sessions and login at `/auth/*`, the supergraph at `/graphql` for signed-in callers. */
+export async function createGateway(env: GatewayEnv, db: pg.Pool, callers: WeakMap<IncomingMessage, Caller>): Promise<GatewayRuntime> {
   const supergraph = parse(await readFile(supergraphPath, 'utf8'));
-  const callerToken = await useCallerToken(env.signingKeyPem, () => demoCaller(env.demoDepartment));
+  const callerOf = (req: IncomingMessage | undefined): Caller | undefined => (req ? callers.get(req) : undefined);
+  const callerToken = await useCallerToken(env.signingKeyPem, (context) => callerOf((context as CallerContext).req) ?? null);
+  const sessions = new SessionStore(db, env.session);
+  const trusted = env.trustedDocuments ? await loadTrustedDocuments() : null;
   return createGatewayRuntime({
     supergraph,
     transports: { http: httpTransport },
     transportEntries: Object.fromEntries(Object.entries(env.subgraphUrls).map(([name, location]) => [name, { location }])),
-    plugins: () => [callerToken],
+    additionalTypeDefs: adminTypeDefs(supergraph),
+    additionalResolvers: adminResolvers(db, sessions) as never,
+    context: ({ req }: CallerContext) => ({ caller: callerOf(req) }),
+    plugins: () => [
+      callerToken,
+      EnvelopArmorPlugin({
+        maxDepth: { n: LIMITS.maxDepth, exposeLimits: false },
+        costLimit: { maxCost: LIMITS.maxCost, exposeLimits: false },
+        maxAliases: { n: LIMITS.maxAliases, exposeLimits: false },
+        maxDirectives: { n: LIMITS.maxDirectives, exposeLimits: false },
+        maxTokens: { n: LIMITS.maxTokens, exposeLimits: false },
+        blockFieldSuggestion: { enabled: true },
+      }),
+      useBadRequestForInvalidOperations(),
+    ],
+    genericAuth: {
+      mode: 'protect-granular',
+      resolveUserFn: (context: CallerContext) => callerOf(context.req) ?? null,
+      extractScopes: (caller: Caller) => [caller.role],
+      rejectUnauthenticated: true,
+    },
+    ...(trusted
+      ? {
+          persistedDocuments: {
+            getPersistedOperation: (id: string) => trusted.get(id) ?? null,
+            allowArbitraryDocuments: false,
+          },
+        }
+      : {}),
+    disableIntrospection: env.production ? { disableIf: () => true } : undefined,
+    batching: false,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/healthcheck',
     readinessCheckEndpoint: '/readiness',
@@ -29,12 +94,42 @@ export async function createGateway(env: GatewayEnv): Promise<GatewayRuntime> {
     graphiql: !env.production,
     maskedErrors: true,
     logging: 'warn',
-  });
+  } as Parameters<typeof createGatewayRuntime>[0]);
 }
 
 export async function serveGateway(env: GatewayEnv): Promise<RunningGateway> {
-  const gateway = await createGateway(env);
-  const server: Server = createServer(gateway.requestListener);
+  const db = new pg.Pool({ connectionString: env.databaseUrl, max: 10 });
+  const callers = new WeakMap<IncomingMessage, Caller>();
+  const gateway = await createGateway(env, db, callers);
+  const sessions = new SessionStore(db, env.session);
+  const login = new LoginService(db, sessions, env.login);
+  const oidc = env.oidc ? new OidcLogin(db, sessions, env.oidc) : null;
+  const publicOrigin = new URL(env.publicUrl).origin;
+  const routes = { db, sessions, login, oidc, secureCookies: publicOrigin.startsWith('https:'), allowedOrigins: [publicOrigin] };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const path = new URL(req.url ?? '/', 'http://gateway').pathname;
+    if (path === '/healthcheck' || path === '/readiness') return gateway.requestListener(req, res);
+    if (await handleAuthRoute(req, res, path, routes)) return;
+    if (path !== '/graphql') return send(res, 404, { error: 'not_found' });
+    if (req.method === 'POST' && !isSameSiteJsonPost(req, routes.allowedOrigins)) {
+      return send(res, 415, { errors: [{ message: 'Send GraphQL requests as application/json from an allowed origin.', extensions: { code: 'BAD_REQUEST' } }] });
+    }
+    const user = await sessions.resolve(readCookie(req, SESSION_COOKIE));
+    if (!user) {
+      return send(res, 401, { errors: [{ message: 'Authentication required', extensions: { code: 'UNAUTHENTICATED' } }] }, { 'www-authenticate': 'Cookie' });
+    }
+    callers.set(req, callerOfUser(user));
+    return gateway.requestListener(req, res);
+  };
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error(`[gateway] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      if (!res.headersSent) send(res, 500, { errors: [{ message: 'Internal server error' }] });
+      else res.end();
+    });
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(env.port, env.host, () => resolve());
@@ -45,6 +140,7 @@ export async function serveGateway(env: GatewayEnv): Promise<RunningGateway> {
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await gateway.dispose();
+      await db.end();
     },
   };
 }

@@ -1,12 +1,12 @@
-import { DEMO_AS_OF, demoIdOf, seedDemo } from '@passerelles/db';
+import { DEMO_AS_OF, DEMO_PASSWORD, demoIdOf, seedDemo } from '@passerelles/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gatewayQuery, startTestSystem, type TestSystem } from './support/system.js';
+import { gatewayQuery, login, startTestSystem, type TestSystem } from './support/system.js';
 
 /** The demo data `npm start` seeds on an empty database: the facts of DOMAIN.md and a synthetic population. */
 let system: TestSystem;
 
 beforeAll(async () => {
-  system = await startTestSystem({ demoDepartment: '25', seedDemo: true, withDashboard: false });
+  system = await startTestSystem({ seedDemo: true, withDashboard: false });
 }, 180_000);
 afterAll(async () => {
   await system?.stop();
@@ -22,7 +22,8 @@ describe('demo seed', () => {
     expect(convention).toEqual({ fte: '2.50', places: 225, starts_on: '2025-07-01', ends_on: '2026-12-31' });
     const total = await one(`select sum(amount_cents)::int as cents from funding.funding_commitment where convention_id = $1`, [demoIdOf.convention('croix-rouge-25-2025')]);
     expect(total.cents).toBe(210_000_00);
-    const viaGateway = await gatewayQuery(system, 'query ($id: ID!) { convention(id: $id) { fte places operator { name } } }', {
+    const token = await login(system, 'admin.25@demo.passerelles.fr', DEMO_PASSWORD);
+    const viaGateway = await gatewayQuery(system, token, 'query ($id: ID!) { convention(id: $id) { fte places operator { name } } }', {
       id: demoIdOf.convention('croix-rouge-25-2025'),
     });
     expect(viaGateway.data).toEqual({ convention: { fte: 2.5, places: 225, operator: { name: 'Croix-Rouge française — délégation du Doubs' } } });

@@ -1,18 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { CallerTokenSigner, generateIdentityKeys } from '@passerelles/subgraph-kit/identity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gatewayQuery, startTestSystem, type TestSystem } from './support/system.js';
+import { gatewayQuery, login, sessionCookie, startTestSystem, type TestSystem } from './support/system.js';
+import { createUser } from './support/users.js';
 
 /**
  * The walking skeleton end to end: PostgreSQL, the four subgraphs, the gateway and the dashboard,
  * each in its own process as `npm start` runs them, on a throwaway database holding known data.
  */
 let system: TestSystem;
+let token: string;
 const id = { programme: randomUUID(), operator: randomUUID(), inForce: randomUUID(), ended: randomUUID() };
 
 beforeAll(async () => {
-  system = await startTestSystem({ demoDepartment: '25', seedDemo: false, withDashboard: true });
+  system = await startTestSystem({ seedDemo: false, withDashboard: true });
   const { db } = system;
+  const admin = await createUser(db, { role: 'ADMIN', departmentCode: '25' });
+  token = await login(system, admin.email, admin.password);
   await db.query(`insert into partners.partner (id, department_code, name, kind, commune_code) values
     ($1, '25', 'Croix-Rouge — Doubs', 'ASSOCIATION', '25056'), (gen_random_uuid(), '25', 'MDPH du Doubs', 'MDPH', '25056'),
     (gen_random_uuid(), '25', 'CHI de Haute-Comté', 'HOSPITAL', '25462'), (gen_random_uuid(), '62', 'MDPH du Pas-de-Calais', 'MDPH', '62041')`, [id.operator]);
@@ -68,7 +72,7 @@ describe('one query through the gateway touches all four subgraphs', () => {
     );
     const communeCount = (territory: string): number => Number(communes.rows.find((r) => r.territory_id === territory)?.n);
 
-    const result = await gatewayQuery(system, TERRITORIES);
+    const result = await gatewayQuery(system, token, TERRITORIES);
     expect(result.status).toBe(200);
     expect(result.errors).toEqual([]);
     expect(result.data).toEqual({
@@ -85,12 +89,12 @@ describe('one query through the gateway touches all four subgraphs', () => {
   });
 
   it("gives nothing of another Département to the caller's", async () => {
-    const result = await gatewayQuery(system, TERRITORIES, { department: '62' });
+    const result = await gatewayQuery(system, token, TERRITORIES, { department: '62' });
     expect(result.data).toEqual({ department: null, territories: [] });
   });
 
   it('joins a convention with its operator across subgraphs', async () => {
-    const result = await gatewayQuery<{ convention: unknown }>(system, 'query ($id: ID!) { convention(id: $id) { name fte places operator { name kind } } }', { id: id.inForce });
+    const result = await gatewayQuery<{ convention: unknown }>(system, token, 'query ($id: ID!) { convention(id: $id) { name fte places operator { name kind } } }', { id: id.inForce });
     expect(result.data).toEqual({ convention: { name: 'En vigueur', fte: 1.5, places: 135, operator: { name: 'Croix-Rouge — Doubs', kind: 'ASSOCIATION' } } });
   });
 });
@@ -127,10 +131,14 @@ describe('the dashboard', () => {
   const euros = (cents: number): string => new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(cents / 100);
 
   it('renders the territories page in French from the gateway, on the server', async () => {
-    const response = await fetch(`${system.urls.dashboard}/territoires`);
-    expect(response.status).toBe(200);
+    const anonymous = await fetch(`${system.urls.dashboard}/territoires`, { redirect: 'manual' });
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.headers.get('location')).toBe('/connexion?redirection=%2Fterritoires');
+    const response = await fetch(`${system.urls.dashboard}/territoires`, { headers: { cookie: sessionCookie(token) } });
+    expect(response.status, system.logs.filter((l) => l.startsWith('[dashboard]') || l.startsWith('[gateway]')).join('\n')).toBe(200);
     const html = await response.text();
     expect(html).toContain('<html lang="fr"');
+    expect(html).toContain('Administration · Département 25');
     expect(html).toContain('Territoires — Doubs (25)');
     expect(html).toContain('Pays de Montbéliard');
     expect(html).toContain('Financement engagé');
@@ -140,7 +148,7 @@ describe('the dashboard', () => {
 
   it('keeps the page usable when a subgraph is down, and says which part is missing', async () => {
     await system.stopService('funding');
-    const response = await fetch(`${system.urls.dashboard}/territoires`);
+    const response = await fetch(`${system.urls.dashboard}/territoires`, { headers: { cookie: sessionCookie(token) } });
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain('Besançon');

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { seedAuth } from './auth.seed.js';
 import { seedBeneficiaries } from './beneficiaries.seed.js';
 import { seedContracts } from './contracts.seed.js';
 import { seedFunding } from './funding.seed.js';
@@ -13,6 +14,7 @@ export interface SeedResult {
   conventions: number;
   beneficiaries: number;
   accompaniments: number;
+  users: number;
 }
 
 /** Whether the demo (or any real data) is already there: the seed never writes over existing data. */
@@ -34,7 +36,7 @@ export async function isDatabaseSeeded(databaseUrl: string): Promise<boolean> {
  */
 export async function seedDemo(databaseUrl: string): Promise<SeedResult> {
   if (await isDatabaseSeeded(databaseUrl)) {
-    return { seeded: false, programmes: 0, partners: 0, conventions: 0, beneficiaries: 0, accompaniments: 0 };
+    return { seeded: false, programmes: 0, partners: 0, conventions: 0, beneficiaries: 0, accompaniments: 0, users: 0 };
   }
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -45,8 +47,9 @@ export async function seedDemo(databaseUrl: string): Promise<SeedResult> {
     const partners = await seedPartners(client);
     const contracts = await seedContracts(client);
     const beneficiaries = await seedBeneficiaries(client);
+    const auth = await seedAuth(client);
     await client.query('commit');
-    return { seeded: true, ...funding, ...partners, ...contracts, ...beneficiaries };
+    return { seeded: true, ...funding, ...partners, ...contracts, ...beneficiaries, ...auth };
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
     throw error;

@@ -21,4 +21,5 @@ export const idOf = {
   partner: (key: string) => demoId(`partner:${key}`),
   convention: (key: string) => demoId(`convention:${key}`),
   commitment: (key: string, year: number) => demoId(`commitment:${key}:${year}`),
+  user: (email: string) => demoId(`user:${email}`),
 };

@@ -12,7 +12,6 @@ const schema = z.object({
   FUNDING_PORT: port.default(4004),
   GATEWAY_SIGNING_KEY: z.string().optional(),
   GATEWAY_PUBLIC_KEY: z.string().optional(),
-  DEMO_DEPARTMENT: z.string().default('62'),
   SEED_DEMO: z.enum(['0', '1', 'true', 'false']).default('1'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });
@@ -21,7 +20,6 @@ export interface SystemEnv {
   db: DbEnv;
   ports: { dashboard: number; gateway: number; beneficiaries: number; partners: number; contracts: number; funding: number };
   keys: { privateKeyPem: string; publicKeyPem: string } | null;
-  demoDepartment: string;
   seedDemo: boolean;
   nodeEnv: 'development' | 'production' | 'test';
 }
@@ -48,7 +46,6 @@ export function readSystemEnv(env: NodeJS.ProcessEnv = process.env): SystemEnv {
       funding: v.FUNDING_PORT,
     },
     keys: v.GATEWAY_SIGNING_KEY && v.GATEWAY_PUBLIC_KEY ? { privateKeyPem: v.GATEWAY_SIGNING_KEY, publicKeyPem: v.GATEWAY_PUBLIC_KEY } : null,
-    demoDepartment: v.DEMO_DEPARTMENT,
     seedDemo: v.SEED_DEMO === '1' || v.SEED_DEMO === 'true',
     nodeEnv: v.NODE_ENV,
   };
@@ -56,6 +53,6 @@ export function readSystemEnv(env: NodeJS.ProcessEnv = process.env): SystemEnv {
 
 /** The environment children inherit: PATH and locale, never the parent's secrets by accident. */
 export function baseChildEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const keep = ['PATH', 'HOME', 'LANG', 'LC_ALL', 'TZ', 'TMPDIR', 'NODE_OPTIONS', 'DB_DEBUG'];
+  const keep = ['PATH', 'HOME', 'LANG', 'LC_ALL', 'TZ', 'TMPDIR', 'NODE_OPTIONS', 'DB_DEBUG', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI', 'OIDC_SCOPES', 'SESSION_IDLE_MINUTES', 'SESSION_ABSOLUTE_HOURS'];
   return Object.fromEntries(keep.filter((k) => env[k] !== undefined).map((k) => [k, env[k]]));
 }

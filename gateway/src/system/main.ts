@@ -1,4 +1,4 @@
-import { stopOnSignals } from '@passerelles/db';
+import { DEMO_PASSWORD, demoUsers, stopOnSignals } from '@passerelles/db';
 import { readSystemEnv } from './env.js';
 import { startSystem } from './start-system.js';
 
@@ -22,7 +22,10 @@ async function main(): Promise<void> {
 Passerelles is running.
   Dashboard        ${system.urls.dashboard}
   GraphQL gateway  ${system.urls.gateway}
-  Demo identity    administrator of Département ${env.demoDepartment} (no login yet; set DEMO_DEPARTMENT=25 for the Doubs)
+
+Demo accounts (password: ${DEMO_PASSWORD})
+${demoUsers.map((u) => `  ${u.email.padEnd(40)} ${u.role.padEnd(10)} Département ${u.departmentCode}`).join('\n')}
+
 Press Ctrl-C to stop.`);
 }
 

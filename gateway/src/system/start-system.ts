@@ -9,6 +9,8 @@ import { startService, waitUntilReady, type ServiceProcess } from './processes.j
 export interface SystemOptions extends SystemEnv {
   /** Start the built dashboard too (tests of the API alone can skip it). */
   withDashboard?: boolean;
+  /** Extra settings for the gateway (tests: OIDC provider, short sessions…). */
+  gatewayEnv?: Record<string, string>;
   log?: (line: string) => void;
 }
 
@@ -72,7 +74,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         ...base,
         GATEWAY_PORT: String(options.ports.gateway),
         GATEWAY_SIGNING_KEY: keys.privateKeyPem,
-        DEMO_DEPARTMENT: options.demoDepartment,
+        PUBLIC_URL: `http://localhost:${options.ports.dashboard}`,
+        ...options.gatewayEnv,
         BENEFICIARIES_URL: subgraphUrls.beneficiaries,
         PARTNERS_URL: subgraphUrls.partners,
         CONTRACTS_URL: subgraphUrls.contracts,
@@ -88,7 +91,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     if (options.withDashboard !== false) {
       const dashboard = startService(
         'dashboard',
-        resolve(repoRoot, 'dashboard', 'build', 'index.js'),
+        resolve(repoRoot, 'dashboard', 'server.js'),
         { ...base, HOST: '127.0.0.1', PORT: String(options.ports.dashboard), ORIGIN: `http://localhost:${options.ports.dashboard}`, GATEWAY_URL: gatewayUrl },
         log,
       );

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { startSystem } from '@passerelles/gateway/system';
-import { prepareDatabase, repoRoot, startEmbeddedPostgres } from '@passerelles/db';
+import { DEMO_PASSWORD, prepareDatabase, repoRoot, startEmbeddedPostgres } from '@passerelles/db';
 import { freePort, freeSystemPorts } from '../support/ports.js';
 import { runScenarios, toMarkdown, type BenchContext } from './harness.js';
 import { scenarios } from './scenarios/index.js';
@@ -31,13 +31,18 @@ async function main(): Promise<void> {
     db: { databaseUrl: database.url, dataDir, embeddedPort: 0, debug: false },
     ports: await freeSystemPorts(),
     keys: null,
-    demoDepartment: '62',
     seedDemo: true,
     nodeEnv: 'production',
     withDashboard: false,
     log: () => undefined,
   });
   const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+  const login = await fetch(new URL('/auth/login', system.urls.gateway), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin.62@demo.passerelles.fr', password: DEMO_PASSWORD }),
+  });
+  const { token } = (await login.json()) as { token: string };
   const ctx: BenchContext = {
     gatewayUrl: system.urls.gateway,
     databaseUrl: database.url,
@@ -45,7 +50,7 @@ async function main(): Promise<void> {
     graphql: async (query, variables = {}) => {
       const response = await fetch(system.urls.gateway, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', cookie: `passerelles_session=${token}` },
         body: JSON.stringify({ query, variables }),
       });
       return response.json();

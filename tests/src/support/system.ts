@@ -29,17 +29,17 @@ export interface TestSystem extends RunningSystem {
  * The whole system as `npm start` runs it (separate processes for the four subgraphs, the gateway
  * and the built dashboard), on a throwaway database and free ports.
  */
-export async function startTestSystem(options: { demoDepartment: string; seedDemo: boolean; withDashboard: boolean }): Promise<TestSystem> {
+export async function startTestSystem(options: { seedDemo: boolean; withDashboard: boolean; gatewayEnv?: Record<string, string> }): Promise<TestSystem> {
   const databaseUrl = await createThrowawayDatabase();
   const logs: string[] = [];
   const system = await startSystem({
     db: { databaseUrl, dataDir: '', embeddedPort: 0, debug: false },
     ports: await freeSystemPorts(),
     keys: null,
-    demoDepartment: options.demoDepartment,
     seedDemo: options.seedDemo,
     nodeEnv: 'test',
     withDashboard: options.withDashboard,
+    ...(options.gatewayEnv ? { gatewayEnv: options.gatewayEnv } : {}),
     log: (line) => logs.push(line),
   }).catch((error: unknown) => {
     throw new Error(`${error instanceof Error ? error.message : String(error)}\n${logs.join('\n')}`);
@@ -57,13 +57,34 @@ export async function startTestSystem(options: { demoDepartment: string; seedDem
   };
 }
 
-/** POSTs a GraphQL operation to the gateway. */
-export async function gatewayQuery<T>(system: RunningSystem, query: string, variables: Record<string, unknown> = {}): Promise<{ status: number; data: T | null; errors: unknown[] }> {
-  const response = await fetch(system.urls.gateway, {
+/** The gateway's origin (its `/auth/*` endpoints live there). */
+export const gatewayOrigin = (system: RunningSystem): string => new URL(system.urls.gateway).origin;
+
+/** Logs in at the gateway; returns the session token (what the dashboard keeps in its cookie). */
+export async function login(system: RunningSystem, email: string, password: string): Promise<string> {
+  const response = await fetch(`${gatewayOrigin(system)}/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (response.status !== 200) throw new Error(`login of ${email} failed: HTTP ${response.status}`);
+  return ((await response.json()) as { token: string }).token;
+}
+
+export const sessionCookie = (token: string): string => `passerelles_session=${encodeURIComponent(token)}`;
+
+/** POSTs a GraphQL operation to the gateway with a session. */
+export async function gatewayQuery<T>(
+  system: RunningSystem,
+  token: string | null,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<{ status: number; data: T | null; errors: { message: string; extensions?: { code?: string } }[] }> {
+  const response = await fetch(system.urls.gateway, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { cookie: sessionCookie(token) } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
   return { status: response.status, data: body.data ?? null, errors: body.errors ?? [] };
 }

@@ -1,0 +1,48 @@
+// The user's session: a token the gateway issued at login, kept in an HttpOnly cookie of the
+// dashboard and forwarded by the server to the gateway (the browser never talks to the gateway).
+import { serverEnv } from './env';
+
+export const SESSION_COOKIE = 'passerelles_session';
+
+export type Role = 'ADMIN' | 'STEERING' | 'REFERENT' | 'OPERATOR' | 'PRESCRIBER';
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  departmentCode: string;
+  territoryIds: string[];
+  partnerId: string | null;
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  ADMIN: 'Administration',
+  STEERING: 'Comité de pilotage',
+  REFERENT: 'Référent',
+  OPERATOR: 'Opérateur',
+  PRESCRIBER: 'Prescripteur',
+};
+
+/** URL of one of the gateway's `/auth/*` endpoints. */
+export const authUrl = (path: string): string => new URL(`/auth/${path}`, serverEnv.gatewayUrl).href;
+
+/** Headers that carry the session and the browser's address (for the gateway's login throttling). */
+export function sessionHeaders(token: string | null, clientAddress: string): Record<string, string> {
+  return {
+    'x-forwarded-for': clientAddress,
+    ...(token ? { cookie: `${SESSION_COOKIE}=${encodeURIComponent(token)}` } : {}),
+  };
+}
+
+/** The signed-in user, or null when the session is missing, expired or revoked. */
+export async function currentUser(token: string | null, clientAddress: string): Promise<SessionUser | null> {
+  if (!token) return null;
+  try {
+    const response = await fetch(authUrl('me'), { headers: sessionHeaders(token, clientAddress), signal: AbortSignal.timeout(10_000) });
+    if (!response.ok) return null;
+    return ((await response.json()) as { user: SessionUser }).user;
+  } catch {
+    return null;
+  }
+}

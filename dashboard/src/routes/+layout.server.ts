@@ -1,0 +1,9 @@
+import { ROLE_LABELS } from '#lib/server/session.ts';
+import type { LayoutServerLoad } from './$types';
+
+/** Who is signed in, for the header: name, role and Département. */
+export const load: LayoutServerLoad = ({ locals }) => ({
+  user: locals.user
+    ? { displayName: locals.user.displayName, role: locals.user.role, roleLabel: ROLE_LABELS[locals.user.role], departmentCode: locals.user.departmentCode }
+    : null,
+});
