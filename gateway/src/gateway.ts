@@ -57,8 +57,7 @@ export async function createGateway(env: GatewayEnv, db: pg.Pool, callers: WeakM
     transports: { http: httpTransport },
     transportEntries: Object.fromEntries(Object.entries(env.subgraphUrls).map(([name, location]) => [name, { location }])),
     additionalTypeDefs: adminTypeDefs(supergraph),
-    additionalResolvers: adminResolvers(db, sessions) as never,
-    context: ({ req }: CallerContext) => ({ caller: callerOf(req) }),
+    additionalResolvers: adminResolvers(db, sessions, (req) => callerOf(req as IncomingMessage | undefined)) as never,
     plugins: () => [
       callerToken,
       EnvelopArmorPlugin({

@@ -58,18 +58,7 @@ export function adminTypeDefs(supergraph: DocumentNode): string {
 }
 
 interface Context {
-  caller?: Caller;
-}
-
-function requireCaller(ctx: Context): Caller {
-  if (!ctx.caller) throw new GraphQLError('Authentication required', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-  return ctx.caller;
-}
-
-function requireAdmin(ctx: Context): Caller {
-  const caller = requireCaller(ctx);
-  if (caller.role !== 'ADMIN') throw new GraphQLError(`Your role (${caller.role}) may not manage users or read the access log.`, { extensions: { code: 'FORBIDDEN' } });
-  return caller;
+  req?: object;
 }
 
 const inviteInput = z.object({
@@ -91,7 +80,17 @@ const firstIssue = (error: z.ZodError): string => {
   return issue ? `${issue.path.join('.')} ${issue.message}` : 'invalid input';
 };
 
-export function adminResolvers(db: pg.Pool, sessions: SessionStore): Record<string, Record<string, unknown>> {
+export function adminResolvers(db: pg.Pool, sessions: SessionStore, callerOf: (req: object | undefined) => Caller | undefined): Record<string, Record<string, unknown>> {
+  const requireCaller = (ctx: Context): Caller => {
+    const caller = callerOf(ctx.req);
+    if (!caller) throw new GraphQLError('Authentication required', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+    return caller;
+  };
+  const requireAdmin = (ctx: Context): Caller => {
+    const caller = requireCaller(ctx);
+    if (caller.role !== 'ADMIN') throw new GraphQLError(`Your role (${caller.role}) may not manage users or read the access log.`, { extensions: { code: 'FORBIDDEN' } });
+    return caller;
+  };
   const users = new UserRepository(db);
   const inDepartment = async (caller: Caller, id: string): Promise<PublicUser | null> => {
     const user = await users.byId(id);
