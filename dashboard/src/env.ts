@@ -21,9 +21,21 @@ export function parseGatewayUrl(value: string | undefined): string {
   return url.href;
 }
 
+/** Parses a yes/no flag: 1/true/yes or 0/false/no (absent means no). */
+export function parseFlag(value: string | undefined): boolean {
+  const raw = value?.trim().toLowerCase() ?? '';
+  if (raw === '' || raw === '0' || raw === 'false' || raw === 'no') return false;
+  if (raw === '1' || raw === 'true' || raw === 'yes') return true;
+  throw new Error(`expected 1 or 0 (got "${value}")`);
+}
+
 export const variables = defineEnvVars({
   GATEWAY_URL: {
     description: `GraphQL endpoint of the Passerelles gateway (Hive Gateway). Default: ${DEFAULT_GATEWAY_URL}`,
     schema: parseGatewayUrl,
+  },
+  PERSISTED_OPERATIONS: {
+    description: 'Send operations by id (sha256 of their .graphql file) instead of their text: required when the gateway runs in production (trusted documents only).',
+    schema: parseFlag,
   },
 });

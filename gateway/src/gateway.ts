@@ -2,16 +2,17 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { createGatewayRuntime, type GatewayPlugin, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
 import type { Caller } from '@passerelles/subgraph-kit/identity';
-import { GraphQLError, parse } from 'graphql';
+import { parse } from 'graphql';
 import pg from 'pg';
 import { adminResolvers, adminTypeDefs } from './admin/schema.js';
 import { readCookie, SESSION_COOKIE } from './auth/cookies.js';
 import { LoginService } from './auth/login.js';
 import { OidcLogin } from './auth/oidc.js';
 import { handleAuthRoute, isSameSiteJsonPost, send } from './auth/routes.js';
+import { withRequestFailureStatus } from './status.js';
 import { SessionStore } from './auth/sessions.js';
 import { callerOfUser } from './auth/users.js';
 import { supergraphPath } from './compose/compose.js';
@@ -26,19 +27,7 @@ export interface RunningGateway {
 
 /** Limits on the shape of operations (graphql-armor); the limits are not revealed in messages. */
 const LIMITS = { maxDepth: 12, maxCost: 5000, maxAliases: 15, maxDirectives: 10, maxTokens: 2000 };
-
-/**
- * Turns any rejection of an operation before execution (parse, validation, armor limits) into an
- * HTTP 400 with the GraphQL-over-HTTP status extension, never a 500.
- */
-const useBadRequestForInvalidOperations = (): GatewayPlugin => ({
-  onValidate() {
-    return ({ result, setResult }) => {
-      if (result.length === 0) return;
-      setResult(result.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { ...e.extensions, http: { status: 400 } } })));
-    };
-  },
-});
+const MAX_BODY_BYTES = 256 * 1024;
 
 interface CallerContext {
   req?: IncomingMessage;
@@ -61,14 +50,13 @@ export async function createGateway(env: GatewayEnv, db: pg.Pool, callers: WeakM
     plugins: () => [
       callerToken,
       EnvelopArmorPlugin({
-        maxDepth: { n: LIMITS.maxDepth, exposeLimits: false },
+        maxDepth: { n: LIMITS.maxDepth, exposeLimits: false, ignoreIntrospection: false },
         costLimit: { maxCost: LIMITS.maxCost, exposeLimits: false },
         maxAliases: { n: LIMITS.maxAliases, exposeLimits: false },
         maxDirectives: { n: LIMITS.maxDirectives, exposeLimits: false },
         maxTokens: { n: LIMITS.maxTokens, exposeLimits: false },
         blockFieldSuggestion: { enabled: true },
       }),
-      useBadRequestForInvalidOperations(),
     ],
     genericAuth: {
       mode: 'protect-granular',
@@ -111,6 +99,9 @@ export async function serveGateway(env: GatewayEnv): Promise<RunningGateway> {
     if (path === '/healthcheck' || path === '/readiness') return gateway.requestListener(req, res);
     if (await handleAuthRoute(req, res, path, routes)) return;
     if (path !== '/graphql') return send(res, 404, { error: 'not_found' });
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+      return send(res, 413, { errors: [{ message: 'Request too large.', extensions: { code: 'BAD_REQUEST' } }] });
+    }
     if (req.method === 'POST' && !isSameSiteJsonPost(req, routes.allowedOrigins)) {
       return send(res, 415, { errors: [{ message: 'Send GraphQL requests as application/json from an allowed origin.', extensions: { code: 'BAD_REQUEST' } }] });
     }
@@ -119,7 +110,7 @@ export async function serveGateway(env: GatewayEnv): Promise<RunningGateway> {
       return send(res, 401, { errors: [{ message: 'Authentication required', extensions: { code: 'UNAUTHENTICATED' } }] }, { 'www-authenticate': 'Cookie' });
     }
     callers.set(req, callerOfUser(user));
-    return gateway.requestListener(req, res);
+    return gateway.requestListener(req, withRequestFailureStatus(res));
   };
 
   const server: Server = createServer((req, res) => {

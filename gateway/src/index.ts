@@ -2,3 +2,5 @@ export { readGatewayEnv, type GatewayEnv } from './env.js';
 export { createGateway, serveGateway, type RunningGateway } from './gateway.js';
 export { composeSupergraph, emitSdls, committedSdls, supergraphPath, sdlPath } from './compose/compose.js';
 export { subgraphs } from './compose/subgraphs.js';
+export { trustedDocuments, documentId } from './compose/trusted-documents.js';
+export { trustedDocumentsPath, loadTrustedDocuments } from './trusted-documents.js';

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { committedSdls, composeSupergraph, emitSdls, supergraphPath } from '@passerelles/gateway';
+import { committedSdls, composeSupergraph, emitSdls, supergraphPath, trustedDocuments, trustedDocumentsPath } from '@passerelles/gateway';
 import { describe, expect, it } from 'vitest';
 
 /** The committed SDLs and supergraph are what the code emits today (`npm run compose` rewrites them). */
@@ -17,6 +17,12 @@ describe('generated schema files', () => {
     const supergraph = composeSupergraph(await committedSdls());
     expect(await readFile(supergraphPath, 'utf8'), 'gateway/supergraph.graphql is stale: run npm run compose').toBe(supergraph);
     expect(supergraph).toContain('@join__graph(name: "funding"');
+  });
+
+  it("the trusted documents are exactly the dashboard's operations", async () => {
+    const { manifest, files } = await trustedDocuments();
+    expect(files).toContain('dashboard/src/routes/territoires/territoires.graphql');
+    expect(JSON.parse(await readFile(trustedDocumentsPath, 'utf8')), 'gateway/trusted-documents.json is stale: run npm run compose').toEqual(manifest);
   });
 
   it('composition reports errors instead of writing a broken supergraph', async () => {

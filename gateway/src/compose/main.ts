@@ -1,15 +1,22 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
+import { trustedDocumentsPath } from '../trusted-documents.js';
 import { composeSupergraph, emitSdls, repoRoot, sdlPath, supergraphPath } from './compose.js';
+import { trustedDocuments } from './trusted-documents.js';
 
 /**
- * `npm run compose`: writes each subgraph's SDL and the composed supergraph.
+ * `npm run compose`: writes each subgraph's SDL, the composed supergraph and the trusted documents.
  * `--check`: writes nothing; fails when a committed file differs from what the code emits.
  */
 async function main(check: boolean): Promise<void> {
   const sdls = await emitSdls();
   const supergraph = composeSupergraph(sdls);
-  const outputs = new Map<string, string>([...[...sdls].map(([name, sdl]) => [sdlPath(name), sdl] as const), [supergraphPath, supergraph]]);
+  const { manifest } = await trustedDocuments();
+  const outputs = new Map<string, string>([
+    ...[...sdls].map(([name, sdl]) => [sdlPath(name), sdl] as const),
+    [supergraphPath, supergraph],
+    [trustedDocumentsPath, `${JSON.stringify(manifest, null, 2)}\n`],
+  ]);
   const stale: string[] = [];
   for (const [path, content] of outputs) {
     const current = await readFile(path, 'utf8').catch(() => null);

@@ -92,7 +92,14 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       const dashboard = startService(
         'dashboard',
         resolve(repoRoot, 'dashboard', 'server.js'),
-        { ...base, HOST: '127.0.0.1', PORT: String(options.ports.dashboard), ORIGIN: `http://localhost:${options.ports.dashboard}`, GATEWAY_URL: gatewayUrl },
+        {
+          ...base,
+          HOST: '127.0.0.1',
+          PORT: String(options.ports.dashboard),
+          ORIGIN: `http://localhost:${options.ports.dashboard}`,
+          GATEWAY_URL: gatewayUrl,
+          PERSISTED_OPERATIONS: options.nodeEnv === 'production' ? '1' : '0',
+        },
         log,
       );
       services.push(dashboard);

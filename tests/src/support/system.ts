@@ -29,7 +29,12 @@ export interface TestSystem extends RunningSystem {
  * The whole system as `npm start` runs it (separate processes for the four subgraphs, the gateway
  * and the built dashboard), on a throwaway database and free ports.
  */
-export async function startTestSystem(options: { seedDemo: boolean; withDashboard: boolean; gatewayEnv?: Record<string, string> }): Promise<TestSystem> {
+export async function startTestSystem(options: {
+  seedDemo: boolean;
+  withDashboard: boolean;
+  gatewayEnv?: Record<string, string>;
+  nodeEnv?: 'production' | 'test';
+}): Promise<TestSystem> {
   const databaseUrl = await createThrowawayDatabase();
   const logs: string[] = [];
   const system = await startSystem({
@@ -37,7 +42,7 @@ export async function startTestSystem(options: { seedDemo: boolean; withDashboar
     ports: await freeSystemPorts(),
     keys: null,
     seedDemo: options.seedDemo,
-    nodeEnv: 'test',
+    nodeEnv: options.nodeEnv ?? 'test',
     withDashboard: options.withDashboard,
     ...(options.gatewayEnv ? { gatewayEnv: options.gatewayEnv } : {}),
     log: (line) => logs.push(line),

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { GatewayUnavailableError, gatewayQuery } from './gateway';
 
-vi.mock('./env', () => ({ serverEnv: { gatewayUrl: 'http://gateway.test/graphql' } }));
+vi.mock('./env', () => ({ serverEnv: { gatewayUrl: 'http://gateway.test/graphql', persistedOperations: false } }));
 
 const QUERY = 'query Q($x: String) { q(x: $x) }';
 
