@@ -1,14 +1,25 @@
 #!/usr/bin/env node
+import { purgeAccessLog } from './audit-retention.js';
 import { openDatabase, prepareDatabase } from './database.js';
 import { readDbEnv } from './env.js';
 import { stopOnSignals } from './signals.js';
 
 const usage = `passerelles-db <command>
+  purge-audit [days]  delete access-log lines older than [days] (default 365); run it daily
   up        start the embedded PostgreSQL (or use DATABASE_URL), migrate ref/auth/audit, load the
             reference geography, print the connection string and keep running until Ctrl-C
   prepare   migrate ref/auth/audit and load the reference geography, then exit`;
 
 async function main(command: string | undefined): Promise<void> {
+  if (command === 'purge-audit') {
+    const env = readDbEnv();
+    const database = await openDatabase(env);
+    const days = Number(process.argv[3] ?? 365);
+    const deleted = await purgeAccessLog(database.url, days);
+    console.log(`[db] access log: ${deleted} lines older than ${days} days deleted`);
+    await database.stop();
+    return;
+  }
   if (command !== 'up' && command !== 'prepare') {
     console.error(usage);
     process.exit(2);

@@ -13,3 +13,4 @@ export { conventions as demoConventions } from './seed/contracts.catalogue.js';
 export { repoRoot, referenceDir } from './paths.js';
 export { stopOnSignals } from './signals.js';
 export { DEMO_PASSWORD, demoUsers, type DemoUser } from './seed/auth.catalogue.js';
+export { purgeAccessLog } from './audit-retention.js';

@@ -104,6 +104,21 @@ describe('malformed requests', () => {
   });
 });
 
+describe('login throttling', () => {
+  it('answers 429 once a client has used its attempts, whoever it tries', async () => {
+    const attempt = (email: string): Promise<Response> =>
+      fetch(new URL('/auth/login', system.urls.gateway), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.7' },
+        body: JSON.stringify({ email, password: 'guess' }),
+      });
+    for (let i = 0; i < 30; i++) expect((await attempt(`guess-${i}@test.passerelles.fr`)).status).toBe(401);
+    const throttled = await attempt('another@test.passerelles.fr');
+    expect(throttled.status).toBe(429);
+    expect(throttled.headers.get('retry-after')).toBe('900');
+  });
+});
+
 describe('production mode', () => {
   const post = (body: unknown): Promise<Response> =>
     raw(production, JSON.stringify(body), { 'content-type': 'application/json', cookie: sessionCookie(productionToken) });

@@ -78,21 +78,31 @@ export class OidcLogin {
     const pending = flow.rows[0];
     if (!pending) return { ok: false, reason: 'unknown or expired state' };
     let claims: client.IDToken | undefined;
+    let email: { address: unknown; verified: unknown } = { address: undefined, verified: undefined };
     try {
-      const tokens = await client.authorizationCodeGrant(await this.config(), url, {
+      const config = await this.config();
+      const tokens = await client.authorizationCodeGrant(config, url, {
         pkceCodeVerifier: pending.code_verifier,
         expectedState: state,
         expectedNonce: pending.nonce,
         idTokenExpected: true,
       });
       claims = tokens.claims();
+      if (claims) {
+        email = { address: claims.email, verified: claims.email_verified };
+        // Providers such as ProConnect give the e-mail at the userinfo endpoint, not in the ID token.
+        if (typeof email.address !== 'string') {
+          const info = await client.fetchUserInfo(config, tokens.access_token, claims.sub);
+          email = { address: info.email, verified: info.email_verified };
+        }
+      }
     } catch (error) {
       return { ok: false, reason: `token exchange refused: ${error instanceof Error ? error.message : 'error'}` };
     }
     if (!claims) return { ok: false, reason: 'no ID token' };
     let user = await this.users.byOidc(claims.iss, claims.sub);
-    if (!user && typeof claims.email === 'string' && claims.email_verified === true) {
-      const byEmail = await this.users.byEmail(claims.email);
+    if (!user && typeof email.address === 'string' && email.verified === true) {
+      const byEmail = await this.users.byEmail(email.address);
       if (byEmail && byEmail.active && !byEmail.oidc_subject) {
         await this.users.linkOidc(byEmail.id, claims.iss, claims.sub);
         user = byEmail;

@@ -154,6 +154,7 @@ export async function handleAuthRoute(req: IncomingMessage, res: ServerResponse,
       }
       const result = await options.oidc.callback(parsed.data.url);
       if (!result.ok) {
+        console.warn(`[gateway] OIDC login refused: ${result.reason}`);
         send(res, 401, { error: 'oidc_refused', message: 'Connexion refusée par le fournisseur d’identité ou compte inconnu.' });
         return true;
       }
