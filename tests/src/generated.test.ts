@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { committedSdls, composeSupergraph, emitSdls, supergraphPath, trustedDocuments, trustedDocumentsPath } from '@passerelles/gateway';
+import { Kind, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 
 /** The committed SDLs and supergraph are what the code emits today (`npm run compose` rewrites them). */
@@ -17,6 +18,17 @@ describe('generated schema files', () => {
     const supergraph = composeSupergraph(await committedSdls());
     expect(await readFile(supergraphPath, 'utf8'), 'gateway/supergraph.graphql is stale: run npm run compose').toBe(supergraph);
     expect(supergraph).toContain('@join__graph(name: "funding"');
+  });
+
+  it('every root field of the supergraph is @authenticated', async () => {
+    const supergraph = parse(await readFile(supergraphPath, 'utf8'));
+    const rootFields = supergraph.definitions.flatMap((d) =>
+      d.kind === Kind.OBJECT_TYPE_DEFINITION && (d.name.value === 'Query' || d.name.value === 'Mutation')
+        ? (d.fields ?? []).map((f) => ({ name: `${d.name.value}.${f.name.value}`, authenticated: f.directives?.some((x) => x.name.value === 'authenticated') ?? false }))
+        : [],
+    );
+    expect(rootFields.length).toBeGreaterThan(5);
+    expect(rootFields.filter((f) => !f.authenticated).map((f) => f.name)).toEqual([]);
   });
 
   it("the trusted documents are exactly the dashboard's operations", async () => {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { graphql, parse, type GraphQLSchema } from 'graphql';
+import { graphql, Kind, parse, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 
 /** Federation version of every subgraph: at or below what the composition library knows. */
@@ -32,13 +32,37 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     validate: false,
     emitSchemaFile: false,
   });
-  const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
+  const typeDefs = requireAuthentication(parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`));
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [typeName, reference] of Object.entries(options.references ?? {})) {
     const existing = (resolvers[typeName] ?? {}) as Record<string, unknown>;
     resolvers[typeName] = { ...existing, __resolveReference: reference.__resolveReference } as GraphQLResolverMap<unknown>[string];
   }
   return buildSubgraphSchema([{ typeDefs, resolvers }]);
+}
+
+const ROOT_TYPES = new Set(['Query', 'Mutation']);
+
+/**
+ * Marks every root field `@authenticated`, so that the gateway refuses any operation from a caller
+ * it has not authenticated (subgraphs also refuse requests without the gateway's token). Role
+ * restrictions are added per field with `@requiresScopes(scopes: [["ADMIN"]])` where a role may
+ * never call a field, and enforced again, row by row, in the services.
+ */
+function requireAuthentication(document: DocumentNode): DocumentNode {
+  return visit(document, {
+    ObjectTypeDefinition(node) {
+      if (!ROOT_TYPES.has(node.name.value)) return undefined;
+      return {
+        ...node,
+        fields: node.fields?.map((field) =>
+          field.directives?.some((d) => d.name.value === 'authenticated')
+            ? field
+            : { ...field, directives: [...(field.directives ?? []), { kind: Kind.DIRECTIVE, name: { kind: Kind.NAME, value: 'authenticated' }, arguments: [] }] },
+        ),
+      };
+    },
+  });
 }
 
 /**
