@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { CallerTokenSigner, generateIdentityKeys } from '@passerelles/subgraph-kit/identity';
+import { CallerTokenSigner, generateIdentityKeys, TOKEN_AUDIENCE, TOKEN_ISSUER } from '@passerelles/subgraph-kit/identity';
+import { importPKCS8, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gatewayQuery, login, sessionCookie, startTestSystem, type TestSystem } from './support/system.js';
 import { createUser } from './support/users.js';
@@ -116,6 +117,16 @@ describe('subgraphs trust only the gateway', () => {
     const impostor = await CallerTokenSigner.fromPem((await generateIdentityKeys()).privateKeyPem);
     const forged = await impostor.sign({ userId: 'x', role: 'ADMIN', departmentCode: '25', territoryIds: [], partnerId: null }, 'c');
     expect((await post(system.urls.subgraphs.partners!, `Bearer ${forged}`)).status).toBe(401);
+  });
+
+  it('refuses a genuine but expired token, and one meant for another audience', async () => {
+    const key = await importPKCS8(system.keys.privateKeyPem, 'EdDSA');
+    const claims = { sub: 'x', role: 'ADMIN', dep: '25', ter: [], pid: null };
+    const now = Math.floor(Date.now() / 1000);
+    const expired = await new SignJWT(claims).setProtectedHeader({ alg: 'EdDSA' }).setIssuer(TOKEN_ISSUER).setAudience(TOKEN_AUDIENCE).setIssuedAt(now - 300).setExpirationTime(now - 200).sign(key);
+    expect((await post(system.urls.subgraphs.partners!, `Bearer ${expired}`)).status).toBe(401);
+    const elsewhere = await new SignJWT(claims).setProtectedHeader({ alg: 'EdDSA' }).setIssuer(TOKEN_ISSUER).setAudience('another').setIssuedAt().setExpirationTime('1m').sign(key);
+    expect((await post(system.urls.subgraphs.partners!, `Bearer ${elsewhere}`)).status).toBe(401);
   });
 
   it('accepts the same request signed with the gateway key', async () => {
