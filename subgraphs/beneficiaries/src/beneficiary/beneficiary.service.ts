@@ -1,4 +1,4 @@
-import { byKeys, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { byKeys, recordAccess, type SubgraphContext } from '@passerelles/subgraph-kit';
 import type { Beneficiary } from './beneficiary.entity.js';
 import { BeneficiaryRepository } from './beneficiary.repository.js';
 
@@ -12,8 +12,10 @@ export function beneficiaryById(ctx: SubgraphContext, id: string): Promise<Benef
   if (ctx.caller.role !== 'ADMIN') return Promise.resolve(null);
   const department = ctx.caller.departmentCode;
   return ctx.loaders
-    .get<string, Beneficiary | null>(beneficiariesById, async (ids) =>
-      byKeys(ids, await new BeneficiaryRepository(ctx.em).byIds(department, ids), (b) => b.id),
-    )
+    .get<string, Beneficiary | null>(beneficiariesById, async (ids) => {
+      const found = await new BeneficiaryRepository(ctx.em).byIds(department, ids);
+      await recordAccess(ctx, { operation: 'READ', recordType: 'Beneficiary', recordIds: found.map((b) => b.id) });
+      return byKeys(ids, found, (b) => b.id);
+    })
     .load(id);
 }

@@ -1,0 +1,110 @@
+import { DEMO_PASSWORD, demoIdOf } from '@passerelles/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { login, sessionCookie, startTestSystem, type TestSystem } from '../support/system.js';
+import { createUser } from '../support/users.js';
+import { callers, classify, rootFields, type Fixtures, type MatrixCaller } from './matrix.js';
+import { CallerTokenSigner, type Caller } from '@passerelles/subgraph-kit/identity';
+import { entityRules, gatewayFields, rules } from './rules.js';
+
+/**
+ * The authorization matrix: every root field of the supergraph × every role, through the real
+ * gateway on the demo data, against the expected outcome in rules.ts.
+ */
+let system: TestSystem;
+const tokens = {} as Record<MatrixCaller, string>;
+const identities = {} as Record<MatrixCaller, Caller>;
+const fixtures: Fixtures = {};
+
+const accounts: Record<MatrixCaller, string> = {
+  ADMIN: 'admin.62@demo.passerelles.fr',
+  STEERING: 'pilotage.62@demo.passerelles.fr',
+  REFERENT: 'referent.62@demo.passerelles.fr',
+  OPERATOR: 'operateur.62@demo.passerelles.fr',
+  PRESCRIBER: 'prescripteur.62@demo.passerelles.fr',
+  OTHER_DEPARTMENT: 'admin.25@demo.passerelles.fr',
+};
+
+beforeAll(async () => {
+  system = await startTestSystem({ seedDemo: true, withDashboard: false });
+  for (const caller of callers) tokens[caller] = await login(system, accounts[caller], DEMO_PASSWORD);
+  for (const caller of callers) {
+    const row = (
+      await system.db.query<{ id: string; role: Caller['role']; department_code: string; territory_ids: string[]; partner_id: string | null }>(
+        'select id, role, department_code, territory_ids, partner_id from auth.app_user where email = $1',
+        [accounts[caller]],
+      )
+    ).rows[0]!;
+    identities[caller] = { userId: row.id, role: row.role, departmentCode: row.department_code, territoryIds: row.territory_ids, partnerId: row.partner_id };
+  }
+  fixtures.partner62 = demoIdOf.partner('croix-rouge-62');
+  fixtures.partner25 = demoIdOf.partner('croix-rouge-25');
+  fixtures.programme25 = demoIdOf.programme('sante-croix-rouge-25');
+  fixtures.convention25 = demoIdOf.convention('croix-rouge-25-2025');
+  fixtures.beneficiary25 = (await system.db.query<{ id: string }>(`select id from beneficiaries.beneficiary where department_code = '25' order by id limit 1`)).rows[0]!.id;
+  fixtures.programme62 = demoIdOf.programme('rss-62');
+  fixtures.conventionOfOperator = demoIdOf.convention('rss-2026-62-arrageois');
+  // A spare account for role changes, so that the matrix never changes a caller it tests with.
+  fixtures.spareUser = (await createUser(system.db, { role: 'STEERING', departmentCode: '62' })).id;
+  const person = await system.db.query<{ id: string }>(`select beneficiary_id as id from beneficiaries.accompaniment where department_code = '62' and territory_id = '62-arrageois' order by id limit 1`);
+  fixtures.beneficiaryInReferentCaseload = person.rows[0]!.id;
+  // One nominative read, so that the access log has something to show.
+  await fetch(system.urls.gateway, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: sessionCookie(tokens.ADMIN) },
+    body: JSON.stringify({ query: 'query ($id: ID!) { beneficiary(id: $id) { id } }', variables: { id: fixtures.beneficiaryInReferentCaseload } }),
+  });
+}, 240_000);
+afterAll(async () => {
+  await system?.stop();
+});
+
+describe('authorization matrix', () => {
+  it('has a rule for every root field of the supergraph', async () => {
+    const fields = await rootFields(gatewayFields);
+    expect(fields.filter((f) => !(f in rules))).toEqual([]);
+    expect(Object.keys(rules).filter((f) => !fields.includes(f))).toEqual([]);
+  });
+
+  const order = Object.keys(rules).sort((a, b) => Number(a.startsWith('Mutation')) - Number(b.startsWith('Mutation')) || a.localeCompare(b));
+  it.each(order)('%s', async (field) => {
+    const rule = rules[field]!;
+    const outcomes: Record<string, string> = {};
+    for (const caller of callers) {
+      const response = await fetch(system.urls.gateway, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: sessionCookie(tokens[caller]) },
+        body: JSON.stringify({ query: rule.document, variables: rule.variables?.(fixtures) ?? {} }),
+      });
+      outcomes[caller] = classify(field, response.status, (await response.json()) as never);
+    }
+    expect(outcomes).toEqual(rule.expect);
+  });
+});
+
+describe('authorization of references (_entities), straight at the subgraphs', () => {
+  it.each(Object.keys(entityRules))('%s', async (typename) => {
+    const rule = entityRules[typename]!;
+    const signer = await CallerTokenSigner.fromPem(system.keys.privateKeyPem);
+    const outcomes: Record<string, string> = {};
+    const foreign: Record<string, string> = {};
+    for (const caller of callers) {
+      const token = await signer.sign(identities[caller], 'matrix');
+      const response = await fetch(system.urls.subgraphs[rule.subgraph]!, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({
+          query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { ${rule.selection} } } }`,
+          variables: { r: [{ __typename: typename, ...rule.own(fixtures) }, { __typename: typename, ...rule.foreign(fixtures) }] },
+        }),
+      });
+      const body = (await response.json()) as { data?: { _entities: (unknown | null)[] }; errors?: { extensions?: { code?: string } }[] };
+      const [own, other] = body.data?._entities ?? [];
+      const forbidden = body.errors?.some((e) => e.extensions?.code === 'FORBIDDEN');
+      outcomes[caller] = forbidden ? 'forbidden' : own ? 'data' : 'empty';
+      foreign[caller] = other ? 'data' : 'empty';
+    }
+    expect(outcomes).toEqual(rule.expect);
+    // The Doubs record: hidden from every caller of the Pas-de-Calais, visible to the Doubs administrator.
+    expect(foreign).toEqual({ ADMIN: 'empty', STEERING: 'empty', REFERENT: 'empty', OPERATOR: 'empty', PRESCRIBER: 'empty', OTHER_DEPARTMENT: 'data' });
+  });
+});

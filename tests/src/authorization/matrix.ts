@@ -1,0 +1,67 @@
+import { readFile } from 'node:fs/promises';
+import { supergraphPath } from '@passerelles/gateway';
+import { Kind, parse } from 'graphql';
+
+/** The callers of the matrix: one demo user per role in the Pas-de-Calais, and an administrator of another Département. */
+export const callers = ['ADMIN', 'STEERING', 'REFERENT', 'OPERATOR', 'PRESCRIBER', 'OTHER_DEPARTMENT'] as const;
+export type MatrixCaller = (typeof callers)[number];
+
+/**
+ * What a caller gets:
+ * - `data`: the operation ran and returned something (a record, a non-empty list, `ok: true`);
+ * - `empty`: it ran and found nothing (null, empty list) — what another Département's ids give;
+ * - `forbidden`: refused for the caller's role (FORBIDDEN), before any row is read;
+ * - `rejected`: a mutation reached the service and refused its input (`ok: false` or BAD_USER_INPUT).
+ */
+export type Outcome = 'data' | 'empty' | 'forbidden' | 'rejected';
+
+export interface Fixtures {
+  [name: string]: string;
+}
+
+export interface Rule {
+  /** The operation, calling the field once, with the field as the only root selection. */
+  document: string;
+  variables?: (fixtures: Fixtures) => Record<string, unknown>;
+  expect: Record<MatrixCaller, Outcome>;
+}
+
+export const everyone = (outcome: Outcome, overrides: Partial<Record<MatrixCaller, Outcome>> = {}): Record<MatrixCaller, Outcome> => ({
+  ADMIN: outcome,
+  STEERING: outcome,
+  REFERENT: outcome,
+  OPERATOR: outcome,
+  PRESCRIBER: outcome,
+  OTHER_DEPARTMENT: outcome,
+  ...overrides,
+});
+
+/** Root fields of the supergraph plus those the gateway serves itself (`Query.me`, `Mutation.inviteUser`…). */
+export async function rootFields(gatewayFields: string[]): Promise<string[]> {
+  const supergraph = parse(await readFile(supergraphPath, 'utf8'));
+  const fields = supergraph.definitions.flatMap((d) =>
+    d.kind === Kind.OBJECT_TYPE_DEFINITION && (d.name.value === 'Query' || d.name.value === 'Mutation')
+      ? (d.fields ?? []).map((f) => `${d.name.value}.${f.name.value}`)
+      : [],
+  );
+  return [...fields, ...gatewayFields].sort();
+}
+
+export function classify(field: string, status: number, body: { data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string } }[] }): Outcome | `unexpected: ${string}` {
+  const codes = (body.errors ?? []).map((e) => e.extensions?.code);
+  if (status === 401) return 'unexpected: 401';
+  if (codes.includes('FORBIDDEN')) return 'forbidden';
+  if (codes.includes('BAD_USER_INPUT')) return 'rejected';
+  const name = field.split('.')[1]!;
+  const value = body.data?.[name];
+  if (value === null || value === undefined) return codes.length > 0 ? `unexpected: ${codes.join(',')}` : 'empty';
+  if (Array.isArray(value)) return value.length > 0 ? 'data' : 'empty';
+  if (typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    if ('ok' in record) return record.ok ? 'data' : 'rejected';
+    for (const list of ['nodes', 'edges', 'items']) {
+      if (Array.isArray(record[list])) return (record[list] as unknown[]).length > 0 ? 'data' : 'empty';
+    }
+  }
+  return 'data';
+}
