@@ -2,15 +2,18 @@ import { buildFederatedSchema } from '@passerelles/subgraph-kit';
 import type { GraphQLSchema } from 'graphql';
 import { ConventionResolver } from './convention/convention.resolver.js';
 import { conventionReference } from './convention/convention.reference.js';
+import { engagementContractReference } from './engagement/engagement.reference.js';
+import { BeneficiaryContractsResolver, EngagementContractResolver } from './engagement/engagement.resolver.js';
+import { BeneficiaryRefType } from './engagement/engagement.type.js';
 import { TerritoryResolver } from './territory/territory.resolver.js';
 import { territoryReference } from './territory/territory.reference.js';
 import { TerritoryType } from './territory/territory.type.js';
 
 export function buildContractsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [ConventionResolver, TerritoryResolver],
+    resolvers: [ConventionResolver, TerritoryResolver, EngagementContractResolver, BeneficiaryContractsResolver],
     // Entities owned elsewhere that this subgraph only extends are not reachable from its Query type.
-    orphanedTypes: [TerritoryType],
-    references: { ...conventionReference, ...territoryReference },
+    orphanedTypes: [TerritoryType, BeneficiaryRefType],
+    references: { ...conventionReference, ...territoryReference, ...engagementContractReference },
   });
 }
