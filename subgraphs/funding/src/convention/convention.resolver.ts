@@ -15,7 +15,9 @@ export class ConventionResolver {
   }
 
   @FieldResolver(() => UnitCostsType, { nullable: true, description: 'Amount committed per place contracted, per place filled and per person accompanied.' })
-  @Directive('@requires(fields: "operator { id } places activeCaseload peopleAccompanied")')
+  // Nested selection last: composition prints "operator{id}places…", and the gateway then sent
+  // only `operator` and `places` in the representation (tests/src/money.test.ts caught it).
+  @Directive('@requires(fields: "activeCaseload peopleAccompanied places operator { id }")')
   unitCosts(@Root() convention: ConventionType, @Ctx() ctx: SubgraphContext): Promise<UnitCostsType | null> {
     return unitCosts(ctx, convention);
   }
