@@ -115,13 +115,13 @@ describe('a convention across the four subgraphs', () => {
   it('lists the conventions and sums the funding of the Département', async () => {
     const result = await gatewayQuery<{ conventions: unknown; fundingOverview: unknown; programmes: unknown }>(
       system,
-      `{ conventions(filter: { inForceOn: "2026-01-15" }) { nodes { name operator { name } funding { committedCents } } pageInfo { hasNextPage } }
+      `{ conventions(filter: { inForceOn: "2026-01-15" }) { nodes { name operator { name conventions { name } } funding { committedCents } } pageInfo { hasNextPage } }
          fundingOverview(budgetYear: 2026, asOf: "2027-04-01") { conventionCount committedCents committedInYearCents paidCents balanceDueCents overdueFinalReportCount overdueFinalReports { convention { name } dueOn } }
          programmes { name committedCents paidCents } }`,
     );
     expect(result.errors).toEqual([]);
     expect(result.data).toEqual({
-      conventions: { nodes: [{ name: 'Santé 13', operator: { name: 'Croix-Rouge — Bouches-du-Rhône' }, funding: { committedCents: 21_000_000 } }], pageInfo: { hasNextPage: false } },
+      conventions: { nodes: [{ name: 'Santé 13', operator: { name: 'Croix-Rouge — Bouches-du-Rhône', conventions: [{ name: 'Santé 13' }] }, funding: { committedCents: 21_000_000 } }], pageInfo: { hasNextPage: false } },
       fundingOverview: {
         conventionCount: 1,
         committedCents: 21_000_000,

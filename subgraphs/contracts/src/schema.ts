@@ -5,15 +5,18 @@ import { conventionReference } from './convention/convention.reference.js';
 import { engagementContractReference } from './engagement/engagement.reference.js';
 import { BeneficiaryContractsResolver, EngagementContractResolver } from './engagement/engagement.resolver.js';
 import { BeneficiaryRefType } from './engagement/engagement.type.js';
+import { partnerReference } from './partner/partner.reference.js';
+import { PartnerResolver } from './partner/partner.resolver.js';
+import { PartnerRefType } from './partner/partner.type.js';
 import { TerritoryResolver } from './territory/territory.resolver.js';
 import { territoryReference } from './territory/territory.reference.js';
 import { TerritoryType } from './territory/territory.type.js';
 
 export function buildContractsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [ConventionResolver, TerritoryResolver, EngagementContractResolver, BeneficiaryContractsResolver],
+    resolvers: [ConventionResolver, TerritoryResolver, EngagementContractResolver, BeneficiaryContractsResolver, PartnerResolver],
     // Entities owned elsewhere that this subgraph only extends are not reachable from its Query type.
-    orphanedTypes: [TerritoryType, BeneficiaryRefType],
-    references: { ...conventionReference, ...territoryReference, ...engagementContractReference },
+    orphanedTypes: [TerritoryType, BeneficiaryRefType, PartnerRefType],
+    references: { ...conventionReference, ...territoryReference, ...engagementContractReference, ...partnerReference },
   });
 }

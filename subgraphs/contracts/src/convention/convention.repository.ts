@@ -93,6 +93,20 @@ export class ConventionRepository {
     return rows.map((r) => index.get(r.id)!);
   }
 
+  /** Conventions of these operators (in force on `on`, when given), newest first. */
+  async byOperators(access: ConventionAccess, operatorIds: readonly string[], on: string | null): Promise<Convention[]> {
+    const w = accessSql(access);
+    const rows: { id: string }[] = await this.em.execute(
+      `select c.id from contracts.convention c where ${w.sql} and c.operator_id in (?) and (?::date is null or (c.starts_on <= ?::date and c.ends_on >= ?::date))
+        order by c.starts_on desc, c.name, c.id`,
+      [...w.params, [...operatorIds], on, on, on],
+    );
+    if (rows.length === 0) return [];
+    const found = await this.em.find(ConventionEntity, { departmentCode: access.departmentCode, id: { $in: rows.map((r) => r.id) } });
+    const index = new Map(found.map((c) => [c.id, c]));
+    return rows.map((r) => index.get(r.id)!);
+  }
+
   /** Conventions in force on `on` whose last day is at most `withinDays` days later. */
   async endingSoon(access: ConventionAccess, on: string, withinDays: number): Promise<{ id: string; daysLeft: number }[]> {
     const w = accessSql(access);

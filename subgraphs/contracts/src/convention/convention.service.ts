@@ -24,6 +24,7 @@ const placesByTerritory = Symbol('placesByTerritory');
 const territoriesByConvention = Symbol('territoriesByConvention');
 const objectivesByConvention = Symbol('objectivesByConvention');
 const amendmentsByConvention = Symbol('amendmentsByConvention');
+const conventionsByOperator = Symbol('conventionsByOperator');
 
 /**
  * Conventions are not nominative: every role of the Département reads them, except that an
@@ -76,6 +77,28 @@ export function objectivesOf(ctx: SubgraphContext, conventionId: string): Promis
 
 export function amendmentsOf(ctx: SubgraphContext, conventionId: string): Promise<ConventionAmendment[]> {
   return batched(ctx, amendmentsByConvention, (r, d, ids) => r.amendments(d, ids), conventionId);
+}
+
+/** Conventions an operator runs, newest first (batched over operators; an OPERATOR sees only its own). */
+export function conventionsOfOperator(ctx: SubgraphContext, operatorId: string, inForceOn: string | null): Promise<Convention[]> {
+  const access = conventionAccess(ctx.caller);
+  const day = inForceOn ? parseIsoDate(inForceOn, 'inForceOn') : null;
+  // Keys are (day, operator); one query per distinct day in a batch (in practice one).
+  return ctx.loaders
+    .get<string, Convention[]>(conventionsByOperator, async (keys) => {
+      const byDay = new Map<string, string[]>();
+      for (const k of keys) {
+        const [d, id] = k.split('|') as [string, string];
+        byDay.set(d, [...(byDay.get(d) ?? []), id]);
+      }
+      const found = new Map<string, Convention[]>();
+      for (const [d, ids] of byDay) {
+        const rows = await new ConventionRepository(ctx.em).byOperators(access, ids, d === '' ? null : d);
+        for (const id of ids) found.set(`${d}|${id}`, rows.filter((c) => c.operatorId === id));
+      }
+      return keys.map((k) => found.get(k) ?? []);
+    })
+    .load(`${day ?? ''}|${operatorId}`);
 }
 
 /** Places of the conventions in force today in a territory, one entry per convention (batched). */

@@ -151,4 +151,28 @@ describe('convention alerts', () => {
     expect(data?._entities[9]?.objectives).toEqual([{ label: 'Objectif 9' }]);
     expect(counter.count).toBe(4);
   });
+
+  it('lists the conventions of several operators in one query; an operator sees only its own', async () => {
+    const [one, two] = [randomUUID(), randomUUID()];
+    const a = (await createConvention({ operatorId: one, name: 'Op A 2025', startsOn: '2025-01-01', endsOn: '2025-12-31' })).convention!.id;
+    const b = (await createConvention({ operatorId: one, name: 'Op B 2026', startsOn: '2026-01-01', endsOn: '2026-12-31' })).convention!.id;
+    const c = (await createConvention({ operatorId: two, name: 'Op C 2025', startsOn: '2025-01-01', endsOn: '2025-12-31' })).convention!.id;
+    const query = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Partner { all: conventions { id } in2025: conventions(inForceOn: "2025-06-01") { id } } } }';
+    const r = [one, two, randomUUID()].map((id) => ({ __typename: 'Partner', id }));
+    counter.reset();
+    const { data, errors } = await execute<{ _entities: unknown[] }>(schema, testContext(orm, admin), query, { r });
+    expect(errors).toEqual([]);
+    expect(data?._entities).toEqual([
+      { all: [{ id: b }, { id: a }], in2025: [{ id: a }] },
+      { all: [{ id: c }], in2025: [{ id: c }] },
+      { all: [], in2025: [] },
+    ]);
+    // Per day asked for: the ids, then the conventions.
+    expect(counter.count).toBe(4);
+    const operator = await execute<{ _entities: unknown[] }>(schema, testContext(orm, testCaller({ departmentCode: DEPARTMENT, role: 'OPERATOR', partnerId: two })), query, { r: r.slice(0, 2) });
+    expect(operator.data?._entities).toEqual([
+      { all: [], in2025: [] },
+      { all: [{ id: c }], in2025: [{ id: c }] },
+    ]);
+  });
 });
