@@ -1,10 +1,12 @@
 import { buildFederatedSchema } from '@passerelles/subgraph-kit';
 import type { GraphQLSchema } from 'graphql';
+import { beneficiaryReference } from './beneficiary/beneficiary.reference.js';
+import { BeneficiaryContractsResolver } from './beneficiary/beneficiary.resolver.js';
+import { BeneficiaryRefType } from './beneficiary/beneficiary.type.js';
 import { ConventionResolver } from './convention/convention.resolver.js';
 import { conventionReference } from './convention/convention.reference.js';
 import { engagementContractReference } from './engagement/engagement.reference.js';
-import { BeneficiaryContractsResolver, EngagementContractResolver } from './engagement/engagement.resolver.js';
-import { BeneficiaryRefType } from './engagement/engagement.type.js';
+import { EngagementContractResolver } from './engagement/engagement.resolver.js';
 import { partnerReference } from './partner/partner.reference.js';
 import { PartnerResolver } from './partner/partner.resolver.js';
 import { PartnerRefType } from './partner/partner.type.js';
@@ -17,6 +19,6 @@ export function buildContractsSchema(): Promise<GraphQLSchema> {
     resolvers: [ConventionResolver, TerritoryResolver, EngagementContractResolver, BeneficiaryContractsResolver, PartnerResolver],
     // Entities owned elsewhere that this subgraph only extends are not reachable from its Query type.
     orphanedTypes: [TerritoryType, BeneficiaryRefType, PartnerRefType],
-    references: { ...conventionReference, ...territoryReference, ...engagementContractReference, ...partnerReference },
+    references: { ...conventionReference, ...territoryReference, ...engagementContractReference, ...partnerReference, ...beneficiaryReference },
   });
 }

@@ -6,7 +6,4 @@ export const engagementContractReference = {
   EngagementContract: {
     __resolveReference: (reference: { id: string }, ctx: SubgraphContext): Promise<EngagementContractType | null> => contractById(ctx, reference.id),
   },
-  Beneficiary: {
-    __resolveReference: (reference: { id: string }): { id: string } => ({ id: reference.id }),
-  },
 };

@@ -8,7 +8,6 @@ import {
   contractAlerts,
   contractById,
   contractIndicators,
-  contractsOfBeneficiary,
   createContract,
   endContract,
   historyOf,
@@ -18,7 +17,7 @@ import {
   updateCommitment,
   type ContractMutationResult,
 } from './engagement.service.js';
-import { BeneficiaryRefType, ContractAlertType, ContractCommitmentType, ContractIndicatorsType, ContractStatusChangeType, EngagementContractType } from './engagement.type.js';
+import { ContractAlertType, ContractCommitmentType, ContractIndicatorsType, ContractStatusChangeType, EngagementContractType } from './engagement.type.js';
 
 @InputType('ContractIndicatorScopeInput', { description: 'What to count: the whole Département by default.' })
 export class ContractIndicatorScopeInput {
@@ -128,13 +127,5 @@ export class EngagementContractResolver {
   @Mutation(() => ContractMutationResultType, { description: 'Records the progress or final assessment of a commitment.' })
   updateContractCommitment(@Ctx() ctx: SubgraphContext, @Arg('input', () => UpdateCommitmentInput) input: UpdateCommitmentInput): Promise<ContractMutationResult> {
     return updateCommitment(ctx, input);
-  }
-}
-
-@Resolver(() => BeneficiaryRefType)
-export class BeneficiaryContractsResolver {
-  @FieldResolver(() => [EngagementContractType], { nullable: true, description: 'The person’s engagement contracts, newest first, history included (audited).' })
-  contracts(@Root() beneficiary: BeneficiaryRefType, @Ctx() ctx: SubgraphContext): Promise<EngagementContractType[]> {
-    return contractsOfBeneficiary(ctx, beneficiary.id);
   }
 }

@@ -152,6 +152,36 @@ describe('who sees contracts', () => {
   });
 });
 
+describe('operators, territories and the end of a contract', () => {
+  it('gives an operator the contracts of its partner only, and a territory-limited caller those of its territories', async () => {
+    const partnerId = randomUUID();
+    const operator = testCaller({ departmentCode: DEPARTMENT, role: 'OPERATOR', partnerId });
+    const beneficiaryId = randomUUID();
+    const own = await create({ beneficiaryId, kind: 'CER', startsOn: '2025-03-01', operatorId: randomUUID(), territoryId: '12-north' }, operator);
+    const other = await create({ beneficiaryId: randomUUID(), kind: 'CER', startsOn: '2025-03-01', operatorId: randomUUID(), territoryId: '12-south' });
+    const query = 'query ($a: ID!, $b: ID!) { a: engagementContract(id: $a) { id operatorId } b: engagementContract(id: $b) { id } }';
+    expect((await execute(schema, testContext(orm, operator), query, { a: own.contract!.id, b: other.contract!.id })).data).toEqual({ a: { id: own.contract!.id, operatorId: partnerId }, b: null });
+    expect((await sign(other.contract!.id, '2025-03-01', operator)).error).toEqual({ code: 'NOT_FOUND' });
+    const north = testCaller({ departmentCode: DEPARTMENT, territoryIds: ['12-north'] });
+    expect((await execute(schema, testContext(orm, north), query, { a: own.contract!.id, b: other.contract!.id })).data).toEqual({ a: { id: own.contract!.id, operatorId: partnerId }, b: null });
+    const elsewhere = testCaller({ departmentCode: '15' });
+    expect((await execute(schema, testContext(orm, elsewhere), query, { a: own.contract!.id, b: other.contract!.id })).data).toEqual({ a: null, b: null });
+  });
+
+  it('ends a contract early with its final assessment, which frees the rest of the period', async () => {
+    const beneficiaryId = randomUUID();
+    const first = await create({ beneficiaryId, kind: 'CER', startsOn: '2025-01-01' });
+    await sign(first.contract!.id, '2025-01-01');
+    const ended = await mutate('endContract(id: $id, endedOn: $on, finalAssessment: $a)', '$id: ID!, $on: String!, $a: String!', { id: first.contract!.id, on: '2025-03-31', a: 'Réorientation vers le droit commun' });
+    expect(ended.contract).toMatchObject({ startsOn: '2025-01-01', endsOn: '2025-03-31', status: 'ENDED' });
+    const next = await create({ beneficiaryId, kind: 'CER', startsOn: '2025-04-01' });
+    expect((await sign(next.contract!.id, '2025-04-01')).ok).toBe(true);
+    const { data } = await execute<{ engagementContract: { finalAssessment: string } }>(schema, testContext(orm, admin), 'query ($id: ID!) { engagementContract(id: $id) { finalAssessment } }', { id: first.contract!.id });
+    expect(data?.engagementContract.finalAssessment).toBe('Réorientation vers le droit commun');
+    expect((await mutate('endContract(id: $id, endedOn: $on, finalAssessment: $a)', '$id: ID!, $on: String!, $a: String!', { id: first.contract!.id, on: '2025-04-30', a: 'x' })).error).toEqual({ code: 'NOT_IN_FORCE' });
+  });
+});
+
 describe('alerts', () => {
   it('lists CER ending within 30 days and CER past month 5 with no renewal request', async () => {
     const referent = testCaller({ departmentCode: DEPARTMENT, role: 'REFERENT' });

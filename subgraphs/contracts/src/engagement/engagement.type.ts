@@ -133,11 +133,3 @@ export class ContractIndicatorsType {
   @Field(() => Int, { nullable: true, description: 'Share of objectives done, in percent (rounded); null when there are none or the counts are suppressed.' })
   objectivesDonePercent!: number | null;
 }
-
-/** A person, owned by beneficiaries, extended with their contracts. */
-@ObjectType('Beneficiary')
-@Directive('@key(fields: "id")')
-export class BeneficiaryRefType {
-  @Field(() => ID)
-  id!: string;
-}
