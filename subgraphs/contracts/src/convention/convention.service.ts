@@ -18,6 +18,7 @@ import type { ConventionAlertType } from './convention.type.js';
 /** 1 FTE = at most 90 places in active caseload (Pas-de-Calais call for projects): the default. */
 export const PLACES_PER_FTE = 90;
 const NO_PARTNER = '00000000-0000-0000-0000-000000000000';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const conventionsById = Symbol('conventionsById');
 const placesByTerritory = Symbol('placesByTerritory');
@@ -38,6 +39,8 @@ export function conventionAccess(caller: Caller): ConventionAccess {
 
 /** A convention the caller may see, batched. */
 export function conventionById(ctx: SubgraphContext, id: string): Promise<Convention | null> {
+  // Ids are UUIDs: anything else is simply not found (and never reaches SQL).
+  if (!UUID.test(id)) return Promise.resolve(null);
   const access = conventionAccess(ctx.caller);
   return ctx.loaders
     .get<string, Convention | null>(conventionsById, async (ids) => byKeys(ids, await new ConventionRepository(ctx.em).byIds(access, ids), (c) => c.id))
@@ -218,7 +221,7 @@ export function createConvention(ctx: SubgraphContext, input: CreateConventionIn
 export function amendConvention(ctx: SubgraphContext, input: AmendConventionInput): Promise<ConventionMutationResult> {
   return write(ctx, async (em) => {
     const department = ctx.caller.departmentCode;
-    const [convention] = await new ConventionRepository(em).byIds({ departmentCode: department }, [input.conventionId]);
+    const [convention] = UUID.test(input.conventionId) ? await new ConventionRepository(em).byIds({ departmentCode: department }, [input.conventionId]) : [];
     if (!convention) throw new ConventionRefusal('NOT_FOUND', 'No such convention in your Département.');
     const before = { fte: convention.fte, places: convention.places, startsOn: convention.startsOn, endsOn: convention.endsOn };
     const fte = input.fte !== null && input.fte !== undefined ? fteOf(input.fte) : before.fte;

@@ -69,6 +69,7 @@ describe('conventions', () => {
     expect(second.convention).toMatchObject({ fte: 2.5, places: 200, endsOn: '2026-06-30', periodMonths: 18 });
     expect((await amend({ conventionId: id })).error).toEqual({ code: 'NO_CHANGE' });
     expect((await amend({ conventionId: randomUUID(), fte: 3 })).error).toEqual({ code: 'NOT_FOUND' });
+    expect((await execute(schema, testContext(orm, admin), '{ convention(id: "not-a-uuid") { id } }')).data).toEqual({ convention: null });
     const { data } = await execute<{ convention: { amendments: unknown[]; objectives: unknown[] } }>(
       schema,
       testContext(orm, admin),

@@ -22,6 +22,7 @@ import type { ContractAlertType, ContractIndicatorsType, EngagementContractType 
 
 const RECORD = 'EngagementContract';
 const NO_PARTNER = '00000000-0000-0000-0000-000000000000';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const contractsById = Symbol('contractsById');
 const contractsByBeneficiary = Symbol('contractsByBeneficiary');
 const commitmentsByContract = Symbol('commitmentsByContract');
@@ -61,6 +62,7 @@ export function toContractType(c: EngagementContract, today = todayIso()): Engag
 /** A contract the caller may see, batched and audited (one audit line per batch). */
 export function contractById(ctx: SubgraphContext, id: string): Promise<EngagementContractType | null> {
   const access = contractAccess(ctx.caller);
+  if (!UUID.test(id)) return Promise.resolve(null);
   return ctx.loaders
     .get<string, EngagementContractType | null>(contractsById, async (ids) => {
       const rows = await new EngagementRepository(ctx.em).byIds(access, ids);
@@ -183,11 +185,11 @@ async function write(ctx: SubgraphContext, operation: 'CREATE' | 'UPDATE', chang
 }
 
 function history(em: EntityManager, ctx: SubgraphContext, contract: EngagementContract, status: StoredStatus, on: string): void {
-  em.create(ContractStatusChangeEntity, { departmentCode: contract.departmentCode, contractId: contract.id, status, changedOn: on, changedBy: ctx.caller.userId, changedAt: new Date() } as never);
+  em.create(ContractStatusChangeEntity, { departmentCode: contract.departmentCode, contractId: contract.id, status, changedOn: on, changedBy: ctx.caller.userId, changedAt: new Date() });
 }
 
 async function load(em: EntityManager, access: ContractAccess, id: string): Promise<EngagementContract> {
-  const [contract] = await new EngagementRepository(em).byIds(access, [id]);
+  const [contract] = !UUID.test(id) ? [] : await new EngagementRepository(em).byIds(access, [id]);
   if (!contract) throw new ContractRefusal('NOT_FOUND', 'No such contract among those you may see.');
   return contract;
 }
@@ -336,7 +338,7 @@ export function cancelContract(ctx: SubgraphContext, id: string, on: string): Pr
 
 export function updateCommitment(ctx: SubgraphContext, input: UpdateCommitmentInput): Promise<ContractMutationResult> {
   return write(ctx, 'UPDATE', async (em, access) => {
-    const commitment = await em.findOne(ContractCommitmentEntity, { departmentCode: ctx.caller.departmentCode, id: input.commitmentId });
+    const commitment = UUID.test(input.commitmentId) ? await em.findOne(ContractCommitmentEntity, { departmentCode: ctx.caller.departmentCode, id: input.commitmentId }) : null;
     if (!commitment) throw new ContractRefusal('NOT_FOUND', 'No such commitment.');
     const contract = await load(em, access, commitment.contractId);
     commitment.status = input.status;

@@ -7,6 +7,7 @@ import { ConventionFundingRepository, type ConventionFundingRow } from './conven
 import type { ConventionFundingType, ConventionType, UnitCostsType } from './convention.type.js';
 
 const fundingByConvention = Symbol('fundingByConvention');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Roles that read money: ADMIN and STEERING everywhere in their Département, OPERATOR for its own conventions. */
 export function assertReadsFunding(caller: Caller): void {
@@ -82,6 +83,7 @@ function loadRow(ctx: SubgraphContext, conventionId: string): Promise<Convention
 export async function conventionFunding(ctx: SubgraphContext, convention: ConventionType, today = todayIso()): Promise<ConventionFundingType | null> {
   assertReadsFunding(ctx.caller);
   if (ctx.caller.role === 'OPERATOR' && (!convention.operator || convention.operator.id !== ctx.caller.partnerId)) return null;
+  if (!UUID.test(convention.id)) return null;
   return toConventionFunding(await loadRow(ctx, convention.id), today);
 }
 

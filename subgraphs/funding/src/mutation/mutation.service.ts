@@ -24,6 +24,7 @@ class Refusal extends Error {
 }
 
 const FTE = /^\d{1,3}(\.\d{1,2})?$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** annual × FTE × months ÷ 12, rounded to the nearest cent, computed on integers (FTE in hundredths). */
 export function amountFromBasis(basis: CommitmentBasisInput): number {
@@ -39,6 +40,7 @@ export function amountFromBasis(basis: CommitmentBasisInput): number {
 async function run(ctx: SubgraphContext, conventionId: string | null, change: (em: EntityManager) => Promise<string>): Promise<FundingMutationResultType> {
   requireRole(ctx.caller, ['ADMIN'], 'change funding');
   try {
+    if (conventionId !== null && !UUID.test(conventionId)) throw new Refusal('INVALID_ID', 'conventionId is not a convention id.');
     const id = await ctx.em.transactional(change);
     const [row] = await new ConventionFundingRepository(ctx.em).byConventions(ctx.caller.departmentCode, [id]);
     return { ok: true, error: null, conventionId: id, funding: toConventionFunding(row!, todayIso()) };
@@ -70,7 +72,7 @@ export function createCommitment(ctx: SubgraphContext, input: CreateCommitmentIn
     const amount = input.basis ? amountFromBasis(input.basis) : input.amountCents!;
     if (!Number.isSafeInteger(amount) || amount <= 0) throw new Refusal('INVALID_AMOUNT', 'The amount must be a positive whole number of cents.');
     if (!Number.isInteger(input.budgetYear) || input.budgetYear < 2000 || input.budgetYear > 2100) throw new Refusal('INVALID_BUDGET_YEAR', 'budgetYear must be between 2000 and 2100.');
-    if (!(await em.findOne(ProgrammeEntity, { departmentCode: department, id: input.programmeId }))) throw new Refusal('PROGRAMME_NOT_FOUND', 'No such programme in your Département.');
+    if (!UUID.test(input.programmeId) || !(await em.findOne(ProgrammeEntity, { departmentCode: department, id: input.programmeId }))) throw new Refusal('PROGRAMME_NOT_FOUND', 'No such programme in your Département.');
     const shares: { funder: Funder; amountCents: number }[] = input.cofunding.length > 0 ? input.cofunding : [{ funder: 'DEPARTMENT', amountCents: amount }];
     if (new Set(shares.map((s) => s.funder)).size !== shares.length) throw new Refusal('DUPLICATE_FUNDER', 'Each funder appears once.');
     if (shares.some((s) => !Number.isSafeInteger(s.amountCents) || s.amountCents < 0)) throw new Refusal('INVALID_AMOUNT', 'Shares are whole, non-negative numbers of cents.');
@@ -166,7 +168,7 @@ export function recordFinalReport(ctx: SubgraphContext, input: RecordFinalReport
 export function setPaymentStatus(ctx: SubgraphContext, paymentId: string, status: PaymentStatus, paidOn: string | null): Promise<FundingMutationResultType> {
   const department = ctx.caller.departmentCode;
   return run(ctx, null, async (em) => {
-    const payment = await em.findOne(PaymentEntity, { departmentCode: department, id: paymentId });
+    const payment = UUID.test(paymentId) ? await em.findOne(PaymentEntity, { departmentCode: department, id: paymentId }) : null;
     if (!payment) throw new Refusal('PAYMENT_NOT_FOUND', 'No such payment in your Département.');
     if (payment.status === 'PAID') throw new Refusal('ALREADY_PAID', 'A paid payment cannot change.');
     if (status === 'PAID' && !paidOn) throw new Refusal('PAID_ON_REQUIRED', 'Give the date of payment.');
