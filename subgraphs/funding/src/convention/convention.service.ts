@@ -117,6 +117,11 @@ export interface OverviewResult {
  */
 export async function fundingOverview(ctx: SubgraphContext, budgetYear: number | null, asOf: string | null): Promise<OverviewResult> {
   requireRole(ctx.caller, ['ADMIN', 'STEERING'], 'read the funding overview');
+  // Funding does not know which territories a convention serves (contracts does): an overview
+  // limited to some territories cannot be computed here, so it is refused rather than widened.
+  if (ctx.caller.territoryIds.length > 0) {
+    throw new UserFacingError('The funding overview covers the whole Département; your access is limited to some territories.', 'FORBIDDEN');
+  }
   if (budgetYear !== null && (!Number.isInteger(budgetYear) || budgetYear < 2000 || budgetYear > 2100)) {
     throw new UserFacingError('budgetYear must be a year between 2000 and 2100.', 'BAD_USER_INPUT', { argument: 'budgetYear' });
   }

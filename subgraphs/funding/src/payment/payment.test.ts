@@ -209,6 +209,8 @@ describe('reading funding', () => {
     expect(year2026).toMatchObject({ conventionCount: 3, committedCents: 380_000_00, committedInYearCents: 210_000_00 });
     const operator = await execute(schema, testContext(orm, testCaller({ departmentCode: DEPARTMENT, role: 'OPERATOR' })), '{ fundingOverview { paidCents } }');
     expect(operator.errors).toEqual(['Your role (OPERATOR) may not read the funding overview.']);
+    const limited = await execute(schema, testContext(orm, testCaller({ departmentCode: DEPARTMENT, role: 'STEERING', territoryIds: ['11-north'] })), '{ fundingOverview { paidCents } }');
+    expect(limited.errors).toEqual(['The funding overview covers the whole Département; your access is limited to some territories.']);
   });
 
   async function overview(budgetYear: number | null, asOf: string): Promise<{ conventionCount: number; committedCents: number; committedInYearCents: number | null; paidCents: number; balanceDueCents: number; overdueFinalReports: { conventionId: string; dueOn: string }[] }> {
