@@ -71,3 +71,18 @@ export const conventions: DemoConvention[] = [
   // 2026 renewals, all territories for 12 months.
   ...[...rssOperators, ['62-ternois', 'op-ternois', 1] as [string, string, number]].map(([t, o, fte]) => rssConvention(2026, t, o, fte, 12)),
 ];
+
+/** Objectives of a demo convention: its places in active caseload, and what the call for projects asks. */
+export function conventionObjectives(c: DemoConvention): { kind: 'QUANTITATIVE' | 'QUALITATIVE'; label: string; target: number | null }[] {
+  if (c.departmentCode === '62') {
+    return [
+      { kind: 'QUANTITATIVE', label: 'Places d’accompagnement en file active sur l’année', target: c.places },
+      { kind: 'QUALITATIVE', label: 'Travail en lien direct avec le SLAI du territoire', target: null },
+      { kind: 'QUALITATIVE', label: 'Bilan final d’exécution remis au plus tard le 31 mars N+1', target: null },
+    ];
+  }
+  return [
+    { kind: 'QUANTITATIVE', label: 'Places d’accompagnement santé en file active', target: c.places },
+    { kind: 'QUALITATIVE', label: 'Accompagnement sur prescription des travailleurs sociaux, au sein des CMS', target: null },
+  ];
+}

@@ -1,9 +1,9 @@
 import type pg from 'pg';
-import { conventions } from './contracts.catalogue.js';
-import { idOf } from './ids.js';
+import { conventionObjectives, conventions } from './contracts.catalogue.js';
+import { demoId, idOf } from './ids.js';
 import { insertRows } from './sql.js';
 
-/** The conventions with operators, and their places per territory. */
+/** The conventions with operators, their places per territory and their objectives. */
 export async function seedContracts(client: pg.ClientBase): Promise<{ conventions: number }> {
   await insertRows(
     client,
@@ -29,6 +29,15 @@ export async function seedContracts(client: pg.ClientBase): Promise<{ convention
     ['department_code', 'convention_id', 'territory_id', 'places'],
     ['text', 'uuid', 'text', 'int'],
     conventions.flatMap((c) => Object.entries(c.territories).map(([t, places]) => [c.departmentCode, idOf.convention(c.key), t, places])),
+  );
+  await insertRows(
+    client,
+    'contracts.convention_objective',
+    ['id', 'department_code', 'convention_id', 'position', 'kind', 'label', 'target'],
+    ['uuid', 'text', 'uuid', 'int', 'text', 'text', 'int'],
+    conventions.flatMap((c) =>
+      conventionObjectives(c).map((o, position) => [demoId(`objective:${c.key}:${position}`), c.departmentCode, idOf.convention(c.key), position, o.kind, o.label, o.target]),
+    ),
   );
   return { conventions: conventions.length };
 }

@@ -1,5 +1,6 @@
 import type { SubgraphDefinition } from '@passerelles/subgraph-kit';
-import { ConventionEntity, ConventionTerritoryEntity } from './convention/convention.entity.js';
+import { ConventionAmendmentEntity, ConventionEntity, ConventionObjectiveEntity, ConventionTerritoryEntity } from './convention/convention.entity.js';
+import { ContractCommitmentEntity, ContractStatusChangeEntity, EngagementContractEntity } from './engagement/engagement.entity.js';
 import { DEFAULT_PORT } from './env.js';
 import { contractsMigrations } from './migrations/index.js';
 import { buildContractsSchema } from './schema.js';
@@ -9,7 +10,7 @@ export const contractsSubgraph: SubgraphDefinition = {
   name: 'contracts',
   schemaName: 'contracts',
   defaultPort: DEFAULT_PORT,
-  entities: [ConventionEntity, ConventionTerritoryEntity],
+  entities: [ConventionEntity, ConventionTerritoryEntity, ConventionObjectiveEntity, ConventionAmendmentEntity, EngagementContractEntity, ContractCommitmentEntity, ContractStatusChangeEntity],
   migrations: contractsMigrations,
   buildSchema: buildContractsSchema,
 };

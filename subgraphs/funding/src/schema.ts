@@ -1,5 +1,11 @@
 import { buildFederatedSchema } from '@passerelles/subgraph-kit';
 import type { GraphQLSchema } from 'graphql';
+import { CallResolver } from './call/call.resolver.js';
+import { conventionReference } from './convention/convention.reference.js';
+import { ConventionResolver } from './convention/convention.resolver.js';
+import { ConventionType, PartnerRefType } from './convention/convention.type.js';
+import { FundingMutationResolver } from './mutation/mutation.resolver.js';
+import { OverviewResolver } from './overview/overview.resolver.js';
 import { ProgrammeResolver } from './programme/programme.resolver.js';
 import { programmeReference } from './programme/programme.reference.js';
 import { TerritoryResolver } from './territory/territory.resolver.js';
@@ -8,9 +14,9 @@ import { TerritoryType } from './territory/territory.type.js';
 
 export function buildFundingSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [ProgrammeResolver, TerritoryResolver],
+    resolvers: [ProgrammeResolver, TerritoryResolver, ConventionResolver, OverviewResolver, CallResolver, FundingMutationResolver],
     // Entities owned elsewhere that this subgraph only extends are not reachable from its Query type.
-    orphanedTypes: [TerritoryType],
-    references: { ...programmeReference, ...territoryReference },
+    orphanedTypes: [TerritoryType, ConventionType, PartnerRefType],
+    references: { ...programmeReference, ...territoryReference, ...conventionReference },
   });
 }

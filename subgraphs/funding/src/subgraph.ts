@@ -1,16 +1,21 @@
 import type { SubgraphDefinition } from '@passerelles/subgraph-kit';
+import { CallForProjectsEntity, CallSessionEntity } from './call/call.entity.js';
+import { CofundingShareEntity } from './cofunding/cofunding.entity.js';
 import { FundingCommitmentEntity } from './commitment/commitment.entity.js';
 import { DEFAULT_PORT } from './env.js';
 import { fundingMigrations } from './migrations/index.js';
+import { PaymentEntity } from './payment/payment.entity.js';
 import { ProgrammeEntity } from './programme/programme.entity.js';
+import { FinalReportEntity } from './report/report.entity.js';
 import { buildFundingSchema } from './schema.js';
+import { FundingTermsEntity } from './terms/terms.entity.js';
 
-/** Programmes, calls for projects, commitments and payments. */
+/** Programmes, calls for projects, commitments, co-funding, payments and final reports. */
 export const fundingSubgraph: SubgraphDefinition = {
   name: 'funding',
   schemaName: 'funding',
   defaultPort: DEFAULT_PORT,
-  entities: [ProgrammeEntity, FundingCommitmentEntity],
+  entities: [ProgrammeEntity, FundingCommitmentEntity, CofundingShareEntity, FundingTermsEntity, PaymentEntity, FinalReportEntity, CallForProjectsEntity, CallSessionEntity],
   migrations: fundingMigrations,
   buildSchema: buildFundingSchema,
 };

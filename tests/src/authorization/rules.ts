@@ -31,6 +31,103 @@ export const rules: Record<string, Rule> = {
     expect: everyone('data', { OTHER_DEPARTMENT: 'empty' }),
   },
 
+  'Query.conventions': { document: '{ conventions(first: 5) { nodes { id } } }', expect: everyone('data') },
+  'Query.conventionAlerts': { document: '{ conventionAlerts(withinDays: 60, asOf: "2026-11-15") { kind } }', expect: everyone('data') },
+  'Mutation.createConvention': {
+    // A period that ends before it starts: refused by the rules, nothing written.
+    document: `mutation ($operator: ID!, $programme: ID!) { createConvention(input: { operatorId: $operator, programmeId: $programme, name: "X",
+      startsOn: "2027-12-31", endsOn: "2027-01-01", fte: 1, territories: [], objectives: [] }) { ok } }`,
+    variables: (f) => ({ operator: f.partner62!, programme: f.programme62! }),
+    expect: everyone('forbidden', { ADMIN: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
+  },
+  'Mutation.amendConvention': {
+    document: 'mutation ($id: ID!) { amendConvention(input: { conventionId: $id, signedOn: "2026-01-01", reason: "test", places: 0 }) { ok } }',
+    variables: () => ({ id: NO_SUCH_ID }),
+    expect: everyone('forbidden', { ADMIN: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
+  },
+
+  // Engagement contracts (CER…): nominative.
+  'Query.engagementContract': {
+    document: 'query ($id: ID!) { engagementContract(id: $id) { id } }',
+    variables: () => ({ id: NO_SUCH_ID }),
+    expect: everyone('empty', { STEERING: 'forbidden', PRESCRIBER: 'forbidden' }),
+  },
+  'Query.contractAlerts': {
+    document: '{ contractAlerts(withinDays: 30) { kind } }',
+    expect: everyone('empty', { STEERING: 'forbidden', PRESCRIBER: 'forbidden' }),
+  },
+  'Query.contractIndicators': {
+    document: '{ contractIndicators(period: { from: "2025-01-01", to: "2025-12-31" }) { cerSigned { suppressed } } }',
+    expect: everyone('data', { PRESCRIBER: 'forbidden' }),
+  },
+  'Mutation.createContract': {
+    document: 'mutation ($id: ID!) { createContract(input: { beneficiaryId: $id, kind: CER, startsOn: "2026-01-10", endsOn: "2026-01-01", commitments: [] }) { ok } }',
+    variables: (f) => ({ id: f.beneficiaryInReferentCaseload! }),
+    expect: everyone('rejected', { STEERING: 'forbidden', PRESCRIBER: 'forbidden' }),
+  },
+  'Mutation.signContract': {
+    document: 'mutation ($id: ID!) { signContract(id: $id, signedOn: "2026-01-01") { ok } }',
+    variables: () => ({ id: NO_SUCH_ID }),
+    expect: everyone('rejected', { STEERING: 'forbidden', PRESCRIBER: 'forbidden' }),
+  },
+  'Mutation.requestContractRenewal': {
+    document: 'mutation ($id: ID!) { requestContractRenewal(id: $id, on: "2026-01-01") { ok } }',
+    variables: () => ({ id: NO_SUCH_ID }),
+    expect: everyone('rejected', { STEERING: 'forbidden', PRESCRIBER: 'forbidden' }),
+  },
+  'Mutation.renewContract': {
+    document: 'mutation ($id: ID!) { renewContract(id: $id, signedOn: "2026-01-01") { ok } }',
+    variables: () => ({ id: NO_SUCH_ID }),
+    expect: everyone('rejected', { STEERING: 'forbidden', PRESCRIBER: 'forbidden' }),
+  },
+  'Mutation.endContract': {
+    document: 'mutation ($id: ID!) { endContract(id: $id, endedOn: "2026-01-01", finalAssessment: "x") { ok } }',
+    variables: () => ({ id: NO_SUCH_ID }),
+    expect: everyone('rejected', { STEERING: 'forbidden', PRESCRIBER: 'forbidden' }),
+  },
+  'Mutation.cancelContract': {
+    document: 'mutation ($id: ID!) { cancelContract(id: $id, on: "2026-01-01") { ok } }',
+    variables: () => ({ id: NO_SUCH_ID }),
+    expect: everyone('rejected', { STEERING: 'forbidden', PRESCRIBER: 'forbidden' }),
+  },
+  'Mutation.updateContractCommitment': {
+    document: 'mutation ($id: ID!) { updateContractCommitment(input: { commitmentId: $id, status: DONE }) { ok } }',
+    variables: () => ({ id: NO_SUCH_ID }),
+    expect: everyone('rejected', { STEERING: 'forbidden', PRESCRIBER: 'forbidden' }),
+  },
+
+  // Money: ADMIN and STEERING read, OPERATOR its own conventions' funding, ADMIN writes.
+  'Query.callsForProjects': { document: '{ callsForProjects { id } }', expect: everyone('data', { OTHER_DEPARTMENT: 'empty' }) },
+  'Query.fundingOverview': {
+    document: '{ fundingOverview(budgetYear: 2025) { committedCents } }',
+    expect: everyone('forbidden', { ADMIN: 'data', STEERING: 'data', OTHER_DEPARTMENT: 'data' }),
+  },
+  'Mutation.createCommitment': {
+    document: 'mutation ($c: ID!, $p: ID!) { createCommitment(input: { conventionId: $c, programmeId: $p, budgetYear: 2026, amountCents: 100, cofunding: [{ funder: DEPARTMENT, amountCents: 99 }] }) { ok } }',
+    variables: (f) => ({ c: f.conventionOfOperator!, p: f.programme62! }),
+    expect: everyone('forbidden', { ADMIN: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
+  },
+  'Mutation.setFundingTerms': {
+    document: 'mutation ($c: ID!) { setFundingTerms(input: { conventionId: $c, advancePercent: 50, balanceRule: FULL, fullFundingFromPercent: 90 }) { ok } }',
+    variables: () => ({ c: NO_SUCH_ID }),
+    expect: everyone('forbidden', { ADMIN: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
+  },
+  'Mutation.scheduleFunding': {
+    document: 'mutation ($c: ID!) { scheduleFunding(input: { conventionId: $c, signedOn: "2026-01-01", operationEndsOn: "2026-12-31" }) { ok } }',
+    variables: () => ({ c: NO_SUCH_ID }),
+    expect: everyone('forbidden', { ADMIN: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
+  },
+  'Mutation.recordFinalReport': {
+    document: 'mutation ($c: ID!) { recordFinalReport(input: { conventionId: $c, receivedOn: "2026-03-01", indicators: [] }) { ok } }',
+    variables: () => ({ c: NO_SUCH_ID }),
+    expect: everyone('forbidden', { ADMIN: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
+  },
+  'Mutation.setPaymentStatus': {
+    document: 'mutation ($id: ID!) { setPaymentStatus(paymentId: $id, status: PAID, paidOn: "2026-01-01") { ok } }',
+    variables: () => ({ id: NO_SUCH_ID }),
+    expect: everyone('forbidden', { ADMIN: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
+  },
+
   // Money.
   'Query.programme': {
     document: 'query ($id: ID!) { programme(id: $id) { id } }',

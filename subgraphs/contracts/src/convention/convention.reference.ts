@@ -4,7 +4,10 @@ import type { Convention } from './convention.entity.js';
 
 export const conventionReference = {
   Convention: {
-    __resolveReference: (reference: { id: string }, ctx: SubgraphContext): Promise<Convention | null> =>
-      conventionById(ctx, reference.id),
+    /** Keeps the fields other subgraphs sent (`activeCaseload` for `caseloadAlert`). */
+    __resolveReference: async (reference: { id: string; activeCaseload?: number | null }, ctx: SubgraphContext): Promise<(Convention & { activeCaseload?: number | null }) | null> => {
+      const convention = await conventionById(ctx, reference.id);
+      return convention && 'activeCaseload' in reference ? Object.assign(Object.create(Object.getPrototypeOf(convention) as object) as Convention, convention, { activeCaseload: reference.activeCaseload }) : convention;
+    },
   },
 };

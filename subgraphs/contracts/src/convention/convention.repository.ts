@@ -1,5 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ConventionEntity, type Convention } from './convention.entity.js';
+import {
+  ConventionAmendmentEntity,
+  ConventionEntity,
+  ConventionObjectiveEntity,
+  ConventionTerritoryEntity,
+  type Convention,
+  type ConventionAmendment,
+  type ConventionObjective,
+  type ConventionTerritory,
+} from './convention.entity.js';
 
 export interface TerritoryConventionPlaces {
   territoryId: string;
@@ -8,11 +17,118 @@ export interface TerritoryConventionPlaces {
   conventionPlaces: number;
 }
 
+/** Which conventions a caller may see, as decided by the service. */
+export interface ConventionAccess {
+  departmentCode: string;
+  operatorId?: string;
+  territoryIds?: readonly string[];
+}
+
+export interface ConventionFilter {
+  inForceOn?: string | null;
+  operatorId?: string | null;
+  programmeId?: string | null;
+  territoryId?: string | null;
+}
+
+function accessSql(access: ConventionAccess): { sql: string; params: unknown[] } {
+  const parts = ['c.department_code = ?'];
+  const params: unknown[] = [access.departmentCode];
+  if (access.operatorId !== undefined) {
+    parts.push('c.operator_id = ?');
+    params.push(access.operatorId);
+  }
+  if (access.territoryIds && access.territoryIds.length > 0) {
+    parts.push('exists (select 1 from contracts.convention_territory ct where ct.department_code = c.department_code and ct.convention_id = c.id and ct.territory_id in (?))');
+    params.push([...access.territoryIds]);
+  }
+  return { sql: parts.join(' and '), params };
+}
+
 export class ConventionRepository {
   constructor(private readonly em: EntityManager) {}
 
-  byIds(departmentCode: string, ids: readonly string[]): Promise<Convention[]> {
-    return this.em.find(ConventionEntity, { departmentCode, id: { $in: [...ids] } });
+  /** Conventions by id among those the caller may see, in one statement. */
+  async byIds(access: ConventionAccess, ids: readonly string[]): Promise<Convention[]> {
+    const operator = access.operatorId !== undefined ? { operatorId: access.operatorId } : {};
+    if (!access.territoryIds || access.territoryIds.length === 0) {
+      return this.em.find(ConventionEntity, { departmentCode: access.departmentCode, ...operator, id: { $in: [...ids] } });
+    }
+    // Territory-limited callers: the territories a convention serves live in another table.
+    const w = accessSql(access);
+    const rows: { id: string }[] = await this.em.execute(`select c.id from contracts.convention c where ${w.sql} and c.id in (?)`, [...w.params, [...ids]]);
+    if (rows.length === 0) return [];
+    return this.em.find(ConventionEntity, { departmentCode: access.departmentCode, id: { $in: rows.map((r) => r.id) } });
+  }
+
+  /** A page in (name, id) order after `after`, with the filter. */
+  async page(access: ConventionAccess, filter: ConventionFilter, first: number, after: [string, string] | null): Promise<Convention[]> {
+    const w = accessSql(access);
+    const parts = [w.sql];
+    const params = [...w.params];
+    if (filter.inForceOn) {
+      parts.push('c.starts_on <= ?::date and c.ends_on >= ?::date');
+      params.push(filter.inForceOn, filter.inForceOn);
+    }
+    if (filter.operatorId) {
+      parts.push('c.operator_id = ?');
+      params.push(filter.operatorId);
+    }
+    if (filter.programmeId) {
+      parts.push('c.programme_id = ?');
+      params.push(filter.programmeId);
+    }
+    if (filter.territoryId) {
+      parts.push('exists (select 1 from contracts.convention_territory ct where ct.department_code = c.department_code and ct.convention_id = c.id and ct.territory_id = ?)');
+      params.push(filter.territoryId);
+    }
+    if (after) {
+      parts.push('(c.name, c.id) > (?, ?::uuid)');
+      params.push(after[0], after[1]);
+    }
+    const rows: { id: string }[] = await this.em.execute(`select c.id from contracts.convention c where ${parts.join(' and ')} order by c.name, c.id limit ?`, [...params, first]);
+    if (rows.length === 0) return [];
+    const found = await this.em.find(ConventionEntity, { departmentCode: access.departmentCode, id: { $in: rows.map((r) => r.id) } });
+    const index = new Map(found.map((c) => [c.id, c]));
+    return rows.map((r) => index.get(r.id)!);
+  }
+
+  /** Conventions of these operators (in force on `on`, when given), newest first. */
+  async byOperators(access: ConventionAccess, operatorIds: readonly string[], on: string | null): Promise<Convention[]> {
+    const w = accessSql(access);
+    const rows: { id: string }[] = await this.em.execute(
+      `select c.id from contracts.convention c where ${w.sql} and c.operator_id in (?) and (?::date is null or (c.starts_on <= ?::date and c.ends_on >= ?::date))
+        order by c.starts_on desc, c.name, c.id`,
+      [...w.params, [...operatorIds], on, on, on],
+    );
+    if (rows.length === 0) return [];
+    const found = await this.em.find(ConventionEntity, { departmentCode: access.departmentCode, id: { $in: rows.map((r) => r.id) } });
+    const index = new Map(found.map((c) => [c.id, c]));
+    return rows.map((r) => index.get(r.id)!);
+  }
+
+  /** Conventions in force on `on` whose last day is at most `withinDays` days later. */
+  async endingSoon(access: ConventionAccess, on: string, withinDays: number): Promise<{ id: string; daysLeft: number }[]> {
+    const w = accessSql(access);
+    const rows: { id: string; days_left: number }[] = await this.em.execute(
+      `select c.id, (c.ends_on - ?::date) as days_left from contracts.convention c
+        where ${w.sql} and c.starts_on <= ?::date and c.ends_on >= ?::date and c.ends_on <= ?::date + ?::int
+        order by c.ends_on, c.name, c.id`,
+      [on, ...w.params, on, on, on, withinDays],
+    );
+    return rows.map((r) => ({ id: r.id, daysLeft: Number(r.days_left) }));
+  }
+
+  territories(departmentCode: string, conventionIds: readonly string[]): Promise<ConventionTerritory[]> {
+    return this.em.find(ConventionTerritoryEntity, { departmentCode, convention: { $in: [...conventionIds] } }, { orderBy: [{ territoryId: 'asc' }] });
+  }
+
+  objectives(departmentCode: string, conventionIds: readonly string[]): Promise<ConventionObjective[]> {
+    return this.em.find(ConventionObjectiveEntity, { departmentCode, conventionId: { $in: [...conventionIds] } }, { orderBy: [{ conventionId: 'asc' }, { position: 'asc' }] });
+  }
+
+  amendments(departmentCode: string, conventionIds: readonly string[]): Promise<ConventionAmendment[]> {
+    return this.em.find(ConventionAmendmentEntity, { departmentCode, conventionId: { $in: [...conventionIds] } }, { orderBy: [{ conventionId: 'asc' }, { number: 'asc' }] });
   }
 
   /** Places of the conventions in force on `on`, per territory they serve. */

@@ -1,8 +1,8 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
-/** A partner structure, owned by `partners`: referenced here by id only. */
+/** A partner structure, owned by `partners`, extended here with the conventions it operates. */
 @ObjectType('Partner')
-@Directive('@key(fields: "id", resolvable: false)')
+@Directive('@key(fields: "id")')
 export class PartnerRefType {
   @Field(() => ID)
   id!: string;

@@ -40,4 +40,23 @@ export class CommitmentRepository {
       [departmentCode, [...programmeIds]],
     );
   }
+
+  async totalInYear(departmentCode: string, budgetYear: number): Promise<number> {
+    const rows: { cents: string | null }[] = await this.em.execute(
+      `select sum(amount_cents) as cents from funding.funding_commitment where department_code = ? and budget_year = ?`,
+      [departmentCode, budgetYear],
+    );
+    return Number(rows[0]?.cents ?? 0);
+  }
+
+  /** Paid per programme: payments of the conventions the programme funds. */
+  paidByProgramme(departmentCode: string, programmeIds: readonly string[]): Promise<{ key: string; count: string }[]> {
+    return this.em.execute(
+      `select c.programme_id as key, sum(p.amount_cents) as count
+         from (select distinct programme_id, convention_id from funding.funding_commitment where department_code = ? and programme_id in (?)) c
+         join funding.payment p on p.department_code = ? and p.convention_id = c.convention_id and p.status = 'PAID'
+        group by c.programme_id`,
+      [departmentCode, [...programmeIds], departmentCode],
+    );
+  }
 }

@@ -1,6 +1,8 @@
 import type { NamedMigration } from '@passerelles/db';
 import { Migration20261122040000_funding } from './Migration20261122040000_funding.js';
+import { Migration20261122050000_money } from './Migration20261122050000_money.js';
 
 export const fundingMigrations: NamedMigration[] = [
   { name: 'Migration20261122040000_funding', class: Migration20261122040000_funding },
+  { name: 'Migration20261122050000_money', class: Migration20261122050000_money },
 ];

@@ -1,7 +1,7 @@
 import type { SubgraphContext } from '@passerelles/subgraph-kit';
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { listProgrammes, programmeById, programmeCommitted } from './programme.service.js';
+import { listProgrammes, programmeById, programmeCommitted, programmePaid } from './programme.service.js';
 import { ProgrammeType } from './programme.type.js';
 
 @Resolver(() => ProgrammeType)
@@ -19,5 +19,10 @@ export class ProgrammeResolver {
   @FieldResolver(() => GraphQLSafeInt, { description: 'Total committed to the programme, in euro cents.' })
   committedCents(@Root() programme: ProgrammeType, @Ctx() ctx: SubgraphContext): Promise<number> {
     return programmeCommitted(ctx, programme.id);
+  }
+
+  @FieldResolver(() => GraphQLSafeInt, { description: 'Total paid under the programme, in euro cents.' })
+  paidCents(@Root() programme: ProgrammeType, @Ctx() ctx: SubgraphContext): Promise<number> {
+    return programmePaid(ctx, programme.id);
   }
 }

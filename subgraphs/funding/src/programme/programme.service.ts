@@ -5,6 +5,7 @@ import { ProgrammeRepository } from './programme.repository.js';
 
 const programmesById = Symbol('programmesById');
 const committedByProgramme = Symbol('committedByProgramme');
+const paidByProgramme = Symbol('paidByProgramme');
 
 export function programmeById(ctx: SubgraphContext, id: string): Promise<Programme | null> {
   const department = ctx.caller.departmentCode;
@@ -26,5 +27,13 @@ export function programmeCommitted(ctx: SubgraphContext, programmeId: string): P
     .get<string, number>(committedByProgramme, async (ids) =>
       countsByKeys(ids, await new CommitmentRepository(ctx.em).totalsByProgramme(department, ids)),
     )
+    .load(programmeId);
+}
+
+/** Total paid under a programme, in cents (batched). */
+export function programmePaid(ctx: SubgraphContext, programmeId: string): Promise<number> {
+  const department = ctx.caller.departmentCode;
+  return ctx.loaders
+    .get<string, number>(paidByProgramme, async (ids) => countsByKeys(ids, await new CommitmentRepository(ctx.em).paidByProgramme(department, ids)))
     .load(programmeId);
 }

@@ -1,0 +1,138 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  ContractCommitmentEntity,
+  ContractStatusChangeEntity,
+  EngagementContractEntity,
+  type ContractCommitment,
+  type ContractStatusChange,
+  type EngagementContract,
+} from './engagement.entity.js';
+import { ENGAGED, RENEWAL_FROM_MONTHS } from './engagement.rules.js';
+
+/** Which contracts a caller may see, as decided by the service. */
+export interface ContractAccess {
+  departmentCode: string;
+  referentId?: string;
+  operatorId?: string;
+  territoryIds?: readonly string[];
+}
+
+function where(access: ContractAccess): Record<string, unknown> {
+  return {
+    departmentCode: access.departmentCode,
+    ...(access.referentId !== undefined ? { referentId: access.referentId } : {}),
+    ...(access.operatorId !== undefined ? { operatorId: access.operatorId } : {}),
+    ...(access.territoryIds && access.territoryIds.length > 0 ? { territoryId: { $in: [...access.territoryIds] } } : {}),
+  };
+}
+
+/** The same filter as SQL on alias `c`, with its parameters. */
+function sqlWhere(access: ContractAccess): { sql: string; params: unknown[] } {
+  const parts = ['c.department_code = ?'];
+  const params: unknown[] = [access.departmentCode];
+  if (access.referentId !== undefined) {
+    parts.push('c.referent_id = ?');
+    params.push(access.referentId);
+  }
+  if (access.operatorId !== undefined) {
+    parts.push('c.operator_id = ?');
+    params.push(access.operatorId);
+  }
+  if (access.territoryIds && access.territoryIds.length > 0) {
+    parts.push('c.territory_id in (?)');
+    params.push([...access.territoryIds]);
+  }
+  return { sql: parts.join(' and '), params };
+}
+
+export interface ContractAlertRow {
+  kind: 'ENDING_SOON' | 'RENEWAL_NOT_REQUESTED';
+  contractId: string;
+  beneficiaryId: string;
+  endsOn: string;
+  renewalOpensOn: string;
+}
+
+export interface ContractIndicatorRow {
+  signed: number;
+  active: number;
+  renewed: number;
+  objectives: number;
+  objectivesDone: number;
+}
+
+export class EngagementRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  byIds(access: ContractAccess, ids: readonly string[]): Promise<EngagementContract[]> {
+    return this.em.find(EngagementContractEntity, { ...where(access), id: { $in: [...ids] } });
+  }
+
+  /** Every contract of these people, newest first (the history is kept: nothing is deleted). */
+  byBeneficiaries(access: ContractAccess, beneficiaryIds: readonly string[]): Promise<EngagementContract[]> {
+    return this.em.find(EngagementContractEntity, { ...where(access), beneficiaryId: { $in: [...beneficiaryIds] } }, { orderBy: [{ startsOn: 'desc' }, { id: 'asc' }] });
+  }
+
+  commitments(departmentCode: string, contractIds: readonly string[]): Promise<ContractCommitment[]> {
+    return this.em.find(ContractCommitmentEntity, { departmentCode, contractId: { $in: [...contractIds] } }, { orderBy: [{ contractId: 'asc' }, { position: 'asc' }] });
+  }
+
+  statusHistory(departmentCode: string, contractIds: readonly string[]): Promise<ContractStatusChange[]> {
+    return this.em.find(ContractStatusChangeEntity, { departmentCode, contractId: { $in: [...contractIds] } }, { orderBy: [{ contractId: 'asc' }, { id: 'asc' }] });
+  }
+
+  /** Serialises writes about one person's contracts until the end of the transaction. */
+  async lockBeneficiary(departmentCode: string, beneficiaryId: string): Promise<void> {
+    await this.em.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`contracts:${departmentCode}:${beneficiaryId}`]);
+  }
+
+  /** Engaged CER of the person whose period overlaps the given one. */
+  async overlappingCer(departmentCode: string, beneficiaryId: string, startsOn: string, endsOn: string, exceptId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.em.execute(
+      `select id from contracts.engagement_contract
+        where department_code = ? and beneficiary_id = ? and kind = 'CER' and id <> ? and status in (?)
+          and starts_on <= ?::date and ends_on >= ?::date`,
+      [departmentCode, beneficiaryId, exceptId, [...ENGAGED], endsOn, startsOn],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * CER in force on `asOf` that need attention: ending within `withinDays` days with no renewal
+   * requested, and past month 5 with no renewal request.
+   */
+  alerts(access: ContractAccess, asOf: string, withinDays: number): Promise<ContractAlertRow[]> {
+    const w = sqlWhere(access);
+    return this.em.execute(
+      `with cer as (
+         select c.id, c.beneficiary_id, c.ends_on, (c.starts_on + make_interval(months => ${RENEWAL_FROM_MONTHS}))::date as renewal_opens_on
+           from contracts.engagement_contract c
+          where ${w.sql} and c.kind = 'CER' and c.status = 'SIGNED' and c.starts_on <= ?::date and c.ends_on >= ?::date)
+       select 'ENDING_SOON' as kind, id as "contractId", beneficiary_id as "beneficiaryId", ends_on::text as "endsOn", renewal_opens_on::text as "renewalOpensOn"
+         from cer where ends_on <= ?::date + ?::int
+       union all
+       select 'RENEWAL_NOT_REQUESTED', id, beneficiary_id, ends_on::text, renewal_opens_on::text
+         from cer where renewal_opens_on <= ?::date
+       order by "endsOn", kind, "contractId"`,
+      [...w.params, asOf, asOf, asOf, withinDays, asOf],
+    );
+  }
+
+  /** CER signed, in force at the end, and renewed in a period; objectives of the CER in force during it, and those done. */
+  async indicators(access: ContractAccess, from: string, to: string): Promise<ContractIndicatorRow> {
+    const w = sqlWhere(access);
+    const rows: Record<keyof ContractIndicatorRow, string>[] = await this.em.execute(
+      `with cer as (select c.* from contracts.engagement_contract c where ${w.sql} and c.kind = 'CER' and c.status in (?))
+       select (select count(*) from cer where signed_on between ?::date and ?::date) as signed,
+              (select count(*) from cer where starts_on <= ?::date and ends_on >= ?::date) as active,
+              (select count(*) from cer where renewed_from_id is not null and signed_on between ?::date and ?::date) as renewed,
+              count(o.id) as objectives,
+              count(o.id) filter (where o.status = 'DONE') as "objectivesDone"
+         from cer join contracts.contract_commitment o on o.department_code = cer.department_code and o.contract_id = cer.id and o.kind = 'OBJECTIVE'
+        where cer.starts_on <= ?::date and cer.ends_on >= ?::date`,
+      [...w.params, [...ENGAGED], from, to, to, to, from, to, to, from],
+    );
+    const r = rows[0]!;
+    return { signed: Number(r.signed), active: Number(r.active), renewed: Number(r.renewed), objectives: Number(r.objectives), objectivesDone: Number(r.objectivesDone) };
+  }
+}

@@ -1,0 +1,131 @@
+import { PeriodInput, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { ContractCommitment, ContractStatusChange } from './engagement.entity.js';
+import { CreateContractInput, UpdateCommitmentInput } from './engagement.input.js';
+import {
+  cancelContract,
+  commitmentsOf,
+  contractAlerts,
+  contractById,
+  contractIndicators,
+  createContract,
+  endContract,
+  historyOf,
+  renewContract,
+  requestRenewal,
+  signContract,
+  updateCommitment,
+  type ContractMutationResult,
+} from './engagement.service.js';
+import { ContractAlertType, ContractCommitmentType, ContractIndicatorsType, ContractStatusChangeType, EngagementContractType } from './engagement.type.js';
+
+@InputType('ContractIndicatorScopeInput', { description: 'What to count: the whole Département by default.' })
+export class ContractIndicatorScopeInput {
+  @Field(() => String, { nullable: true })
+  territoryId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'One operator (Partner id).' })
+  operatorId?: string | null;
+}
+
+@ObjectType('ContractMutationError', { description: 'Why a contract change was refused.' })
+export class ContractMutationErrorType {
+  @Field(() => String, { description: 'Stable code, e.g. OVERLAPPING_CER, TOO_EARLY_FOR_RENEWAL, DATES_OUT_OF_ORDER.' })
+  code!: string;
+
+  @Field(() => String)
+  message!: string;
+}
+
+@ObjectType('ContractMutationResult', { description: 'The contract after the change, or why it was refused.' })
+export class ContractMutationResultType {
+  @Field(() => Boolean)
+  ok!: boolean;
+
+  @Field(() => ContractMutationErrorType, { nullable: true })
+  error!: ContractMutationErrorType | null;
+
+  @Field(() => EngagementContractType, { nullable: true })
+  contract!: EngagementContractType | null;
+}
+
+@Resolver(() => EngagementContractType)
+export class EngagementContractResolver {
+  @Query(() => EngagementContractType, { nullable: true, description: 'A contract the caller may see (audited).' })
+  engagementContract(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string): Promise<EngagementContractType | null> {
+    return contractById(ctx, id);
+  }
+
+  @Query(() => [ContractAlertType], { description: 'CER ending soon with no renewal requested, and CER past month 5 with no renewal request, among those the caller follows.' })
+  contractAlerts(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('asOf', () => String, { nullable: true, description: 'Day to judge on (ISO); today by default.' }) asOf?: string | null,
+    @Arg('withinDays', () => Int, { defaultValue: 30 }) withinDays = 30,
+  ): Promise<ContractAlertType[]> {
+    return contractAlerts(ctx, asOf ?? null, withinDays);
+  }
+
+  @Query(() => ContractIndicatorsType, { description: 'CER signed, in force and renewed, and objectives done, over a period.' })
+  contractIndicators(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('period', () => PeriodInput) period: PeriodInput,
+    @Arg('scope', () => ContractIndicatorScopeInput, { nullable: true }) scope?: ContractIndicatorScopeInput | null,
+  ): Promise<ContractIndicatorsType> {
+    return contractIndicators(ctx, scope ?? {}, period);
+  }
+
+  @FieldResolver(() => [ContractCommitmentType], { description: 'Reciprocal commitments, in order.' })
+  commitments(@Root() contract: EngagementContractType, @Ctx() ctx: SubgraphContext): Promise<ContractCommitment[]> {
+    return commitmentsOf(ctx, contract.id);
+  }
+
+  @FieldResolver(() => [ContractStatusChangeType], { description: 'Every status change, oldest first.' })
+  history(@Root() contract: EngagementContractType, @Ctx() ctx: SubgraphContext): Promise<ContractStatusChange[]> {
+    return historyOf(ctx, contract.id);
+  }
+
+  @Mutation(() => ContractMutationResultType, { description: 'A new contract, as a draft (6 months for a CER unless endsOn is given).' })
+  createContract(@Ctx() ctx: SubgraphContext, @Arg('input', () => CreateContractInput) input: CreateContractInput): Promise<ContractMutationResult> {
+    return createContract(ctx, input);
+  }
+
+  @Mutation(() => ContractMutationResultType, { description: 'Signs a draft; refused if the person already has a CER over part of its period.' })
+  signContract(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string, @Arg('signedOn', () => String) signedOn: string): Promise<ContractMutationResult> {
+    return signContract(ctx, id, signedOn);
+  }
+
+  @Mutation(() => ContractMutationResultType, { description: 'Requests the renewal of a signed CER, from month 5.' })
+  requestContractRenewal(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string, @Arg('on', () => String) on: string): Promise<ContractMutationResult> {
+    return requestRenewal(ctx, id, on);
+  }
+
+  @Mutation(() => ContractMutationResultType, { description: 'Signs the renewal: a new contract from the day after the previous one ends; returns the new contract.' })
+  renewContract(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('signedOn', () => String) signedOn: string,
+    @Arg('endsOn', () => String, { nullable: true }) endsOn?: string | null,
+  ): Promise<ContractMutationResult> {
+    return renewContract(ctx, id, signedOn, endsOn ?? null);
+  }
+
+  @Mutation(() => ContractMutationResultType, { description: 'Ends a contract with its final assessment.' })
+  endContract(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('endedOn', () => String) endedOn: string,
+    @Arg('finalAssessment', () => String) finalAssessment: string,
+  ): Promise<ContractMutationResult> {
+    return endContract(ctx, id, endedOn, finalAssessment);
+  }
+
+  @Mutation(() => ContractMutationResultType, { description: 'Cancels a draft or a signed contract.' })
+  cancelContract(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string, @Arg('on', () => String) on: string): Promise<ContractMutationResult> {
+    return cancelContract(ctx, id, on);
+  }
+
+  @Mutation(() => ContractMutationResultType, { description: 'Records the progress or final assessment of a commitment.' })
+  updateContractCommitment(@Ctx() ctx: SubgraphContext, @Arg('input', () => UpdateCommitmentInput) input: UpdateCommitmentInput): Promise<ContractMutationResult> {
+    return updateCommitment(ctx, input);
+  }
+}

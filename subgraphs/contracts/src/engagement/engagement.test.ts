@@ -1,0 +1,251 @@
+import { randomUUID } from 'node:crypto';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Caller } from '@passerelles/subgraph-kit';
+import { execute, openTestOrm, QueryCounter, testCaller, testContext } from '@passerelles/subgraph-kit/test-support';
+import type { GraphQLSchema } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contractsSubgraph } from '../subgraph.js';
+import { ContractCommitmentEntity, EngagementContractEntity, type CommitmentStatus } from './engagement.entity.js';
+import { addMonths, defaultEndsOn, effectiveStatus, renewalOpensOn, type StoredStatus } from './engagement.rules.js';
+
+// This file owns Département 12 (Aveyron) in the shared test database.
+const DEPARTMENT = '12';
+const counter = new QueryCounter();
+let orm: MikroORM;
+let schema: GraphQLSchema;
+const admin = testCaller({ departmentCode: DEPARTMENT });
+
+interface Result {
+  ok: boolean;
+  error: { code: string } | null;
+  contract: { id: string; startsOn: string; endsOn: string; status: string; renewedFromId: string | null } | null;
+}
+
+async function mutate(field: string, defs: string, variables: Record<string, unknown>, caller: Caller = admin): Promise<Result> {
+  const { data, errors } = await execute<{ r: Result }>(schema, testContext(orm, caller), `mutation (${defs}) { r: ${field} { ok error { code } contract { id startsOn endsOn status renewedFromId } } }`, variables);
+  if (errors.length > 0) throw new Error(errors.join('; '));
+  return data!.r;
+}
+const create = (input: Record<string, unknown>, caller: Caller = admin): Promise<Result> => mutate('createContract(input: $input)', '$input: CreateContractInput!', { input }, caller);
+const sign = (id: string, signedOn: string, caller: Caller = admin): Promise<Result> => mutate('signContract(id: $id, signedOn: $on)', '$id: ID!, $on: String!', { id, on: signedOn }, caller);
+
+/** Inserts a contract directly, for figures that need many of them. */
+async function insert(fields: { territoryId?: string; referentId?: string; startsOn: string; endsOn?: string; status?: StoredStatus; signedOn?: string | null; renewedFromId?: string; objectives?: CommitmentStatus[] }): Promise<string> {
+  const em = orm.em.fork();
+  const id = randomUUID();
+  const status = fields.status ?? 'SIGNED';
+  em.create(EngagementContractEntity, {
+    id,
+    departmentCode: DEPARTMENT,
+    beneficiaryId: randomUUID(),
+    accompanimentId: null,
+    referentId: fields.referentId ?? null,
+    operatorId: null,
+    territoryId: fields.territoryId ?? null,
+    kind: 'CER',
+    startsOn: fields.startsOn,
+    endsOn: fields.endsOn ?? defaultEndsOn('CER', fields.startsOn),
+    status,
+    signedOn: fields.signedOn === undefined ? (status === 'DRAFT' ? null : fields.startsOn) : fields.signedOn,
+    renewalRequestedOn: status === 'RENEWAL_REQUESTED' ? fields.startsOn : null,
+    renewedFromId: fields.renewedFromId ?? null,
+    finalAssessment: null,
+    createdAt: new Date(),
+    updatedAt: new Date(),
+  });
+  await em.flush();
+  (fields.objectives ?? []).forEach((s, position) =>
+    em.create(ContractCommitmentEntity, { id: randomUUID(), departmentCode: DEPARTMENT, contractId: id, position, theme: 'HEALTH', kind: 'OBJECTIVE', party: 'BENEFICIARY', description: 'Objectif', status: s, assessment: null }),
+  );
+  await em.flush();
+  return id;
+}
+
+beforeAll(async () => {
+  orm = await openTestOrm(contractsSubgraph, counter);
+  schema = await contractsSubgraph.buildSchema();
+});
+afterAll(async () => {
+  await orm.close(true);
+});
+
+describe('CER dates', () => {
+  it('lasts 6 months by default, renewal opens at month 5, status follows the dates', () => {
+    expect(defaultEndsOn('CER', '2025-01-15')).toBe('2025-07-14');
+    expect(defaultEndsOn('CER', '2025-09-01')).toBe('2026-02-28');
+    expect(addMonths('2025-08-31', 6)).toBe('2026-02-28');
+    expect(renewalOpensOn('2025-01-15')).toBe('2025-06-15');
+    expect(effectiveStatus('SIGNED', '2025-01-15', '2025-07-14', '2025-01-14')).toBe('SIGNED');
+    expect(effectiveStatus('SIGNED', '2025-01-15', '2025-07-14', '2025-01-15')).toBe('ACTIVE');
+    expect(effectiveStatus('RENEWAL_REQUESTED', '2025-01-15', '2025-07-14', '2025-07-15')).toBe('ENDED');
+  });
+
+  it('refuses dates out of order, and a CER overlapping another signed CER of the same person', async () => {
+    const beneficiaryId = randomUUID();
+    expect((await create({ beneficiaryId, kind: 'CER', startsOn: '2025-03-01', endsOn: '2025-03-01' })).error).toEqual({ code: 'DATES_OUT_OF_ORDER' });
+    const first = await create({ beneficiaryId, kind: 'CER', startsOn: '2025-01-15', commitments: [{ theme: 'HEALTH', kind: 'OBJECTIVE', party: 'BENEFICIARY', description: 'Faire un bilan de santé' }] });
+    expect(first.contract).toMatchObject({ startsOn: '2025-01-15', endsOn: '2025-07-14', status: 'DRAFT' });
+    expect((await sign(first.contract!.id, '2025-01-15')).contract?.status).toBe('ENDED');
+    // Overlaps the last day of the first CER.
+    const overlapping = await create({ beneficiaryId, kind: 'CER', startsOn: '2025-07-14' });
+    expect(await sign(overlapping.contract!.id, '2025-07-10')).toEqual({ ok: false, error: { code: 'OVERLAPPING_CER' }, contract: null });
+    // A PPAE is not a CER; a cancelled CER does not count; the day after is free.
+    const ppae = await create({ beneficiaryId, kind: 'PPAE', startsOn: '2025-02-01', endsOn: '2025-12-31' });
+    expect((await sign(ppae.contract!.id, '2025-02-01')).ok).toBe(true);
+    await mutate('cancelContract(id: $id, on: $on)', '$id: ID!, $on: String!', { id: overlapping.contract!.id, on: '2025-07-11' });
+    const next = await create({ beneficiaryId, kind: 'CER', startsOn: '2025-07-15' });
+    expect((await sign(next.contract!.id, '2025-07-15')).ok).toBe(true);
+    expect((await sign(next.contract!.id, '2025-07-15')).error).toEqual({ code: 'NOT_A_DRAFT' });
+  });
+
+  it('opens renewal at month 5, renews from the day after, and keeps the history', async () => {
+    const beneficiaryId = randomUUID();
+    const cer = await create({
+      beneficiaryId,
+      kind: 'CER',
+      startsOn: '2025-01-15',
+      commitments: [
+        { theme: 'HOUSING', kind: 'OBJECTIVE', party: 'BENEFICIARY', description: 'Trouver un logement' },
+        { theme: 'RIGHTS', kind: 'ACTION', party: 'REFERENT', description: 'Dossier MDPH' },
+      ],
+    });
+    const id = cer.contract!.id;
+    await sign(id, '2025-01-10');
+    const renewal = (on: string): Promise<Result> => mutate('requestContractRenewal(id: $id, on: $on)', '$id: ID!, $on: String!', { id, on });
+    expect((await renewal('2025-06-14')).error).toEqual({ code: 'TOO_EARLY_FOR_RENEWAL' });
+    expect((await renewal('2025-06-15')).ok).toBe(true);
+    const commitments = await execute<{ engagementContract: { commitments: { id: string }[] } }>(schema, testContext(orm, admin), 'query ($id: ID!) { engagementContract(id: $id) { commitments { id } } }', { id });
+    await mutate('updateContractCommitment(input: $input)', '$input: UpdateCommitmentInput!', { input: { commitmentId: commitments.data!.engagementContract.commitments[1]!.id, status: 'DONE', assessment: 'Dossier déposé' } });
+    const renewed = await mutate('renewContract(id: $id, signedOn: $on)', '$id: ID!, $on: String!', { id, on: '2025-07-01' });
+    expect(renewed.contract).toMatchObject({ startsOn: '2025-07-15', endsOn: '2026-01-14', renewedFromId: id });
+
+    const { data } = await execute<{ _entities: { contracts: { id: string; status: string; history: { status: string; changedOn: string }[]; commitments: { description: string; status: string }[] }[] }[] }>(
+      schema,
+      testContext(orm, admin),
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Beneficiary { contracts { id status history { status changedOn } commitments { description status } } } } }',
+      { r: [{ __typename: 'Beneficiary', id: beneficiaryId }] },
+    );
+    const [newest, oldest] = data!._entities[0]!.contracts;
+    expect(newest?.id).toBe(renewed.contract!.id);
+    expect(newest?.commitments).toEqual([{ description: 'Trouver un logement', status: 'PLANNED' }]);
+    expect(oldest).toMatchObject({ id, status: 'RENEWED' });
+    expect(oldest?.history.map((h) => h.status)).toEqual(['DRAFT', 'SIGNED', 'RENEWAL_REQUESTED', 'RENEWED']);
+    expect(oldest?.history.slice(1).map((h) => h.changedOn)).toEqual(['2025-01-10', '2025-06-15', '2025-07-01']);
+  });
+});
+
+describe('who sees contracts', () => {
+  it('gives a référent their own contracts only, refuses steering, and audits every read', async () => {
+    const referent = testCaller({ departmentCode: DEPARTMENT, role: 'REFERENT' });
+    const mine = await create({ beneficiaryId: randomUUID(), kind: 'CER', startsOn: '2025-02-01', referentId: 'someone-else' }, referent);
+    const theirs = await insert({ startsOn: '2025-02-01', referentId: 'someone-else' });
+    const query = 'query ($a: ID!, $b: ID!) { a: engagementContract(id: $a) { id referentId } b: engagementContract(id: $b) { id } }';
+    const { data } = await execute(schema, testContext(orm, referent), query, { a: mine.contract!.id, b: theirs });
+    expect(data).toEqual({ a: { id: mine.contract!.id, referentId: referent.userId }, b: null });
+    const steering = await execute(schema, testContext(orm, testCaller({ departmentCode: DEPARTMENT, role: 'STEERING' })), query, { a: mine.contract!.id, b: theirs });
+    expect(steering.errors[0]).toBe('Your role (STEERING) may not read or write engagement contracts.');
+    const log: { operation: string; record_ids: string[] }[] = await orm.em.fork().execute(`select operation, record_ids from audit.access_log where user_id = ? order by id`, [referent.userId]);
+    expect(log).toEqual([
+      { operation: 'CREATE', record_ids: [mine.contract!.id] },
+      { operation: 'READ', record_ids: [mine.contract!.id] },
+    ]);
+  });
+});
+
+describe('operators, territories and the end of a contract', () => {
+  it('gives an operator the contracts of its partner only, and a territory-limited caller those of its territories', async () => {
+    const partnerId = randomUUID();
+    const operator = testCaller({ departmentCode: DEPARTMENT, role: 'OPERATOR', partnerId });
+    const beneficiaryId = randomUUID();
+    const own = await create({ beneficiaryId, kind: 'CER', startsOn: '2025-03-01', operatorId: randomUUID(), territoryId: '12-north' }, operator);
+    const other = await create({ beneficiaryId: randomUUID(), kind: 'CER', startsOn: '2025-03-01', operatorId: randomUUID(), territoryId: '12-south' });
+    const query = 'query ($a: ID!, $b: ID!) { a: engagementContract(id: $a) { id operatorId } b: engagementContract(id: $b) { id } }';
+    expect((await execute(schema, testContext(orm, operator), query, { a: own.contract!.id, b: other.contract!.id })).data).toEqual({ a: { id: own.contract!.id, operatorId: partnerId }, b: null });
+    expect((await sign(other.contract!.id, '2025-03-01', operator)).error).toEqual({ code: 'NOT_FOUND' });
+    const north = testCaller({ departmentCode: DEPARTMENT, territoryIds: ['12-north'] });
+    expect((await execute(schema, testContext(orm, north), query, { a: own.contract!.id, b: other.contract!.id })).data).toEqual({ a: { id: own.contract!.id, operatorId: partnerId }, b: null });
+    const elsewhere = testCaller({ departmentCode: '15' });
+    expect((await execute(schema, testContext(orm, elsewhere), query, { a: own.contract!.id, b: other.contract!.id })).data).toEqual({ a: null, b: null });
+  });
+
+  it('ends a contract early with its final assessment, which frees the rest of the period', async () => {
+    const beneficiaryId = randomUUID();
+    const first = await create({ beneficiaryId, kind: 'CER', startsOn: '2025-01-01' });
+    await sign(first.contract!.id, '2025-01-01');
+    const ended = await mutate('endContract(id: $id, endedOn: $on, finalAssessment: $a)', '$id: ID!, $on: String!, $a: String!', { id: first.contract!.id, on: '2025-03-31', a: 'Réorientation vers le droit commun' });
+    expect(ended.contract).toMatchObject({ startsOn: '2025-01-01', endsOn: '2025-03-31', status: 'ENDED' });
+    const next = await create({ beneficiaryId, kind: 'CER', startsOn: '2025-04-01' });
+    expect((await sign(next.contract!.id, '2025-04-01')).ok).toBe(true);
+    const { data } = await execute<{ engagementContract: { finalAssessment: string } }>(schema, testContext(orm, admin), 'query ($id: ID!) { engagementContract(id: $id) { finalAssessment } }', { id: first.contract!.id });
+    expect(data?.engagementContract.finalAssessment).toBe('Réorientation vers le droit commun');
+    expect((await mutate('endContract(id: $id, endedOn: $on, finalAssessment: $a)', '$id: ID!, $on: String!, $a: String!', { id: first.contract!.id, on: '2025-04-30', a: 'x' })).error).toEqual({ code: 'NOT_IN_FORCE' });
+  });
+});
+
+describe('alerts', () => {
+  it('lists CER ending within 30 days and CER past month 5 with no renewal request', async () => {
+    const referent = testCaller({ departmentCode: DEPARTMENT, role: 'REFERENT' });
+    const asOf = '2030-06-20';
+    // Ends 2030-07-09: within 30 days, and past month 5 (2030-06-10).
+    const ending = await insert({ startsOn: '2030-01-10', referentId: referent.userId });
+    // A one-year CER from 2030-01-01: past month 5, ends in December.
+    const long = await insert({ startsOn: '2030-01-01', endsOn: '2030-12-31', referentId: referent.userId });
+    // Renewal requested: no alert. Recent: no alert. Another référent's: not theirs.
+    await insert({ startsOn: '2030-01-10', status: 'RENEWAL_REQUESTED', referentId: referent.userId });
+    await insert({ startsOn: '2030-05-01', referentId: referent.userId });
+    await insert({ startsOn: '2030-01-10', referentId: 'other' });
+    counter.reset();
+    const { data, errors } = await execute<{ contractAlerts: { kind: string; daysLeft: number; contract: { id: string } }[] }>(
+      schema,
+      testContext(orm, referent),
+      'query ($asOf: String) { contractAlerts(asOf: $asOf) { kind daysLeft contract { id } } }',
+      { asOf },
+    );
+    expect(errors).toEqual([]);
+    expect(data?.contractAlerts).toEqual([
+      { kind: 'ENDING_SOON', daysLeft: 19, contract: { id: ending } },
+      { kind: 'RENEWAL_NOT_REQUESTED', daysLeft: 19, contract: { id: ending } },
+      { kind: 'RENEWAL_NOT_REQUESTED', daysLeft: 194, contract: { id: long } },
+    ]);
+    // The alert query, then one batched read of the contracts and one audit line.
+    expect(counter.count).toBe(3);
+  });
+});
+
+describe('indicators', () => {
+  it('counts CER signed, in force and renewed, and the share of objectives done, with suppression for steering', async () => {
+    const territoryId = `12-test-${randomUUID()}`;
+    const period = { from: '2026-01-01', to: '2026-06-30' };
+    // 12 CER signed in the period, 3 of them renewals; 2 signed before; 1 draft, 1 cancelled.
+    const previous = await insert({ territoryId, startsOn: '2025-07-01', endsOn: '2025-12-31', status: 'RENEWED', objectives: ['DONE', 'ABANDONED'] });
+    for (let i = 0; i < 9; i++) await insert({ territoryId, startsOn: '2026-02-01', objectives: i < 5 ? ['DONE', 'IN_PROGRESS'] : ['PLANNED'] });
+    for (let i = 0; i < 3; i++) await insert({ territoryId, startsOn: '2026-01-01', signedOn: '2026-01-01', renewedFromId: previous, objectives: ['DONE'] });
+    await insert({ territoryId, startsOn: '2025-12-01', signedOn: '2025-11-20', objectives: ['DONE', 'DONE'] });
+    await insert({ territoryId, startsOn: '2026-03-01', status: 'DRAFT', objectives: ['DONE'] });
+    await insert({ territoryId, startsOn: '2026-03-01', status: 'CANCELLED', signedOn: '2026-02-20', objectives: ['DONE'] });
+    const query = 'query ($p: PeriodInput!, $s: ContractIndicatorScopeInput) { contractIndicators(period: $p, scope: $s) { cerSigned { value suppressed } cerActive { value } cerRenewed { value suppressed } objectives { value } objectivesDone { value } objectivesDonePercent } }';
+    const exact = await execute<{ contractIndicators: unknown }>(schema, testContext(orm, admin), query, { p: period, s: { territoryId } });
+    expect(exact.errors).toEqual([]);
+    // In force on 30/06: the 9 from 01/02 (to 31/07) and the 3 renewals (to 30/06); the one from 01/12 ended on 31/05.
+    // Objectives of CER in force during the period: 5×2 + 4×1 + 3×1 + 2 = 19, done 5 + 3 + 2 = 10 (53 %).
+    expect(exact.data?.contractIndicators).toEqual({
+      cerSigned: { value: 12, suppressed: false },
+      cerActive: { value: 12 },
+      cerRenewed: { value: 3, suppressed: false },
+      objectives: { value: 19 },
+      objectivesDone: { value: 10 },
+      objectivesDonePercent: 53,
+    });
+    const steering = await execute<{ contractIndicators: unknown }>(schema, testContext(orm, testCaller({ departmentCode: DEPARTMENT, role: 'STEERING' })), query, { p: period, s: { territoryId } });
+    expect(steering.data?.contractIndicators).toEqual({
+      cerSigned: { value: 12, suppressed: false },
+      cerActive: { value: 12 },
+      cerRenewed: { value: null, suppressed: true },
+      objectives: { value: 19 },
+      objectivesDone: { value: null },
+      objectivesDonePercent: null,
+    });
+    const prescriber = await execute(schema, testContext(orm, testCaller({ departmentCode: DEPARTMENT, role: 'PRESCRIBER' })), query, { p: period, s: { territoryId } });
+    expect(prescriber.errors).toEqual(['Your role (PRESCRIBER) may not read contract indicators.']);
+  });
+});

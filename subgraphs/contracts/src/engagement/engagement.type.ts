@@ -1,0 +1,135 @@
+import { CountType } from '@passerelles/subgraph-kit';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { commitmentKinds, commitmentParties, commitmentStatuses, themes, type CommitmentKind, type CommitmentParty, type CommitmentStatus, type Theme } from './engagement.entity.js';
+import { contractKinds, contractStatuses, storedStatuses, type ContractKind, type ContractStatus, type StoredStatus } from './engagement.rules.js';
+
+const enumOf = <T extends string>(values: readonly T[]): { [K in T]: K } => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+export const ContractKindEnum = enumOf(contractKinds);
+registerEnumType(ContractKindEnum, { name: 'ContractKind', description: 'CER (contrat d’engagements réciproques), PPAE, CEJ or PACEA.' });
+export const ContractStatusEnum = enumOf(contractStatuses);
+registerEnumType(ContractStatusEnum, { name: 'ContractStatus', description: 'DRAFT, SIGNED (not started yet), ACTIVE, RENEWAL_REQUESTED, RENEWED, ENDED or CANCELLED.' });
+export const StoredStatusEnum = enumOf(storedStatuses);
+registerEnumType(StoredStatusEnum, { name: 'ContractRecordedStatus', description: 'A status as recorded by a decision (ACTIVE and the end by date are derived).' });
+export const ThemeEnum = enumOf(themes);
+registerEnumType(ThemeEnum, { name: 'CommitmentTheme', description: 'Theme of a commitment: health, mental health, addiction, housing, mobility, rights, employment…' });
+export const CommitmentKindEnum = enumOf(commitmentKinds);
+registerEnumType(CommitmentKindEnum, { name: 'CommitmentKind', description: 'OBJECTIVE (what is aimed at) or ACTION (what is done for it).' });
+export const CommitmentPartyEnum = enumOf(commitmentParties);
+registerEnumType(CommitmentPartyEnum, { name: 'CommitmentParty', description: 'Who commits: the person, the référent, the Département or a partner.' });
+export const CommitmentStatusEnum = enumOf(commitmentStatuses);
+registerEnumType(CommitmentStatusEnum, { name: 'CommitmentStatus', description: 'PLANNED, IN_PROGRESS, DONE or ABANDONED.' });
+
+@ObjectType('ContractCommitment', { description: 'One reciprocal commitment of a contract.' })
+export class ContractCommitmentType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ThemeEnum)
+  theme!: Theme;
+
+  @Field(() => CommitmentKindEnum)
+  kind!: CommitmentKind;
+
+  @Field(() => CommitmentPartyEnum)
+  party!: CommitmentParty;
+
+  @Field(() => String)
+  description!: string;
+
+  @Field(() => CommitmentStatusEnum)
+  status!: CommitmentStatus;
+
+  @Field(() => String, { nullable: true, description: 'Assessment at the final review.' })
+  assessment!: string | null;
+}
+
+@ObjectType('ContractStatusChange', { description: 'A step of a contract’s history.' })
+export class ContractStatusChangeType {
+  @Field(() => StoredStatusEnum)
+  status!: StoredStatus;
+
+  @Field(() => String, { description: 'Day of the decision (ISO).' })
+  changedOn!: string;
+
+  @Field(() => String, { description: 'User id of who recorded it.' })
+  changedBy!: string;
+}
+
+@ObjectType('EngagementContract', { description: 'An engagement contract (CER…) of a person: nominative, every read is audited.' })
+@Directive('@key(fields: "id")')
+export class EngagementContractType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ContractKindEnum)
+  kind!: ContractKind;
+
+  @Field(() => String, { description: 'First day (ISO).' })
+  startsOn!: string;
+
+  @Field(() => String, { description: 'Last day (ISO).' })
+  endsOn!: string;
+
+  @Field(() => ContractStatusEnum, { description: 'Status today.' })
+  status!: ContractStatus;
+
+  @Field(() => String, { nullable: true })
+  signedOn!: string | null;
+
+  @Field(() => String, { nullable: true })
+  renewalRequestedOn!: string | null;
+
+  @Field(() => String, { description: 'First day a renewal may be requested (month 5).' })
+  renewalOpensOn!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The contract this one renews.' })
+  renewedFromId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Final assessment, at the end.' })
+  finalAssessment!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'User id of the référent who follows it.' })
+  referentId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Operator (Partner id) that delivers the accompaniment.' })
+  operatorId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Accompaniment (owned by beneficiaries) it belongs to.' })
+  accompanimentId!: string | null;
+}
+
+@ObjectType('ContractAlert', { description: 'A CER that needs attention.' })
+export class ContractAlertType {
+  @Field(() => String, { description: 'ENDING_SOON (ends within 30 days, no renewal requested) or RENEWAL_NOT_REQUESTED (past month 5).' })
+  kind!: string;
+
+  @Field(() => EngagementContractType)
+  contract!: EngagementContractType;
+
+  @Field(() => ID)
+  beneficiaryId!: string;
+
+  @Field(() => Int, { description: 'Days until the end.' })
+  daysLeft!: number;
+}
+
+@ObjectType('ContractIndicators', { description: 'CER figures over a period; counts from 1 to 10 are suppressed for callers without exact rights.' })
+export class ContractIndicatorsType {
+  @Field(() => CountType, { description: 'CER signed in the period.' })
+  cerSigned!: CountType;
+
+  @Field(() => CountType, { description: 'CER in force on the last day of the period.' })
+  cerActive!: CountType;
+
+  @Field(() => CountType, { description: 'CER signed in the period that renew a previous one.' })
+  cerRenewed!: CountType;
+
+  @Field(() => CountType, { description: 'Objectives of the CER in force during the period.' })
+  objectives!: CountType;
+
+  @Field(() => CountType, { description: 'Of which done.' })
+  objectivesDone!: CountType;
+
+  @Field(() => Int, { nullable: true, description: 'Share of objectives done, in percent (rounded); null when there are none or the counts are suppressed.' })
+  objectivesDonePercent!: number | null;
+}

@@ -1,0 +1,24 @@
+import type { SubgraphContext } from '@passerelles/subgraph-kit';
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { conventionFunding, unitCosts } from './convention.service.js';
+import { ConventionFundingType, ConventionType, UnitCostsType } from './convention.type.js';
+
+@Resolver(() => ConventionType)
+export class ConventionResolver {
+  @FieldResolver(() => ConventionFundingType, {
+    nullable: true,
+    description: 'Money of the convention (ADMIN, STEERING, and the operator for its own conventions; refused to REFERENT and PRESCRIBER).',
+  })
+  @Directive('@requires(fields: "operator { id }")')
+  funding(@Root() convention: ConventionType, @Ctx() ctx: SubgraphContext): Promise<ConventionFundingType | null> {
+    return conventionFunding(ctx, convention);
+  }
+
+  @FieldResolver(() => UnitCostsType, { nullable: true, description: 'Amount committed per place contracted, per place filled and per person accompanied.' })
+  // Nested selection last: composition prints "operator{id}places…", and the gateway then sent
+  // only `operator` and `places` in the representation (tests/src/money.test.ts caught it).
+  @Directive('@requires(fields: "activeCaseload peopleAccompanied places operator { id }")')
+  unitCosts(@Root() convention: ConventionType, @Ctx() ctx: SubgraphContext): Promise<UnitCostsType | null> {
+    return unitCosts(ctx, convention);
+  }
+}

@@ -1,0 +1,152 @@
+import { requireRole, todayIso, UserFacingError, type Caller, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { CommitmentRepository } from '../commitment/commitment.repository.js';
+import type { Funder } from '../cofunding/cofunding.entity.js';
+import type { PaymentKind, PaymentStatus } from '../payment/payment.entity.js';
+import { balance, DEFAULT_TERMS, type FundingTerms } from '../terms/balance-rule.js';
+import { ConventionFundingRepository, type ConventionFundingRow } from './convention.repository.js';
+import type { ConventionFundingType, ConventionType, UnitCostsType } from './convention.type.js';
+
+const fundingByConvention = Symbol('fundingByConvention');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Roles that read money: ADMIN and STEERING everywhere in their Département, OPERATOR for its own conventions. */
+export function assertReadsFunding(caller: Caller): void {
+  requireRole(caller, ['ADMIN', 'STEERING', 'OPERATOR'], 'read funding');
+}
+
+function termsOf(row: ConventionFundingRow): FundingTerms {
+  return row.terms
+    ? { advancePercent: row.terms.advance_percent, balanceRule: row.terms.balance_rule, fullFundingFromPercent: row.terms.full_funding_from_percent }
+    : DEFAULT_TERMS;
+}
+
+/** Turns one convention's totals into what the API shows, applying the balance rule. */
+export function toConventionFunding(row: ConventionFundingRow, today: string): ConventionFundingType {
+  const terms = termsOf(row);
+  const report = row.report;
+  const figures = report
+    ? { receivedOn: report.received_on, placesContracted: report.places_contracted, placesFilled: report.places_filled }
+    : null;
+  const b = balance(row.committedCents, row.paidCents, terms, figures);
+  const cofundingTotal = row.cofunding.reduce((s, c) => s + Number(c.amount_cents), 0);
+  return {
+    committedCents: row.committedCents,
+    paidCents: row.paidCents,
+    ...b,
+    balanceStatus: b.status,
+    terms,
+    payments: row.payments.map((p) => ({
+      id: p.id,
+      kind: p.kind as PaymentKind,
+      amountCents: Number(p.amount_cents),
+      dueOn: p.due_on,
+      status: p.status as PaymentStatus,
+      paidOn: p.paid_on,
+    })),
+    finalReport: report
+      ? {
+          dueOn: report.due_on,
+          receivedOn: report.received_on,
+          overdue: report.received_on === null && report.due_on < today,
+          placesContracted: report.places_contracted,
+          placesFilled: report.places_filled,
+          peopleAccompanied: report.people_accompanied,
+          indicators: Object.entries(report.indicators)
+            .map(([name, value]) => ({ name, value }))
+            .sort((a, c) => a.name.localeCompare(c.name)),
+        }
+      : null,
+    cofunding: row.cofunding.map((c) => ({
+      funder: c.funder as Funder,
+      amountCents: Number(c.amount_cents),
+      shareBasisPoints: cofundingTotal > 0 ? Math.round((Number(c.amount_cents) * 10_000) / cofundingTotal) : 0,
+    })),
+  };
+}
+
+function loadRow(ctx: SubgraphContext, conventionId: string): Promise<ConventionFundingRow> {
+  const department = ctx.caller.departmentCode;
+  return ctx.loaders
+    .get<string, ConventionFundingRow>(fundingByConvention, async (ids) => {
+      const rows = await new ConventionFundingRepository(ctx.em).byConventions(department, ids);
+      const index = new Map(rows.map((r) => [r.conventionId, r]));
+      return ids.map((id) => index.get(id)!);
+    })
+    .load(conventionId);
+}
+
+/**
+ * A convention's money (batched: one statement for every convention of the request). REFERENT and
+ * PRESCRIBER may read conventions but never their funding; an OPERATOR sees only the funding of
+ * its own conventions (the operator id comes from `contracts` through `@requires`).
+ */
+export async function conventionFunding(ctx: SubgraphContext, convention: ConventionType, today = todayIso()): Promise<ConventionFundingType | null> {
+  assertReadsFunding(ctx.caller);
+  if (ctx.caller.role === 'OPERATOR' && (!convention.operator || convention.operator.id !== ctx.caller.partnerId)) return null;
+  if (!UUID.test(convention.id)) return null;
+  return toConventionFunding(await loadRow(ctx, convention.id), today);
+}
+
+const divide = (cents: number, by: number | null | undefined): number | null => (by && by > 0 ? Math.round(cents / by) : null);
+
+/** Amount committed per place contracted, per place filled and per person accompanied. */
+export async function unitCosts(ctx: SubgraphContext, convention: ConventionType): Promise<UnitCostsType | null> {
+  const funding = await conventionFunding(ctx, convention);
+  if (!funding) return null;
+  return {
+    perPlaceContractedCents: divide(funding.committedCents, convention.places),
+    perPlaceFilledCents: divide(funding.committedCents, convention.activeCaseload),
+    perPersonAccompaniedCents: divide(funding.committedCents, convention.peopleAccompanied),
+  };
+}
+
+export interface OverviewResult {
+  conventionCount: number;
+  committedCents: number;
+  committedInYearCents: number | null;
+  paidCents: number;
+  balanceDueCents: number;
+  toRecoverCents: number;
+  cofundingSplit: { funder: Funder; amountCents: number; shareBasisPoints: number }[];
+  overdueFinalReports: { conventionId: string; dueOn: string }[];
+}
+
+/**
+ * Totals over the conventions with a commitment (in `budgetYear`, when given): the sum of each
+ * convention's figures, so the overview always agrees with `Convention.funding`.
+ */
+export async function fundingOverview(ctx: SubgraphContext, budgetYear: number | null, asOf: string | null): Promise<OverviewResult> {
+  requireRole(ctx.caller, ['ADMIN', 'STEERING'], 'read the funding overview');
+  // Funding does not know which territories a convention serves (contracts does): an overview
+  // limited to some territories cannot be computed here, so it is refused rather than widened.
+  if (ctx.caller.territoryIds.length > 0) {
+    throw new UserFacingError('The funding overview covers the whole Département; your access is limited to some territories.', 'FORBIDDEN');
+  }
+  if (budgetYear !== null && (!Number.isInteger(budgetYear) || budgetYear < 2000 || budgetYear > 2100)) {
+    throw new UserFacingError('budgetYear must be a year between 2000 and 2100.', 'BAD_USER_INPUT', { argument: 'budgetYear' });
+  }
+  const today = asOf ?? todayIso();
+  const repository = new ConventionFundingRepository(ctx.em);
+  const rows = await repository.inDepartment(ctx.caller.departmentCode, budgetYear);
+  const inYear = budgetYear === null ? null : await new CommitmentRepository(ctx.em).totalInYear(ctx.caller.departmentCode, budgetYear);
+  const funding = rows.map((r) => ({ id: r.conventionId, f: toConventionFunding(r, today) }));
+  const byFunder = new Map<Funder, number>();
+  for (const { f } of funding) for (const share of f.cofunding) byFunder.set(share.funder, (byFunder.get(share.funder) ?? 0) + share.amountCents);
+  const cofundingTotal = [...byFunder.values()].reduce((s, v) => s + v, 0);
+  return {
+    conventionCount: rows.length,
+    committedCents: funding.reduce((s, { f }) => s + f.committedCents, 0),
+    committedInYearCents: inYear,
+    paidCents: funding.reduce((s, { f }) => s + f.paidCents, 0),
+    balanceDueCents: funding.reduce((s, { f }) => s + f.balanceDueCents, 0),
+    toRecoverCents: funding.reduce((s, { f }) => s + f.toRecoverCents, 0),
+    cofundingSplit: [...byFunder.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([funder, amountCents]) => ({ funder, amountCents, shareBasisPoints: cofundingTotal > 0 ? Math.round((amountCents * 10_000) / cofundingTotal) : 0 })),
+    overdueFinalReports: funding
+      .filter(({ f }) => f.finalReport?.overdue)
+      .map(({ id, f }) => ({ conventionId: id, dueOn: f.finalReport!.dueOn }))
+      .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.conventionId.localeCompare(b.conventionId)),
+  };
+}
+

@@ -1,0 +1,22 @@
+import type { SubgraphContext } from '@passerelles/subgraph-kit';
+import { parseIsoDate } from '@passerelles/subgraph-kit';
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { fundingOverview } from '../convention/convention.service.js';
+import { FundingOverviewType } from './overview.type.js';
+
+@Resolver(() => FundingOverviewType)
+export class OverviewResolver {
+  @Query(() => FundingOverviewType, { description: 'Money of the caller’s Département (ADMIN and STEERING): committed, paid, balance due, co-funding, overdue reports.' })
+  async fundingOverview(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('budgetYear', () => Int, { nullable: true, description: 'Only conventions with a commitment on this budget year.' }) budgetYear?: number | null,
+    @Arg('asOf', () => String, { nullable: true, description: 'Day the overdue reports are judged on (ISO); today by default.' }) asOf?: string | null,
+  ): Promise<FundingOverviewType> {
+    const result = await fundingOverview(ctx, budgetYear ?? null, asOf ? parseIsoDate(asOf, 'asOf') : null);
+    return {
+      ...result,
+      overdueFinalReportCount: result.overdueFinalReports.length,
+      overdueFinalReports: result.overdueFinalReports.map((r) => ({ ...r, convention: { id: r.conventionId } })),
+    };
+  }
+}
