@@ -1,0 +1,18 @@
+import type { SubgraphContext } from '@passerelles/subgraph-kit';
+import { Ctx, Directive, FieldResolver, Float, Int, Resolver, Root } from 'type-graphql';
+import { conventionActiveCaseload, conventionOccupancy } from './convention.service.js';
+import { ConventionType } from './convention.type.js';
+
+@Resolver(() => ConventionType)
+export class ConventionResolver {
+  @FieldResolver(() => Int, { nullable: true, description: 'People currently accompanied (started, not ended) under this convention.' })
+  activeCaseload(@Root() convention: ConventionType, @Ctx() ctx: SubgraphContext): Promise<number> {
+    return conventionActiveCaseload(ctx, convention.id);
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: 'Occupancy: active caseload / places contracted (places from contracts).' })
+  @Directive('@requires(fields: "places")')
+  occupancy(@Root() convention: ConventionType, @Ctx() ctx: SubgraphContext): Promise<number | null> {
+    return conventionOccupancy(ctx, convention.id, convention.places);
+  }
+}
