@@ -167,6 +167,8 @@ export async function importBeneficiaries(ctx: SubgraphContext, csv: string, dry
   const openPerProgramme = new Map<string, number>();
   const communeLines: { code: string; line: number }[] = [];
   for (const raw of parsed.rows) {
+    const code = (raw.values.commune_insee ?? '').trim();
+    if (code) communeLines.push({ code, line: raw.line });
     const valid = validateRow(raw, (column, reason) => rejected.push({ line: raw.line, column, reason }));
     if (!valid) continue;
     const seen = people.get(valid.person.externalRef);
@@ -175,7 +177,6 @@ export async function importBeneficiaries(ctx: SubgraphContext, csv: string, dry
       continue;
     }
     if (!seen) people.set(valid.person.externalRef, { row: valid.person, line: raw.line });
-    communeLines.push({ code: valid.person.communeCode, line: raw.line });
     const a = valid.accompaniment;
     if (a) {
       if (accompaniments.has(a.externalRef)) {
@@ -225,6 +226,7 @@ export async function importBeneficiaries(ctx: SubgraphContext, csv: string, dry
       }
     }
   }
+  // Stable: by line, then in the order the checks ran.
   rejected.sort((x, y) => x.line - y.line);
   if (rejected.length || dryRun) return report(parsed.rows.length, dryRun ? people.size : 0, dryRun ? accompaniments.size : 0);
 
