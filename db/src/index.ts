@@ -12,3 +12,5 @@ export { partners as demoPartners } from './seed/partners.catalogue.js';
 export { conventions as demoConventions } from './seed/contracts.catalogue.js';
 export { repoRoot, referenceDir } from './paths.js';
 export { stopOnSignals } from './signals.js';
+export { generatePopulation, PAS_DE_CALAIS_SIZE, SHARE_WOMEN, SHARE_OVER_FIVE_YEARS, type SyntheticPopulation, type AccompanyingConvention, type ResidenceCommune, type ReferralTarget } from './seed/population.js';
+export { residenceCommunes, demoAccompanyingConventions, demoReferralTargets } from './seed/beneficiaries.seed.js';

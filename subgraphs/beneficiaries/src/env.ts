@@ -25,9 +25,14 @@ export function readEnv(): BeneficiariesEnv {
   return { ...parseSubgraphEnv('beneficiaries', DEFAULT_PORT, process.env), encryptionKey: parseEncryptionKey(process.env) };
 }
 
-/** Settings of the import command line: the database, the key, the Département. */
-export function readImportEnv(): { databaseUrl: string; encryptionKey: Buffer } {
-  const databaseUrl = z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// connection string').safeParse(process.env.DATABASE_URL);
+/** DATABASE_URL, for the command lines. */
+export function readDatabaseUrl(): string {
+  const databaseUrl = z.string().regex(/^postgres(ql)?:\/\//).safeParse(process.env.DATABASE_URL);
   if (!databaseUrl.success) throw new Error('DATABASE_URL must be a postgres:// connection string');
-  return { databaseUrl: databaseUrl.data, encryptionKey: parseEncryptionKey(process.env) };
+  return databaseUrl.data;
+}
+
+/** Settings of the import command line: the database and the key. */
+export function readImportEnv(): { databaseUrl: string; encryptionKey: Buffer } {
+  return { databaseUrl: readDatabaseUrl(), encryptionKey: parseEncryptionKey(process.env) };
 }

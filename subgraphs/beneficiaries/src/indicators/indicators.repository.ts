@@ -143,19 +143,37 @@ export class IndicatorsRepository {
     );
   }
 
-  /** Per calendar month of the period (clipped to it): people welcomed, active at the month's last day, exits. */
+  /**
+   * Per calendar month of the period (clipped to it): people welcomed, active at the month's last
+   * day, exits. Linear in the rows: each person's accompaniments are merged into disjoint spans
+   * (gaps and islands), so the active caseload is a running sum of span starts and ends.
+   */
   monthly(filter: IndicatorFilter, period: Period): Promise<MonthRow[]> {
     const s = scope(filter);
     return this.em.execute(
       `with p as (select ?::date as f, ?::date as t),
-       s as (select a.beneficiary_id, a.started_on, a.ended_on from beneficiaries.accompaniment a where ${s.sql}),
-       m as (select to_char(g, 'YYYY-MM') as month, greatest(g::date, p.f) as ms, least((g + interval '1 month' - interval '1 day')::date, p.t) as me
-               from p, generate_series(date_trunc('month', p.f), date_trunc('month', p.t), interval '1 month') g)
-       select m.month,
-              (select count(distinct beneficiary_id) from s where s.started_on between m.ms and m.me)::int as welcomed,
-              (select count(distinct beneficiary_id) from s where s.started_on <= m.me and (s.ended_on is null or s.ended_on > m.me))::int as active,
-              (select count(*) from s where s.ended_on between m.ms and m.me)::int as exits
-         from m order by m.month`,
+       s as (select a.beneficiary_id, a.started_on, a.ended_on from beneficiaries.accompaniment a, p where ${s.sql} and a.started_on <= p.t),
+       m as (select to_char(g, 'YYYY-MM') as month from p, generate_series(date_trunc('month', p.f), date_trunc('month', p.t), interval '1 month') g),
+       ordered as (
+         select beneficiary_id, started_on, ended_on,
+                max(coalesce(ended_on, 'infinity'::date)) over (partition by beneficiary_id order by started_on, ended_on nulls last
+                                                                rows between unbounded preceding and 1 preceding) as prev_end
+           from s),
+       marked as (
+         select beneficiary_id, started_on, ended_on,
+                sum(case when prev_end is null or prev_end <= started_on then 1 else 0 end)
+                  over (partition by beneficiary_id order by started_on, ended_on nulls last rows unbounded preceding) as island
+           from ordered),
+       spans as (select min(started_on) as d_start, max(coalesce(ended_on, 'infinity'::date)) as d_end from marked group by beneficiary_id, island),
+       events as (select d_start as d, 1 as delta from spans
+                  union all select d_end, -1 from spans, p where d_end <= p.t),
+       bucketed as (select greatest(to_char(d, 'YYYY-MM'), (select min(month) from m)) as month, sum(delta) as delta from events group by 1),
+       active as (select m.month, sum(coalesce(b.delta, 0)) over (order by m.month) as n from m left join bucketed b on b.month = m.month),
+       welcomed as (select to_char(started_on, 'YYYY-MM') as month, count(distinct beneficiary_id) as n from s, p where s.started_on >= p.f group by 1),
+       exits as (select to_char(ended_on, 'YYYY-MM') as month, count(*) as n from s, p where s.ended_on between p.f and p.t group by 1)
+       select m.month, coalesce(w.n, 0)::int as welcomed, coalesce(a.n, 0)::int as active, coalesce(e.n, 0)::int as exits
+         from m left join welcomed w on w.month = m.month left join active a on a.month = m.month left join exits e on e.month = m.month
+        order by m.month`,
       [period.from, period.to, ...s.params],
     );
   }

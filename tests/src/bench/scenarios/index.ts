@@ -1,5 +1,6 @@
 import type { Scenario } from '../harness.js';
+import { beneficiariesIndicators } from './beneficiaries-indicators.js';
 import { territoryOverview } from './territory-overview.js';
 
 /** Every benchmark scenario; later work adds its own file here. */
-export const scenarios: Scenario[] = [territoryOverview];
+export const scenarios: Scenario[] = [territoryOverview, ...beneficiariesIndicators];
