@@ -129,7 +129,11 @@ export function accompanimentsOf(ctx: SubgraphContext, beneficiaryId: string): P
   return ctx.loaders
     .get<string, AccompanimentRecord[]>(accompanimentsByBeneficiary, async (ids) => {
       if (!visiblePeople(ctx.caller)) return ids.map(() => []);
-      const rows = await new AccompanimentRepository(ctx.em).byBeneficiaries(department, ids);
+      const caller = ctx.caller;
+      // Administrators and référents see the whole path; operators and prescribers only their own part of it.
+      const own = (r: AccompanimentRecord): boolean =>
+        caller.role === 'OPERATOR' ? r.operatorId === caller.partnerId : caller.role === 'PRESCRIBER' ? r.prescriberId === caller.userId : true;
+      const rows = (await new AccompanimentRepository(ctx.em).byBeneficiaries(department, ids)).filter(own);
       return ids.map((id) => rows.filter((r) => r.beneficiaryId === id));
     })
     .load(beneficiaryId);

@@ -206,6 +206,22 @@ describe('identity and caseload', () => {
     }
   });
 
+  it('shows an operator the people oriented to it, with its own accompaniments only, and a prescriber the people they prescribed', async () => {
+    const em = orm.em.fork();
+    const operatorId = randomUUID();
+    const operator = testCaller({ departmentCode: DEPARTMENT, role: 'OPERATOR', partnerId: operatorId });
+    const prescriber = testCaller({ departmentCode: DEPARTMENT, role: 'PRESCRIBER' });
+    const person = await newPerson(em, { departmentCode: DEPARTMENT, communeCode: commune, territoryId: territory });
+    const mine = await newAccompaniment(em, { departmentCode: DEPARTMENT, beneficiaryId: person, operatorId, prescriberId: prescriber.userId, prescribedOn: '2026-01-05' });
+    await newAccompaniment(em, { departmentCode: DEPARTMENT, beneficiaryId: person, prescribedOn: '2026-01-06' });
+    const query = 'query ($id: ID!) { beneficiary(id: $id) { id accompaniments { id } } }';
+    const as = async (caller: Caller): Promise<unknown> => (await execute(schema, testContext(orm, caller), query, { id: person })).data;
+    expect(await as(operator)).toEqual({ beneficiary: { id: person, accompaniments: [{ id: mine }] } });
+    expect(await as(prescriber)).toEqual({ beneficiary: { id: person, accompaniments: [{ id: mine }] } });
+    expect(await as(testCaller({ departmentCode: DEPARTMENT, role: 'OPERATOR', partnerId: randomUUID() }))).toEqual({ beneficiary: null });
+    expect(((await as(admin)) as { beneficiary: { accompaniments: unknown[] } }).beneficiary.accompaniments).toHaveLength(2);
+  });
+
   it("pages through a référent's own caseload and filters it by alert", async () => {
     const referent = testCaller({ departmentCode: DEPARTMENT, role: 'REFERENT' });
     const em = orm.em.fork();
