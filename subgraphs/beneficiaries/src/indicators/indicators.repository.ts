@@ -13,26 +13,6 @@ export interface Period {
   to: string;
 }
 
-export interface ScalarIndicators {
-  welcomed: number;
-  active: number;
-  durationMean: number | null;
-  durationMedian: number | null;
-  startedCount: number;
-  delayMean: number | null;
-  delayMedian: number | null;
-  delayShareUnder30: number | null;
-  planned: number;
-  honoured: number;
-}
-
-export interface MonthRow {
-  month: string;
-  welcomed: number;
-  active: number;
-  exits: number;
-}
-
 /** The scope as a condition on `a` (beneficiaries.accompaniment) and its parameters. */
 function scope(filter: IndicatorFilter): { sql: string; params: unknown[] } {
   const parts = ['a.department_code = ?'];
@@ -62,42 +42,73 @@ function scope(filter: IndicatorFilter): { sql: string; params: unknown[] } {
 export class IndicatorsRepository {
   constructor(private readonly em: EntityManager) {}
 
-  async scalars(filter: IndicatorFilter, period: Period): Promise<ScalarIndicators> {
+  /** People welcomed (accompaniment started) per month of the period, and over the whole period (month `null`). */
+  welcomedByMonth(filter: IndicatorFilter, period: Period): Promise<{ month: string | null; count: number }[]> {
     const s = scope(filter);
-    const rows = await this.em.execute<Record<string, string | number | null>[]>(
-      `with p as (select ?::date as f, ?::date as t),
-       s as (select a.* from beneficiaries.accompaniment a where ${s.sql}),
-       started as (select s.* from s, p where s.started_on between p.f and p.t),
-       ended as (select s.* from s, p where s.ended_on between p.f and p.t),
-       ap as (select ap.status from beneficiaries.appointment ap join s on s.id = ap.accompaniment_id, p
-               where ap.department_code = ? and ap.scheduled_on between p.f and p.t)
-       select
-         (select count(distinct beneficiary_id) from started)::int as welcomed,
-         (select count(distinct beneficiary_id) from s, p where s.started_on <= p.t and (s.ended_on is null or s.ended_on > p.t))::int as active,
-         (select avg(ended_on - started_on)::float8 from ended) as "durationMean",
-         (select percentile_cont(0.5) within group (order by ended_on - started_on)::float8 from ended) as "durationMedian",
-         (select count(*) from started)::int as "startedCount",
-         (select avg(started_on - prescribed_on)::float8 from started) as "delayMean",
-         (select percentile_cont(0.5) within group (order by started_on - prescribed_on)::float8 from started) as "delayMedian",
-         (select avg(case when started_on - prescribed_on < 30 then 1 else 0 end)::float8 from started) as "delayShareUnder30",
-         (select count(*) from ap)::int as planned,
-         (select count(*) from ap where status = 'HONOURED')::int as honoured`,
-      [period.from, period.to, ...s.params, filter.departmentCode],
+    return this.em.execute(
+      `select to_char(a.started_on, 'YYYY-MM') as month, count(distinct a.beneficiary_id)::int as count from beneficiaries.accompaniment a
+        where ${s.sql} and a.started_on between ?::date and ?::date group by rollup (1)`,
+      [...s.params, period.from, period.to],
     );
-    const r = rows[0]!;
-    const num = (v: string | number | null | undefined): number | null => (v === null || v === undefined ? null : Number(v));
-    return {
-      welcomed: Number(r.welcomed),
-      active: Number(r.active),
-      durationMean: num(r.durationMean),
-      durationMedian: num(r.durationMedian),
-      startedCount: Number(r.startedCount),
-      delayMean: num(r.delayMean),
-      delayMedian: num(r.delayMedian),
-      delayShareUnder30: num(r.delayShareUnder30),
-      planned: Number(r.planned),
-      honoured: Number(r.honoured),
-    };
+  }
+
+  /** People in active caseload on a day. */
+  async activeAt(filter: IndicatorFilter, day: string): Promise<number> {
+    const s = scope(filter);
+    const rows = await this.em.execute<{ n: number }[]>(
+      `select count(distinct a.beneficiary_id)::int as n from beneficiaries.accompaniment a
+        where ${s.sql} and a.started_on <= ?::date and (a.ended_on is null or a.ended_on > ?::date)`,
+      [...s.params, day, day],
+    );
+    return rows[0]?.n ?? 0;
+  }
+
+  /** Mean and median days from start to exit of the accompaniments that ended in the period. */
+  async durations(filter: IndicatorFilter, period: Period): Promise<{ mean: number | null; median: number | null }> {
+    const s = scope(filter);
+    const rows = await this.em.execute<{ mean: number | null; median: number | null }[]>(
+      `select avg(a.ended_on - a.started_on)::float8 as mean, percentile_cont(0.5) within group (order by a.ended_on - a.started_on)::float8 as median
+         from beneficiaries.accompaniment a where ${s.sql} and a.ended_on between ?::date and ?::date`,
+      [...s.params, period.from, period.to],
+    );
+    return rows[0] ?? { mean: null, median: null };
+  }
+
+  /** Days from prescription to first interview of the accompaniments that started in the period. */
+  async delays(filter: IndicatorFilter, period: Period): Promise<{ counted: number; mean: number | null; median: number | null; shareUnder30: number | null }> {
+    const s = scope(filter);
+    const rows = await this.em.execute<{ counted: number; mean: number | null; median: number | null; shareUnder30: number | null }[]>(
+      `select count(*)::int as counted, avg(a.started_on - a.prescribed_on)::float8 as mean,
+              percentile_cont(0.5) within group (order by a.started_on - a.prescribed_on)::float8 as median,
+              avg(case when a.started_on - a.prescribed_on < 30 then 1 else 0 end)::float8 as "shareUnder30"
+         from beneficiaries.accompaniment a where ${s.sql} and a.started_on between ?::date and ?::date`,
+      [...s.params, period.from, period.to],
+    );
+    return rows[0] ?? { counted: 0, mean: null, median: null, shareUnder30: null };
+  }
+
+  /** Appointments dated in the period, and those honoured; the accompaniments' scope only joins when narrowed. */
+  async adherence(filter: IndicatorFilter, period: Period): Promise<{ planned: number; honoured: number }> {
+    const narrowed = filter.territoryIds !== null || filter.programmeId !== null || filter.operatorId !== null;
+    const s = scope(filter);
+    const rows = await this.em.execute<{ planned: number; honoured: number }[]>(
+      `select count(*)::int as planned, count(*) filter (where ap.status = 'HONOURED')::int as honoured
+         from beneficiaries.appointment ap
+        where ap.department_code = ? and ap.scheduled_on between ?::date and ?::date
+          ${narrowed ? `and exists (select 1 from beneficiaries.accompaniment a where a.id = ap.accompaniment_id and ${s.sql})` : ''}`,
+      [filter.departmentCode, period.from, period.to, ...(narrowed ? s.params : [])],
+    );
+    return rows[0] ?? { planned: 0, honoured: 0 };
+  }
+
+  /** Exits per month of the period. */
+  exitsByMonth(filter: IndicatorFilter, period: Period): Promise<{ month: string; count: number }[]> {
+    const s = scope(filter);
+    return this.em.execute(
+      `select to_char(a.ended_on, 'YYYY-MM') as month, count(*)::int as count from beneficiaries.accompaniment a
+        where ${s.sql} and a.ended_on between ?::date and ?::date group by 1`,
+      [...s.params, period.from, period.to],
+    );
   }
 
   /** Exits in the period per reason (reasons with no exit are absent). */
@@ -144,11 +155,11 @@ export class IndicatorsRepository {
   }
 
   /**
-   * Per calendar month of the period (clipped to it): people welcomed, active at the month's last
-   * day, exits. Linear in the rows: each person's accompaniments are merged into disjoint spans
-   * (gaps and islands), so the active caseload is a running sum of span starts and ends.
+   * People in active caseload on the last day of each month of the period (or the period's end),
+   * linear in the rows: each person's accompaniments are merged into disjoint spans (gaps and
+   * islands), and the caseload is a running sum of span starts and ends.
    */
-  monthly(filter: IndicatorFilter, period: Period): Promise<MonthRow[]> {
+  activeByMonth(filter: IndicatorFilter, period: Period): Promise<{ month: string; count: number }[]> {
     const s = scope(filter);
     return this.em.execute(
       `with p as (select ?::date as f, ?::date as t),
@@ -167,13 +178,9 @@ export class IndicatorsRepository {
        spans as (select min(started_on) as d_start, max(coalesce(ended_on, 'infinity'::date)) as d_end from marked group by beneficiary_id, island),
        events as (select d_start as d, 1 as delta from spans
                   union all select d_end, -1 from spans, p where d_end <= p.t),
-       bucketed as (select greatest(to_char(d, 'YYYY-MM'), (select min(month) from m)) as month, sum(delta) as delta from events group by 1),
-       active as (select m.month, sum(coalesce(b.delta, 0)) over (order by m.month) as n from m left join bucketed b on b.month = m.month),
-       welcomed as (select to_char(started_on, 'YYYY-MM') as month, count(distinct beneficiary_id) as n from s, p where s.started_on >= p.f group by 1),
-       exits as (select to_char(ended_on, 'YYYY-MM') as month, count(*) as n from s, p where s.ended_on between p.f and p.t group by 1)
-       select m.month, coalesce(w.n, 0)::int as welcomed, coalesce(a.n, 0)::int as active, coalesce(e.n, 0)::int as exits
-         from m left join welcomed w on w.month = m.month left join active a on a.month = m.month left join exits e on e.month = m.month
-        order by m.month`,
+       bucketed as (select greatest(to_char(d, 'YYYY-MM'), (select min(month) from m)) as month, sum(delta) as delta from events group by 1)
+       select m.month, (sum(coalesce(b.delta, 0)) over (order by m.month))::int as count
+         from m left join bucketed b on b.month = m.month order by m.month`,
       [period.from, period.to, ...s.params],
     );
   }

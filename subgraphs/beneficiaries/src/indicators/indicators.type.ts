@@ -86,38 +86,6 @@ export class MonthlyIndicators {
   exits!: CountType;
 }
 
+/** The indicators of one scope and period; every field is resolved on demand (indicators.resolver.ts). */
 @ObjectType('BeneficiaryIndicators', { description: 'The steering indicators of accompaniments for a scope and a period. Counts 1–10 are suppressed for callers without nominative rights.' })
-export class BeneficiaryIndicators {
-  @Field(() => CountType, { description: 'People welcomed: distinct people whose accompaniment started (first interview held) in the period.' })
-  peopleWelcomed!: CountType;
-
-  @Field(() => CountType, { description: 'People in active caseload on the last day of the period.' })
-  activeCaseload!: CountType;
-
-  @Field(() => DurationStats)
-  durationDays!: DurationStats;
-
-  @Field(() => [ExitReasonCount], { description: 'Exits in the period, for every reason.' })
-  exitsByReason!: ExitReasonCount[];
-
-  @Field(() => CountType, { description: 'Exits in the period.' })
-  exitsTotal!: CountType;
-
-  @Field(() => CountType, { description: 'Exits for stabilisation (same cell as in exitsByReason).' })
-  stabilisations!: CountType;
-
-  @Field(() => CountType, { description: 'Exits for path evolution (same cell as in exitsByReason).' })
-  pathEvolutions!: CountType;
-
-  @Field(() => [DifficultyCount], { description: 'People accompanied during the period per psychological difficulty type (a person may count in several).' })
-  psychologicalDifficulties!: DifficultyCount[];
-
-  @Field(() => DelayStats)
-  delayToFirstInterview!: DelayStats;
-
-  @Field(() => AdherenceStats)
-  appointmentAdherence!: AdherenceStats;
-
-  @Field(() => [MonthlyIndicators], { description: 'One entry per calendar month of the period.' })
-  monthly!: MonthlyIndicators[];
-}
+export class BeneficiaryIndicators {}
