@@ -46,8 +46,11 @@ export class IndicatorsRepository {
   welcomedByMonth(filter: IndicatorFilter, period: Period): Promise<{ month: string | null; count: number }[]> {
     const s = scope(filter);
     return this.em.execute(
-      `select to_char(a.started_on, 'YYYY-MM') as month, count(distinct a.beneficiary_id)::int as count from beneficiaries.accompaniment a
-        where ${s.sql} and a.started_on between ?::date and ?::date group by rollup (1)`,
+      `with x as (select distinct date_trunc('month', a.started_on) as m, a.beneficiary_id from beneficiaries.accompaniment a
+                  where ${s.sql} and a.started_on between ?::date and ?::date)
+       select to_char(m, 'YYYY-MM') as month, count(*)::int as count from x group by m
+       union all
+       select null, count(distinct beneficiary_id)::int from x`,
       [...s.params, period.from, period.to],
     );
   }
@@ -105,8 +108,9 @@ export class IndicatorsRepository {
   exitsByMonth(filter: IndicatorFilter, period: Period): Promise<{ month: string; count: number }[]> {
     const s = scope(filter);
     return this.em.execute(
-      `select to_char(a.ended_on, 'YYYY-MM') as month, count(*)::int as count from beneficiaries.accompaniment a
-        where ${s.sql} and a.ended_on between ?::date and ?::date group by 1`,
+      `select to_char(m, 'YYYY-MM') as month, n::int as count from (
+         select date_trunc('month', a.ended_on) as m, count(*) as n from beneficiaries.accompaniment a
+          where ${s.sql} and a.ended_on between ?::date and ?::date group by 1) x`,
       [...s.params, period.from, period.to],
     );
   }
@@ -143,14 +147,13 @@ export class IndicatorsRepository {
   difficulties(filter: IndicatorFilter, period: Period): Promise<{ difficulty: string; count: number }[]> {
     const s = scope(filter);
     return this.em.execute(
-      `with people as (
-         select distinct a.beneficiary_id from beneficiaries.accompaniment a
-          where ${s.sql} and a.started_on <= ?::date and (a.ended_on is null or a.ended_on >= ?::date))
-       select d as difficulty, count(*)::int as count
-         from people join beneficiaries.beneficiary b on b.id = people.beneficiary_id and b.department_code = ?
-         cross join lateral unnest(b.psychological_difficulties) d
+      `select d as difficulty, count(*)::int as count
+         from beneficiaries.beneficiary b cross join lateral unnest(b.psychological_difficulties) d
+        where b.department_code = ? and b.psychological_difficulties <> '{}'
+          and exists (select 1 from beneficiaries.accompaniment a
+                       where a.beneficiary_id = b.id and ${s.sql} and a.started_on <= ?::date and (a.ended_on is null or a.ended_on >= ?::date))
         group by d`,
-      [...s.params, period.to, period.from, filter.departmentCode],
+      [filter.departmentCode, ...s.params, period.to, period.from],
     );
   }
 
@@ -178,7 +181,8 @@ export class IndicatorsRepository {
        spans as (select min(started_on) as d_start, max(coalesce(ended_on, 'infinity'::date)) as d_end from marked group by beneficiary_id, island),
        events as (select d_start as d, 1 as delta from spans
                   union all select d_end, -1 from spans, p where d_end <= p.t),
-       bucketed as (select greatest(to_char(d, 'YYYY-MM'), (select min(month) from m)) as month, sum(delta) as delta from events group by 1)
+       bucketed as (select greatest(to_char(dm, 'YYYY-MM'), (select min(month) from m)) as month, sum(delta) as delta
+                      from (select date_trunc('month', d) as dm, sum(delta) as delta from events group by 1) e group by 1)
        select m.month, (sum(coalesce(b.delta, 0)) over (order by m.month))::int as count
          from m left join bucketed b on b.month = m.month order by m.month`,
       [period.from, period.to, ...s.params],
