@@ -9,6 +9,7 @@ import { configureIdentityKey } from '../identity/identity.cipher.js';
 import { beneficiariesSubgraph } from '../subgraph.js';
 import { decodeExport } from './import.format.js';
 import { importBeneficiaries } from './import.service.js';
+import type { ImportReport } from './import.type.js';
 
 /**
  * `npm run import -w @passerelles/beneficiaries -- --department 62 --file export.csv [--dry-run] [--user name]`
@@ -25,9 +26,10 @@ if (!values.department || !values.file) {
 const env = readImportEnv();
 configureIdentityKey(env.encryptionKey);
 const orm = (await openOrm({ clientUrl: env.databaseUrl, schema: 'beneficiaries', entities: beneficiariesSubgraph.entities })) as MikroORM;
+let report: ImportReport;
 try {
   const csv = decodeExport(await readFile(values.file));
-  const report = await importBeneficiaries(
+  report = await importBeneficiaries(
     {
       caller: { userId: `cli:${values.user}`, role: 'ADMIN', departmentCode: values.department, territoryIds: [], partnerId: null },
       correlationId: randomUUID(),
@@ -37,8 +39,9 @@ try {
     csv,
     values['dry-run'],
   );
-  console.log(JSON.stringify(report, null, 2));
-  process.exitCode = report.ok ? 0 : 1;
 } finally {
   await orm.close(true);
 }
+console.log(JSON.stringify(report, null, 2));
+// Exit explicitly: an idle pool timer must not keep the command alive, nor hide the rejection code.
+process.exit(report.ok ? 0 : 1);
