@@ -14,3 +14,5 @@ export { repoRoot, referenceDir } from './paths.js';
 export { stopOnSignals } from './signals.js';
 export { DEMO_PASSWORD, demoUsers, type DemoUser } from './seed/auth.catalogue.js';
 export { purgeAccessLog } from './audit-retention.js';
+export { generatePopulation, PAS_DE_CALAIS_SIZE, SHARE_WOMEN, SHARE_OVER_FIVE_YEARS, type SyntheticPopulation, type AccompanyingConvention, type ResidenceCommune, type ReferralTarget } from './seed/population.js';
+export { residenceCommunes, demoAccompanyingConventions, demoReferralTargets } from './seed/beneficiaries.seed.js';

@@ -12,6 +12,7 @@ const schema = z.object({
   FUNDING_PORT: port.default(4004),
   GATEWAY_SIGNING_KEY: z.string().optional(),
   GATEWAY_PUBLIC_KEY: z.string().optional(),
+  BENEFICIARIES_ENCRYPTION_KEY: z.string().optional(),
   SEED_DEMO: z.enum(['0', '1', 'true', 'false']).default('1'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });
@@ -20,6 +21,8 @@ export interface SystemEnv {
   db: DbEnv;
   ports: { dashboard: number; gateway: number; beneficiaries: number; partners: number; contracts: number; funding: number };
   keys: { privateKeyPem: string; publicKeyPem: string } | null;
+  /** Key of people's identifying fields (32 bytes, base64); when absent, one kept in the data dir (made on first run). */
+  beneficiariesEncryptionKey?: string | null;
   seedDemo: boolean;
   nodeEnv: 'development' | 'production' | 'test';
 }
@@ -46,6 +49,7 @@ export function readSystemEnv(env: NodeJS.ProcessEnv = process.env): SystemEnv {
       funding: v.FUNDING_PORT,
     },
     keys: v.GATEWAY_SIGNING_KEY && v.GATEWAY_PUBLIC_KEY ? { privateKeyPem: v.GATEWAY_SIGNING_KEY, publicKeyPem: v.GATEWAY_PUBLIC_KEY } : null,
+    beneficiariesEncryptionKey: v.BENEFICIARIES_ENCRYPTION_KEY ?? null,
     seedDemo: v.SEED_DEMO === '1' || v.SEED_DEMO === 'true',
     nodeEnv: v.NODE_ENV,
   };

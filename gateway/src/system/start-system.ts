@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { openDatabase, prepareDatabase, seedDemo, type RunningDatabase, type SeedResult } from '@passerelles/db';
 import { generateIdentityKeys, type IdentityKeyPair } from '@passerelles/subgraph-kit/identity';
 import { repoRoot } from '../compose/compose.js';
@@ -46,6 +48,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
 
     const keys = options.keys ?? (await generateIdentityKeys());
     const base = { ...baseChildEnv(), NODE_ENV: options.nodeEnv, DATABASE_URL: database.url };
+    const beneficiariesKey = options.beneficiariesEncryptionKey ?? (await dataDirEncryptionKey(options.db.dataDir));
     const subgraphUrls: Record<string, string> = {};
     const started = subgraphs.map((definition) => {
       const port = options.ports[definition.name as keyof SystemEnv['ports']];
@@ -54,7 +57,12 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       const service = startService(
         definition.name,
         resolve(repoRoot, 'subgraphs', definition.name, 'dist', 'index.js'),
-        { ...base, [`${prefix}_PORT`]: String(port), GATEWAY_PUBLIC_KEY: keys.publicKeyPem },
+        {
+          ...base,
+          [`${prefix}_PORT`]: String(port),
+          GATEWAY_PUBLIC_KEY: keys.publicKeyPem,
+          ...(definition.name === 'beneficiaries' ? { BENEFICIARIES_ENCRYPTION_KEY: beneficiariesKey } : {}),
+        },
         log,
       );
       services.push(service);
@@ -122,5 +130,23 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   } catch (error) {
     await stopAll();
     throw error;
+  }
+}
+
+/**
+ * The key of people's identifying fields when BENEFICIARIES_ENCRYPTION_KEY is not set: kept in the
+ * data dir (made on first run, readable by its owner only), so that a restart can still decrypt;
+ * without a data dir (an external database in tests), a key for this run only.
+ */
+async function dataDirEncryptionKey(dataDir: string): Promise<string> {
+  if (!dataDir) return randomBytes(32).toString('base64');
+  const file = join(dataDir, 'beneficiaries-encryption.key');
+  try {
+    return (await readFile(file, 'utf8')).trim();
+  } catch {
+    const key = randomBytes(32).toString('base64');
+    await mkdir(dataDir, { recursive: true });
+    await writeFile(file, `${key}\n`, { mode: 0o600, flag: 'wx' }).catch(async () => undefined);
+    return (await readFile(file, 'utf8')).trim();
   }
 }

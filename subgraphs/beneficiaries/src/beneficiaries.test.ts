@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccompanimentEntity } from './accompaniment/accompaniment.entity.js';
 import { BeneficiaryEntity } from './beneficiary/beneficiary.entity.js';
 import { beneficiariesSubgraph } from './subgraph.js';
+import { useTestIdentityKey } from './test-support/factories.js';
 
 // This file owns Département 67 (Bas-Rhin) in the shared test database.
 const DEPARTMENT = '67';
@@ -54,6 +55,7 @@ async function newAccompaniment(beneficiaryId: string, territoryId: string, date
 }
 
 beforeAll(async () => {
+  useTestIdentityKey();
   orm = await openTestOrm(beneficiariesSubgraph, counter);
   schema = await beneficiariesSubgraph.buildSchema();
   const rows: { code: string }[] = await orm.em.fork().execute(`select code from ref.commune where department_code = ? order by code limit 1`, [DEPARTMENT]);
@@ -101,24 +103,34 @@ describe('Territory.activeBeneficiaries', () => {
 });
 
 describe('Beneficiary references', () => {
-  it('resolves 50 people in one SQL query', async () => {
-    const ids: string[] = [];
-    for (let i = 0; i < 50; i++) ids.push(await newBeneficiary(null));
-    counter.reset();
-    const { data, errors } = await execute<{ _entities: { id: string; householdType: string }[] }>(
-      schema,
-      testContext(orm, admin),
-      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Beneficiary { id householdType } } }',
-      { r: ids.map((id) => ({ __typename: 'Beneficiary', id })) },
-    );
-    expect(errors).toEqual([]);
-    expect(data?._entities.map((b) => b.id)).toEqual(ids);
-    expect(data?._entities.every((b) => b.householdType === 'SINGLE_PARENT')).toBe(true);
-    // One select for the 50 people, one insert in the access log for the batch.
-    expect(counter.count).toBe(2);
+  it('resolves 1 000 people with a constant number of SQL queries: one read and one audit line, as for 10', async () => {
+    const resolve = async (count: number): Promise<number> => {
+      const ids: string[] = await orm.em
+        .fork()
+        .execute<{ id: string }[]>(
+          `insert into beneficiaries.beneficiary (id, department_code, commune_code, sex, birth_year, household_type, rsa_entry_date, orientation_kind)
+           select gen_random_uuid(), ?, ?, 'F', 1980, 'SINGLE_PARENT', '2018-03-01', 'SOCIAL' from generate_series(1, ?) returning id`,
+          [DEPARTMENT, commune, count],
+        )
+        .then((rows) => rows.map((r) => r.id));
+      counter.reset();
+      const { data, errors } = await execute<{ _entities: { id: string; householdType: string }[] }>(
+        schema,
+        testContext(orm, admin),
+        'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Beneficiary { id householdType } } }',
+        { r: ids.map((id) => ({ __typename: 'Beneficiary', id })) },
+      );
+      expect(errors).toEqual([]);
+      expect(data?._entities.map((b) => b.id)).toEqual(ids);
+      expect(data?._entities.every((b) => b.householdType === 'SINGLE_PARENT')).toBe(true);
+      return counter.count;
+    };
+    const forTen = await resolve(10);
+    expect(forTen).toBe(2);
+    expect(await resolve(1000)).toBe(forTen);
   });
 
-  it('shows no one to a caller of another Département, nor to a role without nominative rights yet', async () => {
+  it('shows no one to a caller of another Département, nor to a role without nominative rights', async () => {
     const id = await newBeneficiary(null);
     const query = 'query ($id: ID!) { beneficiary(id: $id) { id } }';
     expect((await execute(schema, testContext(orm, admin), query, { id })).data).toEqual({ beneficiary: { id } });

@@ -1,19 +1,37 @@
 import { buildFederatedSchema } from '@passerelles/subgraph-kit';
 import type { GraphQLSchema } from 'graphql';
+import { AccompanimentResolver } from './accompaniment/accompaniment.resolver.js';
+import { AppointmentResolver } from './appointment/appointment.resolver.js';
 import { BeneficiaryResolver } from './beneficiary/beneficiary.resolver.js';
 import { beneficiaryReference } from './beneficiary/beneficiary.reference.js';
 import { conventionReference } from './convention/convention.reference.js';
 import { ConventionResolver } from './convention/convention.resolver.js';
 import { ConventionType } from './convention/convention.type.js';
+import { ImportResolver } from './import/import.resolver.js';
+import { IndicatorsResolver } from './indicators/indicators.resolver.js';
+import { partnerReference } from './partner/partner.reference.js';
+import { PartnerResolver } from './partner/partner.resolver.js';
+import { PartnerType } from './partner/partner.type.js';
+import { ReferralResolver } from './referral/referral.resolver.js';
 import { TerritoryResolver } from './territory/territory.resolver.js';
 import { territoryReference } from './territory/territory.reference.js';
 import { TerritoryType } from './territory/territory.type.js';
 
 export function buildBeneficiariesSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [BeneficiaryResolver, TerritoryResolver, ConventionResolver],
+    resolvers: [
+      BeneficiaryResolver,
+      AccompanimentResolver,
+      AppointmentResolver,
+      ReferralResolver,
+      IndicatorsResolver,
+      ImportResolver,
+      TerritoryResolver,
+      ConventionResolver,
+      PartnerResolver,
+    ],
     // Entities owned elsewhere that this subgraph only extends are not reachable from its Query type.
-    orphanedTypes: [TerritoryType, ConventionType],
-    references: { ...beneficiaryReference, ...territoryReference, ...conventionReference },
+    orphanedTypes: [TerritoryType, ConventionType, PartnerType],
+    references: { ...beneficiaryReference, ...territoryReference, ...conventionReference, ...partnerReference },
   });
 }

@@ -1,16 +1,20 @@
 import type { SubgraphDefinition } from '@passerelles/subgraph-kit';
 import { AccompanimentEntity } from './accompaniment/accompaniment.entity.js';
+import { AppointmentEntity } from './appointment/appointment.entity.js';
 import { BeneficiaryEntity } from './beneficiary/beneficiary.entity.js';
 import { DEFAULT_PORT } from './env.js';
 import { beneficiariesMigrations } from './migrations/index.js';
+import { ReferralEntity } from './referral/referral.entity.js';
 import { buildBeneficiariesSchema } from './schema.js';
+
+export { configureIdentityKey } from './identity/identity.cipher.js';
 
 /** People on the RSA and their accompaniment paths. */
 export const beneficiariesSubgraph: SubgraphDefinition = {
   name: 'beneficiaries',
   schemaName: 'beneficiaries',
   defaultPort: DEFAULT_PORT,
-  entities: [BeneficiaryEntity, AccompanimentEntity],
+  entities: [BeneficiaryEntity, AccompanimentEntity, AppointmentEntity, ReferralEntity],
   migrations: beneficiariesMigrations,
   buildSchema: buildBeneficiariesSchema,
 };

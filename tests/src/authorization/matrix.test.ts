@@ -45,7 +45,12 @@ beforeAll(async () => {
   fixtures.conventionOfOperator = demoIdOf.convention('rss-2026-62-arrageois');
   // A spare account for role changes, so that the matrix never changes a caller it tests with.
   fixtures.spareUser = (await createUser(system.db, { role: 'STEERING', departmentCode: '62' })).id;
-  const person = await system.db.query<{ id: string }>(`select beneficiary_id as id from beneficiaries.accompaniment where department_code = '62' and territory_id = '62-arrageois' order by id limit 1`);
+  // Someone the demo référent follows, oriented to the demo operator, and prescribed by someone else than the demo prescriber.
+  const person = await system.db.query<{ id: string }>(
+    `select beneficiary_id as id from beneficiaries.accompaniment
+      where department_code = '62' and referent_id = $1 and operator_id = $2 and prescriber_id <> $3 order by id limit 1`,
+    [demoIdOf.user(accounts.REFERENT), demoIdOf.partner('croix-rouge-62'), demoIdOf.user(accounts.PRESCRIBER)],
+  );
   fixtures.beneficiaryInReferentCaseload = person.rows[0]!.id;
   // One nominative read, so that the access log has something to show.
   await fetch(system.urls.gateway, {

@@ -21,7 +21,53 @@ export const rules: Record<string, Rule> = {
   'Query.beneficiary': {
     document: 'query ($id: ID!) { beneficiary(id: $id) { id } }',
     variables: (f) => ({ id: f.beneficiaryInReferentCaseload! }),
-    expect: everyone('empty', { ADMIN: 'data' }),
+    expect: everyone('empty', { ADMIN: 'data', REFERENT: 'data', OPERATOR: 'data', STEERING: 'forbidden' }),
+  },
+
+  'Query.caseload': {
+    // "My caseload": the people the caller follows as référent (an administrator follows no one).
+    document: '{ caseload(first: 5) { nodes { id } } }',
+    expect: everyone('forbidden', { ADMIN: 'empty', REFERENT: 'data', OTHER_DEPARTMENT: 'empty' }),
+  },
+  'Query.indicators': {
+    // Aggregates: every role (suppressed for all but administrators).
+    document: '{ indicators(period: { from: "2026-01-01", to: "2026-11-15" }) { peopleWelcomed { suppressed } } }',
+    expect: everyone('data'),
+  },
+  'Mutation.prescribeAccompaniment': {
+    document: 'mutation ($p: ID!, $o: ID!) { prescribeAccompaniment(input: { beneficiaryId: "00000000-0000-4000-8000-000000000000", programmeId: $p, operatorId: $o, prescribedOn: "2026-11-01" }) { ok } }',
+    variables: (f) => ({ p: f.programme62!, o: f.partner62! }),
+    expect: everyone('rejected', { STEERING: 'forbidden', OPERATOR: 'forbidden' }),
+  },
+  'Mutation.validateOrientation': {
+    document: 'mutation ($id: ID!) { validateOrientation(input: { accompanimentId: $id, validatedOn: "2026-11-01" }) { ok } }',
+    variables: () => ({ id: NO_SUCH_ID }),
+    expect: everyone('forbidden', { ADMIN: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
+  },
+  'Mutation.recordExit': {
+    document: 'mutation ($id: ID!) { recordExit(input: { accompanimentId: $id, endedOn: "2026-11-01", reason: STABILISATION }) { ok } }',
+    variables: () => ({ id: NO_SUCH_ID }),
+    expect: everyone('rejected', { STEERING: 'forbidden', PRESCRIBER: 'forbidden' }),
+  },
+  'Mutation.recordAppointment': {
+    document: 'mutation ($id: ID!) { recordAppointment(input: { accompanimentId: $id, kind: FIRST, scheduledOn: "2026-11-01", status: HONOURED }) { ok } }',
+    variables: () => ({ id: NO_SUCH_ID }),
+    expect: everyone('rejected', { STEERING: 'forbidden', PRESCRIBER: 'forbidden' }),
+  },
+  'Mutation.createReferral': {
+    document: 'mutation ($s: ID!, $p: ID!) { createReferral(input: { beneficiaryId: "00000000-0000-4000-8000-000000000000", serviceId: $s, partnerId: $p, sentOn: "2026-11-01" }) { ok } }',
+    variables: (f) => ({ s: NO_SUCH_ID, p: f.partner62! }),
+    expect: everyone('rejected', { STEERING: 'forbidden', PRESCRIBER: 'forbidden' }),
+  },
+  'Mutation.updateReferralStatus': {
+    document: 'mutation ($id: ID!) { updateReferralStatus(input: { referralId: $id, status: ACCEPTED, on: "2026-11-01" }) { ok } }',
+    variables: () => ({ id: NO_SUCH_ID }),
+    expect: everyone('rejected', { STEERING: 'forbidden', PRESCRIBER: 'forbidden' }),
+  },
+  'Mutation.importBeneficiaries': {
+    // A file without the expected header: the administrator gets the report of what is wrong; nothing is written.
+    document: 'mutation { importBeneficiaries(csv: "not;a;valid;file", dryRun: true) { ok } }',
+    expect: everyone('forbidden', { ADMIN: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
   },
 
   // Conventions: not nominative.
@@ -181,7 +227,7 @@ export const entityRules: Record<string, EntityRule> = {
     selection: 'id',
     own: (f) => ({ id: f.beneficiaryInReferentCaseload }),
     foreign: (f) => ({ id: f.beneficiary25 }),
-    expect: { ADMIN: 'data', STEERING: 'empty', REFERENT: 'empty', OPERATOR: 'empty', PRESCRIBER: 'empty', OTHER_DEPARTMENT: 'empty' },
+    expect: { ADMIN: 'data', STEERING: 'empty', REFERENT: 'data', OPERATOR: 'data', PRESCRIBER: 'empty', OTHER_DEPARTMENT: 'empty' },
   },
   Partner: {
     subgraph: 'partners',

@@ -9,7 +9,8 @@ export type OrientationKind = (typeof orientationKinds)[number];
 
 /**
  * A person on the RSA, pseudonymous: a random id and what the indicators need. Identifying fields
- * (name, birth date, CAF number) will live in a separate, encrypted table.
+ * (name, birth date, CAF number) live encrypted in `beneficiary_identity`; `barriers` and
+ * `psychological_difficulties` (text arrays) are read and written by the repository's SQL.
  */
 export const BeneficiaryEntity = defineEntity({
   name: 'Beneficiary',
@@ -20,6 +21,7 @@ export const BeneficiaryEntity = defineEntity({
     departmentCode: p.string(),
     communeCode: p.string(),
     territoryId: p.string().nullable(),
+    externalRef: p.string().nullable(),
     sex: p.string().$type<Sex>(),
     birthYear: p.smallint(),
     householdType: p.string().$type<HouseholdType>(),
@@ -29,3 +31,20 @@ export const BeneficiaryEntity = defineEntity({
   },
 });
 export type Beneficiary = InferEntity<typeof BeneficiaryEntity>;
+
+/** A person as the repository reads them (with their barriers and difficulties). */
+import type { Barrier, PsychologicalDifficulty } from '../accompaniment/accompaniment.enums.js';
+
+export interface BeneficiaryRecord {
+  id: string;
+  departmentCode: string;
+  communeCode: string;
+  territoryId: string | null;
+  sex: Sex;
+  birthYear: number;
+  householdType: HouseholdType;
+  rsaEntryDate: string;
+  orientationKind: OrientationKind;
+  barriers: Barrier[];
+  psychologicalDifficulties: PsychologicalDifficulty[];
+}

@@ -1,6 +1,6 @@
-/** Conventions belong to `contracts`; here a reference only needs its id to resolve the fields added above. */
+/** Conventions belong to `contracts`; the representation (id, and `places` when required) is all the fields here need. */
 export const conventionReference = {
   Convention: {
-    __resolveReference: (reference: { id: string }): { id: string } => ({ id: reference.id }),
+    __resolveReference: <T extends { id: string }>(reference: T): T => reference,
   },
 };

@@ -1,17 +1,23 @@
 import type { SubgraphContext } from '@passerelles/subgraph-kit';
-import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { conventionCaseload } from './convention.service.js';
+import { Ctx, Directive, FieldResolver, Float, Int, Resolver, Root } from 'type-graphql';
+import { conventionActiveCaseload, conventionOccupancy, conventionPeopleAccompanied } from './convention.service.js';
 import { ConventionType } from './convention.type.js';
 
 @Resolver(() => ConventionType)
 export class ConventionResolver {
-  @FieldResolver(() => Int, { nullable: true, description: 'People whose accompaniment under this convention has started and not ended.' })
-  async activeCaseload(@Root() convention: ConventionType, @Ctx() ctx: SubgraphContext): Promise<number> {
-    return (await conventionCaseload(ctx, convention.id)).activeCaseload;
+  @FieldResolver(() => Int, { nullable: true, description: 'People currently accompanied (started, not ended) under this convention.' })
+  activeCaseload(@Root() convention: ConventionType, @Ctx() ctx: SubgraphContext): Promise<number> {
+    return conventionActiveCaseload(ctx, convention.id);
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: 'Distinct people accompanied under this convention at any time.' })
-  async peopleAccompanied(@Root() convention: ConventionType, @Ctx() ctx: SubgraphContext): Promise<number> {
-    return (await conventionCaseload(ctx, convention.id)).peopleAccompanied;
+  @FieldResolver(() => Int, { nullable: true, description: 'Distinct people accompanied at any time under this convention.' })
+  peopleAccompanied(@Root() convention: ConventionType, @Ctx() ctx: SubgraphContext): Promise<number> {
+    return conventionPeopleAccompanied(ctx, convention.id);
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: 'Occupancy: active caseload / places contracted (places from contracts).' })
+  @Directive('@requires(fields: "places")')
+  occupancy(@Root() convention: ConventionType, @Ctx() ctx: SubgraphContext): Promise<number | null> {
+    return conventionOccupancy(ctx, convention.id, convention.places);
   }
 }

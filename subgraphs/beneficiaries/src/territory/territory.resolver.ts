@@ -1,6 +1,7 @@
-import type { SubgraphContext } from '@passerelles/subgraph-kit';
-import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { activeBeneficiaries } from './territory.service.js';
+import { CountType, PeriodInput, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { ExitReasonCount } from '../indicators/indicators.type.js';
+import { activeBeneficiaries, peopleOriented, territoryExitsByReason } from './territory.service.js';
 import { TerritoryType } from './territory.type.js';
 
 @Resolver(() => TerritoryType)
@@ -8,5 +9,15 @@ export class TerritoryResolver {
   @FieldResolver(() => Int, { nullable: true, description: 'People whose accompaniment in this territory has started and not ended (active caseload).' })
   activeBeneficiaries(@Root() territory: TerritoryType, @Ctx() ctx: SubgraphContext): Promise<number> {
     return activeBeneficiaries(ctx, territory.id);
+  }
+
+  @FieldResolver(() => CountType, { nullable: true, description: 'People welcomed (accompaniment started) in this territory in the period; suppressed across territories.' })
+  peopleOriented(@Root() territory: TerritoryType, @Ctx() ctx: SubgraphContext, @Arg('period', () => PeriodInput) period: PeriodInput): Promise<CountType | null> {
+    return peopleOriented(ctx, territory.id, period);
+  }
+
+  @FieldResolver(() => [ExitReasonCount], { nullable: true, description: 'Exits in this territory in the period, for every reason; suppressed as a territory × reason table.' })
+  exitsByReason(@Root() territory: TerritoryType, @Ctx() ctx: SubgraphContext, @Arg('period', () => PeriodInput) period: PeriodInput): Promise<ExitReasonCount[] | null> {
+    return territoryExitsByReason(ctx, territory.id, period);
   }
 }

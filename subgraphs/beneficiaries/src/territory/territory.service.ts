@@ -1,5 +1,7 @@
-import { countsByKeys, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { countsByKeys, parsePeriod, type PeriodInput, type PublishedCount, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { exitReasons, type ExitReason } from '../accompaniment/accompaniment.enums.js';
 import { BeneficiaryRepository } from '../beneficiary/beneficiary.repository.js';
+import { exitsByTerritory, peopleOrientedByTerritory } from '../indicators/indicators.service.js';
 
 const activeCaseloads = Symbol('activeCaseloads');
 
@@ -10,5 +12,36 @@ export function activeBeneficiaries(ctx: SubgraphContext, territoryId: string): 
     .get<string, number>(activeCaseloads, async (ids) =>
       countsByKeys(ids, await new BeneficiaryRepository(ctx.em).activeCaseloadByTerritory(department, ids)),
     )
+    .load(territoryId);
+}
+
+const outsideCallerTerritories = (ctx: SubgraphContext, territoryId: string): boolean =>
+  ctx.caller.territoryIds.length > 0 && !ctx.caller.territoryIds.includes(territoryId);
+
+/** People welcomed in a territory in a period (one query for all territories of the request and period). */
+export function peopleOriented(ctx: SubgraphContext, territoryId: string, periodInput: PeriodInput): Promise<PublishedCount | null> {
+  const period = parsePeriod(periodInput);
+  if (outsideCallerTerritories(ctx, territoryId)) return Promise.resolve(null);
+  return ctx.loaders
+    .get<string, PublishedCount>(Symbol.for(`peopleOriented:${period.from}:${period.to}`), async (ids) => {
+      const byTerritory = await peopleOrientedByTerritory(ctx, period);
+      return ids.map((id) => byTerritory.get(id) ?? { value: 0, suppressed: false });
+    })
+    .load(territoryId);
+}
+
+/** Exits in a territory in a period per reason (one query for all territories of the request and period). */
+export function territoryExitsByReason(
+  ctx: SubgraphContext,
+  territoryId: string,
+  periodInput: PeriodInput,
+): Promise<{ reason: ExitReason; count: PublishedCount }[] | null> {
+  const period = parsePeriod(periodInput);
+  if (outsideCallerTerritories(ctx, territoryId)) return Promise.resolve(null);
+  return ctx.loaders
+    .get<string, { reason: ExitReason; count: PublishedCount }[]>(Symbol.for(`exitsByTerritory:${period.from}:${period.to}`), async (ids) => {
+      const byTerritory = await exitsByTerritory(ctx, period);
+      return ids.map((id) => byTerritory.get(id) ?? exitReasons.map((reason) => ({ reason, count: { value: 0, suppressed: false } })));
+    })
     .load(territoryId);
 }

@@ -1,6 +1,7 @@
 import type { Scenario } from '../harness.js';
+import { beneficiariesIndicators } from './beneficiaries-indicators.js';
 import { moneyConventions, moneyOverview } from './money.js';
 import { territoryOverview } from './territory-overview.js';
 
 /** Every benchmark scenario; later work adds its own file here. */
-export const scenarios: Scenario[] = [territoryOverview, moneyOverview, moneyConventions];
+export const scenarios: Scenario[] = [territoryOverview, moneyOverview, moneyConventions, ...beneficiariesIndicators];

@@ -1,0 +1,46 @@
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+
+/** A person's identifying fields: only ever stored encrypted, only ever decrypted by the service. */
+export interface IdentityFields {
+  firstName: string;
+  lastName: string;
+  birthDate: string;
+  cafNumber: string | null;
+}
+
+let configuredKey: Buffer | null = null;
+
+/** Sets the key (from BENEFICIARIES_ENCRYPTION_KEY) once at start-up; tests set their own. */
+export function configureIdentityKey(key: Buffer): void {
+  if (key.length !== 32) throw new Error('The identity key must be 32 bytes.');
+  configuredKey = key;
+}
+
+function key(): Buffer {
+  if (!configuredKey) throw new Error('The identity encryption key is not configured.');
+  return configuredKey;
+}
+
+const canonical = (fields: IdentityFields): string =>
+  JSON.stringify([fields.firstName, fields.lastName, fields.birthDate, fields.cafNumber]);
+
+/** AES-256-GCM: 12-byte random IV ‖ 16-byte tag ‖ ciphertext. */
+export function encryptIdentity(fields: IdentityFields): Buffer {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key(), iv);
+  const body = Buffer.concat([cipher.update(canonical(fields), 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]);
+}
+
+export function decryptIdentity(blob: Buffer): IdentityFields {
+  const decipher = createDecipheriv('aes-256-gcm', key(), blob.subarray(0, 12));
+  decipher.setAuthTag(blob.subarray(12, 28));
+  const text = Buffer.concat([decipher.update(blob.subarray(28)), decipher.final()]).toString('utf8');
+  const [firstName, lastName, birthDate, cafNumber] = JSON.parse(text) as [string, string, string, string | null];
+  return { firstName, lastName, birthDate, cafNumber };
+}
+
+/** Keyed digest of the fields: tells an import whether they changed without decrypting (and without a guessable hash). */
+export function identityDigest(fields: IdentityFields): string {
+  return createHmac('sha256', key()).update(`identity:${canonical(fields)}`).digest('base64url');
+}

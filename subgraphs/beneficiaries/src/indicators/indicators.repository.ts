@@ -1,0 +1,191 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/** Which accompaniments an indicator counts: a Département, optionally narrowed. */
+export interface IndicatorFilter {
+  departmentCode: string;
+  territoryIds: readonly string[] | null;
+  programmeId: string | null;
+  operatorId: string | null;
+}
+
+export interface Period {
+  from: string;
+  to: string;
+}
+
+/** The scope as a condition on `a` (beneficiaries.accompaniment) and its parameters. */
+function scope(filter: IndicatorFilter): { sql: string; params: unknown[] } {
+  const parts = ['a.department_code = ?'];
+  const params: unknown[] = [filter.departmentCode];
+  if (filter.territoryIds) {
+    parts.push('a.territory_id in (?)');
+    params.push(filter.territoryIds.length ? [...filter.territoryIds] : ['']);
+  }
+  if (filter.programmeId) {
+    parts.push('a.programme_id = ?');
+    params.push(filter.programmeId);
+  }
+  if (filter.operatorId) {
+    parts.push('a.operator_id = ?');
+    params.push(filter.operatorId);
+  }
+  return { sql: parts.join(' and '), params };
+}
+
+/**
+ * Named aggregate queries of the steering indicators, all in SQL. Definitions (docs/beneficiaries.md):
+ * welcomed = distinct people whose accompaniment started (first interview held) in the period;
+ * active at a day D = started on or before D and not ended on or before D; duration = end − start
+ * of the accompaniments that ended in the period; delay = start − prescription of those that
+ * started in the period; adherence = appointments dated in the period, honoured among them.
+ */
+export class IndicatorsRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  /** People welcomed (accompaniment started) per month of the period, and over the whole period (month `null`). */
+  welcomedByMonth(filter: IndicatorFilter, period: Period): Promise<{ month: string | null; count: number }[]> {
+    const s = scope(filter);
+    return this.em.execute(
+      `with x as (select distinct date_trunc('month', a.started_on) as m, a.beneficiary_id from beneficiaries.accompaniment a
+                  where ${s.sql} and a.started_on between ?::date and ?::date)
+       select to_char(m, 'YYYY-MM') as month, count(*)::int as count from x group by m
+       union all
+       select null, count(distinct beneficiary_id)::int from x`,
+      [...s.params, period.from, period.to],
+    );
+  }
+
+  /** People in active caseload on a day. */
+  async activeAt(filter: IndicatorFilter, day: string): Promise<number> {
+    const s = scope(filter);
+    const rows = await this.em.execute<{ n: number }[]>(
+      `select count(distinct a.beneficiary_id)::int as n from beneficiaries.accompaniment a
+        where ${s.sql} and a.started_on <= ?::date and (a.ended_on is null or a.ended_on > ?::date)`,
+      [...s.params, day, day],
+    );
+    return rows[0]?.n ?? 0;
+  }
+
+  /** Mean and median days from start to exit of the accompaniments that ended in the period. */
+  async durations(filter: IndicatorFilter, period: Period): Promise<{ mean: number | null; median: number | null }> {
+    const s = scope(filter);
+    const rows = await this.em.execute<{ mean: number | null; median: number | null }[]>(
+      `select avg(a.ended_on - a.started_on)::float8 as mean, percentile_cont(0.5) within group (order by a.ended_on - a.started_on)::float8 as median
+         from beneficiaries.accompaniment a where ${s.sql} and a.ended_on between ?::date and ?::date`,
+      [...s.params, period.from, period.to],
+    );
+    return rows[0] ?? { mean: null, median: null };
+  }
+
+  /** Days from prescription to first interview of the accompaniments that started in the period. */
+  async delays(filter: IndicatorFilter, period: Period): Promise<{ counted: number; mean: number | null; median: number | null; shareUnder30: number | null }> {
+    const s = scope(filter);
+    const rows = await this.em.execute<{ counted: number; mean: number | null; median: number | null; shareUnder30: number | null }[]>(
+      `select count(*)::int as counted, avg(a.started_on - a.prescribed_on)::float8 as mean,
+              percentile_cont(0.5) within group (order by a.started_on - a.prescribed_on)::float8 as median,
+              avg(case when a.started_on - a.prescribed_on < 30 then 1 else 0 end)::float8 as "shareUnder30"
+         from beneficiaries.accompaniment a where ${s.sql} and a.started_on between ?::date and ?::date`,
+      [...s.params, period.from, period.to],
+    );
+    return rows[0] ?? { counted: 0, mean: null, median: null, shareUnder30: null };
+  }
+
+  /** Appointments dated in the period, and those honoured; the accompaniments' scope only joins when narrowed. */
+  async adherence(filter: IndicatorFilter, period: Period): Promise<{ planned: number; honoured: number }> {
+    const narrowed = filter.territoryIds !== null || filter.programmeId !== null || filter.operatorId !== null;
+    const s = scope(filter);
+    const rows = await this.em.execute<{ planned: number; honoured: number }[]>(
+      `select count(*)::int as planned, count(*) filter (where ap.status = 'HONOURED')::int as honoured
+         from beneficiaries.appointment ap
+        where ap.department_code = ? and ap.scheduled_on between ?::date and ?::date
+          ${narrowed ? `and exists (select 1 from beneficiaries.accompaniment a where a.id = ap.accompaniment_id and ${s.sql})` : ''}`,
+      [filter.departmentCode, period.from, period.to, ...(narrowed ? s.params : [])],
+    );
+    return rows[0] ?? { planned: 0, honoured: 0 };
+  }
+
+  /** Exits per month of the period. */
+  exitsByMonth(filter: IndicatorFilter, period: Period): Promise<{ month: string; count: number }[]> {
+    const s = scope(filter);
+    return this.em.execute(
+      `select to_char(m, 'YYYY-MM') as month, n::int as count from (
+         select date_trunc('month', a.ended_on) as m, count(*) as n from beneficiaries.accompaniment a
+          where ${s.sql} and a.ended_on between ?::date and ?::date group by 1) x`,
+      [...s.params, period.from, period.to],
+    );
+  }
+
+  /** Exits in the period per reason (reasons with no exit are absent). */
+  exitsByReason(filter: IndicatorFilter, period: Period): Promise<{ reason: string; count: number }[]> {
+    const s = scope(filter);
+    return this.em.execute(
+      `select coalesce(a.exit_reason, 'OTHER') as reason, count(*)::int as count from beneficiaries.accompaniment a
+        where ${s.sql} and a.ended_on between ?::date and ?::date group by 1`,
+      [...s.params, period.from, period.to],
+    );
+  }
+
+  /** Exits in the period per territory and reason, for the whole Département (cross-territory suppression needs every cell). */
+  exitsByTerritoryAndReason(departmentCode: string, period: Period): Promise<{ territoryId: string | null; reason: string; count: number }[]> {
+    return this.em.execute(
+      `select territory_id as "territoryId", coalesce(exit_reason, 'OTHER') as reason, count(*)::int as count from beneficiaries.accompaniment
+        where department_code = ? and ended_on between ?::date and ?::date group by 1, 2`,
+      [departmentCode, period.from, period.to],
+    );
+  }
+
+  /** People welcomed (started) in the period per territory, for the whole Département. */
+  welcomedByTerritory(departmentCode: string, period: Period): Promise<{ territoryId: string | null; count: number }[]> {
+    return this.em.execute(
+      `select territory_id as "territoryId", count(distinct beneficiary_id)::int as count from beneficiaries.accompaniment
+        where department_code = ? and started_on between ?::date and ?::date group by territory_id`,
+      [departmentCode, period.from, period.to],
+    );
+  }
+
+  /** People accompanied at some point of the period, per psychological difficulty type. */
+  difficulties(filter: IndicatorFilter, period: Period): Promise<{ difficulty: string; count: number }[]> {
+    const s = scope(filter);
+    return this.em.execute(
+      `select d as difficulty, count(*)::int as count
+         from beneficiaries.beneficiary b cross join lateral unnest(b.psychological_difficulties) d
+        where b.department_code = ? and b.psychological_difficulties <> '{}'
+          and exists (select 1 from beneficiaries.accompaniment a
+                       where a.beneficiary_id = b.id and ${s.sql} and a.started_on <= ?::date and (a.ended_on is null or a.ended_on >= ?::date))
+        group by d`,
+      [filter.departmentCode, ...s.params, period.to, period.from],
+    );
+  }
+
+  /**
+   * People in active caseload on the last day of each month of the period (or the period's end),
+   * linear in the rows: each person's accompaniments are merged into disjoint spans (gaps and
+   * islands), and the caseload is a running sum of span starts and ends.
+   */
+  activeByMonth(filter: IndicatorFilter, period: Period): Promise<{ month: string; count: number }[]> {
+    const s = scope(filter);
+    return this.em.execute(
+      `with p as (select ?::date as f, ?::date as t),
+       s as (select a.beneficiary_id, a.started_on, a.ended_on from beneficiaries.accompaniment a, p where ${s.sql} and a.started_on <= p.t),
+       m as (select to_char(g, 'YYYY-MM') as month from p, generate_series(date_trunc('month', p.f), date_trunc('month', p.t), interval '1 month') g),
+       ordered as (
+         select beneficiary_id, started_on, ended_on,
+                max(coalesce(ended_on, 'infinity'::date)) over (partition by beneficiary_id order by started_on, ended_on nulls last
+                                                                rows between unbounded preceding and 1 preceding) as prev_end
+           from s),
+       marked as (
+         select beneficiary_id, started_on, ended_on,
+                sum(case when prev_end is null or prev_end <= started_on then 1 else 0 end)
+                  over (partition by beneficiary_id order by started_on, ended_on nulls last rows unbounded preceding) as island
+           from ordered),
+       spans as (select min(started_on) as d_start, max(coalesce(ended_on, 'infinity'::date)) as d_end from marked group by beneficiary_id, island),
+       events as (select d_start as d, 1 as delta from spans
+                  union all select d_end, -1 from spans, p where d_end <= p.t),
+       bucketed as (select greatest(to_char(dm, 'YYYY-MM'), (select min(month) from m)) as month, sum(delta) as delta
+                      from (select date_trunc('month', d) as dm, sum(delta) as delta from events group by 1) e group by 1)
+       select m.month, (sum(coalesce(b.delta, 0)) over (order by m.month))::int as count
+         from m left join bucketed b on b.month = m.month order by m.month`,
+      [period.from, period.to, ...s.params],
+    );
+  }
+}

@@ -1,0 +1,72 @@
+import { CountType, PeriodInput, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { ExitReason } from '../accompaniment/accompaniment.enums.js';
+import { indicators, type IndicatorsComputation } from './indicators.service.js';
+import { AdherenceStats, BeneficiaryIndicators, DelayStats, DifficultyCount, DurationStats, ExitReasonCount, IndicatorScopeInput, MonthlyIndicators } from './indicators.type.js';
+
+@Resolver(() => BeneficiaryIndicators)
+export class IndicatorsResolver {
+  @Query(() => BeneficiaryIndicators, { description: "Steering indicators of accompaniments in the caller's Département, for a scope and a period." })
+  indicators(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('period', () => PeriodInput) period: PeriodInput,
+    @Arg('scope', () => IndicatorScopeInput, { nullable: true }) scope: IndicatorScopeInput | null,
+  ): IndicatorsComputation {
+    return indicators(ctx, scope, period);
+  }
+
+  @FieldResolver(() => CountType, { description: 'People welcomed: distinct people whose accompaniment started (first interview held) in the period.' })
+  peopleWelcomed(@Root() c: IndicatorsComputation): Promise<CountType> {
+    return c.peopleWelcomed();
+  }
+
+  @FieldResolver(() => CountType, { description: 'People in active caseload on the last day of the period.' })
+  activeCaseload(@Root() c: IndicatorsComputation): Promise<CountType> {
+    return c.activeCaseload();
+  }
+
+  @FieldResolver(() => DurationStats, { description: 'Duration in days of the accompaniments that ended in the period.' })
+  durationDays(@Root() c: IndicatorsComputation): Promise<DurationStats> {
+    return c.durationDays();
+  }
+
+  @FieldResolver(() => [ExitReasonCount], { description: 'Exits in the period, for every reason.' })
+  async exitsByReason(@Root() c: IndicatorsComputation): Promise<ExitReasonCount[]> {
+    return (await c.exits()).cells.map((cell) => ({ reason: cell.key, count: cell.count }));
+  }
+
+  @FieldResolver(() => CountType, { description: 'Exits in the period.' })
+  async exitsTotal(@Root() c: IndicatorsComputation): Promise<CountType> {
+    return (await c.exits()).total;
+  }
+
+  @FieldResolver(() => CountType, { description: 'Exits for stabilisation (the same cell as in exitsByReason).' })
+  stabilisations(@Root() c: IndicatorsComputation): Promise<CountType> {
+    return c.exitCell(ExitReason.STABILISATION);
+  }
+
+  @FieldResolver(() => CountType, { description: 'Exits for path evolution (the same cell as in exitsByReason).' })
+  pathEvolutions(@Root() c: IndicatorsComputation): Promise<CountType> {
+    return c.exitCell(ExitReason.EVOLUTION);
+  }
+
+  @FieldResolver(() => [DifficultyCount], { description: 'People accompanied during the period per psychological difficulty type (a person may count in several).' })
+  psychologicalDifficulties(@Root() c: IndicatorsComputation): Promise<DifficultyCount[]> {
+    return c.psychologicalDifficulties();
+  }
+
+  @FieldResolver(() => DelayStats, { description: 'Days from prescription to first interview of the accompaniments started in the period.' })
+  delayToFirstInterview(@Root() c: IndicatorsComputation): Promise<DelayStats> {
+    return c.delayToFirstInterview();
+  }
+
+  @FieldResolver(() => AdherenceStats, { description: 'Appointments dated in the period, and how many were honoured.' })
+  appointmentAdherence(@Root() c: IndicatorsComputation): Promise<AdherenceStats> {
+    return c.appointmentAdherence();
+  }
+
+  @FieldResolver(() => [MonthlyIndicators], { description: 'One entry per calendar month of the period.' })
+  monthly(@Root() c: IndicatorsComputation): Promise<MonthlyIndicators[]> {
+    return c.monthly();
+  }
+}

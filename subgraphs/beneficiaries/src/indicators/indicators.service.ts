@@ -1,0 +1,191 @@
+import { parsePeriod, publishCount, publishGroup, seesExactCounts, type PeriodInput, type PublishedCount, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { exitReasons, psychologicalDifficulties, type ExitReason } from '../accompaniment/accompaniment.enums.js';
+import { IndicatorsRepository, type IndicatorFilter, type Period } from './indicators.repository.js';
+import type { AdherenceStats, DelayStats, DifficultyCount, DurationStats, IndicatorScopeInput, MonthlyIndicators } from './indicators.type.js';
+import { suppressMatrix } from './matrix-suppression.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Matches no row: an id of another tenant or a malformed one yields empty figures, never an error that confirms anything. */
+const NOTHING = '00000000-0000-0000-0000-000000000000';
+const hidden: PublishedCount = { value: null, suppressed: true };
+const round = (v: number | null, digits: number): number | null => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
+
+/**
+ * The filter a caller may aggregate over: their Département, narrowed by the requested scope, by
+ * their territories when they have some, and to their own partner for operators.
+ */
+export function indicatorFilter(ctx: SubgraphContext, scope: IndicatorScopeInput | null | undefined): IndicatorFilter {
+  const caller = ctx.caller;
+  const limited = caller.territoryIds.length > 0;
+  let territoryIds: string[] | null = limited ? [...caller.territoryIds] : null;
+  if (scope?.territoryId) territoryIds = !limited || caller.territoryIds.includes(scope.territoryId) ? [scope.territoryId] : [];
+  const id = (value: string | null | undefined): string | null => (value ? (UUID.test(value) ? value : NOTHING) : null);
+  let operatorId = id(scope?.operatorId);
+  if (caller.role === 'OPERATOR') operatorId = !caller.partnerId || (operatorId && operatorId !== caller.partnerId) ? NOTHING : caller.partnerId;
+  return { departmentCode: caller.departmentCode, territoryIds, programmeId: id(scope?.programmeId), operatorId };
+}
+
+/** The calendar months of a period, as YYYY-MM. */
+export function monthsOf(period: Period): string[] {
+  const months: string[] = [];
+  let year = Number(period.from.slice(0, 4));
+  let month = Number(period.from.slice(5, 7));
+  const last = period.to.slice(0, 7);
+  for (;;) {
+    const key = `${year}-${String(month).padStart(2, '0')}`;
+    if (key > last) return months;
+    months.push(key);
+    month += 1;
+    if (month === 13) {
+      month = 1;
+      year += 1;
+    }
+  }
+}
+
+/**
+ * The indicators of one request, computed lazily: each field runs only the SQL it needs (once,
+ * however many fields share it), so a dashboard asking for one figure pays for that figure only.
+ * Suppression is applied here, with the groups described in docs/beneficiaries.md.
+ */
+export class IndicatorsComputation {
+  private readonly memo = new Map<string, Promise<unknown>>();
+  private readonly repository: IndicatorsRepository;
+  readonly exact: boolean;
+
+  constructor(
+    ctx: SubgraphContext,
+    readonly filter: IndicatorFilter,
+    readonly period: Period,
+  ) {
+    this.repository = new IndicatorsRepository(ctx.em);
+    this.exact = seesExactCounts(ctx.caller);
+  }
+
+  private once<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    let value = this.memo.get(key) as Promise<T> | undefined;
+    if (!value) {
+      value = compute();
+      this.memo.set(key, value);
+    }
+    return value;
+  }
+
+  /** Welcomed per month: a group whose total is the period's figure, so a hidden month cannot be recomputed. */
+  private welcomed() {
+    return this.once('welcomed', async () => {
+      const rows = await this.repository.welcomedByMonth(this.filter, this.period);
+      const byMonth = new Map(rows.filter((r) => r.month !== null).map((r) => [r.month!, r.count]));
+      const total = rows.find((r) => r.month === null)?.count ?? 0;
+      const group = publishGroup(monthsOf(this.period).map((m) => ({ key: m, count: byMonth.get(m) ?? 0 })), this.exact);
+      return { group, total: group.total.suppressed ? hidden : publishCount(total, this.exact) };
+    });
+  }
+
+  /** Exits: one group over every reason; stabilisations, path evolutions and the durations' `counted` are read from it. */
+  exits() {
+    return this.once('exits', async () => {
+      const counts = new Map((await this.repository.exitsByReason(this.filter, this.period)).map((r) => [r.reason, r.count]));
+      return publishGroup(exitReasons.map((reason) => ({ key: reason, count: counts.get(reason) ?? 0 })), this.exact);
+    });
+  }
+
+  async exitCell(reason: ExitReason): Promise<PublishedCount> {
+    return (await this.exits()).cells.find((c) => c.key === reason)!.count;
+  }
+
+  async peopleWelcomed(): Promise<PublishedCount> {
+    return (await this.welcomed()).total;
+  }
+
+  async activeCaseload(): Promise<PublishedCount> {
+    return publishCount(await this.repository.activeAt(this.filter, this.period.to), this.exact);
+  }
+
+  async durationDays(): Promise<DurationStats> {
+    const [exits, d] = await Promise.all([this.exits(), this.repository.durations(this.filter, this.period)]);
+    // Every ended accompaniment had started (a constraint), so the durations measured are exactly the exits.
+    const shown = !exits.total.suppressed && d.mean !== null;
+    return { mean: shown ? round(d.mean, 2) : null, median: shown ? round(d.median, 2) : null, counted: exits.total };
+  }
+
+  async psychologicalDifficulties(): Promise<DifficultyCount[]> {
+    const counts = new Map((await this.repository.difficulties(this.filter, this.period)).map((r) => [r.difficulty, r.count]));
+    const group = publishGroup(psychologicalDifficulties.map((d) => ({ key: d, count: counts.get(d) ?? 0 })), this.exact);
+    return group.cells.map((c) => ({ difficulty: c.key, count: c.count }));
+  }
+
+  async delayToFirstInterview(): Promise<DelayStats> {
+    const d = await this.repository.delays(this.filter, this.period);
+    const counted = publishCount(d.counted, this.exact);
+    const shown = !counted.suppressed && d.counted > 0;
+    return {
+      meanDays: shown ? round(d.mean, 2) : null,
+      medianDays: shown ? round(d.median, 2) : null,
+      shareUnder30Days: shown ? round(d.shareUnder30, 4) : null,
+      counted,
+    };
+  }
+
+  /** Honoured and not honoured form a group whose total is `planned`. */
+  async appointmentAdherence(): Promise<AdherenceStats> {
+    const a = await this.repository.adherence(this.filter, this.period);
+    const group = publishGroup(
+      [
+        { key: 'honoured', count: a.honoured },
+        { key: 'other', count: a.planned - a.honoured },
+      ],
+      this.exact,
+    );
+    const honoured = group.cells[0]!.count;
+    return { honoured, planned: group.total, rate: !honoured.suppressed && !group.total.suppressed && a.planned > 0 ? round(a.honoured / a.planned, 4) : null };
+  }
+
+  async monthly(): Promise<MonthlyIndicators[]> {
+    const [welcomed, exitRows, activeRows] = await Promise.all([
+      this.welcomed(),
+      this.repository.exitsByMonth(this.filter, this.period),
+      this.repository.activeByMonth(this.filter, this.period),
+    ]);
+    const months = monthsOf(this.period);
+    const exitCounts = new Map(exitRows.map((r) => [r.month, r.count]));
+    const exits = publishGroup(months.map((m) => ({ key: m, count: exitCounts.get(m) ?? 0 })), this.exact);
+    const active = new Map(activeRows.map((r) => [r.month, r.count]));
+    return months.map((month, i) => ({
+      month,
+      peopleWelcomed: welcomed.group.cells[i]!.count,
+      activeCaseload: publishCount(active.get(month) ?? 0, this.exact),
+      exits: exits.cells[i]!.count,
+    }));
+  }
+}
+
+/** The indicators of a scope and a period for the caller (validated now, computed field by field). */
+export function indicators(ctx: SubgraphContext, scope: IndicatorScopeInput | null | undefined, periodInput: PeriodInput): IndicatorsComputation {
+  return new IndicatorsComputation(ctx, indicatorFilter(ctx, scope), parsePeriod(periodInput));
+}
+
+/** People welcomed in a period per territory; suppressed across all the Département's territories at once (their sum is published). */
+export async function peopleOrientedByTerritory(ctx: SubgraphContext, period: Period): Promise<Map<string, PublishedCount>> {
+  const rows = await new IndicatorsRepository(ctx.em).welcomedByTerritory(ctx.caller.departmentCode, period);
+  const group = publishGroup(
+    rows.map((r) => ({ key: r.territoryId ?? '', count: r.count })),
+    seesExactCounts(ctx.caller),
+  );
+  return new Map(group.cells.map((c) => [c.key, c.count]));
+}
+
+/** Exits per territory and reason, suppressed as a table (rows: territories, columns: reasons). */
+export async function exitsByTerritory(ctx: SubgraphContext, period: Period): Promise<Map<string, { reason: ExitReason; count: PublishedCount }[]>> {
+  const rows = await new IndicatorsRepository(ctx.em).exitsByTerritoryAndReason(ctx.caller.departmentCode, period);
+  const territories = [...new Set(rows.map((r) => r.territoryId ?? ''))].sort();
+  const matrix = territories.map((t) => exitReasons.map((reason) => rows.find((r) => (r.territoryId ?? '') === t && r.reason === reason)?.count ?? 0));
+  const exact = seesExactCounts(ctx.caller);
+  const hiddenCells = exact ? matrix.map((row) => row.map(() => false)) : suppressMatrix(matrix);
+  return new Map(
+    territories.map((t, i) => [
+      t,
+      exitReasons.map((reason, j) => ({ reason, count: hiddenCells[i]![j] ? hidden : { value: matrix[i]![j]!, suppressed: false } })),
+    ]),
+  );
+}

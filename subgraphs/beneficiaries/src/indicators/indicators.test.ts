@@ -1,0 +1,299 @@
+import { randomUUID } from 'node:crypto';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { createTestTerritory, execute, openTestOrm, testCaller, testContext } from '@passerelles/subgraph-kit/test-support';
+import type { GraphQLSchema } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exitReasons, psychologicalDifficulties } from '../accompaniment/accompaniment.enums.js';
+import { beneficiariesSubgraph } from '../subgraph.js';
+import { firstCommune, newAccompaniment, newAppointment, newPerson, useTestIdentityKey } from '../test-support/factories.js';
+import { suppressMatrix } from './matrix-suppression.js';
+
+// This file owns Département 69 (Rhône) in the shared test database. Each test uses its own programme and territories.
+const DEPARTMENT = '69';
+let orm: MikroORM;
+let schema: GraphQLSchema;
+let commune: string;
+const admin = testCaller({ departmentCode: DEPARTMENT });
+const steering = testCaller({ departmentCode: DEPARTMENT, role: 'STEERING' });
+
+const DAY = 86_400_000;
+const addDays = (iso: string, n: number): string => new Date(Date.parse(iso) + n * DAY).toISOString().slice(0, 10);
+const days = (a: string, b: string): number => Math.round((Date.parse(b) - Date.parse(a)) / DAY);
+const mean = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const r2 = (x: number): number => Math.round(x * 100) / 100;
+const r4 = (x: number): number => Math.round(x * 10_000) / 10_000;
+const exact = (value: number): { value: number; suppressed: boolean } => ({ value, suppressed: false });
+const HIDDEN = { value: null, suppressed: true };
+
+/** A tiny deterministic generator (LCG), independent of the product's own. */
+function lcg(seed: number): (n: number) => number {
+  let s = seed;
+  return (n) => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return Math.floor((s / 2147483648) * n);
+  };
+}
+
+const INDICATORS = `query ($scope: IndicatorScopeInput, $period: PeriodInput!) { indicators(scope: $scope, period: $period) {
+  peopleWelcomed { value suppressed } activeCaseload { value suppressed }
+  durationDays { mean median counted { value suppressed } }
+  exitsByReason { reason count { value suppressed } } exitsTotal { value suppressed }
+  stabilisations { value suppressed } pathEvolutions { value suppressed }
+  psychologicalDifficulties { difficulty count { value suppressed } }
+  delayToFirstInterview { meanDays medianDays shareUnder30Days counted { value suppressed } }
+  appointmentAdherence { honoured { value suppressed } planned { value suppressed } rate }
+  monthly { month peopleWelcomed { value suppressed } activeCaseload { value suppressed } exits { value suppressed } } } }`;
+
+type Indicators = Record<string, unknown> & {
+  exitsByReason: { reason: string; count: unknown }[];
+  monthly: { month: string; peopleWelcomed: unknown; activeCaseload: unknown; exits: unknown }[];
+};
+async function indicatorsFor(caller = admin, scope: Record<string, unknown>, period = { from: '2025-07-01', to: '2026-06-30' }): Promise<Indicators> {
+  const { data, errors } = await execute<{ indicators: Indicators }>(schema, testContext(orm, caller), INDICATORS, { scope, period });
+  if (errors.length) throw new Error(errors.join('; '));
+  return data!.indicators;
+}
+
+beforeAll(async () => {
+  useTestIdentityKey();
+  orm = await openTestOrm(beneficiariesSubgraph);
+  schema = await beneficiariesSubgraph.buildSchema();
+  commune = await firstCommune(orm.em.fork(), DEPARTMENT);
+});
+afterAll(async () => {
+  await orm.close(true);
+});
+
+describe('indicators', () => {
+  it('computes every indicator exactly on a generated population, as computed independently here', async () => {
+    const em = orm.em.fork();
+    const programmeId = randomUUID();
+    const territory = await createTestTerritory(em, DEPARTMENT, [commune]);
+    const rand = lcg(20261122);
+    const from = '2025-07-01';
+    const to = '2026-06-30';
+    const people: { id: string; difficulties: string[]; accompaniments: { prescribedOn: string; startedOn: string | null; endedOn: string | null; reason: string | null; id: string }[] }[] = [];
+    const appointments: { date: string; status: string }[] = [];
+    for (let i = 0; i < 80; i++) {
+      const difficulties = psychologicalDifficulties.filter(() => rand(3) === 0);
+      const id = await newPerson(em, { departmentCode: DEPARTMENT, communeCode: commune, territoryId: territory, difficulties });
+      const person = { id, difficulties, accompaniments: [] as (typeof people)[number]['accompaniments'] };
+      const count = rand(5) === 0 ? 2 : 1; // some people have two successive accompaniments
+      let cursor = addDays('2025-01-01', rand(400));
+      for (let k = 0; k < count; k++) {
+        const prescribedOn = cursor;
+        const startedOn = rand(6) === 0 && k === count - 1 ? null : addDays(prescribedOn, 2 + rand(60));
+        const endedOn = startedOn && (rand(2) === 0 || k < count - 1) ? addDays(startedOn, 20 + rand(300)) : null;
+        const reason = endedOn ? exitReasons[rand(exitReasons.length)]! : null;
+        const aid = await newAccompaniment(em, {
+          departmentCode: DEPARTMENT,
+          beneficiaryId: id,
+          programmeId,
+          territoryId: territory,
+          prescribedOn,
+          validatedOn: prescribedOn,
+          startedOn,
+          endedOn,
+          exitReason: reason,
+          exitSubReason: reason === 'FINANCIAL_CHANGE' ? 'AAH' : null,
+        });
+        person.accompaniments.push({ id: aid, prescribedOn, startedOn, endedOn, reason });
+        const appointmentCount = rand(4);
+        for (let j = 0; j < appointmentCount; j++) {
+          const date = addDays(prescribedOn, 5 + rand(200));
+          const status = ['PLANNED', 'HONOURED', 'HONOURED', 'MISSED', 'EXCUSED'][rand(5)]!;
+          await newAppointment(em, { departmentCode: DEPARTMENT, accompanimentId: aid, beneficiaryId: id, kind: 'INTERMEDIATE', scheduledOn: date, status });
+          appointments.push({ date, status });
+        }
+        cursor = addDays(endedOn ?? prescribedOn, 10 + rand(30));
+      }
+      people.push(person);
+    }
+
+    // Independent computation.
+    const all = people.flatMap((p) => p.accompaniments.map((a) => ({ ...a, person: p.id })));
+    const within = (d: string | null, a: string, b: string): boolean => d !== null && d >= a && d <= b;
+    const startedIn = (a: string, b: string) => all.filter((x) => within(x.startedOn, a, b));
+    const endedIn = (a: string, b: string) => all.filter((x) => within(x.endedOn, a, b));
+    const activeAt = (d: string): number => new Set(all.filter((x) => x.startedOn && x.startedOn <= d && (!x.endedOn || x.endedOn > d)).map((x) => x.person)).size;
+    const welcomed = new Set(startedIn(from, to).map((x) => x.person)).size;
+    const ended = endedIn(from, to);
+    const durations = ended.map((x) => days(x.startedOn!, x.endedOn!));
+    const delays = startedIn(from, to).map((x) => days(x.prescribedOn, x.startedOn!));
+    const accompanied = people.filter((p) => p.accompaniments.some((x) => x.startedOn && x.startedOn <= to && (!x.endedOn || x.endedOn >= from)));
+    const inPeriod = appointments.filter((x) => within(x.date, from, to));
+    const honoured = inPeriod.filter((x) => x.status === 'HONOURED').length;
+    const months: string[] = [];
+    for (let m = new Date(Date.parse(from)); m.toISOString().slice(0, 10) <= to; m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) months.push(m.toISOString().slice(0, 7));
+    const monthEnd = (m: string): string => {
+      const last = new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 0)).toISOString().slice(0, 10);
+      return last < to ? last : to;
+    };
+    const byReason = (reason: string): number => ended.filter((x) => x.reason === reason).length;
+    expect(welcomed).toBeGreaterThan(20); // the population is large enough to exercise every indicator
+    expect(ended.length).toBeGreaterThan(10);
+
+    const got = await indicatorsFor(admin, { programmeId });
+    expect(got).toEqual({
+      peopleWelcomed: exact(welcomed),
+      activeCaseload: exact(activeAt(to)),
+      durationDays: { mean: r2(mean(durations)), median: r2(median(durations)), counted: exact(ended.length) },
+      exitsByReason: exitReasons.map((reason) => ({ reason, count: exact(byReason(reason)) })),
+      exitsTotal: exact(ended.length),
+      stabilisations: exact(byReason('STABILISATION')),
+      pathEvolutions: exact(byReason('EVOLUTION')),
+      psychologicalDifficulties: psychologicalDifficulties.map((difficulty) => ({ difficulty, count: exact(accompanied.filter((p) => p.difficulties.includes(difficulty)).length) })),
+      delayToFirstInterview: {
+        meanDays: r2(mean(delays)),
+        medianDays: r2(median(delays)),
+        shareUnder30Days: r4(delays.filter((d) => d < 30).length / delays.length),
+        counted: exact(delays.length),
+      },
+      appointmentAdherence: { honoured: exact(honoured), planned: exact(inPeriod.length), rate: r4(honoured / inPeriod.length) },
+      monthly: months.map((m) => ({
+        month: m,
+        peopleWelcomed: exact(new Set(startedIn(`${m}-01`, monthEnd(m)).map((x) => x.person)).size),
+        activeCaseload: exact(activeAt(monthEnd(m))),
+        exits: exact(endedIn(`${m}-01`, monthEnd(m)).length),
+      })),
+    });
+
+    // A territory scope outside the caller's territories, or another operator, gives nothing.
+    const limited = testCaller({ departmentCode: DEPARTMENT, territoryIds: [`${DEPARTMENT}-elsewhere`] });
+    expect((await indicatorsFor(limited, { programmeId })).exitsTotal).toEqual(exact(0));
+    expect((await indicatorsFor(admin, { programmeId, territoryId: territory })).exitsTotal).toEqual(exact(ended.length));
+    expect((await indicatorsFor(admin, { programmeId, operatorId: randomUUID() })).peopleWelcomed).toEqual(exact(0));
+  });
+
+  it('suppresses counts from 1 to 10 for steering callers, with secondary suppression across siblings and totals', async () => {
+    const em = orm.em.fork();
+    const programmeId = randomUUID();
+    const territory = await createTestTerritory(em, DEPARTMENT, [commune]);
+    // Exits in the period: 15 stabilisations, 12 path evolutions, 4 dynamic exits; 14 people still active. All started in 2025-08 or 2025-09.
+    const plan: [string | null, number, string][] = [
+      ['STABILISATION', 15, '2025-08-10'],
+      ['EVOLUTION', 12, '2025-08-10'],
+      ['DYNAMIC_EXIT', 4, '2025-09-10'],
+      [null, 14, '2025-08-10'],
+    ];
+    for (const [reason, count, startedOn] of plan) {
+      for (let i = 0; i < count; i++) {
+        const id = await newPerson(em, { departmentCode: DEPARTMENT, communeCode: commune, territoryId: territory });
+        const aid = await newAccompaniment(em, {
+          departmentCode: DEPARTMENT,
+          beneficiaryId: id,
+          programmeId,
+          territoryId: territory,
+          prescribedOn: '2025-07-20',
+          startedOn,
+          endedOn: reason ? '2026-01-15' : null,
+          exitReason: reason,
+        });
+        // 35 appointments in all: 32 honoured, 3 missed.
+        if (reason !== null || i < 4) {
+          await newAppointment(em, { departmentCode: DEPARTMENT, accompanimentId: aid, beneficiaryId: id, kind: 'FIRST', scheduledOn: startedOn, status: i === 0 && reason !== 'DYNAMIC_EXIT' ? 'MISSED' : 'HONOURED' });
+        }
+      }
+    }
+    const period = { from: '2025-07-01', to: '2026-06-30' };
+    const seen = await indicatorsFor(steering, { programmeId }, period);
+    expect(seen.exitsByReason.filter((c) => (c.count as { value: number | null }).value !== 0)).toEqual([
+      { reason: 'STABILISATION', count: exact(15) },
+      { reason: 'EVOLUTION', count: HIDDEN }, // secondary: else 31 − 15 would reveal the 4
+      { reason: 'DYNAMIC_EXIT', count: HIDDEN },
+    ]);
+    expect(seen.exitsTotal).toEqual(exact(31));
+    expect(seen.stabilisations).toEqual(exact(15));
+    expect(seen.pathEvolutions).toEqual(HIDDEN);
+    expect(seen.peopleWelcomed).toEqual(exact(45));
+    // Welcomed per month: 41 in August, 4 in September → September hidden, August too (45 − 41 = 4).
+    const monthly = (month: string) => seen.monthly.find((m) => m.month === month)!;
+    expect(monthly('2025-08').peopleWelcomed).toEqual(HIDDEN);
+    expect(monthly('2025-09').peopleWelcomed).toEqual(HIDDEN);
+    expect(monthly('2026-01').exits).toEqual(exact(31));
+    expect(monthly('2026-01').activeCaseload).toEqual(exact(14));
+    // 3 not honoured is hidden, so the 32 honoured must be too (35 − 32 = 3); the rate goes with it.
+    expect(seen.appointmentAdherence).toEqual({ honoured: HIDDEN, planned: exact(35), rate: null });
+    expect(seen.durationDays).toMatchObject({ counted: exact(31) });
+
+    // Administrators see everything exactly.
+    const exactView = await indicatorsFor(admin, { programmeId }, period);
+    expect(exactView.pathEvolutions).toEqual(exact(12));
+    expect(monthly('2025-09').peopleWelcomed).toEqual(HIDDEN);
+    expect(exactView.monthly.find((m) => m.month === '2025-09')!.peopleWelcomed).toEqual(exact(4));
+
+    // A small total is hidden with its only cell, and statistics over it are null.
+    const small = await indicatorsFor(steering, { programmeId }, { from: '2025-09-01', to: '2025-09-30' });
+    expect(small.peopleWelcomed).toEqual(HIDDEN);
+    expect(small.delayToFirstInterview).toEqual({ meanDays: null, medianDays: null, shareUnder30Days: null, counted: HIDDEN });
+  });
+
+  it('suppresses a table whose row and column totals are published, so that no hidden cell is alone in its line', () => {
+    expect(suppressMatrix([[15, 12, 4]])).toEqual([[false, true, true]]);
+    // A table whose columns are published elsewhere: one hidden cell per column forces another in that column.
+    expect(
+      suppressMatrix([
+        [20, 5, 30],
+        [25, 40, 35],
+      ]),
+    ).toEqual([
+      [true, true, false],
+      [true, true, false],
+    ]);
+  });
+});
+
+describe('contributions to other entities', () => {
+  it('adds people oriented and exits by reason to Territory, caseload and occupancy to Convention, in one query per field', async () => {
+    const em = orm.em.fork();
+    const north = await createTestTerritory(em, DEPARTMENT, [commune]);
+    const south = await createTestTerritory(em, DEPARTMENT, [commune]);
+    const conventionId = randomUUID();
+    const plan: [string, number, string | null][] = [
+      [north, 20, 'STABILISATION'],
+      [north, 3, 'MOVED'],
+      [south, 12, null],
+      [south, 13, 'STABILISATION'],
+    ];
+    for (const [territory, count, reason] of plan) {
+      for (let i = 0; i < count; i++) {
+        const id = await newPerson(em, { departmentCode: DEPARTMENT, communeCode: commune, territoryId: territory });
+        await newAccompaniment(em, { departmentCode: DEPARTMENT, beneficiaryId: id, conventionId, territoryId: territory, prescribedOn: '2024-02-01', startedOn: '2024-02-10', endedOn: reason ? '2024-05-01' : null, exitReason: reason });
+      }
+    }
+    const query = `query ($r: [_Any!]!, $p: PeriodInput!) { _entities(representations: $r) {
+      ... on Territory { id peopleOriented(period: $p) { value suppressed } exitsByReason(period: $p) { reason count { value suppressed } } }
+      ... on Convention { id activeCaseload occupancy } } }`;
+    const representations = [
+      { __typename: 'Territory', id: north },
+      { __typename: 'Territory', id: south },
+      { __typename: 'Convention', id: conventionId, places: 90 },
+    ];
+    const { data, errors } = await execute<{ _entities: Record<string, unknown>[] }>(schema, testContext(orm, steering), query, {
+      r: representations,
+      p: { from: '2024-01-01', to: '2024-12-31' },
+    });
+    expect(errors).toEqual([]);
+    const nonZero = (cells: { reason: string; count: { value: number | null } }[]) => cells.filter((c) => c.count.value !== 0);
+    const [n, s, c] = data!._entities as [
+      { peopleOriented: unknown; exitsByReason: { reason: string; count: { value: number | null } }[] },
+      { peopleOriented: unknown; exitsByReason: { reason: string; count: { value: number | null } }[] },
+      unknown,
+    ];
+    // The 2024 figures of Département 69 are all here (other tests use 2025–2026).
+    expect(n.peopleOriented).toEqual(exact(23));
+    expect(s.peopleOriented).toEqual(exact(25));
+    // North: 3 moved is hidden, so is the 20 beside it in its row; the 20's column (stabilisations) then has one hidden cell, so the 13 hides too.
+    expect(nonZero(n.exitsByReason)).toEqual([
+      { reason: 'STABILISATION', count: HIDDEN },
+      { reason: 'MOVED', count: HIDDEN },
+    ]);
+    expect(nonZero(s.exitsByReason)).toEqual([{ reason: 'STABILISATION', count: HIDDEN }]);
+    expect(c).toEqual({ id: conventionId, activeCaseload: 12, occupancy: r4(12 / 90) });
+  });
+});

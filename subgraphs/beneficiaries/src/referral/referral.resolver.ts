@@ -1,0 +1,22 @@
+import type { SubgraphContext } from '@passerelles/subgraph-kit';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { Outcome } from '../accompaniment/lifecycle.js';
+import type { ReferralRecord } from './referral.repository.js';
+import { createReferral, updateReferralStatus } from './referral.service.js';
+import { CreateReferralInput, ReferralResultType, ReferralType, UpdateReferralStatusInput } from './referral.type.js';
+
+const toResult = (outcome: Outcome<ReferralRecord>): ReferralResultType =>
+  outcome.ok ? { ok: true, error: null, referral: outcome.value } : { ok: false, error: { code: outcome.code, message: outcome.message }, referral: null };
+
+@Resolver(() => ReferralType)
+export class ReferralResolver {
+  @Mutation(() => ReferralResultType, { description: "Sends a person to a partner's service." })
+  async createReferral(@Ctx() ctx: SubgraphContext, @Arg('input', () => CreateReferralInput) input: CreateReferralInput): Promise<ReferralResultType> {
+    return toResult(await createReferral(ctx, input));
+  }
+
+  @Mutation(() => ReferralResultType, { description: 'Moves a referral to its next status.' })
+  async updateReferralStatus(@Ctx() ctx: SubgraphContext, @Arg('input', () => UpdateReferralStatusInput) input: UpdateReferralStatusInput): Promise<ReferralResultType> {
+    return toResult(await updateReferralStatus(ctx, input));
+  }
+}
