@@ -1,6 +1,8 @@
 import type { NamedMigration } from '@passerelles/db';
 import { Migration20261122010000_partner } from './Migration20261122010000_partner.js';
+import { Migration20261122140000_directory } from './Migration20261122140000_directory.js';
 
 export const partnersMigrations: NamedMigration[] = [
   { name: 'Migration20261122010000_partner', class: Migration20261122010000_partner },
+  { name: 'Migration20261122140000_directory', class: Migration20261122140000_directory },
 ];

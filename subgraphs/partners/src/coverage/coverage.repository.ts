@@ -1,0 +1,106 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+export interface CommuneCoverageRow {
+  area_id: string;
+  code: string;
+  name: string;
+  epci_code: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  population: number | null;
+  department_code: string;
+  services_eligible: number;
+  nearest_km: number | null;
+}
+
+export interface AreaCoverageRow {
+  area_id: string;
+  local_eligible: number;
+  places: number | null;
+}
+
+/** The area a coverage is computed on: territories (by id) or the whole Département (area id = its code). */
+export type CoverageArea = { territoryIds: readonly string[] } | { department: true };
+
+/**
+ * Coverage of an offer theme, in SQL. A service is eligible in a commune when its zone holds the
+ * commune's code, its EPCI, its Département or `france` (no zone: the Département of the listing).
+ * Services open to the whole Département are counted once, apart, so that no join fans out over
+ * every commune. Distances go to the nearest eligible in-person service (no stated mode counts as in
+ * person) by a nearest-neighbour scan on the GiST index of service points.
+ */
+export class CoverageRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  private communes(area: CoverageArea): { sql: string; params: unknown[] } {
+    return 'territoryIds' in area
+      ? {
+          sql: `select tc.territory_id as area_id, c.code, c.name, c.epci_code, c.latitude, c.longitude, c.population, c.department_code
+                  from ref.territory_commune tc join ref.commune c on c.code = tc.commune_code
+                 where tc.department_code = ? and tc.territory_id in (?)`,
+          params: [[...area.territoryIds]],
+        }
+      : { sql: `select c.department_code as area_id, c.code, c.name, c.epci_code, c.latitude, c.longitude, c.population, c.department_code from ref.commune c where c.department_code = ?`, params: [] };
+  }
+
+  private prelude(department: string, theme: string, area: CoverageArea): { sql: string; params: unknown[] } {
+    const communes = this.communes(area);
+    return {
+      sql: `with svc as (
+              select s.id, coalesce(s.eligibility_zone, array[s.department_code]) as zone, s.capacity_places,
+                     coalesce(s.commune_code, p.commune_code) as commune_code
+                from partners.service s join partners.partner p on p.id = s.partner_id
+               where s.department_code = ? and s.archived_at is null and p.archived_at is null and ? = any(s.themes)),
+            wide as (select id from svc where zone && array[?, 'france', '99100']),
+            loc as (select svc.id, z.code from svc, unnest(svc.zone) z(code) where svc.id not in (select id from wide)),
+            cm as (${communes.sql})`,
+      params: [department, theme, department, department, ...communes.params],
+    };
+  }
+
+  async communeRows(department: string, theme: string, area: CoverageArea): Promise<CommuneCoverageRow[]> {
+    const { sql, params } = this.prelude(department, theme, area);
+    const rows: CommuneCoverageRow[] = await this.em.execute(
+      `${sql},
+            per as (select cm.area_id, cm.code, count(distinct loc.id)::int as n
+                      from cm join loc on loc.code = cm.code or loc.code = cm.epci_code group by cm.area_id, cm.code)
+       select cm.area_id, cm.code, cm.name, cm.epci_code, cm.latitude, cm.longitude, cm.population, cm.department_code,
+              ((select count(*) from wide) + coalesce(per.n, 0))::int as services_eligible,
+              nearest.km as nearest_km
+         from cm
+         left join per on per.area_id = cm.area_id and per.code = cm.code
+         left join lateral (
+           select (public.earth_distance(public.ll_to_earth(s.geo_latitude, s.geo_longitude), public.ll_to_earth(cm.latitude, cm.longitude)) / 1000)::float8 as km
+             from partners.service s join partners.partner p on p.id = s.partner_id
+            where cm.latitude is not null
+              and s.department_code = ? and s.archived_at is null and p.archived_at is null and s.geo_latitude is not null
+              and ? = any(s.themes)
+              and (s.reception_modes is null or 'en-presentiel' = any(s.reception_modes))
+              and coalesce(s.eligibility_zone, array[s.department_code]) && array[cm.code, coalesce(cm.epci_code, ''), ?, 'france', '99100']
+            order by public.ll_to_earth(s.geo_latitude, s.geo_longitude) <-> public.ll_to_earth(cm.latitude, cm.longitude)
+            limit 1) nearest on true
+        order by cm.area_id, cm.name, cm.code`,
+      [...params, department, theme, department],
+    );
+    return rows.map((r) => ({ ...r, nearest_km: r.nearest_km === null ? null : Number(r.nearest_km) }));
+  }
+
+  async areaRows(department: string, theme: string, area: CoverageArea): Promise<{ wide: number; areas: AreaCoverageRow[] }> {
+    const { sql, params } = this.prelude(department, theme, area);
+    const rows: { area_id: string | null; local_eligible: number; places: string | number | null; wide: number }[] = await this.em.execute(
+      `${sql},
+            areas as (select distinct area_id from cm),
+            local as (select cm.area_id, count(distinct loc.id)::int as n
+                        from cm join loc on loc.code = cm.code or loc.code = cm.epci_code group by cm.area_id),
+            located as (select cm.area_id, sum(svc.capacity_places)::int as places
+                          from (select distinct area_id, code from cm) cm join svc on svc.commune_code = cm.code group by cm.area_id)
+       select a.area_id, coalesce(l.n, 0) as local_eligible, pl.places, (select count(*)::int from wide) as wide
+         from areas a left join local l on l.area_id = a.area_id left join located pl on pl.area_id = a.area_id`,
+      params,
+    );
+    return {
+      wide: rows[0]?.wide ?? 0,
+      areas: rows.map((r) => ({ area_id: r.area_id ?? '', local_eligible: r.local_eligible, places: r.places === null ? null : Number(r.places) })),
+    };
+  }
+}
