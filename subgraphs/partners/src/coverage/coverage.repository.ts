@@ -92,8 +92,13 @@ export class CoverageRepository {
             areas as (select distinct area_id from cm),
             local as (select cm.area_id, count(distinct loc.id)::int as n
                         from cm join loc on loc.code = cm.code or loc.code = cm.epci_code group by cm.area_id),
+            -- Places: services located in the area and eligible in at least one of its communes.
             located as (select cm.area_id, sum(svc.capacity_places)::int as places
-                          from (select distinct area_id, code from cm) cm join svc on svc.commune_code = cm.code group by cm.area_id)
+                          from (select distinct area_id, code from cm) cm join svc on svc.commune_code = cm.code
+                         where svc.id in (select id from wide)
+                            or exists (select 1 from cm c2 join loc on loc.code = c2.code or loc.code = c2.epci_code
+                                        where c2.area_id = cm.area_id and loc.id = svc.id)
+                         group by cm.area_id)
        select a.area_id, coalesce(l.n, 0) as local_eligible, pl.places, (select count(*)::int from wide) as wide
          from areas a left join local l on l.area_id = a.area_id left join located pl on pl.area_id = a.area_id`,
       params,

@@ -31,7 +31,7 @@ export class TerritoryCoverageType {
   @Field(() => Int, { description: 'Live services of the theme eligible in at least one of its communes.' })
   servicesEligible!: number;
 
-  @Field(() => Int, { nullable: true, description: 'Places (capacity) of the services of the theme located in the area; null when none states places.' })
+  @Field(() => Int, { nullable: true, description: 'Places (capacity) of the services of the theme located in the area and eligible there; null when none states places.' })
   places!: number | null;
 
   @Field(() => Int, { nullable: true, description: 'The need count: people on the RSA in the area as the beneficiaries subgraph publishes it (today its active caseload); null when unknown.' })

@@ -17,11 +17,11 @@ export class DataInclusionRepository {
     return new Set(rows.map((r) => r.code));
   }
 
-  /** `source\u0000id` of the structures already listed in the Département among the given keys. */
+  /** `source\u001fid` of the structures already listed in the Département among the given keys. */
   async existingStructures(departmentCode: string, keys: { source: string; id: string }[]): Promise<Set<string>> {
     if (keys.length === 0) return new Set();
     const rows: { key: string }[] = await this.em.execute(
-      `select p.source || chr(0) || p.source_id as key from partners.partner p
+      `select p.source || chr(31) || p.source_id as key from partners.partner p
          join jsonb_to_recordset(?::jsonb) as k(source text, id text) on k.source = p.source and k.id = p.source_id
         where p.department_code = ?`,
       [JSON.stringify(keys), departmentCode],

@@ -25,7 +25,7 @@ export interface ImportReport {
 
 type JsonRecord = Record<string, unknown>;
 
-const keyOf = (source: unknown, id: unknown): string => `${String(source)}\u0000${String(id)}`;
+const keyOf = (source: unknown, id: unknown): string => `${String(source)}\u001f${String(id)}`;
 
 function parseArray(text: string, recordType: RecordError['recordType']): { records: unknown[]; error: RecordError | null } {
   try {
