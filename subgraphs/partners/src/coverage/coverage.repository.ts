@@ -53,7 +53,10 @@ export class CoverageRepository {
                where s.department_code = ? and s.archived_at is null and p.archived_at is null and ? = any(s.themes)),
             wide as (select id from svc where zone && array[?, 'france', '99100']),
             loc as (select svc.id, z.code from svc, unnest(svc.zone) z(code) where svc.id not in (select id from wide)),
-            cm as (${communes.sql})`,
+            cm as (${communes.sql}),
+            -- The codes under which a commune may appear in a zone besides the Département: its own and its EPCI's.
+            keys as (select area_id, code, code as key from cm union all select area_id, code, epci_code from cm where epci_code is not null),
+            matched as (select keys.area_id, keys.code, loc.id from keys join loc on loc.code = keys.key)`,
       params: [department, theme, department, department, ...communes.params],
     };
   }
@@ -62,8 +65,7 @@ export class CoverageRepository {
     const { sql, params } = this.prelude(department, theme, area);
     const rows: CommuneCoverageRow[] = await this.em.execute(
       `${sql},
-            per as (select cm.area_id, cm.code, count(distinct loc.id)::int as n
-                      from cm join loc on loc.code = cm.code or loc.code = cm.epci_code group by cm.area_id, cm.code)
+            per as (select area_id, code, count(distinct id)::int as n from matched group by area_id, code)
        select cm.area_id, cm.code, cm.name, cm.epci_code, cm.latitude, cm.longitude, cm.population, cm.department_code,
               ((select count(*) from wide) + coalesce(per.n, 0))::int as services_eligible,
               nearest.km as nearest_km
@@ -90,14 +92,12 @@ export class CoverageRepository {
     const rows: { area_id: string | null; local_eligible: number; places: string | number | null; wide: number }[] = await this.em.execute(
       `${sql},
             areas as (select distinct area_id from cm),
-            local as (select cm.area_id, count(distinct loc.id)::int as n
-                        from cm join loc on loc.code = cm.code or loc.code = cm.epci_code group by cm.area_id),
+            local as (select area_id, count(distinct id)::int as n from matched group by area_id),
             -- Places: services located in the area and eligible in at least one of its communes.
             located as (select cm.area_id, sum(svc.capacity_places)::int as places
                           from (select distinct area_id, code from cm) cm join svc on svc.commune_code = cm.code
                          where svc.id in (select id from wide)
-                            or exists (select 1 from cm c2 join loc on loc.code = c2.code or loc.code = c2.epci_code
-                                        where c2.area_id = cm.area_id and loc.id = svc.id)
+                            or exists (select 1 from matched m where m.area_id = cm.area_id and m.id = svc.id)
                          group by cm.area_id)
        select a.area_id, coalesce(l.n, 0) as local_eligible, pl.places, (select count(*)::int from wide) as wide
          from areas a left join local l on l.area_id = a.area_id left join located pl on pl.area_id = a.area_id`,
