@@ -138,6 +138,12 @@ export async function seedPartners(client: pg.ClientBase): Promise<{ partners: n
        from partners.partner p, ref.commune c
       where p.id = s.partner_id and c.code = coalesce(s.commune_code, p.commune_code)`,
   );
+  // The vocabulary typo correction reads (see the subgraph's search).
+  await client.query(
+    `insert into partners.search_word (department_code, word)
+     select distinct s.department_code, w from partners.service s, regexp_split_to_table(s.search_norm, '[^a-z0-9]+') w
+      where length(w) >= 3 on conflict do nothing`,
+  );
   await insertRows(
     client,
     'partners.permanence',

@@ -168,7 +168,7 @@ describe('directory search', () => {
   it('ranks the better match first', async () => {
     const partner = await newPartner({ name: `Association ${randomUUID().slice(0, 6)}` });
     const exact = await newService(partner, { name: 'Bilan de santé gratuit', description: 'Un bilan de santé complet, bilan sanguin compris.' });
-    const loose = await newService(partner, { name: 'Permanence sociale', description: 'On y parle parfois de bilan.' });
+    const loose = await newService(partner, { name: 'Permanence sociale', description: 'On y parle parfois de votre bilan de santé.' });
     expect(namesAmong(await search({ query: 'bilan de santé' }), [exact, loose])).toEqual([exact, loose]);
   });
 

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-export interface CommuneCoverageRow {
+/** One commune of an area, with the figures of the commune and of its area (repeated on each row). */
+export interface CoverageRow {
   area_id: string;
   code: string;
   name: string;
@@ -11,101 +12,79 @@ export interface CommuneCoverageRow {
   department_code: string;
   services_eligible: number;
   nearest_km: number | null;
-}
-
-export interface AreaCoverageRow {
-  area_id: string;
-  local_eligible: number;
-  places: number | null;
+  area_eligible: number;
+  area_places: number | null;
 }
 
 /** The area a coverage is computed on: territories (by id) or the whole Département (area id = its code). */
 export type CoverageArea = { territoryIds: readonly string[] } | { department: true };
 
 /**
- * Coverage of an offer theme, in SQL. A service is eligible in a commune when its zone holds the
- * commune's code, its EPCI, its Département or `france` (no zone: the Département of the listing).
- * Services open to the whole Département are counted once, apart, so that no join fans out over
- * every commune. Distances go to the nearest eligible in-person service (no stated mode counts as in
- * person) by a nearest-neighbour scan on the GiST index of service points.
+ * Coverage of an offer theme, in one SQL statement. A service is eligible in a commune when its
+ * zone holds the commune's code, its EPCI, its Département or `france` (no zone: the Département
+ * of the listing). Services open to the whole Département are counted once, apart, so that no
+ * join fans out over every commune. Distances go to the nearest eligible in-person service (no
+ * stated mode counts as in person) by a nearest-neighbour scan of the GiST index of service points.
+ * Places: services located in the area and eligible in at least one of its communes.
  */
 export class CoverageRepository {
   constructor(private readonly em: EntityManager) {}
 
-  private communes(area: CoverageArea): { sql: string; params: unknown[] } {
-    return 'territoryIds' in area
-      ? {
-          sql: `select tc.territory_id as area_id, c.code, c.name, c.epci_code, c.latitude, c.longitude, c.population, c.department_code
-                  from ref.territory_commune tc join ref.commune c on c.code = tc.commune_code
-                 where tc.department_code = ? and tc.territory_id in (?)`,
-          params: [[...area.territoryIds]],
-        }
-      : { sql: `select c.department_code as area_id, c.code, c.name, c.epci_code, c.latitude, c.longitude, c.population, c.department_code from ref.commune c where c.department_code = ?`, params: [] };
-  }
-
-  private prelude(department: string, theme: string, area: CoverageArea): { sql: string; params: unknown[] } {
-    const communes = this.communes(area);
-    return {
-      sql: `with svc as (
-              select s.id, coalesce(s.eligibility_zone, array[s.department_code]) as zone, s.capacity_places,
-                     coalesce(s.commune_code, p.commune_code) as commune_code
+  async rows(department: string, theme: string, area: CoverageArea): Promise<CoverageRow[]> {
+    const communes =
+      'territoryIds' in area
+        ? {
+            sql: `select tc.territory_id as area_id, c.code, c.name, c.epci_code, c.latitude, c.longitude, c.population, c.department_code
+                    from ref.territory_commune tc join ref.commune c on c.code = tc.commune_code
+                   where tc.department_code = ? and tc.territory_id in (?)`,
+            params: [department, [...area.territoryIds]],
+          }
+        : {
+            sql: `select c.department_code as area_id, c.code, c.name, c.epci_code, c.latitude, c.longitude, c.population, c.department_code
+                    from ref.commune c where c.department_code = ?`,
+            params: [department],
+          };
+    const rows: CoverageRow[] = await this.em.execute(
+      `with svc as materialized (
+              select s.id, s.capacity_places, coalesce(s.commune_code, p.commune_code) as commune_code,
+                     coalesce(s.eligibility_zone, array[s.department_code]) as zone,
+                     coalesce(s.eligibility_zone, array[s.department_code]) && array[?, 'france', '99100'] as wide
                 from partners.service s join partners.partner p on p.id = s.partner_id
-               where s.department_code = ? and s.archived_at is null and p.archived_at is null and ? = any(s.themes)),
-            wide as (select id from svc where zone && array[?, 'france', '99100']),
-            loc as (select svc.id, z.code from svc, unnest(svc.zone) z(code) where svc.id not in (select id from wide)),
-            cm as (${communes.sql}),
+               where s.department_code = ? and s.archived_at is null and p.archived_at is null and s.themes @> array[?]),
+            wide_count as (select count(*)::int as n from svc where wide),
+            loc as (select distinct svc.id, z.code from svc, unnest(svc.zone) z(code) where not svc.wide),
+            cm as materialized (${communes.sql}),
             -- The codes under which a commune may appear in a zone besides the Département: its own and its EPCI's.
             keys as (select area_id, code, code as key from cm union all select area_id, code, epci_code from cm where epci_code is not null),
-            matched as (select keys.area_id, keys.code, loc.id from keys join loc on loc.code = keys.key)`,
-      params: [department, theme, department, department, ...communes.params],
-    };
-  }
-
-  async communeRows(department: string, theme: string, area: CoverageArea): Promise<CommuneCoverageRow[]> {
-    const { sql, params } = this.prelude(department, theme, area);
-    const rows: CommuneCoverageRow[] = await this.em.execute(
-      `${sql},
-            per as (select area_id, code, count(distinct id)::int as n from matched group by area_id, code)
+            matched as materialized (select distinct keys.area_id, keys.code, loc.id from keys join loc on loc.code = keys.key),
+            per as (select area_id, code, count(*)::int as n from matched group by area_id, code),
+            area_local as (select area_id, count(distinct id)::int as n from matched group by area_id),
+            located as (select cm.area_id, sum(svc.capacity_places)::int as places
+                          from (select distinct area_id, code from cm) cm join svc on svc.commune_code = cm.code
+                         where svc.wide or exists (select 1 from matched m where m.area_id = cm.area_id and m.id = svc.id)
+                         group by cm.area_id)
        select cm.area_id, cm.code, cm.name, cm.epci_code, cm.latitude, cm.longitude, cm.population, cm.department_code,
-              ((select count(*) from wide) + coalesce(per.n, 0))::int as services_eligible,
-              nearest.km as nearest_km
+              ((select n from wide_count) + coalesce(per.n, 0))::int as services_eligible,
+              nearest.km as nearest_km,
+              ((select n from wide_count) + coalesce(al.n, 0))::int as area_eligible,
+              pl.places as area_places
          from cm
          left join per on per.area_id = cm.area_id and per.code = cm.code
+         left join area_local al on al.area_id = cm.area_id
+         left join located pl on pl.area_id = cm.area_id
          left join lateral (
            select (public.earth_distance(public.ll_to_earth(s.geo_latitude, s.geo_longitude), public.ll_to_earth(cm.latitude, cm.longitude)) / 1000)::float8 as km
              from partners.service s join partners.partner p on p.id = s.partner_id
             where cm.latitude is not null
               and s.department_code = ? and s.archived_at is null and p.archived_at is null and s.geo_latitude is not null
-              and ? = any(s.themes)
+              and s.themes @> array[?]
               and (s.reception_modes is null or 'en-presentiel' = any(s.reception_modes))
               and coalesce(s.eligibility_zone, array[s.department_code]) && array[cm.code, coalesce(cm.epci_code, ''), ?, 'france', '99100']
             order by public.ll_to_earth(s.geo_latitude, s.geo_longitude) <-> public.ll_to_earth(cm.latitude, cm.longitude)
             limit 1) nearest on true
         order by cm.area_id, cm.name, cm.code`,
-      [...params, department, theme, department],
+      [department, department, theme, ...communes.params, department, theme, department],
     );
-    return rows.map((r) => ({ ...r, nearest_km: r.nearest_km === null ? null : Number(r.nearest_km) }));
-  }
-
-  async areaRows(department: string, theme: string, area: CoverageArea): Promise<{ wide: number; areas: AreaCoverageRow[] }> {
-    const { sql, params } = this.prelude(department, theme, area);
-    const rows: { area_id: string | null; local_eligible: number; places: string | number | null; wide: number }[] = await this.em.execute(
-      `${sql},
-            areas as (select distinct area_id from cm),
-            local as (select area_id, count(distinct id)::int as n from matched group by area_id),
-            -- Places: services located in the area and eligible in at least one of its communes.
-            located as (select cm.area_id, sum(svc.capacity_places)::int as places
-                          from (select distinct area_id, code from cm) cm join svc on svc.commune_code = cm.code
-                         where svc.id in (select id from wide)
-                            or exists (select 1 from matched m where m.area_id = cm.area_id and m.id = svc.id)
-                         group by cm.area_id)
-       select a.area_id, coalesce(l.n, 0) as local_eligible, pl.places, (select count(*)::int from wide) as wide
-         from areas a left join local l on l.area_id = a.area_id left join located pl on pl.area_id = a.area_id`,
-      params,
-    );
-    return {
-      wide: rows[0]?.wide ?? 0,
-      areas: rows.map((r) => ({ area_id: r.area_id ?? '', local_eligible: r.local_eligible, places: r.places === null ? null : Number(r.places) })),
-    };
+    return rows.map((r) => ({ ...r, nearest_km: r.nearest_km === null ? null : Number(r.nearest_km), area_places: r.area_places === null ? null : Number(r.area_places) }));
   }
 }

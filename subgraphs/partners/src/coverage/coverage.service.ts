@@ -4,7 +4,7 @@ import { fromEnumName, toEnumName } from '../directory/vocabulary.js';
 import { territoryById } from '../territory/territory.service.js';
 import { TerritoryRepository } from '../territory/territory.repository.js';
 import { CommuneCoverageType, TerritoryCoverageType } from './coverage.type.js';
-import { CoverageRepository, type CommuneCoverageRow, type CoverageArea } from './coverage.repository.js';
+import { CoverageRepository, type CoverageArea, type CoverageRow } from './coverage.repository.js';
 
 const coverages = Symbol('coverages');
 const SEPARATOR = '\u0000';
@@ -26,15 +26,18 @@ async function computeCoverage(ctx: SubgraphContext, theme: string, area: Covera
   const department = ctx.caller.departmentCode;
   const repository = new CoverageRepository(ctx.em);
   const slug = fromEnumName(theme);
-  const communeRows = await repository.communeRows(department, slug, area);
-  const { wide, areas } = await repository.areaRows(department, slug, area);
-  const byArea = new Map<string, CommuneCoverageRow[]>();
-  for (const row of communeRows) byArea.set(row.area_id, [...(byArea.get(row.area_id) ?? []), row]);
+  const rows = await repository.rows(department, slug, area);
+  const byArea = new Map<string, CoverageRow[]>();
+  for (const row of rows) {
+    const list = byArea.get(row.area_id);
+    if (list) list.push(row);
+    else byArea.set(row.area_id, [row]);
+  }
   const ids = 'territoryIds' in area ? area.territoryIds : [department];
   const result = new Map<string, TerritoryCoverageType>();
   for (const id of ids) {
-    const figures = areas.find((a) => a.area_id === id);
-    const communes = (byArea.get(id) ?? []).map((r) =>
+    const areaRows = byArea.get(id) ?? [];
+    const communes = areaRows.map((r) =>
       Object.assign(new CommuneCoverageType(), {
         commune: CommuneType.from({
           code: r.code,
@@ -50,7 +53,7 @@ async function computeCoverage(ctx: SubgraphContext, theme: string, area: Covera
         covered: r.services_eligible > 0,
       }),
     );
-    const servicesEligible = communes.length > 0 ? wide + (figures?.local_eligible ?? 0) : 0;
+    const servicesEligible = areaRows[0]?.area_eligible ?? 0;
     const uncovered = communes.filter((c) => !c.covered).map((c) => c.commune);
     result.set(
       id,
@@ -58,7 +61,7 @@ async function computeCoverage(ctx: SubgraphContext, theme: string, area: Covera
         territoryId: 'territoryIds' in area ? id : null,
         theme: toEnumName(slug),
         servicesEligible,
-        places: figures?.places ?? null,
+        places: areaRows[0]?.area_places ?? null,
         peopleOnRsa: null,
         placesPer1000Rsa: null,
         communeCount: communes.length,
@@ -74,7 +77,7 @@ async function computeCoverage(ctx: SubgraphContext, theme: string, area: Covera
 
 /**
  * Coverage of one territory for one theme, batched: all the territories asked for in a request
- * cost two SQL statements per theme. `peopleOnRsa` comes from the beneficiaries subgraph through
+ * cost one SQL statement per theme (plus the territories' lookup). `peopleOnRsa` comes from the beneficiaries subgraph through
  * the gateway (`@requires`), never from its schema.
  */
 export async function territoryCoverage(ctx: SubgraphContext, territoryId: string, theme: string, peopleOnRsa: number | null): Promise<TerritoryCoverageType | null> {

@@ -1,8 +1,10 @@
 import type { NamedMigration } from '@passerelles/db';
 import { Migration20261122010000_partner } from './Migration20261122010000_partner.js';
 import { Migration20261122140000_directory } from './Migration20261122140000_directory.js';
+import { Migration20261122150000_search_norm } from './Migration20261122150000_search_norm.js';
 
 export const partnersMigrations: NamedMigration[] = [
   { name: 'Migration20261122010000_partner', class: Migration20261122010000_partner },
   { name: 'Migration20261122140000_directory', class: Migration20261122140000_directory },
+  { name: 'Migration20261122150000_search_norm', class: Migration20261122150000_search_norm },
 ];

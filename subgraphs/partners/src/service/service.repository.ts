@@ -33,6 +33,18 @@ export interface SearchRow {
 /** A list parameter: MikroORM expands JS arrays into `(?, ?, …)`, so arrays travel as JSON. */
 const textArray = '(select coalesce(array_agg(v), \'{}\') from jsonb_array_elements_text(?::jsonb) v)';
 
+/**
+ * The words of a query, unaccented and lower-cased, each replaced by its nearest word (trigram
+ * distance) in the Département's vocabulary when one is similar enough (pg_trgm's `%`), then read
+ * as a web search (all words must match; quotes and `-` work). Short words are kept as typed.
+ */
+const CORRECTED_QUERY = `select websearch_to_tsquery('french', coalesce(string_agg(
+    case when length(w.word) < 4 then w.word
+         else coalesce((select v.word from partners.search_word v where v.department_code = ? and v.word % w.word order by v.word <-> w.word, v.word limit 1), w.word)
+    end, ' ' order by w.n), ''))::text as tsq
+  from regexp_split_to_table(partners.f_unaccent(lower(?)), '[^a-z0-9]+') with ordinality as w(word, n)
+ where w.word <> ''`;
+
 /** Named queries on services, including the directory search. */
 export class ServiceRepository {
   constructor(private readonly em: EntityManager) {}
@@ -47,8 +59,8 @@ export class ServiceRepository {
   }
 
   /**
-   * The directory search: French full text (accents and case ignored) or trigram word similarity
-   * (typos), filters, eligibility of a commune (its code, EPCI, Département or `france` in the
+   * The directory search: French full text (accents and case ignored, typos corrected against the
+   * vocabulary), filters, eligibility of a commune (its code, EPCI, Département or `france` in the
    * service's zone; no zone means the listing's Département), distance by earthdistance on the
    * service's point, keyset pagination on (order key, id).
    */
@@ -64,12 +76,12 @@ export class ServiceRepository {
     const select: string[] = ['s.id', 's.partner_id', 's.name'];
     const selectParams: unknown[] = [];
     if (c.query) {
-      select.push(
-        `(ts_rank(s.search_vector, websearch_to_tsquery('french', partners.f_unaccent(?))) + word_similarity(partners.f_unaccent(lower(?)), partners.f_unaccent(lower(s.search_text))))::float8 as rank`,
-      );
-      selectParams.push(c.query, c.query);
-      where.push(`(s.search_vector @@ websearch_to_tsquery('french', partners.f_unaccent(?)) or partners.f_unaccent(lower(s.search_text)) %> partners.f_unaccent(lower(?)))`);
-      params.push(c.query, c.query);
+      // The corrected query first, on its own: inside the search it would be re-planned per row.
+      const [corrected] = (await this.em.execute(CORRECTED_QUERY, [c.departmentCode, c.query])) as [{ tsq: string }];
+      select.push('ts_rank(s.search_vector, ?::tsquery)::float8 as rank');
+      selectParams.push(corrected.tsq);
+      where.push('s.search_vector @@ ?::tsquery');
+      params.push(corrected.tsq);
     } else {
       select.push('null::float8 as rank');
     }
@@ -147,7 +159,8 @@ export class ServiceRepository {
 
   /**
    * Recomputes what search reads: the text (service, structure, description), the point (own,
-   * else the structure's, else the commune centroid) for the given services.
+   * else the structure's, else the commune centroid) for the given services, and adds their words
+   * to the vocabulary (words are never removed: a stale word only corrects to no result).
    */
   async refreshSearchColumns(departmentCode: string, serviceIds: readonly string[]): Promise<void> {
     if (serviceIds.length === 0) return;
@@ -159,6 +172,13 @@ export class ServiceRepository {
          from partners.partner p, ref.commune c
         where p.id = s.partner_id and c.code = coalesce(s.commune_code, p.commune_code)
           and s.department_code = ? and s.id in (?)`,
+      [departmentCode, [...serviceIds]],
+    );
+    await this.em.execute(
+      `insert into partners.search_word (department_code, word)
+       select distinct s.department_code, w from partners.service s, regexp_split_to_table(s.search_norm, '[^a-z0-9]+') w
+        where s.department_code = ? and s.id in (?) and length(w) >= 3
+       on conflict do nothing`,
       [departmentCode, [...serviceIds]],
     );
   }

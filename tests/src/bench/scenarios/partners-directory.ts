@@ -62,6 +62,11 @@ async function prepare(ctx: BenchContext): Promise<void> {
        from partners.partner p, ref.commune c
       where p.id = s.partner_id and c.code = coalesce(s.commune_code, p.commune_code) and s.source = 'bench'`,
   );
+  await ctx.query(
+    `insert into partners.search_word (department_code, word)
+     select distinct s.department_code, w from partners.service s, regexp_split_to_table(s.search_norm, '[^a-z0-9]+') w
+      where length(w) >= 3 on conflict do nothing`,
+  );
   await ctx.query('analyze partners.partner');
   await ctx.query('analyze partners.service');
 }
