@@ -52,24 +52,30 @@ export class CoverageRepository {
                 from partners.service s join partners.partner p on p.id = s.partner_id
                where s.department_code = ? and s.archived_at is null and p.archived_at is null and s.themes @> array[?]),
             wide_count as (select count(*)::int as n from svc where wide),
-            loc as (select distinct svc.id, z.code from svc, unnest(svc.zone) z(code) where not svc.wide),
+            loc as materialized (select distinct svc.id, z.code from svc, unnest(svc.zone) z(code) where not svc.wide),
             cm as materialized (${communes.sql}),
-            -- The codes under which a commune may appear in a zone besides the Département: its own and its EPCI's.
-            keys as (select area_id, code, code as key from cm union all select area_id, code, epci_code from cm where epci_code is not null),
-            matched as materialized (select distinct keys.area_id, keys.code, loc.id from keys join loc on loc.code = keys.key),
-            per as (select area_id, code, count(*)::int as n from matched group by area_id, code),
-            area_local as (select area_id, count(distinct id)::int as n from matched group by area_id),
+            -- Per commune, |S(commune) ∪ S(EPCI)| = |S(commune)| + |S(EPCI)| − |both|: counting by code
+            -- never fans a zone out over the communes of its EPCI.
+            by_key as (select code, count(*)::int as n from loc group by code),
+            both_keys as (select c.code, count(distinct l1.id)::int as n
+                            from loc l1 join (select distinct code, epci_code from cm) c on c.code = l1.code join loc l2 on l2.id = l1.id and l2.code = c.epci_code
+                           group by c.code),
+            area_keys as (select area_id, code as key from cm union select area_id, epci_code from cm where epci_code is not null),
+            area_ids as materialized (select distinct ak.area_id, loc.id from area_keys ak join loc on loc.code = ak.key),
+            area_local as (select area_id, count(*)::int as n from area_ids group by area_id),
             located as (select cm.area_id, sum(svc.capacity_places)::int as places
                           from (select distinct area_id, code from cm) cm join svc on svc.commune_code = cm.code
-                         where svc.wide or exists (select 1 from matched m where m.area_id = cm.area_id and m.id = svc.id)
+                         where svc.wide or exists (select 1 from area_ids a where a.area_id = cm.area_id and a.id = svc.id)
                          group by cm.area_id)
        select cm.area_id, cm.code, cm.name, cm.epci_code, cm.latitude, cm.longitude, cm.population, cm.department_code,
-              ((select n from wide_count) + coalesce(per.n, 0))::int as services_eligible,
+              ((select n from wide_count) + coalesce(k1.n, 0) + coalesce(k2.n, 0) - coalesce(kb.n, 0))::int as services_eligible,
               nearest.km as nearest_km,
               ((select n from wide_count) + coalesce(al.n, 0))::int as area_eligible,
               pl.places as area_places
          from cm
-         left join per on per.area_id = cm.area_id and per.code = cm.code
+         left join by_key k1 on k1.code = cm.code
+         left join by_key k2 on k2.code = cm.epci_code
+         left join both_keys kb on kb.code = cm.code
          left join area_local al on al.area_id = cm.area_id
          left join located pl on pl.area_id = cm.area_id
          left join lateral (
