@@ -57,9 +57,11 @@ export class CoverageRepository {
             -- Per commune, |S(commune) ∪ S(EPCI)| = |S(commune)| + |S(EPCI)| − |both|: counting by code
             -- never fans a zone out over the communes of its EPCI.
             by_key as (select code, count(*)::int as n from loc group by code),
-            both_keys as (select c.code, count(distinct l1.id)::int as n
-                            from loc l1 join (select distinct code, epci_code from cm) c on c.code = l1.code join loc l2 on l2.id = l1.id and l2.code = c.epci_code
-                           group by c.code),
+            both_keys as (select z.code, count(distinct svc.id)::int as n
+                            from svc cross join lateral unnest(svc.zone) z(code)
+                            cross join lateral (select epci_code from ref.commune where code = z.code) c
+                           where not svc.wide and c.epci_code = any(svc.zone)
+                           group by z.code),
             area_keys as (select area_id, code as key from cm union select area_id, epci_code from cm where epci_code is not null),
             area_ids as materialized (select distinct ak.area_id, loc.id from area_keys ak join loc on loc.code = ak.key),
             area_local as (select area_id, count(*)::int as n from area_ids group by area_id),
