@@ -152,6 +152,25 @@ describe('coverage of a territory', () => {
     data.coverage.communes.forEach((c, i) => expect(c.nearestServiceKm).toBeCloseTo(nearest[i]!, 6));
   });
 
+  it('recomputes distances as soon as a listing changes, whatever writes it', async () => {
+    const territory = await createTestTerritory(orm.em.fork(), DEPARTMENT, [D.code]);
+    const theme = 'SANTE__SANTE_SEXUELLE';
+    const nearest = async (): Promise<number | null> =>
+      (
+        await gql<{ coverage: { communes: { nearestServiceKm: number | null }[] } }>(`query ($t: ID) { coverage(theme: ${theme}, territoryId: $t) { communes { nearestServiceKm } } }`, {
+          t: territory,
+        })
+      ).coverage.communes[0]!.nearestServiceKm;
+    const far = await newService(await newPartner(A.code, [44.0, 6.0]), { themes: [theme] });
+    expect(await nearest()).toBeCloseTo(greatCircleKm([D.latitude, D.longitude], [44.0, 6.0]), 6);
+    expect(await nearest()).toBeCloseTo(greatCircleKm([D.latitude, D.longitude], [44.0, 6.0]), 6); // from the cache
+    await newService(await newPartner(D.code, [44.39, 6.39]), { themes: [theme] });
+    expect(await nearest()).toBeCloseTo(greatCircleKm([D.latitude, D.longitude], [44.39, 6.39]), 6);
+    // A write outside the services (here plain SQL) invalidates too.
+    await orm.em.fork().execute(`update partners.service set archived_at = now() where department_code = ? and themes @> array['sante--sante-sexuelle'] and id <> ?`, [DEPARTMENT, far]);
+    expect(await nearest()).toBeCloseTo(greatCircleKm([D.latitude, D.longitude], [44.0, 6.0]), 6);
+  });
+
   it('lists uncovered territories, and costs the same few queries for one territory or many', async () => {
     const theme = 'REMOBILISATION__BIEN_ETRE_CONFIANCE_EN_SOI';
     const covered = await createTestTerritory(orm.em.fork(), DEPARTMENT, [A.code]);
@@ -175,7 +194,7 @@ describe('coverage of a territory', () => {
   });
 
   it('covers the whole Département without a territory, and respects territory-limited callers', async () => {
-    const theme = 'SANTE__SANTE_SEXUELLE';
+    const theme = 'NUMERIQUE__ACCEDER_A_UNE_CONNEXION_INTERNET';
     const [{ n }] = (await orm.em.fork().execute('select count(*)::int as n from ref.commune where department_code = ?', [DEPARTMENT])) as [{ n: number }];
     const whole = await gql<{ coverage: { territoryId: string | null; communeCount: number; servicesEligible: number; uncoveredCommuneCount: number } }>(
       `{ coverage(theme: ${theme}) { territoryId communeCount servicesEligible uncoveredCommuneCount } }`,

@@ -12,6 +12,8 @@ export interface CoverageRow {
   department_code: string;
   services_eligible: number;
   nearest_km: number | null;
+  /** True when the nearest distance was computed now (not read from the cache). */
+  computed: boolean;
   area_eligible: number;
   area_places: number | null;
 }
@@ -24,13 +26,20 @@ export type CoverageArea = { territoryIds: readonly string[] } | { department: t
  * zone holds the commune's code, its EPCI, its Département or `france` (no zone: the Département
  * of the listing). Services open to the whole Département are counted once, apart, so that no
  * join fans out over every commune. Distances go to the nearest eligible in-person service (no
- * stated mode counts as in person) by a nearest-neighbour scan of the GiST index of service points.
+ * stated mode counts as in person) by a nearest-neighbour scan of the GiST index of service points,
+ * cached per commune under the Département's directory version (bumped by triggers on any write).
  * Places: services located in the area and eligible in at least one of its communes.
  */
 export class CoverageRepository {
   constructor(private readonly em: EntityManager) {}
 
   async rows(department: string, theme: string, area: CoverageArea): Promise<CoverageRow[]> {
+    // Read before the coverage statement: a write committed in between only leaves a cache entry
+    // under an old version, which is never read.
+    const [{ version }] = (await this.em.execute(
+      'select coalesce((select version from partners.directory_version where department_code = ?), 0)::text as version',
+      [department],
+    )) as [{ version: string }];
     const communes =
       'territoryIds' in area
         ? {
@@ -71,7 +80,8 @@ export class CoverageRepository {
                          group by cm.area_id)
        select cm.area_id, cm.code, cm.name, cm.epci_code, cm.latitude, cm.longitude, cm.population, cm.department_code,
               ((select n from wide_count) + coalesce(k1.n, 0) + coalesce(k2.n, 0) - coalesce(kb.n, 0))::int as services_eligible,
-              nearest.km as nearest_km,
+              case when cached.commune_code is null then nearest.km else cached.nearest_km end as nearest_km,
+              cached.commune_code is null as computed,
               ((select n from wide_count) + coalesce(al.n, 0))::int as area_eligible,
               pl.places as area_places
          from cm
@@ -80,10 +90,12 @@ export class CoverageRepository {
          left join both_keys kb on kb.code = cm.code
          left join area_local al on al.area_id = cm.area_id
          left join located pl on pl.area_id = cm.area_id
+         left join partners.coverage_nearest cached
+           on cached.department_code = ? and cached.theme = ? and cached.commune_code = cm.code and cached.version = ?::bigint
          left join lateral (
            select (public.earth_distance(public.ll_to_earth(s.geo_latitude, s.geo_longitude), public.ll_to_earth(cm.latitude, cm.longitude)) / 1000)::float8 as km
              from partners.service s join partners.partner p on p.id = s.partner_id
-            where cm.latitude is not null
+            where cm.latitude is not null and cached.commune_code is null
               and s.department_code = ? and s.archived_at is null and p.archived_at is null and s.geo_latitude is not null
               and s.themes @> array[?]
               and (s.reception_modes is null or 'en-presentiel' = any(s.reception_modes))
@@ -91,8 +103,17 @@ export class CoverageRepository {
             order by public.ll_to_earth(s.geo_latitude, s.geo_longitude) <-> public.ll_to_earth(cm.latitude, cm.longitude)
             limit 1) nearest on true
         order by cm.area_id, cm.name, cm.code`,
-      [department, department, theme, ...communes.params, department, theme, department],
+      [department, department, theme, ...communes.params, department, theme, version, department, theme, department],
     );
+    const computed = new Map(rows.filter((r) => r.computed).map((r) => [r.code, r.nearest_km === null ? null : Number(r.nearest_km)]));
+    if (computed.size > 0) {
+      await this.em.execute(
+        `insert into partners.coverage_nearest (department_code, theme, commune_code, version, nearest_km)
+         select ?, ?, c.code, ?::bigint, c.km from jsonb_to_recordset(?::jsonb) as c(code text, km float8)
+         on conflict (department_code, theme, commune_code) do update set version = excluded.version, nearest_km = excluded.nearest_km`,
+        [department, theme, version, JSON.stringify([...computed].map(([code, km]) => ({ code, km })))],
+      );
+    }
     return rows.map((r) => ({ ...r, nearest_km: r.nearest_km === null ? null : Number(r.nearest_km), area_places: r.area_places === null ? null : Number(r.area_places) }));
   }
 }

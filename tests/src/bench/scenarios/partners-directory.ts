@@ -129,3 +129,14 @@ export const partnersCoverage: Scenario = {
     if (result.errors || communes !== n) throw new Error(`Coverage covers ${communes} communes, expected ${n}: ${JSON.stringify(result).slice(0, 500)}`);
   },
 };
+
+/** The same coverage with the per-commune distance cache invalidated before every run (a write just happened). */
+export const partnersCoverageCold: Scenario = {
+  name: 'coverage of all territories after a write, 20 000 services (62), gateway',
+  description: 'the same coverage query, the directory version bumped before each run so every nearest distance is recomputed (includes the one-row UPDATE)',
+  async run(ctx) {
+    await ctx.query(`update partners.directory_version set version = version + 1 where department_code = $1`, [DEPARTMENT]);
+    return ctx.graphql(COVERAGE);
+  },
+  verify: (ctx) => partnersCoverage.verify!(ctx),
+};
