@@ -6,13 +6,15 @@ import { PartnerEntity } from './partner/partner.entity.js';
 import { TerritoryEntity, TerritoryCommuneEntity } from './territory/territory.entity.js';
 import { CommuneEntity } from './commune/commune.entity.js';
 import { DepartmentEntity } from './department/department.entity.js';
+import { ServiceEntity } from './service/service.entity.js';
+import { PermanenceEntity } from './permanence/permanence.entity.js';
 
 /** The partner offer: structures, services, and the geography (territories, communes, Départements) others extend. */
 export const partnersSubgraph: SubgraphDefinition = {
   name: 'partners',
   schemaName: 'partners',
   defaultPort: DEFAULT_PORT,
-  entities: [PartnerEntity, TerritoryEntity, TerritoryCommuneEntity, CommuneEntity, DepartmentEntity],
+  entities: [PartnerEntity, ServiceEntity, PermanenceEntity, TerritoryEntity, TerritoryCommuneEntity, CommuneEntity, DepartmentEntity],
   migrations: partnersMigrations,
   buildSchema: buildPartnersSchema,
 };

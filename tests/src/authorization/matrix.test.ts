@@ -38,6 +38,7 @@ beforeAll(async () => {
   }
   fixtures.partner62 = demoIdOf.partner('croix-rouge-62');
   fixtures.partner25 = demoIdOf.partner('croix-rouge-25');
+  fixtures.service62 = (await system.db.query<{ id: string }>(`select id from partners.service where department_code = '62' order by id limit 1`)).rows[0]!.id;
   fixtures.programme25 = demoIdOf.programme('sante-croix-rouge-25');
   fixtures.convention25 = demoIdOf.convention('croix-rouge-25-2025');
   fixtures.beneficiary25 = (await system.db.query<{ id: string }>(`select id from beneficiaries.beneficiary where department_code = '25' order by id limit 1`)).rows[0]!.id;

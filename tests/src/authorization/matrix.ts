@@ -11,7 +11,7 @@ export type MatrixCaller = (typeof callers)[number];
  * - `data`: the operation ran and returned something (a record, a non-empty list, `ok: true`);
  * - `empty`: it ran and found nothing (null, empty list) — what another Département's ids give;
  * - `forbidden`: refused for the caller's role (FORBIDDEN), before any row is read;
- * - `rejected`: a mutation reached the service and refused its input (`ok: false` or BAD_USER_INPUT).
+ * - `rejected`: the call reached the service, which refused its input (`ok: false`, BAD_USER_INPUT, NOT_FOUND).
  */
 export type Outcome = 'data' | 'empty' | 'forbidden' | 'rejected';
 
@@ -51,7 +51,7 @@ export function classify(field: string, status: number, body: { data?: Record<st
   const codes = (body.errors ?? []).map((e) => e.extensions?.code);
   if (status === 401) return 'unexpected: 401';
   if (codes.includes('FORBIDDEN')) return 'forbidden';
-  if (codes.includes('BAD_USER_INPUT')) return 'rejected';
+  if (codes.includes('BAD_USER_INPUT') || codes.includes('NOT_FOUND')) return 'rejected';
   const name = field.split('.')[1]!;
   const value = body.data?.[name];
   if (value === null || value === undefined) return codes.length > 0 ? `unexpected: ${codes.join(',')}` : 'empty';

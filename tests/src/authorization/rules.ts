@@ -17,6 +17,61 @@ export const rules: Record<string, Rule> = {
   },
   'Query.partners': { document: '{ partners(first: 5) { nodes { id } } }', expect: everyone('data') },
 
+  'Query.service': {
+    document: 'query ($id: ID!) { service(id: $id) { id } }',
+    variables: (f) => ({ id: f.service62! }),
+    expect: everyone('data', { OTHER_DEPARTMENT: 'empty' }),
+  },
+  'Query.searchServices': { document: '{ searchServices(query: "santé", first: 5) { nodes { service { id } } } }', expect: everyone('data') },
+  // Without a territory, the whole Département's coverage: refused to callers limited to some territories.
+  'Query.coverage': {
+    document: '{ coverage(theme: SANTE__SANTE_MENTALE) { servicesEligible } }',
+    expect: everyone('data', { REFERENT: 'rejected', PRESCRIBER: 'rejected' }),
+  },
+  'Query.uncoveredTerritories': { document: '{ uncoveredTerritories(theme: SANTE__SANTE_MENTALE) { id } }', expect: everyone('empty') },
+  'Query.exportDataInclusion': { document: '{ exportDataInclusion { structures } }', expect: everyone('data') },
+  'Query.staleListings': { document: '{ staleListings { id } }', expect: everyone('forbidden', { ADMIN: 'empty', OTHER_DEPARTMENT: 'empty' }) },
+  'Mutation.importDataInclusion': {
+    document: 'mutation { importDataInclusion(structures: "not json", services: "[]", dryRun: true) { ok } }',
+    expect: everyone('forbidden', { ADMIN: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
+  },
+  'Mutation.createPartner': {
+    // No name: refused by validation, nothing written.
+    document: 'mutation { createPartner(input: { kind: CMP, communeCode: "62041" }) { ok } }',
+    expect: everyone('forbidden', { ADMIN: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
+  },
+  'Mutation.updatePartner': {
+    // ADMIN and OPERATOR (its own structure only) may edit listings; an unknown id is not found.
+    document: 'mutation ($id: ID!) { updatePartner(id: $id, input: { name: "X" }) { ok } }',
+    variables: () => ({ id: NO_SUCH_ID }),
+    expect: everyone('forbidden', { ADMIN: 'rejected', OPERATOR: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
+  },
+  'Mutation.archivePartner': {
+    document: 'mutation ($id: ID!) { archivePartner(id: $id) { ok } }',
+    variables: () => ({ id: NO_SUCH_ID }),
+    expect: everyone('forbidden', { ADMIN: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
+  },
+  'Mutation.createService': {
+    document: 'mutation ($p: ID!) { createService(partnerId: $p, input: { description: "sans nom" }) { ok } }',
+    variables: (f) => ({ p: f.partner62! }),
+    expect: everyone('forbidden', { ADMIN: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
+  },
+  'Mutation.updateService': {
+    document: 'mutation ($id: ID!) { updateService(id: $id, input: { name: "X" }) { ok } }',
+    variables: () => ({ id: NO_SUCH_ID }),
+    expect: everyone('forbidden', { ADMIN: 'rejected', OPERATOR: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
+  },
+  'Mutation.archiveService': {
+    document: 'mutation ($id: ID!) { archiveService(id: $id) { ok } }',
+    variables: () => ({ id: NO_SUCH_ID }),
+    expect: everyone('forbidden', { ADMIN: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
+  },
+  'Mutation.updateServiceCapacity': {
+    document: 'mutation ($id: ID!) { updateServiceCapacity(id: $id, capacity: { places: -1 }) { ok } }',
+    variables: () => ({ id: NO_SUCH_ID }),
+    expect: everyone('forbidden', { ADMIN: 'rejected', OPERATOR: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
+  },
+
   // People: nominative.
   'Query.beneficiary': {
     document: 'query ($id: ID!) { beneficiary(id: $id) { id } }',

@@ -1,9 +1,12 @@
 import type { SubgraphContext } from '@passerelles/subgraph-kit';
-import type { Partner } from './partner.entity.js';
 import { partnerById } from './partner.service.js';
+import { PartnerType } from './partner.type.js';
 
 export const partnerReference = {
   Partner: {
-    __resolveReference: (reference: { id: string }, ctx: SubgraphContext): Promise<Partner | null> => partnerById(ctx, reference.id),
+    __resolveReference: async (reference: { id: string }, ctx: SubgraphContext): Promise<PartnerType | null> => {
+      const partner = await partnerById(ctx, reference.id);
+      return partner ? PartnerType.from(partner) : null;
+    },
   },
 };

@@ -28,3 +28,14 @@ export class PartnerRepository {
     );
   }
 }
+
+/** Listings of a Département whose freshness date is before `before` (ISO date), oldest first. */
+export function staleQuery(em: EntityManager, departmentCode: string, before: string): Promise<Partner[]> {
+  return em.find(PartnerEntity, { departmentCode, archivedAt: null, listingUpdatedOn: { $lt: before } }, { orderBy: [{ listingUpdatedOn: 'asc' }, { id: 'asc' }] });
+}
+
+/** Whether a commune code exists in the reference geography. */
+export async function communeExists(em: EntityManager, code: string): Promise<boolean> {
+  const rows: unknown[] = await em.execute('select 1 from ref.commune where code = ?', [code]);
+  return rows.length > 0;
+}

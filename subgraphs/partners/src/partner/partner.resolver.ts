@@ -1,21 +1,83 @@
 import type { SubgraphContext } from '@passerelles/subgraph-kit';
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
-import { listPartners, partnerById } from './partner.service.js';
-import { PartnerConnection, PartnerType } from './partner.type.js';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { isOpenAt } from '../directory/hours.js';
+import { PermanenceType } from '../permanence/permanence.type.js';
+import { permanencesOfService, servicesOfPartner } from '../service/service.service.js';
+import { ServiceType } from '../service/service.type.js';
+import { PartnerInput } from './partner.input.js';
+import { archivePartner, createPartner, listPartners, partnerById, staleListings, updatePartner, type PartnerMutationResult } from './partner.service.js';
+import { PartnerCapacityType, PartnerConnection, PartnerResultType, PartnerType } from './partner.type.js';
+
+const toResult = (r: PartnerMutationResult): PartnerResultType =>
+  Object.assign(new PartnerResultType(), { ok: r.ok, error: r.error, partner: r.partner ? PartnerType.from(r.partner) : null });
 
 @Resolver(() => PartnerType)
 export class PartnerResolver {
   @Query(() => PartnerType, { nullable: true, description: "A partner structure of the caller's Département." })
-  partner(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string): Promise<PartnerType | null> {
-    return partnerById(ctx, id);
+  async partner(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string): Promise<PartnerType | null> {
+    const partner = await partnerById(ctx, id);
+    return partner ? PartnerType.from(partner) : null;
   }
 
   @Query(() => PartnerConnection, { description: "Partner structures of the caller's Département, in name order." })
-  partners(
+  async partners(
     @Ctx() ctx: SubgraphContext,
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<PartnerConnection> {
-    return listPartners(ctx, first, after);
+    const page = await listPartners(ctx, first, after);
+    return Object.assign(new PartnerConnection(), { ...page, nodes: page.nodes.map((p) => PartnerType.from(p)) });
+  }
+
+  @Query(() => [PartnerType], { description: 'Live listings not updated for 6 months, oldest first (ADMIN).' })
+  async staleListings(@Ctx() ctx: SubgraphContext): Promise<PartnerType[]> {
+    return (await staleListings(ctx)).map((p) => PartnerType.from(p));
+  }
+
+  @FieldResolver(() => [ServiceType], { description: 'Its live services, by name.' })
+  async services(@Root() partner: PartnerType, @Ctx() ctx: SubgraphContext): Promise<ServiceType[]> {
+    return (await servicesOfPartner(ctx, partner.id)).map((s) => ServiceType.from(s));
+  }
+
+  @FieldResolver(() => [PermanenceType], { description: 'Permanences of all its live services.' })
+  async permanences(@Root() partner: PartnerType, @Ctx() ctx: SubgraphContext): Promise<PermanenceType[]> {
+    const services = await servicesOfPartner(ctx, partner.id);
+    const lists = await Promise.all(services.map((s) => permanencesOfService(ctx, s.id)));
+    return lists.flat().map((p) => PermanenceType.from(p));
+  }
+
+  @FieldResolver(() => PartnerCapacityType, { description: 'Capacity summed over its live services.' })
+  async capacity(@Root() partner: PartnerType, @Ctx() ctx: SubgraphContext): Promise<PartnerCapacityType> {
+    const services = await servicesOfPartner(ctx, partner.id);
+    const sum = (values: (number | null)[]): number | null => {
+      const known = values.filter((v): v is number => v !== null);
+      return known.length > 0 ? known.reduce((a, b) => a + b, 0) : null;
+    };
+    const waits = services.map((s) => s.capacityWaitingDays ?? null).filter((v): v is number => v !== null);
+    return Object.assign(new PartnerCapacityType(), {
+      fte: sum(services.map((s) => (s.capacityFte === null || s.capacityFte === undefined ? null : Number(s.capacityFte)))),
+      places: sum(services.map((s) => s.capacityPlaces ?? null)),
+      shortestWaitingDays: waits.length > 0 ? Math.min(...waits) : null,
+    });
+  }
+
+  @FieldResolver(() => Boolean, { nullable: true, description: 'Open now (Paris time) by its hours; null when it has none.' })
+  openNow(@Root() partner: PartnerType): boolean | null {
+    return isOpenAt(partner.hours, new Date());
+  }
+
+  @Mutation(() => PartnerResultType, { description: "Creates a structure listing in the caller's Département (ADMIN)." })
+  async createPartner(@Ctx() ctx: SubgraphContext, @Arg('input', () => PartnerInput) input: PartnerInput): Promise<PartnerResultType> {
+    return toResult(await createPartner(ctx, input));
+  }
+
+  @Mutation(() => PartnerResultType, { description: "Updates a structure listing (ADMIN, or the structure's own operator)." })
+  async updatePartner(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string, @Arg('input', () => PartnerInput) input: PartnerInput): Promise<PartnerResultType> {
+    return toResult(await updatePartner(ctx, id, input));
+  }
+
+  @Mutation(() => PartnerResultType, { description: 'Archives a structure listing (ADMIN).' })
+  async archivePartner(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string): Promise<PartnerResultType> {
+    return toResult(await archivePartner(ctx, id));
   }
 }

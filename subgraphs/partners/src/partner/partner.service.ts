@@ -1,6 +1,12 @@
-import { byKeys, UserFacingError, type SubgraphContext } from '@passerelles/subgraph-kit';
-import type { Partner } from './partner.entity.js';
-import { PartnerRepository } from './partner.repository.js';
+import { randomUUID } from 'node:crypto';
+import { byKeys, requireRole, todayIso, UserFacingError, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { parseOpeningHours } from '../directory/hours.js';
+import { refreshDerived } from '../service/service.service.js';
+import { ServiceRepository } from '../service/service.repository.js';
+import { PartnerEntity, type Partner } from './partner.entity.js';
+import type { PartnerInput } from './partner.input.js';
+import { communeExists, PartnerRepository, staleQuery } from './partner.repository.js';
+import { STALE_AFTER_MONTHS } from './partner.type.js';
 
 const partnersById = Symbol('partnersById');
 export const MAX_PAGE_SIZE = 100;
@@ -42,4 +48,99 @@ export async function listPartners(
     hasNextPage: rows.length > first,
     endCursor: last ? Buffer.from(JSON.stringify([last.name, last.id])).toString('base64url') : null,
   };
+}
+
+export interface PartnerMutationResult {
+  ok: boolean;
+  error: string | null;
+  partner: Partner | null;
+}
+
+const failure = (error: string): PartnerMutationResult => ({ ok: false, error, partner: null });
+
+async function checkInput(ctx: SubgraphContext, input: PartnerInput): Promise<string | null> {
+  if (input.name !== undefined && (!input.name || input.name.trim().length < 3)) return 'The name must have at least 3 characters.';
+  if (input.communeCode && !(await communeExists(ctx.em, input.communeCode))) return `Unknown commune code ${input.communeCode}.`;
+  if (input.hours) {
+    const parsed = parseOpeningHours(input.hours);
+    if (!parsed.ok) return parsed.error;
+  }
+  if ((input.latitude === null || input.latitude === undefined) !== (input.longitude === null || input.longitude === undefined)) {
+    return 'Give both latitude and longitude, or neither.';
+  }
+  return null;
+}
+
+function apply(partner: Partner, input: PartnerInput): void {
+  const set = <K extends keyof PartnerInput & keyof Partner>(key: K): void => {
+    if (input[key] !== undefined) (partner as Record<K, unknown>)[key] = input[key];
+  };
+  if (input.name) partner.name = input.name.trim();
+  if (input.kind) partner.kind = input.kind;
+  if (input.communeCode) partner.communeCode = input.communeCode;
+  for (const key of ['description', 'siret', 'address', 'postalCode', 'latitude', 'longitude', 'phone', 'email', 'website', 'stepFreeAccess'] as const) set(key);
+  if (input.hours !== undefined) partner.openingHours = input.hours;
+  if (input.signLanguage !== undefined && input.signLanguage !== null) partner.signLanguage = input.signLanguage;
+  if (input.languages !== undefined) partner.languages = input.languages ?? [];
+  if (input.networks !== undefined) partner.networks = input.networks;
+}
+
+/** Creates a structure listing in the caller's Département (ADMIN). */
+export async function createPartner(ctx: SubgraphContext, input: PartnerInput): Promise<PartnerMutationResult> {
+  requireRole(ctx.caller, ['ADMIN'], 'create listings');
+  if (!input.name || !input.kind || !input.communeCode) return failure('A structure needs a name, a kind and a commune code.');
+  const error = await checkInput(ctx, input);
+  if (error) return failure(error);
+  const partner = ctx.em.create(PartnerEntity, {
+    id: randomUUID(),
+    departmentCode: ctx.caller.departmentCode,
+    name: input.name.trim(),
+    kind: input.kind,
+    communeCode: input.communeCode,
+    source: 'passerelles',
+    signLanguage: false,
+    languages: [],
+    listingUpdatedOn: todayIso(),
+    createdAt: new Date(),
+    updatedAt: new Date(),
+  });
+  apply(partner, input);
+  await ctx.em.flush();
+  return { ok: true, error: null, partner };
+}
+
+/** Updates a structure listing (ADMIN, or its own OPERATOR) and its freshness date. */
+export async function updatePartner(ctx: SubgraphContext, id: string, input: PartnerInput): Promise<PartnerMutationResult> {
+  requireRole(ctx.caller, ['ADMIN', 'OPERATOR'], 'edit listings');
+  const partner = await partnerById(ctx, id);
+  if (!partner) throw new UserFacingError('No such partner.', 'NOT_FOUND');
+  if (ctx.caller.role === 'OPERATOR' && ctx.caller.partnerId !== partner.id) {
+    throw new UserFacingError('You may only edit the listing of your own structure.', 'FORBIDDEN');
+  }
+  const error = await checkInput(ctx, input);
+  if (error) return failure(error);
+  apply(partner, input);
+  partner.listingUpdatedOn = todayIso();
+  await ctx.em.flush();
+  // Its services' search text, point and hours derive from the structure.
+  const services = await new ServiceRepository(ctx.em).serviceIdsOfPartners(partner.departmentCode, [partner.id]);
+  await refreshDerived(ctx.em, partner.departmentCode, services.map((s) => s.id));
+  return { ok: true, error: null, partner };
+}
+
+/** Archives a structure listing (ADMIN); its services leave search with it. */
+export async function archivePartner(ctx: SubgraphContext, id: string): Promise<PartnerMutationResult> {
+  requireRole(ctx.caller, ['ADMIN'], 'archive listings');
+  const partner = await partnerById(ctx, id);
+  if (!partner) throw new UserFacingError('No such partner.', 'NOT_FOUND');
+  partner.archivedAt ??= new Date();
+  await ctx.em.flush();
+  return { ok: true, error: null, partner };
+}
+
+/** Live listings of the caller's Département not updated for 6 months, oldest first (ADMIN). */
+export function staleListings(ctx: SubgraphContext, today: Date = new Date()): Promise<Partner[]> {
+  requireRole(ctx.caller, ['ADMIN'], 'review stale listings');
+  const before = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - STALE_AFTER_MONTHS, today.getUTCDate())).toISOString().slice(0, 10);
+  return staleQuery(ctx.em, ctx.caller.departmentCode, before);
 }

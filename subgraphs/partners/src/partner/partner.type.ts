@@ -1,11 +1,53 @@
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { partnerKinds, type PartnerKind } from './partner.entity.js';
+import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { partnerKinds, type Partner, type PartnerKind } from './partner.entity.js';
 
 export const PartnerKindEnum = Object.fromEntries(partnerKinds.map((k) => [k, k])) as { [K in PartnerKind]: K };
 registerEnumType(PartnerKindEnum, {
   name: 'PartnerKind',
   description: 'Kind of structure: MDPH, addiction services (CSAPA, CAARUD), psychologists, complex-case cells, CPAM health checks, hospitals, CMP, CMS, CCAS…',
 });
+
+/** Listings not updated for this many months are flagged as stale. */
+export const STALE_AFTER_MONTHS = 6;
+
+@ObjectType('PartnerContacts', { description: 'How to reach the structure (its own lines; never a person’s own number).' })
+export class PartnerContactsType {
+  @Field(() => String, { nullable: true })
+  phone!: string | null;
+
+  @Field(() => String, { nullable: true })
+  email!: string | null;
+
+  @Field(() => String, { nullable: true })
+  website!: string | null;
+}
+
+@ObjectType('Accessibility', { description: 'Accessibility of the place.' })
+export class AccessibilityType {
+  @Field(() => Boolean, { nullable: true, description: 'Step-free access (wheelchair); null when unknown.' })
+  stepFreeAccess!: boolean | null;
+
+  @Field(() => Boolean, { description: 'People are welcomed in French Sign Language (LSF), by staff or interpreting.' })
+  signLanguage!: boolean;
+
+  @Field(() => [String], { description: 'Languages spoken besides French (ISO 639-1 codes).' })
+  languages!: string[];
+
+  @Field(() => String, { nullable: true, description: 'Link to the Acceslibre page of the place.' })
+  url!: string | null;
+}
+
+@ObjectType('PartnerCapacity', { description: 'Capacity of the structure: the sum over its live services.' })
+export class PartnerCapacityType {
+  @Field(() => Float, { nullable: true, description: 'Full-time equivalents; null when no service states it.' })
+  fte!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Places; null when no service states them.' })
+  places!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Shortest waiting time among its services, in days.' })
+  shortestWaitingDays!: number | null;
+}
 
 @ObjectType('Partner', { description: 'A structure of the partner offer (directory entry, aligned with data·inclusion).' })
 @Directive('@key(fields: "id")')
@@ -24,6 +66,76 @@ export class PartnerType {
 
   @Field(() => String, { description: 'INSEE code of the Département whose directory lists it.' })
   departmentCode!: string;
+
+  @Field(() => String, { nullable: true, description: 'What the structure is and does.' })
+  description!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'SIRET number.' })
+  siret!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Street address.' })
+  address!: string | null;
+
+  @Field(() => String, { nullable: true })
+  postalCode!: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'Latitude (WGS 84); null: the commune centroid is used for distances.' })
+  latitude!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Longitude (WGS 84).' })
+  longitude!: number | null;
+
+  @Field(() => PartnerContactsType)
+  contacts!: PartnerContactsType;
+
+  @Field(() => String, { nullable: true, description: 'Opening hours in OSM format, e.g. `Mo-Fr 09:00-12:00,14:00-17:00; PH off`.' })
+  hours!: string | null;
+
+  @Field(() => AccessibilityType)
+  accessibility!: AccessibilityType;
+
+  @Field(() => [String], { description: 'data·inclusion networks (`reseaux_porteurs`), e.g. `mdph`, `csapa`.' })
+  networks!: string[];
+
+  @Field(() => String, { description: 'Date the listing was last updated (ISO date).' })
+  listingUpdatedOn!: string;
+
+  @Field(() => Boolean, { description: `True when the listing has not been updated for ${STALE_AFTER_MONTHS} months.` })
+  stale!: boolean;
+
+  @Field(() => Boolean, { description: 'Archived listings are kept but never found by search.' })
+  archived!: boolean;
+
+  static from(p: Partner, today: Date = new Date()): PartnerType {
+    const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+    const updated = String(p.listingUpdatedOn ?? p.createdAt.toISOString().slice(0, 10));
+    const limit = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - STALE_AFTER_MONTHS, today.getUTCDate())).toISOString().slice(0, 10);
+    return Object.assign(new PartnerType(), {
+      id: p.id,
+      name: p.name,
+      kind: p.kind,
+      communeCode: p.communeCode,
+      departmentCode: p.departmentCode,
+      description: p.description ?? null,
+      siret: p.siret ?? null,
+      address: p.address ?? null,
+      postalCode: p.postalCode ?? null,
+      latitude: num(p.latitude),
+      longitude: num(p.longitude),
+      contacts: Object.assign(new PartnerContactsType(), { phone: p.phone ?? null, email: p.email ?? null, website: p.website ?? null }),
+      hours: p.openingHours ?? null,
+      accessibility: Object.assign(new AccessibilityType(), {
+        stepFreeAccess: p.stepFreeAccess ?? null,
+        signLanguage: Boolean(p.signLanguage),
+        languages: p.languages ?? [],
+        url: p.accessibilityUrl ?? null,
+      }),
+      networks: p.networks ?? [],
+      listingUpdatedOn: updated,
+      stale: updated < limit,
+      archived: Boolean(p.archivedAt),
+    });
+  }
 }
 
 @ObjectType('PartnerConnection', { description: 'A page of partners in name order.' })
@@ -36,4 +148,16 @@ export class PartnerConnection {
 
   @Field(() => Boolean)
   hasNextPage!: boolean;
+}
+
+@ObjectType('PartnerResult', { description: 'Outcome of a partner mutation: the partner, or why it was refused.' })
+export class PartnerResultType {
+  @Field(() => Boolean)
+  ok!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Why the change was refused (validation).' })
+  error!: string | null;
+
+  @Field(() => PartnerType, { nullable: true })
+  partner!: PartnerType | null;
 }

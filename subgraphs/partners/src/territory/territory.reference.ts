@@ -1,10 +1,13 @@
 import type { SubgraphContext } from '@passerelles/subgraph-kit';
-import type { Territory } from './territory.entity.js';
 import { territoryById } from './territory.service.js';
+import { TerritoryType } from './territory.type.js';
 
 export const territoryReference = {
   Territory: {
-    __resolveReference: (reference: { id: string }, ctx: SubgraphContext): Promise<Territory | null> =>
-      territoryById(ctx, reference.id),
+    // The representation may carry fields of other subgraphs that `@requires` asks for (the need count of coverage): keep them.
+    __resolveReference: async (reference: { id: string; activeBeneficiaries?: number | null }, ctx: SubgraphContext): Promise<TerritoryType | null> => {
+      const territory = await territoryById(ctx, reference.id);
+      return territory ? TerritoryType.from(territory, reference.activeBeneficiaries) : null;
+    },
   },
 };

@@ -1,7 +1,17 @@
 import type { Scenario } from '../harness.js';
 import { beneficiariesIndicators } from './beneficiaries-indicators.js';
 import { moneyConventions, moneyOverview } from './money.js';
+import { partnersCoverage, partnersCoverageCold, partnersSearch, partnersTypoSearch } from './partners-directory.js';
 import { territoryOverview } from './territory-overview.js';
 
 /** Every benchmark scenario; later work adds its own file here. */
-export const scenarios: Scenario[] = [territoryOverview, moneyOverview, moneyConventions, ...beneficiariesIndicators];
+export const scenarios: Scenario[] = [
+  territoryOverview,
+  moneyOverview,
+  moneyConventions,
+  ...beneficiariesIndicators,
+  partnersSearch,
+  partnersTypoSearch,
+  partnersCoverage,
+  partnersCoverageCold,
+];

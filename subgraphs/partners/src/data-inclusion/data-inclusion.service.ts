@@ -1,0 +1,141 @@
+import { requireRole, type SubgraphContext } from '@passerelles/subgraph-kit';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { parseOpeningHours } from '../directory/hours.js';
+import { refreshDerived } from '../service/service.service.js';
+import { DataInclusionRepository } from './data-inclusion.repository.js';
+import { kindOfNetworks, serviceFields, structureFields } from './mapping.js';
+import { validateService, validateStructure } from './validation.js';
+
+export interface RecordError {
+  recordType: 'STRUCTURE' | 'SERVICE';
+  index: number;
+  id: string | null;
+  messages: string[];
+}
+
+export interface ImportReport {
+  ok: boolean;
+  dryRun: boolean;
+  structuresCreated: number;
+  structuresUpdated: number;
+  servicesCreated: number;
+  servicesUpdated: number;
+  errors: RecordError[];
+}
+
+type JsonRecord = Record<string, unknown>;
+
+const keyOf = (source: unknown, id: unknown): string => `${String(source)}\u001f${String(id)}`;
+
+function parseArray(text: string, recordType: RecordError['recordType']): { records: unknown[]; error: RecordError | null } {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (Array.isArray(value)) return { records: value, error: null };
+  } catch {
+    // reported below
+  }
+  return { records: [], error: { recordType, index: -1, id: null, messages: ['The document is not a JSON array of records.'] } };
+}
+
+/** Only the fields of the schema travel to the database; each mapped field gets null when absent. */
+function pick(record: JsonRecord, fields: { field: string }[], extra: string[] = []): JsonRecord {
+  return Object.fromEntries([...fields.map((f) => f.field), ...extra].map((name) => [name, record[name] ?? null]));
+}
+
+/**
+ * Imports data·inclusion v1 structures and services into the caller's Département (ADMIN).
+ * Every record is validated against the official JSON Schemas and against the reference
+ * geography; one bad record and nothing is written, and the report names each bad record.
+ * Upserts by (source, id): importing the same documents again changes nothing.
+ */
+export async function importDataInclusion(ctx: SubgraphContext, structuresJson: string, servicesJson: string, dryRun: boolean): Promise<ImportReport> {
+  requireRole(ctx.caller, ['ADMIN'], 'import listings');
+  const department = ctx.caller.departmentCode;
+  const repository = new DataInclusionRepository(ctx.em);
+  const errors: RecordError[] = [];
+  const structures = parseArray(structuresJson, 'STRUCTURE');
+  const services = parseArray(servicesJson, 'SERVICE');
+  for (const e of [structures.error, services.error]) if (e) errors.push(e);
+
+  const communeCodes = [...structures.records, ...services.records]
+    .map((r) => (r && typeof r === 'object' ? (r as JsonRecord).code_insee : null))
+    .filter((c): c is string => typeof c === 'string');
+  const known = await repository.knownCommunes([...new Set(communeCodes)]);
+
+  const structureKeys = new Set<string>();
+  const goodStructures: (JsonRecord & { kind: string })[] = [];
+  structures.records.forEach((raw, index) => {
+    const record = (raw ?? {}) as JsonRecord;
+    const messages = validateStructure(raw);
+    if (messages.length === 0) {
+      if (typeof record.code_insee !== 'string') messages.push('/code_insee is required by Passerelles (where the structure is).');
+      else if (!known.has(record.code_insee)) messages.push(`/code_insee ${record.code_insee} is not a commune of the COG.`);
+      if (typeof record.horaires_accueil === 'string') {
+        const hours = parseOpeningHours(record.horaires_accueil);
+        if (!hours.ok) messages.push(`/horaires_accueil ${hours.error}`);
+      }
+      const key = keyOf(record.source, record.id);
+      if (structureKeys.has(key)) messages.push(`/id ${String(record.id)} appears twice.`);
+      structureKeys.add(key);
+    }
+    if (messages.length > 0) errors.push({ recordType: 'STRUCTURE', index, id: typeof record.id === 'string' ? record.id : null, messages });
+    else goodStructures.push({ ...pick(record, structureFields), kind: kindOfNetworks(record.reseaux_porteurs as string[] | null) });
+  });
+
+  const referenced = services.records
+    .map((r) => (r && typeof r === 'object' ? (r as JsonRecord) : {}))
+    .filter((r) => typeof r.source === 'string' && typeof r.structure_id === 'string' && !structureKeys.has(keyOf(r.source, r.structure_id)))
+    .map((r) => ({ source: r.source as string, id: r.structure_id as string }));
+  const existing = await repository.existingStructures(department, referenced);
+
+  const serviceKeys = new Set<string>();
+  const goodServices: JsonRecord[] = [];
+  services.records.forEach((raw, index) => {
+    const record = (raw ?? {}) as JsonRecord;
+    const messages = validateService(raw);
+    if (messages.length === 0) {
+      const parent = keyOf(record.source, record.structure_id);
+      if (!structureKeys.has(parent) && !existing.has(parent)) messages.push(`/structure_id ${String(record.structure_id)} is neither in this import nor listed.`);
+      if (typeof record.code_insee === 'string' && !known.has(record.code_insee)) messages.push(`/code_insee ${record.code_insee} is not a commune of the COG.`);
+      if (typeof record.horaires_accueil === 'string') {
+        const hours = parseOpeningHours(record.horaires_accueil);
+        if (!hours.ok) messages.push(`/horaires_accueil ${hours.error}`);
+      }
+      const key = keyOf(record.source, record.id);
+      if (serviceKeys.has(key)) messages.push(`/id ${String(record.id)} appears twice.`);
+      serviceKeys.add(key);
+    }
+    if (messages.length > 0) errors.push({ recordType: 'SERVICE', index, id: typeof record.id === 'string' ? record.id : null, messages });
+    else goodServices.push(pick(record, serviceFields, ['structure_id']));
+  });
+
+  const report: ImportReport = { ok: errors.length === 0, dryRun, structuresCreated: 0, structuresUpdated: 0, servicesCreated: 0, servicesUpdated: 0, errors };
+  if (errors.length > 0) return report;
+  if (dryRun) {
+    report.structuresCreated = goodStructures.length;
+    report.servicesCreated = goodServices.length;
+    return report;
+  }
+  await ctx.em.transactional(async (em: EntityManager) => {
+    const tx = new DataInclusionRepository(em);
+    const partners = await tx.upsertStructures(department, goodStructures);
+    const written = await tx.upsertServices(department, goodServices);
+    report.structuresCreated = partners.filter((p) => p.inserted).length;
+    report.structuresUpdated = partners.length - report.structuresCreated;
+    report.servicesCreated = written.filter((s) => s.inserted).length;
+    report.servicesUpdated = written.length - report.servicesCreated;
+    // Services of re-imported structures derive their point and text from them too.
+    const all = await tx.serviceIdsOfPartners(department, partners.map((p) => p.id));
+    await refreshDerived(em, department, [...new Set([...written.map((s) => s.id), ...all.map((s) => s.id)])]);
+  });
+  return report;
+}
+
+/** The caller's Département's live listings in the data·inclusion v1 format: published data, any role. */
+export async function exportDataInclusion(ctx: SubgraphContext): Promise<{ structures: JsonRecord[]; services: JsonRecord[] }> {
+  requireRole(ctx.caller, ['ADMIN', 'STEERING', 'REFERENT', 'OPERATOR', 'PRESCRIBER'], 'export listings');
+  const repository = new DataInclusionRepository(ctx.em);
+  const structures = await repository.exportStructures(ctx.caller.departmentCode);
+  const services = await repository.exportServices(ctx.caller.departmentCode);
+  return { structures, services };
+}

@@ -1,0 +1,56 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+/**
+ * A service of a structure (data·inclusion `service`) with its capacity. Search columns
+ * (`search_text`, `search_vector`, `geo_*`, `open_week`) are derived by the repository on every write.
+ */
+export const ServiceEntity = defineEntity({
+  name: 'Service',
+  tableName: 'service',
+  schema: 'partners',
+  properties: {
+    id: p.uuid().primary(),
+    departmentCode: p.string(),
+    partnerId: p.uuid(),
+    source: p.string().default('passerelles'),
+    sourceId: p.string().nullable(),
+    name: p.string(),
+    description: p.text().default(''),
+    type: p.string().nullable(),
+    themes: p.array().default([]),
+    fee: p.string().nullable(),
+    feeDetails: p.text().nullable(),
+    publics: p.array().nullable(),
+    publicsDetails: p.text().nullable(),
+    accessConditions: p.text().nullable(),
+    receptionModes: p.array().nullable(),
+    mobilisationModes: p.array().nullable(),
+    mobilisableBy: p.array().nullable(),
+    mobilisationDetails: p.text().nullable(),
+    mobilisationLink: p.string().nullable(),
+    eligibilityZone: p.array().nullable(),
+    weeklyHours: p.double().nullable(),
+    weeks: p.integer().nullable(),
+    address: p.string().nullable(),
+    addressComplement: p.string().nullable(),
+    postalCode: p.string().nullable(),
+    communeName: p.string().nullable(),
+    communeCode: p.string().nullable(),
+    latitude: p.double().nullable(),
+    longitude: p.double().nullable(),
+    phone: p.string().nullable(),
+    email: p.string().nullable(),
+    contactName: p.string().nullable(),
+    openingHours: p.string().nullable(),
+    sourceLink: p.string().nullable(),
+    capacityFte: p.decimal('string').nullable(),
+    capacityPlaces: p.integer().nullable(),
+    capacityWaitingDays: p.integer().nullable(),
+    capacityUpdatedAt: p.datetime().nullable(),
+    listingUpdatedOn: p.date().nullable(),
+    archivedAt: p.datetime().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  },
+});
+export type Service = InferEntity<typeof ServiceEntity>;

@@ -1,0 +1,261 @@
+import { randomUUID } from 'node:crypto';
+import {
+  assertPageSize,
+  byKeys,
+  decodeCursor,
+  encodeCursor,
+  requireRole,
+  todayIso,
+  UserFacingError,
+  type SubgraphContext,
+} from '@passerelles/subgraph-kit';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { minuteOfWeek, openWeekRanges, parseOpeningHours } from '../directory/hours.js';
+import { fromEnumName, slugs } from '../directory/vocabulary.js';
+import { PermanenceRepository } from '../permanence/permanence.repository.js';
+import type { Permanence } from '../permanence/permanence.entity.js';
+import { partnerById } from '../partner/partner.service.js';
+import { ServiceEntity, type Service } from './service.entity.js';
+import type { NearInput, ServiceCapacityInput, ServiceFiltersInput, ServiceInput } from './service.input.js';
+import { ServiceRepository, type SearchAfter, type SearchOrder, type SearchRow } from './service.repository.js';
+
+const servicesById = Symbol('servicesById');
+const servicesOfPartners = Symbol('servicesOfPartners');
+const permanencesOfServices = Symbol('permanencesOfServices');
+
+/** A service of the caller's Département, batched; `null` when unknown or elsewhere. */
+export function serviceById(ctx: SubgraphContext, id: string): Promise<Service | null> {
+  const department = ctx.caller.departmentCode;
+  return ctx.loaders
+    .get<string, Service | null>(servicesById, async (ids) => byKeys(ids, await new ServiceRepository(ctx.em).byIds(department, ids), (s) => s.id))
+    .load(id);
+}
+
+/** Live services of a partner, batched over partners. */
+export function servicesOfPartner(ctx: SubgraphContext, partnerId: string): Promise<Service[]> {
+  const department = ctx.caller.departmentCode;
+  return ctx.loaders
+    .get<string, Service[]>(servicesOfPartners, async (ids) => {
+      const rows = await new ServiceRepository(ctx.em).ofPartners(department, ids);
+      return ids.map((id) => rows.filter((s) => s.partnerId === id));
+    })
+    .load(partnerId);
+}
+
+/** Permanences of a service, batched over services. */
+export function permanencesOfService(ctx: SubgraphContext, serviceId: string): Promise<Permanence[]> {
+  const department = ctx.caller.departmentCode;
+  return ctx.loaders
+    .get<string, Permanence[]>(permanencesOfServices, async (ids) => {
+      const rows = await new PermanenceRepository(ctx.em).ofServices(department, ids);
+      return ids.map((id) => rows.filter((p) => p.serviceId === id));
+    })
+    .load(serviceId);
+}
+
+export interface SearchArgs {
+  query?: string | null;
+  filters?: ServiceFiltersInput | null;
+  near?: NearInput | null;
+  eligibleFor?: string | null;
+  first: number;
+  after?: string | null;
+}
+
+export interface SearchResult {
+  edges: { service: Service; partnerId: string; distanceKm: number | null; rank: number | null; cursor: string }[];
+  pageInfo: { endCursor: string | null; hasNextPage: boolean };
+}
+
+function parseNear(near: NearInput | null | undefined): { communeCode: string } | { latitude: number; longitude: number } | null {
+  if (!near) return null;
+  if (near.communeCode) return { communeCode: near.communeCode };
+  const { latitude, longitude } = near;
+  if (typeof latitude === 'number' && typeof longitude === 'number' && Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180) return { latitude, longitude };
+  throw new UserFacingError('near needs a communeCode, or a latitude and a longitude.', 'BAD_USER_INPUT', { argument: 'near' });
+}
+
+function cursorOf(order: SearchOrder, row: SearchRow): string {
+  if (order === 'distance') return encodeCursor(['d', row.distance_km === null ? 1 : 0, row.distance_km ?? 0, row.id]);
+  if (order === 'rank') return encodeCursor(['r', row.rank ?? 0, row.id]);
+  return encodeCursor(['n', row.name, row.id]);
+}
+
+function parseAfter(order: SearchOrder, cursor: string): SearchAfter {
+  const arity = order === 'distance' ? 4 : 3;
+  const values = decodeCursor(cursor, arity);
+  const [tag] = values;
+  if (order === 'distance' && tag === 'd' && typeof values[1] === 'number' && typeof values[2] === 'number' && typeof values[3] === 'string') {
+    return { order, missing: values[1], km: values[2], id: values[3] };
+  }
+  if (order === 'rank' && tag === 'r' && typeof values[1] === 'number' && typeof values[2] === 'string') return { order, rank: values[1], id: values[2] };
+  if (order === 'name' && tag === 'n' && typeof values[1] === 'string' && typeof values[2] === 'string') return { order, name: values[1], id: values[2] };
+  throw new UserFacingError('Invalid cursor: pass the endCursor of a previous page of the same search.', 'BAD_USER_INPUT', { argument: 'after' });
+}
+
+/**
+ * The directory search for référents. Listings are not nominative: every role of the Département
+ * may search. Order: by distance when `near` is given (unknown distances last), else by relevance
+ * when `query` is given, else by name; ties by id, so pages never overlap or skip.
+ */
+export async function searchServices(ctx: SubgraphContext, args: SearchArgs, now: Date = new Date()): Promise<SearchResult> {
+  assertPageSize(args.first);
+  const query = args.query?.trim() ? args.query.trim() : null;
+  const near = parseNear(args.near);
+  const order: SearchOrder = near ? 'distance' : query ? 'rank' : 'name';
+  const after = args.after ? parseAfter(order, args.after) : null;
+  const f = args.filters ?? {};
+  const rows = await new ServiceRepository(ctx.em).search(
+    {
+      departmentCode: ctx.caller.departmentCode,
+      query,
+      themes: slugs(f.themes),
+      kinds: f.kinds && f.kinds.length > 0 ? f.kinds : null,
+      types: slugs(f.types),
+      publics: slugs(f.publics),
+      receptionModes: slugs(f.receptionModes),
+      free: f.free === true,
+      stepFreeAccess: f.stepFreeAccess === true,
+      signLanguage: f.signLanguage === true,
+      language: f.language ?? null,
+      openAtMinute: f.openNow ? minuteOfWeek(now) : null,
+      eligibleFor: args.eligibleFor ?? null,
+      near,
+    },
+    order,
+    after,
+    args.first + 1,
+  );
+  const page = rows.slice(0, args.first);
+  const services = await Promise.all(page.map((r) => serviceById(ctx, r.id)));
+  const edges = page.flatMap((r, i) => {
+    const service = services[i];
+    return service ? [{ service, partnerId: r.partner_id, distanceKm: r.distance_km, rank: r.rank, cursor: cursorOf(order, r) }] : [];
+  });
+  return { edges, pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null } };
+}
+
+/** Recomputes the derived search columns and weekly hours of services after a write. */
+export async function refreshDerived(em: EntityManager, departmentCode: string, serviceIds: readonly string[], now: Date = new Date()): Promise<void> {
+  if (serviceIds.length === 0) return;
+  const repository = new ServiceRepository(em);
+  await repository.refreshSearchColumns(departmentCode, serviceIds);
+  const hours = await repository.effectiveHours(departmentCode, serviceIds);
+  await repository.setOpenWeeks(
+    departmentCode,
+    hours.map((h) => ({ id: h.id, week: openWeekRanges(h.hours, now) })),
+  );
+}
+
+export interface ServiceMutationResult {
+  ok: boolean;
+  error: string | null;
+  service: Service | null;
+}
+
+const failure = (error: string): ServiceMutationResult => ({ ok: false, error, service: null });
+
+/** Who may write a service of this partner: the Département's admins, or the partner's own operator (update only). */
+async function assertMayWrite(ctx: SubgraphContext, partnerId: string, operatorAllowed: boolean): Promise<void> {
+  const { caller } = ctx;
+  if (caller.role === 'ADMIN') return;
+  if (operatorAllowed && caller.role === 'OPERATOR' && caller.partnerId === partnerId) return;
+  requireRole(caller, operatorAllowed ? ['ADMIN', 'OPERATOR'] : ['ADMIN'], 'edit this listing');
+  throw new UserFacingError('You may only edit the listing of your own structure.', 'FORBIDDEN');
+}
+
+function checkInput(input: ServiceInput): string | null {
+  if (input.name !== undefined && (!input.name || input.name.trim().length < 3)) return 'The name must have at least 3 characters.';
+  if (input.hours) {
+    const parsed = parseOpeningHours(input.hours);
+    if (!parsed.ok) return parsed.error;
+  }
+  return null;
+}
+
+function apply(service: Service, input: ServiceInput): void {
+  if (input.name !== undefined && input.name !== null) service.name = input.name.trim();
+  if (input.description !== undefined) service.description = input.description ?? '';
+  if (input.type !== undefined) service.type = input.type ? fromEnumName(input.type) : null;
+  if (input.themes !== undefined) service.themes = slugs(input.themes) ?? [];
+  if (input.fee !== undefined) service.fee = input.fee ? fromEnumName(input.fee) : null;
+  if (input.publics !== undefined) service.publics = slugs(input.publics);
+  if (input.accessConditions !== undefined) service.accessConditions = input.accessConditions;
+  if (input.receptionModes !== undefined) service.receptionModes = slugs(input.receptionModes);
+  if (input.mobilisationModes !== undefined) service.mobilisationModes = slugs(input.mobilisationModes);
+  if (input.mobilisableBy !== undefined) service.mobilisableBy = slugs(input.mobilisableBy);
+  if (input.eligibilityZone !== undefined) service.eligibilityZone = input.eligibilityZone && input.eligibilityZone.length > 0 ? input.eligibilityZone : null;
+  if (input.communeCode !== undefined) service.communeCode = input.communeCode;
+  if (input.address !== undefined) service.address = input.address;
+  if (input.phone !== undefined) service.phone = input.phone;
+  if (input.email !== undefined) service.email = input.email;
+  if (input.hours !== undefined) service.openingHours = input.hours;
+}
+
+/** Creates a service listing (ADMIN). */
+export async function createService(ctx: SubgraphContext, partnerId: string, input: ServiceInput): Promise<ServiceMutationResult> {
+  requireRole(ctx.caller, ['ADMIN'], 'create listings');
+  const partner = await partnerById(ctx, partnerId);
+  if (!partner) throw new UserFacingError('No such partner.', 'NOT_FOUND');
+  if (!input.name) return failure('A service needs a name.');
+  const error = checkInput(input);
+  if (error) return failure(error);
+  const service = ctx.em.create(ServiceEntity, {
+    id: randomUUID(),
+    departmentCode: partner.departmentCode,
+    partnerId,
+    source: 'passerelles',
+    name: input.name.trim(),
+    description: '',
+    themes: [],
+    listingUpdatedOn: todayIso(),
+    createdAt: new Date(),
+    updatedAt: new Date(),
+  });
+  apply(service, input);
+  await ctx.em.flush();
+  await refreshDerived(ctx.em, service.departmentCode, [service.id]);
+  return { ok: true, error: null, service };
+}
+
+/** Updates a service listing (ADMIN, or the partner's own OPERATOR); refreshes its freshness date. */
+export async function updateService(ctx: SubgraphContext, id: string, input: ServiceInput): Promise<ServiceMutationResult> {
+  requireRole(ctx.caller, ['ADMIN', 'OPERATOR'], 'edit listings');
+  const service = await serviceById(ctx, id);
+  if (!service) throw new UserFacingError('No such service.', 'NOT_FOUND');
+  await assertMayWrite(ctx, service.partnerId, true);
+  const error = checkInput(input);
+  if (error) return failure(error);
+  apply(service, input);
+  service.listingUpdatedOn = todayIso();
+  await ctx.em.flush();
+  await refreshDerived(ctx.em, service.departmentCode, [service.id]);
+  return { ok: true, error: null, service };
+}
+
+/** Archives a service listing (ADMIN): kept, never found again by search or coverage. */
+export async function archiveService(ctx: SubgraphContext, id: string): Promise<ServiceMutationResult> {
+  requireRole(ctx.caller, ['ADMIN'], 'archive listings');
+  const service = await serviceById(ctx, id);
+  if (!service) throw new UserFacingError('No such service.', 'NOT_FOUND');
+  service.archivedAt ??= new Date();
+  await ctx.em.flush();
+  return { ok: true, error: null, service };
+}
+
+/** Updates the capacity of a service (ADMIN, or the partner's own OPERATOR). */
+export async function updateServiceCapacity(ctx: SubgraphContext, id: string, input: ServiceCapacityInput): Promise<ServiceMutationResult> {
+  requireRole(ctx.caller, ['ADMIN', 'OPERATOR'], 'update capacity');
+  const service = await serviceById(ctx, id);
+  if (!service) throw new UserFacingError('No such service.', 'NOT_FOUND');
+  await assertMayWrite(ctx, service.partnerId, true);
+  for (const [name, value] of Object.entries(input)) {
+    if (typeof value === 'number' && (value < 0 || !Number.isFinite(value))) return failure(`${name} must be zero or more.`);
+  }
+  if (input.fte !== undefined) service.capacityFte = input.fte === null ? null : input.fte.toFixed(2);
+  if (input.places !== undefined) service.capacityPlaces = input.places;
+  if (input.waitingDays !== undefined) service.capacityWaitingDays = input.waitingDays;
+  service.capacityUpdatedAt = new Date();
+  await ctx.em.flush();
+  return { ok: true, error: null, service };
+}
