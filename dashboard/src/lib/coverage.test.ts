@@ -17,6 +17,16 @@ describe('coverage colours', () => {
     expect(colourOf(null, classes)).toBe(NO_DATA);
   });
 
+  it('gives whole numbers with few distinct values one class each', () => {
+    const classes = colourClasses([1, 2, 4, 2, null], false, true);
+    expect(classes).toEqual([
+      { from: 1, to: 1, colour: PALETTE[0] },
+      { from: 2, to: 2, colour: PALETTE[2] },
+      { from: 4, to: 4, colour: PALETTE[4] },
+    ]);
+    expect(colourOf(2, classes)).toBe(PALETTE[2]);
+  });
+
   it('reverses the palette when a high value is bad', () => {
     expect(colourOf(10, colourClasses([0, 10], true))).toBe(PALETTE[0]);
   });

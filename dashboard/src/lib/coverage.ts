@@ -39,14 +39,23 @@ export interface ColourClass {
   colour: string;
 }
 
-/** Five equal-interval classes over the values' range (one class when all values are equal). */
-export function colourClasses(values: readonly (number | null)[], higherIsWorse = false): ColourClass[] {
+/**
+ * Five equal-interval classes over the values' range (one class when all values are equal). Whole
+ * numbers with at most five distinct values get one class each, spread over the palette, so
+ * that the legend never shows an empty or fractional range.
+ */
+export function colourClasses(values: readonly (number | null)[], higherIsWorse = false, integer = false): ColourClass[] {
   const known = values.filter((v): v is number => v !== null && Number.isFinite(v));
   if (known.length === 0) return [];
   const min = Math.min(...known);
   const max = Math.max(...known);
   const palette = higherIsWorse ? [...PALETTE].reverse() : [...PALETTE];
   if (min === max) return [{ from: min, to: max, colour: palette[palette.length - 1]! }];
+  const distinct = [...new Set(known)].sort((a, b) => a - b);
+  if (integer && distinct.length <= palette.length) {
+    const last = palette.length - 1;
+    return distinct.map((v, i) => ({ from: v, to: v, colour: palette[Math.round((i * last) / (distinct.length - 1))]! }));
+  }
   const step = (max - min) / palette.length;
   return palette.map((colour, i) => ({ from: min + step * i, to: i === palette.length - 1 ? max : min + step * (i + 1), colour }));
 }

@@ -22,7 +22,9 @@ export async function loadPanel<T>(
   } catch (cause) {
     if (cause instanceof GatewayUnavailableError) {
       console.error(`[dashboard] ${part}: ${cause.message}`);
-      return { ok: false, message: `Les données « ${part} » sont momentanément indisponibles : le service de données ne répond pas.` };
+      // 4xx: the gateway refused the operation (e.g. a field its schema does not have yet).
+      const reason = cause.status !== undefined && cause.status < 500 ? '' : ' : le service de données ne répond pas';
+      return { ok: false, message: `Les données « ${part} » sont momentanément indisponibles${reason}.` };
     }
     throw cause;
   }

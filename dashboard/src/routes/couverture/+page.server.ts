@@ -53,5 +53,7 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
       : Promise.resolve(null),
   ]);
 
-  return { map, level, measure, theme, themes: THEMES, selected, territories, coverage, conventions };
+  // Only the shapes the chosen level draws go to the page (the communes' paths weigh ~300 kB).
+  const shapes = map && (level === 'territoires' ? { ...map, communes: [] } : { ...map, territories: [] });
+  return { map: shapes, level, measure, theme, themes: THEMES, selected, territories, coverage, conventions };
 };
