@@ -218,6 +218,10 @@ describe('Annuaire', () => {
     await page.waitForURL((url) => url.searchParams.get('q') === 'mdph pas');
     const results = page.getByTestId('resultats-structures').getByRole('link');
     await expect.poll(() => results.allTextContents()).toEqual(['MDPH du Pas-de-Calais']);
+    // The map of the results has one marker, at the structure's commune.
+    const markers = page.getByTestId('carte-resultats').locator('circle');
+    await expect.poll(() => markers.count()).toBe(1);
+    expect(await markers.first().locator('title').textContent()).toBe('MDPH du Pas-de-Calais (Arras)');
     await results.first().click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('MDPH du Pas-de-Calais');
     await expectAccessible(page);

@@ -25,6 +25,8 @@ export interface MapShape {
 
 export interface CommuneShape extends MapShape {
   territoryId: string | null;
+  /** Centroid in the map's frame (for markers). */
+  centroid: [number, number];
 }
 
 export interface DepartmentMap {
@@ -79,6 +81,7 @@ async function build(code: string): Promise<DepartmentMap | null> {
       name: f.properties.nom,
       d: path(f) ?? '',
       territoryId: territoryOf.get(f.properties.code) ?? null,
+      centroid: path.centroid(f).map((n) => Math.round(n * 10) / 10) as [number, number],
     }))
     .sort((a, b) => a.id.localeCompare(b.id));
 
@@ -93,4 +96,23 @@ async function build(code: string): Promise<DepartmentMap | null> {
   });
 
   return { departmentCode: code, width: MAP_WIDTH, height, communes, territories };
+}
+
+/** A small map for markers: the territories' outlines and the position of some communes. */
+export async function markerMap(
+  departmentCode: string,
+  markers: readonly { id: string; label: string; communeCode: string }[],
+): Promise<{ width: number; height: number; outlines: MapShape[]; markers: { id: string; label: string; x: number; y: number }[] } | null> {
+  const map = await departmentMap(departmentCode);
+  if (!map) return null;
+  const byCode = new Map(map.communes.map((c) => [c.id, c]));
+  return {
+    width: map.width,
+    height: map.height,
+    outlines: map.territories.length > 0 ? map.territories : map.communes.map(({ id, name, d }) => ({ id, name, d })),
+    markers: markers.flatMap((m) => {
+      const commune = byCode.get(m.communeCode);
+      return commune ? [{ id: m.id, label: `${m.label} (${commune.name})`, x: commune.centroid[0], y: commune.centroid[1] }] : [];
+    }),
+  };
 }

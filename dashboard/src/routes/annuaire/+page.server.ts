@@ -1,3 +1,4 @@
+import { markerMap } from '#lib/server/geo.ts';
 import { requireSection } from '#lib/server/guard.ts';
 import { loadPanel } from '#lib/server/panel.ts';
 import { THEMES } from '#lib/themes.ts';
@@ -23,7 +24,7 @@ export interface ServiceRow {
 const fold = (text: string): string => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
 
 export const load: PageServerLoad = async ({ fetch, locals, url }) => {
-  requireSection(locals.user, '/annuaire');
+  const user = requireSection(locals.user, '/annuaire');
   const query = url.searchParams.get('q')?.trim().slice(0, 100) ?? '';
   const theme = THEMES.find((t) => t.slug === url.searchParams.get('theme')) ?? null;
   const kind = url.searchParams.get('type') || null;
@@ -40,5 +41,11 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
     ? partners.data.partners.nodes.filter((p) => (!kind || p.kind === kind) && words.every((w) => fold(p.name).includes(w)))
     : [];
   const kinds = partners.ok ? [...new Set(partners.data.partners.nodes.map((p) => p.kind))].sort() : [];
-  return { query, theme: theme?.slug ?? '', kind: kind ?? '', themes: THEMES, kinds, partners, matchingPartners, services };
+  const located = [
+    ...(services.ok ? services.data.searchServices.nodes.flatMap((s) => (s.partner ? [{ id: s.partner.id, label: s.partner.name, communeCode: s.partner.communeCode }] : [])) : []),
+    ...matchingPartners.map((p) => ({ id: p.id, label: p.name, communeCode: p.communeCode })),
+  ];
+  const unique = [...new Map(located.map((m) => [m.id, m])).values()];
+  const map = await markerMap(user.departmentCode, unique);
+  return { map, query, theme: theme?.slug ?? '', kind: kind ?? '', themes: THEMES, kinds, partners, matchingPartners, services };
 };
