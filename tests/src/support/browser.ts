@@ -51,12 +51,32 @@ export async function launchBrowser(): Promise<TestBrowser> {
   };
 }
 
+/**
+ * Opens a page and waits until SvelteKit has hydrated it (its scripts are dynamic imports, which
+ * the `load` event does not wait for): typing before hydration can be undone by it.
+ */
+export async function open(page: Page, url: string): Promise<Awaited<ReturnType<Page['goto']>>> {
+  const response = await page.goto(url);
+  // The root layout marks <html data-hydrated> once mounted in the browser.
+  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+  return response;
+}
+
 /** Signs in through the dashboard's login form; waits for the page after the redirect. */
 export async function signIn(page: Page, dashboardUrl: string, email: string, password: string): Promise<void> {
-  await page.goto(`${dashboardUrl}/connexion`);
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(password);
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/connexion')), page.getByRole('button', { name: 'Se connecter' }).click()]);
+  await open(page, `${dashboardUrl}/connexion`);
+  const emailField = page.getByLabel('Adresse e-mail');
+  const passwordField = page.getByLabel('Mot de passe');
+  await emailField.fill(email);
+  await passwordField.fill(password);
+  if ((await emailField.inputValue()) !== email || (await passwordField.inputValue()) !== password) {
+    await emailField.fill(email);
+    await passwordField.fill(password);
+  }
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.startsWith('/connexion'), { timeout: 45_000 }),
+    page.getByRole('button', { name: 'Se connecter' }).click(),
+  ]);
 }
 
 export interface AxeViolation {
