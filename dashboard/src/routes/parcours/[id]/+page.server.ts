@@ -2,6 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { gatewayQuery, GatewayUnavailableError } from '#lib/server/gateway.ts';
 import { requireSection } from '#lib/server/guard.ts';
 import { loadPanel } from '#lib/server/panel.ts';
+import { readDate, readEngagementContract, readRequired, type FieldErrors } from '#lib/validation.ts';
 import type { Actions, PageServerLoad } from './$types';
 import cerDocument from './cer.graphql?raw';
 import pathDocument from './personne.graphql?raw';
@@ -20,7 +21,6 @@ interface BeneficiaryPath {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const load: PageServerLoad = async ({ fetch, locals, params }) => {
   requireSection(locals.user, '/parcours');
@@ -29,22 +29,6 @@ export const load: PageServerLoad = async ({ fetch, locals, params }) => {
   if (person.ok && !person.data.beneficiary) error(404, 'Cette personne est introuvable ou ne fait pas partie de votre file active.');
   return { person };
 };
-
-type Errors = Record<string, string>;
-
-function date(form: FormData, name: string, label: string, errors: Errors, options: { notFuture?: boolean } = {}): string {
-  const value = String(form.get(name) ?? '').trim();
-  if (!value) errors[name] = `Indiquez ${label}.`;
-  else if (!ISO_DATE.test(value) || Number.isNaN(Date.parse(value))) errors[name] = `${label.charAt(0).toUpperCase()}${label.slice(1)} n’est pas une date valide (JJ/MM/AAAA).`;
-  else if (options.notFuture && value > new Date().toISOString().slice(0, 10)) errors[name] = `${label.charAt(0).toUpperCase()}${label.slice(1)} ne peut pas être dans le futur.`;
-  return value;
-}
-
-function required(form: FormData, name: string, message: string, errors: Errors): string {
-  const value = String(form.get(name) ?? '').trim();
-  if (!value) errors[name] = message;
-  return value;
-}
 
 /** Sends a mutation whose result is `{ ok, error }`; French failure for the form. */
 async function mutate(fetch: typeof globalThis.fetch, form: string, document: string, input: Record<string, unknown>) {
@@ -64,9 +48,9 @@ export const actions: Actions = {
   rendezVous: async ({ fetch, locals, params, request }) => {
     requireSection(locals.user, '/parcours');
     const form = await request.formData();
-    const errors: Errors = {};
-    const on = date(form, 'on', 'la date du rendez-vous', errors);
-    const kind = required(form, 'kind', 'Choisissez le type de rendez-vous.', errors);
+    const errors: FieldErrors = {};
+    const on = readDate(form, 'on', 'la date du rendez-vous', errors);
+    const kind = readRequired(form, 'kind', 'Choisissez le type de rendez-vous.', errors);
     const honoured = String(form.get('honoured') ?? '');
     if (Object.keys(errors).length > 0) return fail(400, { form: 'rendezVous', errors });
     return mutate(fetch, 'rendezVous', appointmentDocument, { beneficiaryId: params.id, on, kind, honoured: honoured === '' ? null : honoured === 'oui' });
@@ -74,20 +58,16 @@ export const actions: Actions = {
   sortie: async ({ fetch, locals, params, request }) => {
     requireSection(locals.user, '/parcours');
     const form = await request.formData();
-    const errors: Errors = {};
-    const on = date(form, 'on', 'la date de sortie', errors, { notFuture: true });
-    const reason = required(form, 'reason', 'Choisissez le motif de sortie.', errors);
+    const errors: FieldErrors = {};
+    const on = readDate(form, 'on', 'la date de sortie', errors, { notFuture: true });
+    const reason = readRequired(form, 'reason', 'Choisissez le motif de sortie.', errors);
     if (Object.keys(errors).length > 0) return fail(400, { form: 'sortie', errors });
     return mutate(fetch, 'sortie', exitDocument, { beneficiaryId: params.id, on, reason });
   },
   cer: async ({ fetch, locals, params, request }) => {
     requireSection(locals.user, '/parcours');
     const form = await request.formData();
-    const errors: Errors = {};
-    const signedOn = date(form, 'signedOn', 'la date de signature', errors, { notFuture: true });
-    const startsOn = date(form, 'startsOn', 'la date de début', errors);
-    const endsOn = date(form, 'endsOn', 'la date de fin', errors);
-    if (!errors['startsOn'] && !errors['endsOn'] && endsOn <= startsOn) errors['endsOn'] = 'La date de fin doit suivre la date de début.';
+    const { errors, signedOn, startsOn, endsOn } = readEngagementContract(form);
     if (Object.keys(errors).length > 0) return fail(400, { form: 'cer', errors });
     return mutate(fetch, 'cer', cerDocument, { beneficiaryId: params.id, signedOn, startsOn, endsOn });
   },
