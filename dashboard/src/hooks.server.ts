@@ -4,7 +4,7 @@ import { serverEnv } from '#lib/server/env.ts';
 import { currentUser, SESSION_COOKIE, sessionHeaders } from '#lib/server/session.ts';
 
 /** Pages anyone may open without a session. */
-const PUBLIC_PATHS = ['/connexion'];
+const PUBLIC_PATHS = ['/connexion', '/invitation'];
 
 /** Every page needs a signed-in user, except the login page; the user is known to every load. */
 export const handle: Handle = async ({ event, resolve }) => {

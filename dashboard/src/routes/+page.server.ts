@@ -3,5 +3,5 @@ import { resolve } from '$app/paths';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => {
-  redirect(303, resolve('/territoires'));
+  redirect(303, resolve('/pilotage'));
 };

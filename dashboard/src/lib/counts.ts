@@ -1,0 +1,47 @@
+// Counts as the API publishes them: small counts (1–10) are suppressed for every role but ADMIN
+// (statistical confidentiality) and shown « < 11 ».
+import { formatCount } from './format.ts';
+
+/** A published count: `value` is null when suppressed (or unknown). */
+export interface Count {
+  value: number | null;
+  suppressed: boolean;
+}
+
+export const SUPPRESSED_LABEL = '< 11';
+
+/** Explanation shown next to every table or card that may hold suppressed values. */
+export const SUPPRESSION_NOTE =
+  '« < 11 » : effectif compris entre 1 et 10, masqué pour protéger l’anonymat des personnes (secret statistique).';
+
+/** « 1 234 », « < 11 », or « — » when unknown. */
+export function formatCountValue(count: Count | null | undefined): string {
+  if (!count) return '—';
+  if (count.suppressed) return SUPPRESSED_LABEL;
+  return count.value === null ? '—' : formatCount(count.value);
+}
+
+/** The value to export (CSV / XLSX): the number, or « < 11 ». */
+export function exportCountValue(count: Count | null | undefined): string | number {
+  if (!count) return '';
+  if (count.suppressed) return SUPPRESSED_LABEL;
+  return count.value ?? '';
+}
+
+/** Numeric value for charts: suppressed and unknown counts are drawn as gaps. */
+export function chartValue(count: Count | null | undefined): number | null {
+  return count && !count.suppressed ? count.value : null;
+}
+
+const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 1 });
+const decimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+
+/** A share in [0, 1] as « 42,5 % ». */
+export function formatShare(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : percent.format(value);
+}
+
+/** A number with at most one decimal: « 12,3 ». */
+export function formatDecimal(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : decimal.format(value);
+}
