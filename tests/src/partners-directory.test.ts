@@ -34,10 +34,10 @@ describe('partner directory through the gateway', () => {
 
   it('gives places per 1 000 people from the beneficiaries subgraph, and the white zones of addiction care', async () => {
     const result = await gatewayQuery<{
-      territories: { id: string; activeBeneficiaries: number; coverage: { places: number; peopleOnRsa: number; placesPer1000Rsa: number | null; servicesEligible: number } }[];
+      territories: { id: string; peopleOnRsa: number; coverage: { places: number; peopleOnRsa: number; placesPer1000Rsa: number | null; servicesEligible: number } }[];
       uncoveredTerritories: { id: string }[];
     }>(system, token,
-      `{ territories { id activeBeneficiaries coverage(theme: SANTE__SANTE_MENTALE) { places peopleOnRsa placesPer1000Rsa servicesEligible } }
+      `{ territories { id peopleOnRsa coverage(theme: SANTE__SANTE_MENTALE) { places peopleOnRsa placesPer1000Rsa servicesEligible } }
          uncoveredTerritories(theme: SANTE__ADDICTIONS) { id } }`,
     );
     expect(result.errors).toEqual([]);
@@ -45,9 +45,9 @@ describe('partner directory through the gateway', () => {
     expect(territories).toHaveLength(9);
     for (const t of territories) {
       // Each SLAI has its référent (90 places) located in one of its communes.
-      expect(t.coverage.peopleOnRsa).toBe(t.activeBeneficiaries);
+      expect(t.coverage.peopleOnRsa).toBe(t.peopleOnRsa);
       expect(t.coverage.places).toBe(90);
-      expect(t.coverage.placesPer1000Rsa).toBe(t.activeBeneficiaries > 0 ? Math.round((90 * 100_000) / t.activeBeneficiaries) / 100 : null);
+      expect(t.coverage.placesPer1000Rsa).toBe(t.peopleOnRsa > 0 ? Math.round((90 * 100_000) / t.peopleOnRsa) / 100 : null);
     }
     // Addiction services of the demo serve Lens-Liévin (CSAPA) and the Calaisis (CAARUD) only.
     expect(result.data!.uncoveredTerritories.map((t) => t.id).filter((id) => !id.includes('-test-'))).toEqual(

@@ -102,7 +102,7 @@ describe('coverage of a territory', () => {
 
     const data = await gql<{ _entities: Record<string, unknown>[] }>(
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Territory { coverage(theme: ${theme}) { ${COVERAGE_FIELDS} } } } }`,
-      { r: [{ __typename: 'Territory', id: territory, activeBeneficiaries: 600 }] },
+      { r: [{ __typename: 'Territory', id: territory, peopleOnRsa: 600 }] },
       steering,
     );
     const byName = [A, B, C, D].sort((x, y) => x.name.localeCompare(y.name, 'fr') || x.code.localeCompare(y.code));
@@ -183,11 +183,11 @@ describe('coverage of a territory', () => {
 
     const query = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Territory { coverage(theme: ${theme}) { servicesEligible communes { nearestServiceKm } } } } }`;
     counter.reset();
-    await gql(query, { r: [{ __typename: 'Territory', id: covered, activeBeneficiaries: 1 }] });
+    await gql(query, { r: [{ __typename: 'Territory', id: covered, peopleOnRsa: 1 }] });
     const one = counter.count;
     counter.reset();
     const many = await gql<{ _entities: { coverage: { servicesEligible: number } }[] }>(query, {
-      r: [covered, uncovered, covered].map((id) => ({ __typename: 'Territory', id, activeBeneficiaries: 1 })),
+      r: [covered, uncovered, covered].map((id) => ({ __typename: 'Territory', id, peopleOnRsa: 1 })),
     });
     expect(many._entities.map((e) => e.coverage.servicesEligible)).toEqual([1, 0, 1]);
     expect(counter.count).toBe(one);

@@ -65,6 +65,15 @@ export class BeneficiaryRepository {
   }
 
   /** People with an accompaniment started and not ended, per territory of the accompaniment. */
+  /** People on the RSA living in each territory (everyone the Département's file holds there). */
+  peopleOnRsaByTerritory(departmentCode: string, territoryIds: readonly string[]): Promise<{ key: string; count: string }[]> {
+    return this.em.execute(
+      `select territory_id as key, count(*) as count from beneficiaries.beneficiary
+        where department_code = ? and territory_id in (?) group by territory_id`,
+      [departmentCode, [...territoryIds]],
+    );
+  }
+
   activeCaseloadByTerritory(departmentCode: string, territoryIds: readonly string[]): Promise<{ key: string; count: string }[]> {
     return this.em.execute(
       `select territory_id as key, count(distinct beneficiary_id) as count

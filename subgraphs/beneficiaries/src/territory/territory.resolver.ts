@@ -1,7 +1,7 @@
 import { CountType, PeriodInput, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { ExitReasonCount } from '../indicators/indicators.type.js';
-import { activeBeneficiaries, peopleOriented, territoryExitsByReason } from './territory.service.js';
+import { activeBeneficiaries, peopleOnRsa, peopleOriented, territoryExitsByReason } from './territory.service.js';
 import { TerritoryType } from './territory.type.js';
 
 @Resolver(() => TerritoryType)
@@ -9,6 +9,11 @@ export class TerritoryResolver {
   @FieldResolver(() => Int, { nullable: true, description: 'People whose accompaniment in this territory has started and not ended (active caseload).' })
   activeBeneficiaries(@Root() territory: TerritoryType, @Ctx() ctx: SubgraphContext): Promise<number> {
     return activeBeneficiaries(ctx, territory.id);
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'People on the RSA living in the territory (need count for coverage rates).' })
+  peopleOnRsa(@Root() territory: TerritoryType, @Ctx() ctx: SubgraphContext): Promise<number> {
+    return peopleOnRsa(ctx, territory.id);
   }
 
   @FieldResolver(() => CountType, { nullable: true, description: 'People welcomed (accompaniment started) in this territory in the period; suppressed across territories.' })

@@ -15,6 +15,21 @@ export function activeBeneficiaries(ctx: SubgraphContext, territoryId: string): 
     .load(territoryId);
 }
 
+const peopleOnRsaCounts = Symbol('peopleOnRsa');
+
+/**
+ * People on the RSA living in a territory: the need count the partners subgraph divides places by
+ * (through the gateway). Not nominative, and a denominator of a rate, never shown on its own.
+ */
+export function peopleOnRsa(ctx: SubgraphContext, territoryId: string): Promise<number> {
+  const department = ctx.caller.departmentCode;
+  return ctx.loaders
+    .get<string, number>(peopleOnRsaCounts, async (ids) =>
+      countsByKeys(ids, await new BeneficiaryRepository(ctx.em).peopleOnRsaByTerritory(department, ids)),
+    )
+    .load(territoryId);
+}
+
 const outsideCallerTerritories = (ctx: SubgraphContext, territoryId: string): boolean =>
   ctx.caller.territoryIds.length > 0 && !ctx.caller.territoryIds.includes(territoryId);
 

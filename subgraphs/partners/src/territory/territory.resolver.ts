@@ -44,12 +44,12 @@ export class TerritoryResolver {
     nullable: true,
     description: 'How the offer of a theme covers the territory: services eligible, places per 1 000 people on the RSA, distance per commune, uncovered communes.',
   })
-  @Directive('@requires(fields: "activeBeneficiaries")')
+  @Directive('@requires(fields: "peopleOnRsa")')
   coverage(
     @Root() territory: TerritoryType,
     @Ctx() ctx: SubgraphContext,
     @Arg('theme', () => ThemeEnum) theme: string,
   ): Promise<TerritoryCoverageType | null> {
-    return territoryCoverage(ctx, territory.id, theme, territory.activeBeneficiaries ?? null);
+    return territoryCoverage(ctx, territory.id, theme, territory.peopleOnRsa ?? null);
   }
 }

@@ -17,16 +17,14 @@ export class TerritoryType {
   departmentCode!: string;
 
   /**
-   * The need count `coverage` divides by, contributed by the beneficiaries subgraph and only sent
-   * here in representations (`@requires`). Today that subgraph publishes the active caseload; when
-   * it publishes `Territory.peopleOnRsa` (everyone on the RSA living there), switch this field and
-   * the `@requires` of `coverage` to it (docs/partners.md).
+   * The need count `coverage` divides by: everyone on the RSA living in the territory, contributed
+   * by the beneficiaries subgraph and only sent here in representations (`@requires`).
    */
-  @Field(() => Int, { nullable: true, description: 'People whose accompaniment in this territory has started and not ended (beneficiaries subgraph).' })
+  @Field(() => Int, { nullable: true, description: 'People on the RSA living in the territory (beneficiaries subgraph).' })
   @Directive('@external')
-  activeBeneficiaries?: number | null;
+  peopleOnRsa?: number | null;
 
   static from(t: Territory, need?: number | null): TerritoryType {
-    return Object.assign(new TerritoryType(), { id: t.id, name: t.name, kind: t.kind, departmentCode: t.departmentCode, activeBeneficiaries: need ?? null });
+    return Object.assign(new TerritoryType(), { id: t.id, name: t.name, kind: t.kind, departmentCode: t.departmentCode, peopleOnRsa: need ?? null });
   }
 }
