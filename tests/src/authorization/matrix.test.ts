@@ -114,3 +114,47 @@ describe('authorization of references (_entities), straight at the subgraphs', (
     expect(foreign).toEqual({ ADMIN: 'empty', STEERING: 'empty', REFERENT: 'empty', OPERATOR: 'empty', PRESCRIBER: 'empty', OTHER_DEPARTMENT: 'data' });
   });
 });
+
+describe('audit', () => {
+  const linesOf = async (userId: string): Promise<{ operation: string; record_type: string; record_ids: string[]; correlation_id: string | null }[]> =>
+    (
+      await system.db.query(`select operation, record_type, record_ids, correlation_id from audit.access_log where user_id = $1 order by id`, [userId])
+    ).rows;
+  const ask = async (caller: MatrixCaller, query: string, variables: Record<string, unknown> = {}): Promise<void> => {
+    const response = await fetch(system.urls.gateway, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: sessionCookie(tokens[caller]) },
+      body: JSON.stringify({ query, variables }),
+    });
+    expect(response.status).toBe(200);
+  };
+
+  it('writes nothing for aggregates, and one line per nominative read with the records and a correlation id', async () => {
+    const admin = identities.ADMIN.userId;
+    const before = (await linesOf(admin)).length;
+    await ask('ADMIN', '{ indicators(period: { from: "2026-01-01", to: "2026-11-15" }) { peopleWelcomed { value } exitsTotal { value } } }');
+    await ask('ADMIN', '{ territories { id activeBeneficiaries placesContracted fundingCommitted } }');
+    await ask('ADMIN', '{ conventions(first: 5) { nodes { id activeCaseload occupancy } } }');
+    expect(await linesOf(admin)).toHaveLength(before);
+
+    // (Decrypted identities are audited too, as BeneficiaryIdentity: subgraphs/beneficiaries lifecycle tests.)
+    await ask('ADMIN', 'query ($id: ID!) { beneficiary(id: $id) { id sex } }', { id: fixtures.beneficiaryInReferentCaseload });
+    await ask('REFERENT', 'query ($id: ID!) { beneficiary(id: $id) { id } }', { id: fixtures.beneficiaryInReferentCaseload });
+    const added = (await linesOf(admin)).slice(before);
+    expect(added.map((l) => [l.operation, l.record_type, l.record_ids])).toEqual([['READ', 'Beneficiary', [fixtures.beneficiaryInReferentCaseload]]]);
+    expect(added[0]!.correlation_id).toMatch(/^[0-9a-f-]{36}$/);
+    const referentLines = await linesOf(identities.REFERENT.userId);
+    expect(referentLines.at(-1)).toMatchObject({ operation: 'READ', record_type: 'Beneficiary', record_ids: [fixtures.beneficiaryInReferentCaseload] });
+  });
+
+  it('lets administrators review the log of their Département', async () => {
+    const response = await fetch(system.urls.gateway, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: sessionCookie(tokens.ADMIN) },
+      body: JSON.stringify({ query: 'query ($r: ID) { accessLog(first: 10, recordId: $r) { nodes { recordType recordIds role } } }', variables: { r: fixtures.beneficiaryInReferentCaseload } }),
+    });
+    const body = (await response.json()) as { data: { accessLog: { nodes: { recordType: string; recordIds: string[]; role: string }[] } } };
+    expect(body.data.accessLog.nodes.length).toBeGreaterThanOrEqual(2);
+    expect(body.data.accessLog.nodes.every((n) => n.recordIds.includes(fixtures.beneficiaryInReferentCaseload!))).toBe(true);
+  });
+});
