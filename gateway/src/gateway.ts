@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { defaultProtectSingleValidateFn, type ValidateUserFn } from '@envelop/generic-auth';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
 import type { Caller } from '@passerelles/subgraph-kit/identity';
-import { parse } from 'graphql';
+import { GraphQLError, parse } from 'graphql';
 import pg from 'pg';
 import { adminResolvers, adminTypeDefs } from './admin/schema.js';
 import { readCookie, SESSION_COOKIE } from './auth/cookies.js';
@@ -28,6 +29,19 @@ export interface RunningGateway {
 /** Limits on the shape of operations (graphql-armor); the limits are not revealed in messages. */
 const LIMITS = { maxDepth: 12, maxCost: 5000, maxAliases: 15, maxDirectives: 10, maxTokens: 2000 };
 const MAX_BODY_BYTES = 256 * 1024;
+
+/**
+ * `@authenticated` and `@requiresScopes` checks, with a caller's missing role answered FORBIDDEN
+ * (403), not as if they were not signed in.
+ */
+const validateCaller: ValidateUserFn<Caller> = (params) => {
+  const error = defaultProtectSingleValidateFn(params);
+  if (!error || params.user == null) return error;
+  return new GraphQLError(`Your role (${params.user.role}) may not use ${params.fieldNode.name.value}.`, {
+    nodes: [params.fieldNode],
+    extensions: { code: 'FORBIDDEN' },
+  });
+};
 
 interface CallerContext {
   req?: IncomingMessage;
@@ -62,6 +76,7 @@ export async function createGateway(env: GatewayEnv, db: pg.Pool, callers: WeakM
       mode: 'protect-granular',
       resolveUserFn: (context: CallerContext) => callerOf(context.req) ?? null,
       extractScopes: (caller: Caller) => [caller.role],
+      validateUser: validateCaller as never,
       rejectUnauthenticated: true,
     },
     ...(trusted

@@ -1,3 +1,4 @@
+import { Directive } from 'type-graphql';
 import { UserFacingError } from './errors.js';
 import type { Caller, Role } from './identity/caller.js';
 
@@ -18,4 +19,13 @@ export function requireRole(caller: Caller, roles: readonly Role[], action: stri
   if (!roles.includes(caller.role)) {
     throw new UserFacingError(`Your role (${caller.role}) may not ${action}.`, 'FORBIDDEN');
   }
+}
+
+/**
+ * Declares on a field which roles may ever call it (`@requiresScopes` in the supergraph): the
+ * gateway refuses other roles before any subgraph is called. The service checks again
+ * (`requireRole`), and applies the row-level rules.
+ */
+export function RequiresRoles(...allowed: Role[]): MethodDecorator & PropertyDecorator {
+  return Directive(`@requiresScopes(scopes: [${allowed.map((r) => `["${r}"]`).join(', ')}])`) as MethodDecorator & PropertyDecorator;
 }

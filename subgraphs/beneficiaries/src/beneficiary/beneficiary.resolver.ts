@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '@passerelles/subgraph-kit';
+import { type SubgraphContext, RequiresRoles } from '@passerelles/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { CaseloadAlert } from '../accompaniment/accompaniment.enums.js';
 import { statusOf, type AccompanimentRecord } from '../accompaniment/accompaniment.record.js';
@@ -18,6 +18,7 @@ export class BeneficiaryResolver {
   }
 
   @Query(() => BeneficiaryConnection, { description: "The caller's own caseload: people with an open accompaniment they follow." })
+  @RequiresRoles('ADMIN', 'REFERENT')
   caseload(
     @Ctx() ctx: SubgraphContext,
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,

@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '@passerelles/subgraph-kit';
+import { type SubgraphContext, RequiresRoles } from '@passerelles/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { isOpenAt } from '../directory/hours.js';
 import { PermanenceType } from '../permanence/permanence.type.js';
@@ -30,6 +30,7 @@ export class PartnerResolver {
   }
 
   @Query(() => [PartnerType], { description: 'Live listings not updated for 6 months, oldest first (ADMIN).' })
+  @RequiresRoles('ADMIN')
   async staleListings(@Ctx() ctx: SubgraphContext): Promise<PartnerType[]> {
     return (await staleListings(ctx)).map((p) => PartnerType.from(p));
   }
@@ -67,16 +68,19 @@ export class PartnerResolver {
   }
 
   @Mutation(() => PartnerResultType, { description: "Creates a structure listing in the caller's Département (ADMIN)." })
+  @RequiresRoles('ADMIN')
   async createPartner(@Ctx() ctx: SubgraphContext, @Arg('input', () => PartnerInput) input: PartnerInput): Promise<PartnerResultType> {
     return toResult(await createPartner(ctx, input));
   }
 
   @Mutation(() => PartnerResultType, { description: "Updates a structure listing (ADMIN, or the structure's own operator)." })
+  @RequiresRoles('ADMIN', 'OPERATOR')
   async updatePartner(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string, @Arg('input', () => PartnerInput) input: PartnerInput): Promise<PartnerResultType> {
     return toResult(await updatePartner(ctx, id, input));
   }
 
   @Mutation(() => PartnerResultType, { description: 'Archives a structure listing (ADMIN).' })
+  @RequiresRoles('ADMIN')
   async archivePartner(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string): Promise<PartnerResultType> {
     return toResult(await archivePartner(ctx, id));
   }

@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '@passerelles/subgraph-kit';
+import { type SubgraphContext, RequiresRoles } from '@passerelles/subgraph-kit';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { isOpenAt } from '../directory/hours.js';
 import { partnerById } from '../partner/partner.service.js';
@@ -79,6 +79,7 @@ export class ServiceResolver {
   }
 
   @Mutation(() => ServiceResultType, { description: 'Adds a service to a structure (ADMIN).' })
+  @RequiresRoles('ADMIN')
   async createService(
     @Ctx() ctx: SubgraphContext,
     @Arg('partnerId', () => ID) partnerId: string,
@@ -88,16 +89,19 @@ export class ServiceResolver {
   }
 
   @Mutation(() => ServiceResultType, { description: "Updates a service (ADMIN, or the structure's own operator)." })
+  @RequiresRoles('ADMIN', 'OPERATOR')
   async updateService(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string, @Arg('input', () => ServiceInput) input: ServiceInput): Promise<ServiceResultType> {
     return toResult(await updateService(ctx, id, input));
   }
 
   @Mutation(() => ServiceResultType, { description: 'Archives a service (ADMIN).' })
+  @RequiresRoles('ADMIN')
   async archiveService(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string): Promise<ServiceResultType> {
     return toResult(await archiveService(ctx, id));
   }
 
   @Mutation(() => ServiceResultType, { description: "Updates a service's capacity (ADMIN, or the structure's own operator)." })
+  @RequiresRoles('ADMIN', 'OPERATOR')
   async updateServiceCapacity(
     @Ctx() ctx: SubgraphContext,
     @Arg('id', () => ID) id: string,
