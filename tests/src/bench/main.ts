@@ -33,6 +33,8 @@ async function main(): Promise<void> {
     keys: null,
     seedDemo: true,
     nodeEnv: 'production',
+    // The scenarios send their own operations: production settings, but not restricted to the dashboard's trusted documents.
+    gatewayEnv: { TRUSTED_DOCUMENTS: '0' },
     withDashboard: false,
     log: () => undefined,
   });
