@@ -248,6 +248,15 @@ describe('Parcours', () => {
     expect(await page.locator('.unavailable').allTextContents()).toEqual([]);
     await expectAccessible(page);
     await screenshot(page, 'parcours-personne');
+    // Records a planned appointment on the open accompaniment (recordAppointment).
+    const appointments = page.locator('h2:text-is("Rendez-vous") + ul li');
+    const before = await appointments.count();
+    await page.getByLabel('Date', { exact: true }).fill('2026-12-01');
+    await page.getByLabel('Type', { exact: true }).selectOption({ label: 'Entretien intermédiaire' });
+    await page.locator('form[action="?/rendezVous"] button[type="submit"]').click();
+    await expect.poll(() => page.locator('form[action="?/rendezVous"] [role="status"], form[action="?/rendezVous"] [role="alert"]').allTextContents()).toEqual(['Enregistré.']);
+    await expect.poll(() => appointments.allTextContents()).toContainEqual(expect.stringContaining('Entretien intermédiaire (prévu)'));
+    expect(await appointments.count()).toBeGreaterThanOrEqual(before);
     await page.close();
   });
 });
