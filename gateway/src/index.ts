@@ -4,3 +4,4 @@ export { composeSupergraph, emitSdls, committedSdls, supergraphPath, sdlPath } f
 export { subgraphs } from './compose/subgraphs.js';
 export { trustedDocuments, documentId } from './compose/trusted-documents.js';
 export { trustedDocumentsPath, loadTrustedDocuments } from './trusted-documents.js';
+export { adminTypeDefs } from './admin/schema.js';

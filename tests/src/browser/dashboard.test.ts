@@ -221,6 +221,46 @@ describe('Pilotage', () => {
   });
 });
 
+describe('Pilotage indicators on the demo data', () => {
+  it('shows the accompaniment, CER and funding cards with values and no unavailable panel', async () => {
+    const page = await pageAs('ADMIN');
+    await open(page, `${dashboard}/pilotage?du=2026-01-01&au=2026-11-15`);
+    expect(await page.locator('.unavailable').allTextContents()).toEqual([]);
+    const card = (label: string) => page.locator('.card').filter({ has: page.locator('.card-label', { hasText: new RegExp(`^${label}$`) }) }).locator('.card-value');
+    for (const label of ['Personnes accueillies', 'File active', 'CER signés', 'CER en cours']) {
+      // An administrator sees exact counts: a number, never « < 11 ».
+      expect(await card(label).textContent(), label).toMatch(/^\d[\d\s\u202f]*$/);
+    }
+    expect(await card('Engagé').textContent()).toMatch(/€/);
+    await page.close();
+  });
+});
+
+describe('Parcours', () => {
+  it('a référent opens a person of their caseload and sees the path with no unavailable panel', async () => {
+    const page = await pageAs('REFERENT');
+    await open(page, `${dashboard}/parcours`);
+    expect(await page.locator('.unavailable').allTextContents()).toEqual([]);
+    const people = page.locator('tbody th a');
+    expect(await people.count()).toBeGreaterThan(0);
+    await people.first().click();
+    await expect.poll(() => page.locator('h1').textContent()).toMatch(/^Parcours — \S/);
+    expect(await page.locator('.unavailable').allTextContents()).toEqual([]);
+    await expectAccessible(page);
+    await screenshot(page, 'parcours-personne');
+    // Records a planned appointment on the open accompaniment (recordAppointment).
+    const appointments = page.locator('h2:text-is("Rendez-vous") + ul li');
+    const before = await appointments.count();
+    await page.getByLabel('Date', { exact: true }).fill('2026-12-01');
+    await page.getByLabel('Type', { exact: true }).selectOption({ label: 'Entretien intermédiaire' });
+    await page.locator('form[action="?/rendezVous"] button[type="submit"]').click();
+    await expect.poll(() => page.locator('form[action="?/rendezVous"] [role="status"], form[action="?/rendezVous"] [role="alert"]').allTextContents()).toEqual(['Enregistré.']);
+    await expect.poll(() => appointments.allTextContents()).toContainEqual(expect.stringContaining('Entretien intermédiaire (prévu)'));
+    expect(await appointments.count()).toBeGreaterThanOrEqual(before);
+    await page.close();
+  });
+});
+
 describe('Annuaire', () => {
   it('finds a partner as the user types and opens its page', async () => {
     const page = await pageAs('REFERENT');
@@ -235,6 +275,7 @@ describe('Annuaire', () => {
     expect(await markers.first().locator('title').textContent()).toBe('MDPH du Pas-de-Calais (Arras)');
     await results.first().click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('MDPH du Pas-de-Calais');
+    expect(await page.locator('.unavailable').allTextContents()).toEqual([]);
     await expectAccessible(page);
     await screenshot(page, 'annuaire-structure');
     await page.close();

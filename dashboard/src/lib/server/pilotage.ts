@@ -63,15 +63,20 @@ export interface Indicators {
 }
 
 export interface FundingOverview {
+  conventionCount: number;
   committedCents: number;
+  committedInYearCents: number | null;
   paidCents: number;
   balanceDueCents: number;
+  toRecoverCents: number;
+  overdueFinalReportCount: number;
 }
 
 export interface ContractIndicators {
-  placesContracted: number | null;
   cerSigned: Count;
-  unitCosts: { perPlaceContractedCents: number | null; perPlaceFilledCents: number | null; perPersonAccompaniedCents: number | null };
+  cerActive: Count;
+  cerRenewed: Count;
+  objectivesDonePercent: number | null;
 }
 
 export interface TerritoryComparison {
@@ -101,8 +106,11 @@ export async function loadPilotage(fetch: typeof globalThis.fetch, filters: Filt
     loadPanel<{ territories: TerritoryComparison[] }>(fetch, 'territoires', territoriesDocument),
     loadPanel<{ partners: { nodes: { id: string; name: string }[] } }>(fetch, 'opérateurs', operatorsDocument),
     loadPanel<{ indicators: Indicators }>(fetch, 'indicateurs d’accompagnement', indicatorsDocument, { scope, period }),
-    loadPanel<{ fundingOverview: FundingOverview }>(fetch, 'financements', fundingDocument, { scope, period }),
-    loadPanel<{ contractIndicators: ContractIndicators }>(fetch, 'contrats et conventions', contractsDocument, { scope, period }),
+    loadPanel<{ fundingOverview: FundingOverview }>(fetch, 'financements', fundingDocument, { budgetYear: Number(filters.from.slice(0, 4)) }),
+    loadPanel<{ contractIndicators: ContractIndicators }>(fetch, 'contrats d’engagement', contractsDocument, {
+      scope: { territoryId: filters.territoryId, operatorId: filters.operatorId },
+      period,
+    }),
   ]);
   return { filters, programmes, territories, operators, indicators, funding, contracts };
 }
@@ -166,15 +174,21 @@ export function pilotageTables(data: PilotageData): Table[] {
     tables.push({
       id: 'financements',
       title: 'Financements et coûts',
-      columns: ['Indicateur', 'Montant (€)'],
+      columns: ['Indicateur', 'Valeur'],
       rows: [
-        ['Engagé', euros(f?.committedCents)],
-        ['Versé', euros(f?.paidCents)],
-        ['Reste à verser', euros(f?.balanceDueCents)],
-        ['Coût par place conventionnée', euros(c?.unitCosts.perPlaceContractedCents)],
-        ['Coût par place occupée', euros(c?.unitCosts.perPlaceFilledCents)],
-        ['Coût par personne accompagnée', euros(c?.unitCosts.perPersonAccompaniedCents)],
+        ['Conventions financées', f?.conventionCount ?? null],
+        ['Engagé (€)', euros(f?.committedCents)],
+        ['Engagé sur l’année budgétaire (€)', euros(f?.committedInYearCents)],
+        ['Versé (€)', euros(f?.paidCents)],
+        ['Reste à verser (€)', euros(f?.balanceDueCents)],
+        ['À récupérer (€)', euros(f?.toRecoverCents)],
+        ['Bilans finaux en retard', f?.overdueFinalReportCount ?? null],
+        ['CER signés', c ? exportCountValue(c.cerSigned) : null],
+        ['CER en cours', c ? exportCountValue(c.cerActive) : null],
+        ['CER renouvelés', c ? exportCountValue(c.cerRenewed) : null],
+        ['Objectifs des CER atteints (%)', c?.objectivesDonePercent ?? null],
       ],
+      note: SUPPRESSION_NOTE,
     });
   }
   if (data.territories.ok) {

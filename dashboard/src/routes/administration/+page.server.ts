@@ -1,11 +1,11 @@
-import { fail } from '@sveltejs/kit';
+import { fail, type ActionFailure } from '@sveltejs/kit';
 import { gatewayQuery, GatewayUnavailableError } from '#lib/server/gateway.ts';
 import { requireSection } from '#lib/server/guard.ts';
 import { loadPanel } from '#lib/server/panel.ts';
 import type { Actions, PageServerLoad } from './$types';
 import deactivateDocument from './desactiver.graphql?raw';
-import confirmDocument from './import-confirmer.graphql?raw';
-import previewDocument from './import-apercu.graphql?raw';
+import beneficiariesImportDocument from './import-apercu.graphql?raw';
+import dataInclusionImportDocument from './import-confirmer.graphql?raw';
 import inviteDocument from './inviter.graphql?raw';
 import territoriesDocument from './territoires.graphql?raw';
 import usersDocument from './utilisateurs.graphql?raw';
@@ -42,6 +42,80 @@ async function run<T>(fetch: typeof globalThis.fetch, document: string, variable
   }
 }
 
+interface ImportReport {
+  kind: 'BENEFICIARIES_CSV' | 'DATA_INCLUSION';
+  ok: boolean;
+  /** What was (or would be) written, in French. */
+  summary: string;
+  rejected: { line: string; reason: string }[];
+}
+
+interface BeneficiariesReport {
+  ok: boolean;
+  rowsRead: number;
+  beneficiariesWritten: number;
+  accompanimentsWritten: number;
+  rejected: { line: number; column: string; reason: string }[];
+}
+
+interface DataInclusionReport {
+  ok: boolean;
+  structuresCreated: number;
+  structuresUpdated: number;
+  servicesCreated: number;
+  servicesUpdated: number;
+  errors: { recordType: string; index: number; id: string | null; messages: string[] }[];
+}
+
+const fileText = async (value: FormDataEntryValue | null): Promise<string | null> =>
+  value instanceof File ? (value.size > 0 && value.size <= MAX_IMPORT_BYTES ? await value.text() : null) : typeof value === 'string' && value ? value : null;
+
+/** Preview (`dryRun`) or import of a beneficiaries CSV or of data·inclusion structures and services. */
+type ImportOutcome = { action: string; report?: ImportReport; sent?: Record<string, string>; errors?: Record<string, string> };
+
+async function importAction(
+  fetch: typeof globalThis.fetch,
+  locals: App.Locals,
+  form: FormData,
+  dryRun: boolean,
+): Promise<ImportOutcome | ActionFailure<ImportOutcome>> {
+  requireSection(locals.user, '/administration');
+  const action = dryRun ? 'apercu' : 'confirmer';
+  const kind = String(form.get('kind') ?? '');
+  if (kind !== 'BENEFICIARIES_CSV' && kind !== 'DATA_INCLUSION') return fail(400, { action, errors: { kind: 'Choisissez le type de fichier.' } });
+  const content = await fileText(form.get('fichier'));
+  if (!content) return fail(400, { action, errors: { fichier: 'Choisissez un fichier CSV ou data·inclusion (JSON) de 5 Mo au plus.' } });
+  let report: ImportReport;
+  let sent: Record<string, string>;
+  if (kind === 'BENEFICIARIES_CSV') {
+    const { data, message } = await run<{ importBeneficiaries: BeneficiariesReport }>(fetch, beneficiariesImportDocument, { csv: content, dryRun });
+    if (!data) return fail(503, { action, errors: { général: `L’import n’est pas disponible : ${message}.` } });
+    const r = data.importBeneficiaries;
+    report = {
+      kind,
+      ok: r.ok,
+      summary: `${r.rowsRead} lignes lues : ${r.beneficiariesWritten} personnes et ${r.accompanimentsWritten} accompagnements ${dryRun ? 'à importer' : 'importés'}.`,
+      rejected: r.rejected.map((x) => ({ line: `ligne ${x.line}, colonne ${x.column}`, reason: x.reason })),
+    };
+    sent = { fichier: content };
+  } else {
+    const services = await fileText(form.get('fichierServices'));
+    if (!services) return fail(400, { action, errors: { fichier: 'Joignez aussi le fichier des services data·inclusion (JSON).' } });
+    const { data, message } = await run<{ importDataInclusion: DataInclusionReport }>(fetch, dataInclusionImportDocument, { structures: content, services, dryRun });
+    if (!data) return fail(503, { action, errors: { général: `L’import n’est pas disponible : ${message}.` } });
+    const r = data.importDataInclusion;
+    report = {
+      kind,
+      ok: r.ok,
+      summary: `Structures : ${r.structuresCreated} créées, ${r.structuresUpdated} mises à jour ; services : ${r.servicesCreated} créés, ${r.servicesUpdated} mis à jour${dryRun ? ' (aperçu, rien n’est encore écrit)' : ''}.`,
+      rejected: r.errors.map((x) => ({ line: `${x.recordType === 'SERVICE' ? 'service' : 'structure'} n° ${x.index + 1}${x.id ? ` (${x.id})` : ''}`, reason: x.messages.join(' ; ') })),
+    };
+    sent = { fichier: content, fichierServices: services };
+  }
+  if (!dryRun && !report.ok) return fail(400, { action, report, errors: { général: 'Le fichier a été refusé : rien n’a été importé.' } });
+  return dryRun ? { action, report, sent } : { action, report };
+}
+
 export const actions: Actions = {
   inviter: async ({ fetch, locals, request }) => {
     requireSection(locals.user, '/administration');
@@ -68,26 +142,8 @@ export const actions: Actions = {
     if (!data?.deactivateUser.ok) return fail(400, { action: 'desactiver', errors: { général: data?.deactivateUser.error ?? `La désactivation a échoué : ${message}.` } });
     return { action: 'desactiver', deactivated: id };
   },
-  apercu: async ({ fetch, locals, request }) => {
-    requireSection(locals.user, '/administration');
-    const form = await request.formData();
-    const file = form.get('fichier');
-    const kind = String(form.get('kind') ?? '');
-    if (!(file instanceof File) || file.size === 0) return fail(400, { action: 'apercu', errors: { fichier: 'Choisissez un fichier CSV ou data·inclusion (JSON).' } });
-    if (file.size > MAX_IMPORT_BYTES) return fail(400, { action: 'apercu', errors: { fichier: 'Le fichier dépasse 5 Mo.' } });
-    if (kind !== 'BENEFICIARIES_CSV' && kind !== 'DATA_INCLUSION') return fail(400, { action: 'apercu', errors: { kind: 'Choisissez le type de fichier.' } });
-    const { data, message } = await run<{
-      previewImport: { ok: boolean; error: string | null; importId: string | null; acceptedRows: number; rejectedRows: { line: number; reason: string }[] };
-    }>(fetch, previewDocument, { input: { kind, fileName: file.name, content: await file.text() } });
-    if (!data) return fail(503, { action: 'apercu', errors: { général: `L’import n’est pas disponible : ${message}.` } });
-    if (!data.previewImport.ok) return fail(400, { action: 'apercu', errors: { général: data.previewImport.error ?? 'Le fichier a été refusé.' } });
-    return { action: 'apercu', preview: data.previewImport, fileName: file.name };
-  },
-  confirmer: async ({ fetch, locals, request }) => {
-    requireSection(locals.user, '/administration');
-    const id = String((await request.formData()).get('importId') ?? '');
-    const { data, message } = await run<{ confirmImport: { ok: boolean; error: string | null; importedRows: number } }>(fetch, confirmDocument, { id });
-    if (!data?.confirmImport.ok) return fail(400, { action: 'confirmer', errors: { général: data?.confirmImport.error ?? `La confirmation a échoué : ${message}.` } });
-    return { action: 'confirmer', importedRows: data.confirmImport.importedRows };
-  },
+  /** Checks the file(s) with `dryRun: true`: nothing is written; the page shows the report. */
+  apercu: async ({ fetch, locals, request }) => importAction(fetch, locals, await request.formData(), true),
+  /** Writes the same file(s), sent back by the preview's form (all or nothing on the gateway's side). */
+  confirmer: async ({ fetch, locals, request }) => importAction(fetch, locals, await request.formData(), false),
 };

@@ -1,6 +1,6 @@
 import { markerMap } from '#lib/server/geo.ts';
 import { requireSection } from '#lib/server/guard.ts';
-import { loadPanel } from '#lib/server/panel.ts';
+import { loadPanel, type Panel } from '#lib/server/panel.ts';
 import { THEMES } from '#lib/themes.ts';
 import type { PageServerLoad } from './$types';
 import partnersDocument from './partenaires.graphql?raw';
@@ -20,6 +20,12 @@ export interface ServiceRow {
   partner: { id: string; name: string; communeCode: string } | null;
 }
 
+/** One hit of `searchServices`: the service and the structure that offers it. */
+interface ServiceHit {
+  service: { id: string; name: string; themes: string[] };
+  partner: { id: string; name: string; communeCode: string };
+}
+
 /** Case- and accent-insensitive form for matching names. */
 const fold = (text: string): string => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
 
@@ -28,14 +34,17 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   const query = url.searchParams.get('q')?.trim().slice(0, 100) ?? '';
   const theme = THEMES.find((t) => t.slug === url.searchParams.get('theme')) ?? null;
   const kind = url.searchParams.get('type') || null;
-  const [partners, services] = await Promise.all([
+  const [partners, found] = await Promise.all([
     loadPanel<{ partners: { nodes: PartnerRow[] } }>(fetch, 'structures partenaires', partnersDocument),
-    loadPanel<{ searchServices: { nodes: ServiceRow[] } }>(fetch, 'recherche de services', servicesDocument, {
+    loadPanel<{ searchServices: { nodes: ServiceHit[] } }>(fetch, 'recherche de services', servicesDocument, {
       query: query || null,
       filters: theme ? { themes: [theme.value] } : null,
       first: 50,
     }),
   ]);
+  const services: Panel<{ searchServices: { nodes: ServiceRow[] } }> = found.ok
+    ? { ...found, data: { searchServices: { nodes: found.data.searchServices.nodes.map((hit) => ({ ...hit.service, partner: hit.partner })) } } }
+    : found;
   const words = fold(query).split(/\s+/).filter(Boolean);
   const matchingPartners = partners.ok
     ? partners.data.partners.nodes.filter((p) => (!kind || p.kind === kind) && words.every((w) => fold(p.name).includes(w)))

@@ -9,16 +9,20 @@ interface ConventionRow {
   startsOn: string;
   endsOn: string;
   places: number;
-  occupancy: { filled: number | null; rate: number | null } | null;
+  /** Active caseload ÷ places (1 = full). */
+  occupancy: number | null;
   operator: { id: string; name: string } | null;
-  funding: { committedCents: number; paidCents: number; balanceDueCents: number } | null;
-  payments: { id: string; paidOn: string; amountCents: number }[];
-  finalReport: { submittedOn: string | null; status: string } | null;
+  funding: {
+    committedCents: number;
+    paidCents: number;
+    balanceDueCents: number;
+    finalReport: { dueOn: string; receivedOn: string | null; overdue: boolean } | null;
+  } | null;
 }
 
 export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   requireSection(locals.user, '/conventions');
-  const conventions = await loadPanel<{ conventions: { nodes: ConventionRow[]; endCursor: string | null; hasNextPage: boolean } }>(
+  const conventions = await loadPanel<{ conventions: { nodes: ConventionRow[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } }>(
     fetch,
     'conventions',
     conventionsDocument,

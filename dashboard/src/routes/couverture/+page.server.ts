@@ -23,7 +23,7 @@ interface CoverageRow {
   coverage: {
     servicesEligible: number;
     placesPer1000Rsa: number | null;
-    uncoveredCommunes: number;
+    uncoveredCommunes: { code: string }[];
     communes: { commune: { code: string; name: string }; servicesEligible: number; nearestServiceKm: number | null; covered: boolean }[];
   } | null;
 }

@@ -10,17 +10,17 @@ import partnerDocument from './partenaire.graphql?raw';
 
 interface PartnerDetails {
   id: string;
-  accessibility: string | null;
+  accessibility: { stepFreeAccess: boolean | null; signLanguage: boolean; languages: string[]; url: string | null };
   contacts: { email: string | null; phone: string | null; website: string | null } | null;
   services: {
     id: string;
     name: string;
     description: string | null;
     themes: string[];
-    capacity: number | null;
+    capacity: { places: number | null; waitingDays: number | null };
     openNow: boolean | null;
     hours: string | null;
-    permanences: { communeCode: string; address: string | null; schedule: string | null }[];
+    permanences: { id: string; placeName: string; communeCode: string; address: string | null; hours: string }[];
   }[];
 }
 
@@ -33,7 +33,7 @@ export const load: PageServerLoad = async ({ fetch, locals, params }) => {
   const [partner, details, candidates] = await Promise.all([
     loadPanel<{ partner: { id: string; name: string; kind: string; communeCode: string } | null }>(fetch, 'structure', partnerDocument, { id: params.id }),
     loadPanel<{ partner: PartnerDetails | null }>(fetch, 'services et permanences', detailsDocument, { id: params.id }),
-    mayRefer ? loadPanel<{ caseload: { nodes: { id: string; label: string }[] } }>(fetch, 'personnes accompagnées', candidatesDocument) : Promise.resolve(null),
+    mayRefer ? loadPanel<{ caseload: { nodes: { id: string; identity: { firstName: string; lastName: string } | null }[] } }>(fetch, 'personnes accompagnées', candidatesDocument) : Promise.resolve(null),
   ]);
   if (partner.ok && !partner.data.partner) error(404, 'Cette structure est introuvable.');
   return { partner, details, candidates, mayRefer };
@@ -41,24 +41,23 @@ export const load: PageServerLoad = async ({ fetch, locals, params }) => {
 
 export const actions: Actions = {
   /** « Orienter » : a referral of one of the référent's beneficiaries to a service of this partner. */
-  orienter: async ({ fetch, locals, request }) => {
+  orienter: async ({ fetch, locals, params, request }) => {
     const user = requireSection(locals.user, '/annuaire');
     if (user.role !== 'REFERENT' && user.role !== 'ADMIN') return fail(403, { referralError: 'Seuls les référents peuvent orienter une personne.' });
     const form = await request.formData();
     const serviceId = String(form.get('serviceId') ?? '');
     const beneficiaryId = String(form.get('beneficiaryId') ?? '');
-    const note = String(form.get('note') ?? '').trim().slice(0, 1000);
     if (!beneficiaryId) return fail(400, { serviceId, referralError: 'Choisissez la personne à orienter.' });
     if (!serviceId) return fail(400, { serviceId, referralError: 'Choisissez le service vers lequel orienter.' });
     try {
-      const { data, errors } = await gatewayQuery<{ createReferral: { ok: boolean; error: string | null; referral: { id: string } | null } }>(
+      const { data, errors } = await gatewayQuery<{ createReferral: { ok: boolean; error: { code: string; message: string } | null; referral: { id: string } | null } }>(
         fetch,
         referralDocument,
-        { input: { beneficiaryId, serviceId, note: note || null } },
+        { input: { beneficiaryId, serviceId, partnerId: params.id, sentOn: new Date().toISOString().slice(0, 10) } },
       );
       const result = data?.createReferral;
       if (!result) return fail(503, { serviceId, referralError: `L’orientation n’a pas pu être enregistrée (${errors[0]?.message ?? 'service indisponible'}).` });
-      if (!result.ok) return fail(400, { serviceId, referralError: result.error ?? 'L’orientation a été refusée.' });
+      if (!result.ok) return fail(400, { serviceId, referralError: result.error?.message ?? 'L’orientation a été refusée.' });
       return { serviceId, referralOk: true };
     } catch (cause) {
       if (cause instanceof GatewayUnavailableError) return fail(503, { serviceId, referralError: 'Le service de données ne répond pas : réessayez dans quelques instants.' });
