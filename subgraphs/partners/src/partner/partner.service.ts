@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { byKeys, requireRole, todayIso, UserFacingError, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { assertPageSize, byKeys, decodeCursor, requireRole, todayIso, toPage, UserFacingError, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { parseOpeningHours } from '../directory/hours.js';
 import { refreshDerived } from '../service/service.service.js';
 import { ServiceRepository } from '../service/service.repository.js';
@@ -9,7 +9,6 @@ import { communeExists, PartnerRepository, staleQuery } from './partner.reposito
 import { STALE_AFTER_MONTHS } from './partner.type.js';
 
 const partnersById = Symbol('partnersById');
-export const MAX_PAGE_SIZE = 100;
 
 /** A partner of the caller's Département, batched; `null` when unknown or elsewhere. */
 export function partnerById(ctx: SubgraphContext, id: string): Promise<Partner | null> {
@@ -21,33 +20,18 @@ export function partnerById(ctx: SubgraphContext, id: string): Promise<Partner |
     .load(id);
 }
 
-function decodeCursor(cursor: string): { name: string; id: string } {
-  try {
-    const [name, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    if (typeof name === 'string' && typeof id === 'string') return { name, id };
-  } catch {
-    // fall through to the user-facing error
-  }
-  throw new UserFacingError('Invalid cursor: pass the endCursor of a previous page.', 'BAD_USER_INPUT', { argument: 'after' });
-}
-
 /** Partners of the caller's Département, a page at a time. */
 export async function listPartners(
   ctx: SubgraphContext,
   first: number,
   after: string | null | undefined,
 ): Promise<{ nodes: Partner[]; endCursor: string | null; hasNextPage: boolean }> {
-  if (first < 1 || first > MAX_PAGE_SIZE) {
-    throw new UserFacingError(`first must be between 1 and ${MAX_PAGE_SIZE}.`, 'BAD_USER_INPUT', { argument: 'first' });
-  }
-  const rows = await new PartnerRepository(ctx.em).page(ctx.caller.departmentCode, first + 1, after ? decodeCursor(after) : null);
-  const nodes = rows.slice(0, first);
-  const last = nodes.at(-1);
-  return {
-    nodes,
-    hasNextPage: rows.length > first,
-    endCursor: last ? Buffer.from(JSON.stringify([last.name, last.id])).toString('base64url') : null,
-  };
+  // The kit's cursor pagination, over (name, id).
+  assertPageSize(first);
+  const position = after ? decodeCursor(after, 2).map(String) : null;
+  const rows = await new PartnerRepository(ctx.em).page(ctx.caller.departmentCode, first + 1, position ? { name: position[0]!, id: position[1]! } : null);
+  const { nodes, pageInfo } = toPage(rows, first, (p) => [p.name, p.id]);
+  return { nodes, endCursor: pageInfo.endCursor, hasNextPage: pageInfo.hasNextPage };
 }
 
 export interface PartnerMutationResult {
