@@ -13,7 +13,7 @@ export class RetentionRepository {
    * deleted, the Département's own references and free-text notes are cleared. What indicators
    * count (dates, reasons, sex, birth year, territory…) stays, so aggregates do not change.
    */
-  async anonymiseDue(asOf: string, defaultMonths: number): Promise<string[]> {
+  async anonymiseDue(asOf: string, defaultMonths: number, departmentCodes: readonly string[] | null): Promise<string[]> {
     const due: { id: string }[] = await this.em.execute(
       `with last_contact as (
          select b.id, b.department_code,
@@ -24,14 +24,14 @@ export class RetentionRepository {
                 ) as on_day
            from beneficiaries.beneficiary b
            left join beneficiaries.accompaniment a on a.department_code = b.department_code and a.beneficiary_id = b.id
-          where b.anonymised_on is null
+          where b.anonymised_on is null ${departmentCodes ? 'and b.department_code in (?)' : ''}
           group by b.id, b.department_code
        )
        select lc.id from last_contact lc
          left join beneficiaries.retention_policy p on p.department_code = lc.department_code
         where lc.on_day < (?::date - make_interval(months => coalesce(p.months, ?)))
           and not exists (select 1 from beneficiaries.accompaniment o where o.department_code = lc.department_code and o.beneficiary_id = lc.id and o.ended_on is null)`,
-      [asOf, defaultMonths],
+      [...(departmentCodes ? [[...departmentCodes]] : []), asOf, defaultMonths],
     );
     const ids = due.map((d) => d.id);
     if (ids.length === 0) return [];
