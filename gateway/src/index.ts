@@ -5,3 +5,4 @@ export { subgraphs } from './compose/subgraphs.js';
 export { trustedDocuments, documentId } from './compose/trusted-documents.js';
 export { trustedDocumentsPath, loadTrustedDocuments } from './trusted-documents.js';
 export { adminTypeDefs } from './admin/schema.js';
+export { operationTypes, operationTypesPath, servedSchema } from './compose/operation-types.js';

@@ -1,5 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import { committedSdls, composeSupergraph, emitSdls, supergraphPath, trustedDocuments, trustedDocumentsPath } from '@passerelles/gateway';
+import {
+  committedSdls,
+  composeSupergraph,
+  emitSdls,
+  operationTypes,
+  operationTypesPath,
+  supergraphPath,
+  trustedDocuments,
+  trustedDocumentsPath,
+} from '@passerelles/gateway';
 import { Kind, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 
@@ -35,6 +44,12 @@ describe('generated schema files', () => {
     const { manifest, files } = await trustedDocuments();
     expect(files).toContain('dashboard/src/routes/territoires/territoires.graphql');
     expect(JSON.parse(await readFile(trustedDocumentsPath, 'utf8')), 'gateway/trusted-documents.json is stale: run npm run compose').toEqual(manifest);
+  });
+
+  it("the dashboard's operation types are generated from its operations and the served schema", async () => {
+    const generated = await operationTypes(await committedSdls());
+    expect(generated).toContain('export type CaseloadQuery = ');
+    expect(await readFile(operationTypesPath, 'utf8'), 'dashboard/src/lib/graphql/operations.ts is stale: run npm run compose').toBe(generated);
   });
 
   it('composition reports errors instead of writing a broken supergraph', async () => {

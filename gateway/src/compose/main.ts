@@ -2,10 +2,12 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { trustedDocumentsPath } from '../trusted-documents.js';
 import { composeSupergraph, emitSdls, repoRoot, sdlPath, supergraphPath } from './compose.js';
+import { operationTypes, operationTypesPath } from './operation-types.js';
 import { trustedDocuments } from './trusted-documents.js';
 
 /**
- * `npm run compose`: writes each subgraph's SDL, the composed supergraph and the trusted documents.
+ * `npm run compose`: writes each subgraph's SDL, the composed supergraph, the trusted documents and
+ * the dashboard's operation types.
  * `--check`: writes nothing; fails when a committed file differs from what the code emits.
  */
 async function main(check: boolean): Promise<void> {
@@ -16,6 +18,7 @@ async function main(check: boolean): Promise<void> {
     ...[...sdls].map(([name, sdl]) => [sdlPath(name), sdl] as const),
     [supergraphPath, supergraph],
     [trustedDocumentsPath, `${JSON.stringify(manifest, null, 2)}\n`],
+    [operationTypesPath, await operationTypes(sdls)],
   ]);
   const stale: string[] = [];
   for (const [path, content] of outputs) {
@@ -28,7 +31,7 @@ async function main(check: boolean): Promise<void> {
     console.error(`Stale generated files (run \`npm run compose\` and commit):\n${stale.map((s) => `- ${s}`).join('\n')}`);
     process.exit(1);
   }
-  console.log(check ? 'Subgraph SDLs and supergraph are up to date.' : `Wrote ${outputs.size} files.`);
+  console.log(check ? 'Subgraph SDLs, supergraph, trusted documents and operation types are up to date.' : `Wrote ${outputs.size} files.`);
 }
 
 main(process.argv.includes('--check')).catch((error: unknown) => {
