@@ -16,13 +16,8 @@ export interface SessionUser {
   partnerId: string | null;
 }
 
-export const ROLE_LABELS: Record<Role, string> = {
-  ADMIN: 'Administration',
-  STEERING: 'Comité de pilotage',
-  REFERENT: 'Référent',
-  OPERATOR: 'Opérateur',
-  PRESCRIBER: 'Prescripteur',
-};
+/** French names of the roles (the header, the administration page). */
+export { ROLES as ROLE_LABELS } from '../labels.ts';
 
 /** URL of one of the gateway's `/auth/*` endpoints. */
 export const authUrl = (path: string): string => new URL(`/auth/${path}`, serverEnv.gatewayUrl).href;

@@ -1,0 +1,160 @@
+// French labels of the API's enumerations: the one place the UI names them (pages, tables,
+// exports). Each map is complete for its enum, checked by the compiler against the generated types.
+import type {
+  AccompanimentStatus,
+  AppointmentKind,
+  AppointmentStatus,
+  ContractKind,
+  ContractStatus,
+  ExitReason,
+  ExitSubReason,
+  PartnerKind,
+  PsychologicalDifficulty,
+  Public,
+  ReceptionMode,
+  ReferralStatus,
+  ServiceType,
+  UserRole,
+} from './graphql/operations.ts';
+
+export const EXIT_REASONS = {
+  STABILISATION: 'Stabilisation du parcours de vie',
+  EVOLUTION: 'Évolution de parcours',
+  FINANCIAL_CHANGE: 'Changement de situation financière',
+  DYNAMIC_EXIT: 'Sortie dynamique (emploi, formation)',
+  REORIENTATION: 'Réorientation vers le droit commun',
+  DROPPED_OUT: 'Rupture de l’accompagnement',
+  MOVED: 'Déménagement',
+  DECEASED: 'Décès',
+  OTHER: 'Autre motif',
+} as const satisfies Record<ExitReason, string>;
+
+export const EXIT_SUB_REASONS = {
+  AAH: 'Allocation aux adultes handicapés (AAH)',
+  UNEMPLOYMENT_BENEFIT: 'Allocation chômage',
+  INVALIDITY_PENSION: 'Pension d’invalidité',
+  DAILY_ALLOWANCE: 'Indemnités journalières',
+  RETIREMENT_ASPA: 'Retraite ou ASPA',
+} as const satisfies Record<ExitSubReason, string>;
+
+export const PSYCHOLOGICAL_DIFFICULTIES = {
+  ANXIETY: 'Troubles anxieux',
+  DEPRESSION: 'Dépression',
+  PSYCHOTIC_DISORDER: 'Troubles psychotiques',
+  ADDICTION: 'Addiction',
+  TRAUMA: 'Psychotraumatisme',
+  SOCIAL_ISOLATION: 'Isolement social',
+  COGNITIVE_DISORDER: 'Troubles cognitifs',
+  OTHER: 'Autre difficulté',
+} as const satisfies Record<PsychologicalDifficulty, string>;
+
+export const ACCOMPANIMENT_STATUSES = {
+  PRESCRIBED: 'Prescrit',
+  VALIDATED: 'Orientation validée',
+  IN_PROGRESS: 'En cours',
+  FINAL_REVIEW_DONE: 'Bilan final fait',
+  ENDED: 'Terminé',
+} as const satisfies Record<AccompanimentStatus, string>;
+
+export const APPOINTMENT_KINDS = {
+  FIRST: 'Premier entretien',
+  INTERMEDIATE: 'Entretien intermédiaire',
+  FINAL_REVIEW: 'Bilan final',
+  COLLECTIVE_SESSION: 'Atelier collectif',
+  PERMANENCE: 'Permanence',
+} as const satisfies Record<AppointmentKind, string>;
+
+export const APPOINTMENT_STATUSES = {
+  PLANNED: 'prévu',
+  HONOURED: 'honoré',
+  MISSED: 'manqué',
+  EXCUSED: 'excusé',
+} as const satisfies Record<AppointmentStatus, string>;
+
+export const REFERRAL_STATUSES = {
+  SENT: 'envoyée',
+  ACCEPTED: 'acceptée',
+  REFUSED: 'refusée',
+  DONE: 'réalisée',
+  NO_SHOW: 'non honorée',
+} as const satisfies Record<ReferralStatus, string>;
+
+export const CONTRACT_KINDS = {
+  CER: 'CER',
+  PPAE: 'PPAE',
+  CEJ: 'CEJ',
+  PACEA: 'PACEA',
+} as const satisfies Record<ContractKind, string>;
+
+export const CONTRACT_STATUSES = {
+  DRAFT: 'brouillon',
+  SIGNED: 'signé',
+  ACTIVE: 'en cours',
+  RENEWAL_REQUESTED: 'renouvellement demandé',
+  RENEWED: 'renouvelé',
+  ENDED: 'terminé',
+  CANCELLED: 'annulé',
+} as const satisfies Record<ContractStatus, string>;
+
+export const PARTNER_KINDS = {
+  MDPH: 'MDPH',
+  CSAPA: 'CSAPA (addictions)',
+  CAARUD: 'CAARUD (réduction des risques)',
+  PSYCHOLOGIST: 'Psychologue',
+  COMPLEX_CASES_CELL: 'Cellule de cas complexes',
+  HEALTH_CHECK_CENTRE: 'Centre d’examens de santé (CPAM)',
+  HOSPITAL: 'Hôpital',
+  GENERAL_PRACTICE: 'Médecine générale',
+  HEALTH_CENTRE: 'Maison ou centre de santé',
+  CMP: 'Centre médico-psychologique (CMP)',
+  CMS: 'Centre médico-social (CMS)',
+  CCAS: 'CCAS / CIAS',
+  ASSOCIATION: 'Association',
+  SIAE: 'Structure d’insertion par l’activité économique',
+  OTHER: 'Autre structure',
+} as const satisfies Record<PartnerKind, string>;
+
+export const SERVICE_TYPES = {
+  ACCOMPAGNEMENT: 'Accompagnement',
+  AIDE_FINANCIERE: 'Aide financière',
+  AIDE_MATERIELLE: 'Aide matérielle',
+  ATELIER: 'Atelier',
+  FORMATION: 'Formation',
+  INFORMATION: 'Information',
+} as const satisfies Record<ServiceType, string>;
+
+export const PUBLICS = {
+  ACTIFS: 'Actifs',
+  BENEFICIAIRES_DES_MINIMAS_SOCIAUX: 'Bénéficiaires des minima sociaux',
+  DEMANDEURS_EMPLOI: 'Demandeurs d’emploi',
+  ETUDIANTS: 'Étudiants',
+  FAMILLES: 'Familles',
+  FEMMES: 'Femmes',
+  JEUNES: 'Jeunes',
+  PERSONNES_EN_SITUATION_DE_HANDICAP: 'Personnes en situation de handicap',
+  PERSONNES_EN_SITUATION_DURGENCE: 'Personnes en situation d’urgence',
+  PERSONNES_EN_SITUATION_JURIDIQUE_SPECIFIQUE: 'Personnes en situation juridique spécifique',
+  PERSONNES_EXILEES: 'Personnes exilées',
+  RESIDENTS_QPV_FRR: 'Résidents en QPV ou FRR',
+  SENIORS: 'Seniors',
+  TOUS_PUBLICS: 'Tous publics',
+} as const satisfies Record<Public, string>;
+
+export const RECEPTION_MODES = {
+  EN_PRESENTIEL: 'En présentiel',
+  A_DISTANCE: 'À distance',
+} as const satisfies Record<ReceptionMode, string>;
+
+export const ROLES = {
+  ADMIN: 'Administration',
+  STEERING: 'Comité de pilotage',
+  REFERENT: 'Référent',
+  OPERATOR: 'Opérateur',
+  PRESCRIBER: 'Prescripteur',
+} as const satisfies Record<UserRole, string>;
+
+/** The label of an enum value, or the value itself when the map does not know it (a newer API). */
+export function labelOf(labels: Readonly<Record<string, string>>, value: string | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  return labels[value] ?? value;
+}
