@@ -213,4 +213,38 @@ describe('coverage of a territory', () => {
     // Another Département's territory is not found.
     expect(await gql(`{ coverage(theme: ${theme}, territoryId: "62-arrageois") { territoryId } }`)).toEqual({ coverage: null });
   });
+
+  it('lists the offer it counts, by name, in one statement for many territories', async () => {
+    const theme = 'FAMILLE__SOUTIEN_AIDANTS';
+    const north = await createTestTerritory(orm.em.fork(), DEPARTMENT, [A.code]);
+    const south = await createTestTerritory(orm.em.fork(), DEPARTMENT, [C.code]);
+    const partner = await newPartner(A.code);
+    const forA = await newService(partner, { themes: [theme], eligibilityZone: [A.code], name: 'B — pour la commune A' });
+    const forEpci = await newService(partner, { themes: [theme], eligibilityZone: [A.epci], name: 'C — pour l’EPCI de A' });
+    const wide = await newService(partner, { themes: [theme], eligibilityZone: [DEPARTMENT], name: 'A — tout le Département' });
+    await newService(partner, { themes: ['SANTE__ADDICTIONS'], eligibilityZone: [A.code], name: 'autre thème' });
+    const archived = await newService(partner, { themes: [theme], eligibilityZone: [A.code], name: 'archivé' });
+    await gql('mutation ($id: ID!) { archiveService(id: $id) { ok } }', { id: archived });
+
+    const query = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Territory { coverage(theme: ${theme}) { servicesEligible services { id name } } } } }`;
+    const both = { r: [north, south].map((id) => ({ __typename: 'Territory', id, peopleOnRsa: 1 })) };
+    await gql(query, both, steering); // fills the distance cache, which the counts below must not include
+    counter.reset();
+    const data = await gql<{ _entities: { coverage: { servicesEligible: number; services: { id: string; name: string }[] } }[] }>(
+      query,
+      both,
+      steering,
+    );
+    const [n, s] = data._entities.map((e) => e.coverage);
+    expect(n!.services.map((x) => x.id)).toEqual([wide, forA, forEpci]);
+    expect(n!.services).toHaveLength(n!.servicesEligible);
+    expect(s!.services.map((x) => x.id)).toEqual([wide]);
+    const many = counter.count;
+    counter.reset();
+    await gql(query, { r: [{ __typename: 'Territory', id: north, peopleOnRsa: 1 }] }, steering);
+    expect(many).toBe(counter.count);
+
+    const whole = await gql<{ coverage: { services: { id: string }[] } }>(`{ coverage(theme: ${theme}) { services(first: 2) { id } } }`);
+    expect(whole.coverage.services.map((x) => x.id)).toEqual([wide, forA]);
+  });
 });

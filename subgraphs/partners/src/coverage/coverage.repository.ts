@@ -116,4 +116,31 @@ export class CoverageRepository {
     }
     return rows.map((r) => ({ ...r, nearest_km: r.nearest_km === null ? null : Number(r.nearest_km), area_places: r.area_places === null ? null : Number(r.area_places) }));
   }
+
+  /**
+   * Ids of the live services of a theme eligible in at least one commune of each area (same
+   * eligibility rule as `rows`), at most `limit` per area, by name: one statement for all areas.
+   */
+  async eligibleServiceIds(department: string, theme: string, area: CoverageArea, limit: number): Promise<{ area_id: string; id: string }[]> {
+    const areas = 'territoryIds' in area ? [...area.territoryIds] : [department];
+    return this.em.execute(
+      `with keys as (
+              select tc.territory_id as area_id, c.code as key from ref.territory_commune tc join ref.commune c on c.code = tc.commune_code
+               where tc.department_code = ? and tc.territory_id in (?)
+              union
+              select tc.territory_id, c.epci_code from ref.territory_commune tc join ref.commune c on c.code = tc.commune_code
+               where tc.department_code = ? and tc.territory_id in (?) and c.epci_code is not null),
+            svc as materialized (
+              select s.id, s.name, coalesce(s.eligibility_zone, array[s.department_code]) as zone
+                from partners.service s join partners.partner p on p.id = s.partner_id
+               where s.department_code = ? and s.archived_at is null and p.archived_at is null and s.themes @> array[?]),
+            hits as (
+              select a.area_id, svc.id, svc.name from unnest(array[?]::text[]) a(area_id) join svc
+                on a.area_id = ? or svc.zone && array[?, 'france', '99100']
+                or exists (select 1 from keys k where k.area_id = a.area_id and k.key = any(svc.zone))),
+            ranked as (select area_id, id, name, row_number() over (partition by area_id order by name, id) as n from hits)
+       select area_id, id from ranked where n <= ? order by area_id, name, id`,
+      [department, areas, department, areas, department, theme, areas, department, department, limit],
+    );
+  }
 }

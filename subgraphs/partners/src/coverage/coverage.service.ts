@@ -1,5 +1,7 @@
 import { requireRole, UserFacingError, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { CommuneType } from '../commune/commune.type.js';
+import { serviceById } from '../service/service.service.js';
+import type { Service } from '../service/service.entity.js';
 import { fromEnumName, toEnumName } from '../directory/vocabulary.js';
 import { territoryById } from '../territory/territory.service.js';
 import { TerritoryRepository } from '../territory/territory.repository.js';
@@ -123,4 +125,27 @@ export async function uncoveredTerritories(ctx: SubgraphContext, theme: string):
   if (territories.length === 0) return [];
   const computed = await computeCoverage(ctx, theme, { territoryIds: territories.map((t) => t.id) });
   return territories.filter((t) => computed.get(t.id)?.covered === false);
+}
+
+/**
+ * Live services of the theme eligible in an area (a territory, or the Département when
+ * `territoryId` is null), by name, at most `first`: the offer the coverage counts. Batched: every
+ * coverage of a request costs one statement per theme and size, then one lookup of the services.
+ */
+export async function servicesEligibleIn(ctx: SubgraphContext, theme: string, territoryId: string | null, first: number): Promise<Service[]> {
+  requireRole(ctx.caller, readers, 'read coverage');
+  if (territoryId !== null && !inScope(ctx, territoryId)) return [];
+  const department = ctx.caller.departmentCode;
+  const ids = await ctx.loaders
+    .get<string, string[]>(Symbol.for(`eligibleServices:${theme}:${first}`), async (areaIds) => {
+      const territoryIds = areaIds.filter((id) => id !== department);
+      const rows = [
+        ...(territoryIds.length > 0 ? await new CoverageRepository(ctx.em).eligibleServiceIds(department, fromEnumName(theme), { territoryIds }, first) : []),
+        ...(areaIds.includes(department) ? await new CoverageRepository(ctx.em).eligibleServiceIds(department, fromEnumName(theme), { department: true }, first) : []),
+      ];
+      return areaIds.map((id) => rows.filter((r) => r.area_id === id).map((r) => r.id));
+    })
+    .load(territoryId ?? department);
+  const services = await Promise.all(ids.map((id) => serviceById(ctx, id)));
+  return services.filter((s): s is Service => s !== null);
 }
