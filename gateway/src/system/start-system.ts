@@ -106,7 +106,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
           PORT: String(options.ports.dashboard),
           ORIGIN: `http://localhost:${options.ports.dashboard}`,
           GATEWAY_URL: gatewayUrl,
-          PERSISTED_OPERATIONS: options.nodeEnv === 'production' ? '1' : '0',
+          // Send operations by id exactly when the gateway runs trusted documents only (production, unless turned off).
+          PERSISTED_OPERATIONS: ['1', 'true'].includes(options.gatewayEnv?.['TRUSTED_DOCUMENTS'] ?? (options.nodeEnv === 'production' ? '1' : '0')) ? '1' : '0',
         },
         log,
       );

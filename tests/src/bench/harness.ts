@@ -1,4 +1,5 @@
 import { cpus, totalmem } from 'node:os';
+import type { Page } from 'playwright-core';
 
 /** What a scenario gets: the running system and its database. */
 export interface BenchContext {
@@ -6,9 +7,21 @@ export interface BenchContext {
   databaseUrl: string;
   query(sql: string, params?: unknown[]): Promise<unknown[]>;
   graphql(query: string, variables?: Record<string, unknown>): Promise<unknown>;
+  /** The dashboard in Chromium, started on first use (browser scenarios only). */
+  dashboard(): Promise<BenchDashboard>;
 }
 
-/** One measured thing. `run` is timed; `compareTo`, when given, is timed alike and reported as a ratio. */
+/** A headless Chromium tab at 1366×768, signed in to the dashboard as the demo steering account. */
+export interface BenchDashboard {
+  url: string;
+  page: Page;
+}
+
+/**
+ * One measured thing. `run` is timed by the wall clock, unless it resolves to `{ measuredMs }`
+ * (a duration it measured itself, e.g. in the browser); `baseline`, when given, is timed alike and
+ * reported as a ratio.
+ */
 export interface Scenario {
   name: string;
   description: string;
@@ -60,13 +73,21 @@ export function stats(samples: number[]): Stats {
   };
 }
 
+/** What a scenario's `run` resolves to when it measured its own duration. */
+export interface SelfMeasured {
+  measuredMs: number;
+}
+
+const isSelfMeasured = (value: unknown): value is SelfMeasured =>
+  typeof value === 'object' && value !== null && typeof (value as SelfMeasured).measuredMs === 'number';
+
 async function measure(fn: () => Promise<unknown>, warmup: number, iterations: number): Promise<Stats> {
   for (let i = 0; i < warmup; i++) await fn();
   const samples: number[] = [];
   for (let i = 0; i < iterations; i++) {
     const start = performance.now();
-    await fn();
-    samples.push(performance.now() - start);
+    const result = await fn();
+    samples.push(isSelfMeasured(result) ? result.measuredMs : performance.now() - start);
   }
   return stats(samples);
 }

@@ -5,13 +5,15 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { startSystem } from '@passerelles/gateway/system';
 import { DEMO_PASSWORD, prepareDatabase, repoRoot, startEmbeddedPostgres } from '@passerelles/db';
+import { launchBrowser, signIn, type TestBrowser } from '../support/browser.js';
 import { freePort, freeSystemPorts } from '../support/ports.js';
-import { runScenarios, toMarkdown, type BenchContext } from './harness.js';
+import { runScenarios, toMarkdown, type BenchContext, type BenchDashboard } from './harness.js';
 import { scenarios } from './scenarios/index.js';
 
 /**
- * `npm run bench [-- --iterations 200 --warmup 20 --only NAME --record]`: starts the system on a
- * throwaway embedded PostgreSQL with the demo data, runs the scenarios, writes a JSON report to
+ * `npm run bench [-- --iterations 200 --warmup 20 --only NAME --record]`: starts the system (with the
+ * dashboard) on a throwaway embedded PostgreSQL with the demo data, runs the scenarios (browser ones in
+ * Debian's Chromium), writes a JSON report to
  * tests/artifacts/ and prints a Markdown table (`--record` appends it to docs/benchmarks.md).
  */
 async function main(): Promise<void> {
@@ -35,9 +37,18 @@ async function main(): Promise<void> {
     nodeEnv: 'production',
     // The scenarios send their own operations: production settings, but not restricted to the dashboard's trusted documents.
     gatewayEnv: { TRUSTED_DOCUMENTS: '0' },
-    withDashboard: false,
+    withDashboard: true,
     log: () => undefined,
   });
+  let browser: TestBrowser | null = null;
+  let dashboard: Promise<BenchDashboard> | null = null;
+  const openDashboard = async (): Promise<BenchDashboard> => {
+    browser = await launchBrowser();
+    const page = await browser.newPage();
+    const url = system.urls.dashboard!;
+    await signIn(page, url, 'pilotage.62@demo.passerelles.fr', DEMO_PASSWORD);
+    return { url, page };
+  };
   const pool = new pg.Pool({ connectionString: database.url, max: 2 });
   const login = await fetch(new URL('/auth/login', system.urls.gateway), {
     method: 'POST',
@@ -57,6 +68,7 @@ async function main(): Promise<void> {
       });
       return response.json();
     },
+    dashboard: () => (dashboard ??= openDashboard()),
   };
   try {
     const report = await runScenarios(ctx, selected, Number(values.warmup), Number(values.iterations));
@@ -68,6 +80,7 @@ async function main(): Promise<void> {
     console.log(`\n${markdown}\nJSON report: ${file}`);
     if (values.record) await appendFile(resolve(repoRoot, 'docs', 'benchmarks.md'), `\n${markdown}`);
   } finally {
+    await (browser as TestBrowser | null)?.close();
     await pool.end();
     await system.stop();
     await database.stop();

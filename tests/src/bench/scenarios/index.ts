@@ -1,5 +1,6 @@
 import type { Scenario } from '../harness.js';
 import { beneficiariesIndicators } from './beneficiaries-indicators.js';
+import { dashboardPages } from './dashboard-pages.js';
 import { moneyConventions, moneyOverview } from './money.js';
 import { partnersCoverage, partnersCoverageCold, partnersSearch, partnersTypoSearch } from './partners-directory.js';
 import { territoryOverview } from './territory-overview.js';
@@ -14,4 +15,5 @@ export const scenarios: Scenario[] = [
   partnersTypoSearch,
   partnersCoverage,
   partnersCoverageCold,
+  ...dashboardPages,
 ];
