@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { colourClasses, colourOf, formatMeasure, measureFor, NO_DATA, PALETTE } from './coverage';
+import { colourClasses, colourOf, formatMeasure, hatchColours, hatchId, measureFor, NO_DATA, PALETTE, shapesMarkup } from './coverage';
 
 describe('coverage colours', () => {
   it('splits the range in five equal classes', () => {
@@ -34,5 +34,27 @@ describe('coverage colours', () => {
   it('falls back to a measure of the chosen level', () => {
     expect(measureFor('places-rsa', 'communes').id).toBe('services');
     expect(formatMeasure(3.25, measureFor('distance', 'communes'))).toBe('3,3 km');
+  });
+});
+
+describe('map markup', () => {
+  const classes = colourClasses([0, 4], false, true);
+  const describe_ = (s: { name: string; value: number | null }): string => `${s.name} : ${s.value ?? '—'}`;
+
+  it('draws each shape once, focusable by the page, named with its value, hatched when uncovered', () => {
+    const markup = shapesMarkup(
+      [
+        { id: '62001', name: 'Ablain-Saint-Nazaire', d: 'M0,0L1,1Z', value: 4, uncovered: false },
+        { id: '62002', name: 'Ablainzevelle "A&B"', d: 'M2,2L3,3Z', value: 0, uncovered: true },
+      ],
+      classes,
+      describe_,
+    );
+    expect(markup.match(/<path /g)).toHaveLength(2);
+    expect(markup).toContain(`d="M0,0L1,1Z" fill="${PALETTE[4]}" data-colour="${PALETTE[4]}" class="shape" data-id="62001" data-value="4" tabindex="-1" role="button" aria-label="Ablain-Saint-Nazaire : 4"`);
+    // Uncovered: the hatch pattern of its own colour; names are escaped.
+    expect(markup).toContain(`fill="url(#${hatchId(PALETTE[0])})" data-colour="${PALETTE[0]}"`);
+    expect(markup).toContain('aria-label="Ablainzevelle &quot;A&amp;B&quot; : 0"');
+    expect(hatchColours(classes)).toEqual([PALETTE[0], PALETTE[4], NO_DATA]);
   });
 });

@@ -80,3 +80,44 @@ export function formatRange(c: ColourClass, measure: Measure): string {
   const f = formats[measure.decimals]!;
   return c.from === c.to ? f.format(c.from) : `${f.format(c.from)} à ${f.format(c.to)}`;
 }
+
+/** One shape of the map: a territory or a commune, with its value for the chosen measure. */
+export interface MapShapeValue {
+  id: string;
+  name: string;
+  /** SVG path in the map's frame. */
+  d: string;
+  value: number | null;
+  /** No service of the theme is eligible there (hatched). */
+  uncovered: boolean;
+}
+
+/** Id of the hatch pattern drawn over a colour (see `hatchPatterns`). */
+export const hatchId = (colour: string): string => `hachures-${colour.replace('#', '')}`;
+
+const escapeXml = (text: string): string =>
+  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+
+/**
+ * The shapes as SVG markup, one focusable path each (accessible name = its value). Written as one
+ * string rather than 887 Svelte elements: the browser parses it natively and hydration adopts it
+ * without work, which keeps the communes map within its budget. Uncovered shapes are filled with
+ * the hatch pattern of their colour, so each shape is drawn once. Every shape starts out of the
+ * tab order: the page gives `tabindex="0"` to one shape and moves it with the arrow keys.
+ */
+export function shapesMarkup(shapes: readonly MapShapeValue[], classes: readonly ColourClass[], describe: (shape: MapShapeValue) => string): string {
+  let markup = '';
+  for (const shape of shapes) {
+    const colour = colourOf(shape.value, classes);
+    const fill = shape.uncovered ? `url(#${hatchId(colour)})` : colour;
+    markup +=
+      `<path d="${shape.d}" fill="${fill}" data-colour="${colour}" class="shape" data-id="${escapeXml(shape.id)}" data-value="${shape.value ?? ''}"` +
+      ` tabindex="-1" role="button" aria-label="${escapeXml(describe(shape))}"></path>`;
+  }
+  return markup;
+}
+
+/** The colours a hatch pattern is needed for: those of the classes, and of shapes without data. */
+export function hatchColours(classes: readonly ColourClass[]): string[] {
+  return [...new Set([...classes.map((c) => c.colour), NO_DATA])];
+}

@@ -1,6 +1,7 @@
 import { DEMO_PASSWORD } from '@passerelles/db';
 import { describe, expect, it } from 'vitest';
-import { ACCOUNTS, useDashboard } from '../support/dashboard.js';
+import { screenshot } from '../support/browser.js';
+import { ACCOUNTS, expectAccessible, useDashboard } from '../support/dashboard.js';
 import { gatewayQuery, login } from '../support/system.js';
 
 /** The coverage map: colours, values on focus, the territory panel, the table alternative, zoom. */
@@ -41,6 +42,20 @@ describe('Couverture', () => {
     await page.waitForURL((url) => url.searchParams.get('territoire') === top.id);
     const panel = page.getByTestId('panneau-territoire');
     await expect.poll(() => panel.locator('h2').textContent()).toBe(top.name);
+    // The map was not redrawn: the shape keeps the focus, and is outlined as selected.
+    expect(await topShape.evaluate((el) => el === document.activeElement && el.classList.contains('selected'))).toBe(true);
+    // The panel lists the offer of the theme (mental health by default) that the coverage counts.
+    const { data: offer } = await gatewayQuery<{ coverage: { servicesEligible: number; services: { name: string }[] } }>(
+      ui.system,
+      token,
+      'query ($t: ID!) { coverage(territoryId: $t, theme: SANTE__SANTE_MENTALE) { servicesEligible services(first: 20) { name } } }',
+      { t: top.id },
+    );
+    expect(offer!.coverage.services.length).toBeGreaterThan(0);
+    const listed = (await panel.getByTestId('offre-territoire').locator('li a').allTextContents()).map((t) => t.trim());
+    expect(listed).toEqual(offer!.coverage.services.map((x) => x.name));
+    await expectAccessible(page);
+    await screenshot(page, 'couverture-panneau');
     // The table alternative has the same values.
     const row = page.locator('table[data-table="carte"] tbody tr', { hasText: top.name });
     expect((await row.locator('td').first().textContent())?.trim()).toBe(String(max));
@@ -50,10 +65,41 @@ describe('Couverture', () => {
     await page.close();
   });
 
-  it('draws the 887 communes of the Pas-de-Calais', async () => {
+  it('draws the 887 communes of the Pas-de-Calais coloured by their services, hatches the uncovered ones, and is one tab stop walked with the arrows', async () => {
+    const token = await login(ui.system, ACCOUNTS.STEERING, DEMO_PASSWORD);
+    const { data } = await gatewayQuery<{ coverage: { communes: { commune: { code: string; name: string }; servicesEligible: number; covered: boolean }[] } }>(
+      ui.system,
+      token,
+      '{ coverage(theme: SANTE__ADDICTIONS) { communes { commune { code name } servicesEligible covered } } }',
+    );
+    const communes = data!.coverage.communes;
+    expect(communes).toHaveLength(887);
+    const most = communes.reduce((a, b) => (b.servicesEligible > a.servicesEligible ? b : a));
+
     const page = await ui.pageAs('STEERING');
-    await ui.open(page, `/couverture?niveau=communes`);
-    expect(await page.getByTestId('carte').locator('path.shape').count()).toBe(887);
+    await ui.open(page, '/couverture?niveau=communes&mesure=services&theme=sante--addictions');
+    const shapes = page.getByTestId('carte').locator('path.shape');
+    expect(await shapes.count()).toBe(887);
+    const shape = page.locator(`path.shape[data-id="${most.commune.code}"]`);
+    expect(await shape.getAttribute('data-value')).toBe(String(most.servicesEligible));
+    expect(await shape.getAttribute('fill')).toBe('#08519c');
+    // The demo's addiction services serve a few EPCI only: most communes are white zones.
+    const uncovered = communes.filter((c) => !c.covered);
+    expect(uncovered.length).toBeGreaterThan(0);
+    const white = page.locator(`path.shape[data-id="${uncovered[0]!.commune.code}"]`);
+    expect(await white.getAttribute('fill')).toMatch(/^url\(#hachures-/);
+    expect(await white.getAttribute('aria-label')).toBe(`${uncovered[0]!.commune.name} : 0 services — non couvert`);
+    // One tab stop for the whole map; the arrows go to the next commune (by code) and show its value.
+    expect(await page.locator('path.shape[tabindex="0"]').count()).toBe(1);
+    const first = page.locator('path.shape[tabindex="0"]');
+    const firstId = await first.getAttribute('data-id');
+    await first.focus();
+    await page.keyboard.press('ArrowRight');
+    const ids = communes.map((c) => c.commune.code).sort();
+    const second = communes.find((c) => c.commune.code === ids[ids.indexOf(firstId!) + 1])!;
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-id'))).toBe(second.commune.code);
+    await expect.poll(() => page.locator('.tooltip').textContent()).toContain(`${second.commune.name} : ${second.servicesEligible} service`);
+    expect(await page.locator('path.shape[tabindex="0"]').count()).toBe(1);
     await page.close();
   });
 });

@@ -272,24 +272,6 @@ export type Theme =
   /** Suivre ses candidatures et relancer les employeurs (data·inclusion `trouver-un-emploi--suivre-ses-candidatures-et-relancer-les-employeurs`). */
   | 'TROUVER_UN_EMPLOI__SUIVRE_SES_CANDIDATURES_ET_RELANCER_LES_EMPLOYEURS';
 
-/** Kind of structure: MDPH, addiction services (CSAPA, CAARUD), psychologists, complex-case cells, CPAM health checks, hospitals, CMP, CMS, CCAS… */
-export type PartnerKind =
-  | 'MDPH'
-  | 'CSAPA'
-  | 'CAARUD'
-  | 'PSYCHOLOGIST'
-  | 'COMPLEX_CASES_CELL'
-  | 'HEALTH_CHECK_CENTRE'
-  | 'HOSPITAL'
-  | 'GENERAL_PRACTICE'
-  | 'HEALTH_CENTRE'
-  | 'CMP'
-  | 'CMS'
-  | 'CCAS'
-  | 'ASSOCIATION'
-  | 'SIAE'
-  | 'OTHER';
-
 /** Type of service (data·inclusion `type`). */
 export type ServiceType =
   /** Accompagnement (data·inclusion `accompagnement`). */
@@ -342,6 +324,24 @@ export type ReceptionMode =
   | 'A_DISTANCE'
   /** En présentiel (data·inclusion `en-presentiel`). */
   | 'EN_PRESENTIEL';
+
+/** Kind of structure: MDPH, addiction services (CSAPA, CAARUD), psychologists, complex-case cells, CPAM health checks, hospitals, CMP, CMS, CCAS… */
+export type PartnerKind =
+  | 'MDPH'
+  | 'CSAPA'
+  | 'CAARUD'
+  | 'PSYCHOLOGIST'
+  | 'COMPLEX_CASES_CELL'
+  | 'HEALTH_CHECK_CENTRE'
+  | 'HOSPITAL'
+  | 'GENERAL_PRACTICE'
+  | 'HEALTH_CENTRE'
+  | 'CMP'
+  | 'CMS'
+  | 'CCAS'
+  | 'ASSOCIATION'
+  | 'SIAE'
+  | 'OTHER';
 
 /** A data·inclusion structure or service. */
 export type DataInclusionRecordType =
@@ -561,17 +561,33 @@ export type ConventionsQuery = { conventions: { nodes: Array<{ id: string, name:
 
 export type TerritoryConventionsQueryVariables = Exact<{
   territoryId: string;
+  inForceOn?: string | null | undefined;
 }>;
 
 
-export type TerritoryConventionsQuery = { conventions: { nodes: Array<{ id: string, name: string, places: number, funding: { committedCents: number, paidCents: number, balanceDueCents: number } | null }> } };
+export type TerritoryConventionsQuery = { conventions: { nodes: Array<{ id: string, name: string, startsOn: string, endsOn: string, places: number, occupancy: number | null, operator: { id: string, name: string }, funding: { committedCents: number, paidCents: number, balanceDueCents: number } | null }> } };
+
+export type CommuneCoverageQueryVariables = Exact<{
+  theme: Theme;
+}>;
+
+
+export type CommuneCoverageQuery = { coverage: { communes: Array<{ servicesEligible: number, nearestServiceKm: number | null, covered: boolean, commune: { code: string } }> } | null };
 
 export type TerritoryCoverageQueryVariables = Exact<{
   theme: Theme;
 }>;
 
 
-export type TerritoryCoverageQuery = { territories: Array<{ id: string, coverage: { servicesEligible: number, placesPer1000Rsa: number | null, uncoveredCommunes: Array<{ code: string }>, communes: Array<{ servicesEligible: number, nearestServiceKm: number | null, covered: boolean, commune: { code: string, name: string } }> } | null }> };
+export type TerritoryCoverageQuery = { territories: Array<{ id: string, coverage: { servicesEligible: number, places: number | null, placesPer1000Rsa: number | null, communeCount: number, uncoveredCommuneCount: number } | null }> };
+
+export type TerritoryOfferQueryVariables = Exact<{
+  territoryId: string;
+  theme: Theme;
+}>;
+
+
+export type TerritoryOfferQuery = { coverage: { servicesEligible: number, places: number | null, communeCount: number, uncoveredCommuneCount: number, uncoveredCommunes: Array<{ code: string, name: string }>, services: Array<{ id: string, name: string, partner: { id: string, name: string } | null }> } | null };
 
 export type CoverageTerritoriesQueryVariables = Exact<{ [key: string]: never; }>;
 

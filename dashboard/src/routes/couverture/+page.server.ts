@@ -1,59 +1,47 @@
+import type {
+  CommuneCoverageQuery,
+  CoverageTerritoriesQuery,
+  TerritoryConventionsQuery,
+  TerritoryCoverageQuery,
+  TerritoryOfferQuery,
+} from '#lib/graphql/operations.ts';
 import { requireSection } from '#lib/server/guard.ts';
-import { departmentMap } from '#lib/server/geo.ts';
 import { loadPanel } from '#lib/server/panel.ts';
 import { measureFor, type Level } from '#lib/coverage.ts';
 import { themeFromParam, THEMES } from '#lib/themes.ts';
+import { todayIso } from '#lib/validation.ts';
 import type { PageServerLoad } from './$types';
+import communesDocument from './couverture-communes.graphql?raw';
+import territoriesCoverageDocument from './couverture-territoires.graphql?raw';
 import conventionsDocument from './conventions.graphql?raw';
-import coverageDocument from './couverture.graphql?raw';
+import offerDocument from './panneau.graphql?raw';
 import territoriesDocument from './territoires.graphql?raw';
 
-interface TerritoryRow {
-  id: string;
-  name: string;
-  communeCount: number;
-  partnerCount: number | null;
-  activeBeneficiaries: number | null;
-  placesContracted: number | null;
-  fundingCommitted: number | null;
-}
+/** Nothing to load for this panel on this view. */
+const skipped = Promise.resolve(null);
 
-interface CoverageRow {
-  id: string;
-  coverage: {
-    servicesEligible: number;
-    placesPer1000Rsa: number | null;
-    uncoveredCommunes: { code: string }[];
-    communes: { commune: { code: string; name: string }; servicesEligible: number; nearestServiceKm: number | null; covered: boolean }[];
-  } | null;
-}
-
-interface ConventionRow {
-  id: string;
-  name: string;
-  places: number;
-  funding: { committedCents: number; paidCents: number; balanceDueCents: number } | null;
-}
-
+/**
+ * The map's data: the territories' figures, the coverage of the chosen theme at the level drawn
+ * (territories, or every commune of the Département in one statement), and, for the territory
+ * whose panel is open, its offer and conventions. Each is its own panel: one failing leaves the rest.
+ * No geometry: `+page.ts` adds the map, a module of its own that the browser caches.
+ */
 export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   const user = requireSection(locals.user, '/couverture');
   const level: Level = url.searchParams.get('niveau') === 'communes' ? 'communes' : 'territoires';
   const measure = measureFor(url.searchParams.get('mesure'), level);
   const theme = themeFromParam(url.searchParams.get('theme'));
   const selected = url.searchParams.get('territoire');
+  const byTheme = { theme: theme.value };
 
-  const [map, territories, coverage, conventions] = await Promise.all([
-    departmentMap(user.departmentCode),
-    loadPanel<{ department: { code: string; name: string } | null; territories: TerritoryRow[] }>(fetch, 'territoires', territoriesDocument),
-    measure.source === 'coverage' || selected
-      ? loadPanel<{ territories: CoverageRow[] }>(fetch, 'couverture de l’offre', coverageDocument, { theme: theme.value })
-      : Promise.resolve(null),
-    selected
-      ? loadPanel<{ conventions: { nodes: ConventionRow[] } }>(fetch, 'conventions', conventionsDocument, { territoryId: selected })
-      : Promise.resolve(null),
+  const [territories, territoriesCoverage, communesCoverage, offer, conventions] = await Promise.all([
+    loadPanel<CoverageTerritoriesQuery>(fetch, 'territoires', territoriesDocument),
+    level === 'territoires' ? loadPanel<TerritoryCoverageQuery>(fetch, 'couverture de l’offre', territoriesCoverageDocument, byTheme) : skipped,
+    level === 'communes' && measure.source === 'coverage' ? loadPanel<CommuneCoverageQuery>(fetch, 'couverture de l’offre', communesDocument, byTheme) : skipped,
+    selected ? loadPanel<TerritoryOfferQuery>(fetch, 'offre du territoire', offerDocument, { ...byTheme, territoryId: selected }) : skipped,
+    selected ? loadPanel<TerritoryConventionsQuery>(fetch, 'conventions', conventionsDocument, { territoryId: selected, inForceOn: todayIso() }) : skipped,
   ]);
 
-  // Only the shapes the chosen level draws go to the page (the communes' paths weigh ~300 kB).
-  const shapes = map && (level === 'territoires' ? { ...map, communes: [] } : { ...map, territories: [] });
-  return { map: shapes, level, measure, theme, themes: THEMES, selected, territories, coverage, conventions };
+  // The geometry is not part of this data: `+page.ts` adds the Département's map module.
+  return { departmentCode: user.departmentCode, level, measure, theme, themes: THEMES, selected, territories, territoriesCoverage, communesCoverage, offer, conventions };
 };
