@@ -35,7 +35,7 @@ beforeAll(async () => {
   provider = oidc.listen(port);
   system = await startTestSystem({
     seedDemo: false,
-    withDashboard: false,
+    withDashboard: true,
     gatewayEnv: { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: CLIENT.client_id, OIDC_CLIENT_SECRET: CLIENT.client_secret, OIDC_REDIRECT_URI: REDIRECT_URI, OIDC_ALLOW_INSECURE: '1' },
   });
   user = await createUser(system.db, { role: 'REFERENT', departmentCode: '62' });
@@ -87,6 +87,11 @@ async function start(): Promise<URL> {
 }
 
 describe('OIDC login', () => {
+  it('offers « Se connecter avec ProConnect » on the dashboard\'s login page when configured', async () => {
+    const page = await (await fetch(`${system.urls.dashboard}/connexion`)).text();
+    expect(page).toMatch(/<a href="[^"]*\/connexion\/oidc"[^>]*>Se connecter avec ProConnect<\/a>/);
+  });
+
   it('sends the browser to the provider with PKCE and long random state and nonce', async () => {
     const url = await start();
     expect(url.origin).toBe(issuer);

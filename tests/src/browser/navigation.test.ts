@@ -29,6 +29,8 @@ describe('login and navigation by role', () => {
     const page = await ui.browser.newPage();
     await ui.open(page, `/pilotage`);
     expect(new URL(page.url()).pathname).toBe('/connexion');
+    // No OpenID provider is configured here: local accounts only.
+    expect(await page.getByRole('link', { name: 'Se connecter avec ProConnect' }).count()).toBe(0);
     await expectAccessible(page);
     await screenshot(page, 'connexion');
     await page.getByLabel('Adresse e-mail').fill(ACCOUNTS.ADMIN);
