@@ -69,8 +69,9 @@ export function colourOf(value: number | null, classes: readonly ColourClass[]):
 
 const formats = [0, 1].map((digits) => new Intl.NumberFormat('fr-FR', { maximumFractionDigits: digits, minimumFractionDigits: 0 }));
 
-/** « 12 structures », « 3,5 km », « donnée indisponible ». */
-export function formatMeasure(value: number | null, measure: Measure): string {
+/** « 12 structures », « 3,5 km », « moins de 11 personnes », « donnée indisponible ». */
+export function formatMeasure(value: number | null, measure: Measure, suppressed = false): string {
+  if (suppressed) return `moins de 11 ${measure.unit} (secret statistique)`;
   if (value === null) return 'donnée indisponible';
   return `${formats[measure.decimals]!.format(value)} ${measure.unit}`;
 }
@@ -90,6 +91,8 @@ export interface MapShapeValue {
   value: number | null;
   /** No service of the theme is eligible there (hatched). */
   uncovered: boolean;
+  /** The value is a count of 1 to 10 people, not published (« < 11 »). */
+  suppressed?: boolean;
 }
 
 /** Id of the hatch pattern drawn over a colour (see `hatchPatterns`). */

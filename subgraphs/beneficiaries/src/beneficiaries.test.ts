@@ -35,7 +35,12 @@ async function newBeneficiary(territoryId: string | null, departmentCode = DEPAR
   return id;
 }
 
-async function newAccompaniment(beneficiaryId: string, territoryId: string, dates: { prescribedOn: string; startedOn?: string; endedOn?: string }): Promise<void> {
+async function newAccompaniment(
+  beneficiaryId: string,
+  territoryId: string,
+  dates: { prescribedOn: string; startedOn?: string; endedOn?: string },
+  conventionId: string | null = null,
+): Promise<void> {
   const em = orm.em.fork();
   em.create(AccompanimentEntity, {
     id: randomUUID(),
@@ -43,7 +48,7 @@ async function newAccompaniment(beneficiaryId: string, territoryId: string, date
     beneficiaryId,
     programmeId: randomUUID(),
     operatorId: randomUUID(),
-    conventionId: null,
+    conventionId,
     territoryId,
     prescribedOn: dates.prescribedOn,
     startedOn: dates.startedOn ?? null,
@@ -99,6 +104,38 @@ describe('Territory.activeBeneficiaries', () => {
       { r: [{ __typename: 'Territory', id: north }] },
     );
     expect(otherDepartment.data?._entities).toEqual([{ activeBeneficiaries: 0 }]);
+  });
+});
+
+describe('small counts in the contributions to other entities', () => {
+  it('suppresses territories, conventions and partners of 1 to 10 people for callers without nominative rights', async () => {
+    const few = await createTestTerritory(orm.em.fork(), DEPARTMENT, [commune]);
+    const convention = randomUUID();
+    for (let i = 0; i < 3; i++) await newAccompaniment(await newBeneficiary(few), few, { prescribedOn: '2026-01-05', startedOn: '2026-01-20' }, convention);
+    const query = `query ($r: [_Any!]!) { _entities(representations: $r) {
+      ... on Territory { activeBeneficiaries published: activeCaseload { value suppressed } }
+      ... on Convention { activeCaseload peopleAccompanied occupancy } } }`;
+    const r = [
+      { __typename: 'Territory', id: few },
+      { __typename: 'Convention', id: convention, places: 30 },
+    ];
+    const as = async (role: 'ADMIN' | 'STEERING' | 'OPERATOR' | 'REFERENT'): Promise<unknown[]> => {
+      const { data, errors } = await execute<{ _entities: unknown[] }>(schema, testContext(orm, testCaller({ departmentCode: DEPARTMENT, role })), query, { r });
+      expect(errors).toEqual([]);
+      return data!._entities;
+    };
+    expect(await as('ADMIN')).toEqual([
+      { activeBeneficiaries: 3, published: { value: 3, suppressed: false } },
+      { activeCaseload: 3, peopleAccompanied: 3, occupancy: 0.1 },
+    ]);
+    expect(await as('STEERING')).toEqual([
+      { activeBeneficiaries: null, published: { value: null, suppressed: true } },
+      // The occupancy would give the caseload back (places are public): hidden too.
+      { activeCaseload: null, peopleAccompanied: null, occupancy: null },
+    ]);
+    expect((await as('REFERENT'))[1]).toEqual({ activeCaseload: null, peopleAccompanied: null, occupancy: null });
+    // The operator follows these people by name (and sees only its own conventions).
+    expect((await as('OPERATOR'))[1]).toEqual({ activeCaseload: 3, peopleAccompanied: 3, occupancy: 0.1 });
   });
 });
 

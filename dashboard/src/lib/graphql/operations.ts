@@ -592,7 +592,7 @@ export type TerritoryOfferQuery = { coverage: { servicesEligible: number, places
 export type CoverageTerritoriesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CoverageTerritoriesQuery = { department: { code: string, name: string } | null, territories: Array<{ id: string, name: string, communeCount: number, partnerCount: number, activeBeneficiaries: number | null, placesContracted: number | null, fundingCommitted: number | null }> };
+export type CoverageTerritoriesQuery = { department: { code: string, name: string } | null, territories: Array<{ id: string, name: string, communeCount: number, partnerCount: number, placesContracted: number | null, fundingCommitted: number | null, activeCaseload: { value: number | null, suppressed: boolean } }> };
 
 export type SignEngagementContractMutationVariables = Exact<{
   id: string;

@@ -172,6 +172,15 @@ describe('referrals', () => {
       { r: [{ __typename: 'Partner', id: partnerId }, { __typename: 'Partner', id: randomUUID() }] },
     );
     expect(data!._entities).toEqual([{ peopleReferred: 1 }, { peopleReferred: 0 }]);
+    // An aggregate about people: 1 is hidden from steering, not from the partner's own operator.
+    const referred = async (caller: ReturnType<typeof testCaller>): Promise<unknown> =>
+      (
+        await execute<{ _entities: unknown[] }>(schema, testContext(orm, caller), 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Partner { peopleReferred } } }', {
+          r: [{ __typename: 'Partner', id: partnerId }],
+        })
+      ).data!._entities;
+    expect(await referred(testCaller({ departmentCode: DEPARTMENT, role: 'STEERING' }))).toEqual([{ peopleReferred: null }]);
+    expect(await referred(testCaller({ departmentCode: DEPARTMENT, role: 'OPERATOR', partnerId }))).toEqual([{ peopleReferred: 1 }]);
   });
 });
 

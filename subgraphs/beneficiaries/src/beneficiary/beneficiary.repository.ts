@@ -74,13 +74,14 @@ export class BeneficiaryRepository {
     );
   }
 
-  activeCaseloadByTerritory(departmentCode: string, territoryIds: readonly string[]): Promise<{ key: string; count: string }[]> {
+  /** Active caseload of every territory of the Département (territories with nobody are absent). */
+  activeCaseloadByTerritory(departmentCode: string): Promise<{ key: string; count: string }[]> {
     return this.em.execute(
       `select territory_id as key, count(distinct beneficiary_id) as count
          from beneficiaries.accompaniment
-        where department_code = ? and territory_id in (?) and started_on is not null and ended_on is null
+        where department_code = ? and territory_id is not null and started_on is not null and ended_on is null
         group by territory_id`,
-      [departmentCode, [...territoryIds]],
+      [departmentCode],
     );
   }
 }

@@ -5,17 +5,23 @@ import { ConventionType } from './convention.type.js';
 
 @Resolver(() => ConventionType)
 export class ConventionResolver {
-  @FieldResolver(() => Int, { nullable: true, description: 'People currently accompanied (started, not ended) under this convention.' })
-  activeCaseload(@Root() convention: ConventionType, @Ctx() ctx: SubgraphContext): Promise<number> {
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: 'People currently accompanied (started, not ended) under this convention; null when 1 to 10 for callers other than ADMIN and OPERATOR (suppressed).',
+  })
+  activeCaseload(@Root() convention: ConventionType, @Ctx() ctx: SubgraphContext): Promise<number | null> {
     return conventionActiveCaseload(ctx, convention.id);
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: 'Distinct people accompanied at any time under this convention.' })
-  peopleAccompanied(@Root() convention: ConventionType, @Ctx() ctx: SubgraphContext): Promise<number> {
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: 'Distinct people accompanied at any time under this convention; null when 1 to 10 for callers other than ADMIN and OPERATOR (suppressed).',
+  })
+  peopleAccompanied(@Root() convention: ConventionType, @Ctx() ctx: SubgraphContext): Promise<number | null> {
     return conventionPeopleAccompanied(ctx, convention.id);
   }
 
-  @FieldResolver(() => Float, { nullable: true, description: 'Occupancy: active caseload / places contracted (places from contracts).' })
+  @FieldResolver(() => Float, { nullable: true, description: 'Occupancy: active caseload / places contracted (places from contracts); null when the caseload is suppressed.' })
   @Directive('@requires(fields: "places")')
   occupancy(@Root() convention: ConventionType, @Ctx() ctx: SubgraphContext): Promise<number | null> {
     return conventionOccupancy(ctx, convention.id, convention.places);

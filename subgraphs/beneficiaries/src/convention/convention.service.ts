@@ -1,4 +1,4 @@
-import { requireRole, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { publishCount, requireRole, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { ConventionCaseloadRepository, type ConventionCaseload } from './convention.repository.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -18,19 +18,27 @@ function caseloadOf(ctx: SubgraphContext, conventionId: string): Promise<Convent
     .load(conventionId);
 }
 
-/** People currently accompanied (started, not ended) under a convention. */
-export async function conventionActiveCaseload(ctx: SubgraphContext, conventionId: string): Promise<number> {
-  return (await caseloadOf(ctx, conventionId)).activeCaseload;
+/**
+ * Administrators, and operators (who follow these people by name and see only their own
+ * conventions), get exact counts; for steering, référents and prescribers a convention's counts
+ * are aggregates: 1 to 10 people are suppressed (null), and so is what they would reveal
+ * (occupancy, and funding's costs per person computed from them).
+ */
+const seesExactConventionCounts = (ctx: SubgraphContext): boolean => ctx.caller.role === 'ADMIN' || ctx.caller.role === 'OPERATOR';
+
+/** People currently accompanied (started, not ended) under a convention; null when suppressed. */
+export async function conventionActiveCaseload(ctx: SubgraphContext, conventionId: string): Promise<number | null> {
+  return publishCount((await caseloadOf(ctx, conventionId)).activeCaseload, seesExactConventionCounts(ctx)).value;
 }
 
-/** Distinct people accompanied at any time under a convention (funding's cost per person). */
-export async function conventionPeopleAccompanied(ctx: SubgraphContext, conventionId: string): Promise<number> {
-  return (await caseloadOf(ctx, conventionId)).peopleAccompanied;
+/** Distinct people accompanied at any time under a convention (funding's cost per person); null when suppressed. */
+export async function conventionPeopleAccompanied(ctx: SubgraphContext, conventionId: string): Promise<number | null> {
+  return publishCount((await caseloadOf(ctx, conventionId)).peopleAccompanied, seesExactConventionCounts(ctx)).value;
 }
 
-/** Active caseload / places contracted (1 FTE = 90 places in 62); null without places. */
+/** Active caseload / places contracted (1 FTE = 90 places in 62); null without places or when the caseload is suppressed. */
 export async function conventionOccupancy(ctx: SubgraphContext, conventionId: string, places: number | undefined): Promise<number | null> {
   if (!places || places <= 0) return null;
   const active = await conventionActiveCaseload(ctx, conventionId);
-  return Math.round((active / places) * 10_000) / 10_000;
+  return active === null ? null : Math.round((active / places) * 10_000) / 10_000;
 }

@@ -5,8 +5,8 @@ import { PartnerType } from './partner.type.js';
 
 @Resolver(() => PartnerType)
 export class PartnerResolver {
-  @FieldResolver(() => Int, { nullable: true, description: 'People currently referred to this partner (referral sent or accepted, not closed).' })
-  peopleReferred(@Root() partner: PartnerType, @Ctx() ctx: SubgraphContext): Promise<number> {
+  @FieldResolver(() => Int, { nullable: true, description: 'People currently referred to this partner (referral sent or accepted, not closed); null when 1 to 10, except for ADMIN and the partner itself (suppressed).' })
+  peopleReferred(@Root() partner: PartnerType, @Ctx() ctx: SubgraphContext): Promise<number | null> {
     return peopleReferred(ctx, partner.id);
   }
 }

@@ -1,4 +1,4 @@
-import { recordAccess, requireRole, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { publishCount, recordAccess, requireRole, seesExactCounts, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { randomUUID } from 'node:crypto';
 import { LifecycleErrorCode, ReferralStatus } from '../accompaniment/accompaniment.enums.js';
 import { actionableAccompaniment } from '../accompaniment/accompaniment.service.js';
@@ -98,9 +98,11 @@ export function referralsOf(ctx: SubgraphContext, accompanimentId: string): Prom
 const referredByPartner = Symbol('referredByPartner');
 
 /** People currently referred (sent or accepted) to a partner, batched. */
-export function peopleReferred(ctx: SubgraphContext, partnerId: string): Promise<number> {
+export async function peopleReferred(ctx: SubgraphContext, partnerId: string): Promise<number | null> {
   const department = ctx.caller.departmentCode;
-  return ctx.loaders
+  // An aggregate about people: exact for administrators and for the partner itself, else 1 to 10 suppressed.
+  const exact = seesExactCounts(ctx.caller) || (ctx.caller.role === 'OPERATOR' && ctx.caller.partnerId === partnerId);
+  const count = await ctx.loaders
     .get<string, number>(referredByPartner, async (ids) => {
       const valid = ids.filter((id) => UUID.test(id));
       const rows = valid.length ? await new ReferralRepository(ctx.em).openByPartner(department, valid) : [];
@@ -108,4 +110,5 @@ export function peopleReferred(ctx: SubgraphContext, partnerId: string): Promise
       return ids.map((id) => index.get(id) ?? 0);
     })
     .load(partnerId);
+  return publishCount(count, exact).value;
 }

@@ -1,14 +1,24 @@
 import { CountType, PeriodInput, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { ExitReasonCount } from '../indicators/indicators.type.js';
-import { activeBeneficiaries, peopleOnRsa, peopleOriented, territoryExitsByReason } from './territory.service.js';
+import { activeBeneficiaries, activeCaseload, peopleOnRsa, peopleOriented, territoryExitsByReason } from './territory.service.js';
 import { TerritoryType } from './territory.type.js';
 
 @Resolver(() => TerritoryType)
 export class TerritoryResolver {
-  @FieldResolver(() => Int, { nullable: true, description: 'People whose accompaniment in this territory has started and not ended (active caseload).' })
-  activeBeneficiaries(@Root() territory: TerritoryType, @Ctx() ctx: SubgraphContext): Promise<number> {
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: 'People whose accompaniment in this territory has started and not ended (active caseload); null when suppressed for callers other than ADMIN (see `activeCaseload`).',
+  })
+  activeBeneficiaries(@Root() territory: TerritoryType, @Ctx() ctx: SubgraphContext): Promise<number | null> {
     return activeBeneficiaries(ctx, territory.id);
+  }
+
+  @FieldResolver(() => CountType, {
+    description: 'The active caseload as an aggregate: suppressed from 1 to 10 (and secondarily, across the Département’s territories) for callers other than ADMIN.',
+  })
+  activeCaseload(@Root() territory: TerritoryType, @Ctx() ctx: SubgraphContext): Promise<CountType> {
+    return activeCaseload(ctx, territory.id);
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'People on the RSA living in the territory (need count for coverage rates).' })

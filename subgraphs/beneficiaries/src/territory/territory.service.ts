@@ -1,18 +1,34 @@
-import { countsByKeys, parsePeriod, type PeriodInput, type PublishedCount, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { countsByKeys, parsePeriod, publishGroup, seesExactCounts, type PeriodInput, type PublishedCount, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { exitReasons, type ExitReason } from '../accompaniment/accompaniment.enums.js';
 import { BeneficiaryRepository } from '../beneficiary/beneficiary.repository.js';
 import { exitsByTerritory, peopleOrientedByTerritory } from '../indicators/indicators.service.js';
 
 const activeCaseloads = Symbol('activeCaseloads');
 
-/** People currently accompanied in a territory of the caller's Département (batched per request). */
-export function activeBeneficiaries(ctx: SubgraphContext, territoryId: string): Promise<number> {
+/**
+ * People currently accompanied in a territory of the caller's Département, batched per request.
+ * An aggregate: exact for administrators; for everyone else suppressed as one group over every
+ * territory of the Département (their sum is the Département's active caseload, which
+ * `indicators` publishes), so that no hidden territory can be recomputed.
+ */
+export function activeCaseload(ctx: SubgraphContext, territoryId: string): Promise<PublishedCount> {
   const department = ctx.caller.departmentCode;
   return ctx.loaders
-    .get<string, number>(activeCaseloads, async (ids) =>
-      countsByKeys(ids, await new BeneficiaryRepository(ctx.em).activeCaseloadByTerritory(department, ids)),
-    )
+    .get<string, PublishedCount>(activeCaseloads, async (ids) => {
+      const rows = await new BeneficiaryRepository(ctx.em).activeCaseloadByTerritory(department);
+      const group = publishGroup(
+        rows.map((r) => ({ key: r.key, count: Number(r.count) })),
+        seesExactCounts(ctx.caller),
+      );
+      const published = new Map(group.cells.map((c) => [c.key, c.count]));
+      return ids.map((id) => published.get(id) ?? { value: 0, suppressed: false });
+    })
     .load(territoryId);
+}
+
+/** The active caseload of a territory as a number: null when suppressed (see `activeCaseload`). */
+export async function activeBeneficiaries(ctx: SubgraphContext, territoryId: string): Promise<number | null> {
+  return (await activeCaseload(ctx, territoryId)).value;
 }
 
 const peopleOnRsaCounts = Symbol('peopleOnRsa');
