@@ -6,5 +6,6 @@ const require = createRequire(import.meta.url);
 export default defineProject({
   // type-graphql loads graphql's CommonJS entry; make Vite use the same one (one graphql realm).
   resolve: { alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }] },
-  test: { name: 'db', include: ['src/**/*.test.ts'], environment: 'node' },
+  // Medium tests share 2 cores with the browser tests under `npm test`: the 5 s default is too tight.
+  test: { name: 'db', include: ['src/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 120_000 },
 });
