@@ -72,6 +72,16 @@ export type ReferralStatus =
   | 'DONE'
   | 'NO_SHOW';
 
+/** What a timeline event records. */
+export type TimelineEventKind =
+  | 'PRESCRIBED'
+  | 'VALIDATED'
+  | 'STARTED'
+  | 'APPOINTMENT'
+  | 'REFERRAL'
+  | 'FINAL_REVIEW'
+  | 'EXIT';
+
 /** Why a life-cycle change was refused. */
 export type LifecycleErrorCode =
   | 'NOT_FOUND'
@@ -405,7 +415,7 @@ export type ContractIndicatorScopeInput = {
   operatorId?: string | null | undefined;
 };
 
-/** A new contract, as a draft. */
+/** A new contract: a draft, or signed at once when `signedOn` is given. */
 export type CreateContractInput = {
   beneficiaryId: string;
   kind: ContractKind;
@@ -413,6 +423,8 @@ export type CreateContractInput = {
   startsOn: string;
   /** Last day (ISO); 6 months for a CER when omitted. */
   endsOn?: string | null | undefined;
+  /** Day of the signature (ISO), on or before the end: the contract is created signed, in the same transaction (refused if it overlaps another CER). */
+  signedOn?: string | null | undefined;
   accompanimentId?: string | null | undefined;
   /** The référent (user id); a référent creating a contract is its référent. */
   referentId?: string | null | undefined;
@@ -598,7 +610,7 @@ export type BeneficiaryPathQueryVariables = Exact<{
 }>;
 
 
-export type BeneficiaryPathQuery = { beneficiary: { id: string, communeCode: string, birthYear: number, identity: { firstName: string, lastName: string } | null, accompaniments: Array<{ id: string, status: AccompanimentStatus, prescribedOn: string, startedOn: string | null, endedOn: string | null, timeline: Array<{ date: string, kind: string, label: string }>, appointments: Array<{ id: string, kind: AppointmentKind, scheduledOn: string, status: AppointmentStatus }>, referrals: Array<{ id: string, status: ReferralStatus, sentOn: string }> }>, contracts: Array<{ id: string, kind: ContractKind, status: ContractStatus, signedOn: string | null, startsOn: string, endsOn: string }> | null } | null };
+export type BeneficiaryPathQuery = { beneficiary: { id: string, communeCode: string, birthYear: number, identity: { firstName: string, lastName: string } | null, accompaniments: Array<{ id: string, status: AccompanimentStatus, prescribedOn: string, startedOn: string | null, endedOn: string | null, timeline: Array<{ date: string, kind: TimelineEventKind, label: string }>, appointments: Array<{ id: string, kind: AppointmentKind, scheduledOn: string, status: AppointmentStatus }>, referrals: Array<{ id: string, status: ReferralStatus, sentOn: string }> }>, contracts: Array<{ id: string, kind: ContractKind, status: ContractStatus, signedOn: string | null, startsOn: string, endsOn: string }> | null } | null };
 
 export type RecordAppointmentMutationVariables = Exact<{
   input: RecordAppointmentInput;
