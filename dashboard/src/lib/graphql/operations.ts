@@ -590,14 +590,6 @@ export type CoverageTerritoriesQueryVariables = Exact<{ [key: string]: never; }>
 
 export type CoverageTerritoriesQuery = { department: { code: string, name: string } | null, territories: Array<{ id: string, name: string, communeCount: number, partnerCount: number, activeBeneficiaries: number | null, placesContracted: number | null, fundingCommitted: number | null }> };
 
-export type SignEngagementContractMutationVariables = Exact<{
-  id: string;
-  signedOn: string;
-}>;
-
-
-export type SignEngagementContractMutation = { signContract: { ok: boolean, error: { code: string, message: string } | null } };
-
 export type CreateEngagementContractMutationVariables = Exact<{
   input: CreateContractInput;
 }>;
@@ -607,10 +599,11 @@ export type CreateEngagementContractMutation = { createContract: { ok: boolean, 
 
 export type BeneficiaryPathQueryVariables = Exact<{
   id: string;
+  withContracts: boolean;
 }>;
 
 
-export type BeneficiaryPathQuery = { beneficiary: { id: string, communeCode: string, birthYear: number, identity: { firstName: string, lastName: string } | null, accompaniments: Array<{ id: string, status: AccompanimentStatus, prescribedOn: string, startedOn: string | null, endedOn: string | null, timeline: Array<{ date: string, kind: TimelineEventKind, label: string }>, appointments: Array<{ id: string, kind: AppointmentKind, scheduledOn: string, status: AppointmentStatus }>, referrals: Array<{ id: string, status: ReferralStatus, sentOn: string }> }>, contracts: Array<{ id: string, kind: ContractKind, status: ContractStatus, signedOn: string | null, startsOn: string, endsOn: string }> | null } | null };
+export type BeneficiaryPathQuery = { beneficiary: { id: string, communeCode: string, birthYear: number, commune: { name: string } | null, identity: { firstName: string, lastName: string } | null, alerts: Array<{ kind: CaseloadAlert, dueOn: string }>, accompaniments: Array<{ id: string, status: AccompanimentStatus, prescribedOn: string, validatedOn: string | null, startedOn: string | null, finalReviewOn: string | null, endedOn: string | null, exitReason: ExitReason | null, exitSubReason: ExitSubReason | null, timeline: Array<{ date: string, kind: TimelineEventKind, appointmentKind: AppointmentKind | null, appointmentStatus: AppointmentStatus | null, referralId: string | null, referralStatus: ReferralStatus | null, exitReason: ExitReason | null, exitSubReason: ExitSubReason | null }>, appointments: Array<{ id: string, kind: AppointmentKind, scheduledOn: string, status: AppointmentStatus }>, referrals: Array<{ id: string, status: ReferralStatus, sentOn: string, answeredOn: string | null, closedOn: string | null, partner: { name: string } | null, service: { name: string } | null }> }>, contracts?: Array<{ id: string, kind: ContractKind, status: ContractStatus, signedOn: string | null, startsOn: string, endsOn: string, renewalRequestedOn: string | null, renewalOpensOn: string }> | null } | null };
 
 export type RecordAppointmentMutationVariables = Exact<{
   input: RecordAppointmentInput;
@@ -619,6 +612,14 @@ export type RecordAppointmentMutationVariables = Exact<{
 
 export type RecordAppointmentMutation = { recordAppointment: { ok: boolean, error: { code: LifecycleErrorCode, message: string } | null } };
 
+export type RequestContractRenewalMutationVariables = Exact<{
+  id: string;
+  on: string;
+}>;
+
+
+export type RequestContractRenewalMutation = { requestContractRenewal: { ok: boolean, error: { code: string, message: string } | null } };
+
 export type RecordExitMutationVariables = Exact<{
   input: RecordExitInput;
 }>;
@@ -626,14 +627,28 @@ export type RecordExitMutationVariables = Exact<{
 
 export type RecordExitMutation = { recordExit: { ok: boolean, error: { code: LifecycleErrorCode, message: string } | null } };
 
+export type ContractAlertsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ContractAlertsQuery = { contractAlerts: Array<{ kind: string, daysLeft: number, beneficiaryId: string, contract: { id: string, endsOn: string, renewalOpensOn: string } }> };
+
 export type CaseloadQueryVariables = Exact<{
   first: number;
   after?: string | null | undefined;
   alert?: CaseloadAlert | null | undefined;
+  among?: Array<string> | string | null | undefined;
 }>;
 
 
-export type CaseloadQuery = { caseload: { nodes: Array<{ id: string, communeCode: string, accompaniments: Array<{ id: string, status: AccompanimentStatus, prescribedOn: string, startedOn: string | null, endedOn: string | null }> }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+export type CaseloadQuery = { caseload: { totalCount: number, alertCounts: Array<{ alert: CaseloadAlert, people: number }>, nodes: Array<{ id: string, communeCode: string, identity: { firstName: string, lastName: string } | null, commune: { name: string } | null, alerts: Array<{ kind: CaseloadAlert, dueOn: string }>, accompaniments: Array<{ id: string, status: AccompanimentStatus, prescribedOn: string, startedOn: string | null, endedOn: string | null, nextAppointment: { kind: AppointmentKind, scheduledOn: string } | null }>, contracts: Array<{ kind: ContractKind, status: ContractStatus, startsOn: string, endsOn: string }> | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type PrescribedQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type PrescribedQuery = { prescribed: { nodes: Array<{ id: string, communeCode: string, identity: { firstName: string, lastName: string } | null, commune: { name: string } | null, accompaniments: Array<{ id: string, status: AccompanimentStatus, prescribedOn: string, startedOn: string | null, endedOn: string | null, exitReason: ExitReason | null, nextAppointment: { kind: AppointmentKind, scheduledOn: string } | null }> }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
 
 export type PilotageContractsQueryVariables = Exact<{
   scope?: ContractIndicatorScopeInput | null | undefined;
