@@ -590,6 +590,13 @@ export type CoverageTerritoriesQueryVariables = Exact<{ [key: string]: never; }>
 
 export type CoverageTerritoriesQuery = { department: { code: string, name: string } | null, territories: Array<{ id: string, name: string, communeCount: number, partnerCount: number, activeBeneficiaries: number | null, placesContracted: number | null, fundingCommitted: number | null }> };
 
+export type ContractContextQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ContractContextQuery = { beneficiary: { id: string, territoryId: string | null, accompaniments: Array<{ id: string, endedOn: string | null, operatorId: string, territoryId: string | null }> } | null };
+
 export type CreateEngagementContractMutationVariables = Exact<{
   input: CreateContractInput;
 }>;

@@ -1,6 +1,7 @@
 import { error, fail, type ActionFailure } from '@sveltejs/kit';
 import type {
   BeneficiaryPathQuery,
+  ContractContextQuery,
   BeneficiaryPathQueryVariables,
   CreateEngagementContractMutationVariables,
   RecordAppointmentMutationVariables,
@@ -25,6 +26,7 @@ import {
   type RefusedForm,
 } from '#lib/validation.ts';
 import type { Actions, PageServerLoad } from './$types';
+import contextDocument from './cer-contexte.graphql?raw';
 import cerDocument from './cer.graphql?raw';
 import pathDocument from './personne.graphql?raw';
 import renewalDocument from './renouvellement.graphql?raw';
@@ -131,14 +133,24 @@ export const actions: Actions = {
     return mutate(fetch, 'sortie', exitDocument, variables, values);
   },
 
-  /** A CER, created signed in one transaction of the contracts subgraph (never a draft left half-way). */
+  /**
+   * A CER, created signed in one transaction of the contracts subgraph (never a draft left
+   * half-way), in the person's territory and with the operator of their open accompaniment, read
+   * here rather than from the form: they decide who else sees the contract.
+   */
   cer: async ({ fetch, locals, params, request }) => {
     const form = await formOf(locals, request);
     const values = formValues(form, ['signedOn', 'startsOn', 'endsOn']);
     const { errors, signedOn, startsOn, endsOn } = readEngagementContract(form);
     if (Object.keys(errors).length > 0) return fail(400, { form: 'cer' as const, errors, values });
-    const accompanimentId = accompanimentOf(form) || null;
-    const variables: CreateEngagementContractMutationVariables = { input: { beneficiaryId: params.id, kind: 'CER', signedOn, startsOn, endsOn, accompanimentId } };
+    const context = await loadPanel<ContractContextQuery>(fetch, 'parcours', contextDocument, { id: params.id });
+    if (!context.ok) return fail(503, { form: 'cer' as const, errors: { [GENERAL]: 'Le parcours de cette personne ne répond pas : le CER n’est pas enregistré. Réessayez dans quelques instants.' }, values });
+    if (!context.data.beneficiary) return fail(404, { form: 'cer' as const, errors: { [GENERAL]: NOT_HERE }, values });
+    const person = context.data.beneficiary;
+    const open = person.accompaniments.find((a) => a.endedOn === null) ?? null;
+    const variables: CreateEngagementContractMutationVariables = {
+      input: { beneficiaryId: person.id, kind: 'CER', signedOn, startsOn, endsOn, accompanimentId: open?.id ?? null, operatorId: open?.operatorId ?? null, territoryId: open?.territoryId ?? person.territoryId ?? null },
+    };
     return mutate(fetch, 'cer', cerDocument, variables, values);
   },
 
