@@ -61,7 +61,7 @@ afterAll(async () => {
 });
 
 /** A référent's people: one per alert, one with none, one ended, and one followed by someone else. */
-async function caseloadWorld(): Promise<{ referent: Caller; territory: string; waiting: string; missed: string; review: string; quiet: string; other: string; dates: Record<string, string> }> {
+async function caseloadWorld(): Promise<{ referent: Caller; territory: string; waiting: string; missed: string; review: string; quiet: string; other: string; dates: { waitingPrescribed: string; reviewStarted: string; missedOn: string } }> {
   const em = orm.em.fork();
   const territory = await createTestTerritory(em, DEPARTMENT, [commune]);
   const referent = testCaller({ departmentCode: DEPARTMENT, role: 'REFERENT' });
