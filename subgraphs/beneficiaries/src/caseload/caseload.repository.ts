@@ -136,11 +136,12 @@ export class CaseloadRepository {
     );
   }
 
-  /** The caseload's CTE (only when an alert filters it) and condition, or null when the caller has no caseload. */
+  /** The caseload's CTE (only when an alert filters it) and condition, or null when it is empty whatever the rows. */
   private caseloadQuery(caller: Caller, filter: CaseloadFilter, today: string): { with: string; params: unknown[]; where: Sql } | null {
     const people = visiblePeople(caller);
     const accompaniments = visibleAccompaniments(caller);
-    if (!people || !accompaniments) return null;
+    // No one to read, or among no one (`in ()` is not SQL).
+    if (!people || !accompaniments || filter.among?.length === 0) return null;
     const cte = filter.alert ? alertCte(accompaniments, today) : { sql: '', params: [] };
     return { with: cte.sql, params: cte.params, where: inCaseload(people, accompaniments, filter) };
   }

@@ -118,6 +118,9 @@ describe('a caseload with its alerts', () => {
     const among = await caseloadOf(w.referent, { among: [w.quiet, w.other, 'not-an-id'] });
     expect(among.nodes.map((n) => n.id)).toEqual([w.quiet]);
     expect(among.totalCount).toBe(1);
+    const amongNoOne = await caseloadOf(w.referent, { among: [] });
+    expect([amongNoOne.nodes, amongNoOne.totalCount]).toEqual([[], 0]);
+    expect((await caseloadOf(w.referent, { among: ['not-an-id'] })).nodes).toEqual([]);
   });
 
   it('reads a page of people, their identities and their alerts in a constant number of queries, with one audit line for each', async () => {
