@@ -4,6 +4,7 @@ import type {
   AccompanimentStatus,
   AppointmentKind,
   AppointmentStatus,
+  CaseloadAlert,
   ContractKind,
   ContractStatus,
   ExitReason,
@@ -70,6 +71,18 @@ export const APPOINTMENT_STATUSES = {
   MISSED: 'manqué',
   EXCUSED: 'excusé',
 } as const satisfies Record<AppointmentStatus, string>;
+
+export const CASELOAD_ALERTS = {
+  WAITING_FIRST_INTERVIEW: 'En attente du premier entretien',
+  MISSED_LAST_APPOINTMENT: 'Dernier rendez-vous manqué',
+  REVIEW_DUE: 'Bilan à faire (5 mois passés)',
+} as const satisfies Record<CaseloadAlert, string>;
+
+/** Kinds of `ContractAlert` (a string in the API: contracts' `contractAlerts`). */
+export const CONTRACT_ALERTS = {
+  ENDING_SOON: 'CER bientôt terminé',
+  RENEWAL_NOT_REQUESTED: 'Renouvellement du CER à demander',
+} as const satisfies Record<string, string>;
 
 export const REFERRAL_STATUSES = {
   SENT: 'envoyée',

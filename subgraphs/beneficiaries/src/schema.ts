@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { AccompanimentResolver } from './accompaniment/accompaniment.resolver.js';
 import { AppointmentResolver } from './appointment/appointment.resolver.js';
 import { BeneficiaryResolver } from './beneficiary/beneficiary.resolver.js';
+import { BeneficiaryAlertsResolver, CaseloadResolver } from './caseload/caseload.resolver.js';
 import { beneficiaryReference } from './beneficiary/beneficiary.reference.js';
 import { conventionReference } from './convention/convention.reference.js';
 import { ConventionResolver } from './convention/convention.resolver.js';
@@ -21,6 +22,8 @@ export function buildBeneficiariesSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [
       BeneficiaryResolver,
+      BeneficiaryAlertsResolver,
+      CaseloadResolver,
       AccompanimentResolver,
       AppointmentResolver,
       ReferralResolver,

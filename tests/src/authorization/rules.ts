@@ -80,9 +80,14 @@ export const rules: Record<string, Rule> = {
   },
 
   'Query.caseload': {
-    // "My caseload": the people the caller follows as référent (an administrator follows no one).
+    // The people the caller follows as référent; for an administrator, the Département's open accompaniments.
     document: '{ caseload(first: 5) { nodes { id } } }',
-    expect: everyone('forbidden', { ADMIN: 'empty', REFERENT: 'data', OTHER_DEPARTMENT: 'empty' }),
+    expect: everyone('forbidden', { ADMIN: 'data', REFERENT: 'data', OTHER_DEPARTMENT: 'data' }),
+  },
+  'Query.prescribed': {
+    // The people a prescriber prescribed: prescribers only.
+    document: '{ prescribed(first: 5) { nodes { id } } }',
+    expect: everyone('forbidden', { PRESCRIBER: 'data' }),
   },
   'Query.indicators': {
     // Aggregates: every role (suppressed for all but administrators).

@@ -72,6 +72,16 @@ export type ReferralStatus =
   | 'DONE'
   | 'NO_SHOW';
 
+/** What a timeline event records. */
+export type TimelineEventKind =
+  | 'PRESCRIBED'
+  | 'VALIDATED'
+  | 'STARTED'
+  | 'APPOINTMENT'
+  | 'REFERRAL'
+  | 'FINAL_REVIEW'
+  | 'EXIT';
+
 /** Why a life-cycle change was refused. */
 export type LifecycleErrorCode =
   | 'NOT_FOUND'
@@ -405,7 +415,7 @@ export type ContractIndicatorScopeInput = {
   operatorId?: string | null | undefined;
 };
 
-/** A new contract, as a draft. */
+/** A new contract: a draft, or signed at once when `signedOn` is given. */
 export type CreateContractInput = {
   beneficiaryId: string;
   kind: ContractKind;
@@ -413,6 +423,8 @@ export type CreateContractInput = {
   startsOn: string;
   /** Last day (ISO); 6 months for a CER when omitted. */
   endsOn?: string | null | undefined;
+  /** Day of the signature (ISO), on or before the end: the contract is created signed, in the same transaction (refused if it overlaps another CER). */
+  signedOn?: string | null | undefined;
   accompanimentId?: string | null | undefined;
   /** The référent (user id); a référent creating a contract is its référent. */
   referentId?: string | null | undefined;
@@ -594,13 +606,12 @@ export type CoverageTerritoriesQueryVariables = Exact<{ [key: string]: never; }>
 
 export type CoverageTerritoriesQuery = { department: { code: string, name: string } | null, territories: Array<{ id: string, name: string, communeCount: number, partnerCount: number, placesContracted: number | null, fundingCommitted: number | null, activeCaseload: { value: number | null, suppressed: boolean } }> };
 
-export type SignEngagementContractMutationVariables = Exact<{
+export type ContractContextQueryVariables = Exact<{
   id: string;
-  signedOn: string;
 }>;
 
 
-export type SignEngagementContractMutation = { signContract: { ok: boolean, error: { code: string, message: string } | null } };
+export type ContractContextQuery = { beneficiary: { id: string, territoryId: string | null, accompaniments: Array<{ id: string, endedOn: string | null, operatorId: string, territoryId: string | null }> } | null };
 
 export type CreateEngagementContractMutationVariables = Exact<{
   input: CreateContractInput;
@@ -611,10 +622,11 @@ export type CreateEngagementContractMutation = { createContract: { ok: boolean, 
 
 export type BeneficiaryPathQueryVariables = Exact<{
   id: string;
+  withContracts: boolean;
 }>;
 
 
-export type BeneficiaryPathQuery = { beneficiary: { id: string, communeCode: string, birthYear: number, identity: { firstName: string, lastName: string } | null, accompaniments: Array<{ id: string, status: AccompanimentStatus, prescribedOn: string, startedOn: string | null, endedOn: string | null, timeline: Array<{ date: string, kind: string, label: string }>, appointments: Array<{ id: string, kind: AppointmentKind, scheduledOn: string, status: AppointmentStatus }>, referrals: Array<{ id: string, status: ReferralStatus, sentOn: string }> }>, contracts: Array<{ id: string, kind: ContractKind, status: ContractStatus, signedOn: string | null, startsOn: string, endsOn: string }> | null } | null };
+export type BeneficiaryPathQuery = { beneficiary: { id: string, communeCode: string, birthYear: number, commune: { name: string } | null, identity: { firstName: string, lastName: string } | null, alerts: Array<{ kind: CaseloadAlert, dueOn: string }>, accompaniments: Array<{ id: string, status: AccompanimentStatus, prescribedOn: string, validatedOn: string | null, startedOn: string | null, finalReviewOn: string | null, endedOn: string | null, exitReason: ExitReason | null, exitSubReason: ExitSubReason | null, timeline: Array<{ date: string, kind: TimelineEventKind, appointmentKind: AppointmentKind | null, appointmentStatus: AppointmentStatus | null, referralId: string | null, referralStatus: ReferralStatus | null, exitReason: ExitReason | null, exitSubReason: ExitSubReason | null }>, appointments: Array<{ id: string, kind: AppointmentKind, scheduledOn: string, status: AppointmentStatus }>, referrals: Array<{ id: string, status: ReferralStatus, sentOn: string, answeredOn: string | null, closedOn: string | null, partner: { name: string } | null, service: { name: string } | null }> }>, contracts?: Array<{ id: string, kind: ContractKind, status: ContractStatus, signedOn: string | null, startsOn: string, endsOn: string, renewalRequestedOn: string | null, renewalOpensOn: string }> | null } | null };
 
 export type RecordAppointmentMutationVariables = Exact<{
   input: RecordAppointmentInput;
@@ -623,6 +635,14 @@ export type RecordAppointmentMutationVariables = Exact<{
 
 export type RecordAppointmentMutation = { recordAppointment: { ok: boolean, error: { code: LifecycleErrorCode, message: string } | null } };
 
+export type RequestContractRenewalMutationVariables = Exact<{
+  id: string;
+  on: string;
+}>;
+
+
+export type RequestContractRenewalMutation = { requestContractRenewal: { ok: boolean, error: { code: string, message: string } | null } };
+
 export type RecordExitMutationVariables = Exact<{
   input: RecordExitInput;
 }>;
@@ -630,14 +650,28 @@ export type RecordExitMutationVariables = Exact<{
 
 export type RecordExitMutation = { recordExit: { ok: boolean, error: { code: LifecycleErrorCode, message: string } | null } };
 
+export type ContractAlertsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ContractAlertsQuery = { contractAlerts: Array<{ kind: string, daysLeft: number, beneficiaryId: string, contract: { id: string, endsOn: string, renewalOpensOn: string } }> };
+
 export type CaseloadQueryVariables = Exact<{
   first: number;
   after?: string | null | undefined;
   alert?: CaseloadAlert | null | undefined;
+  among?: Array<string> | string | null | undefined;
 }>;
 
 
-export type CaseloadQuery = { caseload: { nodes: Array<{ id: string, communeCode: string, accompaniments: Array<{ id: string, status: AccompanimentStatus, prescribedOn: string, startedOn: string | null, endedOn: string | null }> }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+export type CaseloadQuery = { caseload: { totalCount: number, alertCounts: Array<{ alert: CaseloadAlert, people: number }>, nodes: Array<{ id: string, communeCode: string, identity: { firstName: string, lastName: string } | null, commune: { name: string } | null, alerts: Array<{ kind: CaseloadAlert, dueOn: string }>, accompaniments: Array<{ id: string, status: AccompanimentStatus, prescribedOn: string, startedOn: string | null, endedOn: string | null, nextAppointment: { kind: AppointmentKind, scheduledOn: string } | null }>, contracts: Array<{ kind: ContractKind, status: ContractStatus, startsOn: string, endsOn: string }> | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type PrescribedQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type PrescribedQuery = { prescribed: { nodes: Array<{ id: string, communeCode: string, identity: { firstName: string, lastName: string } | null, commune: { name: string } | null, accompaniments: Array<{ id: string, status: AccompanimentStatus, prescribedOn: string, startedOn: string | null, endedOn: string | null, exitReason: ExitReason | null, nextAppointment: { kind: AppointmentKind, scheduledOn: string } | null }> }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
 
 export type PilotageContractsQueryVariables = Exact<{
   scope?: ContractIndicatorScopeInput | null | undefined;

@@ -86,6 +86,17 @@ export enum AccompanimentStatus {
   ENDED = 'ENDED',
 }
 
+/** What a timeline event records. */
+export enum TimelineEventKind {
+  PRESCRIBED = 'PRESCRIBED',
+  VALIDATED = 'VALIDATED',
+  STARTED = 'STARTED',
+  APPOINTMENT = 'APPOINTMENT',
+  REFERRAL = 'REFERRAL',
+  FINAL_REVIEW = 'FINAL_REVIEW',
+  EXIT = 'EXIT',
+}
+
 /** Typed reasons a life-cycle change is refused. */
 export enum LifecycleErrorCode {
   NOT_FOUND = 'NOT_FOUND',
@@ -119,5 +130,6 @@ registerEnumType(ReferralStatus, { name: 'ReferralStatus', description: 'Where a
 registerEnumType(PsychologicalDifficulty, { name: 'PsychologicalDifficulty', description: 'Type of psychological difficulty.' });
 registerEnumType(Barrier, { name: 'Barrier', description: 'Obstacle to insertion.' });
 registerEnumType(AccompanimentStatus, { name: 'AccompanimentStatus', description: 'Stage of an accompaniment in its life cycle.' });
+registerEnumType(TimelineEventKind, { name: 'TimelineEventKind', description: 'What a timeline event records.' });
 registerEnumType(LifecycleErrorCode, { name: 'LifecycleErrorCode', description: 'Why a life-cycle change was refused.' });
 registerEnumType(CaseloadAlert, { name: 'CaseloadAlert', description: 'Alerts to filter a caseload by.' });

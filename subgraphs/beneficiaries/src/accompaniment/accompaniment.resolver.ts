@@ -1,6 +1,6 @@
 import { type SubgraphContext, RequiresRoles } from '@passerelles/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { appointmentsOf } from '../appointment/appointment.service.js';
+import { appointmentsOf, nextAppointmentOf } from '../appointment/appointment.service.js';
 import { AppointmentType } from '../appointment/appointment.type.js';
 import { toAccompanimentType } from '../beneficiary/beneficiary.resolver.js';
 import { referralsOf } from '../referral/referral.service.js';
@@ -40,6 +40,11 @@ export class AccompanimentResolver {
   @FieldResolver(() => [AppointmentType], { description: 'Appointments, oldest first.' })
   appointments(@Root() a: AccompanimentType, @Ctx() ctx: SubgraphContext): Promise<AppointmentType[]> {
     return appointmentsOf(ctx, a.id);
+  }
+
+  @FieldResolver(() => AppointmentType, { nullable: true, description: 'The next planned appointment, today or later.' })
+  nextAppointment(@Root() a: AccompanimentType, @Ctx() ctx: SubgraphContext): Promise<AppointmentType | null> {
+    return nextAppointmentOf(ctx, a.id);
   }
 
   @FieldResolver(() => [ReferralType], { description: 'Referrals to partners made in this accompaniment.' })

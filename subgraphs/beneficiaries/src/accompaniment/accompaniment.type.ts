@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { AccompanimentStatus, ExitReason, ExitSubReason, LifecycleErrorCode } from './accompaniment.enums.js';
+import { AccompanimentStatus, AppointmentKind, AppointmentStatus, ExitReason, ExitSubReason, LifecycleErrorCode, ReferralStatus, TimelineEventKind } from './accompaniment.enums.js';
 
 @ObjectType('Accompaniment', { description: "One person's enrolment in one programme, from prescription to exit." })
 export class AccompanimentType {
@@ -81,9 +81,27 @@ export class TimelineEventType {
   @Field(() => String, { description: 'Day (YYYY-MM-DD).' })
   date!: string;
 
-  @Field(() => String, { description: 'PRESCRIBED, VALIDATED, STARTED, APPOINTMENT, REFERRAL, FINAL_REVIEW or EXIT.' })
-  kind!: string;
+  @Field(() => TimelineEventKind)
+  kind!: TimelineEventKind;
 
-  @Field(() => String, { description: 'Short description (kinds and statuses, no free text).' })
+  @Field(() => String, { description: 'Short description in English (kinds and statuses, no free text); UIs build their own from the typed fields.' })
   label!: string;
+
+  @Field(() => AppointmentKind, { nullable: true, description: 'For an APPOINTMENT: its kind.' })
+  appointmentKind!: AppointmentKind | null;
+
+  @Field(() => AppointmentStatus, { nullable: true, description: 'For an APPOINTMENT: its status.' })
+  appointmentStatus!: AppointmentStatus | null;
+
+  @Field(() => ID, { nullable: true, description: 'For a REFERRAL: which referral (see `Accompaniment.referrals`).' })
+  referralId!: string | null;
+
+  @Field(() => ReferralStatus, { nullable: true, description: 'For a REFERRAL: the status reached that day (SENT, then ACCEPTED or REFUSED, then DONE or NO_SHOW).' })
+  referralStatus!: ReferralStatus | null;
+
+  @Field(() => ExitReason, { nullable: true, description: 'For an EXIT: its reason.' })
+  exitReason!: ExitReason | null;
+
+  @Field(() => ExitSubReason, { nullable: true, description: 'For a FINANCIAL_CHANGE EXIT: the new income.' })
+  exitSubReason!: ExitSubReason | null;
 }

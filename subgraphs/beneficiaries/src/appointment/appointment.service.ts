@@ -1,4 +1,4 @@
-import { recordAccess, requireRole, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { recordAccess, requireRole, todayIso, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { randomUUID } from 'node:crypto';
 import { AppointmentKind, AppointmentStatus, LifecycleErrorCode } from '../accompaniment/accompaniment.enums.js';
 import { actionableAccompaniment } from '../accompaniment/accompaniment.service.js';
@@ -77,4 +77,10 @@ export function appointmentsOf(ctx: SubgraphContext, accompanimentId: string): P
       return ids.map((id) => rows.filter((r) => r.accompanimentId === id));
     })
     .load(accompanimentId);
+}
+
+/** The next planned appointment of an accompaniment (today or later), from the batched appointments. */
+export async function nextAppointmentOf(ctx: SubgraphContext, accompanimentId: string): Promise<AppointmentRecord | null> {
+  const today = todayIso();
+  return (await appointmentsOf(ctx, accompanimentId)).find((a) => a.status === AppointmentStatus.PLANNED && a.scheduledOn >= today) ?? null;
 }

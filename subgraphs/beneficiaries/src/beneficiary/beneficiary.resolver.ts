@@ -1,12 +1,12 @@
-import { type SubgraphContext, RequiresRoles } from '@passerelles/subgraph-kit';
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { CaseloadAlert } from '../accompaniment/accompaniment.enums.js';
+import type { SubgraphContext } from '@passerelles/subgraph-kit';
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { statusOf, type AccompanimentRecord } from '../accompaniment/accompaniment.record.js';
 import { accompanimentsOf } from '../accompaniment/accompaniment.service.js';
 import { AccompanimentType } from '../accompaniment/accompaniment.type.js';
+import { CommuneRefType } from '../commune/commune.type.js';
 import type { BeneficiaryRecord } from './beneficiary.entity.js';
-import { caseload, identityOf, readBeneficiary } from './beneficiary.service.js';
-import { BeneficiaryConnection, BeneficiaryIdentityType, BeneficiaryType } from './beneficiary.type.js';
+import { identityOf, readBeneficiary } from './beneficiary.service.js';
+import { BeneficiaryIdentityType, BeneficiaryType } from './beneficiary.type.js';
 
 export const toAccompanimentType = (a: AccompanimentRecord): AccompanimentType => ({ ...a, status: statusOf(a) });
 
@@ -17,20 +17,14 @@ export class BeneficiaryResolver {
     return readBeneficiary(ctx, id);
   }
 
-  @Query(() => BeneficiaryConnection, { description: "The caller's own caseload: people with an open accompaniment they follow." })
-  @RequiresRoles('ADMIN', 'REFERENT')
-  caseload(
-    @Ctx() ctx: SubgraphContext,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('alert', () => CaseloadAlert, { nullable: true }) alert: CaseloadAlert | null,
-  ): Promise<BeneficiaryConnection> {
-    return caseload(ctx, { first, after: after ?? null, alert: alert ?? null });
-  }
-
   @FieldResolver(() => BeneficiaryIdentityType, { nullable: true, description: 'Identifying fields, decrypted in the service; each read is audited.' })
   identity(@Root() beneficiary: BeneficiaryRecord, @Ctx() ctx: SubgraphContext): Promise<BeneficiaryIdentityType | null> {
     return identityOf(ctx, beneficiary);
+  }
+
+  @FieldResolver(() => CommuneRefType, { nullable: true, description: 'Commune of residence (its name comes from partners); nullable so that partners being down blanks only it.' })
+  commune(@Root() beneficiary: BeneficiaryRecord): CommuneRefType {
+    return { code: beneficiary.communeCode };
   }
 
   @FieldResolver(() => [AccompanimentType], { description: "The person's accompaniments, oldest first." })

@@ -1,4 +1,4 @@
-import { assertPageSize, decodeCursor, recordAccess, todayIso, toPage, type PageInfo, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { recordAccess, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { nominativeRoles, requireRole } from '@passerelles/subgraph-kit';
 import { decryptIdentity, type IdentityFields } from '../identity/identity.cipher.js';
 import type { BeneficiaryRecord } from './beneficiary.entity.js';
@@ -43,18 +43,4 @@ export function identityOf(ctx: SubgraphContext, beneficiary: BeneficiaryRecord)
       return ids.map((i) => index.get(i) ?? null);
     })
     .load(beneficiary.id);
-}
-
-/** A référent's own caseload, paginated by id, optionally filtered by an alert. */
-export async function caseload(
-  ctx: SubgraphContext,
-  options: { first: number; after: string | null; alert: string | null },
-): Promise<{ nodes: BeneficiaryRecord[]; pageInfo: PageInfo }> {
-  requireRole(ctx.caller, ['REFERENT', 'ADMIN'], 'read a caseload');
-  assertPageSize(options.first);
-  const after = options.after ? String(decodeCursor(options.after, 1)[0]) : null;
-  const rows = await new BeneficiaryRepository(ctx.em).caseload(ctx.caller, { ...options, after, today: todayIso() });
-  const page = toPage(rows, options.first, (r) => [r.id]);
-  await recordAccess(ctx, { operation: 'READ', recordType: 'Beneficiary', recordIds: page.nodes.map((r) => r.id) });
-  return page;
 }

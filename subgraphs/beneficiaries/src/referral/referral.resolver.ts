@@ -1,6 +1,8 @@
 import { type SubgraphContext, RequiresRoles } from '@passerelles/subgraph-kit';
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { Outcome } from '../accompaniment/lifecycle.js';
+import { PartnerType } from '../partner/partner.type.js';
+import { ServiceRefType } from '../service/service.type.js';
 import type { ReferralRecord } from './referral.repository.js';
 import { createReferral, updateReferralStatus } from './referral.service.js';
 import { CreateReferralInput, ReferralResultType, ReferralType, UpdateReferralStatusInput } from './referral.type.js';
@@ -20,5 +22,15 @@ export class ReferralResolver {
   @RequiresRoles('ADMIN', 'REFERENT', 'OPERATOR')
   async updateReferralStatus(@Ctx() ctx: SubgraphContext, @Arg('input', () => UpdateReferralStatusInput) input: UpdateReferralStatusInput): Promise<ReferralResultType> {
     return toResult(await updateReferralStatus(ctx, input));
+  }
+
+  @FieldResolver(() => PartnerType, { nullable: true, description: 'The partner running the service (its name comes from partners).' })
+  partner(@Root() referral: ReferralRecord): PartnerType {
+    return { id: referral.partnerId };
+  }
+
+  @FieldResolver(() => ServiceRefType, { nullable: true, description: 'The service the person is sent to (its name comes from partners).' })
+  service(@Root() referral: ReferralRecord): ServiceRefType {
+    return { id: referral.serviceId };
   }
 }

@@ -18,7 +18,7 @@ export class ContractCommitmentInput {
   description!: string;
 }
 
-@InputType('CreateContractInput', { description: 'A new contract, as a draft.' })
+@InputType('CreateContractInput', { description: 'A new contract: a draft, or signed at once when `signedOn` is given.' })
 export class CreateContractInput {
   @Field(() => ID)
   beneficiaryId!: string;
@@ -31,6 +31,12 @@ export class CreateContractInput {
 
   @Field(() => String, { nullable: true, description: 'Last day (ISO); 6 months for a CER when omitted.' })
   endsOn?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Day of the signature (ISO), on or before the end: the contract is created signed, in the same transaction (refused if it overlaps another CER).',
+  })
+  signedOn?: string | null;
 
   @Field(() => ID, { nullable: true })
   accompanimentId?: string | null;

@@ -87,7 +87,7 @@ export class EngagementContractResolver {
     return historyOf(ctx, contract.id);
   }
 
-  @Mutation(() => ContractMutationResultType, { description: 'A new contract, as a draft (6 months for a CER unless endsOn is given).' })
+  @Mutation(() => ContractMutationResultType, { description: 'A new contract (6 months for a CER unless endsOn is given): a draft, or signed at once, atomically, when signedOn is given.' })
   @RequiresRoles('ADMIN', 'REFERENT', 'OPERATOR')
   createContract(@Ctx() ctx: SubgraphContext, @Arg('input', () => CreateContractInput) input: CreateContractInput): Promise<ContractMutationResult> {
     return createContract(ctx, input);

@@ -213,8 +213,12 @@ export function createContract(ctx: SubgraphContext, input: CreateContractInput)
     const startsOn = parseIsoDate(input.startsOn, 'startsOn');
     const endsOn = input.endsOn ? parseIsoDate(input.endsOn, 'endsOn') : defaultEndsOn(input.kind, startsOn);
     datesInOrder(startsOn, endsOn);
+    const signedOn = input.signedOn ? parseIsoDate(input.signedOn, 'signedOn') : null;
+    if (signedOn && signedOn > endsOn) throw new ContractRefusal('SIGNED_AFTER_END', 'The signature cannot come after the end.');
     if (input.commitments.some((c) => c.description.trim() === '')) throw new ContractRefusal('EMPTY_COMMITMENT', 'Every commitment needs a description.');
     const id = randomUUID();
+    // Signed at creation: the overlap check and the insert share the transaction (and the person's lock).
+    if (signedOn) await assertNoOverlap(em, { id, departmentCode: caller.departmentCode, beneficiaryId: input.beneficiaryId, kind: input.kind, startsOn, endsOn });
     const contract = em.create(EngagementContractEntity, {
       id,
       departmentCode: caller.departmentCode,
@@ -227,8 +231,8 @@ export function createContract(ctx: SubgraphContext, input: CreateContractInput)
       kind: input.kind,
       startsOn,
       endsOn,
-      status: 'DRAFT',
-      signedOn: null,
+      status: signedOn ? 'SIGNED' : 'DRAFT',
+      signedOn,
       renewalRequestedOn: null,
       renewedFromId: null,
       finalAssessment: null,
@@ -240,7 +244,8 @@ export function createContract(ctx: SubgraphContext, input: CreateContractInput)
     input.commitments.forEach((c, position) =>
       em.create(ContractCommitmentEntity, { id: randomUUID(), departmentCode: caller.departmentCode, contractId: id, position, theme: c.theme, kind: c.kind, party: c.party, description: c.description, status: 'PLANNED', assessment: null }),
     );
-    history(em, ctx, contract, 'DRAFT', todayIso());
+    if (signedOn) history(em, ctx, contract, 'SIGNED', signedOn);
+    else history(em, ctx, contract, 'DRAFT', todayIso());
     await em.flush();
     return contract;
   });

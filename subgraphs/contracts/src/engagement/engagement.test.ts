@@ -98,6 +98,25 @@ describe('CER dates', () => {
     expect((await sign(next.contract!.id, '2025-07-15')).error).toEqual({ code: 'NOT_A_DRAFT' });
   });
 
+  it('creates a signed CER in one transaction: an overlap leaves nothing behind, not even a draft', async () => {
+    const beneficiaryId = randomUUID();
+    const signed = await create({ beneficiaryId, kind: 'CER', startsOn: '2026-03-01', signedOn: '2026-02-25' });
+    expect(signed).toMatchObject({ ok: true, contract: { startsOn: '2026-03-01', endsOn: '2026-08-31' } });
+    const { data } = await execute<{ engagementContract: { signedOn: string; history: { status: string; changedOn: string }[] } }>(
+      schema,
+      testContext(orm, admin),
+      'query ($id: ID!) { engagementContract(id: $id) { signedOn history { status changedOn } } }',
+      { id: signed.contract!.id },
+    );
+    expect(data?.engagementContract).toEqual({ signedOn: '2026-02-25', history: [{ status: 'SIGNED', changedOn: '2026-02-25' }] });
+
+    expect(await create({ beneficiaryId, kind: 'CER', startsOn: '2026-08-01', signedOn: '2026-07-20' })).toEqual({ ok: false, error: { code: 'OVERLAPPING_CER' }, contract: null });
+    expect((await create({ beneficiaryId, kind: 'CER', startsOn: '2026-09-01', endsOn: '2026-12-31', signedOn: '2027-01-05' })).error).toEqual({ code: 'SIGNED_AFTER_END' });
+    expect((await create({ beneficiaryId, kind: 'CER', startsOn: '2026-09-01', signedOn: '2026-02-30' })).error).toEqual({ code: 'BAD_USER_INPUT' });
+    const rows: { status: string }[] = await orm.em.fork().execute(`select status from contracts.engagement_contract where department_code = ? and beneficiary_id = ?`, [DEPARTMENT, beneficiaryId]);
+    expect(rows).toEqual([{ status: 'SIGNED' }]);
+  });
+
   it('opens renewal at month 5, renews from the day after, and keeps the history', async () => {
     const beneficiaryId = randomUUID();
     const cer = await create({

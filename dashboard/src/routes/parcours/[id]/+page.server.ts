@@ -1,111 +1,168 @@
 import { error, fail, type ActionFailure } from '@sveltejs/kit';
+import type {
+  BeneficiaryPathQuery,
+  ContractContextQuery,
+  BeneficiaryPathQueryVariables,
+  CreateEngagementContractMutationVariables,
+  RecordAppointmentMutationVariables,
+  RecordExitMutationVariables,
+  RequestContractRenewalMutationVariables,
+} from '#lib/graphql/operations.ts';
 import { gatewayQuery, GatewayUnavailableError } from '#lib/server/gateway.ts';
 import { requireSection } from '#lib/server/guard.ts';
 import { loadPanel } from '#lib/server/panel.ts';
-import { readDate, readEngagementContract, readRequired, type FieldErrors } from '#lib/validation.ts';
+import type { SessionUser } from '#lib/server/session.ts';
+import {
+  formValues,
+  GENERAL,
+  readAppointment,
+  readAttendance,
+  readDate,
+  readEngagementContract,
+  readExit,
+  refusalOf,
+  todayIso,
+  type FieldErrors,
+  type RefusedForm,
+} from '#lib/validation.ts';
 import type { Actions, PageServerLoad } from './$types';
-import signDocument from './cer-signer.graphql?raw';
+import contextDocument from './cer-contexte.graphql?raw';
 import cerDocument from './cer.graphql?raw';
 import pathDocument from './personne.graphql?raw';
+import renewalDocument from './renouvellement.graphql?raw';
 import appointmentDocument from './rendez-vous.graphql?raw';
 import exitDocument from './sortie.graphql?raw';
 
-interface Accompaniment {
-  id: string;
-  status: string;
-  prescribedOn: string;
-  startedOn: string | null;
-  endedOn: string | null;
-  timeline: { date: string; kind: string; label: string }[];
-  appointments: { id: string; kind: string; scheduledOn: string; status: string }[];
-  referrals: { id: string; status: string; sentOn: string }[];
-}
-
-interface BeneficiaryPath {
-  id: string;
-  communeCode: string;
-  birthYear: number;
-  /** Decrypted and audited by the beneficiaries subgraph; null when the caller may not read it. */
-  identity: { firstName: string; lastName: string } | null;
-  accompaniments: Accompaniment[];
-  /** Null when the contracts subgraph is down. */
-  contracts: { id: string; kind: string; status: string; signedOn: string | null; startsOn: string; endsOn: string }[] | null;
-}
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const NOT_HERE = 'Cette personne est introuvable ou ne fait pas partie de votre file active.';
+
+/** Who may record on a path: the référent and administrators (prescribers read it only, and never read contracts). */
+const mayAct = (user: SessionUser): boolean => user.role === 'REFERENT' || user.role === 'ADMIN';
 
 export const load: PageServerLoad = async ({ fetch, locals, params }) => {
-  requireSection(locals.user, '/parcours');
-  if (!UUID.test(params.id)) error(404, 'Cette personne est introuvable ou ne fait pas partie de votre file active.');
-  const person = await loadPanel<{ beneficiary: BeneficiaryPath | null }>(fetch, 'parcours', pathDocument, { id: params.id });
-  if (person.ok && !person.data.beneficiary) error(404, 'Cette personne est introuvable ou ne fait pas partie de votre file active.');
-  return { person };
+  const user = requireSection(locals.user, '/parcours');
+  if (!UUID.test(params.id)) error(404, NOT_HERE);
+  const variables: BeneficiaryPathQueryVariables = { id: params.id, withContracts: mayAct(user) };
+  const person = await loadPanel<BeneficiaryPathQuery>(fetch, 'parcours', pathDocument, variables);
+  if (person.ok && !person.data.beneficiary) error(404, NOT_HERE);
+  return { person, mayAct: mayAct(user), today: todayIso() };
 };
 
-type MutationResult = { ok: boolean; error: { code: string; message: string } | null; contract?: { id: string } | null };
+/** What a form action answers: which form, its errors (by field) and values, or that it was saved. */
+type Failure = ActionFailure<{ form: RefusedForm; errors: FieldErrors; values: Record<string, string>; target?: string }>;
+type Saved = { form: RefusedForm; saved: true; target?: string };
+type MutationResult = { ok: boolean; error: { code: string; message: string } | null };
 
-/** Sends a mutation whose result is `{ ok, error { code message } }`; French failure for the form. */
+/**
+ * Sends a mutation whose result is `{ ok, error { code message } }`. A refusal of the API comes
+ * back in French, on the field it concerns, with the values typed kept.
+ */
 async function mutate(
   fetch: typeof globalThis.fetch,
-  form: string,
+  form: RefusedForm,
   document: string,
   variables: Record<string, unknown>,
-  then?: (result: MutationResult) => Promise<{ status: number; message: string } | null>,
-): Promise<ActionFailure<{ form: string; errors: Record<string, string> }> | { form: string; saved: boolean }> {
+  values: Record<string, string>,
+  target?: string,
+): Promise<Failure | Saved> {
+  const extra = target ? { target } : {};
+  const failure = (status: number, errors: FieldErrors): Failure => fail(status, { form, errors, values, ...extra });
   try {
     const { data, errors } = await gatewayQuery<Record<string, MutationResult | null>>(fetch, document, variables);
     const result = data ? Object.values(data)[0] : null;
-    if (!result) return fail(503, { form, errors: { général: `L’enregistrement a échoué : ${errors[0]?.message ?? 'service indisponible'}.` } });
-    if (!result.ok) return fail(400, { form, errors: { général: result.error?.message ?? 'L’enregistrement a été refusé.' } });
-    const failure = then ? await then(result) : null;
-    if (failure) return fail(failure.status, { form, errors: { général: failure.message } });
-    return { form, saved: true };
+    if (!result) {
+      console.warn(`[dashboard] ${form}: ${errors.map((e) => e.message).join('; ')}`);
+      return failure(503, { [GENERAL]: 'L’enregistrement n’a pas pu être fait : le service ne répond pas. Réessayez dans quelques instants.' });
+    }
+    if (!result.ok) {
+      const refusal = refusalOf(form, result.error?.code);
+      return failure(400, { [refusal.field]: refusal.message });
+    }
+    return { form, saved: true, ...extra };
   } catch (cause) {
-    if (cause instanceof GatewayUnavailableError) return fail(503, { form, errors: { général: 'Le service de données ne répond pas : réessayez dans quelques instants.' } });
+    if (cause instanceof GatewayUnavailableError) return failure(503, { [GENERAL]: 'Le service de données ne répond pas : réessayez dans quelques instants.' });
     throw cause;
   }
 }
 
-const missingAccompaniment = (form: string): ActionFailure<{ form: string; errors: Record<string, string> }> => fail(400, { form, errors: { général: 'Cette personne n’a pas d’accompagnement en cours.' } });
+/** The form's data, once the caller may act. */
+async function formOf(locals: App.Locals, request: Request): Promise<FormData> {
+  const user = requireSection(locals.user, '/parcours');
+  if (!mayAct(user)) error(403, 'Votre rôle ne permet pas d’enregistrer sur un parcours.');
+  return request.formData();
+}
+
+const accompanimentOf = (form: FormData): string => String(form.get('accompanimentId') ?? '');
+const noAccompaniment = { [GENERAL]: 'Cette personne n’a pas d’accompagnement en cours.' };
 
 export const actions: Actions = {
+  /** A new appointment (to come, or already held, missed or excused). */
   rendezVous: async ({ fetch, locals, request }) => {
-    requireSection(locals.user, '/parcours');
-    const form = await request.formData();
-    const errors: FieldErrors = {};
-    const scheduledOn = readDate(form, 'on', 'la date du rendez-vous', errors);
-    const kind = readRequired(form, 'kind', 'Choisissez le type de rendez-vous.', errors);
-    const status = String(form.get('status') ?? '') || 'PLANNED';
-    const accompanimentId = String(form.get('accompanimentId') ?? '');
-    if (Object.keys(errors).length > 0) return fail(400, { form: 'rendezVous', errors });
-    if (!accompanimentId) return missingAccompaniment('rendezVous');
-    return mutate(fetch, 'rendezVous', appointmentDocument, { input: { accompanimentId, scheduledOn, kind, status } });
+    const form = await formOf(locals, request);
+    const values = formValues(form, ['on', 'kind', 'status']);
+    const { errors, scheduledOn, kind, status } = readAppointment(form);
+    const accompanimentId = accompanimentOf(form);
+    if (!accompanimentId) Object.assign(errors, noAccompaniment);
+    if (Object.keys(errors).length > 0) return fail(400, { form: 'rendezVous' as const, errors, values });
+    const variables: RecordAppointmentMutationVariables = { input: { accompanimentId, scheduledOn, kind, status } };
+    return mutate(fetch, 'rendezVous', appointmentDocument, variables, values);
   },
+
+  /** A planned appointment honoured, missed or excused. */
+  presence: async ({ fetch, locals, request }) => {
+    const form = await formOf(locals, request);
+    const appointmentId = String(form.get('appointmentId') ?? '');
+    const values = formValues(form, ['status']);
+    const scheduledOn = String(form.get('scheduledOn') ?? '');
+    const { errors, status } = readAttendance(form, scheduledOn);
+    const kind = String(form.get('kind') ?? '') as RecordAppointmentMutationVariables['input']['kind'];
+    if (Object.keys(errors).length > 0) return fail(400, { form: 'presence' as const, errors, values, target: appointmentId });
+    const variables: RecordAppointmentMutationVariables = { input: { accompanimentId: accompanimentOf(form), appointmentId, scheduledOn, kind, status } };
+    return mutate(fetch, 'presence', appointmentDocument, variables, values, appointmentId);
+  },
+
+  /** The exit of the accompaniment, with its reason (and the new income for a financial change). */
   sortie: async ({ fetch, locals, request }) => {
-    requireSection(locals.user, '/parcours');
-    const form = await request.formData();
-    const errors: FieldErrors = {};
-    const endedOn = readDate(form, 'on', 'la date de sortie', errors, { notFuture: true });
-    const reason = readRequired(form, 'reason', 'Choisissez le motif de sortie.', errors);
-    const accompanimentId = String(form.get('accompanimentId') ?? '');
-    if (Object.keys(errors).length > 0) return fail(400, { form: 'sortie', errors });
-    if (!accompanimentId) return missingAccompaniment('sortie');
-    return mutate(fetch, 'sortie', exitDocument, { input: { accompanimentId, endedOn, reason } });
+    const form = await formOf(locals, request);
+    const values = formValues(form, ['on', 'reason', 'subReason']);
+    const { errors, endedOn, reason, subReason } = readExit(form);
+    const accompanimentId = accompanimentOf(form);
+    if (!accompanimentId) Object.assign(errors, noAccompaniment);
+    if (Object.keys(errors).length > 0) return fail(400, { form: 'sortie' as const, errors, values });
+    const variables: RecordExitMutationVariables = { input: { accompanimentId, endedOn, reason, subReason } };
+    return mutate(fetch, 'sortie', exitDocument, variables, values);
   },
-  /** A CER: created as a draft, then signed on the date given. */
+
+  /**
+   * A CER, created signed in one transaction of the contracts subgraph (never a draft left
+   * half-way), in the person's territory and with the operator of their open accompaniment, read
+   * here rather than from the form: they decide who else sees the contract.
+   */
   cer: async ({ fetch, locals, params, request }) => {
-    requireSection(locals.user, '/parcours');
-    const form = await request.formData();
+    const form = await formOf(locals, request);
+    const values = formValues(form, ['signedOn', 'startsOn', 'endsOn']);
     const { errors, signedOn, startsOn, endsOn } = readEngagementContract(form);
-    const accompanimentId = String(form.get('accompanimentId') ?? '') || null;
-    if (Object.keys(errors).length > 0) return fail(400, { form: 'cer', errors });
-    return mutate(fetch, 'cer', cerDocument, { input: { beneficiaryId: params.id, kind: 'CER', startsOn, endsOn, accompanimentId } }, async (created) => {
-      if (!created.contract) return null;
-      const { data, errors: signErrors } = await gatewayQuery<{ signContract: MutationResult | null }>(fetch, signDocument, { id: created.contract.id, signedOn });
-      const signed = data?.signContract;
-      if (!signed) return { status: 503, message: `Le CER est enregistré en brouillon mais sa signature a échoué : ${signErrors[0]?.message ?? 'service indisponible'}.` };
-      if (!signed.ok) return { status: 400, message: `Le CER est enregistré en brouillon mais n’a pas pu être signé : ${signed.error?.message ?? 'refusé'}.` };
-      return null;
-    });
+    if (Object.keys(errors).length > 0) return fail(400, { form: 'cer' as const, errors, values });
+    const context = await loadPanel<ContractContextQuery>(fetch, 'parcours', contextDocument, { id: params.id });
+    if (!context.ok) return fail(503, { form: 'cer' as const, errors: { [GENERAL]: 'Le parcours de cette personne ne répond pas : le CER n’est pas enregistré. Réessayez dans quelques instants.' }, values });
+    if (!context.data.beneficiary) return fail(404, { form: 'cer' as const, errors: { [GENERAL]: NOT_HERE }, values });
+    const person = context.data.beneficiary;
+    const open = person.accompaniments.find((a) => a.endedOn === null) ?? null;
+    const variables: CreateEngagementContractMutationVariables = {
+      input: { beneficiaryId: person.id, kind: 'CER', signedOn, startsOn, endsOn, accompanimentId: open?.id ?? null, operatorId: open?.operatorId ?? null, territoryId: open?.territoryId ?? person.territoryId ?? null },
+    };
+    return mutate(fetch, 'cer', cerDocument, variables, values);
+  },
+
+  /** A CER's renewal, requested from month 5. */
+  renouvellement: async ({ fetch, locals, request }) => {
+    const form = await formOf(locals, request);
+    const contractId = String(form.get('contractId') ?? '');
+    const values = formValues(form, ['on']);
+    const errors: FieldErrors = {};
+    const on = readDate(form, 'on', 'la date de la demande', errors, { notFuture: true });
+    if (Object.keys(errors).length > 0) return fail(400, { form: 'renouvellement' as const, errors, values, target: contractId });
+    const variables: RequestContractRenewalMutationVariables = { id: contractId, on };
+    return mutate(fetch, 'renouvellement', renewalDocument, variables, values, contractId);
   },
 };
