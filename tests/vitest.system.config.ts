@@ -12,5 +12,7 @@ export default defineProject({
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 180_000,
+    // Pages are polled until they show what is expected: give a busy 2-core machine time.
+    expect: { poll: { timeout: 15_000 } },
   },
 });

