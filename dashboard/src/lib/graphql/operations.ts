@@ -704,14 +704,14 @@ export type ConventionFundingQueryVariables = Exact<{
 }>;
 
 
-export type ConventionFundingQuery = { convention: { id: string, funding: { committedCents: number, paidCents: number, entitledCents: number, reductionCents: number, balanceDueCents: number, toRecoverCents: number, balanceStatus: BalanceStatus, terms: { advancePercent: number, balanceRule: BalanceRule, fullFundingFromPercent: number }, payments: Array<{ id: string, kind: PaymentKind, amountCents: number, dueOn: string, status: PaymentStatus, paidOn: string | null }>, cofunding: Array<{ funder: Funder, amountCents: number, shareBasisPoints: number }>, finalReport: { dueOn: string, receivedOn: string | null, overdue: boolean, placesContracted: number | null, placesFilled: number | null, peopleAccompanied: number | null, indicators: Array<{ name: string, value: number }> } | null } | null, unitCosts: { perPlaceContractedCents: number | null, perPlaceFilledCents: number | null, perPersonAccompaniedCents: number | null } | null } | null };
+export type ConventionFundingQuery = { convention: { id: string, programme: { id: string, name: string }, funding: { committedCents: number, paidCents: number, entitledCents: number, reductionCents: number, balanceDueCents: number, toRecoverCents: number, balanceStatus: BalanceStatus, terms: { advancePercent: number, balanceRule: BalanceRule, fullFundingFromPercent: number }, payments: Array<{ id: string, kind: PaymentKind, amountCents: number, dueOn: string, status: PaymentStatus, paidOn: string | null }>, cofunding: Array<{ funder: Funder, amountCents: number, shareBasisPoints: number }>, finalReport: { dueOn: string, receivedOn: string | null, overdue: boolean, placesContracted: number | null, placesFilled: number | null, peopleAccompanied: number | null, indicators: Array<{ name: string, value: number }> } | null } | null, unitCosts: { perPlaceContractedCents: number | null, perPlaceFilledCents: number | null, perPersonAccompaniedCents: number | null } | null } | null };
 
 export type ConventionNamesQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type ConventionNamesQuery = { convention: { id: string, operator: { id: string, name: string }, programme: { id: string, name: string }, territories: Array<{ territory: { id: string, name: string } }> } | null };
+export type ConventionNamesQuery = { convention: { id: string, operator: { id: string, name: string }, territories: Array<{ territory: { id: string, name: string } }> } | null };
 
 export type ConventionsQueryVariables = Exact<{
   first: number;
@@ -727,7 +727,15 @@ export type ConventionOperatorsQueryVariables = Exact<{
 }>;
 
 
-export type ConventionOperatorsQuery = { conventions: { nodes: Array<{ id: string, operator: { id: string, name: string }, programme: { id: string, name: string } }> } };
+export type ConventionOperatorsQuery = { conventions: { nodes: Array<{ id: string, operator: { id: string, name: string } }> } };
+
+export type ConventionProgrammesQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConventionProgrammesQuery = { conventions: { nodes: Array<{ id: string, programme: { id: string, name: string } }> } };
 
 export type TerritoryConventionsQueryVariables = Exact<{
   territoryId: string;

@@ -121,12 +121,11 @@ const fileText = async (value: FormDataEntryValue | null): Promise<string | null
 const plural = (n: number, one: string, many: string): string => `${n} ${n > 1 ? many : one}`;
 
 function beneficiariesReport(r: ImportBeneficiariesMutation['importBeneficiaries'], dryRun: boolean): ImportReport {
-  const verb = dryRun ? 'à importer' : 'importés';
   return {
     kind: 'BENEFICIARIES_CSV',
     ok: r.ok,
     summary: r.ok
-      ? `${plural(r.rowsRead, 'ligne lue', 'lignes lues')} : ${plural(r.beneficiariesWritten, 'personne', 'personnes')} et ${plural(r.accompanimentsWritten, 'accompagnement', 'accompagnements')} ${verb}.`
+      ? `${dryRun ? 'À importer' : 'Importés'} : ${plural(r.beneficiariesWritten, 'personne', 'personnes')} et ${plural(r.accompanimentsWritten, 'accompagnement', 'accompagnements')} (${plural(r.rowsRead, 'ligne lue', 'lignes lues')}).`
       : `${plural(r.rowsRead, 'ligne lue', 'lignes lues')} ; ${plural(r.rejected.length, 'valeur rejetée', 'valeurs rejetées')} : rien ne sera importé tant que le fichier n’est pas corrigé.`,
     rejected: r.rejected.map((x) => ({ where: `ligne ${x.line}`, column: x.column || '(toute la ligne)', reason: beneficiaryReason(x.reason) })),
   };
@@ -141,8 +140,8 @@ function dataInclusionReport(r: ImportDataInclusionMutation['importDataInclusion
   const summary = !r.ok
     ? `${plural(rejected.length, 'problème', 'problèmes')} dans les fichiers : rien ne sera importé tant qu’ils ne sont pas corrigés.`
     : dryRun
-      ? `${plural(r.structuresCreated, 'structure', 'structures')} et ${plural(r.servicesCreated, 'service', 'services')} à importer (créés ou mis à jour).`
-      : `Structures : ${r.structuresCreated} créée(s), ${r.structuresUpdated} mise(s) à jour ; services : ${r.servicesCreated} créé(s), ${r.servicesUpdated} mis à jour.`;
+      ? `À importer (créés ou mis à jour) : ${plural(r.structuresCreated, 'structure', 'structures')} et ${plural(r.servicesCreated, 'service', 'services')}.`
+      : `Importés : ${plural(r.structuresCreated, 'structure créée', 'structures créées')} et ${plural(r.structuresUpdated, 'mise à jour', 'mises à jour')} ; ${plural(r.servicesCreated, 'service créé', 'services créés')} et ${plural(r.servicesUpdated, 'mis à jour', 'mis à jour')}.`;
   return { kind: 'DATA_INCLUSION', ok: r.ok, summary, rejected };
 }
 

@@ -40,13 +40,13 @@ export function finalReportStatus(report: { dueOn: string; receivedOn: string | 
   return { state: 'due', text: `attendu le ${formatDay(report.dueOn)}` };
 }
 
-export function toRow(c: Node, names: Map<string, { operator: string; programme: string }> | null, exactCounts: boolean): ConventionRow {
+export function toRow(c: Node, names: { operators: Map<string, string> | null; programmes: Map<string, string> | null }, exactCounts: boolean): ConventionRow {
   const caseload = c.activeCaseload === null ? { value: null, suppressed: false } : protectedCount(c.activeCaseload, exactCounts);
   return {
     id: c.id,
     name: c.name,
-    operator: names?.get(c.id)?.operator ?? null,
-    programme: names?.get(c.id)?.programme ?? null,
+    operator: names.operators?.get(c.id) ?? null,
+    programme: names.programmes?.get(c.id) ?? null,
     startsOn: c.startsOn,
     endsOn: c.endsOn,
     fte: c.fte,

@@ -17,7 +17,7 @@ export const load: PageServerLoad = async ({ fetch, locals, params }) => {
   const variables = { id: params.id };
   const [convention, names, funding] = await Promise.all([
     loadPanel<ConventionDetailQuery>(fetch, 'convention', conventionDocument, variables),
-    loadPanel<ConventionNamesQuery>(fetch, 'opérateur, programme et territoires', namesDocument, variables),
+    loadPanel<ConventionNamesQuery>(fetch, 'opérateur et territoires', namesDocument, variables),
     loadPanel<ConventionFundingQuery>(fetch, 'financement', fundingDocument, variables),
   ]);
   if (!convention.ok && convention.notFound) error(404, 'Cette convention est introuvable, ou ne fait pas partie de votre périmètre.');
