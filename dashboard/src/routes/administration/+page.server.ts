@@ -25,7 +25,12 @@ import partnersDocument from './partenaires.graphql?raw';
 import territoriesDocument from './territoires.graphql?raw';
 import usersDocument from './utilisateurs.graphql?raw';
 
-const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+/**
+ * The gateway takes GraphQL bodies of 256 KiB at most: the file(s) travel inside one, escaped as a
+ * JSON string. Larger exports are imported with the command line (`npm run import`, README).
+ */
+const MAX_IMPORT_BYTES = 200 * 1024;
+const TOO_LARGE = 'de 200 Ko au plus ; un fichier plus gros s’importe avec la commande d’import (voir la documentation)';
 const MAX_PARTNER_PAGES = 20;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -115,8 +120,11 @@ interface ImportOutcome {
   errors?: Record<string, string>;
 }
 
-const fileText = async (value: FormDataEntryValue | null): Promise<string | null> =>
-  value instanceof File ? (value.size > 0 && value.size <= MAX_IMPORT_BYTES ? await value.text() : null) : typeof value === 'string' && value ? value : null;
+/** The text of an uploaded file (or of the same file sent back by the preview), or null when absent or too large. */
+async function fileText(value: FormDataEntryValue | null): Promise<string | null> {
+  const text = value instanceof File ? (value.size > 0 && value.size <= MAX_IMPORT_BYTES ? await value.text() : null) : typeof value === 'string' && value ? value : null;
+  return text !== null && Buffer.byteLength(text) <= MAX_IMPORT_BYTES ? text : null;
+}
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n > 1 ? many : one}`;
 
@@ -154,7 +162,7 @@ async function importAction(fetch: typeof globalThis.fetch, locals: App.Locals, 
   const content = await fileText(form.get('fichier'));
   if (!content) {
     const what = kind === 'BENEFICIARIES_CSV' ? 'le fichier CSV des personnes' : 'le fichier JSON des structures data·inclusion';
-    return fail(400, { action, errors: { fichier: `Choisissez ${what} (5 Mo au plus).` } });
+    return fail(400, { action, errors: { fichier: `Choisissez ${what}, ${TOO_LARGE}.` } });
   }
   let report: ImportReport;
   let sent: Record<string, string>;
@@ -165,7 +173,9 @@ async function importAction(fetch: typeof globalThis.fetch, locals: App.Locals, 
     sent = { fichier: content };
   } else {
     const services = await fileText(form.get('fichierServices'));
-    if (!services) return fail(400, { action, errors: { fichierServices: 'Joignez aussi le fichier JSON des services data·inclusion (5 Mo au plus).' } });
+    if (!services || Buffer.byteLength(content) + Buffer.byteLength(services) > MAX_IMPORT_BYTES) {
+      return fail(400, { action, errors: { fichierServices: `Joignez aussi le fichier JSON des services data·inclusion : les deux fichiers ensemble ${TOO_LARGE}.` } });
+    }
     const { data, message } = await run<ImportDataInclusionMutation>(fetch, dataInclusionImportDocument, { structures: content, services, dryRun });
     if (!data) return fail(503, { action, errors: { général: `L’import n’est pas disponible : ${message}.` } });
     report = dataInclusionReport(data.importDataInclusion, dryRun);
