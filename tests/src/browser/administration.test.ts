@@ -62,6 +62,7 @@ describe('Administration', () => {
     expect(await territories.getByRole('row', { name: /^Arrageois/ }).locator('td').nth(1).textContent()).toBe(communes.rows[0]!.n);
     expect(await territories.getByRole('row', { name: /^Arrageois/ }).locator('td').nth(2).textContent()).toContain('Approximation reconstituée à partir des EPCI');
     await expectAccessible(page);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'administration-utilisateurs');
 
     // The person follows the link, chooses a password (checked in French), then signs in.
