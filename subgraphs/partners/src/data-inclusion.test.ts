@@ -87,7 +87,7 @@ interface Report {
   structuresUpdated: number;
   servicesCreated: number;
   servicesUpdated: number;
-  errors: { recordType: string; index: number; id: string | null; messages: string[] }[];
+  errors: { recordType: string; index: number; id: string | null; messages: string[]; problems?: { field: string; path: string; code: string; expected: string | null; value: string | null }[] }[];
 }
 
 const IMPORT = `mutation ($s: String!, $v: String!, $dry: Boolean) { importDataInclusion(structures: $s, services: $v, dryRun: $dry) {
@@ -222,6 +222,22 @@ describe('data·inclusion import and export', () => {
     expect(report?.errors[4]!.messages[0]).toMatch(/^\/horaires_accueil Invalid opening hours/);
     expect(report).toMatchObject({ structuresCreated: 0, servicesCreated: 0 });
     expect(await rowsOf(source)).toEqual({ partners: 0, services: 0 });
+
+    // The same problems, structured for clients to explain in their own language.
+    const structured = await execute<{ importDataInclusion: Report }>(
+      schema,
+      testContext(orm, admin),
+      `mutation ($s: String!, $v: String!) { importDataInclusion(structures: $s, services: $v, dryRun: true) {
+        errors { index problems { field path code expected value } } } }`,
+      { s: JSON.stringify(structures), v: JSON.stringify([...services, service(source, `${source}--bad-type`, `${source}--ok`, { volume_horaire_hebdomadaire: 'trois' })]) },
+    );
+    const problems = structured.data!.importDataInclusion.errors.map((e) => e.problems);
+    expect(problems[0]).toEqual([{ field: 'nom', path: '/nom', code: 'REQUIRED', expected: null, value: null }]);
+    expect(problems[1]).toEqual([{ field: 'code_insee', path: '/code_insee', code: 'UNKNOWN_COMMUNE', expected: null, value: '"99999"' }]);
+    expect(problems[2]).toContainEqual({ field: 'thematiques', path: '/thematiques/0', code: 'NOT_ALLOWED', expected: null, value: '"sante"' });
+    expect(problems[3]).toEqual([{ field: 'structure_id', path: '/structure_id', code: 'UNKNOWN_STRUCTURE', expected: null, value: JSON.stringify(`${source}--unknown`) }]);
+    expect(problems[4]).toEqual([{ field: 'horaires_accueil', path: '/horaires_accueil', code: 'INVALID_HOURS', expected: null, value: '"du lundi au vendredi"' }]);
+    expect(problems[5]).toContainEqual({ field: 'volume_horaire_hebdomadaire', path: '/volume_horaire_hebdomadaire', code: 'WRONG_TYPE', expected: 'number', value: '"trois"' });
   });
 
   it('validates without writing on a dry run, refuses what is not JSON, and is for admins only', async () => {
@@ -231,6 +247,8 @@ describe('data·inclusion import and export', () => {
     expect(await rowsOf(source)).toEqual({ partners: 0, services: 0 });
     const notJson = await importRecords('{"nom": ', '[]');
     expect(notJson.report?.errors).toEqual([{ recordType: 'STRUCTURE', index: -1, id: null, messages: ['The document is not a JSON array of records.'] }]);
+    const notArray = await execute<{ importDataInclusion: Report }>(schema, testContext(orm, admin), 'mutation { importDataInclusion(structures: "{}", services: "[]", dryRun: true) { errors { problems { field code } } } }');
+    expect(notArray.data!.importDataInclusion.errors).toEqual([{ problems: [{ field: '', code: 'NOT_AN_ARRAY' }] }]);
     const steering = await importRecords([], [], false, testCaller({ departmentCode: DEPARTMENT, role: 'STEERING' }));
     expect(steering.errors).toEqual(['Your role (STEERING) may not import listings.']);
   });

@@ -48,13 +48,13 @@ describe('territories', () => {
     await newPartner({ communeCode: communes[2]! });
     await newPartner({ communeCode: communes[5]! }); // same Département, outside the territory
 
-    const { data, errors } = await execute<{ territories: { id: string; communeCount: number; partnerCount: number }[] }>(
+    const { data, errors } = await execute<{ territories: { id: string; communeCount: number; partnerCount: number; source: string }[] }>(
       schema,
       testContext(orm, caller),
-      '{ territories { id communeCount partnerCount } }',
+      '{ territories { id communeCount partnerCount source } }',
     );
     expect(errors).toEqual([]);
-    expect(data?.territories.find((t) => t.id === territory)).toEqual({ id: territory, communeCount: 3, partnerCount: 2 });
+    expect(data?.territories.find((t) => t.id === territory)).toEqual({ id: territory, communeCount: 3, partnerCount: 2, source: 'created by a test' });
   });
 
   it('shows nothing of another Département, even when asked by code', async () => {

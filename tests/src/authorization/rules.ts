@@ -23,6 +23,9 @@ export const rules: Record<string, Rule> = {
     expect: everyone('data', { OTHER_DEPARTMENT: 'empty' }),
   },
   'Query.searchServices': { document: '{ searchServices(query: "santé", first: 5) { nodes { service { id } } } }', expect: everyone('data') },
+  'Query.searchPartners': { document: '{ searchPartners(query: "santé", first: 5) { nodes { partner { id } } } }', expect: everyone('data') },
+  // Reference geography: communes of the caller's own Département (« be » : Béthune, Besançon…).
+  'Query.communes': { document: '{ communes(name: "be", first: 5) { code } }', expect: everyone('data') },
   // Without a territory, the whole Département's coverage: refused to callers limited to some territories.
   'Query.coverage': {
     document: '{ coverage(theme: SANTE__SANTE_MENTALE) { servicesEligible } }',

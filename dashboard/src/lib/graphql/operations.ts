@@ -141,6 +141,45 @@ export type CommitmentParty =
   | 'DEPARTMENT'
   | 'PARTNER';
 
+/** QUANTITATIVE (with a target) or QUALITATIVE. */
+export type ConventionObjectiveKind =
+  | 'QUANTITATIVE'
+  | 'QUALITATIVE';
+
+/** AWAITING_FINAL_REPORT, AWAITING_FIGURES (report in, figures the rule needs missing), PAYABLE, SETTLED, TO_RECOVER (more paid than due). */
+export type BalanceStatus =
+  | 'AWAITING_FINAL_REPORT'
+  | 'AWAITING_FIGURES'
+  | 'PAYABLE'
+  | 'SETTLED'
+  | 'TO_RECOVER';
+
+/** FULL: the whole amount is due once the final report is in. PRORATA_PLACES_FILLED: reduced in proportion of the places filled, unless the fill rate reaches fullFundingFromPercent. */
+export type BalanceRule =
+  | 'FULL'
+  | 'PRORATA_PLACES_FILLED';
+
+/** ADVANCE (at signature) or BALANCE (after the final report). */
+export type PaymentKind =
+  | 'ADVANCE'
+  | 'BALANCE';
+
+/** PLANNED, REQUESTED, PAID or CANCELLED. */
+export type PaymentStatus =
+  | 'PLANNED'
+  | 'REQUESTED'
+  | 'PAID'
+  | 'CANCELLED';
+
+/** Who pays a share: the Département, FSE / REACT-EU, ARS, CPAM, the State, or another funder. */
+export type Funder =
+  | 'DEPARTMENT'
+  | 'FSE_REACT_EU'
+  | 'ARS'
+  | 'CPAM'
+  | 'STATE'
+  | 'OTHER';
+
 /** Thème of a service (data·inclusion `thematiques`), e.g. `SANTE__SANTE_MENTALE`. */
 export type Theme =
   /** Confirmer son choix de métier (data·inclusion `choisir-un-metier--confirmer-son-choix-de-metier`). */
@@ -297,6 +336,13 @@ export type ServiceType =
   /** Information (data·inclusion `information`). */
   | 'INFORMATION';
 
+/** Whether a service is free (data·inclusion `frais`). */
+export type Fee =
+  /** Gratuit (data·inclusion `gratuit`). */
+  | 'GRATUIT'
+  /** Payant (data·inclusion `payant`). */
+  | 'PAYANT';
+
 /** Public a service is meant for (data·inclusion `publics`). */
 export type Public =
   /** Actifs (data·inclusion `actifs`). */
@@ -335,6 +381,24 @@ export type ReceptionMode =
   /** En présentiel (data·inclusion `en-presentiel`). */
   | 'EN_PRESENTIEL';
 
+/** How to reach a service (data·inclusion `modes_mobilisation`). */
+export type MobilisationMode =
+  /** Envoyer un courriel (data·inclusion `envoyer-un-courriel`). */
+  | 'ENVOYER_UN_COURRIEL'
+  /** Se présenter (data·inclusion `se-presenter`). */
+  | 'SE_PRESENTER'
+  /** Téléphoner (data·inclusion `telephoner`). */
+  | 'TELEPHONER'
+  /** Utiliser le lien de mobilisation (data·inclusion `utiliser-lien-mobilisation`). */
+  | 'UTILISER_LIEN_MOBILISATION';
+
+/** Who may mobilise a service (data·inclusion `mobilisable_par`). */
+export type Mobiliser =
+  /** Professionnels (data·inclusion `professionnels`). */
+  | 'PROFESSIONNELS'
+  /** Usagers (data·inclusion `usagers`). */
+  | 'USAGERS';
+
 /** Kind of structure: MDPH, addiction services (CSAPA, CAARUD), psychologists, complex-case cells, CPAM health checks, hospitals, CMP, CMS, CCAS… */
 export type PartnerKind =
   | 'MDPH'
@@ -357,6 +421,37 @@ export type PartnerKind =
 export type DataInclusionRecordType =
   | 'STRUCTURE'
   | 'SERVICE';
+
+/** Kind of problem in an imported record, for clients to explain it in their own language. */
+export type DataInclusionProblemCode =
+  /** The document is not a JSON array of records. */
+  | 'NOT_AN_ARRAY'
+  /** A required field is missing. */
+  | 'REQUIRED'
+  /** The value is not of the expected type (`expected`). */
+  | 'WRONG_TYPE'
+  /** The value is not one of the allowed values of the schema. */
+  | 'NOT_ALLOWED'
+  /** The value does not have the expected format (`expected`: e.g. `date`, `email`, `uri`, or a pattern). */
+  | 'BAD_FORMAT'
+  /** Shorter (or fewer items) than `expected`. */
+  | 'TOO_SHORT'
+  /** Longer (or more items) than `expected`. */
+  | 'TOO_LONG'
+  /** Beyond the bound `expected`. */
+  | 'OUT_OF_RANGE'
+  /** A field the schema does not have. */
+  | 'UNKNOWN_FIELD'
+  /** The INSEE code is not a commune of the COG. */
+  | 'UNKNOWN_COMMUNE'
+  /** The opening hours are not valid OSM `opening_hours`. */
+  | 'INVALID_HOURS'
+  /** The same id appears twice in the document. */
+  | 'DUPLICATE_ID'
+  /** The service names a structure that is neither in the import nor listed. */
+  | 'UNKNOWN_STRUCTURE'
+  /** Any other problem (see `message`). */
+  | 'INVALID';
 
 /** A period of whole days, both ends included. */
 export type PeriodInput = {
@@ -466,6 +561,16 @@ export type ServiceFiltersInput = {
   openNow?: boolean | null | undefined;
 };
 
+/** Where to measure distances from: a commune (its centroid) or a point. */
+export type NearInput = {
+  /** INSEE code of a commune. */
+  communeCode?: string | null | undefined;
+  /** Latitude (WGS 84), with `longitude`. */
+  latitude?: number | null | undefined;
+  /** Longitude (WGS 84), with `latitude`. */
+  longitude?: number | null | undefined;
+};
+
 /** Role of a user: what they may see and do. */
 export type UserRole =
   | 'ADMIN'
@@ -482,12 +587,35 @@ export type InviteUserInput = {
   partnerId?: string | null | undefined;
 };
 
+export type ChangeUserRoleInput = {
+  id: string;
+  role: UserRole;
+  territoryIds?: Array<string> | null | undefined;
+  partnerId?: string | null | undefined;
+};
+
+export type ChangeUserRoleMutationVariables = Exact<{
+  input: ChangeUserRoleInput;
+}>;
+
+
+export type ChangeUserRoleMutation = { changeUserRole: { ok: boolean, error: string | null, user: { id: string, role: UserRole, territoryIds: Array<string>, partnerId: string | null } | null } };
+
 export type DeactivateUserMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type DeactivateUserMutation = { deactivateUser: { ok: boolean, error: string | null } };
+export type DeactivateUserMutation = { deactivateUser: { ok: boolean, error: string | null, user: { id: string, active: boolean } | null } };
+
+export type ImportDataInclusionMutationVariables = Exact<{
+  structures: string;
+  services: string;
+  dryRun?: boolean | null | undefined;
+}>;
+
+
+export type ImportDataInclusionMutation = { importDataInclusion: { ok: boolean, dryRun: boolean, structuresCreated: number, structuresUpdated: number, servicesCreated: number, servicesUpdated: number, errors: Array<{ recordType: DataInclusionRecordType, index: number, id: string | null, problems: Array<{ field: string, path: string, code: DataInclusionProblemCode, expected: string | null, value: string | null, message: string }> }> } };
 
 export type ImportBeneficiariesMutationVariables = Exact<{
   csv: string;
@@ -497,15 +625,6 @@ export type ImportBeneficiariesMutationVariables = Exact<{
 
 export type ImportBeneficiariesMutation = { importBeneficiaries: { ok: boolean, dryRun: boolean, rowsRead: number, beneficiariesWritten: number, accompanimentsWritten: number, rejected: Array<{ line: number, column: string, reason: string }> } };
 
-export type ImportDataInclusionMutationVariables = Exact<{
-  structures: string;
-  services: string;
-  dryRun?: boolean | null | undefined;
-}>;
-
-
-export type ImportDataInclusionMutation = { importDataInclusion: { ok: boolean, dryRun: boolean, structuresCreated: number, structuresUpdated: number, servicesCreated: number, servicesUpdated: number, errors: Array<{ recordType: DataInclusionRecordType, index: number, id: string | null, messages: Array<string> }> } };
-
 export type InviteUserMutationVariables = Exact<{
   input: InviteUserInput;
 }>;
@@ -513,27 +632,44 @@ export type InviteUserMutationVariables = Exact<{
 
 export type InviteUserMutation = { inviteUser: { ok: boolean, error: string | null, invitationToken: string | null, user: { id: string, email: string } | null } };
 
+export type AdminPartnersQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type AdminPartnersQuery = { partners: { endCursor: string | null, hasNextPage: boolean, nodes: Array<{ id: string, name: string, kind: PartnerKind }> } };
+
 export type AdminTerritoriesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AdminTerritoriesQuery = { territories: Array<{ id: string, name: string, kind: string, communeCount: number }> };
+export type AdminTerritoriesQuery = { territories: Array<{ id: string, name: string, kind: string, communeCount: number, source: string }> };
 
 export type AdminUsersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AdminUsersQuery = { users: Array<{ id: string, email: string, displayName: string, role: UserRole, territoryIds: Array<string>, active: boolean, lastLoginAt: string | null }> };
+export type AdminUsersQuery = { users: Array<{ id: string, email: string, displayName: string, role: UserRole, territoryIds: Array<string>, partnerId: string | null, active: boolean, lastLoginAt: string | null }> };
 
-export type ReferralCandidatesQueryVariables = Exact<{ [key: string]: never; }>;
+export type DirectoryPartnerActivityQueryVariables = Exact<{
+  id: string;
+  today: string;
+}>;
 
 
-export type ReferralCandidatesQuery = { caseload: { nodes: Array<{ id: string, identity: { firstName: string, lastName: string } | null }> } };
+export type DirectoryPartnerActivityQuery = { partner: { id: string, peopleReferred: number | null, conventions: Array<{ id: string, name: string, places: number, activeCaseload: number | null }> | null } | null };
 
-export type DirectoryPartnerDetailsQueryVariables = Exact<{
+export type ReferralCandidatesQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type ReferralCandidatesQuery = { caseload: { nodes: Array<{ id: string, identity: { firstName: string, lastName: string } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type DirectoryPartnerServicesQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type DirectoryPartnerDetailsQuery = { partner: { id: string, accessibility: { stepFreeAccess: boolean | null, signLanguage: boolean, languages: Array<string>, url: string | null }, contacts: { email: string | null, phone: string | null, website: string | null }, services: Array<{ id: string, name: string, description: string, themes: Array<Theme>, openNow: boolean | null, hours: string | null, capacity: { places: number | null, waitingDays: number | null }, permanences: Array<{ id: string, placeName: string, communeCode: string, address: string | null, hours: string }> }> } | null };
+export type DirectoryPartnerServicesQuery = { partner: { id: string, services: Array<{ id: string, name: string, description: string, type: ServiceType | null, themes: Array<Theme>, fee: Fee | null, feeDetails: string | null, publics: Array<Public>, publicsDetails: string | null, accessConditions: string | null, receptionModes: Array<ReceptionMode>, mobilisationModes: Array<MobilisationMode>, mobilisableBy: Array<Mobiliser>, mobilisationDetails: string | null, address: string | null, phone: string | null, email: string | null, hours: string | null, openNow: boolean | null, listingUpdatedOn: string, commune: { name: string } | null, capacity: { fte: number | null, places: number | null, waitingDays: number | null, updatedAt: string | null }, permanences: Array<{ id: string, placeName: string, address: string | null, communeCode: string, hours: string, notes: string | null, commune: { name: string } | null }> }> } | null };
 
 export type CreateReferralMutationVariables = Exact<{
   input: CreateReferralInput;
@@ -547,21 +683,47 @@ export type DirectoryPartnerQueryVariables = Exact<{
 }>;
 
 
-export type DirectoryPartnerQuery = { partner: { id: string, name: string, kind: PartnerKind, communeCode: string } | null };
+export type DirectoryPartnerQuery = { partner: { id: string, name: string, kind: PartnerKind, description: string | null, address: string | null, postalCode: string | null, communeCode: string, hours: string | null, openNow: boolean | null, listingUpdatedOn: string, stale: boolean, commune: { name: string } | null, contacts: { phone: string | null, email: string | null, website: string | null }, accessibility: { stepFreeAccess: boolean | null, signLanguage: boolean, languages: Array<string>, url: string | null }, capacity: { fte: number | null, places: number | null, shortestWaitingDays: number | null } } | null };
 
-export type DirectoryPartnersQueryVariables = Exact<{ [key: string]: never; }>;
+export type DirectoryCommunesQueryVariables = Exact<{
+  name: string;
+}>;
 
 
-export type DirectoryPartnersQuery = { partners: { nodes: Array<{ id: string, name: string, kind: PartnerKind, communeCode: string }> } };
+export type DirectoryCommunesQuery = { communes: Array<{ code: string, name: string }> };
 
 export type DirectorySearchQueryVariables = Exact<{
   query?: string | null | undefined;
   filters?: ServiceFiltersInput | null | undefined;
+  near?: NearInput | null | undefined;
+  eligibleFor?: string | null | undefined;
   first: number;
+  after?: string | null | undefined;
 }>;
 
 
-export type DirectorySearchQuery = { searchServices: { nodes: Array<{ service: { id: string, name: string, themes: Array<Theme> }, partner: { id: string, name: string, communeCode: string } }> } };
+export type DirectorySearchQuery = { searchPartners: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ distanceKm: number | null, partner: { id: string, name: string, kind: PartnerKind, communeCode: string, openNow: boolean | null, stale: boolean, commune: { name: string } | null }, services: Array<{ id: string, name: string, themes: Array<Theme> }> }> } };
+
+export type ConventionDetailQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ConventionDetailQuery = { convention: { id: string, name: string, startsOn: string, endsOn: string, signedOn: string | null, fte: number, places: number, periodMonths: number, activeCaseload: number | null, occupancy: number | null, peopleAccompanied: number | null, caseloadAlert: { kind: string, occupancyPercent: number | null } | null, territories: Array<{ places: number, territory: { id: string } }>, objectives: Array<{ id: string, kind: ConventionObjectiveKind, label: string, target: number | null }>, amendments: Array<{ number: number, signedOn: string, reason: string, fteBefore: number, fteAfter: number, placesBefore: number, placesAfter: number, startsOnBefore: string, startsOnAfter: string, endsOnBefore: string, endsOnAfter: string }> } | null };
+
+export type ConventionFundingQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ConventionFundingQuery = { convention: { id: string, programme: { id: string, name: string }, funding: { committedCents: number, paidCents: number, entitledCents: number, reductionCents: number, balanceDueCents: number, toRecoverCents: number, balanceStatus: BalanceStatus, terms: { advancePercent: number, balanceRule: BalanceRule, fullFundingFromPercent: number }, payments: Array<{ id: string, kind: PaymentKind, amountCents: number, dueOn: string, status: PaymentStatus, paidOn: string | null }>, cofunding: Array<{ funder: Funder, amountCents: number, shareBasisPoints: number }>, finalReport: { dueOn: string, receivedOn: string | null, overdue: boolean, placesContracted: number | null, placesFilled: number | null, peopleAccompanied: number | null, indicators: Array<{ name: string, value: number }> } | null } | null, unitCosts: { perPlaceContractedCents: number | null, perPlaceFilledCents: number | null, perPersonAccompaniedCents: number | null } | null } | null };
+
+export type ConventionNamesQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ConventionNamesQuery = { convention: { id: string, operator: { id: string, name: string }, territories: Array<{ territory: { id: string, name: string } }> } | null };
 
 export type ConventionsQueryVariables = Exact<{
   first: number;
@@ -569,7 +731,23 @@ export type ConventionsQueryVariables = Exact<{
 }>;
 
 
-export type ConventionsQuery = { conventions: { nodes: Array<{ id: string, name: string, startsOn: string, endsOn: string, places: number, occupancy: number | null, operator: { id: string, name: string }, funding: { committedCents: number, paidCents: number, balanceDueCents: number, finalReport: { dueOn: string, receivedOn: string | null, overdue: boolean } | null } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+export type ConventionsQuery = { conventions: { nodes: Array<{ id: string, name: string, startsOn: string, endsOn: string, fte: number, places: number, activeCaseload: number | null, occupancy: number | null, funding: { committedCents: number, paidCents: number, balanceDueCents: number, finalReport: { dueOn: string, receivedOn: string | null, overdue: boolean } | null } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type ConventionOperatorsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConventionOperatorsQuery = { conventions: { nodes: Array<{ id: string, operator: { id: string, name: string } }> } };
+
+export type ConventionProgrammesQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConventionProgrammesQuery = { conventions: { nodes: Array<{ id: string, programme: { id: string, name: string } }> } };
 
 export type TerritoryConventionsQueryVariables = Exact<{
   territoryId: string;

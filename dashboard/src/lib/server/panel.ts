@@ -2,8 +2,12 @@
 // field not deployed yet, which fails validation of the whole operation) blanks only that panel.
 import { GatewayUnavailableError, gatewayQuery, type GraphQLResponseError } from './gateway.ts';
 
-/** What a panel shows: its data, or why it has none (French, for users). */
-export type Panel<T> = { ok: true; data: T; partial: boolean } | { ok: false; message: string };
+/**
+ * What a panel shows: its data, or why it has none (French, for users). `notFound`: the operation
+ * ran without error and its root fields are null (a record that does not exist, or that the
+ * caller may not see): pages answer 404 rather than « unavailable ».
+ */
+export type Panel<T> = { ok: true; data: T; partial: boolean } | { ok: false; message: string; notFound?: boolean };
 
 /** Runs one operation for one panel; never throws (the page shows the message instead). */
 export async function loadPanel<T>(
@@ -16,7 +20,7 @@ export async function loadPanel<T>(
     const { data, errors } = await gatewayQuery<T>(fetch, document, variables);
     if (errors.length > 0) console.warn(`[dashboard] ${part}: ${errors.map(describe).join('; ')}`);
     if (data === null || Object.values(data as object).every((v) => v === null)) {
-      return { ok: false, message: unavailable(part, errors) };
+      return { ok: false, message: unavailable(part, errors), ...(data !== null && errors.length === 0 ? { notFound: true } : {}) };
     }
     return { ok: true, data, partial: errors.length > 0 };
   } catch (cause) {

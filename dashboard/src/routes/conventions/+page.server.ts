@@ -1,12 +1,10 @@
 import { requireSection } from '#lib/server/guard.ts';
-import { loadPanel } from '#lib/server/panel.ts';
-import type { ConventionsQuery, ConventionsQueryVariables } from '#lib/graphql/operations.ts';
 import type { PageServerLoad } from './$types';
-import conventionsDocument from './conventions.graphql?raw';
+import { loadConventionsPage } from './rows.server.ts';
+import { exactCountsFor } from './rows.ts';
 
 export const load: PageServerLoad = async ({ fetch, locals, url }) => {
-  requireSection(locals.user, '/conventions');
-  const variables: ConventionsQueryVariables = { first: 50, after: url.searchParams.get('apres') || null };
-  const conventions = await loadPanel<ConventionsQuery>(fetch, 'conventions', conventionsDocument, variables);
-  return { conventions };
+  const user = requireSection(locals.user, '/conventions');
+  const after = url.searchParams.get('apres') || null;
+  return { ...(await loadConventionsPage(fetch, after, exactCountsFor(user.role))), after };
 };

@@ -1,4 +1,4 @@
-import { byKeys, countsByKeys, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { assertPageSize, byKeys, countsByKeys, type SubgraphContext } from '@passerelles/subgraph-kit';
 import type { Commune } from './commune.entity.js';
 import { CommuneRepository } from './commune.repository.js';
 
@@ -36,4 +36,10 @@ export function populationOfTerritory(ctx: SubgraphContext, territoryId: string)
       ),
     )
     .load(territoryId);
+}
+
+/** Communes of the caller's Département whose name starts with the text (reference data: any role). */
+export function findCommunes(ctx: SubgraphContext, text: string, first: number): Promise<Commune[]> {
+  assertPageSize(first);
+  return new CommuneRepository(ctx.em).byNamePrefix(ctx.caller.departmentCode, text.slice(0, 100), first);
 }

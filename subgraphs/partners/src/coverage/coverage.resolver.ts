@@ -24,7 +24,7 @@ export class CoverageResolver {
 
   @Query(() => [TerritoryType], { description: 'Territories where no service of the theme is eligible in any commune (white zones), by name.' })
   async uncoveredTerritories(@Ctx() ctx: SubgraphContext, @Arg('theme', () => ThemeEnum) theme: string): Promise<TerritoryType[]> {
-    return (await uncoveredTerritories(ctx, theme)).map((t) => Object.assign(new TerritoryType(), t, { peopleOnRsa: null }));
+    return (await uncoveredTerritories(ctx, theme)).map((t) => TerritoryType.from(t));
   }
 
   @FieldResolver(() => [ServiceType], { description: 'The offer counted: live services of the theme eligible in at least one commune of the area, by name (at most `first`).' })

@@ -4,6 +4,7 @@ import { serviceById } from '../service/service.service.js';
 import type { Service } from '../service/service.entity.js';
 import { fromEnumName, toEnumName } from '../directory/vocabulary.js';
 import { territoryById } from '../territory/territory.service.js';
+import type { Territory } from '../territory/territory.entity.js';
 import { TerritoryRepository } from '../territory/territory.repository.js';
 import { CommuneCoverageType, TerritoryCoverageType } from './coverage.type.js';
 import { CoverageRepository, type CoverageArea, type CoverageRow } from './coverage.repository.js';
@@ -119,7 +120,7 @@ export async function coverage(ctx: SubgraphContext, theme: string, territoryId:
 }
 
 /** Territories of the caller's Département where no service of the theme is eligible, by name. */
-export async function uncoveredTerritories(ctx: SubgraphContext, theme: string): Promise<{ id: string; name: string; kind: string; departmentCode: string }[]> {
+export async function uncoveredTerritories(ctx: SubgraphContext, theme: string): Promise<Territory[]> {
   requireRole(ctx.caller, readers, 'read coverage');
   const territories = (await new TerritoryRepository(ctx.em).inDepartment(ctx.caller.departmentCode)).filter((t) => inScope(ctx, t.id));
   if (territories.length === 0) return [];

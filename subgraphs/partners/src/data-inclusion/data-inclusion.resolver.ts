@@ -1,7 +1,7 @@
 import { type SubgraphContext, RequiresRoles } from '@passerelles/subgraph-kit';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { exportDataInclusion, importDataInclusion } from './data-inclusion.service.js';
-import { DataInclusionExportType, DataInclusionImportReportType } from './data-inclusion.type.js';
+import { DataInclusionExportType, DataInclusionImportReportType, DataInclusionProblemType, DataInclusionRecordErrorType } from './data-inclusion.type.js';
 
 @Resolver()
 export class DataInclusionResolver {
@@ -15,7 +15,11 @@ export class DataInclusionResolver {
     @Arg('services', () => String, { description: 'JSON array of services.' }) services: string,
     @Arg('dryRun', () => Boolean, { nullable: true, description: 'Validate only.' }) dryRun: boolean | null,
   ): Promise<DataInclusionImportReportType> {
-    return Object.assign(new DataInclusionImportReportType(), await importDataInclusion(ctx, structures, services, dryRun === true));
+    const report = await importDataInclusion(ctx, structures, services, dryRun === true);
+    const errors = report.errors.map((e) =>
+      Object.assign(new DataInclusionRecordErrorType(), { ...e, messages: e.problems.map((p) => p.message), problems: e.problems.map((p) => DataInclusionProblemType.from(p)) }),
+    );
+    return Object.assign(new DataInclusionImportReportType(), { ...report, errors });
   }
 
   @Query(() => DataInclusionExportType, { description: "The Département's live listings in the data·inclusion v1 format." })

@@ -4,13 +4,13 @@ import { parseOpeningHours } from '../directory/hours.js';
 import { refreshDerived } from '../service/service.service.js';
 import { DataInclusionRepository } from './data-inclusion.repository.js';
 import { kindOfNetworks, serviceFields, structureFields } from './mapping.js';
-import { validateService, validateStructure } from './validation.js';
+import { problem, validateService, validateStructure, type Problem } from './validation.js';
 
 export interface RecordError {
   recordType: 'STRUCTURE' | 'SERVICE';
   index: number;
   id: string | null;
-  messages: string[];
+  problems: Problem[];
 }
 
 export interface ImportReport {
@@ -34,12 +34,26 @@ function parseArray(text: string, recordType: RecordError['recordType']): { reco
   } catch {
     // reported below
   }
-  return { records: [], error: { recordType, index: -1, id: null, messages: ['The document is not a JSON array of records.'] } };
+  const message = 'The document is not a JSON array of records.';
+  return { records: [], error: { recordType, index: -1, id: null, problems: [{ field: '', path: '', code: 'NOT_AN_ARRAY', expected: null, value: null, message }] } };
 }
 
 /** Only the fields of the schema travel to the database; each mapped field gets null when absent. */
 function pick(record: JsonRecord, fields: { field: string }[], extra: string[] = []): JsonRecord {
   return Object.fromEntries([...fields.map((f) => f.field), ...extra].map((name) => [name, record[name] ?? null]));
+}
+
+/** The commune must be in the reference geography, and the hours must parse (structures and services alike). */
+function placeProblems(record: JsonRecord, known: ReadonlySet<string>): Problem[] {
+  const problems: Problem[] = [];
+  if (typeof record.code_insee === 'string' && !known.has(record.code_insee)) {
+    problems.push(problem('code_insee', 'UNKNOWN_COMMUNE', `${record.code_insee} is not a commune of the COG.`, record.code_insee));
+  }
+  if (typeof record.horaires_accueil === 'string') {
+    const hours = parseOpeningHours(record.horaires_accueil);
+    if (!hours.ok) problems.push(problem('horaires_accueil', 'INVALID_HOURS', hours.error, record.horaires_accueil));
+  }
+  return problems;
 }
 
 /**
@@ -66,19 +80,15 @@ export async function importDataInclusion(ctx: SubgraphContext, structuresJson: 
   const goodStructures: (JsonRecord & { kind: string })[] = [];
   structures.records.forEach((raw, index) => {
     const record = (raw ?? {}) as JsonRecord;
-    const messages = validateStructure(raw);
-    if (messages.length === 0) {
-      if (typeof record.code_insee !== 'string') messages.push('/code_insee is required by Passerelles (where the structure is).');
-      else if (!known.has(record.code_insee)) messages.push(`/code_insee ${record.code_insee} is not a commune of the COG.`);
-      if (typeof record.horaires_accueil === 'string') {
-        const hours = parseOpeningHours(record.horaires_accueil);
-        if (!hours.ok) messages.push(`/horaires_accueil ${hours.error}`);
-      }
+    const problems = validateStructure(raw);
+    if (problems.length === 0) {
+      if (typeof record.code_insee !== 'string') problems.push(problem('code_insee', 'REQUIRED', 'is required by Passerelles (where the structure is).'));
+      problems.push(...placeProblems(record, known));
       const key = keyOf(record.source, record.id);
-      if (structureKeys.has(key)) messages.push(`/id ${String(record.id)} appears twice.`);
+      if (structureKeys.has(key)) problems.push(problem('id', 'DUPLICATE_ID', `${String(record.id)} appears twice.`, record.id));
       structureKeys.add(key);
     }
-    if (messages.length > 0) errors.push({ recordType: 'STRUCTURE', index, id: typeof record.id === 'string' ? record.id : null, messages });
+    if (problems.length > 0) errors.push({ recordType: 'STRUCTURE', index, id: typeof record.id === 'string' ? record.id : null, problems });
     else goodStructures.push({ ...pick(record, structureFields), kind: kindOfNetworks(record.reseaux_porteurs as string[] | null) });
   });
 
@@ -92,20 +102,18 @@ export async function importDataInclusion(ctx: SubgraphContext, structuresJson: 
   const goodServices: JsonRecord[] = [];
   services.records.forEach((raw, index) => {
     const record = (raw ?? {}) as JsonRecord;
-    const messages = validateService(raw);
-    if (messages.length === 0) {
+    const problems = validateService(raw);
+    if (problems.length === 0) {
       const parent = keyOf(record.source, record.structure_id);
-      if (!structureKeys.has(parent) && !existing.has(parent)) messages.push(`/structure_id ${String(record.structure_id)} is neither in this import nor listed.`);
-      if (typeof record.code_insee === 'string' && !known.has(record.code_insee)) messages.push(`/code_insee ${record.code_insee} is not a commune of the COG.`);
-      if (typeof record.horaires_accueil === 'string') {
-        const hours = parseOpeningHours(record.horaires_accueil);
-        if (!hours.ok) messages.push(`/horaires_accueil ${hours.error}`);
+      if (!structureKeys.has(parent) && !existing.has(parent)) {
+        problems.push(problem('structure_id', 'UNKNOWN_STRUCTURE', `${String(record.structure_id)} is neither in this import nor listed.`, record.structure_id));
       }
+      problems.push(...placeProblems(record, known));
       const key = keyOf(record.source, record.id);
-      if (serviceKeys.has(key)) messages.push(`/id ${String(record.id)} appears twice.`);
+      if (serviceKeys.has(key)) problems.push(problem('id', 'DUPLICATE_ID', `${String(record.id)} appears twice.`, record.id));
       serviceKeys.add(key);
     }
-    if (messages.length > 0) errors.push({ recordType: 'SERVICE', index, id: typeof record.id === 'string' ? record.id : null, messages });
+    if (problems.length > 0) errors.push({ recordType: 'SERVICE', index, id: typeof record.id === 'string' ? record.id : null, problems });
     else goodServices.push(pick(record, serviceFields, ['structure_id']));
   });
 

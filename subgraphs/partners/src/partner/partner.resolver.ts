@@ -1,12 +1,15 @@
 import { type SubgraphContext, RequiresRoles } from '@passerelles/subgraph-kit';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { communeByCode } from '../commune/commune.service.js';
+import { CommuneType } from '../commune/commune.type.js';
 import { isOpenAt } from '../directory/hours.js';
 import { PermanenceType } from '../permanence/permanence.type.js';
-import { permanencesOfService, servicesOfPartner } from '../service/service.service.js';
+import { DirectorySearchArgs } from '../service/service.input.js';
+import { permanencesOfService, serviceById, servicesOfPartner } from '../service/service.service.js';
 import { ServiceType } from '../service/service.type.js';
 import { PartnerInput } from './partner.input.js';
-import { archivePartner, createPartner, listPartners, partnerById, staleListings, updatePartner, type PartnerMutationResult } from './partner.service.js';
-import { PartnerCapacityType, PartnerConnection, PartnerResultType, PartnerType } from './partner.type.js';
+import { archivePartner, createPartner, listPartners, partnerById, searchPartners, staleListings, updatePartner, type PartnerMutationResult } from './partner.service.js';
+import { PartnerCapacityType, PartnerConnection, PartnerResultType, PartnerSearchConnection, PartnerSearchEdge, PartnerType } from './partner.type.js';
 
 const toResult = (r: PartnerMutationResult): PartnerResultType =>
   Object.assign(new PartnerResultType(), { ok: r.ok, error: r.error, partner: r.partner ? PartnerType.from(r.partner) : null });
@@ -29,10 +32,28 @@ export class PartnerResolver {
     return Object.assign(new PartnerConnection(), { ...page, nodes: page.nodes.map((p) => PartnerType.from(p)) });
   }
 
+  @Query(() => PartnerSearchConnection, {
+    description:
+      'The directory search by structure: the criteria of `searchServices`, one result per structure with its matching services. Without a criterion about services, structures whose own name or description matches are found too.',
+  })
+  async searchPartners(@Ctx() ctx: SubgraphContext, @Args(() => DirectorySearchArgs) args: DirectorySearchArgs): Promise<PartnerSearchConnection> {
+    const result = await searchPartners(ctx, args);
+    const edges = result.edges.map((e) =>
+      Object.assign(new PartnerSearchEdge(), { partner: PartnerType.from(e.partner), serviceIds: e.serviceIds, distanceKm: e.distanceKm, rank: e.rank, cursor: e.cursor }),
+    );
+    return Object.assign(new PartnerSearchConnection(), { edges, nodes: edges, pageInfo: result.pageInfo, totalCount: result.totalCount });
+  }
+
   @Query(() => [PartnerType], { description: 'Live listings not updated for 6 months, oldest first (ADMIN).' })
   @RequiresRoles('ADMIN')
   async staleListings(@Ctx() ctx: SubgraphContext): Promise<PartnerType[]> {
     return (await staleListings(ctx)).map((p) => PartnerType.from(p));
+  }
+
+  @FieldResolver(() => CommuneType, { nullable: true, description: 'The commune where the structure is.' })
+  async commune(@Root() partner: PartnerType, @Ctx() ctx: SubgraphContext): Promise<CommuneType | null> {
+    const commune = await communeByCode(ctx, partner.communeCode);
+    return commune ? CommuneType.from(commune) : null;
   }
 
   @FieldResolver(() => [ServiceType], { description: 'Its live services, by name.' })
@@ -83,5 +104,14 @@ export class PartnerResolver {
   @RequiresRoles('ADMIN')
   async archivePartner(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string): Promise<PartnerResultType> {
     return toResult(await archivePartner(ctx, id));
+  }
+}
+
+@Resolver(() => PartnerSearchEdge)
+export class PartnerSearchEdgeResolver {
+  @FieldResolver(() => [ServiceType], { description: 'Its live services that match the search, best first; empty when the structure matched by its own name or description.' })
+  async services(@Root() edge: PartnerSearchEdge, @Ctx() ctx: SubgraphContext): Promise<ServiceType[]> {
+    const services = await Promise.all(edge.serviceIds.map((id) => serviceById(ctx, id)));
+    return services.flatMap((s) => (s ? [ServiceType.from(s)] : []));
   }
 }

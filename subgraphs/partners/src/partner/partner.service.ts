@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { assertPageSize, byKeys, decodeCursor, requireRole, todayIso, toPage, UserFacingError, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { parseOpeningHours } from '../directory/hours.js';
-import { refreshDerived } from '../service/service.service.js';
+import { cursorOf, refreshDerived, searchPlan, type SearchArgs } from '../service/service.service.js';
 import { ServiceRepository } from '../service/service.repository.js';
 import { PartnerEntity, type Partner } from './partner.entity.js';
 import type { PartnerInput } from './partner.input.js';
@@ -32,6 +32,29 @@ export async function listPartners(
   const rows = await new PartnerRepository(ctx.em).page(ctx.caller.departmentCode, first + 1, position ? { name: position[0]!, id: position[1]! } : null);
   const { nodes, pageInfo } = toPage(rows, first, (p) => [p.name, p.id]);
   return { nodes, endCursor: pageInfo.endCursor, hasNextPage: pageInfo.hasNextPage };
+}
+
+export interface PartnerSearchResult {
+  edges: { partner: Partner; serviceIds: string[]; distanceKm: number | null; rank: number | null; cursor: string }[];
+  pageInfo: { endCursor: string | null; hasNextPage: boolean };
+  totalCount: number;
+}
+
+/**
+ * The directory search by structure: the same criteria, order and paging as `searchServices`, one
+ * result per structure with the services that matched. Listings are not nominative: every role of
+ * the Département may search.
+ */
+export async function searchPartners(ctx: SubgraphContext, args: SearchArgs, now: Date = new Date()): Promise<PartnerSearchResult> {
+  const { criteria, order, after } = searchPlan(ctx, args, now);
+  const { rows, total } = await new PartnerRepository(ctx.em).search(criteria, order, after, args.first + 1);
+  const page = rows.slice(0, args.first);
+  const partners = await Promise.all(page.map((r) => partnerById(ctx, r.id)));
+  const edges = page.flatMap((r, i) => {
+    const partner = partners[i];
+    return partner ? [{ partner, serviceIds: r.service_ids, distanceKm: r.distance_km, rank: r.rank, cursor: cursorOf(order, r) }] : [];
+  });
+  return { edges, pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: total };
 }
 
 export interface PartnerMutationResult {

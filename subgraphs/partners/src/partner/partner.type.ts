@@ -1,3 +1,4 @@
+import { PageInfo } from '@passerelles/subgraph-kit';
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { partnerKinds, type Partner, type PartnerKind } from './partner.entity.js';
 
@@ -160,4 +161,37 @@ export class PartnerResultType {
 
   @Field(() => PartnerType, { nullable: true })
   partner!: PartnerType | null;
+}
+
+@ObjectType('PartnerSearchEdge', { description: 'One structure found by the directory search, with the services that matched.' })
+export class PartnerSearchEdge {
+  @Field(() => PartnerType)
+  partner!: PartnerType;
+
+  /** Resolved by the resolver into `services`, batched. */
+  serviceIds!: string[];
+
+  @Field(() => Float, { nullable: true, description: 'Distance in km from the point searched near to the structure or its nearest matching service; null without `near`.' })
+  distanceKm!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Relevance to the text searched (higher first); null without `query`.' })
+  rank!: number | null;
+
+  @Field(() => String, { description: 'Cursor of this result.' })
+  cursor!: string;
+}
+
+@ObjectType('PartnerSearchConnection', { description: 'A page of structures found by the directory search, in a stable order.' })
+export class PartnerSearchConnection {
+  @Field(() => [PartnerSearchEdge])
+  edges!: PartnerSearchEdge[];
+
+  @Field(() => [PartnerSearchEdge], { description: 'Same as `edges` (shorthand).' })
+  nodes!: PartnerSearchEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: 'Number of structures found, over all pages.' })
+  totalCount!: number;
 }

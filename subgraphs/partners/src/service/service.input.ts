@@ -1,4 +1,4 @@
-import { Field, Float, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, Float, InputType, Int } from 'type-graphql';
 import { PartnerKindEnum } from '../partner/partner.type.js';
 import type { PartnerKind } from '../partner/partner.entity.js';
 import { FeeEnum, MobilisationModeEnum, MobiliserEnum, PublicEnum, ReceptionModeEnum, ServiceTypeEnum, ThemeEnum } from '../directory/vocabulary.js';
@@ -46,6 +46,28 @@ export class NearInput {
 
   @Field(() => Float, { nullable: true, description: 'Longitude (WGS 84), with `latitude`.' })
   longitude?: number | null;
+}
+
+/** Arguments of both directory searches (`searchServices`, `searchPartners`). */
+@ArgsType()
+export class DirectorySearchArgs {
+  @Field(() => String, { nullable: true, description: 'Words to find in names and descriptions.' })
+  query?: string | null;
+
+  @Field(() => ServiceFiltersInput, { nullable: true })
+  filters?: ServiceFiltersInput | null;
+
+  @Field(() => NearInput, { nullable: true, description: 'Order by distance from this commune or point.' })
+  near?: NearInput | null;
+
+  @Field(() => String, { nullable: true, description: 'INSEE code of a commune the service must be open to.' })
+  eligibleFor?: string | null;
+
+  @Field(() => Int, { defaultValue: 20 })
+  first!: number;
+
+  @Field(() => String, { nullable: true })
+  after?: string | null;
 }
 
 @InputType('ServiceInput', { description: 'Fields of a service listing (data·inclusion vocabulary).' })

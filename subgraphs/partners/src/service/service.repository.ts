@@ -1,26 +1,22 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  correctedQuery,
+  distanceOf,
+  fragment,
+  join,
+  keyset,
+  numberOrNull,
+  partnerConditions,
+  pointOf,
+  rankOf,
+  serviceConditions,
+  type SearchAfter,
+  type SearchCriteria,
+  type SearchOrder,
+} from '../directory/search.sql.js';
 import { ServiceEntity, type Service } from './service.entity.js';
 
-export interface SearchCriteria {
-  departmentCode: string;
-  query: string | null;
-  themes: string[] | null;
-  kinds: string[] | null;
-  types: string[] | null;
-  publics: string[] | null;
-  receptionModes: string[] | null;
-  free: boolean;
-  stepFreeAccess: boolean;
-  signLanguage: boolean;
-  language: string | null;
-  openAtMinute: number | null;
-  eligibleFor: string | null;
-  near: { communeCode: string } | { latitude: number; longitude: number } | null;
-}
-
-export type SearchOrder = 'distance' | 'rank' | 'name';
-/** The position after which a page starts, in the order's own sort key. */
-export type SearchAfter = { order: 'distance'; missing: number; km: number; id: string } | { order: 'rank'; rank: number; id: string } | { order: 'name'; name: string; id: string };
+export type { SearchAfter, SearchCriteria, SearchOrder } from '../directory/search.sql.js';
 
 export interface SearchRow {
   id: string;
@@ -29,21 +25,6 @@ export interface SearchRow {
   rank: number | null;
   distance_km: number | null;
 }
-
-/** A list parameter: MikroORM expands JS arrays into `(?, ?, …)`, so arrays travel as JSON. */
-const textArray = '(select coalesce(array_agg(v), \'{}\') from jsonb_array_elements_text(?::jsonb) v)';
-
-/**
- * The words of a query, unaccented and lower-cased, each replaced by its nearest word (trigram
- * distance) in the Département's vocabulary when one is similar enough (pg_trgm's `%`), then read
- * as a web search (all words must match; quotes and `-` work). Short words are kept as typed.
- */
-const CORRECTED_QUERY = `select websearch_to_tsquery('french', coalesce(string_agg(
-    case when length(w.word) < 4 then w.word
-         else coalesce((select v.word from partners.search_word v where v.department_code = ? and v.word % w.word order by v.word <-> w.word, v.word limit 1), w.word)
-    end, ' ' order by w.n), ''))::text as tsq
-  from regexp_split_to_table(partners.f_unaccent(lower(?)), '[^a-z0-9]+') with ordinality as w(word, n)
- where w.word <> ''`;
 
 /** Named queries on services, including the directory search. */
 export class ServiceRepository {
@@ -65,96 +46,26 @@ export class ServiceRepository {
    * service's point, keyset pagination on (order key, id).
    */
   async search(c: SearchCriteria, order: SearchOrder, after: SearchAfter | null, limit: number): Promise<SearchRow[]> {
-    const where: string[] = ['s.department_code = ?', 's.archived_at is null', 'p.archived_at is null'];
-    const params: unknown[] = [];
-    const point =
-      c.near === null
-        ? null
-        : 'communeCode' in c.near
-          ? { sql: '(select public.ll_to_earth(latitude, longitude) from ref.commune where code = ? and latitude is not null)', params: [c.near.communeCode] }
-          : { sql: 'public.ll_to_earth(?::float8, ?::float8)', params: [c.near.latitude, c.near.longitude] };
-    const select: string[] = ['s.id', 's.partner_id', 's.name'];
-    const selectParams: unknown[] = [];
-    if (c.query) {
-      // The corrected query first, on its own: inside the search it would be re-planned per row.
-      const [corrected] = (await this.em.execute(CORRECTED_QUERY, [c.departmentCode, c.query])) as [{ tsq: string }];
-      select.push('ts_rank(s.search_vector, ?::tsquery)::float8 as rank');
-      selectParams.push(corrected.tsq);
-      where.push('s.search_vector @@ ?::tsquery');
-      params.push(corrected.tsq);
-    } else {
-      select.push('null::float8 as rank');
-    }
-    if (point) {
-      select.push(`(public.earth_distance(public.ll_to_earth(s.geo_latitude, s.geo_longitude), ${point.sql}) / 1000)::float8 as distance_km`);
-      selectParams.push(...point.params);
-    } else {
-      select.push('null::float8 as distance_km');
-    }
-    const list = (column: string, values: string[] | null): void => {
-      if (values) {
-        where.push(`${column} && ${textArray}`);
-        params.push(JSON.stringify(values));
-      }
-    };
-    list('s.themes', c.themes);
-    list('array[s.type]', c.types);
-    list('s.publics', c.publics);
-    list('s.reception_modes', c.receptionModes);
-    list('array[p.kind]', c.kinds);
-    if (c.free) where.push(`s.fee = 'gratuit'`);
-    if (c.stepFreeAccess) where.push('p.step_free_access');
-    if (c.signLanguage) where.push('p.sign_language');
-    if (c.language) {
-      where.push('? = any(p.languages)');
-      params.push(c.language);
-    }
-    if (c.openAtMinute !== null) {
-      where.push('s.open_week @> ?::int');
-      params.push(c.openAtMinute);
-    }
-    if (c.eligibleFor) {
-      where.push(
-        `coalesce(s.eligibility_zone, array[s.department_code]) && (select array[code, coalesce(epci_code, ''), department_code, 'france', '99100'] from ref.commune where code = ?)`,
-      );
-      params.push(c.eligibleFor);
-    }
-    const keyset: string[] = [];
-    const keysetParams: unknown[] = [];
-    let orderBy: string;
-    if (order === 'distance') {
-      orderBy = '(distance_km is null), distance_km, id';
-      if (after?.order === 'distance') {
-        keyset.push(
-          after.missing
-            ? '(distance_km is null and id > ?::uuid)'
-            : '(distance_km is null or distance_km > ? or (distance_km = ? and id > ?::uuid))',
-        );
-        keysetParams.push(...(after.missing ? [after.id] : [after.km, after.km, after.id]));
-      }
-    } else if (order === 'rank') {
-      orderBy = 'rank desc, id';
-      if (after?.order === 'rank') {
-        keyset.push('(rank < ? or (rank = ? and id > ?::uuid))');
-        keysetParams.push(after.rank, after.rank, after.id);
-      }
-    } else {
-      orderBy = 'name, id';
-      if (after?.order === 'name') {
-        keyset.push('(name > ? or (name = ? and id > ?::uuid))');
-        keysetParams.push(after.name, after.name, after.id);
-      }
-    }
-    const sql = `select * from (
-        select ${select.join(', ')}
-          from partners.service s join partners.partner p on p.id = s.partner_id and p.department_code = s.department_code
-         where ${where.join(' and ')}
-      ) found
-      ${keyset.length > 0 ? `where ${keyset.join(' and ')}` : ''}
-      order by ${orderBy}
-      limit ?`;
-    const rows: SearchRow[] = await this.em.execute(sql, [...selectParams, c.departmentCode, ...params, ...keysetParams, limit]);
-    return rows.map((r) => ({ ...r, rank: r.rank === null ? null : Number(r.rank), distance_km: r.distance_km === null ? null : Number(r.distance_km) }));
+    const tsq = await correctedQuery(this.em, c.departmentCode, c.query);
+    const point = pointOf(c.near);
+    const where = [fragment('s.department_code = ?', c.departmentCode), ...partnerConditions(c), ...serviceConditions(c)];
+    if (tsq !== null) where.push(fragment('s.search_vector @@ ?::tsquery', tsq));
+    const select = join([fragment('s.id, s.partner_id, s.name'), rankOf('s.search_vector', tsq), distanceOf('public.ll_to_earth(s.geo_latitude, s.geo_longitude)', point)], ', ');
+    const page = keyset(order, after);
+    const found = join(
+      [
+        fragment('select * from (select'),
+        select,
+        fragment('from partners.service s join partners.partner p on p.id = s.partner_id and p.department_code = s.department_code where'),
+        join(where, ' and '),
+        fragment(') found'),
+        ...(page.where ? [fragment('where'), page.where] : []),
+        fragment(`order by ${page.orderBy} limit ?`, limit),
+      ],
+      ' ',
+    );
+    const rows: SearchRow[] = await this.em.execute(found.sql, found.params);
+    return rows.map((r) => ({ ...r, rank: numberOrNull(r.rank), distance_km: numberOrNull(r.distance_km) }));
   }
 
   /**

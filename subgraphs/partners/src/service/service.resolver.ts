@@ -1,10 +1,12 @@
 import { type SubgraphContext, RequiresRoles } from '@passerelles/subgraph-kit';
-import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { communeByCode } from '../commune/commune.service.js';
+import { CommuneType } from '../commune/commune.type.js';
 import { isOpenAt } from '../directory/hours.js';
 import { partnerById } from '../partner/partner.service.js';
 import { PartnerType } from '../partner/partner.type.js';
 import { PermanenceType } from '../permanence/permanence.type.js';
-import { NearInput, ServiceCapacityInput, ServiceFiltersInput, ServiceInput } from './service.input.js';
+import { DirectorySearchArgs, ServiceCapacityInput, ServiceInput } from './service.input.js';
 import {
   archiveService,
   createService,
@@ -44,16 +46,8 @@ export class ServiceResolver {
     description:
       'The directory search for référents: French full text (accents, case and typos ignored), filters, eligibility for a commune, distance order. Pages are stable.',
   })
-  async searchServices(
-    @Ctx() ctx: SubgraphContext,
-    @Arg('query', () => String, { nullable: true, description: 'Words to find in names and descriptions.' }) query: string | null,
-    @Arg('filters', () => ServiceFiltersInput, { nullable: true }) filters: ServiceFiltersInput | null,
-    @Arg('near', () => NearInput, { nullable: true, description: 'Order by distance from this commune or point.' }) near: NearInput | null,
-    @Arg('eligibleFor', () => String, { nullable: true, description: 'INSEE code of a commune the service must be open to.' }) eligibleFor: string | null,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
-  ): Promise<ServiceSearchConnection> {
-    const result = await searchServices(ctx, { query, filters, near, eligibleFor, first, after });
+  async searchServices(@Ctx() ctx: SubgraphContext, @Args(() => DirectorySearchArgs) args: DirectorySearchArgs): Promise<ServiceSearchConnection> {
+    const result = await searchServices(ctx, args);
     const edges = result.edges.map((e) =>
       Object.assign(new ServiceSearchEdge(), { service: ServiceType.from(e.service), partnerId: e.partnerId, distanceKm: e.distanceKm, rank: e.rank, cursor: e.cursor }),
     );
@@ -64,6 +58,13 @@ export class ServiceResolver {
   async partner(@Root() service: ServiceType, @Ctx() ctx: SubgraphContext): Promise<PartnerType | null> {
     const partner = await partnerById(ctx, service.partnerId);
     return partner ? PartnerType.from(partner) : null;
+  }
+
+  @FieldResolver(() => CommuneType, { nullable: true, description: 'The commune where it is held: its own, else its structure’s.' })
+  async commune(@Root() service: ServiceType, @Ctx() ctx: SubgraphContext): Promise<CommuneType | null> {
+    const code = service.communeCode ?? (await partnerById(ctx, service.partnerId))?.communeCode;
+    const commune = code ? await communeByCode(ctx, code) : null;
+    return commune ? CommuneType.from(commune) : null;
   }
 
   @FieldResolver(() => [PermanenceType], { description: 'Where and when the service is also held.' })

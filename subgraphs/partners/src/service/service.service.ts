@@ -17,7 +17,7 @@ import type { Permanence } from '../permanence/permanence.entity.js';
 import { partnerById } from '../partner/partner.service.js';
 import { ServiceEntity, type Service } from './service.entity.js';
 import type { NearInput, ServiceCapacityInput, ServiceFiltersInput, ServiceInput } from './service.input.js';
-import { ServiceRepository, type SearchAfter, type SearchOrder, type SearchRow } from './service.repository.js';
+import { ServiceRepository, type SearchAfter, type SearchCriteria, type SearchOrder, type SearchRow } from './service.repository.js';
 
 const servicesById = Symbol('servicesById');
 const servicesOfPartners = Symbol('servicesOfPartners');
@@ -75,7 +75,8 @@ function parseNear(near: NearInput | null | undefined): { communeCode: string } 
   throw new UserFacingError('near needs a communeCode, or a latitude and a longitude.', 'BAD_USER_INPUT', { argument: 'near' });
 }
 
-function cursorOf(order: SearchOrder, row: SearchRow): string {
+/** Cursor of a search result in the order of its search. */
+export function cursorOf(order: SearchOrder, row: Pick<SearchRow, 'id' | 'name' | 'rank' | 'distance_km'>): string {
   if (order === 'distance') return encodeCursor(['d', row.distance_km === null ? 1 : 0, row.distance_km ?? 0, row.id]);
   if (order === 'rank') return encodeCursor(['r', row.rank ?? 0, row.id]);
   return encodeCursor(['n', row.name, row.id]);
@@ -94,19 +95,18 @@ function parseAfter(order: SearchOrder, cursor: string): SearchAfter {
 }
 
 /**
- * The directory search for référents. Listings are not nominative: every role of the Département
- * may search. Order: by distance when `near` is given (unknown distances last), else by relevance
- * when `query` is given, else by name; ties by id, so pages never overlap or skip.
+ * What a directory search asks for, from its arguments: the criteria, the order (by distance when
+ * `near` is given, unknown distances last; else by relevance when `query` is given; else by name;
+ * ties by id, so pages never overlap or skip) and where the page starts.
  */
-export async function searchServices(ctx: SubgraphContext, args: SearchArgs, now: Date = new Date()): Promise<SearchResult> {
+export function searchPlan(ctx: SubgraphContext, args: SearchArgs, now: Date): { criteria: SearchCriteria; order: SearchOrder; after: SearchAfter | null } {
   assertPageSize(args.first);
   const query = args.query?.trim() ? args.query.trim() : null;
   const near = parseNear(args.near);
   const order: SearchOrder = near ? 'distance' : query ? 'rank' : 'name';
-  const after = args.after ? parseAfter(order, args.after) : null;
   const f = args.filters ?? {};
-  const rows = await new ServiceRepository(ctx.em).search(
-    {
+  return {
+    criteria: {
       departmentCode: ctx.caller.departmentCode,
       query,
       themes: slugs(f.themes),
@@ -123,9 +123,14 @@ export async function searchServices(ctx: SubgraphContext, args: SearchArgs, now
       near,
     },
     order,
-    after,
-    args.first + 1,
-  );
+    after: args.after ? parseAfter(order, args.after) : null,
+  };
+}
+
+/** The directory search for référents. Listings are not nominative: every role of the Département may search. */
+export async function searchServices(ctx: SubgraphContext, args: SearchArgs, now: Date = new Date()): Promise<SearchResult> {
+  const { criteria, order, after } = searchPlan(ctx, args, now);
+  const rows = await new ServiceRepository(ctx.em).search(criteria, order, after, args.first + 1);
   const page = rows.slice(0, args.first);
   const services = await Promise.all(page.map((r) => serviceById(ctx, r.id)));
   const edges = page.flatMap((r, i) => {

@@ -16,6 +16,9 @@ export class TerritoryType {
   @Field(() => String, { description: 'INSEE code of the Département the territory belongs to.' })
   departmentCode!: string;
 
+  @Field(() => String, { description: 'Where its perimeter comes from (publication, or how it was built from EPCI membership).' })
+  source!: string;
+
   /**
    * The need count `coverage` divides by: everyone on the RSA living in the territory, contributed
    * by the beneficiaries subgraph and only sent here in representations (`@requires`).
@@ -25,6 +28,6 @@ export class TerritoryType {
   peopleOnRsa?: number | null;
 
   static from(t: Territory, need?: number | null): TerritoryType {
-    return Object.assign(new TerritoryType(), { id: t.id, name: t.name, kind: t.kind, departmentCode: t.departmentCode, peopleOnRsa: need ?? null });
+    return Object.assign(new TerritoryType(), { id: t.id, name: t.name, kind: t.kind, departmentCode: t.departmentCode, source: t.source, peopleOnRsa: need ?? null });
   }
 }

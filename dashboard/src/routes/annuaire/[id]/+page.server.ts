@@ -1,64 +1,103 @@
 import { error, fail } from '@sveltejs/kit';
+import { parisToday } from '#lib/days.ts';
+import type {
+  CreateReferralMutation,
+  DirectoryPartnerActivityQuery,
+  DirectoryPartnerQuery,
+  DirectoryPartnerServicesQuery,
+  LifecycleErrorCode,
+  ReferralCandidatesQuery,
+} from '#lib/graphql/operations.ts';
+import { personName } from '#lib/people.ts';
 import { gatewayQuery, GatewayUnavailableError } from '#lib/server/gateway.ts';
 import { requireSection } from '#lib/server/guard.ts';
-import { loadPanel } from '#lib/server/panel.ts';
+import { loadPanel, type Panel } from '#lib/server/panel.ts';
+import type { Role } from '#lib/sections.ts';
 import type { Actions, PageServerLoad } from './$types';
+import activityDocument from './activite.graphql?raw';
 import candidatesDocument from './beneficiaires.graphql?raw';
-import detailsDocument from './details.graphql?raw';
+import servicesDocument from './details.graphql?raw';
 import referralDocument from './orienter.graphql?raw';
 import partnerDocument from './partenaire.graphql?raw';
 
-interface PartnerDetails {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The caseload is read a page (100) at a time; a référent follows far fewer people than this. */
+const MAX_CANDIDATE_PAGES = 10;
+
+const mayRefer = (role: Role): boolean => role === 'REFERENT' || role === 'ADMIN';
+
+/** Why the API refused a referral, in French. */
+const REFERRAL_ERRORS: Partial<Record<LifecycleErrorCode, string>> = {
+  NOT_FOUND: 'Cette personne ne fait pas partie des personnes que vous accompagnez, ou ce service n’existe plus.',
+  INVALID_DATE: 'La date d’envoi de l’orientation n’est pas valide.',
+  DATES_OUT_OF_ORDER: 'L’orientation ne peut pas précéder la prescription de l’accompagnement.',
+  ALREADY_ENDED: 'L’accompagnement de cette personne est terminé.',
+};
+
+export interface Candidate {
   id: string;
-  accessibility: { stepFreeAccess: boolean | null; signLanguage: boolean; languages: string[]; url: string | null };
-  contacts: { email: string | null; phone: string | null; website: string | null } | null;
-  services: {
-    id: string;
-    name: string;
-    description: string | null;
-    themes: string[];
-    capacity: { places: number | null; waitingDays: number | null };
-    openNow: boolean | null;
-    hours: string | null;
-    permanences: { id: string; placeName: string; communeCode: string; address: string | null; hours: string }[];
-  }[];
+  name: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The people of the user's caseload (their names: read and audited by the API), by name. */
+async function loadCandidates(fetch: typeof globalThis.fetch): Promise<Panel<Candidate[]>> {
+  const people: Candidate[] = [];
+  let after: string | null = null;
+  for (let page = 0; page < MAX_CANDIDATE_PAGES; page++) {
+    const panel: Panel<ReferralCandidatesQuery> = await loadPanel<ReferralCandidatesQuery>(fetch, 'personnes accompagnées', candidatesDocument, { after });
+    if (!panel.ok) return panel;
+    people.push(...panel.data.caseload.nodes.map((p) => ({ id: p.id, name: personName(p) })));
+    if (!panel.data.caseload.pageInfo.hasNextPage) break;
+    after = panel.data.caseload.pageInfo.endCursor;
+  }
+  return { ok: true, partial: false, data: people.sort((a, b) => a.name.localeCompare(b.name, 'fr')) };
+}
 
 export const load: PageServerLoad = async ({ fetch, locals, params }) => {
   const user = requireSection(locals.user, '/annuaire');
   if (!UUID.test(params.id)) error(404, 'Cette structure est introuvable.');
-  const mayRefer = user.role === 'REFERENT' || user.role === 'ADMIN';
-  const [partner, details, candidates] = await Promise.all([
-    loadPanel<{ partner: { id: string; name: string; kind: string; communeCode: string } | null }>(fetch, 'structure', partnerDocument, { id: params.id }),
-    loadPanel<{ partner: PartnerDetails | null }>(fetch, 'services et permanences', detailsDocument, { id: params.id }),
-    mayRefer ? loadPanel<{ caseload: { nodes: { id: string; identity: { firstName: string; lastName: string } | null }[] } }>(fetch, 'personnes accompagnées', candidatesDocument) : Promise.resolve(null),
+  const referrer = mayRefer(user.role);
+  const [partner, services, activity, candidates] = await Promise.all([
+    loadPanel<DirectoryPartnerQuery>(fetch, 'structure', partnerDocument, { id: params.id }),
+    loadPanel<DirectoryPartnerServicesQuery>(fetch, 'services et permanences', servicesDocument, { id: params.id }),
+    loadPanel<DirectoryPartnerActivityQuery>(fetch, 'activité et conventions', activityDocument, { id: params.id, today: parisToday() }),
+    referrer ? loadCandidates(fetch) : Promise.resolve(null),
   ]);
-  if (partner.ok && !partner.data.partner) error(404, 'Cette structure est introuvable.');
-  return { partner, details, candidates, mayRefer };
+  if (!partner.ok && partner.notFound) error(404, 'Cette structure est introuvable.');
+  return {
+    partner,
+    services,
+    activity,
+    candidates,
+    mayRefer: referrer,
+    // Exact small counts: administrators, and the structure's own operator.
+    exactCounts: user.role === 'ADMIN' || (user.role === 'OPERATOR' && user.partnerId === params.id),
+  };
 };
 
 export const actions: Actions = {
-  /** « Orienter » : a referral of one of the référent's beneficiaries to a service of this partner. */
+  /** « Orienter » : a referral of one of the référent's people to a service of this structure. */
   orienter: async ({ fetch, locals, params, request }) => {
     const user = requireSection(locals.user, '/annuaire');
-    if (user.role !== 'REFERENT' && user.role !== 'ADMIN') return fail(403, { referralError: 'Seuls les référents peuvent orienter une personne.' });
+    if (!mayRefer(user.role)) return fail(403, { serviceId: null, referralError: 'Seuls les référents peuvent orienter une personne.' });
     const form = await request.formData();
     const serviceId = String(form.get('serviceId') ?? '');
     const beneficiaryId = String(form.get('beneficiaryId') ?? '');
-    if (!beneficiaryId) return fail(400, { serviceId, referralError: 'Choisissez la personne à orienter.' });
-    if (!serviceId) return fail(400, { serviceId, referralError: 'Choisissez le service vers lequel orienter.' });
+    if (!UUID.test(serviceId)) return fail(400, { serviceId, referralError: 'Choisissez le service vers lequel orienter.' });
+    if (!UUID.test(beneficiaryId)) return fail(400, { serviceId, referralError: 'Choisissez la personne à orienter.' });
+    const sentOn = parisToday();
     try {
-      const { data, errors } = await gatewayQuery<{ createReferral: { ok: boolean; error: { code: string; message: string } | null; referral: { id: string } | null } }>(
-        fetch,
-        referralDocument,
-        { input: { beneficiaryId, serviceId, partnerId: params.id, sentOn: new Date().toISOString().slice(0, 10) } },
-      );
+      const { data, errors } = await gatewayQuery<CreateReferralMutation>(fetch, referralDocument, { input: { beneficiaryId, serviceId, partnerId: params.id, sentOn } });
       const result = data?.createReferral;
-      if (!result) return fail(503, { serviceId, referralError: `L’orientation n’a pas pu être enregistrée (${errors[0]?.message ?? 'service indisponible'}).` });
-      if (!result.ok) return fail(400, { serviceId, referralError: result.error?.message ?? 'L’orientation a été refusée.' });
-      return { serviceId, referralOk: true };
+      if (!result) {
+        console.warn(`[dashboard] orienter: ${errors.map((e) => e.message).join('; ')}`);
+        return fail(503, { serviceId, referralError: 'L’orientation n’a pas pu être enregistrée : le service des parcours ne répond pas. Réessayez dans quelques instants.' });
+      }
+      if (!result.ok) {
+        const code = result.error?.code;
+        return fail(400, { serviceId, referralError: (code && REFERRAL_ERRORS[code]) ?? 'L’orientation a été refusée.' });
+      }
+      return { serviceId, referral: { beneficiaryId, sentOn } };
     } catch (cause) {
       if (cause instanceof GatewayUnavailableError) return fail(503, { serviceId, referralError: 'Le service de données ne répond pas : réessayez dans quelques instants.' });
       throw cause;

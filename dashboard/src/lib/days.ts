@@ -1,0 +1,15 @@
+// Calendar days as the API gives them (ISO `YYYY-MM-DD`), in French, and « today » in Paris.
+const dayFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
+const parisDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** `2026-03-31` → « 31 mars 2026 »; « — » when absent. */
+export function formatDay(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const date = new Date(`${iso.slice(0, 10)}T12:00:00Z`);
+  return Number.isNaN(date.getTime()) ? iso : dayFormat.format(date);
+}
+
+/** Today's date in Paris, as `YYYY-MM-DD` (the API's days are French calendar days). */
+export function parisToday(now: Date = new Date()): string {
+  return parisDay.format(now);
+}
