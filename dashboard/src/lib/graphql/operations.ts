@@ -655,7 +655,7 @@ export type DirectoryPartnerActivityQueryVariables = Exact<{
 }>;
 
 
-export type DirectoryPartnerActivityQuery = { partner: { id: string, peopleReferred: number | null, conventions: Array<{ id: string, name: string, places: number, activeCaseload: number | null }> | null } | null };
+export type DirectoryPartnerActivityQuery = { partner: { id: string, referred: { value: number | null, suppressed: boolean } | null, conventions: Array<{ id: string, name: string, places: number, caseload: { value: number | null, suppressed: boolean } | null }> | null } | null };
 
 export type ReferralCandidatesQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -709,7 +709,7 @@ export type ConventionDetailQueryVariables = Exact<{
 }>;
 
 
-export type ConventionDetailQuery = { convention: { id: string, name: string, startsOn: string, endsOn: string, signedOn: string | null, fte: number, places: number, periodMonths: number, activeCaseload: number | null, occupancy: number | null, peopleAccompanied: number | null, caseloadAlert: { kind: string, occupancyPercent: number | null } | null, territories: Array<{ places: number, territory: { id: string } }>, objectives: Array<{ id: string, kind: ConventionObjectiveKind, label: string, target: number | null }>, amendments: Array<{ number: number, signedOn: string, reason: string, fteBefore: number, fteAfter: number, placesBefore: number, placesAfter: number, startsOnBefore: string, startsOnAfter: string, endsOnBefore: string, endsOnAfter: string }> } | null };
+export type ConventionDetailQuery = { convention: { id: string, name: string, startsOn: string, endsOn: string, signedOn: string | null, fte: number, places: number, periodMonths: number, occupancy: number | null, caseload: { value: number | null, suppressed: boolean } | null, accompanied: { value: number | null, suppressed: boolean } | null, caseloadAlert: { kind: string, occupancyPercent: number | null } | null, territories: Array<{ places: number, territory: { id: string } }>, objectives: Array<{ id: string, kind: ConventionObjectiveKind, label: string, target: number | null }>, amendments: Array<{ number: number, signedOn: string, reason: string, fteBefore: number, fteAfter: number, placesBefore: number, placesAfter: number, startsOnBefore: string, startsOnAfter: string, endsOnBefore: string, endsOnAfter: string }> } | null };
 
 export type ConventionFundingQueryVariables = Exact<{
   id: string;
@@ -731,7 +731,7 @@ export type ConventionsQueryVariables = Exact<{
 }>;
 
 
-export type ConventionsQuery = { conventions: { nodes: Array<{ id: string, name: string, startsOn: string, endsOn: string, fte: number, places: number, activeCaseload: number | null, occupancy: number | null, funding: { committedCents: number, paidCents: number, balanceDueCents: number, finalReport: { dueOn: string, receivedOn: string | null, overdue: boolean } | null } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+export type ConventionsQuery = { conventions: { nodes: Array<{ id: string, name: string, startsOn: string, endsOn: string, fte: number, places: number, occupancy: number | null, caseload: { value: number | null, suppressed: boolean } | null, funding: { committedCents: number, paidCents: number, balanceDueCents: number, finalReport: { dueOn: string, receivedOn: string | null, overdue: boolean } | null } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
 
 export type ConventionOperatorsQueryVariables = Exact<{
   first: number;
@@ -782,7 +782,7 @@ export type TerritoryOfferQuery = { coverage: { servicesEligible: number, places
 export type CoverageTerritoriesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CoverageTerritoriesQuery = { department: { code: string, name: string } | null, territories: Array<{ id: string, name: string, communeCount: number, partnerCount: number, placesContracted: number | null, fundingCommitted: number | null, activeCaseload: { value: number | null, suppressed: boolean } }> };
+export type CoverageTerritoriesQuery = { department: { code: string, name: string } | null, territories: Array<{ id: string, name: string, communeCount: number, partnerCount: number, placesContracted: number | null, fundingCommitted: number | null, activeCaseload: { value: number | null, suppressed: boolean } | null }> };
 
 export type ContractContextQueryVariables = Exact<{
   id: string;

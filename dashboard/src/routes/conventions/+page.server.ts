@@ -1,10 +1,9 @@
 import { requireSection } from '#lib/server/guard.ts';
 import type { PageServerLoad } from './$types';
 import { loadConventionsPage } from './rows.server.ts';
-import { exactCountsFor } from './rows.ts';
 
 export const load: PageServerLoad = async ({ fetch, locals, url }) => {
-  const user = requireSection(locals.user, '/conventions');
+  requireSection(locals.user, '/conventions');
   const after = url.searchParams.get('apres') || null;
-  return { ...(await loadConventionsPage(fetch, after, exactCountsFor(user.role))), after };
+  return { ...(await loadConventionsPage(fetch, after)), after };
 };

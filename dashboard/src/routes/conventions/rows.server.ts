@@ -27,7 +27,7 @@ function namesOf<T extends { conventions: { nodes: { id: string }[] } }>(panel: 
  * One page of the table. The programmes' names (funding) are read only for the export: the page
  * does not show them, and a funding subgraph down must not hide the operators' names.
  */
-export async function loadConventionsPage(fetch: typeof globalThis.fetch, after: string | null, exactCounts: boolean, withProgrammes = false): Promise<ConventionsPage> {
+export async function loadConventionsPage(fetch: typeof globalThis.fetch, after: string | null, withProgrammes = false): Promise<ConventionsPage> {
   const variables = { first: PAGE_SIZE, after };
   const [main, operators, programmes] = await Promise.all([
     loadPanel<ConventionsQuery>(fetch, 'conventions', conventionsDocument, variables),
@@ -38,17 +38,17 @@ export async function loadConventionsPage(fetch: typeof globalThis.fetch, after:
   const names = { operators: namesOf(operators, (n) => n.operator.name), programmes: programmes ? namesOf(programmes, (n) => n.programme.name) : null };
   const { nodes, pageInfo } = main.data.conventions;
   return {
-    conventions: { ok: true, partial: main.partial, data: { rows: nodes.map((c) => toRow(c, names, exactCounts)), endCursor: pageInfo.endCursor, hasNextPage: pageInfo.hasNextPage } },
+    conventions: { ok: true, partial: main.partial, data: { rows: nodes.map((c) => toRow(c, names)), endCursor: pageInfo.endCursor, hasNextPage: pageInfo.hasNextPage } },
     namesMessage: operators.ok ? null : operators.message,
   };
 }
 
 /** Every convention the caller may see, for the export. */
-export async function loadAllConventions(fetch: typeof globalThis.fetch, exactCounts: boolean): Promise<ConventionRow[] | null> {
+export async function loadAllConventions(fetch: typeof globalThis.fetch): Promise<ConventionRow[] | null> {
   const rows: ConventionRow[] = [];
   let after: string | null = null;
   for (let page = 0; page < MAX_EXPORT_PAGES; page++) {
-    const { conventions }: ConventionsPage = await loadConventionsPage(fetch, after, exactCounts, true);
+    const { conventions }: ConventionsPage = await loadConventionsPage(fetch, after, true);
     if (!conventions.ok) return null;
     rows.push(...conventions.data.rows);
     if (!conventions.data.hasNextPage) break;

@@ -2,11 +2,7 @@
 import { exportCountValue, formatCountValue, SUPPRESSION_NOTE, type Count } from '#lib/counts.ts';
 import { formatDay } from '#lib/days.ts';
 import type { ConventionsQuery } from '#lib/graphql/operations.ts';
-import { protectedCount } from '#lib/small-counts.ts';
 import type { Table } from '#lib/table.ts';
-
-/** Who may read small active caseloads exactly: administrators, and an operator (it only sees its own conventions). */
-export const exactCountsFor = (role: string): boolean => role === 'ADMIN' || role === 'OPERATOR';
 
 type Node = ConventionsQuery['conventions']['nodes'][number];
 
@@ -24,7 +20,7 @@ export interface ConventionRow {
   endsOn: string;
   fte: number;
   places: number;
-  /** Active caseload, « < 11 » for who may not know small counts exactly; null when unavailable. */
+  /** Active caseload as the API publishes it to the reader (« < 11 » when suppressed); value null when unavailable. */
   caseload: Count;
   /** Active caseload ÷ places (null when unavailable or hidden with the caseload). */
   occupancy: number | null;
@@ -40,8 +36,8 @@ export function finalReportStatus(report: { dueOn: string; receivedOn: string | 
   return { state: 'due', text: `attendu le ${formatDay(report.dueOn)}` };
 }
 
-export function toRow(c: Node, names: { operators: Map<string, string> | null; programmes: Map<string, string> | null }, exactCounts: boolean): ConventionRow {
-  const caseload = c.activeCaseload === null ? { value: null, suppressed: false } : protectedCount(c.activeCaseload, exactCounts);
+export function toRow(c: Node, names: { operators: Map<string, string> | null; programmes: Map<string, string> | null }): ConventionRow {
+  const caseload = c.caseload ?? { value: null, suppressed: false };
   return {
     id: c.id,
     name: c.name,

@@ -175,12 +175,12 @@ describe('referrals', () => {
     // An aggregate about people: 1 is hidden from steering, not from the partner's own operator.
     const referred = async (caller: ReturnType<typeof testCaller>): Promise<unknown> =>
       (
-        await execute<{ _entities: unknown[] }>(schema, testContext(orm, caller), 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Partner { peopleReferred } } }', {
+        await execute<{ _entities: unknown[] }>(schema, testContext(orm, caller), 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Partner { peopleReferred referred { value suppressed } } } }', {
           r: [{ __typename: 'Partner', id: partnerId }],
         })
       ).data!._entities;
-    expect(await referred(testCaller({ departmentCode: DEPARTMENT, role: 'STEERING' }))).toEqual([{ peopleReferred: null }]);
-    expect(await referred(testCaller({ departmentCode: DEPARTMENT, role: 'OPERATOR', partnerId }))).toEqual([{ peopleReferred: 1 }]);
+    expect(await referred(testCaller({ departmentCode: DEPARTMENT, role: 'STEERING' }))).toEqual([{ peopleReferred: null, referred: { value: null, suppressed: true } }]);
+    expect(await referred(testCaller({ departmentCode: DEPARTMENT, role: 'OPERATOR', partnerId }))).toEqual([{ peopleReferred: 1, referred: { value: 1, suppressed: false } }]);
   });
 });
 

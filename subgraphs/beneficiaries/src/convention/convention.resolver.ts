@@ -1,6 +1,6 @@
-import type { SubgraphContext } from '@passerelles/subgraph-kit';
+import { CountType, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { Ctx, Directive, FieldResolver, Float, Int, Resolver, Root } from 'type-graphql';
-import { conventionActiveCaseload, conventionOccupancy, conventionPeopleAccompanied } from './convention.service.js';
+import { conventionAccompanied, conventionActiveCaseload, conventionCaseload, conventionOccupancy, conventionPeopleAccompanied } from './convention.service.js';
 import { ConventionType } from './convention.type.js';
 
 @Resolver(() => ConventionType)
@@ -25,5 +25,15 @@ export class ConventionResolver {
   @Directive('@requires(fields: "places")')
   occupancy(@Root() convention: ConventionType, @Ctx() ctx: SubgraphContext): Promise<number | null> {
     return conventionOccupancy(ctx, convention.id, convention.places);
+  }
+
+  @FieldResolver(() => CountType, { nullable: true, description: 'The active caseload as an aggregate count: « < 11 » (suppressed) when 1 to 10 for callers other than ADMIN and OPERATOR.' })
+  caseload(@Root() convention: ConventionType, @Ctx() ctx: SubgraphContext): Promise<CountType> {
+    return conventionCaseload(ctx, convention.id);
+  }
+
+  @FieldResolver(() => CountType, { nullable: true, description: 'People accompanied at any time as an aggregate count: « < 11 » (suppressed) when 1 to 10 for callers other than ADMIN and OPERATOR.' })
+  accompanied(@Root() convention: ConventionType, @Ctx() ctx: SubgraphContext): Promise<CountType> {
+    return conventionAccompanied(ctx, convention.id);
   }
 }

@@ -1,4 +1,4 @@
-import { publishCount, requireRole, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { publishCount, requireRole, type PublishedCount, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { ConventionCaseloadRepository, type ConventionCaseload } from './convention.repository.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -26,14 +26,24 @@ function caseloadOf(ctx: SubgraphContext, conventionId: string): Promise<Convent
  */
 const seesExactConventionCounts = (ctx: SubgraphContext): boolean => ctx.caller.role === 'ADMIN' || ctx.caller.role === 'OPERATOR';
 
-/** People currently accompanied (started, not ended) under a convention; null when suppressed. */
-export async function conventionActiveCaseload(ctx: SubgraphContext, conventionId: string): Promise<number | null> {
-  return publishCount((await caseloadOf(ctx, conventionId)).activeCaseload, seesExactConventionCounts(ctx)).value;
+/** People currently accompanied (started, not ended) under a convention, as published to the caller. */
+export async function conventionCaseload(ctx: SubgraphContext, conventionId: string): Promise<PublishedCount> {
+  return publishCount((await caseloadOf(ctx, conventionId)).activeCaseload, seesExactConventionCounts(ctx));
 }
 
-/** Distinct people accompanied at any time under a convention (funding's cost per person); null when suppressed. */
+/** Distinct people accompanied at any time under a convention, as published to the caller. */
+export async function conventionAccompanied(ctx: SubgraphContext, conventionId: string): Promise<PublishedCount> {
+  return publishCount((await caseloadOf(ctx, conventionId)).peopleAccompanied, seesExactConventionCounts(ctx));
+}
+
+/** The active caseload as a number; null when suppressed. */
+export async function conventionActiveCaseload(ctx: SubgraphContext, conventionId: string): Promise<number | null> {
+  return (await conventionCaseload(ctx, conventionId)).value;
+}
+
+/** People accompanied as a number (funding's cost per person); null when suppressed. */
 export async function conventionPeopleAccompanied(ctx: SubgraphContext, conventionId: string): Promise<number | null> {
-  return publishCount((await caseloadOf(ctx, conventionId)).peopleAccompanied, seesExactConventionCounts(ctx)).value;
+  return (await conventionAccompanied(ctx, conventionId)).value;
 }
 
 /** Active caseload / places contracted (1 FTE = 90 places in 62); null without places or when the caseload is suppressed. */

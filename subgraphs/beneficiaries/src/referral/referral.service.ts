@@ -1,4 +1,4 @@
-import { publishCount, recordAccess, requireRole, seesExactCounts, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { publishCount, recordAccess, requireRole, seesExactCounts, type PublishedCount, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { randomUUID } from 'node:crypto';
 import { LifecycleErrorCode, ReferralStatus } from '../accompaniment/accompaniment.enums.js';
 import { actionableAccompaniment } from '../accompaniment/accompaniment.service.js';
@@ -98,7 +98,7 @@ export function referralsOf(ctx: SubgraphContext, accompanimentId: string): Prom
 const referredByPartner = Symbol('referredByPartner');
 
 /** People currently referred (sent or accepted) to a partner, batched. */
-export async function peopleReferred(ctx: SubgraphContext, partnerId: string): Promise<number | null> {
+export async function peopleReferredCount(ctx: SubgraphContext, partnerId: string): Promise<PublishedCount> {
   const department = ctx.caller.departmentCode;
   // An aggregate about people: exact for administrators and for the partner itself, else 1 to 10 suppressed.
   const exact = seesExactCounts(ctx.caller) || (ctx.caller.role === 'OPERATOR' && ctx.caller.partnerId === partnerId);
@@ -110,5 +110,10 @@ export async function peopleReferred(ctx: SubgraphContext, partnerId: string): P
       return ids.map((id) => index.get(id) ?? 0);
     })
     .load(partnerId);
-  return publishCount(count, exact).value;
+  return publishCount(count, exact);
+}
+
+/** People currently referred to a partner as a number; null when suppressed. */
+export async function peopleReferred(ctx: SubgraphContext, partnerId: string): Promise<number | null> {
+  return (await peopleReferredCount(ctx, partnerId)).value;
 }

@@ -15,6 +15,7 @@ export class TerritoryResolver {
   }
 
   @FieldResolver(() => CountType, {
+    nullable: true,
     description: 'The active caseload as an aggregate: suppressed from 1 to 10 (and secondarily, across the Département’s territories) for callers other than ADMIN.',
   })
   activeCaseload(@Root() territory: TerritoryType, @Ctx() ctx: SubgraphContext): Promise<CountType> {

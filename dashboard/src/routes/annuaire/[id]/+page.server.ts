@@ -70,8 +70,6 @@ export const load: PageServerLoad = async ({ fetch, locals, params }) => {
     activity,
     candidates,
     mayRefer: referrer,
-    // Exact small counts: administrators, and the structure's own operator.
-    exactCounts: user.role === 'ADMIN' || (user.role === 'OPERATOR' && user.partnerId === params.id),
   };
 };
 

@@ -3,7 +3,6 @@ import type { ConventionDetailQuery, ConventionFundingQuery, ConventionNamesQuer
 import { requireSection } from '#lib/server/guard.ts';
 import { loadPanel } from '#lib/server/panel.ts';
 import type { PageServerLoad } from './$types';
-import { exactCountsFor } from '../rows.ts';
 import conventionDocument from './convention.graphql?raw';
 import fundingDocument from './financement.graphql?raw';
 import namesDocument from './noms.graphql?raw';
@@ -11,7 +10,7 @@ import namesDocument from './noms.graphql?raw';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const load: PageServerLoad = async ({ fetch, locals, params }) => {
-  const user = requireSection(locals.user, '/conventions');
+  requireSection(locals.user, '/conventions');
   // The API answers null for a convention the caller may not see (another operator's): a 404 too.
   if (!UUID.test(params.id)) error(404, 'Cette convention est introuvable.');
   const variables = { id: params.id };
@@ -21,5 +20,5 @@ export const load: PageServerLoad = async ({ fetch, locals, params }) => {
     loadPanel<ConventionFundingQuery>(fetch, 'financement', fundingDocument, variables),
   ]);
   if (!convention.ok && convention.notFound) error(404, 'Cette convention est introuvable, ou ne fait pas partie de votre périmètre.');
-  return { convention, names, funding, exactCounts: exactCountsFor(user.role) };
+  return { convention, names, funding };
 };
