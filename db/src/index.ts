@@ -4,7 +4,7 @@ export { openDatabase, prepareDatabase } from './database.js';
 export { ormConfig, openOrm, migrateSchema, type OrmOptions, type NamedMigration, type MigrationClass } from './orm.js';
 export { loadReferenceData, type ReferenceLoadResult } from './reference/load.js';
 export { readReferenceData, cogCurrentCommunes, type ReferenceData } from './reference/sources.js';
-export { seedDemo, isDatabaseSeeded, type SeedResult } from './seed/demo.js';
+export { seedDemo, isDatabaseSeeded, type SeedResult, type SeedOptions, type SealIdentity, type DemoIdentity } from './seed/demo.js';
 export { demoId, idOf as demoIdOf } from './seed/ids.js';
 export { DEMO_AS_OF, DEMO_POPULATION } from './seed/demo.js';
 export { programmes as demoProgrammes } from './seed/funding.catalogue.js';

@@ -64,6 +64,39 @@ describe('demo seed', () => {
     expect(dates.bad).toBe(0);
   });
 
+  it('gives the demo’s people CER as the contracts rules make them, and synthetic names the référent reads', async () => {
+    const cer = await one(
+      `select count(*)::int as total,
+              count(*) filter (where status in ('SIGNED', 'RENEWAL_REQUESTED'))::int as in_force,
+              count(*) filter (where status = 'RENEWED')::int as renewed,
+              count(*) filter (where renewal_requested_on is not null and renewal_requested_on < starts_on + interval '5 months' - interval '1 day')::int as early_renewal,
+              count(*) filter (where status <> 'ENDED' and ends_on <> (starts_on + interval '6 months' - interval '1 day')::date)::int as not_six_months
+         from contracts.engagement_contract`,
+    );
+    expect(cer.total).toBeGreaterThan(100);
+    expect(cer.in_force).toBeGreaterThan(0);
+    expect(cer.renewed).toBeGreaterThan(0);
+    expect(cer).toMatchObject({ early_renewal: 0, not_six_months: 0 });
+    // Never two CER of one person at once (the subgraph refuses overlaps).
+    const overlaps = await one(
+      `select count(*)::int as n from contracts.engagement_contract a join contracts.engagement_contract b
+          on a.beneficiary_id = b.beneficiary_id and a.id < b.id and a.starts_on <= b.ends_on and b.starts_on <= a.ends_on`,
+    );
+    expect(overlaps.n).toBe(0);
+    // Every person has a sealed identity; the demo référent reads the names of their caseload.
+    expect(await one(`select count(*)::int as n from beneficiaries.beneficiary b where not exists (select 1 from beneficiaries.beneficiary_identity i where i.beneficiary_id = b.id)`)).toEqual({ n: 0 });
+    const token = await login(system, 'referent.62@demo.passerelles.fr', DEMO_PASSWORD);
+    const { data } = await gatewayQuery<{ caseload: { nodes: { identity: { firstName: string; lastName: string } | null; contracts: { status: string }[] | null }[] } }>(
+      system,
+      token,
+      '{ caseload(first: 20) { nodes { identity { firstName lastName } contracts { status } } } }',
+    );
+    const nodes = data!.caseload.nodes;
+    expect(nodes.length).toBeGreaterThan(0);
+    expect(nodes.every((n) => n.identity !== null && /^\p{Lu}/u.test(n.identity.firstName) && n.identity.lastName.length > 1)).toBe(true);
+    expect(nodes.some((n) => (n.contracts ?? []).length > 0)).toBe(true);
+  });
+
   it('does nothing on a database that already has data', async () => {
     const before = await one('select count(*)::int as n from beneficiaries.beneficiary');
     const again = await seedDemo(system.databaseUrl);

@@ -2,10 +2,13 @@ import pg from 'pg';
 import { seedAuth } from './auth.seed.js';
 import { seedBeneficiaries } from './beneficiaries.seed.js';
 import { seedContracts } from './contracts.seed.js';
+import { seedEngagementContracts } from './engagement.seed.js';
 import { seedFunding } from './funding.seed.js';
+import { seedIdentities, type SealIdentity } from './identities.seed.js';
 import { seedPartners } from './partners.seed.js';
 
 export { DEMO_AS_OF, DEMO_POPULATION } from './beneficiaries.seed.js';
+export type { DemoIdentity, SealIdentity } from './identities.seed.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -14,7 +17,15 @@ export interface SeedResult {
   conventions: number;
   beneficiaries: number;
   accompaniments: number;
+  engagementContracts: number;
+  /** People given a synthetic identity (0 without a `sealIdentity`). */
+  identities: number;
   users: number;
+}
+
+export interface SeedOptions {
+  /** Seals synthetic identities with the beneficiaries subgraph's cipher; without it, demo people have none. */
+  sealIdentity?: SealIdentity;
 }
 
 /** Whether the demo (or any real data) is already there: the seed never writes over existing data. */
@@ -34,9 +45,9 @@ export async function isDatabaseSeeded(databaseUrl: string): Promise<boolean> {
  * `<context>.seed.ts`, with its facts in `<context>.catalogue.ts`). Requires the subgraphs'
  * migrations to have run. Does nothing on a database that already holds data.
  */
-export async function seedDemo(databaseUrl: string): Promise<SeedResult> {
+export async function seedDemo(databaseUrl: string, options: SeedOptions = {}): Promise<SeedResult> {
   if (await isDatabaseSeeded(databaseUrl)) {
-    return { seeded: false, programmes: 0, partners: 0, conventions: 0, beneficiaries: 0, accompaniments: 0, users: 0 };
+    return { seeded: false, programmes: 0, partners: 0, conventions: 0, beneficiaries: 0, accompaniments: 0, engagementContracts: 0, identities: 0, users: 0 };
   }
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -47,9 +58,11 @@ export async function seedDemo(databaseUrl: string): Promise<SeedResult> {
     const partners = await seedPartners(client);
     const contracts = await seedContracts(client);
     const beneficiaries = await seedBeneficiaries(client);
+    const engagement = await seedEngagementContracts(client);
+    const identities = options.sealIdentity ? await seedIdentities(client, options.sealIdentity) : { identities: 0 };
     const auth = await seedAuth(client);
     await client.query('commit');
-    return { seeded: true, ...funding, ...partners, ...contracts, ...beneficiaries, ...auth };
+    return { seeded: true, ...funding, ...partners, ...contracts, ...beneficiaries, ...engagement, ...identities, ...auth };
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
     throw error;

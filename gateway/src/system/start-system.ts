@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { openDatabase, prepareDatabase, seedDemo, type RunningDatabase, type SeedResult } from '@passerelles/db';
+import { configureIdentityKey, encryptIdentity, identityDigest } from '@passerelles/beneficiaries/identity';
+import { openDatabase, prepareDatabase, seedDemo, type RunningDatabase, type SealIdentity, type SeedResult } from '@passerelles/db';
 import { generateIdentityKeys, type IdentityKeyPair } from '@passerelles/subgraph-kit/identity';
 import { repoRoot } from '../compose/compose.js';
 import { subgraphs } from '../compose/subgraphs.js';
@@ -70,9 +71,11 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     });
     await Promise.all(started);
 
-    const seed = options.seedDemo ? await seedDemo(database.url) : null;
+    const seed = options.seedDemo ? await seedDemo(database.url, { sealIdentity: identitySealer(beneficiariesKey) }) : null;
     if (seed?.seeded) {
-      log(`[db] demo data seeded: ${seed.programmes} programmes, ${seed.partners} partners, ${seed.conventions} conventions, ${seed.beneficiaries} synthetic people`);
+      log(
+        `[db] demo data seeded: ${seed.programmes} programmes, ${seed.partners} partners, ${seed.conventions} conventions, ${seed.beneficiaries} synthetic people (${seed.identities} named), ${seed.engagementContracts} CER`,
+      );
     }
 
     const gateway = startService(
@@ -150,4 +153,10 @@ async function dataDirEncryptionKey(dataDir: string): Promise<string> {
     await writeFile(file, `${key}\n`, { mode: 0o600, flag: 'wx' }).catch(async () => undefined);
     return (await readFile(file, 'utf8')).trim();
   }
+}
+
+/** The demo's synthetic identities are sealed as the beneficiaries subgraph seals them, with its key. */
+function identitySealer(base64Key: string): SealIdentity {
+  configureIdentityKey(Buffer.from(base64Key, 'base64'));
+  return (identity) => ({ ciphertext: encryptIdentity(identity), digest: identityDigest(identity) });
 }
