@@ -8,6 +8,7 @@ import type {
   ContractStatus,
   ExitReason,
   ExitSubReason,
+  Funder,
   PartnerKind,
   PsychologicalDifficulty,
   Public,
@@ -152,6 +153,15 @@ export const ROLES = {
   OPERATOR: 'Opérateur',
   PRESCRIBER: 'Prescripteur',
 } as const satisfies Record<UserRole, string>;
+
+export const FUNDERS = {
+  DEPARTMENT: 'Département',
+  FSE_REACT_EU: 'FSE / REACT-EU',
+  ARS: 'Agence régionale de santé (ARS)',
+  CPAM: 'Assurance maladie (CPAM)',
+  STATE: 'État',
+  OTHER: 'Autre financeur',
+} as const satisfies Record<Funder, string>;
 
 /** The label of an enum value, or the value itself when the map does not know it (a newer API). */
 export function labelOf(labels: Readonly<Record<string, string>>, value: string | null | undefined): string {
