@@ -287,7 +287,7 @@ describe('indicators by territory', () => {
     const exactRows = await byTerritory(admin, { programmeId });
     // Territories, people per territory, exits per territory and reason.
     expect(counter.count).toBe(3);
-    const row = (rows: Row[], id: string) => {
+    const row = (rows: Row[], id: string): Row => {
       const r = rows.find((x) => x.territoryId === id)!;
       return { ...r, exitsByReason: r.exitsByReason.filter((e) => e.count.value !== 0) };
     };
