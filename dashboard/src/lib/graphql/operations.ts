@@ -663,6 +663,11 @@ export type PilotageContractsQueryVariables = Exact<{
 
 export type PilotageContractsQuery = { contractIndicators: { objectivesDonePercent: number | null, cerSigned: { value: number | null, suppressed: boolean }, cerActive: { value: number | null, suppressed: boolean }, cerRenewed: { value: number | null, suppressed: boolean }, byTerritory: Array<{ territoryId: string, cerSigned: { value: number | null, suppressed: boolean } }> } };
 
+export type PilotageFiltersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PilotageFiltersQuery = { territories: Array<{ id: string, name: string }>, partners: { nodes: Array<{ id: string, name: string, conventions: Array<{ id: string }> | null }> } };
+
 export type PilotageFundingQueryVariables = Exact<{
   scope?: ConventionIndicatorScopeInput | null | undefined;
   period: PeriodInput;
@@ -679,20 +684,10 @@ export type PilotageIndicatorsQueryVariables = Exact<{
 
 export type PilotageIndicatorsQuery = { indicators: { peopleWelcomed: { value: number | null, suppressed: boolean }, peopleAccompanied: { value: number | null, suppressed: boolean }, activeCaseload: { value: number | null, suppressed: boolean }, exitsTotal: { value: number | null, suppressed: boolean }, stabilisations: { value: number | null, suppressed: boolean }, pathEvolutions: { value: number | null, suppressed: boolean }, durationDays: { mean: number | null, median: number | null, counted: { value: number | null, suppressed: boolean } }, exitsByReason: Array<{ reason: ExitReason, count: { value: number | null, suppressed: boolean } }>, psychologicalDifficulties: Array<{ difficulty: PsychologicalDifficulty, count: { value: number | null, suppressed: boolean } }>, delayToFirstInterview: { meanDays: number | null, medianDays: number | null, shareUnder30Days: number | null, counted: { value: number | null, suppressed: boolean } }, appointmentAdherence: { rate: number | null, honoured: { value: number | null, suppressed: boolean }, planned: { value: number | null, suppressed: boolean } }, monthly: Array<{ month: string, peopleWelcomed: { value: number | null, suppressed: boolean }, activeCaseload: { value: number | null, suppressed: boolean }, exits: { value: number | null, suppressed: boolean } }> } };
 
-export type PilotageOperatorsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type PilotageOperatorsQuery = { partners: { nodes: Array<{ id: string, name: string, conventions: Array<{ id: string }> | null }> } };
-
 export type PilotageProgrammesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type PilotageProgrammesQuery = { programmes: Array<{ id: string, name: string }> };
-
-export type PilotageTerritoriesQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type PilotageTerritoriesQuery = { territories: Array<{ id: string, name: string }> };
 
 export type TerritoryOverviewQueryVariables = Exact<{
   department?: string | null | undefined;

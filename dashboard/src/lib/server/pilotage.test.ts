@@ -59,8 +59,10 @@ function data(overrides: Partial<PilotageData> = {}): PilotageData {
   return {
     filters: parseFilters(new URL('http://x/pilotage?du=2025-01-01&au=2025-12-31')),
     programmes: ok({ programmes: [{ id: 'p', name: 'Référent spécifique santé' }] }),
-    territories: ok({ territories: [{ id: 't1', name: 'Arrageois' }] }),
-    operators: ok({ partners: { nodes: [{ id: 'o1', name: 'Croix-Rouge', conventions: [{ id: 'c' }] }, { id: 'o2', name: 'MDPH', conventions: [] }] } }),
+    filterLists: ok({
+      territories: [{ id: 't1', name: 'Arrageois' }],
+      partners: { nodes: [{ id: 'o1', name: 'Croix-Rouge', conventions: [{ id: 'c' }] }, { id: 'o2', name: 'MDPH', conventions: [] }] },
+    }),
     indicators: ok({ indicators }),
     comparison: ok({ indicatorsByTerritory: comparison }),
     contracts: ok({ contractIndicators: contracts }),
@@ -121,8 +123,11 @@ describe('pilotageView', () => {
     expect(figure(operator, 'Places conventionnées')).toMatchObject({ value: 90 });
 
     // Without contracts' answer, every partner is offered as an operator.
-    const partners = pilotageView(data({ operators: ok({ partners: { nodes: [{ id: 'o1', name: 'Croix-Rouge', conventions: null }, { id: 'o2', name: 'MDPH', conventions: null }] } }) }), 'ADMIN');
+    const partners = pilotageView(data({ filterLists: ok({ territories: [], partners: { nodes: [{ id: 'o1', name: 'Croix-Rouge', conventions: null }, { id: 'o2', name: 'MDPH', conventions: null }] } }) }), 'ADMIN');
     expect(partners.options.operators.map((o) => o.id)).toEqual(['o1', 'o2']);
+    const noLists = pilotageView(data({ filterLists: down('territoires et opérateurs') }), 'ADMIN');
+    expect(noLists.filterNotices).toEqual(['Les données « territoires et opérateurs » sont momentanément indisponibles. Les filtres « territoire » et « opérateur » sont limités à « tous ».']);
+    expect(noLists.options).toMatchObject({ territories: [], operators: [] });
   });
 
   it('says when the period holds nothing', () => {

@@ -8,10 +8,9 @@ import type {
   PilotageComparisonQuery,
   PilotageContractsQuery,
   PilotageFundingQuery,
+  PilotageFiltersQuery,
   PilotageIndicatorsQuery,
-  PilotageOperatorsQuery,
   PilotageProgrammesQuery,
-  PilotageTerritoriesQuery,
 } from '../graphql/operations.ts';
 import { EXIT_REASONS, FUNDERS, labelOf, PSYCHOLOGICAL_DIFFICULTIES } from '../labels.ts';
 import type { Cell, Table } from '../table.ts';
@@ -19,11 +18,10 @@ import { loadPanel, type Panel } from './panel.ts';
 import type { Role } from './session.ts';
 import comparisonDocument from '../../routes/pilotage/comparaison.graphql?raw';
 import contractsDocument from '../../routes/pilotage/contrats.graphql?raw';
+import filtersDocument from '../../routes/pilotage/filtres.graphql?raw';
 import fundingDocument from '../../routes/pilotage/financements.graphql?raw';
 import indicatorsDocument from '../../routes/pilotage/indicateurs.graphql?raw';
-import operatorsDocument from '../../routes/pilotage/operateurs.graphql?raw';
 import programmesDocument from '../../routes/pilotage/programmes.graphql?raw';
-import territoriesDocument from '../../routes/pilotage/territoires.graphql?raw';
 
 export interface Filters {
   programmeId: string | null;
@@ -65,22 +63,21 @@ export function filterParams(filters: Filters): URLSearchParams {
 export interface PilotageData {
   filters: Filters;
   programmes: Panel<PilotageProgrammesQuery>;
-  territories: Panel<PilotageTerritoriesQuery>;
-  operators: Panel<PilotageOperatorsQuery>;
+  /** Territories and operators (partners). */
+  filterLists: Panel<PilotageFiltersQuery>;
   indicators: Panel<PilotageIndicatorsQuery>;
   comparison: Panel<PilotageComparisonQuery>;
   contracts: Panel<PilotageContractsQuery>;
   funding: Panel<PilotageFundingQuery>;
 }
 
-/** Loads every panel of the Pilotage page, all in parallel (one round trip of the slowest). */
+/** Loads every panel of the Pilotage page: six operations, all in parallel (one round trip of the slowest). */
 export async function loadPilotage(fetch: typeof globalThis.fetch, filters: Filters): Promise<PilotageData> {
   const scope = { territoryId: filters.territoryId, programmeId: filters.programmeId, operatorId: filters.operatorId };
   const period = { from: filters.from, to: filters.to };
-  const [programmes, territories, operators, indicators, comparison, contracts, funding] = await Promise.all([
+  const [programmes, filterLists, indicators, comparison, contracts, funding] = await Promise.all([
     loadPanel<PilotageProgrammesQuery>(fetch, 'programmes', programmesDocument),
-    loadPanel<PilotageTerritoriesQuery>(fetch, 'territoires', territoriesDocument),
-    loadPanel<PilotageOperatorsQuery>(fetch, 'opérateurs', operatorsDocument),
+    loadPanel<PilotageFiltersQuery>(fetch, 'territoires et opérateurs', filtersDocument),
     loadPanel<PilotageIndicatorsQuery>(fetch, 'indicateurs d’accompagnement', indicatorsDocument, { scope, period }),
     // Every territory, compared for the same programme, operator and period.
     loadPanel<PilotageComparisonQuery>(fetch, 'comparaison des territoires', comparisonDocument, { scope: { ...scope, territoryId: null }, period }),
@@ -88,7 +85,7 @@ export async function loadPilotage(fetch: typeof globalThis.fetch, filters: Filt
     loadPanel<PilotageContractsQuery>(fetch, 'contrats d’engagement', contractsDocument, { scope: { territoryId: filters.territoryId, operatorId: filters.operatorId }, period }),
     loadPanel<PilotageFundingQuery>(fetch, 'conventions et financements', fundingDocument, { scope, period }),
   ]);
-  return { filters, programmes, territories, operators, indicators, comparison, contracts, funding };
+  return { filters, programmes, filterLists, indicators, comparison, contracts, funding };
 }
 
 // ── Figures ─────────────────────────────────────────────────────────────────────────────────
@@ -226,12 +223,12 @@ export interface PilotageView {
 const unavailable = (part: string): string => `Les données « ${part} » sont momentanément indisponibles.`;
 
 function options(data: PilotageData): PilotageView['options'] {
-  const operators = data.operators.ok ? data.operators.data.partners.nodes : [];
+  const operators = data.filterLists.ok ? data.filterLists.data.partners.nodes : [];
   // Operators hold a convention; without contracts' answer every partner is listed.
   const holding = operators.filter((p) => (p.conventions?.length ?? 0) > 0);
   return {
     programmes: data.programmes.ok ? data.programmes.data.programmes : [],
-    territories: data.territories.ok ? data.territories.data.territories : [],
+    territories: data.filterLists.ok ? data.filterLists.data.territories : [],
     operators: (operators.some((p) => p.conventions === null) ? operators : holding).map(({ id, name }) => ({ id, name })),
   };
 }
@@ -358,13 +355,10 @@ export function pilotageView(data: PilotageData, role: Role): PilotageView {
     comparison = { ok: false, message: data.comparison.message };
   }
 
-  const filterNotices = (
-    [
-      [data.programmes, 'programme'],
-      [data.territories, 'territoire'],
-      [data.operators, 'opérateur'],
-    ] as const
-  ).flatMap(([panel, name]) => (panel.ok ? [] : [`${panel.message} Le filtre « ${name} » est limité à « tous ».`]));
+  const filterNotices = [
+    ...(data.programmes.ok ? [] : [`${data.programmes.message} Le filtre « programme » est limité à « tous ».`]),
+    ...(data.filterLists.ok ? [] : [`${data.filterLists.message} Les filtres « territoire » et « opérateur » sont limités à « tous ».`]),
+  ];
 
   return {
     filters,
