@@ -137,6 +137,9 @@ function numberFigure(label: string, value: number | null, detail?: string): Fig
   return { label, value, shown: value === null ? '—' : formatCount(value), suppressed: false, ...(detail ? { detail } : {}) };
 }
 
+/** « médiane 12 j … », or nothing when the median is unknown or hidden. */
+const median = (days: number | null, what: string): string | undefined => (days === null ? undefined : `médiane ${formatDecimal(days)} j ${what}`);
+
 type Indicators = PilotageIndicatorsQuery['indicators'];
 type ContractFigures = PilotageContractsQuery['contractIndicators'];
 type Conventions = PilotageFundingQuery['conventionIndicators'];
@@ -155,14 +158,14 @@ function accompanimentFigures(i: Indicators, c: ContractFigures | null, conventi
       ? [
           countFigure('CER signés', c.cerSigned, `${formatCountValue(c.cerActive)} en cours en fin de période`),
           countFigure('CER renouvelés', c.cerRenewed),
-          { ...numberFigure('Objectifs des CER atteints', c.objectivesDonePercent), unit: '%', shown: c.objectivesDonePercent === null ? '—' : `${c.objectivesDonePercent} %` },
+          shareFigure('Objectifs des CER atteints', c.objectivesDonePercent === null ? null : c.objectivesDonePercent / 100, 'objectifs des CER en vigueur sur la période'),
         ]
       : []),
-    daysFigure('Durée moyenne d’accompagnement', i.durationDays.mean, `médiane ${formatDecimal(i.durationDays.median)} j, accompagnements terminés sur la période`),
+    daysFigure('Durée moyenne d’accompagnement', i.durationDays.mean, median(i.durationDays.median, 'des accompagnements terminés sur la période')),
     countFigure('Sorties', i.exitsTotal),
     countFigure('Stabilisations', i.stabilisations, 'stabilisation du parcours de vie'),
     countFigure('Évolutions de parcours', i.pathEvolutions),
-    daysFigure('Délai moyen avant le premier entretien', delay.meanDays, `médiane ${formatDecimal(delay.medianDays)} j après la prescription`),
+    daysFigure('Délai moyen avant le premier entretien', delay.meanDays, median(delay.medianDays, 'après la prescription')),
     shareFigure('Premiers entretiens sous 30 jours', delay.shareUnder30Days, 'part des accompagnements commencés sur la période'),
     shareFigure('Rendez-vous honorés', i.appointmentAdherence.rate, `${formatCountValue(i.appointmentAdherence.honoured)} sur ${formatCountValue(i.appointmentAdherence.planned)} prévus`),
   ];
