@@ -115,6 +115,29 @@ describe('a convention across the four subgraphs', () => {
     });
   });
 
+  it('gives the places and the money of the conventions of a programme and a period, per territory, from contracts and funding in one query', async () => {
+    const result = await gatewayQuery<{ conventionIndicators: unknown }>(system, token,
+      `query ($scope: ConventionIndicatorScopeInput, $period: PeriodInput!) {
+        conventionIndicators(scope: $scope, period: $period) {
+          conventionCount placesContracted placesInForceAtEnd funding { committedCents paidCents perPlaceContractedCents cofundingSplit { funder shareBasisPoints } }
+          territories { territoryId placesContracted funding { committedCents } }
+        }
+      }`,
+      { scope: { programmeId: id.programme }, period: { from: '2025-01-01', to: '2025-12-31' } },
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.data).toEqual({
+      conventionIndicators: {
+        conventionCount: 1,
+        placesContracted: 225,
+        placesInForceAtEnd: 225,
+        // funding's share of the work: the whole convention (its 225 places are all in the selection), 210 000 € ÷ 225 places.
+        funding: { committedCents: 21_000_000, paidCents: 10_500_000, perPlaceContractedCents: 93_333, cofundingSplit: [{ funder: 'DEPARTMENT', shareBasisPoints: 8333 }, { funder: 'FSE_REACT_EU', shareBasisPoints: 1667 }] },
+        territories: [{ territoryId: '13-test', placesContracted: 225, funding: { committedCents: 21_000_000 } }],
+      },
+    });
+  });
+
   it('lists the conventions and sums the funding of the Département', async () => {
     const result = await gatewayQuery<{ conventions: unknown; fundingOverview: unknown; programmes: unknown }>(system, token,
       `{ conventions(filter: { inForceOn: "2026-01-15" }) { nodes { name operator { name conventions { name } } funding { committedCents } } pageInfo { hasNextPage } }

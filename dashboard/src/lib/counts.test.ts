@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartValue, exportCountValue, formatCountValue, formatShare } from './counts';
+import { chartValue, exportCountValue, formatCountValue, formatShare, hasData, hasSuppressed } from './counts';
 
 describe('published counts', () => {
   it('shows suppressed counts as « < 11 »', () => {
@@ -14,5 +14,21 @@ describe('published counts', () => {
     expect(chartValue({ value: 0, suppressed: false })).toBe(0);
     expect(formatCountValue(null)).toBe('—');
     expect(formatShare(0.425)).toBe('42,5\u00a0%');
+  });
+});
+
+describe('tables of counts', () => {
+  const table = (rows: (string | number | null)[][]) => ({ id: 't', title: 'T', columns: ['Motif', 'Sorties'], rows });
+
+  it('has something to draw when a count is non-zero or hidden', () => {
+    expect(hasData(table([['A', 0], ['B', null]]))).toBe(false);
+    expect(hasData(table([['A', 0], ['B', '< 11']]))).toBe(true);
+    expect(hasData(table([['A', 3]]))).toBe(true);
+  });
+
+  it('knows when a table holds a suppressed count', () => {
+    expect(hasSuppressed(table([['A', 12], ['B', '< 11']]))).toBe(true);
+    expect(hasSuppressed(table([['A', 12], ['< 11', 4]]))).toBe(false); // a row's name is not a count
+    expect(hasSuppressed(table([['A', 12]]))).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 // Counts as the API publishes them: small counts (1–10) are suppressed for every role but ADMIN
 // (statistical confidentiality) and shown « < 11 ».
 import { formatCount } from './format.ts';
+import type { Table } from './table.ts';
 
 /** A published count: `value` is null when suppressed (or unknown). */
 export interface Count {
@@ -44,4 +45,14 @@ export function formatShare(value: number | null | undefined): string {
 /** A number with at most one decimal: « 12,3 ». */
 export function formatDecimal(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : decimal.format(value);
+}
+
+/** Whether a table holds a suppressed cell (its note, and the page's, then explain « < 11 »). */
+export function hasSuppressed(table: Table): boolean {
+  return table.rows.some((row) => row.slice(1).includes(SUPPRESSED_LABEL));
+}
+
+/** Whether a table has something to draw: a non-zero or hidden count somewhere (else the page says there is no data). */
+export function hasData(table: Table): boolean {
+  return table.rows.some((row) => row.slice(1).some((cell) => (typeof cell === 'number' ? cell !== 0 : cell !== null && cell !== '')));
 }

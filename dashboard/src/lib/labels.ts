@@ -209,15 +209,6 @@ export const BALANCE_RULES = {
   PRORATA_PLACES_FILLED: 'Solde au prorata des places occupées',
 } as const satisfies Record<BalanceRule, string>;
 
-export const FUNDERS = {
-  DEPARTMENT: 'Département',
-  FSE_REACT_EU: 'FSE / REACT-EU',
-  ARS: 'ARS',
-  CPAM: 'CPAM',
-  STATE: 'État',
-  OTHER: 'Autre financeur',
-} as const satisfies Record<Funder, string>;
-
 export const OBJECTIVE_KINDS = {
   QUANTITATIVE: 'Quantitatif',
   QUALITATIVE: 'Qualitatif',
@@ -230,6 +221,15 @@ export const ROLES = {
   OPERATOR: 'Opérateur',
   PRESCRIBER: 'Prescripteur',
 } as const satisfies Record<UserRole, string>;
+
+export const FUNDERS = {
+  DEPARTMENT: 'Département',
+  FSE_REACT_EU: 'FSE / REACT-EU',
+  ARS: 'Agence régionale de santé (ARS)',
+  CPAM: 'Assurance maladie (CPAM)',
+  STATE: 'État',
+  OTHER: 'Autre financeur',
+} as const satisfies Record<Funder, string>;
 
 /** The label of an enum value, or the value itself when the map does not know it (a newer API). */
 export function labelOf(labels: Readonly<Record<string, string>>, value: string | null | undefined): string {

@@ -5,8 +5,10 @@ import { BeneficiaryContractsResolver } from './beneficiary/beneficiary.resolver
 import { BeneficiaryRefType } from './beneficiary/beneficiary.type.js';
 import { ConventionResolver } from './convention/convention.resolver.js';
 import { conventionReference } from './convention/convention.reference.js';
+import { conventionIndicatorsReference } from './convention-indicators/convention-indicators.reference.js';
+import { ConventionIndicatorsResolver } from './convention-indicators/convention-indicators.resolver.js';
 import { engagementContractReference } from './engagement/engagement.reference.js';
-import { EngagementContractResolver } from './engagement/engagement.resolver.js';
+import { ContractIndicatorsResolver, EngagementContractResolver } from './engagement/engagement.resolver.js';
 import { partnerReference } from './partner/partner.reference.js';
 import { PartnerResolver } from './partner/partner.resolver.js';
 import { PartnerRefType } from './partner/partner.type.js';
@@ -16,9 +18,9 @@ import { TerritoryType } from './territory/territory.type.js';
 
 export function buildContractsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [ConventionResolver, TerritoryResolver, EngagementContractResolver, BeneficiaryContractsResolver, PartnerResolver],
+    resolvers: [ConventionResolver, ConventionIndicatorsResolver, TerritoryResolver, EngagementContractResolver, ContractIndicatorsResolver, BeneficiaryContractsResolver, PartnerResolver],
     // Entities owned elsewhere that this subgraph only extends are not reachable from its Query type.
     orphanedTypes: [TerritoryType, BeneficiaryRefType, PartnerRefType],
-    references: { ...conventionReference, ...territoryReference, ...engagementContractReference, ...partnerReference, ...beneficiaryReference },
+    references: { ...conventionReference, ...conventionIndicatorsReference, ...territoryReference, ...engagementContractReference, ...partnerReference, ...beneficiaryReference },
   });
 }

@@ -97,6 +97,11 @@ export const rules: Record<string, Rule> = {
     document: '{ indicators(period: { from: "2026-01-01", to: "2026-11-15" }) { peopleWelcomed { suppressed } } }',
     expect: everyone('data'),
   },
+  'Query.indicatorsByTerritory': {
+    // The same aggregates per territory (the caller's territories only, for those limited to some).
+    document: '{ indicatorsByTerritory(period: { from: "2026-01-01", to: "2026-11-15" }) { territoryId peopleWelcomed { suppressed } } }',
+    expect: everyone('data'),
+  },
   'Mutation.prescribeAccompaniment': {
     document: 'mutation ($p: ID!, $o: ID!) { prescribeAccompaniment(input: { beneficiaryId: "00000000-0000-4000-8000-000000000000", programmeId: $p, operatorId: $o, prescribedOn: "2026-11-01" }) { ok } }',
     variables: (f) => ({ p: f.programme62!, o: f.partner62! }),
@@ -141,6 +146,8 @@ export const rules: Record<string, Rule> = {
   },
 
   'Query.conventions': { document: '{ conventions(first: 5) { nodes { id } } }', expect: everyone('data') },
+  // Places of the conventions of a period: not nominative, narrowed like conventions (the money in it is ADMIN and STEERING's).
+  'Query.conventionIndicators': { document: '{ conventionIndicators(period: { from: "2026-01-01", to: "2026-11-15" }) { placesContracted } }', expect: everyone('data') },
   'Query.conventionAlerts': { document: '{ conventionAlerts(withinDays: 60, asOf: "2026-11-15") { kind } }', expect: everyone('data') },
   'Mutation.createConvention': {
     // A period that ends before it starts: refused by the rules, nothing written.

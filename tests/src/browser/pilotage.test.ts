@@ -1,47 +1,314 @@
 import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useDashboard } from '../support/dashboard.js';
+import { screenshot } from '../support/browser.js';
+import { expectAccessible, expectAccessibleAndCapture, unavailableNotices, useDashboard } from '../support/dashboard.js';
 
-/** Steering: filters, indicator cards, charts with their tables, exports. */
+/**
+ * Pilotage, as the steering committee uses it on the demo data (Pas-de-Calais, 2025): filters that
+ * change the charts, the charts drawn with the values of their tables, « < 11 » for small counts,
+ * exports, the annual review, and a subgraph down (last: it is not restarted).
+ */
 const ui = useDashboard();
 
-describe('Pilotage', () => {
-  it('a territory filter changes the comparison chart and table, and the CSV export has the same rows', async () => {
-    const page = await ui.pageAs('ADMIN');
-    await ui.open(page, `/pilotage`);
-    const comparison = page.getByTestId('comparaison');
-    const rows = comparison.locator('tbody tr');
-    expect(await rows.count()).toBe(9);
-    await page.getByLabel('Territoire', { exact: true }).selectOption({ label: 'Arrageois' });
-    await page.waitForURL((url) => url.searchParams.get('territoire') === '62-arrageois');
-    await expect.poll(() => rows.count()).toBe(1);
-    expect(await rows.first().locator('th').textContent()).toBe('Arrageois');
-    // The chart is redrawn with the filtered values: one bar group.
-    await expect.poll(() => comparison.locator('canvas').evaluate((c) => (c as HTMLCanvasElement).width > 0)).toBe(true);
+const YEAR_2025 = 'du=2025-01-01&au=2025-12-31';
+const ARRAGEOIS = '62-arrageois';
+const TERNOIS = '62-ternois';
+/** The exit reasons in the API's order (the rows of « Sorties par motif »). */
+const EXIT_REASONS = ['STABILISATION', 'EVOLUTION', 'FINANCIAL_CHANGE', 'DYNAMIC_EXIT', 'REORIENTATION', 'DROPPED_OUT', 'MOVED', 'DECEASED', 'OTHER'];
 
-    const [download] = await Promise.all([page.waitForEvent('download'), comparison.getByRole('link', { name: 'CSV' }).click()]);
-    const csv = await readFile((await download.path())!, 'utf8');
-    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('Territoire;Personnes accompagnées;Places conventionnées;Financement engagé (€)');
-    expect(lines).toHaveLength(2);
-    expect(lines[1]!.startsWith('Arrageois;')).toBe(true);
-    const cells = (await rows.first().locator('td').allTextContents()).map((c) => c.replace(/\s/g, ''));
-    expect(lines[1]!.split(';')[1]).toBe(cells[0]);
+/** « 1 234 » → 1234, « 12,5 » → 12.5; « < 11 » and « — » are not numbers (null). */
+const numberOf = (text: string): number | null => {
+  const compact = text.replace(/[\s\u202f\u00a0]/g, '').replace(',', '.');
+  return /^-?\d+(\.\d+)?$/.test(compact) ? Number(compact) : null;
+};
+
+interface ShownTable {
+  columns: string[];
+  /** Row header, then the cells' texts. */
+  rows: string[][];
+}
+
+async function shownTable(scope: Page | Locator, id: string): Promise<ShownTable> {
+  const table = scope.locator(`table[data-table="${id}"]`);
+  const columns = (await table.locator('thead th').allTextContents()).map((t) => t.trim());
+  const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
+  return { columns, rows };
+}
+
+interface Drawn {
+  labels: string[];
+  datasets: { label: string; data: (number | null)[] }[];
+}
+
+/** The series a chart was drawn with (`data-values`, written once Chart.js has the data). */
+async function drawn(scope: Page | Locator, id: string): Promise<Drawn> {
+  const figure = scope.locator(`figure[data-chart="${id}"]`);
+  await expect.poll(() => figure.getAttribute('data-values'), { timeout: 15_000 }).toBeTruthy();
+  return JSON.parse((await figure.getAttribute('data-values'))!) as Drawn;
+}
+
+/** What a chart of a table must draw: its numbers, with gaps for « < 11 ». */
+function expectedDrawing(table: ShownTable): Drawn {
+  return {
+    labels: table.rows.map((r) => r[0]!),
+    datasets: table.columns.slice(1).map((label, j) => ({ label, data: table.rows.map((r) => numberOf(r[j + 1]!)) })),
+  };
+}
+
+/** Exits of 2025 per reason in the database, for the whole Département or a territory: one count per row of « Sorties par motif ». */
+async function exitsInDatabase(territoryId: string | null): Promise<string[]> {
+  const { rows } = await ui.system.db.query<{ reason: string; n: number }>(
+    `select coalesce(exit_reason, 'OTHER') as reason, count(*)::int as n from beneficiaries.accompaniment
+      where department_code = '62' and ended_on between '2025-01-01' and '2025-12-31' and ($1::text is null or territory_id = $1) group by 1`,
+    [territoryId],
+  );
+  return EXIT_REASONS.map((reason) => String(rows.find((r) => r.reason === reason)?.n ?? 0));
+}
+
+const card = (page: Page, label: string): Locator =>
+  page.locator('.card').filter({ has: page.locator('.card-label', { hasText: new RegExp(`^${label}$`) }) }).locator('.card-value');
+
+describe('Pilotage filters and charts', () => {
+  it('draws each chart with the values of its table, and a territory or a period filter changes them', async () => {
+    const page = await ui.pageAs('ADMIN');
+    await ui.open(page, `/pilotage?${YEAR_2025}`);
+    expect(await unavailableNotices(page)).toEqual([]);
+
+    // Exits per reason: French labels, the database's counts, drawn as in the table.
+    const department = await shownTable(page, 'sorties');
+    expect(department.columns).toEqual(['Motif', 'Sorties']);
+    expect(department.rows.map((r) => r[1])).toEqual(await exitsInDatabase(null));
+    expect(department.rows.map((r) => r[0])).toEqual([
+      'Stabilisation du parcours de vie',
+      'Évolution de parcours',
+      'Changement de situation financière',
+      'Sortie dynamique (emploi, formation)',
+      'Réorientation vers le droit commun',
+      'Rupture de l’accompagnement',
+      'Déménagement',
+      'Décès',
+      'Autre motif',
+    ]);
+    for (const id of ['mensuel', 'sorties', 'difficultes']) expect(await drawn(page, id), id).toEqual(expectedDrawing(await shownTable(page, id)));
+    expect((await drawn(page, 'mensuel')).labels).toEqual(['janvier 2025', 'février 2025', 'mars 2025', 'avril 2025', 'mai 2025', 'juin 2025', 'juillet 2025', 'août 2025', 'septembre 2025', 'octobre 2025', 'novembre 2025', 'décembre 2025']);
+    await expectAccessibleAndCapture(page, 'pilotage-admin');
+
+    // A territory: the charts are drawn again with that territory's figures.
+    const before = await drawn(page, 'sorties');
+    await page.getByLabel('Territoire', { exact: true }).selectOption({ label: 'Arrageois' });
+    await page.waitForURL((url) => url.searchParams.get('territoire') === ARRAGEOIS);
+    await expect.poll(async () => JSON.stringify(await drawn(page, 'sorties')), { timeout: 15_000 }).not.toBe(JSON.stringify(before));
+    const sorties = await shownTable(page, 'sorties');
+    expect(sorties.rows.map((r) => r[1])).toEqual(await exitsInDatabase(ARRAGEOIS));
+    for (const id of ['mensuel', 'sorties', 'difficultes']) expect(await drawn(page, id), id).toEqual(expectedDrawing(await shownTable(page, id)));
+    // The comparison keeps every territory, with the one chosen marked.
+    const comparison = page.getByTestId('comparaison');
+    expect(await comparison.locator('tbody tr').count()).toBe(9);
+    expect(await comparison.locator('tr[aria-current="true"] th').textContent()).toBe('Arrageois (sélection)');
+
+    // A shorter period: six months drawn.
+    await page.getByLabel('Du', { exact: true }).fill('2025-07-01');
+    await page.getByLabel('Du', { exact: true }).dispatchEvent('change');
+    await page.waitForURL((url) => url.searchParams.get('du') === '2025-07-01');
+    await expect.poll(async () => (await drawn(page, 'mensuel')).labels.length, { timeout: 15_000 }).toBe(6);
+    expect(await drawn(page, 'mensuel')).toEqual(expectedDrawing(await shownTable(page, 'mensuel')));
+    await page.close();
+  });
+
+  it('compares the territories over the period and scope chosen, against the database', async () => {
+    const page = await ui.pageAs('ADMIN');
+    await ui.open(page, `/pilotage?${YEAR_2025}`);
+    const table = await shownTable(page.getByTestId('comparaison'), 'territoires');
+    expect(table.columns.slice(0, 5)).toEqual(['Territoire', 'Personnes accueillies', 'Personnes accompagnées', 'File active en fin de période', 'Places en fin de période']);
+    const { rows } = await ui.system.db.query<{ territory_id: string; welcomed: number; active: number }>(
+      `select territory_id, count(distinct beneficiary_id) filter (where started_on between '2025-01-01' and '2025-12-31')::int as welcomed,
+              count(distinct beneficiary_id) filter (where started_on <= '2025-12-31' and (ended_on is null or ended_on > '2025-12-31'))::int as active
+         from beneficiaries.accompaniment where department_code = '62' group by 1`,
+    );
+    const arras = rows.find((r) => r.territory_id === ARRAGEOIS)!;
+    const row = table.rows.find((r) => r[0] === 'Arrageois')!;
+    expect([numberOf(row[1]!), numberOf(row[3]!)]).toEqual([arras.welcomed, arras.active]);
+    // 2025: the Arrageois convention holds 180 places, 200 000 € committed.
+    expect(numberOf(row[4]!)).toBe(180);
+    expect(numberOf(row[10]!)).toBe(200_000);
+    expect(await drawn(page.getByTestId('comparaison'), 'territoires')).toEqual(
+      expectedDrawing({ columns: ['Territoire', 'Personnes accueillies', 'File active en fin de période', 'Places en fin de période'], rows: table.rows.map((r) => [r[0]!, r[1]!, r[3]!, r[4]!]) }),
+    );
+    // Occupancy and unit costs come from the places and money of the same conventions.
+    const places = numberOf((await card(page, 'Places conventionnées').textContent())!)!;
+    const active = numberOf((await card(page, 'File active en fin de période').textContent())!)!;
+    expect(places).toBe(1035);
+    expect(await card(page, 'Taux d’occupation des places').textContent()).toBe(`${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(Math.round((active * 1000) / places) / 10)}\u00a0%`);
+    expect(await card(page, 'Coût par place conventionnée').textContent()).toBe('1\u202f047\u00a0€');
+    await page.close();
+  });
+
+  it('says so when the period holds no accompaniment, instead of drawing zeros', async () => {
+    const page = await ui.pageAs('ADMIN');
+    await ui.open(page, '/pilotage?du=2024-01-01&au=2024-06-30');
+    await expect.poll(() => page.getByRole('status').allTextContents()).toContainEqual(expect.stringContaining('Aucun accompagnement sur cette période'));
+    for (const id of ['sorties', 'difficultes', 'mensuel']) {
+      expect(await page.getByTestId(`graphique-${id}`).locator('canvas').count(), id).toBe(0);
+    }
+    expect(await page.getByTestId('graphique-sorties').textContent()).toContain('Aucune sortie sur la période.');
+    expect(await card(page, 'Personnes accueillies').textContent()).toBe('0');
     await page.close();
   });
 });
 
-describe('Pilotage indicators on the demo data', () => {
-  it('shows the accompaniment, CER and funding cards with values and no unavailable panel', async () => {
+describe('small counts for the steering committee', () => {
+  it('shows « < 11 » with its explanation in cards, tables and charts to a steering user, and exact counts to an administrator', async () => {
+    const path = `/pilotage?${YEAR_2025}&territoire=${TERNOIS}`;
+    const { rows } = await ui.system.db.query<{ n: number }>(
+      `select count(distinct beneficiary_id)::int as n from beneficiaries.accompaniment where department_code = '62' and territory_id = $1 and started_on between '2025-01-01' and '2025-12-31'`,
+      [TERNOIS],
+    );
+    const welcomed = rows[0]!.n;
+    // The Ternois convention started in September 2025: a small territory that year.
+    expect(welcomed).toBeGreaterThan(0);
+    expect(welcomed).toBeLessThan(11);
+
+    const admin = await ui.pageAs('ADMIN');
+    await ui.open(admin, path);
+    expect(await card(admin, 'Personnes accueillies').textContent()).toBe(String(welcomed));
+    expect(await admin.locator('#secret-statistique').count()).toBe(0);
+    await admin.close();
+
+    const page = await ui.pageAs('STEERING');
+    await ui.open(page, path);
+    expect(await card(page, 'Personnes accueillies').textContent()).toBe('< 11');
+    expect(await page.locator('#secret-statistique').textContent()).toContain('effectif compris entre 1 et 10, masqué pour protéger l’anonymat des personnes');
+    // The hidden difficulties are gaps in the chart, and « < 11 » in its table.
+    const difficulties = await shownTable(page, 'difficultes');
+    expect(difficulties.rows.some((r) => r[1] === '< 11')).toBe(true);
+    const chart = await drawn(page, 'difficultes');
+    expect(chart).toEqual(expectedDrawing(difficulties));
+    expect(chart.datasets[0]!.data.filter((v) => v === null)).toHaveLength(difficulties.rows.filter((r) => r[1] === '< 11').length);
+    // The rate of occupation would give the hidden caseload away: not shown.
+    expect(await card(page, 'Taux d’occupation des places').textContent()).toBe('—');
+    const ternois = (await shownTable(page.getByTestId('comparaison'), 'territoires')).rows.find((r) => r[0]?.startsWith('Ternois'))!;
+    expect(ternois.slice(1, 4)).toEqual(['< 11', '< 11', '< 11']);
+    await expectAccessibleAndCapture(page, 'pilotage-steering-suppression');
+    await page.close();
+  });
+});
+
+describe('exports', () => {
+  it('exports « Sorties par motif » as CSV with the page’s rows, French labels and « < 11 » for steering, while saying it is being prepared', async () => {
+    const page = await ui.pageAs('STEERING');
+    await ui.open(page, `/pilotage?${YEAR_2025}`);
+    const block = page.getByTestId('graphique-sorties');
+    const shown = await shownTable(block, 'sorties');
+    // The database holds small counts for some reasons in 2025: the page hides them.
+    const inDatabase = (await exitsInDatabase(null)).map(Number);
+    expect(inDatabase.some((n) => n > 0 && n < 11)).toBe(true);
+    shown.rows.forEach(([label, value], i) => {
+      if (inDatabase[i]! > 0 && inDatabase[i]! < 11) expect(value, label).toBe('< 11');
+      else expect(value, label).toBe(String(inDatabase[i]));
+    });
+
+    // Hold the file back to see the link say it is being prepared.
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/pilotage/export?*', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const link = block.getByRole('link', { name: 'CSV' });
+    const download = page.waitForEvent('download');
+    await link.click();
+    const preparing = block.locator('a[aria-busy="true"]');
+    await expect.poll(() => preparing.textContent()).toBe('Préparation…');
+    expect(await block.getByRole('status').textContent()).toContain('préparation du fichier CSV « Sorties par motif »');
+    release();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('pilotage-2025-01-01-2025-12-31-sorties.csv');
+    await expect.poll(() => preparing.count()).toBe(0);
+    await page.unroute('**/pilotage/export?*');
+
+    const csv = await readFile((await file.path())!, 'utf8');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv.slice(1)).toBe(`${['Motif;Sorties', ...shown.rows.map(([label, value]) => `${label};${value}`)].join('\r\n')}\r\n`);
+    await page.close();
+  });
+
+  it('exports the comparison of territories as XLSX with the same rows as the page', async () => {
+    const page = await ui.pageAs('STEERING');
+    await ui.open(page, `/pilotage?${YEAR_2025}`);
+    const comparison = page.getByTestId('comparaison');
+    const shown = await shownTable(comparison, 'territoires');
+    const [download] = await Promise.all([page.waitForEvent('download'), comparison.getByRole('link', { name: 'XLSX' }).click()]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await download.path())!);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.name).toBe('Comparaison des territoires sur');
+    const values = (r: number): unknown[] => (sheet.getRow(r).values as unknown[]).slice(1);
+    expect(values(1)).toEqual(shown.columns);
+    expect(shown.rows).toHaveLength(9);
+    shown.rows.forEach((row, i) => {
+      // Numbers stay numbers in the workbook; « < 11 » and unknown (« — ») stay as on the page.
+      const expected = row.map((cell, j) => (j === 0 ? cell : (numberOf(cell) ?? (cell === '—' ? undefined : cell))));
+      const got = values(i + 2);
+      expect(Array.from({ length: row.length }, (_, j) => got[j]), row[0]).toEqual(expected);
+    });
+    expect(values(9 + 3)[0]).toContain('« < 11 »');
+    await page.close();
+  });
+});
+
+describe('the annual review (« bilan »)', () => {
+  it('prints every indicator of 2025, per territory and funding, with the suppression note and no navigation', async () => {
+    const page = await ui.pageAs('STEERING');
+    await ui.open(page, '/pilotage/bilan?annee=2025');
+    expect(await page.locator('h1').textContent()).toBe('Bilan annuel 2025');
+    expect(await page.locator('.department').textContent()).toBe('Pas-de-Calais (62)');
+    expect(await page.locator('dl').textContent()).toContain('du 1 janvier 2025 au 31 décembre 2025');
+    expect(await page.locator('.secret').textContent()).toContain('« < 11 » : effectif compris entre 1 et 10');
+    expect(await unavailableNotices(page)).toEqual([]);
+    const { rows } = await ui.system.db.query<{ n: number }>(
+      `select count(distinct beneficiary_id)::int as n from beneficiaries.accompaniment where department_code = '62' and started_on between '2025-01-01' and '2025-12-31'`,
+    );
+    const indicators = await shownTable(page, 'indicateurs');
+    expect(indicators.rows.find((r) => r[0] === 'Personnes accueillies')?.[1]).toBe(new Intl.NumberFormat('fr-FR').format(rows[0]!.n));
+    expect((await shownTable(page, 'mensuel')).rows.map((r) => r[0])).toHaveLength(12);
+    expect((await shownTable(page, 'sorties')).rows.map((r) => r[0])).toHaveLength(EXIT_REASONS.length);
+    expect((await shownTable(page, 'territoires')).rows).toHaveLength(9);
+    const money = await shownTable(page, 'financements');
+    expect(money.rows.find((r) => r[0] === 'Engagé (€)')?.[1]).toBe('1\u202f083\u202f333,33');
+    expect((await shownTable(page, 'cofinancement')).rows).toEqual([['Département', '1\u202f083\u202f333,33', '100']]);
+    // Each table of the review is exported with the year's filters.
+    expect(await page.getByTestId('bilan-sorties').getByRole('link', { name: 'CSV' }).getAttribute('href')).toContain('du=2025-01-01&au=2025-12-31&tableau=sorties&format=csv');
+    await expectAccessibleAndCapture(page, 'pilotage-bilan');
+
+    // Printed: no navigation nor form, each part on its own page.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header.site-header').isVisible()).toBe(false);
+    expect(await page.locator('form.no-print').isVisible()).toBe(false);
+    expect(await page.getByRole('link', { name: 'CSV' }).first().isVisible()).toBe(false);
+    const breaks = await page.locator('section.bilan-section').evaluateAll((sections) => sections.map((s) => getComputedStyle(s).breakBefore));
+    expect(breaks).toEqual(['auto', 'page', 'page']);
+    await screenshot(page, 'pilotage-bilan-print');
+    await page.emulateMedia({ media: 'screen' });
+    await page.close();
+  });
+});
+
+describe('a subgraph down', () => {
+  it('blanks only the parts that need contracts, and the rest of Pilotage works', async () => {
     const page = await ui.pageAs('ADMIN');
-    await ui.open(page, `/pilotage?du=2026-01-01&au=2026-11-15`);
-    expect(await page.locator('.unavailable').allTextContents()).toEqual([]);
-    const card = (label: string) => page.locator('.card').filter({ has: page.locator('.card-label', { hasText: new RegExp(`^${label}$`) }) }).locator('.card-value');
-    for (const label of ['Personnes accueillies', 'File active', 'CER signés', 'CER en cours']) {
-      // An administrator sees exact counts: a number, never « < 11 ».
-      expect(await card(label).textContent(), label).toMatch(/^\d[\d\s\u202f]*$/);
-    }
-    expect(await card('Engagé').textContent()).toMatch(/€/);
+    await ui.system.stopService('contracts');
+    await ui.open(page, `/pilotage?${YEAR_2025}`);
+    const notices = await unavailableNotices(page);
+    expect(notices).toContainEqual(expect.stringContaining('Les données « contrats d’engagement » sont momentanément indisponibles'));
+    expect(notices).toContainEqual(expect.stringContaining('Les données « conventions et financements » sont momentanément indisponibles'));
+    expect(notices).toContainEqual(expect.stringContaining('Les places et financements par territoire sont momentanément indisponibles'));
+    // Accompaniments and the comparison (beneficiaries) still work.
+    expect(numberOf((await card(page, 'Personnes accueillies').textContent())!)).toBeGreaterThan(0);
+    expect(await drawn(page, 'sorties')).toEqual(expectedDrawing(await shownTable(page, 'sorties')));
+    expect(await page.getByTestId('comparaison').locator('tbody tr').count()).toBe(9);
+    await expectAccessible(page);
     await page.close();
   });
 });

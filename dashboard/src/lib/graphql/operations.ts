@@ -503,6 +503,16 @@ export type CreateReferralInput = {
   sentOn: string;
 };
 
+/** Which conventions to count: the whole Département by default. */
+export type ConventionIndicatorScopeInput = {
+  /** Only conventions of this programme. */
+  programmeId?: string | null | undefined;
+  /** Only conventions of this operator (Partner id). */
+  operatorId?: string | null | undefined;
+  /** Only the places these conventions hold in this territory. */
+  territoryId?: string | null | undefined;
+};
+
 /** What to count: the whole Département by default. */
 export type ContractIndicatorScopeInput = {
   territoryId?: string | null | undefined;
@@ -851,20 +861,39 @@ export type PrescribedQueryVariables = Exact<{
 
 export type PrescribedQuery = { prescribed: { nodes: Array<{ id: string, communeCode: string, identity: { firstName: string, lastName: string } | null, commune: { name: string } | null, accompaniments: Array<{ id: string, status: AccompanimentStatus, prescribedOn: string, startedOn: string | null, endedOn: string | null, exitReason: ExitReason | null, nextAppointment: { kind: AppointmentKind, scheduledOn: string } | null }> }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
 
+export type PilotageDepartmentQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PilotageDepartmentQuery = { department: { code: string, name: string } | null };
+
+export type PilotageComparisonQueryVariables = Exact<{
+  scope?: IndicatorScopeInput | null | undefined;
+  period: PeriodInput;
+}>;
+
+
+export type PilotageComparisonQuery = { indicatorsByTerritory: Array<{ territoryId: string, territory: { name: string } | null, peopleWelcomed: { value: number | null, suppressed: boolean }, peopleAccompanied: { value: number | null, suppressed: boolean }, activeCaseload: { value: number | null, suppressed: boolean }, exitsTotal: { value: number | null, suppressed: boolean }, stabilisations: { value: number | null, suppressed: boolean }, pathEvolutions: { value: number | null, suppressed: boolean } }> };
+
 export type PilotageContractsQueryVariables = Exact<{
   scope?: ContractIndicatorScopeInput | null | undefined;
   period: PeriodInput;
 }>;
 
 
-export type PilotageContractsQuery = { contractIndicators: { objectivesDonePercent: number | null, cerSigned: { value: number | null, suppressed: boolean }, cerActive: { value: number | null, suppressed: boolean }, cerRenewed: { value: number | null, suppressed: boolean } } };
+export type PilotageContractsQuery = { contractIndicators: { objectivesDonePercent: number | null, cerSigned: { value: number | null, suppressed: boolean }, cerActive: { value: number | null, suppressed: boolean }, cerRenewed: { value: number | null, suppressed: boolean }, byTerritory: Array<{ territoryId: string, cerSigned: { value: number | null, suppressed: boolean } }> } };
+
+export type PilotageFiltersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PilotageFiltersQuery = { territories: Array<{ id: string, name: string }>, partners: { nodes: Array<{ id: string, name: string, conventions: Array<{ id: string }> | null }> } };
 
 export type PilotageFundingQueryVariables = Exact<{
-  budgetYear?: number | null | undefined;
+  scope?: ConventionIndicatorScopeInput | null | undefined;
+  period: PeriodInput;
 }>;
 
 
-export type PilotageFundingQuery = { fundingOverview: { conventionCount: number, committedCents: number, committedInYearCents: number | null, paidCents: number, balanceDueCents: number, toRecoverCents: number, overdueFinalReportCount: number } };
+export type PilotageFundingQuery = { conventionIndicators: { conventionCount: number, placesContracted: number, placesInForceAtEnd: number, funding: { committedCents: number, paidCents: number, balanceDueCents: number, toRecoverCents: number, perPlaceContractedCents: number | null, overdueFinalReportCount: number, cofundingSplit: Array<{ funder: Funder, amountCents: number, shareBasisPoints: number }> } | null, territories: Array<{ territoryId: string | null, placesInForceAtEnd: number, funding: { committedCents: number } | null }> } };
 
 export type PilotageIndicatorsQueryVariables = Exact<{
   scope?: IndicatorScopeInput | null | undefined;
@@ -872,22 +901,12 @@ export type PilotageIndicatorsQueryVariables = Exact<{
 }>;
 
 
-export type PilotageIndicatorsQuery = { indicators: { peopleWelcomed: { value: number | null, suppressed: boolean }, activeCaseload: { value: number | null, suppressed: boolean }, exitsTotal: { value: number | null, suppressed: boolean }, stabilisations: { value: number | null, suppressed: boolean }, pathEvolutions: { value: number | null, suppressed: boolean }, durationDays: { mean: number | null, median: number | null, counted: { value: number | null, suppressed: boolean } }, exitsByReason: Array<{ reason: ExitReason, count: { value: number | null, suppressed: boolean } }>, psychologicalDifficulties: Array<{ difficulty: PsychologicalDifficulty, count: { value: number | null, suppressed: boolean } }>, delayToFirstInterview: { meanDays: number | null, medianDays: number | null, shareUnder30Days: number | null, counted: { value: number | null, suppressed: boolean } }, appointmentAdherence: { rate: number | null, honoured: { value: number | null, suppressed: boolean }, planned: { value: number | null, suppressed: boolean } }, monthly: Array<{ month: string, peopleWelcomed: { value: number | null, suppressed: boolean }, activeCaseload: { value: number | null, suppressed: boolean }, exits: { value: number | null, suppressed: boolean } }> } };
-
-export type PilotageOperatorsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type PilotageOperatorsQuery = { partners: { nodes: Array<{ id: string, name: string }> } };
+export type PilotageIndicatorsQuery = { indicators: { peopleWelcomed: { value: number | null, suppressed: boolean }, peopleAccompanied: { value: number | null, suppressed: boolean }, activeCaseload: { value: number | null, suppressed: boolean }, exitsTotal: { value: number | null, suppressed: boolean }, stabilisations: { value: number | null, suppressed: boolean }, pathEvolutions: { value: number | null, suppressed: boolean }, durationDays: { mean: number | null, median: number | null, counted: { value: number | null, suppressed: boolean } }, exitsByReason: Array<{ reason: ExitReason, count: { value: number | null, suppressed: boolean } }>, psychologicalDifficulties: Array<{ difficulty: PsychologicalDifficulty, count: { value: number | null, suppressed: boolean } }>, delayToFirstInterview: { meanDays: number | null, medianDays: number | null, shareUnder30Days: number | null, counted: { value: number | null, suppressed: boolean } }, appointmentAdherence: { rate: number | null, honoured: { value: number | null, suppressed: boolean }, planned: { value: number | null, suppressed: boolean } }, monthly: Array<{ month: string, peopleWelcomed: { value: number | null, suppressed: boolean }, activeCaseload: { value: number | null, suppressed: boolean }, exits: { value: number | null, suppressed: boolean } }> } };
 
 export type PilotageProgrammesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type PilotageProgrammesQuery = { programmes: Array<{ id: string, name: string }> };
-
-export type PilotageTerritoriesQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type PilotageTerritoriesQuery = { territories: Array<{ id: string, name: string, activeBeneficiaries: number | null, placesContracted: number | null, fundingCommitted: number | null }> };
 
 export type TerritoryOverviewQueryVariables = Exact<{
   department?: string | null | undefined;

@@ -1,15 +1,27 @@
 // The Pilotage page's data: filters from the URL, one operation per panel (a subgraph down, or a
-// field not deployed, blanks only its panel), and the tables the page shows and exports.
+// field not deployed, blanks only its panel), and what the page, the annual review and the exports
+// show — the same figures and tables for all three.
 import { error } from '@sveltejs/kit';
-import { exportCountValue, SUPPRESSION_NOTE, type Count } from '../counts.ts';
-import type { Table } from '../table.ts';
+import { exportCountValue, formatCountValue, formatDecimal, formatShare, hasSuppressed, SUPPRESSION_NOTE, type Count } from '../counts.ts';
+import { formatCount, formatEuros } from '../format.ts';
+import type {
+  PilotageComparisonQuery,
+  PilotageContractsQuery,
+  PilotageFundingQuery,
+  PilotageFiltersQuery,
+  PilotageIndicatorsQuery,
+  PilotageProgrammesQuery,
+} from '../graphql/operations.ts';
+import { EXIT_REASONS, FUNDERS, labelOf, PSYCHOLOGICAL_DIFFICULTIES } from '../labels.ts';
+import type { Cell, Table } from '../table.ts';
 import { loadPanel, type Panel } from './panel.ts';
+import type { Role } from './session.ts';
+import comparisonDocument from '../../routes/pilotage/comparaison.graphql?raw';
 import contractsDocument from '../../routes/pilotage/contrats.graphql?raw';
+import filtersDocument from '../../routes/pilotage/filtres.graphql?raw';
 import fundingDocument from '../../routes/pilotage/financements.graphql?raw';
 import indicatorsDocument from '../../routes/pilotage/indicateurs.graphql?raw';
-import operatorsDocument from '../../routes/pilotage/operateurs.graphql?raw';
 import programmesDocument from '../../routes/pilotage/programmes.graphql?raw';
-import territoriesDocument from '../../routes/pilotage/territoires.graphql?raw';
 
 export interface Filters {
   programmeId: string | null;
@@ -48,157 +60,319 @@ export function filterParams(filters: Filters): URLSearchParams {
   return params;
 }
 
-export interface Indicators {
-  peopleWelcomed: Count;
-  activeCaseload: Count;
-  exitsTotal: Count;
-  stabilisations: Count;
-  pathEvolutions: Count;
-  durationDays: { mean: number | null; median: number | null; counted: Count };
-  exitsByReason: { reason: string; count: Count }[];
-  psychologicalDifficulties: { difficulty: string; count: Count }[];
-  delayToFirstInterview: { meanDays: number | null; medianDays: number | null; shareUnder30Days: number | null; counted: Count };
-  appointmentAdherence: { honoured: Count; planned: Count; rate: number | null };
-  monthly: { month: string; peopleWelcomed: Count; activeCaseload: Count; exits: Count }[];
-}
-
-export interface FundingOverview {
-  conventionCount: number;
-  committedCents: number;
-  committedInYearCents: number | null;
-  paidCents: number;
-  balanceDueCents: number;
-  toRecoverCents: number;
-  overdueFinalReportCount: number;
-}
-
-export interface ContractIndicators {
-  cerSigned: Count;
-  cerActive: Count;
-  cerRenewed: Count;
-  objectivesDonePercent: number | null;
-}
-
-export interface TerritoryComparison {
-  id: string;
-  name: string;
-  activeBeneficiaries: number | null;
-  placesContracted: number | null;
-  fundingCommitted: number | null;
-}
-
 export interface PilotageData {
   filters: Filters;
-  programmes: Panel<{ programmes: { id: string; name: string }[] }>;
-  territories: Panel<{ territories: TerritoryComparison[] }>;
-  operators: Panel<{ partners: { nodes: { id: string; name: string }[] } }>;
-  indicators: Panel<{ indicators: Indicators }>;
-  funding: Panel<{ fundingOverview: FundingOverview }>;
-  contracts: Panel<{ contractIndicators: ContractIndicators }>;
+  programmes: Panel<PilotageProgrammesQuery>;
+  /** Territories and operators (partners). */
+  filterLists: Panel<PilotageFiltersQuery>;
+  indicators: Panel<PilotageIndicatorsQuery>;
+  comparison: Panel<PilotageComparisonQuery>;
+  contracts: Panel<PilotageContractsQuery>;
+  funding: Panel<PilotageFundingQuery>;
 }
 
-/** Loads every panel of the Pilotage page, in parallel. */
+/** Loads every panel of the Pilotage page: six operations, all in parallel (one round trip of the slowest). */
 export async function loadPilotage(fetch: typeof globalThis.fetch, filters: Filters): Promise<PilotageData> {
   const scope = { territoryId: filters.territoryId, programmeId: filters.programmeId, operatorId: filters.operatorId };
   const period = { from: filters.from, to: filters.to };
-  const [programmes, territories, operators, indicators, funding, contracts] = await Promise.all([
-    loadPanel<{ programmes: { id: string; name: string }[] }>(fetch, 'programmes', programmesDocument),
-    loadPanel<{ territories: TerritoryComparison[] }>(fetch, 'territoires', territoriesDocument),
-    loadPanel<{ partners: { nodes: { id: string; name: string }[] } }>(fetch, 'opérateurs', operatorsDocument),
-    loadPanel<{ indicators: Indicators }>(fetch, 'indicateurs d’accompagnement', indicatorsDocument, { scope, period }),
-    loadPanel<{ fundingOverview: FundingOverview }>(fetch, 'financements', fundingDocument, { budgetYear: Number(filters.from.slice(0, 4)) }),
-    loadPanel<{ contractIndicators: ContractIndicators }>(fetch, 'contrats d’engagement', contractsDocument, {
-      scope: { territoryId: filters.territoryId, operatorId: filters.operatorId },
-      period,
-    }),
+  const [programmes, filterLists, indicators, comparison, contracts, funding] = await Promise.all([
+    loadPanel<PilotageProgrammesQuery>(fetch, 'programmes', programmesDocument),
+    loadPanel<PilotageFiltersQuery>(fetch, 'territoires et opérateurs', filtersDocument),
+    loadPanel<PilotageIndicatorsQuery>(fetch, 'indicateurs d’accompagnement', indicatorsDocument, { scope, period }),
+    // Every territory, compared for the same programme, operator and period.
+    loadPanel<PilotageComparisonQuery>(fetch, 'comparaison des territoires', comparisonDocument, { scope: { ...scope, territoryId: null }, period }),
+    // CER are not tied to a programme: the contracts subgraph counts them per territory and operator.
+    loadPanel<PilotageContractsQuery>(fetch, 'contrats d’engagement', contractsDocument, { scope: { territoryId: filters.territoryId, operatorId: filters.operatorId }, period }),
+    loadPanel<PilotageFundingQuery>(fetch, 'conventions et financements', fundingDocument, { scope, period }),
   ]);
-  return { filters, programmes, territories, operators, indicators, funding, contracts };
+  return { filters, programmes, filterLists, indicators, comparison, contracts, funding };
 }
 
-const euros = (cents: number | null | undefined): number | null => (cents === null || cents === undefined ? null : Math.round(cents) / 100);
+// ── Figures ─────────────────────────────────────────────────────────────────────────────────
 
-/** Readable label of an API enum value: `HOUSING_FOUND` → « Housing found ». */
-export function enumLabel(value: string): string {
-  const text = value.toLowerCase().replaceAll('_', ' ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/** One figure: a card on the page, a row of a table in the review and the exports. */
+export interface Figure {
+  label: string;
+  /** Unit shown in the table's label, e.g. « jours », « € », « % ». */
+  unit?: string;
+  /** The value exported (number, « < 11 », or null when unknown). */
+  value: Cell;
+  /** The value shown on a card, in French. */
+  shown: string;
+  detail?: string;
+  suppressed: boolean;
 }
 
-/** The tables of the page (same rows on screen and in CSV / XLSX), for the panels that loaded. */
-export function pilotageTables(data: PilotageData): Table[] {
-  const tables: Table[] = [];
-  if (data.indicators.ok) {
-    const i = data.indicators.data.indicators;
-    tables.push({
-      id: 'indicateurs',
-      title: 'Indicateurs d’accompagnement',
-      columns: ['Indicateur', 'Valeur'],
-      rows: [
-        ['Personnes accueillies', exportCountValue(i.peopleWelcomed)],
-        ['File active', exportCountValue(i.activeCaseload)],
-        ['Sorties', exportCountValue(i.exitsTotal)],
-        ['Stabilisations', exportCountValue(i.stabilisations)],
-        ['Évolutions de parcours', exportCountValue(i.pathEvolutions)],
-        ['Durée moyenne d’accompagnement (jours)', i.durationDays.mean],
-        ['Délai moyen avant le premier entretien (jours)', i.delayToFirstInterview.meanDays],
-        ['Part des premiers entretiens sous 30 jours (%)', i.delayToFirstInterview.shareUnder30Days === null ? null : Math.round(i.delayToFirstInterview.shareUnder30Days * 1000) / 10],
-        ['Rendez-vous honorés', exportCountValue(i.appointmentAdherence.honoured)],
-        ['Rendez-vous prévus', exportCountValue(i.appointmentAdherence.planned)],
-      ],
-      note: SUPPRESSION_NOTE,
-    });
-    tables.push({
-      id: 'sorties',
-      title: 'Sorties par motif',
-      columns: ['Motif', 'Personnes'],
-      rows: i.exitsByReason.map((e) => [enumLabel(e.reason), exportCountValue(e.count)]),
-      note: SUPPRESSION_NOTE,
-    });
-    tables.push({
-      id: 'difficultes',
-      title: 'Difficultés psychologiques repérées',
-      columns: ['Difficulté', 'Personnes'],
-      rows: i.psychologicalDifficulties.map((d) => [enumLabel(d.difficulty), exportCountValue(d.count)]),
-      note: SUPPRESSION_NOTE,
-    });
-    tables.push({
+const round = (value: number, digits: number): number => Math.round(value * 10 ** digits) / 10 ** digits;
+const euros = (cents: number | null | undefined): number | null => (cents === null || cents === undefined ? null : round(cents / 100, 2));
+const cents = (value: number | null | undefined): string => (value === null || value === undefined ? '—' : formatEuros(value));
+/** A ratio of two published figures; none when the numerator is hidden (the ratio would give it away) or the divisor is zero. */
+const ratio = (count: Count | null | undefined, by: number | null | undefined): number | null =>
+  count && !count.suppressed && count.value !== null && by ? count.value / by : null;
+const dayFormat = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const monthFormat = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** « 31 décembre 2025 ». */
+export const formatDay = (iso: string): string => dayFormat.format(new Date(`${iso}T00:00:00Z`));
+/** `2025-03` → « mars 2025 ». */
+export const formatMonth = (month: string): string => monthFormat.format(new Date(`${month}-01T00:00:00Z`));
+
+function countFigure(label: string, count: Count, detail?: string): Figure {
+  return { label, value: exportCountValue(count), shown: formatCountValue(count), suppressed: count.suppressed, ...(detail ? { detail } : {}) };
+}
+
+function shareFigure(label: string, share: number | null, detail?: string): Figure {
+  return { label, unit: '%', value: share === null ? null : round(share * 100, 1), shown: formatShare(share), suppressed: false, ...(detail ? { detail } : {}) };
+}
+
+function daysFigure(label: string, days: number | null, detail?: string): Figure {
+  return { label, unit: 'jours', value: days, shown: days === null ? '—' : `${formatDecimal(days)} j`, suppressed: false, ...(detail ? { detail } : {}) };
+}
+
+function moneyFigure(label: string, amountCents: number | null, detail?: string): Figure {
+  return { label, unit: '€', value: euros(amountCents), shown: cents(amountCents), suppressed: false, ...(detail ? { detail } : {}) };
+}
+
+function numberFigure(label: string, value: number | null, detail?: string): Figure {
+  return { label, value, shown: value === null ? '—' : formatCount(value), suppressed: false, ...(detail ? { detail } : {}) };
+}
+
+/** « médiane 12 j … », or nothing when the median is unknown or hidden. */
+const median = (days: number | null, what: string): string | undefined => (days === null ? undefined : `médiane ${formatDecimal(days)} j ${what}`);
+
+type Indicators = PilotageIndicatorsQuery['indicators'];
+type ContractFigures = PilotageContractsQuery['contractIndicators'];
+type Conventions = PilotageFundingQuery['conventionIndicators'];
+
+/** Accompaniments (beneficiaries), with the CER (contracts) and the places (contracts) when those answered. */
+function accompanimentFigures(i: Indicators, c: ContractFigures | null, conventions: Conventions | null, filters: Filters): Figure[] {
+  const places = conventions?.placesInForceAtEnd ?? null;
+  const occupancy = ratio(i.activeCaseload, places);
+  const delay = i.delayToFirstInterview;
+  return [
+    countFigure('Personnes accueillies', i.peopleWelcomed, 'accompagnement commencé sur la période'),
+    countFigure('Personnes accompagnées', i.peopleAccompanied, 'à un moment de la période'),
+    countFigure('File active en fin de période', i.activeCaseload, places === null ? `au ${formatDay(filters.to)}` : `au ${formatDay(filters.to)}, pour ${formatCount(places)} places conventionnées`),
+    ...(conventions ? [shareFigure('Taux d’occupation des places', occupancy, 'file active ÷ places des conventions en vigueur en fin de période')] : []),
+    ...(c
+      ? [
+          countFigure('CER signés', c.cerSigned, `${formatCountValue(c.cerActive)} en cours en fin de période`),
+          countFigure('CER renouvelés', c.cerRenewed),
+          shareFigure('Objectifs des CER atteints', c.objectivesDonePercent === null ? null : c.objectivesDonePercent / 100, 'objectifs des CER en vigueur sur la période'),
+        ]
+      : []),
+    daysFigure('Durée moyenne d’accompagnement', i.durationDays.mean, median(i.durationDays.median, 'des accompagnements terminés sur la période')),
+    countFigure('Sorties', i.exitsTotal),
+    countFigure('Stabilisations', i.stabilisations, 'stabilisation du parcours de vie'),
+    countFigure('Évolutions de parcours', i.pathEvolutions),
+    daysFigure('Délai moyen avant le premier entretien', delay.meanDays, median(delay.medianDays, 'après la prescription')),
+    shareFigure('Premiers entretiens sous 30 jours', delay.shareUnder30Days, 'part des accompagnements commencés sur la période'),
+    shareFigure('Rendez-vous honorés', i.appointmentAdherence.rate, `${formatCountValue(i.appointmentAdherence.honoured)} sur ${formatCountValue(i.appointmentAdherence.planned)} prévus`),
+  ];
+}
+
+/** Places (contracts) and money (funding) of the conventions of the period, with the unit costs. */
+function fundingFigures(conventions: Conventions, i: Indicators | null, filters: Filters): Figure[] {
+  const f = conventions.funding;
+  // Per person only when the count is published: else the cost would give the hidden count away.
+  const accompanied = i && !i.peopleAccompanied.suppressed ? i.peopleAccompanied.value : null;
+  return [
+    numberFigure('Conventions', conventions.conventionCount, 'en vigueur à un moment de la période'),
+    numberFigure('Places conventionnées', conventions.placesContracted, `dont ${formatCount(conventions.placesInForceAtEnd)} en vigueur au ${formatDay(filters.to)}`),
+    ...(f
+      ? [
+          moneyFigure('Engagé', f.committedCents),
+          moneyFigure('Versé', f.paidCents),
+          moneyFigure('Reste à verser', f.balanceDueCents),
+          moneyFigure('À récupérer', f.toRecoverCents, 'versé au-delà du dû'),
+          moneyFigure('Coût par place conventionnée', f.perPlaceContractedCents, 'engagé ÷ places conventionnées'),
+          moneyFigure('Coût par personne accompagnée', accompanied ? Math.round(f.committedCents / accompanied) : null, 'engagé ÷ personnes accompagnées sur la période'),
+          numberFigure('Bilans finaux en retard', f.overdueFinalReportCount, 'non reçus à leur échéance'),
+        ]
+      : []),
+  ];
+}
+
+/** A table of figures: « Indicateur | Valeur », units in the labels. */
+function figureTable(id: string, title: string, figures: readonly Figure[]): Table {
+  return { id, title, columns: ['Indicateur', 'Valeur'], rows: figures.map((f) => [f.unit ? `${f.label} (${f.unit})` : f.label, f.value]), note: SUPPRESSION_NOTE };
+}
+
+// ── The view of the page, the review and the exports ────────────────────────────────────────
+
+export interface Option {
+  id: string;
+  name: string;
+}
+
+/** One section's figures, or why it has none. */
+export type Section = { ok: true; figures: Figure[]; notices: string[] } | { ok: false; message: string };
+
+export interface PilotageView {
+  filters: Filters;
+  options: { programmes: Option[]; territories: Option[]; operators: Option[] };
+  /** Filters whose list could not be loaded (French). */
+  filterNotices: string[];
+  accompaniments: Section;
+  /** True when the period and scope hold no accompaniment at all (the page says so instead of drawing zeros). */
+  empty: boolean;
+  funding: Section;
+  comparison: { ok: true; notices: string[] } | { ok: false; message: string };
+  tables: Table[];
+  /** Whether any figure or cell shown is suppressed (the page then explains « < 11 »). */
+  suppressed: boolean;
+}
+
+const unavailable = (part: string): string => `Les données « ${part} » sont momentanément indisponibles.`;
+
+function options(data: PilotageData): PilotageView['options'] {
+  const operators = data.filterLists.ok ? data.filterLists.data.partners.nodes : [];
+  // Operators hold a convention; without contracts' answer every partner is listed.
+  const holding = operators.filter((p) => (p.conventions?.length ?? 0) > 0);
+  return {
+    programmes: data.programmes.ok ? data.programmes.data.programmes : [],
+    territories: data.filterLists.ok ? data.filterLists.data.territories : [],
+    operators: (operators.some((p) => p.conventions === null) ? operators : holding).map(({ id, name }) => ({ id, name })),
+  };
+}
+
+function indicatorTables(i: Indicators): Table[] {
+  return [
+    {
       id: 'mensuel',
       title: 'Évolution mensuelle',
       columns: ['Mois', 'Personnes accueillies', 'File active', 'Sorties'],
-      rows: i.monthly.map((m) => [m.month, exportCountValue(m.peopleWelcomed), exportCountValue(m.activeCaseload), exportCountValue(m.exits)]),
+      rows: i.monthly.map((m) => [formatMonth(m.month), exportCountValue(m.peopleWelcomed), exportCountValue(m.activeCaseload), exportCountValue(m.exits)]),
       note: SUPPRESSION_NOTE,
-    });
-  }
-  if (data.funding.ok || data.contracts.ok) {
-    const f = data.funding.ok ? data.funding.data.fundingOverview : null;
-    const c = data.contracts.ok ? data.contracts.data.contractIndicators : null;
-    tables.push({
-      id: 'financements',
-      title: 'Financements et coûts',
-      columns: ['Indicateur', 'Valeur'],
-      rows: [
-        ['Conventions financées', f?.conventionCount ?? null],
-        ['Engagé (€)', euros(f?.committedCents)],
-        ['Engagé sur l’année budgétaire (€)', euros(f?.committedInYearCents)],
-        ['Versé (€)', euros(f?.paidCents)],
-        ['Reste à verser (€)', euros(f?.balanceDueCents)],
-        ['À récupérer (€)', euros(f?.toRecoverCents)],
-        ['Bilans finaux en retard', f?.overdueFinalReportCount ?? null],
-        ['CER signés', c ? exportCountValue(c.cerSigned) : null],
-        ['CER en cours', c ? exportCountValue(c.cerActive) : null],
-        ['CER renouvelés', c ? exportCountValue(c.cerRenewed) : null],
-        ['Objectifs des CER atteints (%)', c?.objectivesDonePercent ?? null],
-      ],
+    },
+    {
+      id: 'sorties',
+      title: 'Sorties par motif',
+      columns: ['Motif', 'Sorties'],
+      rows: i.exitsByReason.map((e) => [labelOf(EXIT_REASONS, e.reason), exportCountValue(e.count)]),
       note: SUPPRESSION_NOTE,
-    });
-  }
-  if (data.territories.ok) {
-    const rows = data.territories.data.territories.filter((t) => !data.filters.territoryId || t.id === data.filters.territoryId);
-    tables.push({
-      id: 'territoires',
-      title: 'Comparaison des territoires (situation à ce jour)',
-      columns: ['Territoire', 'Personnes accompagnées', 'Places conventionnées', 'Financement engagé (€)'],
-      rows: rows.map((t) => [t.name, t.activeBeneficiaries, t.placesContracted, euros(t.fundingCommitted)]),
-    });
-  }
-  return tables;
+    },
+    {
+      id: 'difficultes',
+      title: 'Types de difficultés psychiques rencontrées',
+      columns: ['Difficulté', 'Personnes'],
+      rows: i.psychologicalDifficulties.map((d) => [labelOf(PSYCHOLOGICAL_DIFFICULTIES, d.difficulty), exportCountValue(d.count)]),
+      note: `Une personne accompagnée sur la période peut compter dans plusieurs types. ${SUPPRESSION_NOTE}`,
+    },
+  ];
 }
+
+/** The comparison of territories: beneficiaries' figures, with CER (contracts) and places and money (contracts, funding) when they answered. */
+function comparisonTable(rows: PilotageComparisonQuery['indicatorsByTerritory'], c: ContractFigures | null, conventions: Conventions | null): Table {
+  const cer = new Map(c?.byTerritory.map((t) => [t.territoryId, t.cerSigned]) ?? []);
+  const held = new Map(conventions?.territories.map((t) => [t.territoryId, t]) ?? []);
+  const zero: Count = { value: 0, suppressed: false };
+  return {
+    id: 'territoires',
+    title: 'Comparaison des territoires sur la période',
+    columns: [
+      'Territoire',
+      'Personnes accueillies',
+      'Personnes accompagnées',
+      'File active en fin de période',
+      'Places en fin de période',
+      'Taux d’occupation (%)',
+      'Sorties',
+      'Stabilisations',
+      'Évolutions de parcours',
+      'CER signés',
+      'Financement engagé (€)',
+    ],
+    rows: rows.map((t) => {
+      const places = conventions ? (held.get(t.territoryId)?.placesInForceAtEnd ?? 0) : null;
+      const occupancy = ratio(t.activeCaseload, places);
+      return [
+        t.territory?.name ?? t.territoryId,
+        exportCountValue(t.peopleWelcomed),
+        exportCountValue(t.peopleAccompanied),
+        exportCountValue(t.activeCaseload),
+        places,
+        occupancy === null ? null : round(occupancy * 100, 1),
+        exportCountValue(t.exitsTotal),
+        exportCountValue(t.stabilisations),
+        exportCountValue(t.pathEvolutions),
+        c ? exportCountValue(cer.get(t.territoryId) ?? zero) : null,
+        conventions?.funding ? (euros(held.get(t.territoryId)?.funding?.committedCents) ?? 0) : null,
+      ];
+    }),
+    note: `Chaque territoire est compté pour le programme, l’opérateur et la période choisis ; une convention compte pour ses places dans le territoire. ${SUPPRESSION_NOTE}`,
+  };
+}
+
+/** Everything the page, the review and the exports show, from the panels that answered. */
+export function pilotageView(data: PilotageData, role: Role): PilotageView {
+  const { filters } = data;
+  const i = data.indicators.ok ? data.indicators.data.indicators : null;
+  const c = data.contracts.ok ? data.contracts.data.contractIndicators : null;
+  const conventions = data.funding.ok ? data.funding.data.conventionIndicators : null;
+  const moneyRefused = role !== 'ADMIN' && role !== 'STEERING';
+  const tables: Table[] = [];
+
+  let accompaniments: Section;
+  let empty = false;
+  if (i) {
+    const figures = accompanimentFigures(i, c, conventions, filters);
+    const notices = [
+      ...(data.contracts.ok ? [] : [data.contracts.message]),
+      ...(c && filters.programmeId ? ['Les CER ne sont pas rattachés à un programme : le filtre « programme » ne s’applique pas à eux.'] : []),
+    ];
+    accompaniments = { ok: true, figures, notices };
+    empty = [i.peopleAccompanied, i.peopleWelcomed, i.exitsTotal].every((n) => !n.suppressed && n.value === 0);
+    tables.push(figureTable('indicateurs', 'Indicateurs d’accompagnement', figures), ...indicatorTables(i));
+  } else {
+    accompaniments = { ok: false, message: data.indicators.ok ? unavailable('indicateurs d’accompagnement') : data.indicators.message };
+  }
+
+  let funding: Section;
+  if (conventions) {
+    const figures = fundingFigures(conventions, i, filters);
+    const notices = [
+      'Les montants portent sur les conventions en vigueur à un moment de la période, pour le programme, l’opérateur et le territoire choisis ; pour un territoire, chaque convention compte pour la part de ses places qui s’y trouvent.',
+      ...(conventions.funding ? [] : [moneyRefused ? 'Votre rôle ne donne pas accès aux montants des conventions.' : unavailable('financements')]),
+    ];
+    funding = { ok: true, figures, notices };
+    tables.push(figureTable('financements', 'Conventions, financements et coûts', figures));
+    if (conventions.funding) {
+      tables.push({
+        id: 'cofinancement',
+        title: 'Répartition des financements par financeur',
+        columns: ['Financeur', 'Montant engagé (€)', 'Part (%)'],
+        rows: conventions.funding.cofundingSplit.map((s) => [labelOf(FUNDERS, s.funder), euros(s.amountCents), round(s.shareBasisPoints / 100, 2)]),
+      });
+    }
+  } else {
+    funding = { ok: false, message: data.funding.ok ? unavailable('conventions et financements') : data.funding.message };
+  }
+
+  let comparison: PilotageView['comparison'];
+  if (data.comparison.ok) {
+    const notices = [...(data.contracts.ok ? [] : ['Les CER par territoire sont momentanément indisponibles.']), ...(conventions ? [] : ['Les places et financements par territoire sont momentanément indisponibles.'])];
+    comparison = { ok: true, notices };
+    tables.push(comparisonTable(data.comparison.data.indicatorsByTerritory, c, conventions));
+  } else {
+    comparison = { ok: false, message: data.comparison.message };
+  }
+
+  const filterNotices = [
+    ...(data.programmes.ok ? [] : [`${data.programmes.message} Le filtre « programme » est limité à « tous ».`]),
+    ...(data.filterLists.ok ? [] : [`${data.filterLists.message} Les filtres « territoire » et « opérateur » sont limités à « tous ».`]),
+  ];
+
+  return {
+    filters,
+    options: options(data),
+    filterNotices,
+    accompaniments,
+    empty,
+    funding,
+    comparison,
+    tables,
+    suppressed: tables.some(hasSuppressed),
+  };
+}
+

@@ -125,12 +125,50 @@ export class IndicatorsRepository {
     );
   }
 
-  /** Exits in the period per territory and reason, for the whole Département (cross-territory suppression needs every cell). */
-  exitsByTerritoryAndReason(departmentCode: string, period: Period): Promise<{ territoryId: string | null; reason: string; count: number }[]> {
+  /** Exits in the period per territory and reason, over every territory of the scope (cross-territory suppression needs every cell). */
+  exitsByTerritoryAndReason(filter: IndicatorFilter, period: Period): Promise<{ territoryId: string | null; reason: string; count: number }[]> {
+    const s = scope(filter);
     return this.em.execute(
-      `select territory_id as "territoryId", coalesce(exit_reason, 'OTHER') as reason, count(*)::int as count from beneficiaries.accompaniment
-        where department_code = ? and ended_on between ?::date and ?::date group by 1, 2`,
-      [departmentCode, period.from, period.to],
+      `select a.territory_id as "territoryId", coalesce(a.exit_reason, 'OTHER') as reason, count(*)::int as count from beneficiaries.accompaniment a
+        where ${s.sql} and a.ended_on between ?::date and ?::date group by 1, 2`,
+      [...s.params, period.from, period.to],
+    );
+  }
+
+  /** Distinct people accompanied (started on or before the last day, not ended before the first) in the period. */
+  async accompanied(filter: IndicatorFilter, period: Period): Promise<number> {
+    const s = scope(filter);
+    const rows = await this.em.execute<{ n: number }[]>(
+      `select count(distinct a.beneficiary_id)::int as n from beneficiaries.accompaniment a
+        where ${s.sql} and a.started_on <= ?::date and (a.ended_on is null or a.ended_on >= ?::date)`,
+      [...s.params, period.to, period.from],
+    );
+    return rows[0]?.n ?? 0;
+  }
+
+  /**
+   * Per territory, in one pass over the accompaniments of the period: people welcomed (started in
+   * it), accompanied (during it) and in active caseload on its last day — the definitions above.
+   */
+  peopleByTerritory(filter: IndicatorFilter, period: Period): Promise<{ territoryId: string | null; welcomed: number; accompanied: number; active: number }[]> {
+    const s = scope(filter);
+    return this.em.execute(
+      `select a.territory_id as "territoryId",
+              count(distinct a.beneficiary_id) filter (where a.started_on >= ?::date)::int as welcomed,
+              count(distinct a.beneficiary_id)::int as accompanied,
+              count(distinct a.beneficiary_id) filter (where a.ended_on is null or a.ended_on > ?::date)::int as active
+         from beneficiaries.accompaniment a
+        where ${s.sql} and a.started_on <= ?::date and (a.ended_on is null or a.ended_on >= ?::date)
+        group by a.territory_id`,
+      [period.from, period.to, ...s.params, period.to, period.from],
+    );
+  }
+
+  /** The territories of a Département (reference data), or only the given ones, by name. */
+  territories(departmentCode: string, territoryIds: readonly string[] | null): Promise<{ id: string }[]> {
+    return this.em.execute(
+      `select t.id from ref.territory t where t.department_code = ? ${territoryIds ? 'and t.id in (?)' : ''} order by t.name, t.id`,
+      territoryIds ? [departmentCode, territoryIds.length ? [...territoryIds] : ['']] : [departmentCode],
     );
   }
 

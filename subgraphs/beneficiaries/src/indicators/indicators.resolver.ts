@@ -1,8 +1,8 @@
 import { CountType, PeriodInput, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { ExitReason } from '../accompaniment/accompaniment.enums.js';
-import { indicators, type IndicatorsComputation } from './indicators.service.js';
-import { AdherenceStats, BeneficiaryIndicators, DelayStats, DifficultyCount, DurationStats, ExitReasonCount, IndicatorScopeInput, MonthlyIndicators } from './indicators.type.js';
+import { indicators, indicatorsByTerritory, type IndicatorsComputation } from './indicators.service.js';
+import { AdherenceStats, BeneficiaryIndicators, DelayStats, DifficultyCount, DurationStats, ExitReasonCount, IndicatorScopeInput, MonthlyIndicators, TerritoryIndicators } from './indicators.type.js';
 
 @Resolver(() => BeneficiaryIndicators)
 export class IndicatorsResolver {
@@ -15,9 +15,26 @@ export class IndicatorsResolver {
     return indicators(ctx, scope, period);
   }
 
+  @Query(() => [TerritoryIndicators], {
+    description:
+      "The steering indicators of each territory the caller may see, for a programme / operator and a period, suppressed as a table across territories (a `scope.territoryId` only selects its row).",
+  })
+  indicatorsByTerritory(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('period', () => PeriodInput) period: PeriodInput,
+    @Arg('scope', () => IndicatorScopeInput, { nullable: true }) scope: IndicatorScopeInput | null,
+  ): Promise<TerritoryIndicators[]> {
+    return indicatorsByTerritory(ctx, scope, period);
+  }
+
   @FieldResolver(() => CountType, { description: 'People welcomed: distinct people whose accompaniment started (first interview held) in the period.' })
   peopleWelcomed(@Root() c: IndicatorsComputation): Promise<CountType> {
     return c.peopleWelcomed();
+  }
+
+  @FieldResolver(() => CountType, { description: 'People accompanied at some point of the period (started on or before its last day, not ended before its first).' })
+  peopleAccompanied(@Root() c: IndicatorsComputation): Promise<CountType> {
+    return c.peopleAccompanied();
   }
 
   @FieldResolver(() => CountType, { description: 'People in active caseload on the last day of the period.' })

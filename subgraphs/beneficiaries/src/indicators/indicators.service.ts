@@ -1,7 +1,7 @@
 import { parsePeriod, publishCount, publishGroup, seesExactCounts, type PeriodInput, type PublishedCount, type SubgraphContext } from '@passerelles/subgraph-kit';
-import { exitReasons, psychologicalDifficulties, type ExitReason } from '../accompaniment/accompaniment.enums.js';
+import { ExitReason, exitReasons, psychologicalDifficulties } from '../accompaniment/accompaniment.enums.js';
 import { IndicatorsRepository, type IndicatorFilter, type Period } from './indicators.repository.js';
-import type { AdherenceStats, DelayStats, DifficultyCount, DurationStats, IndicatorScopeInput, MonthlyIndicators } from './indicators.type.js';
+import type { AdherenceStats, DelayStats, DifficultyCount, DurationStats, IndicatorScopeInput, MonthlyIndicators, TerritoryIndicators } from './indicators.type.js';
 import { suppressMatrix } from './matrix-suppression.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -98,6 +98,10 @@ export class IndicatorsComputation {
     return (await this.welcomed()).total;
   }
 
+  async peopleAccompanied(): Promise<PublishedCount> {
+    return publishCount(await this.repository.accompanied(this.filter, this.period), this.exact);
+  }
+
   async activeCaseload(): Promise<PublishedCount> {
     return publishCount(await this.repository.activeAt(this.filter, this.period.to), this.exact);
   }
@@ -175,17 +179,86 @@ export async function peopleOrientedByTerritory(ctx: SubgraphContext, period: Pe
   return new Map(group.cells.map((c) => [c.key, c.count]));
 }
 
-/** Exits per territory and reason, suppressed as a table (rows: territories, columns: reasons). */
-export async function exitsByTerritory(ctx: SubgraphContext, period: Period): Promise<Map<string, { reason: ExitReason; count: PublishedCount }[]>> {
-  const rows = await new IndicatorsRepository(ctx.em).exitsByTerritoryAndReason(ctx.caller.departmentCode, period);
-  const territories = [...new Set(rows.map((r) => r.territoryId ?? ''))].sort();
-  const matrix = territories.map((t) => exitReasons.map((reason) => rows.find((r) => (r.territoryId ?? '') === t && r.reason === reason)?.count ?? 0));
-  const exact = seesExactCounts(ctx.caller);
+/** Exits of each territory: per reason, and in all. */
+interface TerritoryExits {
+  cells: { reason: ExitReason; count: PublishedCount }[];
+  total: PublishedCount;
+}
+
+/**
+ * Exits per territory × reason with each territory's total, suppressed as one table: the reasons'
+ * totals (the Département's exits by reason), the territories' totals and the grand total are all
+ * published, so the totals form one more column and no line of the table may keep exactly one
+ * hidden cell (`suppressMatrix`).
+ */
+export function publishExitTable(territoryKeys: readonly string[], rows: readonly { territoryId: string | null; reason: string; count: number }[], exact: boolean): Map<string, TerritoryExits> {
+  const counts = new Map(rows.map((r) => [`${r.territoryId ?? ''}|${r.reason}`, r.count]));
+  const matrix = territoryKeys.map((t) => {
+    const cells = exitReasons.map((reason) => counts.get(`${t}|${reason}`) ?? 0);
+    return [...cells, cells.reduce((sum, c) => sum + c, 0)];
+  });
   const hiddenCells = exact ? matrix.map((row) => row.map(() => false)) : suppressMatrix(matrix);
+  const publish = (i: number, j: number): PublishedCount => (hiddenCells[i]![j] ? hidden : { value: matrix[i]![j]!, suppressed: false });
   return new Map(
-    territories.map((t, i) => [
-      t,
-      exitReasons.map((reason, j) => ({ reason, count: hiddenCells[i]![j] ? hidden : { value: matrix[i]![j]!, suppressed: false } })),
-    ]),
+    territoryKeys.map((t, i) => [t, { cells: exitReasons.map((reason, j) => ({ reason, count: publish(i, j) })), total: publish(i, exitReasons.length) }]),
   );
+}
+
+/** Every territory key of a table: the territories listed, then any other met in the rows ('' for none). */
+function keysOf(territoryIds: readonly string[], rows: readonly { territoryId: string | null }[]): string[] {
+  return [...new Set([...territoryIds, ...rows.map((r) => r.territoryId ?? '')])];
+}
+
+/** Exits per territory and reason over the whole Département (for `Territory.exitsByReason`). */
+export async function exitsByTerritory(ctx: SubgraphContext, period: Period): Promise<Map<string, { reason: ExitReason; count: PublishedCount }[]>> {
+  const filter: IndicatorFilter = { departmentCode: ctx.caller.departmentCode, territoryIds: null, programmeId: null, operatorId: null };
+  const rows = await new IndicatorsRepository(ctx.em).exitsByTerritoryAndReason(filter, period);
+  const table = publishExitTable(keysOf([], rows).sort(), rows, seesExactCounts(ctx.caller));
+  return new Map([...table].map(([t, exits]) => [t, exits.cells]));
+}
+
+/**
+ * The indicators of every territory the caller may see, for a programme / operator and a period,
+ * in three statements (GROUP BY territory). Each count column is suppressed as a group across the
+ * territories (its total, the scope's figure, is published too), exits as one table
+ * (`publishExitTable`), so a hidden cell cannot be recomputed from a total or its neighbours.
+ * `scope.territoryId` only selects the row returned: suppression is computed over all of them, so
+ * that a territory's figures are the same whether it is shown alone or with the others.
+ */
+export async function indicatorsByTerritory(ctx: SubgraphContext, scope: IndicatorScopeInput | null | undefined, periodInput: PeriodInput): Promise<TerritoryIndicators[]> {
+  const period = parsePeriod(periodInput);
+  const filter = indicatorFilter(ctx, { ...scope, territoryId: null });
+  const repository = new IndicatorsRepository(ctx.em);
+  const [territories, people, exits] = await Promise.all([
+    repository.territories(filter.departmentCode, filter.territoryIds),
+    repository.peopleByTerritory(filter, period),
+    repository.exitsByTerritoryAndReason(filter, period),
+  ]);
+  const exact = seesExactCounts(ctx.caller);
+  const keys = keysOf(
+    territories.map((t) => t.id),
+    [...people, ...exits],
+  );
+  const byTerritory = new Map(people.map((p) => [p.territoryId ?? '', p]));
+  const column = (measure: 'welcomed' | 'accompanied' | 'active'): Map<string, PublishedCount> =>
+    new Map(publishGroup(keys.map((key) => ({ key, count: byTerritory.get(key)?.[measure] ?? 0 })), exact).cells.map((c) => [c.key, c.count]));
+  const [welcomed, accompanied, active] = [column('welcomed'), column('accompanied'), column('active')];
+  const exitTable = publishExitTable(keys, exits, exact);
+  const cell = (e: TerritoryExits, reason: ExitReason): PublishedCount => e.cells.find((c) => c.reason === reason)!.count;
+  return territories
+    .filter((t) => !scope?.territoryId || t.id === scope.territoryId)
+    .map(({ id }) => {
+      const e = exitTable.get(id)!;
+      return {
+        territoryId: id,
+        territory: { id },
+        peopleWelcomed: welcomed.get(id)!,
+        peopleAccompanied: accompanied.get(id)!,
+        activeCaseload: active.get(id)!,
+        exitsTotal: e.total,
+        stabilisations: cell(e, ExitReason.STABILISATION),
+        pathEvolutions: cell(e, ExitReason.EVOLUTION),
+        exitsByReason: e.cells,
+      };
+    });
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { createTestTerritory, execute, openTestOrm, testCaller, testContext } from '@passerelles/subgraph-kit/test-support';
+import { createTestTerritory, execute, openTestOrm, QueryCounter, testCaller, testContext } from '@passerelles/subgraph-kit/test-support';
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exitReasons, psychologicalDifficulties } from '../accompaniment/accompaniment.enums.js';
@@ -11,6 +11,7 @@ import { suppressMatrix } from './matrix-suppression.js';
 // This file owns Département 69 (Rhône) in the shared test database. Each test uses its own programme and territories.
 const DEPARTMENT = '69';
 let orm: MikroORM;
+const counter = new QueryCounter();
 let schema: GraphQLSchema;
 let commune: string;
 const admin = testCaller({ departmentCode: DEPARTMENT });
@@ -40,7 +41,7 @@ function lcg(seed: number): (n: number) => number {
 }
 
 const INDICATORS = `query ($scope: IndicatorScopeInput, $period: PeriodInput!) { indicators(scope: $scope, period: $period) {
-  peopleWelcomed { value suppressed } activeCaseload { value suppressed }
+  peopleWelcomed { value suppressed } peopleAccompanied { value suppressed } activeCaseload { value suppressed }
   durationDays { mean median counted { value suppressed } }
   exitsByReason { reason count { value suppressed } } exitsTotal { value suppressed }
   stabilisations { value suppressed } pathEvolutions { value suppressed }
@@ -61,7 +62,7 @@ async function indicatorsFor(caller = admin, scope: Record<string, unknown>, per
 
 beforeAll(async () => {
   useTestIdentityKey();
-  orm = await openTestOrm(beneficiariesSubgraph);
+  orm = await openTestOrm(beneficiariesSubgraph, counter);
   schema = await beneficiariesSubgraph.buildSchema();
   commune = await firstCommune(orm.em.fork(), DEPARTMENT);
 });
@@ -141,6 +142,7 @@ describe('indicators', () => {
     const got = await indicatorsFor(admin, { programmeId });
     expect(got).toEqual({
       peopleWelcomed: exact(welcomed),
+      peopleAccompanied: exact(accompanied.length),
       activeCaseload: exact(activeAt(to)),
       durationDays: { mean: r2(mean(durations)), median: r2(median(durations)), counted: exact(ended.length) },
       exitsByReason: exitReasons.map((reason) => ({ reason, count: exact(byReason(reason)) })),
@@ -245,6 +247,90 @@ describe('indicators', () => {
       [true, true, false],
       [true, true, false],
     ]);
+  });
+});
+
+describe('indicators by territory', () => {
+  const BY_TERRITORY = `query ($scope: IndicatorScopeInput, $period: PeriodInput!) { indicatorsByTerritory(scope: $scope, period: $period) {
+    territoryId territory { id } peopleWelcomed { value suppressed } peopleAccompanied { value suppressed } activeCaseload { value suppressed }
+    exitsTotal { value suppressed } stabilisations { value suppressed } pathEvolutions { value suppressed } exitsByReason { reason count { value suppressed } } } }`;
+  type Row = Record<string, unknown> & { territoryId: string; exitsByReason: { reason: string; count: { value: number | null } }[] };
+
+  async function byTerritory(caller: typeof admin, scope: Record<string, unknown>): Promise<Row[]> {
+    const { data, errors } = await execute<{ indicatorsByTerritory: Row[] }>(schema, testContext(orm, caller), BY_TERRITORY, { scope, period: { from: '2026-01-01', to: '2026-12-31' } });
+    if (errors.length) throw new Error(errors.join('; '));
+    return data!.indicatorsByTerritory;
+  }
+
+  it('computes each territory’s figures for a programme and a period in three statements, suppressed as a table across territories', async () => {
+    const em = orm.em.fork();
+    const programmeId = randomUUID();
+    const [a, b, c] = [await createTestTerritory(em, DEPARTMENT, [commune]), await createTestTerritory(em, DEPARTMENT, [commune]), await createTestTerritory(em, DEPARTMENT, [commune])];
+    const accompany = async (territoryId: string, n: number, o: { startedOn: string; endedOn?: string; exitReason?: string; programme?: string }): Promise<void> => {
+      for (let i = 0; i < n; i++) {
+        const beneficiaryId = await newPerson(em, { departmentCode: DEPARTMENT, communeCode: commune, territoryId });
+        await newAccompaniment(em, { departmentCode: DEPARTMENT, beneficiaryId, programmeId: o.programme ?? programmeId, territoryId, prescribedOn: '2025-05-02', startedOn: o.startedOn, endedOn: o.endedOn ?? null, exitReason: o.exitReason ?? null });
+      }
+    };
+    // A: 30 welcomed in 2026 (12 stabilised and 3 moved by June), one more accompanied since 2025, one of another programme.
+    await accompany(a, 15, { startedOn: '2026-02-01' });
+    await accompany(a, 12, { startedOn: '2026-02-01', endedOn: '2026-06-30', exitReason: 'STABILISATION' });
+    await accompany(a, 3, { startedOn: '2026-02-01', endedOn: '2026-06-30', exitReason: 'MOVED' });
+    await accompany(a, 1, { startedOn: '2025-06-01' });
+    await accompany(a, 1, { startedOn: '2026-02-01', programme: randomUUID() });
+    // B: 5 welcomed, 2 of them stabilised. C: 20 welcomed, all still accompanied.
+    await accompany(b, 3, { startedOn: '2026-03-01' });
+    await accompany(b, 2, { startedOn: '2026-03-01', endedOn: '2026-09-30', exitReason: 'STABILISATION' });
+    await accompany(c, 20, { startedOn: '2026-04-01' });
+
+    counter.reset();
+    const exactRows = await byTerritory(admin, { programmeId });
+    // Territories, people per territory, exits per territory and reason.
+    expect(counter.count).toBe(3);
+    const row = (rows: Row[], id: string): Row => {
+      const r = rows.find((x) => x.territoryId === id)!;
+      return { ...r, exitsByReason: r.exitsByReason.filter((e) => e.count.value !== 0) };
+    };
+    // Every territory of the Département is listed, those without figures too.
+    expect(exactRows.map((r) => r.territoryId)).toEqual(expect.arrayContaining([a, b, c]));
+    expect(row(exactRows, a)).toEqual({
+      territoryId: a,
+      territory: { id: a },
+      peopleWelcomed: exact(30),
+      peopleAccompanied: exact(31),
+      activeCaseload: exact(16),
+      exitsTotal: exact(15),
+      stabilisations: exact(12),
+      pathEvolutions: exact(0),
+      exitsByReason: [
+        { reason: 'STABILISATION', count: exact(12) },
+        { reason: 'MOVED', count: exact(3) },
+      ],
+    });
+    expect(row(exactRows, b)).toMatchObject({ peopleWelcomed: exact(5), activeCaseload: exact(3), exitsTotal: exact(2), stabilisations: exact(2) });
+    expect(row(exactRows, c)).toMatchObject({ peopleWelcomed: exact(20), peopleAccompanied: exact(20), activeCaseload: exact(20), exitsTotal: exact(0) });
+
+    const seen = await byTerritory(steering, { programmeId });
+    // Welcomed: B's 5 is hidden, and with it the smallest other (C's 20), else 55 − 30 − 20 would give it away.
+    expect([a, b, c].map((t) => row(seen, t).peopleWelcomed)).toEqual([exact(30), HIDDEN, HIDDEN]);
+    // Active caseload: B's 3 hidden, then A's 16 (smaller than C's 20).
+    expect([a, b, c].map((t) => row(seen, t).activeCaseload)).toEqual([HIDDEN, HIDDEN, exact(20)]);
+    // Exits: A's 3 moved hides A's 12 stabilisations (row), B's 2 hides its total, which hides A's total (the totals' column).
+    expect(row(seen, a)).toMatchObject({ exitsTotal: HIDDEN, stabilisations: HIDDEN, pathEvolutions: exact(0) });
+    expect(row(seen, b)).toMatchObject({ exitsTotal: HIDDEN, stabilisations: HIDDEN });
+    expect(row(seen, c)).toMatchObject({ exitsTotal: exact(0), stabilisations: exact(0) });
+
+    // One territory asked for: its row only, suppressed exactly as in the whole table.
+    const alone = await byTerritory(steering, { programmeId, territoryId: b });
+    expect(alone).toEqual([seen.find((r) => r.territoryId === b)]);
+    // A caller limited to some territories sees theirs only; an operator only its own accompaniments (none here).
+    expect((await byTerritory(testCaller({ departmentCode: DEPARTMENT, role: 'STEERING', territoryIds: [c] }), { programmeId })).map((r) => [r.territoryId, r.peopleWelcomed])).toEqual([[c, exact(20)]]);
+    const operator = await byTerritory(testCaller({ departmentCode: DEPARTMENT, role: 'OPERATOR', partnerId: randomUUID() }), { programmeId });
+    expect(row(operator, a).peopleAccompanied).toEqual(exact(0));
+
+    // The Département's figures agree with the table's totals.
+    const total = await indicatorsFor(admin, { programmeId }, { from: '2026-01-01', to: '2026-12-31' });
+    expect(total).toMatchObject({ peopleWelcomed: exact(55), peopleAccompanied: exact(56), activeCaseload: exact(39), exitsTotal: exact(17) });
   });
 });
 

@@ -1,6 +1,7 @@
 import { CountType } from '@passerelles/subgraph-kit';
 import { Field, Float, ID, InputType, ObjectType } from 'type-graphql';
 import { ExitReason, PsychologicalDifficulty } from '../accompaniment/accompaniment.enums.js';
+import { TerritoryType } from '../territory/territory.type.js';
 
 @InputType('IndicatorScopeInput', { description: "What the indicators cover, within the caller's Département (all of it when empty)." })
 export class IndicatorScopeInput {
@@ -89,3 +90,34 @@ export class MonthlyIndicators {
 /** The indicators of one scope and period; every field is resolved on demand (indicators.resolver.ts). */
 @ObjectType('BeneficiaryIndicators', { description: 'The steering indicators of accompaniments for a scope and a period. Counts 1–10 are suppressed for callers without nominative rights.' })
 export class BeneficiaryIndicators {}
+
+/** The steering counts of one territory over a period, suppressed together with the other territories (indicators.service.ts). */
+@ObjectType('TerritoryIndicators', { description: 'The steering indicators of one territory for a scope and a period, suppressed as a table across the territories.' })
+export class TerritoryIndicators {
+  @Field(() => ID)
+  territoryId!: string;
+
+  @Field(() => TerritoryType, { nullable: true, description: 'The territory (name from partners); null only when it cannot be resolved.' })
+  territory!: TerritoryType | null;
+
+  @Field(() => CountType, { description: 'People whose accompaniment started in the period.' })
+  peopleWelcomed!: CountType;
+
+  @Field(() => CountType, { description: 'People accompanied at some point of the period.' })
+  peopleAccompanied!: CountType;
+
+  @Field(() => CountType, { description: 'People in active caseload on the last day of the period.' })
+  activeCaseload!: CountType;
+
+  @Field(() => CountType, { description: 'Exits in the period.' })
+  exitsTotal!: CountType;
+
+  @Field(() => CountType, { description: 'Exits for stabilisation.' })
+  stabilisations!: CountType;
+
+  @Field(() => CountType, { description: 'Exits for path evolution.' })
+  pathEvolutions!: CountType;
+
+  @Field(() => [ExitReasonCount], { description: 'Exits in the period, for every reason.' })
+  exitsByReason!: ExitReasonCount[];
+}

@@ -118,6 +118,16 @@ export class EngagementRepository {
     );
   }
 
+  /** CER signed in a period per territory (null: contracts with no territory). */
+  signedByTerritory(access: ContractAccess, from: string, to: string): Promise<{ territoryId: string | null; count: number }[]> {
+    const w = sqlWhere(access);
+    return this.em.execute(
+      `select c.territory_id as "territoryId", count(*)::int as count from contracts.engagement_contract c
+        where ${w.sql} and c.kind = 'CER' and c.status in (?) and c.signed_on between ?::date and ?::date group by c.territory_id`,
+      [...w.params, [...ENGAGED], from, to],
+    );
+  }
+
   /** CER signed, in force at the end, and renewed in a period; objectives of the CER in force during it, and those done. */
   async indicators(access: ContractAccess, from: string, to: string): Promise<ContractIndicatorRow> {
     const w = sqlWhere(access);

@@ -4,6 +4,7 @@ import type { ContractCommitment, ContractStatusChange } from './engagement.enti
 import { CreateContractInput, UpdateCommitmentInput } from './engagement.input.js';
 import {
   cancelContract,
+  cerSignedByTerritory,
   commitmentsOf,
   contractAlerts,
   contractById,
@@ -17,7 +18,7 @@ import {
   updateCommitment,
   type ContractMutationResult,
 } from './engagement.service.js';
-import { ContractAlertType, ContractCommitmentType, ContractIndicatorsType, ContractStatusChangeType, EngagementContractType } from './engagement.type.js';
+import { ContractAlertType, ContractCommitmentType, ContractIndicatorsType, ContractStatusChangeType, EngagementContractType, TerritoryContractIndicatorsType } from './engagement.type.js';
 
 @InputType('ContractIndicatorScopeInput', { description: 'What to count: the whole Département by default.' })
 export class ContractIndicatorScopeInput {
@@ -137,5 +138,13 @@ export class EngagementContractResolver {
   @RequiresRoles('ADMIN', 'REFERENT', 'OPERATOR')
   updateContractCommitment(@Ctx() ctx: SubgraphContext, @Arg('input', () => UpdateCommitmentInput) input: UpdateCommitmentInput): Promise<ContractMutationResult> {
     return updateCommitment(ctx, input);
+  }
+}
+
+@Resolver(() => ContractIndicatorsType)
+export class ContractIndicatorsResolver {
+  @FieldResolver(() => [TerritoryContractIndicatorsType], { description: 'The CER figures per territory (territories with no CER signed in the period are left out), by territory id.' })
+  byTerritory(@Root() indicators: ContractIndicatorsType, @Ctx() ctx: SubgraphContext): Promise<TerritoryContractIndicatorsType[]> {
+    return cerSignedByTerritory(ctx, indicators);
   }
 }

@@ -18,7 +18,7 @@ import { ContractCommitmentEntity, ContractStatusChangeEntity, EngagementContrac
 import type { CreateContractInput, UpdateCommitmentInput } from './engagement.input.js';
 import { EngagementRepository, type ContractAccess } from './engagement.repository.js';
 import { addDays, defaultEndsOn, effectiveStatus, renewalOpensOn, type StoredStatus } from './engagement.rules.js';
-import type { ContractAlertType, ContractIndicatorsType, EngagementContractType } from './engagement.type.js';
+import type { ContractAlertType, ContractIndicatorsType, EngagementContractType, TerritoryContractIndicatorsType } from './engagement.type.js';
 
 const RECORD = 'EngagementContract';
 const NO_PARTNER = '00000000-0000-0000-0000-000000000000';
@@ -151,7 +151,23 @@ export async function contractIndicators(ctx: SubgraphContext, scope: { territor
     objectives: objectives.total,
     objectivesDone: done,
     objectivesDonePercent: done.value !== null && objectives.total.value ? Math.round((done.value * 100) / objectives.total.value) : null,
+    counted: { access, from, to },
   };
+}
+
+/**
+ * CER signed per territory, for the same contracts as the indicators they belong to: one
+ * statement; suppressed as a group across territories (its total, `cerSigned`, is published).
+ */
+export async function cerSignedByTerritory(ctx: SubgraphContext, indicators: ContractIndicatorsType): Promise<TerritoryContractIndicatorsType[]> {
+  if (!indicators.counted) return [];
+  const { access, from, to } = indicators.counted;
+  const rows = await new EngagementRepository(ctx.em).signedByTerritory(access, from, to);
+  const group = publishGroup(
+    rows.map((r) => ({ key: r.territoryId ?? '', count: r.count })),
+    seesExactCounts(ctx.caller),
+  );
+  return group.cells.filter((c) => c.key !== '').map((c) => ({ territoryId: c.key, cerSigned: c.count })).sort((a, b) => a.territoryId.localeCompare(b.territoryId));
 }
 
 // ── Writes ──────────────────────────────────────────────────────────────────────────────────

@@ -1,6 +1,7 @@
 import { CountType } from '@passerelles/subgraph-kit';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { commitmentKinds, commitmentParties, commitmentStatuses, themes, type CommitmentKind, type CommitmentParty, type CommitmentStatus, type Theme } from './engagement.entity.js';
+import type { ContractAccess } from './engagement.repository.js';
 import { contractKinds, contractStatuses, storedStatuses, type ContractKind, type ContractStatus, type StoredStatus } from './engagement.rules.js';
 
 const enumOf = <T extends string>(values: readonly T[]): { [K in T]: K } => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
@@ -132,4 +133,16 @@ export class ContractIndicatorsType {
 
   @Field(() => Int, { nullable: true, description: 'Share of objectives done, in percent (rounded); null when there are none or the counts are suppressed.' })
   objectivesDonePercent!: number | null;
+
+  /** What was counted, for the fields computed on demand (`byTerritory`); not in the schema. */
+  counted?: { access: ContractAccess; from: string; to: string };
+}
+
+@ObjectType('TerritoryContractIndicators', { description: 'CER figures of one territory over the period, suppressed across territories.' })
+export class TerritoryContractIndicatorsType {
+  @Field(() => ID)
+  territoryId!: string;
+
+  @Field(() => CountType, { description: 'CER signed in the period in this territory.' })
+  cerSigned!: CountType;
 }

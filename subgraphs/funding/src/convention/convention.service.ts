@@ -109,6 +109,41 @@ export interface OverviewResult {
   toRecoverCents: number;
   cofundingSplit: { funder: Funder; amountCents: number; shareBasisPoints: number }[];
   overdueFinalReports: { conventionId: string; dueOn: string }[];
+  perPlaceContractedCents: number | null;
+}
+
+/**
+ * The sum of some conventions' funding, each counted for a share of it (1 for all of it; the share
+ * of its places in a territory otherwise), so that totals always agree with `Convention.funding`.
+ */
+function sumFunding(items: readonly { id: string; f: ConventionFundingType; share: number }[], committedInYearCents: number | null, places: number | null): OverviewResult {
+  const total = (amount: (f: ConventionFundingType) => number): number => Math.round(items.reduce((s, { f, share }) => s + amount(f) * share, 0));
+  const byFunder = new Map<Funder, number>();
+  for (const { f, share } of items) for (const c of f.cofunding) byFunder.set(c.funder, (byFunder.get(c.funder) ?? 0) + c.amountCents * share);
+  const cofundingTotal = [...byFunder.values()].reduce((s, v) => s + v, 0);
+  const committedCents = total((f) => f.committedCents);
+  return {
+    conventionCount: items.length,
+    committedCents,
+    committedInYearCents,
+    paidCents: total((f) => f.paidCents),
+    balanceDueCents: total((f) => f.balanceDueCents),
+    toRecoverCents: total((f) => f.toRecoverCents),
+    cofundingSplit: [...byFunder.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([funder, amount]) => ({ funder, amountCents: Math.round(amount), shareBasisPoints: cofundingTotal > 0 ? Math.round((amount * 10_000) / cofundingTotal) : 0 })),
+    overdueFinalReports: items
+      .filter(({ f }) => f.finalReport?.overdue)
+      .map(({ id, f }) => ({ conventionId: id, dueOn: f.finalReport!.dueOn }))
+      .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.conventionId.localeCompare(b.conventionId)),
+    perPlaceContractedCents: places === null ? null : divide(committedCents, places),
+  };
+}
+
+function checkBudgetYear(budgetYear: number | null): void {
+  if (budgetYear !== null && (!Number.isInteger(budgetYear) || budgetYear < 2000 || budgetYear > 2100)) {
+    throw new UserFacingError('budgetYear must be a year between 2000 and 2100.', 'BAD_USER_INPUT', { argument: 'budgetYear' });
+  }
 }
 
 /**
@@ -122,31 +157,39 @@ export async function fundingOverview(ctx: SubgraphContext, budgetYear: number |
   if (ctx.caller.territoryIds.length > 0) {
     throw new UserFacingError('The funding overview covers the whole Département; your access is limited to some territories.', 'FORBIDDEN');
   }
-  if (budgetYear !== null && (!Number.isInteger(budgetYear) || budgetYear < 2000 || budgetYear > 2100)) {
-    throw new UserFacingError('budgetYear must be a year between 2000 and 2100.', 'BAD_USER_INPUT', { argument: 'budgetYear' });
-  }
+  checkBudgetYear(budgetYear);
   const today = asOf ?? todayIso();
   const repository = new ConventionFundingRepository(ctx.em);
   const rows = await repository.inDepartment(ctx.caller.departmentCode, budgetYear);
   const inYear = budgetYear === null ? null : await new CommitmentRepository(ctx.em).totalInYear(ctx.caller.departmentCode, budgetYear);
-  const funding = rows.map((r) => ({ id: r.conventionId, f: toConventionFunding(r, today) }));
-  const byFunder = new Map<Funder, number>();
-  for (const { f } of funding) for (const share of f.cofunding) byFunder.set(share.funder, (byFunder.get(share.funder) ?? 0) + share.amountCents);
-  const cofundingTotal = [...byFunder.values()].reduce((s, v) => s + v, 0);
-  return {
-    conventionCount: rows.length,
-    committedCents: funding.reduce((s, { f }) => s + f.committedCents, 0),
-    committedInYearCents: inYear,
-    paidCents: funding.reduce((s, { f }) => s + f.paidCents, 0),
-    balanceDueCents: funding.reduce((s, { f }) => s + f.balanceDueCents, 0),
-    toRecoverCents: funding.reduce((s, { f }) => s + f.toRecoverCents, 0),
-    cofundingSplit: [...byFunder.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([funder, amountCents]) => ({ funder, amountCents, shareBasisPoints: cofundingTotal > 0 ? Math.round((amountCents * 10_000) / cofundingTotal) : 0 })),
-    overdueFinalReports: funding
-      .filter(({ f }) => f.finalReport?.overdue)
-      .map(({ id, f }) => ({ conventionId: id, dueOn: f.finalReport!.dueOn }))
-      .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.conventionId.localeCompare(b.conventionId)),
-  };
+  return sumFunding(
+    rows.map((r) => ({ id: r.conventionId, f: toConventionFunding(r, today), share: 1 })),
+    inYear,
+    null,
+  );
 }
 
+/** Places of a convention counted in a selection (from `contracts`), out of all its places. */
+export interface ConventionShare {
+  conventionId: string;
+  territoryPlaces: number;
+  conventionPlaces: number;
+}
+
+/**
+ * The money of a selection of conventions made by `contracts` (`ConventionIndicators`: a
+ * programme, an operator, a territory, a period): each convention counts for the share of its
+ * places in the selection. The conventions' rows are read with every other of the request, in one
+ * statement. ADMIN and STEERING only, as the overview; a territory-limited caller's selection holds
+ * only its territories' places, so it may read it.
+ */
+export async function selectionFunding(ctx: SubgraphContext, shares: readonly ConventionShare[], today = todayIso()): Promise<OverviewResult> {
+  requireRole(ctx.caller, ['ADMIN', 'STEERING'], 'read the funding of conventions');
+  const valid = shares.filter((s) => UUID.test(s.conventionId));
+  const rows = await Promise.all(valid.map((s) => loadRow(ctx, s.conventionId)));
+  return sumFunding(
+    valid.map((s, i) => ({ id: s.conventionId, f: toConventionFunding(rows[i]!, today), share: s.conventionPlaces > 0 ? Math.min(1, s.territoryPlaces / s.conventionPlaces) : 1 })),
+    null,
+    valid.reduce((sum, s) => sum + s.territoryPlaces, 0),
+  );
+}

@@ -1,7 +1,7 @@
 import { type SubgraphContext, RequiresRoles } from '@passerelles/subgraph-kit';
 import { parseIsoDate } from '@passerelles/subgraph-kit';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { fundingOverview } from '../convention/convention.service.js';
+import { fundingOverview, type OverviewResult } from '../convention/convention.service.js';
 import { FundingOverviewType } from './overview.type.js';
 
 @Resolver(() => FundingOverviewType)
@@ -13,11 +13,15 @@ export class OverviewResolver {
     @Arg('budgetYear', () => Int, { nullable: true, description: 'Only conventions with a commitment on this budget year.' }) budgetYear?: number | null,
     @Arg('asOf', () => String, { nullable: true, description: 'Day the overdue reports are judged on (ISO); today by default.' }) asOf?: string | null,
   ): Promise<FundingOverviewType> {
-    const result = await fundingOverview(ctx, budgetYear ?? null, asOf ? parseIsoDate(asOf, 'asOf') : null);
-    return {
-      ...result,
-      overdueFinalReportCount: result.overdueFinalReports.length,
-      overdueFinalReports: result.overdueFinalReports.map((r) => ({ ...r, convention: { id: r.conventionId } })),
-    };
+    return toOverviewType(await fundingOverview(ctx, budgetYear ?? null, asOf ? parseIsoDate(asOf, 'asOf') : null));
   }
+}
+
+/** The API shape of an overview: overdue reports with their convention reference, and their count. */
+export function toOverviewType(result: OverviewResult): FundingOverviewType {
+  return {
+    ...result,
+    overdueFinalReportCount: result.overdueFinalReports.length,
+    overdueFinalReports: result.overdueFinalReports.map((r) => ({ ...r, convention: { id: r.conventionId } })),
+  };
 }

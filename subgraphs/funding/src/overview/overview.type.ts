@@ -42,4 +42,7 @@ export class FundingOverviewType {
 
   @Field(() => Int)
   overdueFinalReportCount!: number;
+
+  @Field(() => GraphQLSafeInt, { nullable: true, description: 'Amount committed ÷ places contracted, in cents: on the funding of a selection of conventions (`ConventionIndicators.funding`), where the places are known; null on the Département overview.' })
+  perPlaceContractedCents!: number | null;
 }

@@ -1,15 +1,30 @@
+import type { PilotageDepartmentQuery } from '#lib/graphql/operations.ts';
 import { requireSection } from '#lib/server/guard.ts';
-import { loadPilotage, parseFilters, pilotageTables } from '#lib/server/pilotage.ts';
+import { loadPanel } from '#lib/server/panel.ts';
+import { filterParams, formatDay, loadPilotage, parseFilters, pilotageView } from '#lib/server/pilotage.ts';
 import type { PageServerLoad } from './$types';
+import departmentDocument from './departement.graphql?raw';
 
-/** The annual review (« bilan »): the year of `du` (default: last year), printable. */
+/** The annual review (« bilan »): every figure of a year (`annee`, default: last year) for the page's programme, territory and operator, printable. */
 export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   const user = requireSection(locals.user, '/pilotage');
   const requested = Number(url.searchParams.get('annee') ?? url.searchParams.get('du')?.slice(0, 4));
   const year = Number.isInteger(requested) && requested > 2000 && requested < 2100 ? requested : new Date().getUTCFullYear() - 1;
-  const base = parseFilters(url);
-  const filters = { ...base, from: `${year}-01-01`, to: `${year}-12-31` };
-  const data = await loadPilotage(fetch, filters);
-  const unavailable = [data.indicators, data.funding, data.contracts, data.territories].flatMap((p) => (p.ok ? [] : [p.message]));
-  return { year, departmentCode: user.departmentCode, tables: pilotageTables(data), unavailable };
+  const filters = { ...parseFilters(url), from: `${year}-01-01`, to: `${year}-12-31` };
+  const [data, department] = await Promise.all([loadPilotage(fetch, filters), loadPanel<PilotageDepartmentQuery>(fetch, 'Département', departmentDocument)]);
+  const view = pilotageView(data, user.role);
+  const nameOf = (options: { id: string; name: string }[], id: string | null, all: string): string => (id ? (options.find((o) => o.id === id)?.name ?? id) : all);
+  return {
+    year,
+    view,
+    department: department.ok && department.data.department ? `${department.data.department.name} (${department.data.department.code})` : `Département ${user.departmentCode}`,
+    scope: [
+      ['Période', `du ${formatDay(filters.from)} au ${formatDay(filters.to)}`],
+      ['Programme', nameOf(view.options.programmes, filters.programmeId, 'tous les programmes')],
+      ['Territoire', nameOf(view.options.territories, filters.territoryId, 'tout le Département')],
+      ['Opérateur', nameOf(view.options.operators, filters.operatorId, 'tous les opérateurs')],
+    ] as [string, string][],
+    editedOn: formatDay(new Date().toISOString().slice(0, 10)),
+    query: filterParams(filters).toString(),
+  };
 };

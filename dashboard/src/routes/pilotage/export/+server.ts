@@ -1,16 +1,16 @@
-// CSV / XLSX export of one table of the Pilotage page, with the page's filters.
+// CSV / XLSX export of one table of the Pilotage page or of the annual review, with their filters.
 import { error } from '@sveltejs/kit';
 import { exportTable, parseFormat } from '#lib/server/export.ts';
 import { requireSection } from '#lib/server/guard.ts';
-import { loadPilotage, parseFilters, pilotageTables } from '#lib/server/pilotage.ts';
+import { loadPilotage, parseFilters, pilotageView } from '#lib/server/pilotage.ts';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ fetch, locals, url }) => {
-  requireSection(locals.user, '/pilotage');
+  const user = requireSection(locals.user, '/pilotage');
   const format = parseFormat(url.searchParams.get('format'));
   if (!format) error(400, 'Format d’export inconnu : choisissez csv ou xlsx.');
   const filters = parseFilters(url);
-  const table = pilotageTables(await loadPilotage(fetch, filters)).find((t) => t.id === url.searchParams.get('tableau'));
+  const table = pilotageView(await loadPilotage(fetch, filters), user.role).tables.find((t) => t.id === url.searchParams.get('tableau'));
   if (!table) error(404, 'Ce tableau est inconnu ou ses données sont momentanément indisponibles.');
   return exportTable(table, format, `pilotage-${filters.from}-${filters.to}`);
 };

@@ -1,0 +1,139 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { PilotageComparisonQuery, PilotageContractsQuery, PilotageFundingQuery, PilotageIndicatorsQuery } from '../graphql/operations.ts';
+import { parseFilters, pilotageView, type PilotageData } from './pilotage';
+
+// The view is built from panels already loaded: nothing here talks to the gateway.
+vi.mock('./env', () => ({ serverEnv: { gatewayUrl: 'http://gateway.test/graphql', persistedOperations: false } }));
+
+const n = (value: number) => ({ value, suppressed: false });
+const HIDDEN = { value: null, suppressed: true };
+const ok = <T>(data: T) => ({ ok: true as const, data, partial: false });
+const down = (part: string) => ({ ok: false as const, message: `Les données « ${part} » sont momentanément indisponibles.` });
+
+const indicators: PilotageIndicatorsQuery['indicators'] = {
+  peopleWelcomed: n(40),
+  peopleAccompanied: n(50),
+  activeCaseload: n(45),
+  exitsTotal: n(15),
+  stabilisations: n(12),
+  pathEvolutions: HIDDEN,
+  durationDays: { mean: 120.5, median: 100, counted: n(15) },
+  exitsByReason: [
+    { reason: 'STABILISATION', count: n(12) },
+    { reason: 'EVOLUTION', count: HIDDEN },
+    { reason: 'MOVED', count: HIDDEN },
+  ],
+  psychologicalDifficulties: [{ difficulty: 'ANXIETY', count: n(20) }],
+  delayToFirstInterview: { meanDays: 20, medianDays: 18, shareUnder30Days: 0.8, counted: n(40) },
+  appointmentAdherence: { honoured: n(30), planned: n(40), rate: 0.75 },
+  monthly: [{ month: '2025-03', peopleWelcomed: n(40), activeCaseload: n(45), exits: n(15) }],
+};
+const contracts: PilotageContractsQuery['contractIndicators'] = {
+  cerSigned: n(20),
+  cerActive: n(18),
+  cerRenewed: n(0),
+  objectivesDonePercent: 40,
+  byTerritory: [{ territoryId: 't1', cerSigned: n(20) }],
+};
+const conventions: PilotageFundingQuery['conventionIndicators'] = {
+  conventionCount: 1,
+  placesContracted: 90,
+  placesInForceAtEnd: 90,
+  funding: {
+    committedCents: 10_000_000,
+    paidCents: 5_000_000,
+    balanceDueCents: 5_000_000,
+    toRecoverCents: 0,
+    perPlaceContractedCents: 111_111,
+    overdueFinalReportCount: 0,
+    cofundingSplit: [{ funder: 'FSE_REACT_EU', amountCents: 10_000_000, shareBasisPoints: 10_000 }],
+  },
+  territories: [{ territoryId: 't1', placesInForceAtEnd: 90, funding: { committedCents: 10_000_000 } }],
+};
+const comparison: PilotageComparisonQuery['indicatorsByTerritory'] = [
+  { territoryId: 't1', territory: { name: 'Arrageois' }, peopleWelcomed: n(40), peopleAccompanied: n(50), activeCaseload: n(45), exitsTotal: n(15), stabilisations: n(12), pathEvolutions: HIDDEN },
+  { territoryId: 't2', territory: null, peopleWelcomed: HIDDEN, peopleAccompanied: HIDDEN, activeCaseload: HIDDEN, exitsTotal: n(0), stabilisations: n(0), pathEvolutions: n(0) },
+];
+
+function data(overrides: Partial<PilotageData> = {}): PilotageData {
+  return {
+    filters: parseFilters(new URL('http://x/pilotage?du=2025-01-01&au=2025-12-31')),
+    programmes: ok({ programmes: [{ id: 'p', name: 'Référent spécifique santé' }] }),
+    filterLists: ok({
+      territories: [{ id: 't1', name: 'Arrageois' }],
+      partners: { nodes: [{ id: 'o1', name: 'Croix-Rouge', conventions: [{ id: 'c' }] }, { id: 'o2', name: 'MDPH', conventions: [] }] },
+    }),
+    indicators: ok({ indicators }),
+    comparison: ok({ indicatorsByTerritory: comparison }),
+    contracts: ok({ contractIndicators: contracts }),
+    funding: ok({ conventionIndicators: conventions }),
+    ...overrides,
+  };
+}
+
+const tableOf = (view: ReturnType<typeof pilotageView>, id: string) => view.tables.find((t) => t.id === id)!;
+const figure = (view: ReturnType<typeof pilotageView>, label: string) => [...(view.accompaniments.ok ? view.accompaniments.figures : []), ...(view.funding.ok ? view.funding.figures : [])].find((f) => f.label === label);
+
+describe('pilotageView', () => {
+  it('labels enumerations in French and keeps « < 11 » in tables', () => {
+    const view = pilotageView(data(), 'STEERING');
+    expect(tableOf(view, 'sorties').rows).toEqual([
+      ['Stabilisation du parcours de vie', 12],
+      ['Évolution de parcours', '< 11'],
+      ['Déménagement', '< 11'],
+    ]);
+    expect(tableOf(view, 'difficultes').rows).toEqual([['Troubles anxieux', 20]]);
+    expect(tableOf(view, 'mensuel').rows).toEqual([['mars 2025', 40, 45, 15]]);
+    expect(tableOf(view, 'cofinancement').rows).toEqual([['FSE / REACT-EU', 100_000, 100]]);
+    expect(view.suppressed).toBe(true);
+    // Only the partners holding a convention are operators.
+    expect(view.options.operators).toEqual([{ id: 'o1', name: 'Croix-Rouge' }]);
+  });
+
+  it('computes occupancy and unit costs from published figures only', () => {
+    const view = pilotageView(data(), 'STEERING');
+    expect(figure(view, 'Taux d’occupation des places')).toMatchObject({ value: 50, shown: '50\u00a0%' });
+    expect(figure(view, 'Coût par personne accompagnée')).toMatchObject({ value: 2000, shown: '2\u202f000\u00a0€' });
+    expect(figure(view, 'Coût par place conventionnée')).toMatchObject({ value: 1111.11 });
+    const row = tableOf(view, 'territoires').rows;
+    expect(row[0]).toEqual(['Arrageois', 40, 50, 45, 90, 50, 15, 12, '< 11', 20, 100_000]);
+    // A territory with no convention has no places and no money; its hidden caseload gives no rate.
+    expect(row[1]).toEqual(['t2', '< 11', '< 11', '< 11', 0, null, 0, 0, 0, 0, 0]);
+
+    // A hidden count: neither the occupancy nor the cost per person would keep it hidden.
+    const hidden = pilotageView(data({ indicators: ok({ indicators: { ...indicators, activeCaseload: HIDDEN, peopleAccompanied: HIDDEN } }) }), 'STEERING');
+    expect(figure(hidden, 'Taux d’occupation des places')).toMatchObject({ value: null, shown: '—' });
+    expect(figure(hidden, 'Coût par personne accompagnée')).toMatchObject({ value: null, shown: '—' });
+  });
+
+  it('keeps the rest when a panel is missing, and says which part', () => {
+    const view = pilotageView(data({ contracts: down('contrats d’engagement'), funding: down('conventions et financements') }), 'ADMIN');
+    expect(view.accompaniments).toMatchObject({ ok: true, notices: ['Les données « contrats d’engagement » sont momentanément indisponibles.'] });
+    expect(figure(view, 'CER signés')).toBeUndefined();
+    expect(figure(view, 'Taux d’occupation des places')).toBeUndefined();
+    expect(view.funding).toEqual({ ok: false, message: 'Les données « conventions et financements » sont momentanément indisponibles.' });
+    expect(view.comparison).toEqual({ ok: true, notices: ['Les CER par territoire sont momentanément indisponibles.', 'Les places et financements par territoire sont momentanément indisponibles.'] });
+    expect(tableOf(view, 'territoires').rows[0]).toEqual(['Arrageois', 40, 50, 45, null, null, 15, 12, '< 11', null, null]);
+    expect(view.tables.map((t) => t.id)).toEqual(['indicateurs', 'mensuel', 'sorties', 'difficultes', 'territoires']);
+
+    // Money refused to an operator: the places stay, the amounts say why they are missing.
+    const operator = pilotageView(data({ funding: ok({ conventionIndicators: { ...conventions, funding: null, territories: [] } }) }), 'OPERATOR');
+    expect(operator.funding).toMatchObject({ ok: true, notices: [expect.any(String), 'Votre rôle ne donne pas accès aux montants des conventions.'] });
+    expect(figure(operator, 'Engagé')).toBeUndefined();
+    expect(figure(operator, 'Places conventionnées')).toMatchObject({ value: 90 });
+
+    // Without contracts' answer, every partner is offered as an operator.
+    const partners = pilotageView(data({ filterLists: ok({ territories: [], partners: { nodes: [{ id: 'o1', name: 'Croix-Rouge', conventions: null }, { id: 'o2', name: 'MDPH', conventions: null }] } }) }), 'ADMIN');
+    expect(partners.options.operators.map((o) => o.id)).toEqual(['o1', 'o2']);
+    const noLists = pilotageView(data({ filterLists: down('territoires et opérateurs') }), 'ADMIN');
+    expect(noLists.filterNotices).toEqual(['Les données « territoires et opérateurs » sont momentanément indisponibles. Les filtres « territoire » et « opérateur » sont limités à « tous ».']);
+    expect(noLists.options).toMatchObject({ territories: [], operators: [] });
+  });
+
+  it('says when the period holds nothing', () => {
+    const zero = n(0);
+    const empty = { ...indicators, peopleWelcomed: zero, peopleAccompanied: zero, exitsTotal: zero };
+    expect(pilotageView(data({ indicators: ok({ indicators: empty }) }), 'ADMIN').empty).toBe(true);
+    expect(pilotageView(data(), 'ADMIN').empty).toBe(false);
+  });
+});
