@@ -169,8 +169,10 @@ export const rules: Record<string, Rule> = {
     expect: everyone('empty', { STEERING: 'forbidden', PRESCRIBER: 'forbidden' }),
   },
   'Query.contractAlerts': {
-    document: '{ contractAlerts(withinDays: 30) { kind } }',
-    expect: everyone('empty', { STEERING: 'forbidden', PRESCRIBER: 'forbidden' }),
+    // The demo's CER are signed and renewed as its accompaniments go (db/src/seed/engagement.seed.ts);
+    // those of the demo référent end in January 2027, so that day sees their alerts.
+    document: '{ contractAlerts(withinDays: 30, asOf: "2027-01-10") { kind } }',
+    expect: everyone('data', { STEERING: 'forbidden', PRESCRIBER: 'forbidden' }),
   },
   'Query.contractIndicators': {
     document: '{ contractIndicators(period: { from: "2025-01-01", to: "2025-12-31" }) { cerSigned { suppressed } } }',

@@ -108,8 +108,8 @@ describe('Annuaire', () => {
     );
     expect(options.map((o) => o.id).sort()).toEqual(caseload.rows.map((r) => r.id).sort());
     expect(options.length).toBeGreaterThan(0);
-    // Demo people have no identity on file: they are named by their pseudonym.
-    for (const o of options) expect(o.name).toMatch(/^Personne [0-9A-F]{8}$/);
+    // Named as « NOM Prénom » (the demo's synthetic identities, decrypted for their référent).
+    for (const o of options) expect(o.name).toMatch(/^\p{Lu}[\p{Lu} -]+ \p{Lu}\p{Ll}+$/u);
     const person = options[0];
     const referralsOf = async (): Promise<{ status: string; sent_on: string }[]> =>
       (
