@@ -781,6 +781,11 @@ export type TerritoryCoverageQueryVariables = Exact<{
 
 export type TerritoryCoverageQuery = { territories: Array<{ id: string, coverage: { servicesEligible: number, places: number | null, placesPer1000Rsa: number | null, communeCount: number, uncoveredCommuneCount: number } | null }> };
 
+export type CoverageDepartmentQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CoverageDepartmentQuery = { department: { code: string, name: string } | null };
+
 export type TerritoryOfferQueryVariables = Exact<{
   territoryId: string;
   theme: Theme;

@@ -1,5 +1,6 @@
 import type {
   CommuneCoverageQuery,
+  CoverageDepartmentQuery,
   CoverageTerritoriesQuery,
   TerritoryConventionsQuery,
   TerritoryCoverageQuery,
@@ -14,6 +15,7 @@ import type { PageServerLoad } from './$types';
 import communesDocument from './couverture-communes.graphql?raw';
 import territoriesCoverageDocument from './couverture-territoires.graphql?raw';
 import conventionsDocument from './conventions.graphql?raw';
+import departmentDocument from './departement.graphql?raw';
 import offerDocument from './panneau.graphql?raw';
 import territoriesDocument from './territoires.graphql?raw';
 
@@ -34,8 +36,12 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   const selected = url.searchParams.get('territoire');
   const byTheme = { theme: theme.value };
 
-  const [territories, territoriesCoverage, communesCoverage, offer, conventions] = await Promise.all([
-    loadPanel<CoverageTerritoriesQuery>(fetch, 'territoires', territoriesDocument),
+  // The territories' figures (four subgraphs) serve the territory measures and the open panel;
+  // the communes map alone needs only the Département's name.
+  const withTerritories = level === 'territoires' || selected !== null;
+  const [territories, department, territoriesCoverage, communesCoverage, offer, conventions] = await Promise.all([
+    withTerritories ? loadPanel<CoverageTerritoriesQuery>(fetch, 'territoires', territoriesDocument) : skipped,
+    withTerritories ? skipped : loadPanel<CoverageDepartmentQuery>(fetch, 'Département', departmentDocument),
     level === 'territoires' ? loadPanel<TerritoryCoverageQuery>(fetch, 'couverture de l’offre', territoriesCoverageDocument, byTheme) : skipped,
     level === 'communes' && measure.source === 'coverage' ? loadPanel<CommuneCoverageQuery>(fetch, 'couverture de l’offre', communesDocument, byTheme) : skipped,
     selected ? loadPanel<TerritoryOfferQuery>(fetch, 'offre du territoire', offerDocument, { ...byTheme, territoryId: selected }) : skipped,
@@ -43,5 +49,5 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   ]);
 
   // The geometry is not part of this data: `+page.ts` adds the Département's map module.
-  return { departmentCode: user.departmentCode, level, measure, theme, themes: THEMES, selected, territories, territoriesCoverage, communesCoverage, offer, conventions };
+  return { departmentCode: user.departmentCode, department, level, measure, theme, themes: THEMES, selected, territories, territoriesCoverage, communesCoverage, offer, conventions };
 };
