@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { colourClasses, colourOf, formatMeasure, hatchColours, hatchId, measureFor, NO_DATA, PALETTE, shapesMarkup } from './coverage';
+import { colourClasses, colourOf, formatMeasure, formatRange, hatchColours, hatchId, measureFor, NO_DATA, PALETTE, shapesMarkup } from './coverage';
 
 describe('coverage colours', () => {
   it('splits the range in five equal classes', () => {
@@ -34,6 +34,11 @@ describe('coverage colours', () => {
   it('falls back to a measure of the chosen level', () => {
     expect(measureFor('places-rsa', 'communes').id).toBe('services');
     expect(formatMeasure(3.25, measureFor('distance', 'communes'))).toBe('3,3 km');
+    // French agreement: 0 and 1 take the singular.
+    const services = measureFor('services', 'communes');
+    expect([0, 1, 2].map((n) => formatMeasure(n, services))).toEqual(['0 service', '1 service', '2 services']);
+    expect(formatRange({ from: 1, to: 1, colour: '' }, services)).toBe('1 service');
+    expect(formatRange({ from: 1, to: 3.5, colour: '' }, measureFor('distance', 'communes'))).toBe('1 à 3,5 km');
   });
 });
 

@@ -4,8 +4,10 @@ export type Level = 'territoires' | 'communes';
 export interface Measure {
   id: string;
   label: string;
-  /** Unit shown after values (French). */
+  /** Unit shown after values (French, plural). */
   unit: string;
+  /** The unit after 0 and 1 (« 1 service »), for counted units. */
+  singular?: string;
   levels: readonly Level[];
   /** Whether the data comes from the coverage API (partners subgraph, per theme) or from the territories. */
   source: 'coverage' | 'territories';
@@ -15,12 +17,12 @@ export interface Measure {
 }
 
 export const MEASURES: readonly Measure[] = [
-  { id: 'services', label: 'Services éligibles', unit: 'services', levels: ['territoires', 'communes'], source: 'coverage', decimals: 0 },
+  { id: 'services', label: 'Services éligibles', unit: 'services', singular: 'service', levels: ['territoires', 'communes'], source: 'coverage', decimals: 0 },
   { id: 'places-rsa', label: 'Places pour 1 000 personnes au RSA', unit: 'places / 1 000', levels: ['territoires'], source: 'coverage', decimals: 1 },
   { id: 'distance', label: 'Distance au service le plus proche', unit: 'km', levels: ['communes'], source: 'coverage', higherIsWorse: true, decimals: 1 },
-  { id: 'structures', label: 'Structures partenaires', unit: 'structures', levels: ['territoires'], source: 'territories', decimals: 0 },
-  { id: 'accompagnes', label: 'Personnes accompagnées', unit: 'personnes', levels: ['territoires'], source: 'territories', decimals: 0 },
-  { id: 'places', label: 'Places conventionnées', unit: 'places', levels: ['territoires'], source: 'territories', decimals: 0 },
+  { id: 'structures', label: 'Structures partenaires', unit: 'structures', singular: 'structure', levels: ['territoires'], source: 'territories', decimals: 0 },
+  { id: 'accompagnes', label: 'Personnes accompagnées', unit: 'personnes', singular: 'personne', levels: ['territoires'], source: 'territories', decimals: 0 },
+  { id: 'places', label: 'Places conventionnées', unit: 'places', singular: 'place', levels: ['territoires'], source: 'territories', decimals: 0 },
 ];
 
 export function measureFor(id: string | null, level: Level): Measure {
@@ -73,13 +75,18 @@ const formats = [0, 1].map((digits) => new Intl.NumberFormat('fr-FR', { maximumF
 export function formatMeasure(value: number | null, measure: Measure, suppressed = false): string {
   if (suppressed) return `moins de 11 ${measure.unit} (secret statistique)`;
   if (value === null) return 'donnée indisponible';
-  return `${formats[measure.decimals]!.format(value)} ${measure.unit}`;
+  return `${formats[measure.decimals]!.format(value)} ${unitOf(value, measure)}`;
 }
 
-/** « 1 à 3,5 » for the legend. */
+/** French agreement: 0 and 1 take the singular (« 0 service », « 1 structure », « 2 services »). */
+export function unitOf(value: number, measure: Measure): string {
+  return measure.singular && Math.abs(value) < 2 ? measure.singular : measure.unit;
+}
+
+/** « 1 à 3,5 km », « 1 service » for the legend. */
 export function formatRange(c: ColourClass, measure: Measure): string {
   const f = formats[measure.decimals]!;
-  return c.from === c.to ? f.format(c.from) : `${f.format(c.from)} à ${f.format(c.to)}`;
+  return c.from === c.to ? `${f.format(c.from)} ${unitOf(c.from, measure)}` : `${f.format(c.from)} à ${f.format(c.to)} ${measure.unit}`;
 }
 
 /** One shape of the map: a territory or a commune, with its value for the chosen measure. */

@@ -35,8 +35,8 @@ describe('Couverture', () => {
     }
     // Keyboard: the shape is focusable, named with its value, and the value is shown.
     await topShape.focus();
-    expect(await topShape.getAttribute('aria-label')).toBe(`${top.name} : ${max} structures`);
-    await expect.poll(() => page.locator('.tooltip').textContent()).toBe(`${top.name} : ${max} structures`);
+    expect(await topShape.getAttribute('aria-label')).toBe(`${top.name} : ${max} structure${max > 1 ? 's' : ''}`);
+    await expect.poll(() => page.locator('.tooltip').textContent()).toBe(`${top.name} : ${max} structure${max > 1 ? 's' : ''}`);
     // Enter opens the territory's panel.
     await topShape.press('Enter');
     await page.waitForURL((url) => url.searchParams.get('territoire') === top.id);
@@ -88,7 +88,7 @@ describe('Couverture', () => {
     expect(uncovered.length).toBeGreaterThan(0);
     const white = page.locator(`path.shape[data-id="${uncovered[0]!.commune.code}"]`);
     expect(await white.getAttribute('fill')).toMatch(/^url\(#hachures-/);
-    expect(await white.getAttribute('aria-label')).toBe(`${uncovered[0]!.commune.name} : 0 services — non couvert`);
+    expect(await white.getAttribute('aria-label')).toBe(`${uncovered[0]!.commune.name} : 0 service — non couvert`);
     // One tab stop for the whole map; the arrows go to the next commune (by code) and show its value.
     expect(await page.locator('path.shape[tabindex="0"]').count()).toBe(1);
     const first = page.locator('path.shape[tabindex="0"]');
@@ -98,7 +98,7 @@ describe('Couverture', () => {
     const ids = communes.map((c) => c.commune.code).sort();
     const second = communes.find((c) => c.commune.code === ids[ids.indexOf(firstId!) + 1])!;
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-id'))).toBe(second.commune.code);
-    await expect.poll(() => page.locator('.tooltip').textContent()).toContain(`${second.commune.name} : ${second.servicesEligible} service`);
+    await expect.poll(() => page.locator('.tooltip').textContent()).toContain(`${second.commune.name} : ${second.servicesEligible} service${second.servicesEligible > 1 ? 's' : ''}`);
     expect(await page.locator('path.shape[tabindex="0"]').count()).toBe(1);
     await page.close();
   });
