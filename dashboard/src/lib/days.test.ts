@@ -4,7 +4,8 @@ import { formatDay, parisToday } from './days';
 describe('days', () => {
   it('writes ISO days in French, whatever the time zone', () => {
     expect(formatDay('2026-03-31')).toBe('31 mars 2026');
-    expect(formatDay('2025-01-01')).toBe('1 janvier 2025');
+    expect(formatDay('2025-01-01')).toBe('1er janvier 2025');
+    expect(formatDay('2025-01-11')).toBe('11 janvier 2025');
     expect(formatDay(null)).toBe('—');
   });
 

@@ -2,11 +2,12 @@
 const dayFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
 const parisDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
 
-/** `2026-03-31` → « 31 mars 2026 »; « — » when absent. */
+/** `2026-03-31` → « 31 mars 2026 », `2025-01-01` → « 1er janvier 2025 »; « — » when absent. */
 export function formatDay(iso: string | null | undefined): string {
   if (!iso) return '—';
   const date = new Date(`${iso.slice(0, 10)}T12:00:00Z`);
-  return Number.isNaN(date.getTime()) ? iso : dayFormat.format(date);
+  // French writes the first of the month as an ordinal (Intl does not).
+  return Number.isNaN(date.getTime()) ? iso : dayFormat.format(date).replace(/^1 /, '1er ');
 }
 
 /** Today's date in Paris, as `YYYY-MM-DD` (the API's days are French calendar days). */

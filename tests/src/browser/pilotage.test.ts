@@ -264,7 +264,7 @@ describe('the annual review (« bilan »)', () => {
     await ui.open(page, '/pilotage/bilan?annee=2025');
     expect(await page.locator('h1').textContent()).toBe('Bilan annuel 2025');
     expect(await page.locator('.department').textContent()).toBe('Pas-de-Calais (62)');
-    expect(await page.locator('dl').textContent()).toContain('du 1 janvier 2025 au 31 décembre 2025');
+    expect(await page.locator('dl').textContent()).toContain('du 1er janvier 2025 au 31 décembre 2025');
     expect(await page.locator('.secret').textContent()).toContain('« < 11 » : effectif compris entre 1 et 10');
     expect(await unavailableNotices(page)).toEqual([]);
     const { rows } = await ui.system.db.query<{ n: number }>(
