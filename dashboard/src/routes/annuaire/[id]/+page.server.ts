@@ -24,7 +24,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The caseload is read a page (100) at a time; a référent follows far fewer people than this. */
 const MAX_CANDIDATE_PAGES = 10;
 
-const mayRefer = (role: Role): boolean => role === 'REFERENT' || role === 'ADMIN';
+/**
+ * « Orienter » is the référent's: they pick one of their own caseload (names decrypted and audited).
+ * An administrator's caseload is the whole Département: listing it on every partner page would read
+ * hundreds of identities for nothing.
+ */
+const mayRefer = (role: Role): boolean => role === 'REFERENT';
 
 /** Why the API refused a referral, in French. */
 const REFERRAL_ERRORS: Partial<Record<LifecycleErrorCode, string>> = {
