@@ -2,6 +2,7 @@
 // checks only spare the user a round trip and name the field that is wrong. The API's own refusals
 // (typed codes) are turned into French here too, on the field they concern when there is one.
 import type { AppointmentKind, AppointmentStatus, ExitReason, ExitSubReason, LifecycleErrorCode } from './graphql/operations.ts';
+import { parisToday } from './days.ts';
 import { APPOINTMENT_KINDS, APPOINTMENT_STATUSES, EXIT_REASONS, EXIT_SUB_REASONS } from './labels.ts';
 
 export type FieldErrors = Record<string, string>;
@@ -13,8 +14,8 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const capitalise = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
-/** Today in ISO form (UTC), for « not in the future » checks. */
-export const todayIso = (): string => new Date().toISOString().slice(0, 10);
+/** Today in ISO form, in Paris, for « not in the future » checks. */
+export const todayIso = (): string => parisToday();
 
 /** A required ISO date (`<input type="date">` sends AAAA-MM-JJ); `label` is « la date de … ». */
 export function readDate(form: FormData, name: string, label: string, errors: FieldErrors, options: { notFuture?: boolean; today?: string } = {}): string {

@@ -13,7 +13,15 @@ export function parseIsoDate(value: string, argument: string): string {
   return value;
 }
 
-export const todayIso = (): string => new Date().toISOString().slice(0, 10);
+/** The time zone of the Départements' calendar days (mainland France). */
+export const CALENDAR_TIME_ZONE = 'Europe/Paris';
+const calendarDay = new Intl.DateTimeFormat('en-CA', { timeZone: CALENDAR_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * Today as YYYY-MM-DD in Paris, not in UTC: a CER signed at 00:30 in Arras is signed that day,
+ * and alerts turn at French midnight.
+ */
+export const todayIso = (now: Date = new Date()): string => calendarDay.format(now);
 
 @InputType('PeriodInput', { description: 'A period of whole days, both ends included.' })
 export class PeriodInput {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot } from '../support/browser.js';
 import { ACCOUNTS, expectAccessible, unavailableNotices, useDashboard } from '../support/dashboard.js';
+import { parisToday } from '../support/days.js';
 
 /** The partner directory: instant search with filters and a map, a partner's page, « Orienter ». */
 const ui = useDashboard();
@@ -13,7 +14,6 @@ const count = (page: Page): Promise<string | null> => page.getByTestId('nombre-r
 const soon = { timeout: 15_000 };
 
 /** Today in Paris, as the dashboard dates a referral. */
-const parisToday = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
 
 describe('Annuaire', () => {
   it('finds structures as the référent types, then narrows them to those open to the person’s commune, nearest first', async () => {

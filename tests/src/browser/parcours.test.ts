@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from '../support/browser.js';
 import { ACCOUNTS, expectAccessible, unavailableNotices, useDashboard, type DemoRole } from '../support/dashboard.js';
+import { parisToday } from '../support/days.js';
 import { gatewayQuery, login } from '../support/system.js';
 
 /**
@@ -15,7 +16,8 @@ const ui = useDashboard();
 const REFERENT_ID = demoIdOf.user(ACCOUNTS.REFERENT);
 const PRESCRIBER_ID = demoIdOf.user(ACCOUNTS.PRESCRIBER);
 const DAY = 86_400_000;
-const today = (): string => new Date().toISOString().slice(0, 10);
+/** Today in Paris: the API and the dashboard count French calendar days. */
+const today = parisToday;
 const addDays = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 function addMonths(iso: string, months: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -23,7 +25,9 @@ function addMonths(iso: string, months: number): string {
   target.setUTCDate(Math.min(d.getUTCDate(), new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate()));
   return target.toISOString().slice(0, 10);
 }
-const frenchDay = (iso: string): string => new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+/** « 12 nov. 2026 », and « 1er déc. 2026 » on the first of the month, as French writes it. */
+const frenchDay = (iso: string): string =>
+  new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)).replace(/^1 /, '1er ');
 const ddmmyyyy = (iso: string): string => iso.split('-').reverse().join('/');
 
 /** The API as a demo account sees it (the gateway runs without trusted documents in tests). */

@@ -3,6 +3,7 @@
 // show — the same figures and tables for all three.
 import { error } from '@sveltejs/kit';
 import { exportCountValue, formatCountValue, formatDecimal, formatShare, hasSuppressed, SUPPRESSION_NOTE, type Count } from '../counts.ts';
+import { formatDay, parisToday } from '../days.ts';
 import { formatCount, formatEuros } from '../format.ts';
 import type {
   PilotageComparisonQuery,
@@ -39,11 +40,10 @@ function isoDate(value: string): boolean {
 }
 
 /** Filters from the URL (`programme`, `territoire`, `operateur`, `du`, `au`); default period: this year so far. */
-export function parseFilters(url: URL, today = new Date()): Filters {
+export function parseFilters(url: URL, today = parisToday()): Filters {
   const text = (name: string): string | null => url.searchParams.get(name)?.trim() || null;
-  const year = today.getUTCFullYear();
-  const from = text('du') ?? `${year}-01-01`;
-  const to = text('au') ?? today.toISOString().slice(0, 10);
+  const from = text('du') ?? `${today.slice(0, 4)}-01-01`;
+  const to = text('au') ?? today;
   if (!isoDate(from) || !isoDate(to)) error(400, 'La période doit être donnée par deux dates au format AAAA-MM-JJ.');
   if (from > to) error(400, 'La date de début de la période doit précéder sa date de fin.');
   return { programmeId: text('programme'), territoryId: text('territoire'), operatorId: text('operateur'), from, to };
@@ -109,11 +109,8 @@ const cents = (value: number | null | undefined): string => (value === null || v
 /** A ratio of two published figures; none when the numerator is hidden (the ratio would give it away) or the divisor is zero. */
 const ratio = (count: Count | null | undefined, by: number | null | undefined): number | null =>
   count && !count.suppressed && count.value !== null && by ? count.value / by : null;
-const dayFormat = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const monthFormat = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-/** « 31 décembre 2025 ». */
-export const formatDay = (iso: string): string => dayFormat.format(new Date(`${iso}T00:00:00Z`));
 /** `2025-03` → « mars 2025 ». */
 export const formatMonth = (month: string): string => monthFormat.format(new Date(`${month}-01T00:00:00Z`));
 

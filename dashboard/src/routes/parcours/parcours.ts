@@ -1,5 +1,6 @@
 // What the Parcours pages show, in French, from the API's typed data: alert badges, the steps of a
 // path, the CER in force and whether its renewal may be requested. Pure functions (unit-tested).
+import { formatShortDay } from '#lib/days.ts';
 import type { BeneficiaryPathQuery, CaseloadAlert, ContractAlertsQuery } from '#lib/graphql/operations.ts';
 import {
   APPOINTMENT_KINDS,
@@ -13,12 +14,8 @@ import {
   REFERRAL_STATUSES,
 } from '#lib/labels.ts';
 
-const dayFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeZone: 'UTC' });
-
-/** An ISO day as French users read it: `2026-12-01` → « 1 déc. 2026 »; « — » when there is none. */
-export function formatDay(iso: string | null | undefined): string {
-  return iso ? dayFormat.format(new Date(`${iso}T00:00:00Z`)) : '—';
-}
+/** An ISO day as French users read it in a path: `2026-12-01` → « 1er déc. 2026 »; « — » when there is none. */
+export const formatDay = formatShortDay;
 
 export type ContractAlertKind = keyof typeof CONTRACT_ALERTS;
 /** Every alert of a caseload: those of beneficiaries (the path), then those of contracts (the CER). */

@@ -1,7 +1,8 @@
+import { formatDay, parisToday } from '#lib/days.ts';
 import type { PilotageDepartmentQuery } from '#lib/graphql/operations.ts';
 import { requireSection } from '#lib/server/guard.ts';
 import { loadPanel } from '#lib/server/panel.ts';
-import { filterParams, formatDay, loadPilotage, parseFilters, pilotageView } from '#lib/server/pilotage.ts';
+import { filterParams, loadPilotage, parseFilters, pilotageView } from '#lib/server/pilotage.ts';
 import type { PageServerLoad } from './$types';
 import departmentDocument from './departement.graphql?raw';
 
@@ -9,7 +10,7 @@ import departmentDocument from './departement.graphql?raw';
 export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   const user = requireSection(locals.user, '/pilotage');
   const requested = Number(url.searchParams.get('annee') ?? url.searchParams.get('du')?.slice(0, 4));
-  const year = Number.isInteger(requested) && requested > 2000 && requested < 2100 ? requested : new Date().getUTCFullYear() - 1;
+  const year = Number.isInteger(requested) && requested > 2000 && requested < 2100 ? requested : Number(parisToday().slice(0, 4)) - 1;
   const filters = { ...parseFilters(url), from: `${year}-01-01`, to: `${year}-12-31` };
   const [data, department] = await Promise.all([loadPilotage(fetch, filters), loadPanel<PilotageDepartmentQuery>(fetch, 'Département', departmentDocument)]);
   const view = pilotageView(data, user.role);
@@ -24,7 +25,7 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
       ['Territoire', nameOf(view.options.territories, filters.territoryId, 'tout le Département')],
       ['Opérateur', nameOf(view.options.operators, filters.operatorId, 'tous les opérateurs')],
     ] as [string, string][],
-    editedOn: formatDay(new Date().toISOString().slice(0, 10)),
+    editedOn: formatDay(parisToday()),
     query: filterParams(filters).toString(),
   };
 };
