@@ -7,13 +7,15 @@ import { projectDepartment, type TerritoryFile } from './src/lib/geo/project.ts'
 
 const reference = resolve(import.meta.dirname, '..', 'db', 'reference');
 const MAPS = 'virtual:passerelles-maps';
+const NAMES = 'virtual:passerelles-department-names';
 const MAP = 'virtual:passerelles-map/';
 
 /**
  * The Départements' maps, projected once at build time from the repository's offline boundaries
  * (`db/reference/geo/communes-<code>.topojson`, `db/reference/territories/<code>.json`):
  * `virtual:passerelles-maps` maps each Département code to a lazy import of its own module, so a
- * page loads only its Département's geometry, as a separate file the browser caches (immutable).
+ * page loads only its Département's geometry, as a separate file the browser caches (immutable);
+ * `virtual:passerelles-department-names` maps each code to the Département's name.
  */
 function departmentMaps(): Plugin {
   const codes = (): string[] =>
@@ -22,8 +24,16 @@ function departmentMaps(): Plugin {
       .sort();
   return {
     name: 'passerelles-department-maps',
-    resolveId: (id) => (id === MAPS || id.startsWith(MAP) ? `\0${id}` : null),
+    resolveId: (id) => (id === MAPS || id === NAMES || id.startsWith(MAP) ? `\0${id}` : null),
     load(id) {
+      if (id === `\0${NAMES}`) {
+        // The 101 Départements' names (`code` → `nom`), from the same offline reference.
+        const path = resolve(reference, 'geo', 'departements.topojson');
+        this.addWatchFile(path);
+        const topology = JSON.parse(readFileSync(path, 'utf8')) as { objects: Record<string, { geometries: { properties: { code: string; nom: string } }[] }> };
+        const names = Object.fromEntries(Object.values(topology.objects).flatMap((o) => o.geometries.map((g) => [g.properties.code, g.properties.nom])));
+        return `export default ${JSON.stringify(names)};\n`;
+      }
       if (id === `\0${MAPS}`) {
         return `export default {\n${codes()
           .map((code) => `  ${JSON.stringify(code)}: () => import(${JSON.stringify(`${MAP}${code}`)}),`)

@@ -149,7 +149,7 @@ describe('the dashboard', () => {
     expect(response.status, system.logs.filter((l) => l.startsWith('[dashboard]') || l.startsWith('[gateway]')).join('\n')).toBe(200);
     const html = await response.text();
     expect(html).toContain('<html lang="fr"');
-    expect(html).toContain('Administration · Département 25');
+    expect(html).toContain('Administration · Doubs (25)');
     expect(html).toContain('Territoires — Doubs (25)');
     expect(html).toContain('Pays de Montbéliard');
     expect(html).toContain('Financement engagé');

@@ -44,7 +44,7 @@ describe('login and navigation by role', () => {
     it(`${role} sees their Département, role and only their sections`, async () => {
       const page = await ui.pageAs(role);
       expect(new URL(page.url()).pathname).toBe('/pilotage');
-      await expect.poll(() => page.getByTestId('portee').textContent()).toBe(`${ROLE_LABELS[role]} · Département 62`);
+      await expect.poll(() => page.getByTestId('portee').textContent()).toBe(`${ROLE_LABELS[role]} · Pas-de-Calais (62)`);
       const links = await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link').allTextContents();
       expect(links.map((l) => l.trim())).toEqual(NAVIGATION[role]);
       // The sections not shown are refused too, in French.
