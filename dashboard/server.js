@@ -8,6 +8,9 @@ import process from 'node:process';
 
 const origin = new URL(process.env.ORIGIN ?? 'http://localhost:3000');
 process.env.PROTOCOL_HEADER = 'x-passerelles-proto';
+// Request bodies: the Administration imports take files of 2 MiB, which the preview's
+// « Confirmer » form sends back as text (adapter-node's default is 512 KiB).
+process.env.BODY_SIZE_LIMIT ??= '5M';
 const { handler } = await import('./build/handler.js');
 
 const host = process.env.HOST ?? '127.0.0.1';

@@ -28,7 +28,14 @@ export interface RunningGateway {
 
 /** Limits on the shape of operations (graphql-armor); the limits are not revealed in messages. */
 const LIMITS = { maxDepth: 12, maxCost: 5000, maxAliases: 15, maxDirectives: 10, maxTokens: 2000 };
-const MAX_BODY_BYTES = 256 * 1024;
+/**
+ * Request bodies: 256 KiB, except an administrator's, up to 8 MiB: the imports of the
+ * Administration page carry whole files (2 MiB of CSV or data·inclusion JSON, escaped in JSON).
+ * The document itself stays bounded by `LIMITS.maxTokens`; what an administrator may send more
+ * of is variables.
+ */
+export const MAX_BODY_BYTES = 256 * 1024;
+export const MAX_ADMIN_BODY_BYTES = 8 * 1024 * 1024;
 
 /**
  * `@authenticated` and `@requiresScopes` checks, with a caller's missing role answered FORBIDDEN
@@ -99,6 +106,8 @@ export async function createGateway(env: GatewayEnv, db: pg.Pool, callers: WeakM
   } as Parameters<typeof createGatewayRuntime>[0]);
 }
 
+const tooLarge = (res: ServerResponse): void => send(res, 413, { errors: [{ message: 'Request too large.', extensions: { code: 'BAD_REQUEST' } }] });
+
 export async function serveGateway(env: GatewayEnv): Promise<RunningGateway> {
   const db = new pg.Pool({ connectionString: env.databaseUrl, max: 10 });
   const callers = new WeakMap<IncomingMessage, Caller>();
@@ -114,9 +123,12 @@ export async function serveGateway(env: GatewayEnv): Promise<RunningGateway> {
     if (path === '/healthcheck' || path === '/readiness') return gateway.requestListener(req, res);
     if (await handleAuthRoute(req, res, path, routes)) return;
     if (path !== '/graphql') return send(res, 404, { error: 'not_found' });
-    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
-      return send(res, 413, { errors: [{ message: 'Request too large.', extensions: { code: 'BAD_REQUEST' } }] });
+    // Node reads exactly Content-Length bytes; a body without it (chunked) could not be sized first.
+    const length = Number(req.headers['content-length'] ?? 0);
+    if (req.method === 'POST' && req.headers['content-length'] === undefined) {
+      return send(res, 411, { errors: [{ message: 'Send the request with a Content-Length.', extensions: { code: 'BAD_REQUEST' } }] });
     }
+    if (length > MAX_ADMIN_BODY_BYTES) return tooLarge(res);
     if (req.method === 'POST' && !isSameSiteJsonPost(req, routes.allowedOrigins)) {
       return send(res, 415, { errors: [{ message: 'Send GraphQL requests as application/json from an allowed origin.', extensions: { code: 'BAD_REQUEST' } }] });
     }
@@ -124,7 +136,9 @@ export async function serveGateway(env: GatewayEnv): Promise<RunningGateway> {
     if (!user) {
       return send(res, 401, { errors: [{ message: 'Authentication required', extensions: { code: 'UNAUTHENTICATED' } }] }, { 'www-authenticate': 'Cookie' });
     }
-    callers.set(req, callerOfUser(user));
+    const caller = callerOfUser(user);
+    if (length > (caller.role === 'ADMIN' ? MAX_ADMIN_BODY_BYTES : MAX_BODY_BYTES)) return tooLarge(res);
+    callers.set(req, caller);
     return gateway.requestListener(req, withRequestFailureStatus(res));
   };
 

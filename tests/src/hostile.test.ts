@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentId } from '@passerelles/gateway';
+import { documentId, MAX_ADMIN_BODY_BYTES, MAX_BODY_BYTES } from '@passerelles/gateway';
 import { gatewayQuery, login, sessionCookie, startTestSystem, type TestSystem } from './support/system.js';
 import { createUser } from './support/users.js';
 
@@ -10,6 +10,7 @@ import { createUser } from './support/users.js';
 let system: TestSystem;
 let production: TestSystem;
 let token: string;
+let steeringToken: string;
 let productionToken: string;
 
 const raw = (target: TestSystem, body: string, headers: Record<string, string>, method = 'POST'): Promise<Response> =>
@@ -26,6 +27,8 @@ beforeAll(async () => {
   ]);
   const user = await createUser(system.db, { role: 'ADMIN', departmentCode: '62' });
   token = await login(system, user.email, user.password);
+  const steering = await createUser(system.db, { role: 'STEERING', departmentCode: '62' });
+  steeringToken = await login(system, steering.email, steering.password);
   const productionUser = await createUser(production.db, { role: 'ADMIN', departmentCode: '62' });
   productionToken = await login(production, productionUser.email, productionUser.password);
 }, 240_000);
@@ -83,7 +86,30 @@ describe('malformed requests', () => {
     await expectRejected(await raw(system, JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]), { ...headers, ...cookie }), 400);
     await expectRejected(await raw(system, '{"query": "{ __typename }"', { ...headers, ...cookie }), 400);
     await expectRejected(await raw(system, '{ __typename }', { 'content-type': 'text/plain', ...cookie }), 415);
-    await expectRejected(await raw(system, JSON.stringify({ query: `{ __typename } # ${'x'.repeat(300_000)}` }), { ...headers, ...cookie }), 413);
+    await expectRejected(await raw(system, JSON.stringify({ query: `{ __typename } # ${'x'.repeat(300_000)}` }), { ...headers, cookie: sessionCookie(steeringToken) }), 413);
+  });
+
+  it('sizes bodies by role: 256 KiB, 8 MiB for an administrator (imports carry files), and refuses a body of unknown length', async () => {
+    // A body of `bytes` bytes or a little more: one query, and a variable the query does not use.
+    const padded = (bytes: number): string => JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(bytes) } });
+    const steering = { ...headers, cookie: sessionCookie(steeringToken) };
+    const admin = { ...headers, cookie: sessionCookie(token) };
+    expect((await raw(system, padded(MAX_BODY_BYTES - 1024), steering)).status).toBe(200);
+    await expectRejected(await raw(system, padded(MAX_BODY_BYTES + 1), steering), 413);
+    const large = await raw(system, padded(2 * MAX_BODY_BYTES), admin);
+    expect(large.status).toBe(200);
+    expect(await large.json()).toEqual({ data: { __typename: 'Query' } });
+    await expectRejected(await raw(system, padded(MAX_ADMIN_BODY_BYTES + 1), admin), 413);
+    // Not signed in: refused before the body is read, whatever its size.
+    await expectRejected(await raw(system, padded(2 * MAX_BODY_BYTES), headers), 401);
+    // Chunked (no Content-Length): it could not be sized before reading.
+    const chunked = await fetch(system.urls.gateway, {
+      method: 'POST',
+      headers: admin,
+      body: new Blob([padded(10)]).stream(),
+      duplex: 'half',
+    } as RequestInit & { duplex: 'half' });
+    await expectRejected(chunked, 411);
   });
 
   it('refuses cross-site requests: a form post, or a foreign Origin, even with the cookie', async () => {

@@ -25,7 +25,8 @@ export interface RunningSubgraph {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 1024 * 1024;
+/** Above the gateway's largest body (an administrator's import, 8 MiB), with room for its own wrapping. */
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 function logErrors(log: (line: string) => void, name: string): ApolloServerPlugin<SubgraphContext> {
   return {

@@ -165,6 +165,40 @@ describe('Administration', () => {
     await page.close();
   });
 
+  it('imports a file larger than the gateway’s ordinary body limit (about 600 KB, 6 000 people), and refuses one over 2 Mo in French', async () => {
+    const tag = randomUUID().slice(0, 8).toUpperCase();
+    const communes = ['62041', '62099', '62173', '62240'];
+    // Synthetic people only (no real person): numbered names, no accompaniment.
+    const lines = [HEADER];
+    for (let i = 1; Buffer.byteLength(lines.join('\r\n')) < 600_000; i++) {
+      lines.push(`TEST-${tag}-${i};Exemple${i};Camille;12/03/1981;;F;${communes[i % communes.length]};personne seule;01/02/2017;sociale;santé;;;;;;;;;;;;;`);
+    }
+    const people = lines.length - 1;
+    const written = async (): Promise<number> =>
+      Number((await ui.system.db.query<{ n: string }>(`select count(*)::text as n from beneficiaries.beneficiary where department_code = '62' and external_ref like $1`, [`TEST-${tag}-%`])).rows[0]!.n);
+    const slow = { timeout: 90_000 };
+
+    const page = await ui.pageAs('ADMIN');
+    await ui.open(page, '/administration');
+    await attach(page, 'Fichier des personnes (CSV), ou des structures data·inclusion (JSON)', 'export-annuel.csv', lines.join('\r\n'));
+    await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
+    await expect.poll(() => report(page).getByRole('status').textContent(), slow).toBe(`À importer : ${people} personnes et 0 accompagnement (${people} lignes lues).`);
+    expect(await written()).toBe(0);
+    await report(page).getByRole('button', { name: 'Confirmer l’import' }).click();
+    await expect.poll(() => report(page).locator('h3').textContent(), slow).toBe('Import terminé');
+    expect(await written()).toBe(people);
+
+    // Over 2 Mo: said in French on the file field, before anything is sent to the API.
+    await ui.open(page, '/administration');
+    await attach(page, 'Fichier des personnes (CSV), ou des structures data·inclusion (JSON)', 'trop-gros.csv', `${HEADER}\r\n${'x'.repeat(2 * 1024 * 1024)}`);
+    await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
+    await expect.poll(() => page.locator('#import-file-erreur').textContent(), soon).toBe(
+      'Choisissez le fichier CSV des personnes, de 2 Mo au plus ; un fichier plus gros s’importe avec la commande d’import (voir la documentation).',
+    );
+    expect(await page.getByLabel('Fichier des personnes (CSV), ou des structures data·inclusion (JSON)', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await page.close();
+  });
+
   it('imports data·inclusion structures and services the same way, and the directory finds them', async () => {
     const source = `test-${randomUUID().slice(0, 8)}`;
     const structure = (codeInsee: string): string =>

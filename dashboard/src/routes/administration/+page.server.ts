@@ -26,11 +26,13 @@ import territoriesDocument from './territoires.graphql?raw';
 import usersDocument from './utilisateurs.graphql?raw';
 
 /**
- * The gateway takes GraphQL bodies of 256 KiB at most: the file(s) travel inside one, escaped as a
- * JSON string. Larger exports are imported with the command line (`npm run import`, README).
+ * The file(s) travel inside one GraphQL body, escaped as a JSON string, which the gateway takes up
+ * to 8 MiB from an administrator; the preview sends them back in its page for « Confirmer ».
+ * 2 MiB holds a year of a large Département's people (about 15 000 CSV lines). Larger exports
+ * are imported with the command line (`npm run import`, README).
  */
-const MAX_IMPORT_BYTES = 200 * 1024;
-const TOO_LARGE = 'de 200 Ko au plus ; un fichier plus gros s’importe avec la commande d’import (voir la documentation)';
+const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+const TOO_LARGE = 'de 2 Mo au plus ; un fichier plus gros s’importe avec la commande d’import (voir la documentation)';
 const MAX_PARTNER_PAGES = 20;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
