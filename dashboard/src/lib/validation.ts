@@ -14,15 +14,12 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const capitalise = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
-/** Today in ISO form, in Paris, for « not in the future » checks. */
-export const todayIso = (): string => parisToday();
-
 /** A required ISO date (`<input type="date">` sends AAAA-MM-JJ); `label` is « la date de … ». */
 export function readDate(form: FormData, name: string, label: string, errors: FieldErrors, options: { notFuture?: boolean; today?: string } = {}): string {
   const value = String(form.get(name) ?? '').trim();
   if (!value) errors[name] = `Indiquez ${label}.`;
   else if (!isRealDate(value)) errors[name] = `${capitalise(label)} n’est pas une date valide (JJ/MM/AAAA).`;
-  else if (options.notFuture && value > (options.today ?? todayIso())) errors[name] = `${capitalise(label)} ne peut pas être dans le futur.`;
+  else if (options.notFuture && value > (options.today ?? parisToday())) errors[name] = `${capitalise(label)} ne peut pas être dans le futur.`;
   return value;
 }
 
@@ -101,7 +98,7 @@ export function readAppointment(form: FormData, today?: string): { errors: Field
   const scheduledOn = readDate(form, 'on', 'la date du rendez-vous', errors);
   const kind = readChoice(form, 'kind', APPOINTMENT_KINDS, 'Choisissez le type de rendez-vous.', errors);
   const status = readChoice(form, 'status', APPOINTMENT_STATUSES, 'Choisissez la présence.', errors, 'PLANNED');
-  if (!errors['on'] && !errors['status'] && HELD.includes(status) && scheduledOn > (today ?? todayIso())) {
+  if (!errors['on'] && !errors['status'] && HELD.includes(status) && scheduledOn > (today ?? parisToday())) {
     errors['status'] = 'Un rendez-vous à venir ne peut pas être déjà honoré, manqué ou excusé.';
   }
   return { errors, scheduledOn, kind, status };
@@ -111,7 +108,7 @@ export function readAppointment(form: FormData, today?: string): { errors: Field
 export function readAttendance(form: FormData, scheduledOn: string, today?: string): { errors: FieldErrors; status: AppointmentStatus } {
   const errors: FieldErrors = {};
   const status = readChoice(form, 'status', { HONOURED: '', MISSED: '', EXCUSED: '' }, 'Choisissez honoré, manqué ou excusé.', errors);
-  if (!errors['status'] && scheduledOn > (today ?? todayIso())) errors['status'] = 'Ce rendez-vous n’a pas encore eu lieu.';
+  if (!errors['status'] && scheduledOn > (today ?? parisToday())) errors['status'] = 'Ce rendez-vous n’a pas encore eu lieu.';
   return { errors, status };
 }
 

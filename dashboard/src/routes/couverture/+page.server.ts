@@ -10,7 +10,7 @@ import { requireSection } from '#lib/server/guard.ts';
 import { loadPanel } from '#lib/server/panel.ts';
 import { measureFor, type Level } from '#lib/coverage.ts';
 import { themeFromParam, THEMES } from '#lib/themes.ts';
-import { todayIso } from '#lib/validation.ts';
+import { parisToday } from '#lib/days.ts';
 import type { PageServerLoad } from './$types';
 import communesDocument from './couverture-communes.graphql?raw';
 import territoriesCoverageDocument from './couverture-territoires.graphql?raw';
@@ -45,7 +45,7 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
     level === 'territoires' ? loadPanel<TerritoryCoverageQuery>(fetch, 'couverture de l’offre', territoriesCoverageDocument, byTheme) : skipped,
     level === 'communes' && measure.source === 'coverage' ? loadPanel<CommuneCoverageQuery>(fetch, 'couverture de l’offre', communesDocument, byTheme) : skipped,
     selected ? loadPanel<TerritoryOfferQuery>(fetch, 'offre du territoire', offerDocument, { ...byTheme, territoryId: selected }) : skipped,
-    selected ? loadPanel<TerritoryConventionsQuery>(fetch, 'conventions', conventionsDocument, { territoryId: selected, inForceOn: todayIso() }) : skipped,
+    selected ? loadPanel<TerritoryConventionsQuery>(fetch, 'conventions', conventionsDocument, { territoryId: selected, inForceOn: parisToday() }) : skipped,
   ]);
 
   // The geometry is not part of this data: `+page.ts` adds the Département's map module.

@@ -8,6 +8,7 @@ import type {
   PrescribedQuery,
   PrescribedQueryVariables,
 } from '#lib/graphql/operations.ts';
+import { formatShortDay } from '#lib/days.ts';
 import { ACCOMPANIMENT_STATUSES, APPOINTMENT_KINDS, EXIT_REASONS, labelOf } from '#lib/labels.ts';
 import { personName } from '#lib/people.ts';
 import { requireSection } from '#lib/server/guard.ts';
@@ -22,7 +23,6 @@ import {
   contractAlertsByPerson,
   currentAccompaniment,
   currentCer,
-  formatDay,
   isContractAlert,
   parseAlert,
   pathAlertBadge,
@@ -86,11 +86,11 @@ function row(node: ListNode, cerAlerts: ReadonlyMap<string, AlertBadge[]>): Pers
     id: node.id,
     name: personName(node),
     commune: node.commune ? `${node.commune.name} (${node.communeCode})` : node.communeCode,
-    prescribedOn: formatDay(open?.prescribedOn ?? null),
-    startedOn: formatDay(open?.startedOn ?? null),
+    prescribedOn: formatShortDay(open?.prescribedOn ?? null),
+    startedOn: formatShortDay(open?.startedOn ?? null),
     status: open ? `${labelOf(ACCOMPANIMENT_STATUSES, open.status)}${exit}` : '—',
-    nextAppointment: next ? `${formatDay(next.scheduledOn)} — ${labelOf(APPOINTMENT_KINDS, next.kind)}` : '—',
-    cerEndsOn: contracts === null ? null : cer ? formatDay(cer.endsOn) : '—',
+    nextAppointment: next ? `${formatShortDay(next.scheduledOn)} — ${labelOf(APPOINTMENT_KINDS, next.kind)}` : '—',
+    cerEndsOn: contracts === null ? null : cer ? formatShortDay(cer.endsOn) : '—',
     alerts: [...(node.alerts ?? []).map(pathAlertBadge), ...(cerAlerts.get(node.id) ?? [])],
   };
 }

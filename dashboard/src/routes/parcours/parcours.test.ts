@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { formatShortDay } from '#lib/days.ts';
 import {
   contractAlertCounts,
   contractAlertsByPerson,
   currentCer,
-  formatDay,
   parseAlert,
   pathAlertBadge,
   pathSteps,
@@ -21,7 +21,7 @@ const cerAlert = (beneficiaryId: string, kind: string, daysLeft: number): Contra
 
 describe('alerts of a caseload', () => {
   it('say in French what is late and since when', () => {
-    expect(formatDay('2026-12-01')).toBe('1er déc. 2026');
+    expect(formatShortDay('2026-12-01')).toBe('1er déc. 2026');
     expect(pathAlertBadge({ kind: 'WAITING_FIRST_INTERVIEW', dueOn: '2026-11-12' })).toEqual({ kind: 'WAITING_FIRST_INTERVIEW', text: 'Premier entretien attendu depuis le 12 nov. 2026' });
     expect(pathAlertBadge({ kind: 'MISSED_LAST_APPOINTMENT', dueOn: '2026-11-28' }).text).toBe('Rendez-vous manqué le 28 nov. 2026');
     const byPerson = contractAlertsByPerson([cerAlert('a', 'ENDING_SOON', 19), cerAlert('a', 'RENEWAL_NOT_REQUESTED', 19), cerAlert('b', 'ENDING_SOON', 1), cerAlert('c', 'UNKNOWN', 3)]);

@@ -14,9 +14,6 @@ import {
   REFERRAL_STATUSES,
 } from '#lib/labels.ts';
 
-/** An ISO day as French users read it in a path: `2026-12-01` → « 1er déc. 2026 »; « — » when there is none. */
-export const formatDay = formatShortDay;
-
 export type ContractAlertKind = keyof typeof CONTRACT_ALERTS;
 /** Every alert of a caseload: those of beneficiaries (the path), then those of contracts (the CER). */
 export type AlertKind = CaseloadAlert | ContractAlertKind;
@@ -39,7 +36,7 @@ export interface AlertBadge {
 
 /** A path alert (beneficiaries): the day it refers to says since when. */
 export function pathAlertBadge(alert: { kind: CaseloadAlert; dueOn: string }): AlertBadge {
-  const day = formatDay(alert.dueOn);
+  const day = formatShortDay(alert.dueOn);
   const text = {
     WAITING_FIRST_INTERVIEW: `Premier entretien attendu depuis le ${day}`,
     MISSED_LAST_APPOINTMENT: `Rendez-vous manqué le ${day}`,
@@ -54,8 +51,8 @@ const inDays = (days: number): string => (days <= 0 ? 'aujourd’hui' : days ===
 
 /** A CER alert (contracts), or null for a kind this dashboard does not know. */
 export function contractAlertBadge(alert: ContractAlert): AlertBadge | null {
-  if (alert.kind === 'ENDING_SOON') return { kind: 'ENDING_SOON', text: `Fin du CER le ${formatDay(alert.contract.endsOn)} (${inDays(alert.daysLeft)})` };
-  if (alert.kind === 'RENEWAL_NOT_REQUESTED') return { kind: 'RENEWAL_NOT_REQUESTED', text: `Renouvellement du CER à demander depuis le ${formatDay(alert.contract.renewalOpensOn)}` };
+  if (alert.kind === 'ENDING_SOON') return { kind: 'ENDING_SOON', text: `Fin du CER le ${formatShortDay(alert.contract.endsOn)} (${inDays(alert.daysLeft)})` };
+  if (alert.kind === 'RENEWAL_NOT_REQUESTED') return { kind: 'RENEWAL_NOT_REQUESTED', text: `Renouvellement du CER à demander depuis le ${formatShortDay(alert.contract.renewalOpensOn)}` };
   return null;
 }
 
@@ -151,7 +148,7 @@ export function pathSteps(accompaniments: readonly Accompaniment[], contracts: r
   const steps: Step[] = accompaniments.flatMap((a) => a.timeline.map((event) => ({ date: event.date, text: eventText(event, referrals) })));
   for (const c of contracts ?? []) {
     const kind = labelOf(CONTRACT_KINDS, c.kind);
-    if (c.signedOn) steps.push({ date: c.signedOn, text: `${kind} signé, du ${formatDay(c.startsOn)} au ${formatDay(c.endsOn)}` });
+    if (c.signedOn) steps.push({ date: c.signedOn, text: `${kind} signé, du ${formatShortDay(c.startsOn)} au ${formatShortDay(c.endsOn)}` });
     if (c.renewalRequestedOn) steps.push({ date: c.renewalRequestedOn, text: `Renouvellement du ${kind} demandé` });
   }
   // Stable: the order of the API's timeline is kept within a day.

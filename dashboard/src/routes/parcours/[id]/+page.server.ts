@@ -8,6 +8,7 @@ import type {
   RecordExitMutationVariables,
   RequestContractRenewalMutationVariables,
 } from '#lib/graphql/operations.ts';
+import { parisToday } from '#lib/days.ts';
 import { gatewayQuery, GatewayUnavailableError } from '#lib/server/gateway.ts';
 import { requireSection } from '#lib/server/guard.ts';
 import { loadPanel } from '#lib/server/panel.ts';
@@ -21,7 +22,6 @@ import {
   readEngagementContract,
   readExit,
   refusalOf,
-  todayIso,
   type FieldErrors,
   type RefusedForm,
 } from '#lib/validation.ts';
@@ -45,7 +45,7 @@ export const load: PageServerLoad = async ({ fetch, locals, params }) => {
   const variables: BeneficiaryPathQueryVariables = { id: params.id, withContracts: mayAct(user) };
   const person = await loadPanel<BeneficiaryPathQuery>(fetch, 'parcours', pathDocument, variables);
   if (person.ok && !person.data.beneficiary) error(404, NOT_HERE);
-  return { person, mayAct: mayAct(user), today: todayIso() };
+  return { person, mayAct: mayAct(user), today: parisToday() };
 };
 
 /** What a form action answers: which form, its errors (by field) and values, or that it was saved. */
