@@ -18,7 +18,10 @@ export const handle: Handle = async ({ event, resolve }) => {
       redirect(303, `/connexion?redirection=${encodeURIComponent(path + event.url.search)}`);
     }
   }
-  return resolve(event);
+  const response = await resolve(event);
+  // A page drawn for one user is never stored by a shared cache (proxy, CDN) to be served to another.
+  if (event.locals.user) response.headers.set('cache-control', 'private, no-store');
+  return response;
 };
 
 /** Requests from load functions to the gateway carry the user's session. */

@@ -50,6 +50,16 @@ const validateCaller: ValidateUserFn<Caller> = (params) => {
   });
 };
 
+/**
+ * How the gateway talks to each subgraph. `deduplicateInflightRequests` is on by default in the
+ * HTTP executor: identical subgraph requests in flight together share one fetch. Its key is the
+ * URL and body, not the caller token that `useCallerToken` adds later (in `onFetch`), so two
+ * callers asking the same thing at the same moment received one of the two answers — another
+ * Département's data, or an administrator's unsuppressed counts for a steering user. Answers
+ * depend on the caller: no subgraph request is ever shared (ADR 0013).
+ */
+export const SUBGRAPH_TRANSPORT_OPTIONS = { deduplicateInflightRequests: false } as const;
+
 interface CallerContext {
   req?: IncomingMessage;
   caller?: Caller;
@@ -65,7 +75,9 @@ export async function createGateway(env: GatewayEnv, db: pg.Pool, callers: WeakM
   return createGatewayRuntime({
     supergraph,
     transports: { http: httpTransport },
-    transportEntries: Object.fromEntries(Object.entries(env.subgraphUrls).map(([name, location]) => [name, { location }])),
+    transportEntries: Object.fromEntries(
+      Object.entries(env.subgraphUrls).map(([name, location]) => [name, { location, options: SUBGRAPH_TRANSPORT_OPTIONS }]),
+    ),
     additionalTypeDefs: adminTypeDefs(supergraph),
     additionalResolvers: adminResolvers(db, sessions, (req) => callerOf(req as IncomingMessage | undefined)) as never,
     plugins: () => [
@@ -139,6 +151,8 @@ export async function serveGateway(env: GatewayEnv): Promise<RunningGateway> {
     const caller = callerOfUser(user);
     if (length > (caller.role === 'ADMIN' ? MAX_ADMIN_BODY_BYTES : MAX_BODY_BYTES)) return tooLarge(res);
     callers.set(req, caller);
+    // Every answer is the caller's own: no shared HTTP cache may keep it for another.
+    res.setHeader('cache-control', 'private, no-store');
     return gateway.requestListener(req, withRequestFailureStatus(res));
   };
 

@@ -1,4 +1,5 @@
 import { cpus, totalmem } from 'node:os';
+import type { RunningSystem } from '@passerelles/gateway/system';
 import type { Page } from 'playwright-core';
 
 /** What a scenario gets: the running system and its database. */
@@ -9,6 +10,10 @@ export interface BenchContext {
   graphql(query: string, variables?: Record<string, unknown>): Promise<unknown>;
   /** The dashboard in Chromium, started on first use (browser scenarios only). */
   dashboard(): Promise<BenchDashboard>;
+  /** The running system (its subgraphs' URLs and the gateway's signing key). */
+  system: RunningSystem;
+  /** Registers what a scenario started, to stop when the bench ends. */
+  onClose(close: () => Promise<void>): void;
 }
 
 /** A headless Chromium tab at 1366×768, signed in to the dashboard as the demo steering account. */

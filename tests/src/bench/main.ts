@@ -50,6 +50,7 @@ async function main(): Promise<void> {
     return { url, page };
   };
   const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+  const closers: (() => Promise<void>)[] = [];
   const login = await fetch(new URL('/auth/login', system.urls.gateway), {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -69,6 +70,8 @@ async function main(): Promise<void> {
       return response.json();
     },
     dashboard: () => (dashboard ??= openDashboard()),
+    system,
+    onClose: (close) => closers.push(close),
   };
   try {
     const report = await runScenarios(ctx, selected, Number(values.warmup), Number(values.iterations));
@@ -80,6 +83,7 @@ async function main(): Promise<void> {
     console.log(`\n${markdown}\nJSON report: ${file}`);
     if (values.record) await appendFile(resolve(repoRoot, 'docs', 'benchmarks.md'), `\n${markdown}`);
   } finally {
+    for (const close of closers) await close();
     await (browser as TestBrowser | null)?.close();
     await pool.end();
     await system.stop();

@@ -1,6 +1,7 @@
 import type { Scenario } from '../harness.js';
 import { beneficiariesIndicators } from './beneficiaries-indicators.js';
 import { dashboardPages } from './dashboard-pages.js';
+import { gatewayConcurrency } from './gateway-concurrency.js';
 import { moneyConventions, moneyOverview } from './money.js';
 import { partnersCoverage, partnersCoverageCold, partnersSearch, partnersTypoSearch } from './partners-directory.js';
 import { territoryOverview } from './territory-overview.js';
@@ -8,6 +9,7 @@ import { territoryOverview } from './territory-overview.js';
 /** Every benchmark scenario; later work adds its own file here. */
 export const scenarios: Scenario[] = [
   territoryOverview,
+  gatewayConcurrency,
   moneyOverview,
   moneyConventions,
   ...beneficiariesIndicators,
