@@ -5,9 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import axe from 'axe-core';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-
-/** Where `.ci/run` installs Chromium (`apt-get install chromium`). */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+import { findChromium, INSTALL_HINT } from './chromium.js';
 
 export const VIEWPORT = { width: 1366, height: 768 } as const;
 
@@ -22,9 +20,12 @@ export interface TestBrowser {
 
 /** Launches Chromium headless with a fresh profile (nothing shared between test files). */
 export async function launchBrowser(): Promise<TestBrowser> {
+  // `npm test`'s global setup found (or installed) it already; the bench and single runs look again.
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(`No Chromium found. ${INSTALL_HINT}`);
   const userDataDir = await mkdtemp(join(tmpdir(), 'passerelles-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
+    executablePath,
     headless: true,
     args: [
       '--headless=new',

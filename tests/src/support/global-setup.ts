@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateSchema, prepareDatabase, startEmbeddedPostgres, type RunningDatabase } from '@passerelles/db';
 import { subgraphs } from '@passerelles/gateway';
+import { requireChromium } from './chromium.js';
 import { freePort } from './ports.js';
 
 let database: RunningDatabase | undefined;
@@ -13,6 +14,9 @@ let dataDir: string | undefined;
  * every schema and the reference geography; its URL reaches the workers as TEST_DATABASE_URL.
  */
 export async function setup(): Promise<void> {
+  // Before anything runs: a machine without a browser stops here with the one line to run,
+  // instead of failing every browser suite after minutes of other tests.
+  process.env.CHROMIUM_PATH = requireChromium();
   if (process.env.TEST_DATABASE_URL) return;
   dataDir = await mkdtemp(join(tmpdir(), 'passerelles-test-'));
   database = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false, database: 'passerelles_test' });
