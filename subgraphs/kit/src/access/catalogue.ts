@@ -1,0 +1,78 @@
+import type { Role } from '../identity/caller.js';
+
+/**
+ * Which rows of the caller's Département an action reaches, once the role is allowed:
+ * - `department`: every row of the Département (listings, programmes, aggregates);
+ * - `partner`: every row, except for an OPERATOR, who reaches only its own partner's rows
+ *   (conventions, money, its listing);
+ * - `caseload`: the people the caller follows — ADMIN every one, REFERENT those whose référent
+ *   they are, OPERATOR those oriented to its partner, PRESCRIBER those they prescribed.
+ * Another Département's rows are never reached, whatever the kind: they are not found, not
+ * forbidden, so that their ids are not confirmed.
+ */
+export type RowKind = 'department' | 'partner' | 'caseload';
+
+export interface ActionRule {
+  /** The roles that may ever take the action; the gateway refuses the others (`@requiresScopes`). */
+  roles: readonly Role[];
+  rows: RowKind;
+  /** A caller limited to territories reaches only rows of those territories. */
+  territorial: boolean;
+  /** What the action is, in the refusal's words: "Your role (STEERING) may not <label>." */
+  label: string;
+  /** Counts only, no one named: STEERING, who follows no one, counts the whole Département's caseload. */
+  aggregate?: boolean;
+}
+
+const rule = (roles: readonly Role[], rows: RowKind, territorial: boolean, label: string, aggregate = false): ActionRule => ({
+  roles,
+  rows,
+  territorial,
+  label,
+  ...(aggregate ? { aggregate } : {}),
+});
+
+const EVERYONE: readonly Role[] = ['ADMIN', 'STEERING', 'REFERENT', 'OPERATOR', 'PRESCRIBER'];
+const FOLLOWERS: readonly Role[] = ['ADMIN', 'REFERENT', 'OPERATOR'];
+
+/**
+ * Every action of the four subgraphs, with its roles and its rows: the one table of who may do
+ * what (the way graphql-hive's `authz.ts` and immich's `access.ts` keep theirs). Services ask
+ * `assertCan` / `scopeOf` with an action of this table; resolvers declare `@Can(action)`, which
+ * writes the same roles as `@requiresScopes` for the gateway. A role list is written here only.
+ */
+export const catalogue = {
+  // People and their paths (beneficiaries)
+  'person:read': rule(['ADMIN', 'REFERENT', 'OPERATOR', 'PRESCRIBER'], 'caseload', true, 'read people’s records'),
+  'accompaniment:prescribe': rule(['ADMIN', 'REFERENT', 'PRESCRIBER'], 'department', true, 'prescribe an accompaniment'),
+  'accompaniment:validate': rule(['ADMIN'], 'department', true, 'validate an orientation'),
+  'accompaniment:act': rule(FOLLOWERS, 'caseload', true, 'act on an accompaniment (appointments, exits, referrals)'),
+  'caseload:read': rule(['ADMIN', 'REFERENT'], 'caseload', true, 'read a caseload'),
+  'prescribed:read': rule(['PRESCRIBER'], 'caseload', true, 'list the people they prescribed'),
+  'people:import': rule(['ADMIN'], 'department', false, 'import people'),
+  'conventionCaseload:read': rule(EVERYONE, 'partner', false, 'read a convention caseload'),
+  // Engagement contracts and conventions (contracts)
+  'contract:read': rule(FOLLOWERS, 'caseload', true, 'read engagement contracts'),
+  'contract:write': rule(FOLLOWERS, 'caseload', true, 'write engagement contracts'),
+  'contractIndicators:read': rule(['ADMIN', 'STEERING', 'REFERENT', 'OPERATOR'], 'caseload', true, 'read contract indicators', true),
+  'convention:read': rule(EVERYONE, 'partner', true, 'read conventions'),
+  'convention:write': rule(['ADMIN'], 'department', false, 'change conventions'),
+  // Money (funding)
+  'convention:readMoney': rule(['ADMIN', 'STEERING', 'OPERATOR'], 'partner', false, 'read funding'),
+  'funding:readOverview': rule(['ADMIN', 'STEERING'], 'department', false, 'read the funding overview'),
+  'funding:write': rule(['ADMIN'], 'department', false, 'change funding'),
+  // The directory (partners)
+  'listing:read': rule(EVERYONE, 'department', false, 'read listings'),
+  'listing:create': rule(['ADMIN'], 'department', false, 'create listings'),
+  'listing:edit': rule(['ADMIN', 'OPERATOR'], 'partner', false, 'edit listings'),
+  'listing:archive': rule(['ADMIN'], 'department', false, 'archive listings'),
+  'listing:review': rule(['ADMIN'], 'department', false, 'review stale listings'),
+  'listing:import': rule(['ADMIN'], 'department', false, 'import listings'),
+  'listing:export': rule(EVERYONE, 'department', false, 'export listings'),
+  'capacity:update': rule(['ADMIN', 'OPERATOR'], 'partner', false, 'update capacity'),
+  'coverage:read': rule(EVERYONE, 'department', false, 'read coverage'),
+} as const satisfies Record<string, ActionRule>;
+
+export type Action = keyof typeof catalogue;
+
+export const actions = Object.keys(catalogue) as Action[];
