@@ -10,7 +10,7 @@ export default defineConfig({
   root: resolve(import.meta.dirname, '..'),
   test: {
     globalSetup: ['tests/src/support/global-setup.ts'],
-    projects: ['db', 'subgraphs/*', 'dashboard', 'tests/vitest.system.config.ts'],
+    projects: ['db', 'gateway', 'subgraphs/*', 'dashboard', 'tests/vitest.system.config.ts'],
     // Medium tests talk to a real database and start real servers: keep the machine's 2 cores busy, not swamped.
     maxWorkers: 2,
     testTimeout: 30_000,

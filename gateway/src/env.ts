@@ -1,3 +1,4 @@
+import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -24,6 +25,17 @@ const schema = z
     LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
     LOGIN_ATTEMPTS_PER_WINDOW: z.coerce.number().int().min(1).default(30),
     LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+    TRUSTED_PROXIES: z
+      .string()
+      .default('loopback')
+      .transform((v) => v.split(',').map((p) => p.trim()).filter(Boolean))
+      .superRefine((list, ctx) => {
+        try {
+          proxyaddr.compile(list);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: `must list IP addresses, CIDR ranges or loopback/linklocal/uniquelocal (${error instanceof Error ? error.message : String(error)})` });
+        }
+      }),
     OIDC_ISSUER: url.optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -48,6 +60,11 @@ export interface GatewayEnv {
   publicUrl: string;
   session: { idleMinutes: number; absoluteHours: number };
   login: { maxFailures: number; lockMinutes: number; attemptsPerWindow: number; windowMinutes: number };
+  /**
+   * Proxies whose `X-Forwarded-For` is believed (addresses, CIDR ranges, `loopback`…): the login
+   * limit counts the right-most address of the chain that is not one of them.
+   */
+  trustedProxies: string[];
   oidc: { issuer: string; clientId: string; clientSecret: string; redirectUri: string; scopes: string; allowInsecure: boolean } | null;
   /** Accept only the dashboard's persisted operations (default: on in production). */
   trustedDocuments: boolean;
@@ -76,6 +93,7 @@ export function readGatewayEnv(env: NodeJS.ProcessEnv = process.env): GatewayEnv
       attemptsPerWindow: v.LOGIN_ATTEMPTS_PER_WINDOW,
       windowMinutes: v.LOGIN_WINDOW_MINUTES,
     },
+    trustedProxies: v.TRUSTED_PROXIES,
     oidc:
       v.OIDC_ISSUER && v.OIDC_CLIENT_ID && v.OIDC_CLIENT_SECRET && v.OIDC_REDIRECT_URI
         ? {

@@ -12,7 +12,7 @@ import { adminResolvers, adminTypeDefs } from './admin/schema.js';
 import { readCookie, SESSION_COOKIE } from './auth/cookies.js';
 import { LoginService } from './auth/login.js';
 import { OidcLogin } from './auth/oidc.js';
-import { handleAuthRoute, isSameSiteJsonPost, send } from './auth/routes.js';
+import { handleAuthRoute, isSameSiteJsonPost, send, trustProxies } from './auth/routes.js';
 import { withRequestFailureStatus } from './status.js';
 import { SessionStore } from './auth/sessions.js';
 import { callerOfUser } from './auth/users.js';
@@ -128,7 +128,15 @@ export async function serveGateway(env: GatewayEnv): Promise<RunningGateway> {
   const login = new LoginService(db, sessions, env.login);
   const oidc = env.oidc ? new OidcLogin(db, sessions, env.oidc) : null;
   const publicOrigin = new URL(env.publicUrl).origin;
-  const routes = { db, sessions, login, oidc, secureCookies: publicOrigin.startsWith('https:'), allowedOrigins: [publicOrigin] };
+  const routes = {
+    db,
+    sessions,
+    login,
+    oidc,
+    secureCookies: publicOrigin.startsWith('https:'),
+    allowedOrigins: [publicOrigin],
+    trustProxy: trustProxies(env.trustedProxies),
+  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = new URL(req.url ?? '/', 'http://gateway').pathname;

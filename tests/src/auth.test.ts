@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gatewayOrigin, gatewayQuery, login, sessionCookie, startTestSystem, type TestSystem } from './support/system.js';
+import { gatewayOrigin, gatewayQuery, login, sessionCookie, sessionTokenOf, startTestSystem, type TestSystem } from './support/system.js';
 import { createUser, type TestUser } from './support/users.js';
 
 /** Login, sessions and user management at the real gateway, on a throwaway database. */
@@ -30,9 +30,14 @@ describe('login', () => {
     const cookie = response.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^passerelles_session=[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax; Expires=/);
     expect(cookie).not.toContain('Secure'); // the dashboard is served over http here
-    const body = (await response.json()) as { user: { email: string; role: string; departmentCode: string }; token: string };
+    const text = await response.text();
+    const body = JSON.parse(text) as { user: { email: string; role: string; departmentCode: string } };
     expect(body.user).toMatchObject({ email: admin.email, role: 'ADMIN', departmentCode: '25' });
-    expect(await me(body.token)).toBe(200);
+    const token = sessionTokenOf(response);
+    expect(await me(token)).toBe(200);
+    // The token lives in the HttpOnly cookie only: no script can read it from the answer.
+    expect(text).not.toContain(token);
+    expect(Object.keys(body).sort()).toEqual(['expiresAt', 'user']);
   });
 
   it('gives the same answer for a wrong password and an unknown account', async () => {
@@ -74,7 +79,7 @@ describe('sessions', () => {
   it('rotates the session on login: the token the browser came with stops working', async () => {
     const first = await login(system, admin.email, admin.password);
     const second = await post('/auth/login', { email: admin.email, password: admin.password }, { cookie: sessionCookie(first) });
-    const { token } = (await second.json()) as { token: string };
+    const token = sessionTokenOf(second);
     expect(token).not.toBe(first);
     expect(await me(first)).toBe(401);
     expect(await me(token)).toBe(200);

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from './support/ports.js';
-import { gatewayOrigin, sessionCookie, startTestSystem, type TestSystem } from './support/system.js';
+import { gatewayOrigin, sessionCookie, sessionTokenOf, startTestSystem, type TestSystem } from './support/system.js';
 import { createUser, type TestUser } from './support/users.js';
 
 /**
@@ -107,7 +107,9 @@ describe('OIDC login', () => {
     const callback = await signInAtProvider((await start()).href, 'agent-123');
     const response = await post('/auth/oidc/callback', { url: callback });
     expect(response.status, system.logs.filter((l) => l.includes('OIDC')).join('\n')).toBe(200);
-    const body = (await response.json()) as { token: string; returnTo: string; user: { id: string } };
+    const text = await response.text();
+    const body = { ...(JSON.parse(text) as { returnTo: string; user: { id: string } }), token: sessionTokenOf(response) };
+    expect(text).not.toContain(body.token);
     expect(body).toMatchObject({ returnTo: '/territoires', user: { id: user.id } });
     expect((await fetch(`${gatewayOrigin(system)}/auth/me`, { headers: { cookie: sessionCookie(body.token) } })).status).toBe(200);
     const linked = await system.db.query('select oidc_issuer, oidc_subject from auth.app_user where id = $1', [user.id]);

@@ -8,7 +8,7 @@ export interface LoginPolicy {
   maxFailures: number;
   /** …for this long. */
   lockMinutes: number;
-  /** Attempts allowed per client (address) per window, success or not. */
+  /** Failed attempts allowed per client (address) per window: successes do not count, so an office behind one address is not locked out by its own logins. */
   attemptsPerWindow: number;
   windowMinutes: number;
 }
@@ -34,7 +34,7 @@ export class LoginService {
 
   async login(email: string, password: string, clientKey: string, previousToken: string | null): Promise<LoginResult> {
     const recent = await this.db.query<{ n: number }>(
-      `select count(*)::int as n from auth.login_attempt where client_key = $1 and at > now() - $2 * interval '1 minute'`,
+      `select count(*)::int as n from auth.login_attempt where client_key = $1 and not succeeded and at > now() - $2 * interval '1 minute'`,
       [clientKey, this.policy.windowMinutes],
     );
     if ((recent.rows[0]?.n ?? 0) >= this.policy.attemptsPerWindow) return { ok: false, reason: 'throttled' };

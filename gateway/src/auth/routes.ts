@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type pg from 'pg';
+import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
 import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from './cookies.js';
 import type { LoginService } from './login.js';
@@ -19,7 +20,14 @@ export interface AuthRoutesOptions {
   oidc: OidcLogin | null;
   secureCookies: boolean;
   allowedOrigins: string[];
+  /** `clientKey`'s trust: built once from TRUSTED_PROXIES. */
+  trustProxy: ClientTrust;
 }
+
+export type ClientTrust = (address: string, hop: number) => boolean;
+
+/** The trust function of `clientKey`, from a list such as `['loopback', '10.0.0.0/8']`. */
+export const trustProxies = (list: string[]): ClientTrust => proxyaddr.compile(list);
 
 export function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string | string[]> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
@@ -37,13 +45,13 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
 }
 
-/** The client the rate limit counts: the browser's address as the local dashboard forwards it, or the peer. */
-export function clientKey(req: IncomingMessage): string {
-  const peer = req.socket.remoteAddress ?? 'unknown';
-  const forwarded = req.headers['x-forwarded-for'];
-  const loopback = peer === '127.0.0.1' || peer === '::1' || peer === '::ffff:127.0.0.1';
-  if (loopback && typeof forwarded === 'string' && forwarded.trim()) return forwarded.split(',')[0]!.trim();
-  return peer;
+/**
+ * The client the login limit counts: the peer, or — when the peer is a trusted proxy (the
+ * dashboard's server, a load balancer) — the right-most address of `X-Forwarded-For` that is not a
+ * trusted proxy. Entries left of it are whatever the client wrote, and never count.
+ */
+export function clientKey(req: IncomingMessage, trust: ClientTrust): string {
+  return proxyaddr(req, trust);
 }
 
 /**
@@ -101,13 +109,14 @@ export async function handleAuthRoute(req: IncomingMessage, res: ServerResponse,
         send(res, 400, { error: 'bad_request', message: 'Adresse e-mail et mot de passe requis.' });
         return true;
       }
-      const result = await options.login.login(parsed.data.email, parsed.data.password, clientKey(req), token);
+      const result = await options.login.login(parsed.data.email, parsed.data.password, clientKey(req, options.trustProxy), token);
       if (!result.ok) {
         if (result.reason === 'throttled') send(res, 429, { error: 'too_many_attempts', message: 'Trop de tentatives. Réessayez dans quelques minutes.' }, { 'retry-after': '900' });
         else send(res, 401, INVALID);
         return true;
       }
-      send(res, 200, { user: publicUser(result.user), token: result.token, expiresAt: result.expiresAt.toISOString() }, {
+      // The session token travels only in the HttpOnly cookie, never in a body a script could read.
+      send(res, 200, { user: publicUser(result.user), expiresAt: result.expiresAt.toISOString() }, {
         'set-cookie': sessionCookie(result.token, result.expiresAt, secureCookies),
       });
       return true;
@@ -158,7 +167,7 @@ export async function handleAuthRoute(req: IncomingMessage, res: ServerResponse,
         send(res, 401, { error: 'oidc_refused', message: 'Connexion refusée par le fournisseur d’identité ou compte inconnu.' });
         return true;
       }
-      send(res, 200, { user: publicUser(result.user), token: result.token, expiresAt: result.expiresAt.toISOString(), returnTo: result.returnTo }, {
+      send(res, 200, { user: publicUser(result.user), expiresAt: result.expiresAt.toISOString(), returnTo: result.returnTo }, {
         'set-cookie': sessionCookie(result.token, result.expiresAt, secureCookies),
       });
       return true;

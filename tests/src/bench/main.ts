@@ -7,6 +7,7 @@ import { startSystem } from '@passerelles/gateway/system';
 import { DEMO_PASSWORD, prepareDatabase, repoRoot, startEmbeddedPostgres } from '@passerelles/db';
 import { launchBrowser, signIn, type TestBrowser } from '../support/browser.js';
 import { freePort, freeSystemPorts } from '../support/ports.js';
+import { sessionTokenOf } from '../support/system.js';
 import { runScenarios, toMarkdown, type BenchContext, type BenchDashboard } from './harness.js';
 import { scenarios } from './scenarios/index.js';
 
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: 'admin.62@demo.passerelles.fr', password: DEMO_PASSWORD }),
   });
-  const { token } = (await login.json()) as { token: string };
+  const token = sessionTokenOf(login);
   const ctx: BenchContext = {
     gatewayUrl: system.urls.gateway,
     databaseUrl: database.url,

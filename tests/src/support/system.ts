@@ -73,7 +73,16 @@ export async function login(system: RunningSystem, email: string, password: stri
     body: JSON.stringify({ email, password }),
   });
   if (response.status !== 200) throw new Error(`login of ${email} failed: HTTP ${response.status}`);
-  return ((await response.json()) as { token: string }).token;
+  return sessionTokenOf(response);
+}
+
+/** The session token the gateway set in its cookie (it is never in a response body). */
+export function sessionTokenOf(response: Response): string {
+  for (const header of response.headers.getSetCookie()) {
+    const match = /^passerelles_session=([^;]+)/.exec(header);
+    if (match?.[1]) return decodeURIComponent(match[1]);
+  }
+  throw new Error(`No session cookie in the answer (HTTP ${response.status}).`);
 }
 
 export const sessionCookie = (token: string): string => `passerelles_session=${encodeURIComponent(token)}`;

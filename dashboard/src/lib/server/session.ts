@@ -30,6 +30,23 @@ export function sessionHeaders(token: string | null, clientAddress: string): Rec
   };
 }
 
+/**
+ * The session the gateway opened, from its `Set-Cookie` (the token is never in a response body):
+ * the dashboard keeps it in its own HttpOnly cookie, with the same expiry.
+ */
+export function sessionFromResponse(response: Response): { token: string; expires: Date } | null {
+  for (const header of response.headers.getSetCookie()) {
+    const [pair, ...attributes] = header.split(';').map((part) => part.trim());
+    const [name, ...value] = (pair ?? '').split('=');
+    if (name !== SESSION_COOKIE || value.join('=') === '') continue;
+    const expires = attributes.find((a) => a.toLowerCase().startsWith('expires='))?.slice('expires='.length);
+    const date = expires ? new Date(expires) : null;
+    if (!date || Number.isNaN(date.getTime())) return null;
+    return { token: decodeURIComponent(value.join('=')), expires: date };
+  }
+  return null;
+}
+
 /** The signed-in user, or null when the session is missing, expired or revoked. */
 export async function currentUser(token: string | null, clientAddress: string): Promise<SessionUser | null> {
   if (!token) return null;

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { authUrl, SESSION_COOKIE, sessionHeaders } from '#lib/server/session.ts';
+import { authUrl, SESSION_COOKIE, sessionFromResponse, sessionHeaders } from '#lib/server/session.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Only local paths: a login link must not send the user to another site. */
@@ -34,13 +34,15 @@ export const actions: Actions = {
     }
     if (response.status === 429) return fail(429, { email, message: 'Trop de tentatives. Réessayez dans quelques minutes.' });
     if (!response.ok) return fail(401, { email, message: 'Adresse e-mail ou mot de passe incorrect.' });
-    const session = (await response.json()) as { token: string; expiresAt: string };
+    await response.body?.cancel();
+    const session = sessionFromResponse(response);
+    if (!session) return fail(503, { email, message: 'Le service de connexion est momentanément indisponible.' });
     cookies.set(SESSION_COOKIE, session.token, {
       path: '/',
       httpOnly: true,
       sameSite: 'lax',
       secure: url.protocol === 'https:',
-      expires: new Date(session.expiresAt),
+      expires: session.expires,
     });
     redirect(303, safeRedirection(form.get('redirection')?.toString() ?? null));
   },

@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { authUrl, SESSION_COOKIE, sessionHeaders } from '#lib/server/session.ts';
+import { authUrl, SESSION_COOKIE, sessionFromResponse, sessionHeaders } from '#lib/server/session.ts';
 import type { RequestHandler } from './$types';
 
 /**
@@ -16,7 +16,9 @@ export const GET: RequestHandler = async ({ url, cookies, getClientAddress }) =>
   }
   const response = await fetch(authUrl('oidc/callback'), { method: 'POST', headers, body: JSON.stringify({ url: url.href }) });
   if (!response.ok) error(401, 'Connexion refusée : aucun compte actif ne correspond à cette identité.');
-  const session = (await response.json()) as { token: string; expiresAt: string; returnTo: string };
-  cookies.set(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:', expires: new Date(session.expiresAt) });
-  redirect(303, session.returnTo.startsWith('/') ? session.returnTo : '/');
+  const { returnTo } = (await response.json()) as { returnTo: string };
+  const session = sessionFromResponse(response);
+  if (!session) error(503, 'La connexion par fournisseur d’identité est indisponible.');
+  cookies.set(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:', expires: session.expires });
+  redirect(303, returnTo.startsWith('/') ? returnTo : '/');
 };
