@@ -65,13 +65,13 @@ const inviteInput = z.object({
   email: z.string().email('is not an e-mail address').max(320),
   displayName: z.string().min(1, 'is empty').max(200),
   role: z.enum(roles),
-  territoryIds: z.array(z.string()).nullish(),
+  territoryIds: z.array(z.string().max(100)).max(50).nullish(),
   partnerId: z.string().uuid('is not an id').nullish(),
 });
 const changeInput = z.object({
   id: z.string().uuid(),
   role: z.enum(roles),
-  territoryIds: z.array(z.string()).nullish(),
+  territoryIds: z.array(z.string().max(100)).max(50).nullish(),
   partnerId: z.string().uuid('is not an id').nullish(),
 });
 
@@ -92,6 +92,13 @@ export function adminResolvers(db: pg.Pool, sessions: SessionStore, callerOf: (r
     return caller;
   };
   const users = new UserRepository(db);
+  /** The first of `ids` that is not a territory of the Département, or null. */
+  const unknownTerritory = async (departmentCode: string, ids: readonly string[] | null | undefined): Promise<string | null> => {
+    if (!ids || ids.length === 0) return null;
+    const known = await db.query<{ id: string }>('select id from ref.territory where department_code = $1 and id = any($2::text[])', [departmentCode, ids]);
+    const found = new Set(known.rows.map((r) => r.id));
+    return ids.find((id) => !found.has(id)) ?? null;
+  };
   const inDepartment = async (caller: Caller, id: string): Promise<PublicUser | null> => {
     const user = await users.byId(id);
     return user && user.department_code === caller.departmentCode ? publicUser(user) : null;
@@ -136,6 +143,8 @@ export function adminResolvers(db: pg.Pool, sessions: SessionStore, callerOf: (r
         if (!parsed.success) return { ok: false, error: firstIssue(parsed.error), user: null, invitationToken: null };
         const input = parsed.data;
         if (input.role === 'OPERATOR' && !input.partnerId) return { ok: false, error: 'partnerId is required for an OPERATOR', user: null, invitationToken: null };
+        const unknownInvited = await unknownTerritory(caller.departmentCode, input.territoryIds);
+        if (unknownInvited) return { ok: false, error: `territoryIds: « ${unknownInvited.slice(0, 40)} » is not a territory of the Département`, user: null, invitationToken: null };
         if (await users.byEmail(input.email)) return { ok: false, error: 'email is already used by an account', user: null, invitationToken: null };
         const user = await users.create({
           departmentCode: caller.departmentCode,
@@ -155,6 +164,8 @@ export function adminResolvers(db: pg.Pool, sessions: SessionStore, callerOf: (r
         if (!parsed.success) return { ok: false, error: firstIssue(parsed.error), user: null };
         const { id, role, territoryIds, partnerId } = parsed.data;
         if (role === 'OPERATOR' && !partnerId) return { ok: false, error: 'partnerId is required for an OPERATOR', user: null };
+        const unknownChanged = await unknownTerritory(caller.departmentCode, territoryIds);
+        if (unknownChanged) return { ok: false, error: `territoryIds: « ${unknownChanged.slice(0, 40)} » is not a territory of the Département`, user: null };
         const updated = await users.update(id, caller.departmentCode, { role, ...(territoryIds ? { territoryIds } : {}), partnerId: role === 'OPERATOR' ? partnerId! : null });
         if (!updated) return { ok: false, error: 'user not found', user: null };
         await sessions.revokeAllOf(id);

@@ -3,6 +3,7 @@ import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { graphql, Kind, parse, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { userInput } from './input.js';
 
 /** Federation version of every subgraph: at or below what the composition library knows. */
 export const FEDERATION_LINK =
@@ -30,6 +31,8 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     ...(options.orphanedTypes ? { orphanedTypes: options.orphanedTypes } : {}),
     skipCheck: true,
     validate: false,
+    // Every field: oversized texts refused, database refusals of the caller's input made user errors.
+    globalMiddlewares: [userInput],
     emitSchemaFile: false,
   });
   const typeDefs = requireAuthentication(parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`));

@@ -1,4 +1,4 @@
-import { RequiresRoles, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { RequiresRoles, TakesFiles, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { importBeneficiaries } from './import.service.js';
 import { ImportReport } from './import.type.js';
@@ -9,6 +9,7 @@ export class ImportResolver {
     description: "Imports people and accompaniments from the Département's CSV export (administrators): all lines or none; re-importing the same file changes nothing.",
   })
   @RequiresRoles('ADMIN')
+  @TakesFiles()
   importBeneficiaries(
     @Ctx() ctx: SubgraphContext,
     @Arg('csv', () => String, { description: 'The file, semicolon-separated, dates as DD/MM/YYYY (see docs/beneficiaries.md).' }) csv: string,

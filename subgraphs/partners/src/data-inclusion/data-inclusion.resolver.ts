@@ -1,4 +1,4 @@
-import { type SubgraphContext, RequiresRoles } from '@passerelles/subgraph-kit';
+import { type SubgraphContext, RequiresRoles, TakesFiles } from '@passerelles/subgraph-kit';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { exportDataInclusion, importDataInclusion } from './data-inclusion.service.js';
 import { DataInclusionExportType, DataInclusionImportReportType, DataInclusionProblemType, DataInclusionRecordErrorType } from './data-inclusion.type.js';
@@ -9,6 +9,7 @@ export class DataInclusionResolver {
     description: 'Imports data·inclusion v1 structures and services (JSON arrays, as the national API publishes them) into the Département (ADMIN). All or nothing.',
   })
   @RequiresRoles('ADMIN')
+  @TakesFiles()
   async importDataInclusion(
     @Ctx() ctx: SubgraphContext,
     @Arg('structures', () => String, { description: 'JSON array of structures.' }) structures: string,
