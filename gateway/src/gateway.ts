@@ -122,6 +122,9 @@ const tooLarge = (res: ServerResponse): void => send(res, 413, { errors: [{ mess
 
 export async function serveGateway(env: GatewayEnv): Promise<RunningGateway> {
   const db = new pg.Pool({ connectionString: env.databaseUrl, max: 10 });
+  // An idle connection dropped by PostgreSQL (a restart, a failover) is an 'error' event: without a
+  // listener it would end the process. The pool discards that client and opens a new one when needed.
+  db.on('error', (error) => console.error(`[gateway] PostgreSQL connection lost: ${error.message}`));
   const callers = new WeakMap<IncomingMessage, Caller>();
   const gateway = await createGateway(env, db, callers);
   const sessions = new SessionStore(db, env.session);

@@ -6,18 +6,11 @@ import { startSystem } from './start-system.js';
 async function main(): Promise<void> {
   const env = readSystemEnv();
   const system = await startSystem({ ...env, withDashboard: true });
-  let stopping = false;
   stopOnSignals(system.stop, () => {
-    stopping = true;
     console.log('\nStopping Passerelles…');
   });
-  for (const service of system.services) {
-    void service.exited.then((code) => {
-      if (stopping) return;
-      console.error(`[${service.name}] stopped unexpectedly (exit code ${code ?? 'signal'}); stopping everything.`);
-      process.kill(process.pid, 'SIGTERM');
-    });
-  }
+  // A service that dies is started again by its supervisor (see processes.ts), and so is the
+  // embedded PostgreSQL: one failing part never takes the rest down.
   console.log(`
 Passerelles is running.
   Dashboard        ${system.urls.dashboard}

@@ -1,39 +1,123 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
+/**
+ * A supervised Node service: started as a child process (the same `node` that runs this
+ * launcher), with its output prefixed by its name, and started again with back-off when it dies —
+ * until `stop()` is called.
+ */
 export interface ServiceProcess {
   name: string;
-  child: ChildProcess;
-  /** Resolves when the process has exited. */
-  exited: Promise<number | null>;
+  /** The child process running now (a new one after each restart). */
+  readonly child: ChildProcess;
+  /** How many times the service was started again after dying. */
+  readonly restarts: number;
+  /** Resolves when the process running now has exited. */
+  readonly exited: Promise<number | null>;
+  /** Resolves when a process started after `since` (a previous pid) is ready (see `readyUrl`). */
+  restarted(previousPid: number | undefined, timeoutMs?: number): Promise<void>;
+  /** Stops the service for good (no restart). */
   stop(): Promise<void>;
 }
 
+export interface SupervisionPolicy {
+  /** First delay before a restart; doubles at each failure in a row… */
+  initialDelayMs: number;
+  /** …up to this. */
+  maxDelayMs: number;
+  /** A process that ran this long was healthy: the next failure starts from the first delay again. */
+  healthyAfterMs: number;
+}
+
+export const DEFAULT_SUPERVISION: SupervisionPolicy = { initialDelayMs: 500, maxDelayMs: 30_000, healthyAfterMs: 60_000 };
+
+/** The delay before restart number `attempt` (1-based): 0.5 s, 1 s, 2 s… capped. */
+export function restartDelay(attempt: number, policy: SupervisionPolicy = DEFAULT_SUPERVISION): number {
+  return Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** Math.max(0, attempt - 1));
+}
+
 /**
- * Starts a Node service as a child process (the same `node` that runs this launcher), with its
- * output prefixed by its name.
+ * Starts a service and keeps it running: when it dies (crash, kill, out of memory), it is logged
+ * and started again after a back-off delay. `readyUrl` is what `restarted` polls.
  */
 export function startService(
   name: string,
   script: string,
   env: NodeJS.ProcessEnv,
   log: (line: string) => void,
+  options: { readyUrl?: string; policy?: SupervisionPolicy } = {},
 ): ServiceProcess {
-  const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  for (const stream of [child.stdout, child.stderr]) {
-    if (stream) createInterface({ input: stream }).on('line', (line) => log(`[${name}] ${line}`));
-  }
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const policy = options.policy ?? DEFAULT_SUPERVISION;
+  let stopping = false;
+  let failuresInARow = 0;
+  let restarts = 0;
+  let timer: NodeJS.Timeout | null = null;
+  let current: { child: ChildProcess; exited: Promise<number | null> };
+
+  const spawnOne = (): { child: ChildProcess; exited: Promise<number | null> } => {
+    const startedAt = Date.now();
+    const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    for (const stream of [child.stdout, child.stderr]) {
+      if (stream) createInterface({ input: stream }).on('line', (line) => log(`[${name}] ${line}`));
+    }
+    const exited = new Promise<number | null>((resolve) =>
+      child.once('exit', (code, signal) => {
+        resolve(code);
+        if (stopping) return;
+        failuresInARow = Date.now() - startedAt >= policy.healthyAfterMs ? 1 : failuresInARow + 1;
+        const delay = restartDelay(failuresInARow, policy);
+        log(`[launcher] ${name} exited (${signal ?? `code ${code}`}); restarting in ${(delay / 1000).toLocaleString('en')} s (attempt ${failuresInARow})`);
+        timer = setTimeout(() => {
+          timer = null;
+          if (stopping) return;
+          restarts++;
+          current = spawnOne();
+        }, delay);
+      }),
+    );
+    // A failed spawn (the script is missing) is an exit too.
+    child.once('error', (error) => log(`[launcher] ${name} could not start: ${error.message}`));
+    return { child, exited };
+  };
+  current = spawnOne();
+
   return {
     name,
-    child,
-    exited,
+    get child() {
+      return current.child;
+    },
+    get restarts() {
+      return restarts;
+    },
+    get exited() {
+      return current.exited;
+    },
+    restarted: async (previousPid, timeoutMs = 60_000) => {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        const child = current.child;
+        if (child.pid !== previousPid && child.exitCode === null && child.signalCode === null) {
+          if (!options.readyUrl) return;
+          try {
+            const response = await fetch(options.readyUrl, { signal: AbortSignal.timeout(2000) });
+            if (response.ok) return;
+          } catch {
+            // not listening yet
+          }
+        }
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      }
+      throw new Error(`${name} was not running again after ${timeoutMs / 1000} s`);
+    },
     stop: async () => {
+      stopping = true;
+      if (timer) clearTimeout(timer);
+      const { child, exited } = current;
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
       await exited;
-      clearTimeout(timer);
+      clearTimeout(kill);
     },
   };
 }
@@ -41,12 +125,13 @@ export function startService(
 /** Polls `url` until it answers 2xx, the process dies, or the time runs out. */
 export async function waitUntilReady(service: ServiceProcess, url: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  const child = service.child;
   let dead = false;
   void service.exited.then(() => {
     dead = true;
   });
   while (Date.now() < deadline) {
-    if (dead) throw new Error(`${service.name} exited before it was ready (exit code ${service.child.exitCode ?? 'signal'})`);
+    if (dead) throw new Error(`${service.name} exited before it was ready (exit code ${child.exitCode ?? 'signal'})`);
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
       if (response.ok) return;

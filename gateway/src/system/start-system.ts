@@ -19,11 +19,13 @@ export interface SystemOptions extends SystemEnv {
 
 export interface RunningSystem {
   databaseUrl: string;
+  /** The database as opened (its server's pid when the launcher started it). */
+  database: RunningDatabase;
   urls: { dashboard: string | null; gateway: string; subgraphs: Record<string, string> };
   keys: IdentityKeyPair;
   seed: SeedResult | null;
   services: ServiceProcess[];
-  /** Stops one service (tests use it to take a subgraph down). */
+  /** Stops one service for good, without restart (tests use it to take a subgraph down). */
   stopService(name: string): Promise<void>;
   stop(): Promise<void>;
 }
@@ -42,7 +44,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     if (database) await database.stop();
   };
   try {
-    database = await openDatabase(options.db);
+    // The launcher keeps the embedded PostgreSQL running: started again if it dies.
+    database = await openDatabase(options.db, undefined, log);
     const reference = await prepareDatabase(database.url);
     log(`[db] ${database.embedded ? `embedded PostgreSQL on port ${options.db.embeddedPort}, data in ${options.db.dataDir}` : 'external PostgreSQL (DATABASE_URL)'}`);
     log(`[db] reference geography ${reference.loaded ? 'loaded' : 'up to date'}: ${reference.communes} communes, ${reference.territories} territories`);
@@ -65,6 +68,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
           ...(definition.name === 'beneficiaries' ? { BENEFICIARIES_ENCRYPTION_KEY: beneficiariesKey } : {}),
         },
         log,
+        { readyUrl: `http://127.0.0.1:${port}/ready` },
       );
       services.push(service);
       return waitUntilReady(service, `http://127.0.0.1:${port}/ready`);
@@ -93,6 +97,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         FUNDING_URL: subgraphUrls.funding,
       },
       log,
+      { readyUrl: `http://127.0.0.1:${options.ports.gateway}/healthcheck` },
     );
     services.push(gateway);
     const gatewayUrl = `http://127.0.0.1:${options.ports.gateway}/graphql`;
@@ -113,6 +118,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
           PERSISTED_OPERATIONS: ['1', 'true'].includes(options.gatewayEnv?.['TRUSTED_DOCUMENTS'] ?? (options.nodeEnv === 'production' ? '1' : '0')) ? '1' : '0',
         },
         log,
+        { readyUrl: `http://127.0.0.1:${options.ports.dashboard}/territoires` },
       );
       services.push(dashboard);
       dashboardUrl = `http://localhost:${options.ports.dashboard}`;
@@ -122,6 +128,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     const db = database;
     return {
       databaseUrl: db.url,
+      database: db,
       urls: { dashboard: dashboardUrl, gateway: gatewayUrl, subgraphs: subgraphUrls },
       keys,
       seed,

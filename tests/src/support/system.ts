@@ -3,9 +3,8 @@ import pg from 'pg';
 import { startSystem, type RunningSystem } from '@passerelles/gateway/system';
 import { freeSystemPorts } from './ports.js';
 
-/** A fresh, empty database on the test run's PostgreSQL cluster. */
-export async function createThrowawayDatabase(): Promise<string> {
-  const base = process.env.TEST_DATABASE_URL;
+/** A fresh, empty database on the test run's PostgreSQL cluster (or on the cluster of `base`). */
+export async function createThrowawayDatabase(base = process.env.TEST_DATABASE_URL): Promise<string> {
   if (!base) throw new Error('TEST_DATABASE_URL is not set: run through `npm test`.');
   const name = `system_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const client = new pg.Client({ connectionString: base });
@@ -34,8 +33,10 @@ export async function startTestSystem(options: {
   withDashboard: boolean;
   gatewayEnv?: Record<string, string>;
   nodeEnv?: 'production' | 'test';
+  /** A cluster of the test's own (fault tests stop it), instead of the run's shared one. */
+  clusterUrl?: string;
 }): Promise<TestSystem> {
-  const databaseUrl = await createThrowawayDatabase();
+  const databaseUrl = await createThrowawayDatabase(options.clusterUrl);
   const logs: string[] = [];
   const system = await startSystem({
     db: { databaseUrl, dataDir: '', embeddedPort: 0, debug: false },
@@ -50,13 +51,15 @@ export async function startTestSystem(options: {
     throw new Error(`${error instanceof Error ? error.message : String(error)}\n${logs.join('\n')}`);
   });
   const db = new pg.Client({ connectionString: databaseUrl });
+  // A test that stops PostgreSQL ends this connection: that must not end the test process.
+  db.on('error', () => undefined);
   await db.connect();
   return {
     ...system,
     logs,
     db,
     stop: async () => {
-      await db.end();
+      await db.end().catch(() => undefined);
       await system.stop();
     },
   };
