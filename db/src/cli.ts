@@ -2,13 +2,15 @@
 import { purgeAccessLog } from './audit-retention.js';
 import { openDatabase, prepareDatabase } from './database.js';
 import { readDbEnv } from './env.js';
+import { provisionServiceRoles } from './roles.js';
 import { stopOnSignals } from './signals.js';
 
 const usage = `passerelles-db <command>
   purge-audit [days]  delete access-log lines older than [days] (default 365); run it daily
   up        start the embedded PostgreSQL (or use DATABASE_URL), migrate ref/auth/audit, load the
             reference geography, print the connection string and keep running until Ctrl-C
-  prepare   migrate ref/auth/audit and load the reference geography, then exit`;
+  prepare   migrate ref/auth/audit, load the reference geography, (re)make each service's role and
+            print the DATABASE_URL each service must use (new passwords every time), then exit`;
 
 async function main(command: string | undefined): Promise<void> {
   if (command === 'purge-audit') {
@@ -32,6 +34,9 @@ async function main(command: string | undefined): Promise<void> {
       `reference geography ${reference.loaded ? 'loaded' : 'up to date'} (${reference.communes} communes, ${reference.territories} territories)`,
   );
   if (command === 'prepare') {
+    const urls = await provisionServiceRoles(database.url);
+    console.log('[db] each service connects with its own role; start each with its DATABASE_URL:');
+    for (const [service, url] of Object.entries(urls)) console.log(`  ${service.padEnd(14)} DATABASE_URL=${url}`);
     await database.stop();
     return;
   }

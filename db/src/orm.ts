@@ -87,7 +87,10 @@ export async function migrateSchema(options: Pick<OrmOptions, 'clientUrl' | 'sch
     const connection = orm.em.getConnection();
     await connection.execute(`select pg_advisory_lock(hashtext('passerelles.migrate.' || ?))`, [options.schema]);
     try {
-      await connection.execute(`create schema if not exists "${options.schema}"`);
+      // `create schema if not exists` needs CREATE on the database even when the schema exists: a
+      // service role owns its schema already (made by provisionServiceRoles) and may not create one.
+      const present = await connection.execute<{ n: number }[]>(`select count(*)::int as n from pg_namespace where nspname = ?`, [options.schema]);
+      if (present[0]?.n === 0) await connection.execute(`create schema "${options.schema}"`);
       const done = await orm.migrator.up();
       return done.map((m) => m.name);
     } finally {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { configureIdentityKey, encryptIdentity, identityDigest } from '@passerelles/beneficiaries/identity';
-import { openDatabase, prepareDatabase, seedDemo, type RunningDatabase, type SealIdentity, type SeedResult } from '@passerelles/db';
+import { openDatabase, prepareDatabase, provisionServiceRoles, seedDemo, type RunningDatabase, type SealIdentity, type SeedResult, type ServiceDatabaseUrls, type SubgraphSchema } from '@passerelles/db';
 import { generateIdentityKeys, type IdentityKeyPair } from '@passerelles/subgraph-kit/identity';
 import { repoRoot } from '../compose/compose.js';
 import { subgraphs } from '../compose/subgraphs.js';
@@ -21,6 +21,8 @@ export interface RunningSystem {
   databaseUrl: string;
   /** The database as opened (its server's pid when the launcher started it). */
   database: RunningDatabase;
+  /** Each service's own connection (role and password of this run). */
+  databaseUrls: ServiceDatabaseUrls;
   urls: { dashboard: string | null; gateway: string; subgraphs: Record<string, string> };
   keys: IdentityKeyPair;
   seed: SeedResult | null;
@@ -50,8 +52,13 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     log(`[db] ${database.embedded ? `embedded PostgreSQL on port ${options.db.embeddedPort}, data in ${options.db.dataDir}` : 'external PostgreSQL (DATABASE_URL)'}`);
     log(`[db] reference geography ${reference.loaded ? 'loaded' : 'up to date'}: ${reference.communes} communes, ${reference.territories} territories`);
 
+    // Least privilege: each service connects with a role of its own (its schema, `ref`, appending to the audit log).
+    const databaseUrls = await provisionServiceRoles(database.url);
+    log('[db] each service connects with its own role (its schema, ref, append-only audit)');
+
     const keys = options.keys ?? (await generateIdentityKeys());
-    const base = { ...baseChildEnv(), NODE_ENV: options.nodeEnv, DATABASE_URL: database.url };
+    // No child gets the administrator's connection: each service its own role's (below), the dashboard none.
+    const base = { ...baseChildEnv(), NODE_ENV: options.nodeEnv };
     const beneficiariesKey = options.beneficiariesEncryptionKey ?? (await dataDirEncryptionKey(options.db.dataDir));
     const subgraphUrls: Record<string, string> = {};
     const started = subgraphs.map((definition) => {
@@ -64,6 +71,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         {
           ...base,
           [`${prefix}_PORT`]: String(port),
+          DATABASE_URL: databaseUrls[definition.name as SubgraphSchema],
           GATEWAY_PUBLIC_KEY: keys.publicKeyPem,
           ...(definition.name === 'beneficiaries' ? { BENEFICIARIES_ENCRYPTION_KEY: beneficiariesKey } : {}),
         },
@@ -88,6 +96,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       {
         ...base,
         GATEWAY_PORT: String(options.ports.gateway),
+        DATABASE_URL: databaseUrls.gateway,
         GATEWAY_SIGNING_KEY: keys.privateKeyPem,
         PUBLIC_URL: `http://localhost:${options.ports.dashboard}`,
         ...options.gatewayEnv,
@@ -129,6 +138,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     return {
       databaseUrl: db.url,
       database: db,
+      databaseUrls,
       urls: { dashboard: dashboardUrl, gateway: gatewayUrl, subgraphs: subgraphUrls },
       keys,
       seed,
