@@ -123,7 +123,13 @@ describe('user management by administrators', () => {
     expect(invited.data?.inviteUser).toMatchObject({ ok: true, user: { role: 'REFERENT', departmentCode: '25' } });
     const { invitationToken, user } = invited.data!.inviteUser;
     expect((await post('/auth/invitations/accept', { token: invitationToken, password: 'court' })).status).toBe(400);
-    expect((await post('/auth/invitations/accept', { token: invitationToken, password: 'un mot de passe assez long' })).status).toBe(200);
+    const accepted = await post('/auth/invitations/accept', { token: invitationToken, password: 'un mot de passe assez long' });
+    expect(accepted.status).toBe(200);
+    // Accepting opens no session, and no token of any kind comes back.
+    expect(accepted.headers.getSetCookie()).toEqual([]);
+    const acceptedText = await accepted.text();
+    expect(Object.keys(JSON.parse(acceptedText) as object)).toEqual(['user']);
+    expect(acceptedText).not.toContain(invitationToken);
     expect((await post('/auth/invitations/accept', { token: invitationToken, password: 'un mot de passe assez long' })).status).toBe(400);
     const theirs = await login(system, 'nouvelle.referente@test.passerelles.fr', 'un mot de passe assez long');
     expect((await gatewayQuery<{ me: { role: string } }>(system, theirs, '{ me { role territoryIds } }')).data).toEqual({ me: { role: 'REFERENT', territoryIds: ['25-besancon'] } });
@@ -173,5 +179,21 @@ describe('the dashboard login page', () => {
       body: new URLSearchParams({ email: admin.email, password: 'faux' }),
     });
     expect(await failed.text()).toContain('Adresse e-mail ou mot de passe incorrect.');
+  });
+
+  it('counts a failed login under the address the dashboard sees, not one the browser writes', async () => {
+    const dashboard = system.urls.dashboard!;
+    const email = 'personne.inconnue@test.passerelles.fr';
+    const failed = await fetch(`${dashboard}/connexion`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: dashboard, accept: 'text/html', 'x-forwarded-for': '198.51.100.66' },
+      body: new URLSearchParams({ email, password: 'faux' }),
+    });
+    expect(await failed.text()).toContain('Adresse e-mail ou mot de passe incorrect.');
+    const keys = await system.db.query<{ client_key: string }>(
+      `select client_key from auth.login_attempt where not succeeded and at > now() - interval '1 minute' order by at desc limit 1`,
+    );
+    // This test's requests come from loopback: the dashboard forwards that, the gateway believes it.
+    expect(keys.rows[0]?.client_key).toMatch(/^(127\.0\.0\.1|::1|::ffff:127\.0\.0\.1)$/);
   });
 });

@@ -24,6 +24,7 @@ describe('clientKey', () => {
     expect(clientKey(request('127.0.0.1', '198.51.100.1'), loopback)).toBe('198.51.100.1');
     expect(clientKey(request('127.0.0.1', '6.6.6.6, 198.51.100.1'), loopback)).toBe('198.51.100.1');
     expect(clientKey(request('::1', 'anything, 198.51.100.1'), loopback)).toBe('198.51.100.1');
+    expect(clientKey(request('::ffff:127.0.0.1', '198.51.100.1'), loopback)).toBe('198.51.100.1');
   });
 
   it('walks through a chain of trusted proxies', () => {
