@@ -197,7 +197,7 @@ describe('Administration', () => {
     );
     expect(await page.getByLabel('Fichier des personnes (CSV), ou des structures data·inclusion (JSON)', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     await page.close();
-  });
+  }, 240_000); // two polls of up to 90 s each (a 6 000-line import on a busy 2-core machine)
 
   it('imports data·inclusion structures and services the same way, and the directory finds them', async () => {
     const source = `test-${randomUUID().slice(0, 8)}`;
