@@ -10,7 +10,6 @@ export { MAX_TEXT_LENGTH, MAX_TEXT_LENGTH_EXTENSION, TakesFiles, userInput, user
 export { type Caller, type Role, roles } from './identity/caller.js';
 export { departmentScope } from './scope.js';
 export { publishCount, publishGroup, seesExactCounts, isSmallCount, CountType, SMALLEST_PUBLISHED_COUNT, type PublishedCount, type PublishedGroup } from './suppression.js';
-export { nominativeRoles, readsNominative, requireRole, RequiresRoles } from './authorization.js';
 export * from './access/index.js';
 export { recordAccess, type AuditOperation } from './audit.js';
 export { encodeCursor, decodeCursor, assertPageSize, toPage, PageInfo, MAX_PAGE_SIZE } from './pagination.js';

@@ -1,4 +1,4 @@
-import { type SubgraphContext, RequiresRoles } from '@passerelles/subgraph-kit';
+import { Can, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { appointmentsOf, nextAppointmentOf } from '../appointment/appointment.service.js';
 import { AppointmentType } from '../appointment/appointment.type.js';
@@ -20,19 +20,19 @@ const toResult = (outcome: Outcome<AccompanimentRecord>): AccompanimentResultTyp
 @Resolver(() => AccompanimentType)
 export class AccompanimentResolver {
   @Mutation(() => AccompanimentResultType, { description: 'Prescribes an accompaniment in a programme (one open accompaniment per person and programme).' })
-  @RequiresRoles('ADMIN', 'REFERENT', 'PRESCRIBER')
+  @Can('accompaniment:prescribe')
   async prescribeAccompaniment(@Ctx() ctx: SubgraphContext, @Arg('input', () => PrescribeAccompanimentInput) input: PrescribeAccompanimentInput): Promise<AccompanimentResultType> {
     return toResult(await prescribeAccompaniment(ctx, input));
   }
 
   @Mutation(() => AccompanimentResultType, { description: 'Validates the orientation of a prescribed accompaniment (administrators).' })
-  @RequiresRoles('ADMIN')
+  @Can('accompaniment:validate')
   async validateOrientation(@Ctx() ctx: SubgraphContext, @Arg('input', () => ValidateOrientationInput) input: ValidateOrientationInput): Promise<AccompanimentResultType> {
     return toResult(await validateOrientation(ctx, input));
   }
 
   @Mutation(() => AccompanimentResultType, { description: 'Records the exit of a started accompaniment, with its reason.' })
-  @RequiresRoles('ADMIN', 'REFERENT', 'OPERATOR')
+  @Can('exit:record')
   async recordExit(@Ctx() ctx: SubgraphContext, @Arg('input', () => RecordExitInput) input: RecordExitInput): Promise<AccompanimentResultType> {
     return toResult(await recordExit(ctx, input));
   }

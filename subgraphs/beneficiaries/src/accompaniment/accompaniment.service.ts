@@ -1,7 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { recordAccess, requireRole, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { assertCan, recordAccess, roleMay, scopeAllows, scopeOf, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { randomUUID } from 'node:crypto';
-import { visiblePeople } from '../beneficiary/beneficiary.access.js';
 import { ExitReason, LifecycleErrorCode } from './accompaniment.enums.js';
 import { AccompanimentEntity } from './accompaniment.entity.js';
 import type { PrescribeAccompanimentInput, RecordExitInput, ValidateOrientationInput } from './accompaniment.input.js';
@@ -29,7 +28,7 @@ export async function actionableAccompaniment(ctx: SubgraphContext, id: string):
  * of the caller's Département and have no open accompaniment in the same programme.
  */
 export async function prescribeAccompaniment(ctx: SubgraphContext, input: PrescribeAccompanimentInput): Promise<Outcome<AccompanimentRecord>> {
-  requireRole(ctx.caller, ['ADMIN', 'REFERENT', 'PRESCRIBER'], 'prescribe an accompaniment');
+  assertCan(ctx.caller, 'accompaniment:prescribe');
   const prescribedOn = validDate(input.prescribedOn, 'prescribedOn');
   if (!prescribedOn) return refuse(LifecycleErrorCode.INVALID_DATE, 'prescribedOn must be a date as YYYY-MM-DD.');
   for (const [name, value] of [['beneficiaryId', input.beneficiaryId], ['programmeId', input.programmeId], ['operatorId', input.operatorId], ['conventionId', input.conventionId]] as const) {
@@ -77,7 +76,7 @@ export async function prescribeAccompaniment(ctx: SubgraphContext, input: Prescr
 
 /** Validates the orientation (administrators: the SLAI's decision), optionally naming the référent. */
 export async function validateOrientation(ctx: SubgraphContext, input: ValidateOrientationInput): Promise<Outcome<AccompanimentRecord>> {
-  requireRole(ctx.caller, ['ADMIN'], 'validate an orientation');
+  assertCan(ctx.caller, 'accompaniment:validate');
   const a = await actionableAccompaniment(ctx, input.accompanimentId);
   if (!a) return notFound('Accompaniment');
   const validatedOn = validDate(input.validatedOn, 'validatedOn');
@@ -97,7 +96,7 @@ export async function validateOrientation(ctx: SubgraphContext, input: ValidateO
 
 /** Records the exit: only after a start, never twice, on or after the start and the final review, with a sub-reason exactly for FINANCIAL_CHANGE. */
 export async function recordExit(ctx: SubgraphContext, input: RecordExitInput): Promise<Outcome<AccompanimentRecord>> {
-  requireRole(ctx.caller, ['ADMIN', 'REFERENT', 'OPERATOR'], 'record an exit');
+  assertCan(ctx.caller, 'exit:record');
   const a = await actionableAccompaniment(ctx, input.accompanimentId);
   if (!a) return notFound('Accompaniment');
   const endedOn = validDate(input.endedOn, 'endedOn');
@@ -128,12 +127,10 @@ export function accompanimentsOf(ctx: SubgraphContext, beneficiaryId: string): P
   const department = ctx.caller.departmentCode;
   return ctx.loaders
     .get<string, AccompanimentRecord[]>(accompanimentsByBeneficiary, async (ids) => {
-      if (!visiblePeople(ctx.caller)) return ids.map(() => []);
-      const caller = ctx.caller;
       // Administrators and référents see the whole path; operators and prescribers only their own part of it.
-      const own = (r: AccompanimentRecord): boolean =>
-        caller.role === 'OPERATOR' ? r.operatorId === caller.partnerId : caller.role === 'PRESCRIBER' ? r.prescriberId === caller.userId : true;
-      const rows = (await new AccompanimentRepository(ctx.em).byBeneficiaries(department, ids)).filter(own);
+      const part = roleMay(ctx.caller, 'path:read') ? scopeOf(ctx.caller, 'path:read') : null;
+      if (!part) return ids.map(() => []);
+      const rows = (await new AccompanimentRepository(ctx.em).byBeneficiaries(department, ids)).filter((r) => scopeAllows(part, r));
       return ids.map((id) => rows.filter((r) => r.beneficiaryId === id));
     })
     .load(beneficiaryId);

@@ -1,4 +1,4 @@
-import { type Caller, parseIsoDate, UserFacingError } from '@passerelles/subgraph-kit';
+import { can, type Caller, parseIsoDate, UserFacingError } from '@passerelles/subgraph-kit';
 import { LifecycleErrorCode } from './accompaniment.enums.js';
 import type { AccompanimentRecord } from './accompaniment.record.js';
 
@@ -18,20 +18,9 @@ export function validDate(value: string, argument: string): string | null {
   }
 }
 
-/** May the caller act on this accompaniment (record appointments, exits, referrals)? */
+/** May the caller act on this accompaniment (record appointments, exits, referrals)? The catalogue's `accompaniment:act`. */
 export function mayActOn(caller: Caller, a: AccompanimentRecord): boolean {
-  if (a.departmentCode !== caller.departmentCode) return false;
-  if (caller.territoryIds.length > 0 && (!a.territoryId || !caller.territoryIds.includes(a.territoryId))) return false;
-  switch (caller.role) {
-    case 'ADMIN':
-      return true;
-    case 'REFERENT':
-      return a.referentId === caller.userId;
-    case 'OPERATOR':
-      return a.operatorId === caller.partnerId;
-    default:
-      return false;
-  }
+  return can(caller, 'accompaniment:act', a);
 }
 
 export const notFound = <T>(what: string): Outcome<T> => refuse(LifecycleErrorCode.NOT_FOUND, `${what} not found.`);

@@ -1,4 +1,4 @@
-import { type SubgraphContext, RequiresRoles } from '@passerelles/subgraph-kit';
+import { Can, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { recordAppointment } from './appointment.service.js';
 import { AppointmentResultType, AppointmentType, RecordAppointmentInput } from './appointment.type.js';
@@ -6,7 +6,7 @@ import { AppointmentResultType, AppointmentType, RecordAppointmentInput } from '
 @Resolver(() => AppointmentType)
 export class AppointmentResolver {
   @Mutation(() => AppointmentResultType, { description: 'Records an appointment or its new status; a first interview held starts the accompaniment.' })
-  @RequiresRoles('ADMIN', 'REFERENT', 'OPERATOR')
+  @Can('appointment:record')
   async recordAppointment(@Ctx() ctx: SubgraphContext, @Arg('input', () => RecordAppointmentInput) input: RecordAppointmentInput): Promise<AppointmentResultType> {
     const outcome = await recordAppointment(ctx, input);
     return outcome.ok ? { ok: true, error: null, appointment: outcome.value } : { ok: false, error: { code: outcome.code, message: outcome.message }, appointment: null };

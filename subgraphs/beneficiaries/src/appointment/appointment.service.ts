@@ -1,4 +1,4 @@
-import { recordAccess, requireRole, todayIso, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { assertCan, recordAccess, todayIso, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { randomUUID } from 'node:crypto';
 import { AppointmentKind, AppointmentStatus, LifecycleErrorCode } from '../accompaniment/accompaniment.enums.js';
 import { actionableAccompaniment } from '../accompaniment/accompaniment.service.js';
@@ -16,7 +16,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * final review held sets the final review day.
  */
 export async function recordAppointment(ctx: SubgraphContext, input: RecordAppointmentInput): Promise<Outcome<AppointmentRecord>> {
-  requireRole(ctx.caller, ['ADMIN', 'REFERENT', 'OPERATOR'], 'record an appointment');
+  assertCan(ctx.caller, 'appointment:record');
   const a = await actionableAccompaniment(ctx, input.accompanimentId);
   if (!a) return notFound('Accompaniment');
   const day = validDate(input.scheduledOn, 'scheduledOn');

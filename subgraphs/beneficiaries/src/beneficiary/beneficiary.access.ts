@@ -1,69 +1,33 @@
-import type { Caller } from '@passerelles/subgraph-kit';
+import { scopeConditions, scopeOf, scopeSql, type Caller, type Condition } from '@passerelles/subgraph-kit';
+
+/** The columns of an accompaniment `a` that the access catalogue's rules filter on. */
+export const ACCOMPANIMENT_COLUMNS = {
+  department: 'a.department_code',
+  territory: 'a.territory_id',
+  referent: 'a.referent_id',
+  operator: 'a.operator_id',
+  prescriber: 'a.prescriber_id',
+} as const;
 
 /**
- * Which people a caller may read nominatively, as a SQL condition on `b` (beneficiaries.beneficiary):
- * ADMIN — everyone of their Département; REFERENT — people they follow (an accompaniment whose
- * referent is the caller); OPERATOR — people oriented to their partner; PRESCRIBER — people they
- * prescribed; STEERING — no one (aggregates only). `null` means no one. Territory-limited callers
- * only see people living in their territories.
+ * Which people a caller may read nominatively (the catalogue's `person:read`), as a SQL condition
+ * on `b` (beneficiaries.beneficiary): the caller's relation to the person goes through one of
+ * their accompaniments; territory-limited callers see people living in their territories. `null`
+ * means no one.
  */
-export function visiblePeople(caller: Caller): { sql: string; params: unknown[] } | null {
-  const parts: string[] = ['b.department_code = ?'];
-  const params: unknown[] = [caller.departmentCode];
-  const through = (column: string, value: string | null): boolean => {
-    if (!value) return false;
-    parts.push(`exists (select 1 from beneficiaries.accompaniment a where a.department_code = b.department_code and a.beneficiary_id = b.id and a.${column} = ?)`);
-    params.push(value);
-    return true;
-  };
-  switch (caller.role) {
-    case 'ADMIN':
-      break;
-    case 'REFERENT':
-      if (!through('referent_id', caller.userId)) return null;
-      break;
-    case 'OPERATOR':
-      if (!through('operator_id', caller.partnerId)) return null;
-      break;
-    case 'PRESCRIBER':
-      if (!through('prescriber_id', caller.userId)) return null;
-      break;
-    default:
-      return null;
-  }
-  if (caller.territoryIds.length > 0) {
-    parts.push('b.territory_id in (?)');
-    params.push([...caller.territoryIds]);
-  }
-  return { sql: parts.join(' and '), params };
+export function visiblePeople(caller: Caller): Condition | null {
+  const scope = scopeOf(caller, 'person:read');
+  if (!scope) return null;
+  const c = scopeConditions(scope, { ...ACCOMPANIMENT_COLUMNS, department: 'b.department_code', territory: 'b.territory_id' });
+  const through = c.relation
+    ? { sql: `exists (select 1 from beneficiaries.accompaniment a where a.department_code = b.department_code and a.beneficiary_id = b.id and ${c.relation.sql})`, params: c.relation.params }
+    : null;
+  const parts = [c.department, through, c.territory].filter((p): p is Condition => p !== null);
+  return { sql: parts.map((p) => p.sql).join(' and '), params: parts.flatMap((p) => p.params) };
 }
 
-/** The same rule for accompaniments `a`: what the caller may read or act on. */
-export function visibleAccompaniments(caller: Caller): { sql: string; params: unknown[] } | null {
-  const parts: string[] = ['a.department_code = ?'];
-  const params: unknown[] = [caller.departmentCode];
-  switch (caller.role) {
-    case 'ADMIN':
-      break;
-    case 'REFERENT':
-      parts.push('a.referent_id = ?');
-      params.push(caller.userId);
-      break;
-    case 'OPERATOR':
-      if (!caller.partnerId) return null;
-      parts.push('a.operator_id = ?');
-      params.push(caller.partnerId);
-      break;
-    case 'PRESCRIBER':
-      parts.push('a.prescriber_id = ?');
-      params.push(caller.userId);
-      break;
-    default:
-      return null;
-  }
-  if (caller.territoryIds.length > 0) {
-    parts.push('a.territory_id in (?)');
-    params.push([...caller.territoryIds]);
-  }
-  return { sql: parts.join(' and '), params };
+/** The same rule for accompaniments `a`: what the caller may read. */
+export function visibleAccompaniments(caller: Caller): Condition | null {
+  const scope = scopeOf(caller, 'person:read');
+  return scope ? scopeSql(scope, ACCOMPANIMENT_COLUMNS) : null;
 }

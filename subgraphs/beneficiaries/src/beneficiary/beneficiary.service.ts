@@ -1,5 +1,5 @@
 import { recordAccess, type SubgraphContext } from '@passerelles/subgraph-kit';
-import { nominativeRoles, requireRole } from '@passerelles/subgraph-kit';
+import { assertCan } from '@passerelles/subgraph-kit';
 import { decryptIdentity, type IdentityFields } from '../identity/identity.cipher.js';
 import type { BeneficiaryRecord } from './beneficiary.entity.js';
 import { BeneficiaryRepository } from './beneficiary.repository.js';
@@ -26,7 +26,7 @@ export function beneficiaryById(ctx: SubgraphContext, id: string): Promise<Benef
 
 /** `beneficiary(id)`: refused outright to roles that never read people (steering: aggregates only). */
 export function readBeneficiary(ctx: SubgraphContext, id: string): Promise<BeneficiaryRecord | null> {
-  requireRole(ctx.caller, nominativeRoles, 'read people’s records');
+  assertCan(ctx.caller, 'person:read');
   return beneficiaryById(ctx, id);
 }
 

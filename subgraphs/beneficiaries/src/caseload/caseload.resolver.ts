@@ -1,4 +1,4 @@
-import { type SubgraphContext, RequiresRoles } from '@passerelles/subgraph-kit';
+import { Can, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { CaseloadAlert } from '../accompaniment/accompaniment.enums.js';
 import type { BeneficiaryRecord } from '../beneficiary/beneficiary.entity.js';
@@ -12,7 +12,7 @@ export class CaseloadResolver {
     description:
       "The caller's caseload, by id: a référent's own people (open accompaniments they follow); for an administrator, every open accompaniment of the Département. Each page read is audited.",
   })
-  @RequiresRoles('ADMIN', 'REFERENT')
+  @Can('caseload:read')
   caseload(
     @Ctx() ctx: SubgraphContext,
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
@@ -26,7 +26,7 @@ export class CaseloadResolver {
   @Query(() => BeneficiaryConnection, {
     description: 'A prescriber’s people: everyone with an accompaniment they prescribed (open or ended), the most recent prescription first. Each page read is audited.',
   })
-  @RequiresRoles('PRESCRIBER')
+  @Can('prescribed:read')
   prescribed(
     @Ctx() ctx: SubgraphContext,
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,

@@ -1,4 +1,4 @@
-import { assertPageSize, decodeCursor, recordAccess, requireRole, todayIso, toPage, UserFacingError, type PageInfo, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { assertCan, assertPageSize, decodeCursor, recordAccess, todayIso, toPage, UserFacingError, type PageInfo, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { CaseloadAlert } from '../accompaniment/accompaniment.enums.js';
 import type { BeneficiaryRecord } from '../beneficiary/beneficiary.entity.js';
 import { CaseloadRepository, type AlertRow, type CaseloadFilter } from './caseload.repository.js';
@@ -19,7 +19,7 @@ export async function caseload(
   ctx: SubgraphContext,
   options: { first: number; after: string | null; alert: CaseloadAlert | null; among: readonly string[] | null },
 ): Promise<CaseloadConnection> {
-  requireRole(ctx.caller, ['REFERENT', 'ADMIN'], 'read a caseload');
+  assertCan(ctx.caller, 'caseload:read');
   assertPageSize(options.first);
   if (options.among && options.among.length > MAX_AMONG) throw new UserFacingError(`among takes at most ${MAX_AMONG} ids.`, 'BAD_USER_INPUT', { argument: 'among' });
   const filter: CaseloadFilter = { alert: options.alert, among: options.among ? options.among.filter((id) => UUID.test(id)) : null };
@@ -61,7 +61,7 @@ export function alertsOf(ctx: SubgraphContext, beneficiaryId: string): Promise<A
  * Every page read is audited.
  */
 export async function prescribed(ctx: SubgraphContext, options: { first: number; after: string | null }): Promise<{ nodes: BeneficiaryRecord[]; pageInfo: PageInfo }> {
-  requireRole(ctx.caller, ['PRESCRIBER'], 'list the people they prescribed');
+  assertCan(ctx.caller, 'prescribed:read');
   assertPageSize(options.first);
   let after: { lastPrescribedOn: string; id: string } | null = null;
   if (options.after) {

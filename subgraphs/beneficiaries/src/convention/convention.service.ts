@@ -1,4 +1,4 @@
-import { publishCount, requireRole, type PublishedCount, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { assertCan, publishCount, type PublishedCount, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { ConventionCaseloadRepository, type ConventionCaseload } from './convention.repository.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -6,7 +6,7 @@ const caseloads = Symbol('conventionCaseloads');
 
 /** Both counts of a convention, batched per request: one query for every convention of the request. */
 function caseloadOf(ctx: SubgraphContext, conventionId: string): Promise<ConventionCaseload> {
-  requireRole(ctx.caller, ['ADMIN', 'STEERING', 'OPERATOR', 'REFERENT', 'PRESCRIBER'], 'read a convention caseload');
+  assertCan(ctx.caller, 'conventionCaseload:read');
   const department = ctx.caller.departmentCode;
   return ctx.loaders
     .get<string, ConventionCaseload>(caseloads, async (ids) => {

@@ -1,4 +1,4 @@
-import { RequiresRoles, TakesFiles, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { Can, TakesFiles, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { importBeneficiaries } from './import.service.js';
 import { ImportReport } from './import.type.js';
@@ -8,7 +8,7 @@ export class ImportResolver {
   @Mutation(() => ImportReport, {
     description: "Imports people and accompaniments from the Département's CSV export (administrators): all lines or none; re-importing the same file changes nothing.",
   })
-  @RequiresRoles('ADMIN')
+  @Can('people:import')
   @TakesFiles()
   importBeneficiaries(
     @Ctx() ctx: SubgraphContext,

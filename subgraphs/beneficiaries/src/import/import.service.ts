@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { recordAccess, requireRole, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { assertCan, recordAccess, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { createHash, randomUUID } from 'node:crypto';
 import { encryptIdentity, identityDigest, type IdentityFields } from '../identity/identity.cipher.js';
 import { BARRIER, DIFFICULTY, EXIT_REASON, EXIT_SUB_REASON, frenchDate, HOUSEHOLD, lookup, ORIENTATION, parseExport, SEX, type RawRow } from './import.format.js';
@@ -143,7 +143,7 @@ const samePerson = (a: PersonRow, b: PersonRow): boolean => JSON.stringify(a) ==
  * matched on the Département's ids, so importing the same file again changes nothing.
  */
 export async function importBeneficiaries(ctx: SubgraphContext, csv: string, dryRun: boolean): Promise<ImportReport> {
-  requireRole(ctx.caller, ['ADMIN'], 'import people');
+  assertCan(ctx.caller, 'people:import');
   const department = ctx.caller.departmentCode;
   const parsed = parseExport(csv);
   const rejected: ImportRejection[] = [];

@@ -1,4 +1,4 @@
-import { type SubgraphContext, RequiresRoles } from '@passerelles/subgraph-kit';
+import { Can, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { Outcome } from '../accompaniment/lifecycle.js';
 import { PartnerType } from '../partner/partner.type.js';
@@ -13,13 +13,13 @@ const toResult = (outcome: Outcome<ReferralRecord>): ReferralResultType =>
 @Resolver(() => ReferralType)
 export class ReferralResolver {
   @Mutation(() => ReferralResultType, { description: "Sends a person to a partner's service." })
-  @RequiresRoles('ADMIN', 'REFERENT', 'OPERATOR')
+  @Can('referral:send')
   async createReferral(@Ctx() ctx: SubgraphContext, @Arg('input', () => CreateReferralInput) input: CreateReferralInput): Promise<ReferralResultType> {
     return toResult(await createReferral(ctx, input));
   }
 
   @Mutation(() => ReferralResultType, { description: 'Moves a referral to its next status.' })
-  @RequiresRoles('ADMIN', 'REFERENT', 'OPERATOR')
+  @Can('referral:update')
   async updateReferralStatus(@Ctx() ctx: SubgraphContext, @Arg('input', () => UpdateReferralStatusInput) input: UpdateReferralStatusInput): Promise<ReferralResultType> {
     return toResult(await updateReferralStatus(ctx, input));
   }

@@ -1,4 +1,4 @@
-import { publishCount, recordAccess, requireRole, seesExactCounts, type PublishedCount, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { assertCan, publishCount, recordAccess, seesExactCounts, type PublishedCount, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { randomUUID } from 'node:crypto';
 import { LifecycleErrorCode, ReferralStatus } from '../accompaniment/accompaniment.enums.js';
 import { actionableAccompaniment } from '../accompaniment/accompaniment.service.js';
@@ -21,7 +21,7 @@ const next: Record<ReferralStatus, ReferralStatus[]> = {
 
 /** Sends a person the caller follows to a partner's service. */
 export async function createReferral(ctx: SubgraphContext, input: CreateReferralInput): Promise<Outcome<ReferralRecord>> {
-  requireRole(ctx.caller, ['ADMIN', 'REFERENT', 'OPERATOR'], 'refer a person to a partner');
+  assertCan(ctx.caller, 'referral:send');
   const sentOn = validDate(input.sentOn, 'sentOn');
   if (!sentOn) return refuse(LifecycleErrorCode.INVALID_DATE, 'sentOn must be a date as YYYY-MM-DD.');
   if (![input.beneficiaryId, input.serviceId, input.partnerId].every((id) => UUID.test(id))) return notFound('Person, service or partner');
@@ -57,7 +57,7 @@ export async function createReferral(ctx: SubgraphContext, input: CreateReferral
 
 /** Moves a referral along SENT → ACCEPTED | REFUSED, ACCEPTED → DONE | NO_SHOW, with dates in order. */
 export async function updateReferralStatus(ctx: SubgraphContext, input: UpdateReferralStatusInput): Promise<Outcome<ReferralRecord>> {
-  requireRole(ctx.caller, ['ADMIN', 'REFERENT', 'OPERATOR'], 'update a referral');
+  assertCan(ctx.caller, 'referral:update');
   const repository = new ReferralRepository(ctx.em);
   const referral = UUID.test(input.referralId) ? await repository.byId(ctx.caller.departmentCode, input.referralId) : undefined;
   if (!referral) return notFound('Referral');

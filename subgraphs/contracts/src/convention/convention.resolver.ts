@@ -1,4 +1,4 @@
-import { type SubgraphContext, RequiresRoles } from '@passerelles/subgraph-kit';
+import { Can, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { Arg, Ctx, Directive, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { PartnerRefType } from '../partner/partner.type.js';
 import { ProgrammeRefType } from '../programme/programme.type.js';
@@ -119,13 +119,13 @@ export class ConventionResolver {
   }
 
   @Mutation(() => ConventionMutationResultType, { description: 'Records a convention with an operator (ADMIN).' })
-  @RequiresRoles('ADMIN')
+  @Can('convention:write')
   createConvention(@Ctx() ctx: SubgraphContext, @Arg('input', () => CreateConventionInput) input: CreateConventionInput): Promise<ConventionMutationResult> {
     return createConvention(ctx, input);
   }
 
   @Mutation(() => ConventionMutationResultType, { description: 'Applies an amendment (FTE, places, period) and keeps its history (ADMIN).' })
-  @RequiresRoles('ADMIN')
+  @Can('convention:write')
   amendConvention(@Ctx() ctx: SubgraphContext, @Arg('input', () => AmendConventionInput) input: AmendConventionInput): Promise<ConventionMutationResult> {
     return amendConvention(ctx, input);
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertPageSize, byKeys, decodeCursor, parseIsoDate, requireRole, todayIso, toPage, UserFacingError, type Caller, type PageInfo, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { assertCan, assertPageSize, byKeys, decodeCursor, parseIsoDate, scopeOf, todayIso, toPage, UserFacingError, type Caller, type PageInfo, type SubgraphContext } from '@passerelles/subgraph-kit';
 import {
   ConventionAmendmentEntity,
   ConventionEntity,
@@ -32,8 +32,10 @@ const conventionsByOperator = Symbol('conventionsByOperator');
  * OPERATOR sees only its own, and a territory-limited caller those serving its territories.
  */
 export function conventionAccess(caller: Caller): ConventionAccess {
-  const access: ConventionAccess = { departmentCode: caller.departmentCode, territoryIds: caller.territoryIds };
-  if (caller.role === 'OPERATOR') access.operatorId = caller.partnerId ?? NO_PARTNER;
+  const scope = scopeOf(caller, 'convention:read');
+  const access: ConventionAccess = { departmentCode: caller.departmentCode, territoryIds: scope?.territoryIds ?? [] };
+  // An OPERATOR account without a partner reaches no convention.
+  if (!scope || scope.operatorId !== undefined) access.operatorId = scope?.operatorId ?? NO_PARTNER;
   return access;
 }
 
@@ -162,7 +164,7 @@ export interface ConventionMutationResult {
 }
 
 async function write(ctx: SubgraphContext, change: (em: EntityManager) => Promise<Convention>): Promise<ConventionMutationResult> {
-  requireRole(ctx.caller, ['ADMIN'], 'change conventions');
+  assertCan(ctx.caller, 'convention:write');
   try {
     return { ok: true, error: null, convention: await ctx.em.transactional(change) };
   } catch (error) {
@@ -177,9 +179,13 @@ function fteOf(value: number): string {
   return value.toFixed(2);
 }
 
+/** More places or a larger objective than any Département has people on the RSA is a typing error. */
+const MAX_PLACES = 100_000;
+const MAX_TARGET = 1_000_000;
+
 function checkPlaces(places: number, territories: readonly ConventionTerritoryInput[]): void {
-  if (!Number.isInteger(places) || places <= 0) throw new ConventionRefusal('INVALID_PLACES', 'Places must be a positive whole number.');
-  if (territories.some((t) => !Number.isInteger(t.places) || t.places < 0)) throw new ConventionRefusal('INVALID_PLACES', 'Places per territory are whole numbers, zero or more.');
+  if (!Number.isInteger(places) || places <= 0 || places > MAX_PLACES) throw new ConventionRefusal('INVALID_PLACES', 'Places must be a whole number from 1 to 100 000.');
+  if (territories.some((t) => !Number.isInteger(t.places) || t.places < 0 || t.places > MAX_PLACES)) throw new ConventionRefusal('INVALID_PLACES', 'Places per territory are whole numbers from 0 to 100 000.');
   if (new Set(territories.map((t) => t.territoryId)).size !== territories.length) throw new ConventionRefusal('DUPLICATE_TERRITORY', 'Each territory appears once.');
   const sum = territories.reduce((s, t) => s + t.places, 0);
   if (territories.length > 0 && sum !== places) throw new ConventionRefusal('TERRITORY_PLACES_DO_NOT_ADD_UP', `The places per territory add up to ${sum}, not ${places}.`);
@@ -194,7 +200,9 @@ export function createConvention(ctx: SubgraphContext, input: CreateConventionIn
     const fte = fteOf(input.fte);
     const places = input.places ?? Math.round(Number(fte) * PLACES_PER_FTE);
     checkPlaces(places, input.territories);
-    if (input.objectives.some((o) => o.label.trim() === '' || (o.target !== null && o.target !== undefined && o.target < 0))) throw new ConventionRefusal('INVALID_OBJECTIVE', 'Objectives need a label and a target of zero or more.');
+    if (input.objectives.some((o) => o.label.trim() === '' || (o.target !== null && o.target !== undefined && (o.target < 0 || o.target > MAX_TARGET)))) {
+      throw new ConventionRefusal('INVALID_OBJECTIVE', 'Objectives need a label and a target from 0 to 1 000 000.');
+    }
     const id = randomUUID();
     const convention = em.create(ConventionEntity, {
       id,

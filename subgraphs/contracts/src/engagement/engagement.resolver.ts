@@ -1,4 +1,4 @@
-import { PeriodInput, type SubgraphContext, RequiresRoles } from '@passerelles/subgraph-kit';
+import { Can, PeriodInput, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { ContractCommitment, ContractStatusChange } from './engagement.entity.js';
 import { CreateContractInput, UpdateCommitmentInput } from './engagement.input.js';
@@ -53,13 +53,13 @@ export class ContractMutationResultType {
 @Resolver(() => EngagementContractType)
 export class EngagementContractResolver {
   @Query(() => EngagementContractType, { nullable: true, description: 'A contract the caller may see (audited).' })
-  @RequiresRoles('ADMIN', 'REFERENT', 'OPERATOR')
+  @Can('contract:read')
   engagementContract(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string): Promise<EngagementContractType | null> {
     return contractById(ctx, id);
   }
 
   @Query(() => [ContractAlertType], { description: 'CER ending soon with no renewal requested, and CER past month 5 with no renewal request, among those the caller follows.' })
-  @RequiresRoles('ADMIN', 'REFERENT', 'OPERATOR')
+  @Can('contract:read')
   contractAlerts(
     @Ctx() ctx: SubgraphContext,
     @Arg('asOf', () => String, { nullable: true, description: 'Day to judge on (ISO); today by default.' }) asOf?: string | null,
@@ -69,7 +69,7 @@ export class EngagementContractResolver {
   }
 
   @Query(() => ContractIndicatorsType, { description: 'CER signed, in force and renewed, and objectives done, over a period.' })
-  @RequiresRoles('ADMIN', 'STEERING', 'REFERENT', 'OPERATOR')
+  @Can('contractIndicators:read')
   contractIndicators(
     @Ctx() ctx: SubgraphContext,
     @Arg('period', () => PeriodInput) period: PeriodInput,
@@ -89,25 +89,25 @@ export class EngagementContractResolver {
   }
 
   @Mutation(() => ContractMutationResultType, { description: 'A new contract (6 months for a CER unless endsOn is given): a draft, or signed at once, atomically, when signedOn is given.' })
-  @RequiresRoles('ADMIN', 'REFERENT', 'OPERATOR')
+  @Can('contract:write')
   createContract(@Ctx() ctx: SubgraphContext, @Arg('input', () => CreateContractInput) input: CreateContractInput): Promise<ContractMutationResult> {
     return createContract(ctx, input);
   }
 
   @Mutation(() => ContractMutationResultType, { description: 'Signs a draft; refused if the person already has a CER over part of its period.' })
-  @RequiresRoles('ADMIN', 'REFERENT', 'OPERATOR')
+  @Can('contract:write')
   signContract(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string, @Arg('signedOn', () => String) signedOn: string): Promise<ContractMutationResult> {
     return signContract(ctx, id, signedOn);
   }
 
   @Mutation(() => ContractMutationResultType, { description: 'Requests the renewal of a signed CER, from month 5.' })
-  @RequiresRoles('ADMIN', 'REFERENT', 'OPERATOR')
+  @Can('contract:write')
   requestContractRenewal(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string, @Arg('on', () => String) on: string): Promise<ContractMutationResult> {
     return requestRenewal(ctx, id, on);
   }
 
   @Mutation(() => ContractMutationResultType, { description: 'Signs the renewal: a new contract from the day after the previous one ends; returns the new contract.' })
-  @RequiresRoles('ADMIN', 'REFERENT', 'OPERATOR')
+  @Can('contract:write')
   renewContract(
     @Ctx() ctx: SubgraphContext,
     @Arg('id', () => ID) id: string,
@@ -118,7 +118,7 @@ export class EngagementContractResolver {
   }
 
   @Mutation(() => ContractMutationResultType, { description: 'Ends a contract with its final assessment.' })
-  @RequiresRoles('ADMIN', 'REFERENT', 'OPERATOR')
+  @Can('contract:write')
   endContract(
     @Ctx() ctx: SubgraphContext,
     @Arg('id', () => ID) id: string,
@@ -129,13 +129,13 @@ export class EngagementContractResolver {
   }
 
   @Mutation(() => ContractMutationResultType, { description: 'Cancels a draft or a signed contract.' })
-  @RequiresRoles('ADMIN', 'REFERENT', 'OPERATOR')
+  @Can('contract:write')
   cancelContract(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string, @Arg('on', () => String) on: string): Promise<ContractMutationResult> {
     return cancelContract(ctx, id, on);
   }
 
   @Mutation(() => ContractMutationResultType, { description: 'Records the progress or final assessment of a commitment.' })
-  @RequiresRoles('ADMIN', 'REFERENT', 'OPERATOR')
+  @Can('contract:write')
   updateContractCommitment(@Ctx() ctx: SubgraphContext, @Arg('input', () => UpdateCommitmentInput) input: UpdateCommitmentInput): Promise<ContractMutationResult> {
     return updateCommitment(ctx, input);
   }

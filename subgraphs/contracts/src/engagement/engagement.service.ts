@@ -1,17 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
+  assertCan,
   parseIsoDate,
   parsePeriod,
   publishCount,
   publishGroup,
   recordAccess,
-  requireRole,
   seesExactCounts,
   todayIso,
   UserFacingError,
   type Caller,
   type PeriodInput,
+  type RowScope,
   type SubgraphContext,
 } from '@passerelles/subgraph-kit';
 import { ContractCommitmentEntity, ContractStatusChangeEntity, EngagementContractEntity, type ContractCommitment, type ContractStatusChange, type EngagementContract } from './engagement.entity.js';
@@ -34,11 +35,18 @@ const historyByContract = Symbol('historyByContract');
  * them. Territory-limited callers see only their territories.
  */
 export function contractAccess(caller: Caller): ContractAccess {
-  requireRole(caller, ['ADMIN', 'REFERENT', 'OPERATOR'], 'read or write engagement contracts');
-  const base: ContractAccess = { departmentCode: caller.departmentCode, territoryIds: caller.territoryIds };
-  if (caller.role === 'REFERENT') return { ...base, referentId: caller.userId };
-  if (caller.role === 'OPERATOR') return { ...base, operatorId: caller.partnerId ?? NO_PARTNER };
-  return base;
+  return accessOf(assertCan(caller, 'contract:read'));
+}
+
+/** The repository's access from the catalogue's scope (no scope: an id that matches nothing). */
+function accessOf(scope: RowScope | null): ContractAccess {
+  if (!scope) return { departmentCode: '\u0000none', territoryIds: [] };
+  return {
+    departmentCode: scope.departmentCode,
+    territoryIds: [...scope.territoryIds],
+    ...(scope.referentId !== undefined ? { referentId: scope.referentId } : {}),
+    ...(scope.operatorId !== undefined ? { operatorId: scope.operatorId } : {}),
+  };
 }
 
 export function toContractType(c: EngagementContract, today = todayIso()): EngagementContractType {
@@ -124,12 +132,9 @@ export async function contractAlerts(ctx: SubgraphContext, asOf: string | null, 
  */
 export async function contractIndicators(ctx: SubgraphContext, scope: { territoryId?: string | null; operatorId?: string | null }, period: PeriodInput): Promise<ContractIndicatorsType> {
   const caller = ctx.caller;
-  requireRole(caller, ['ADMIN', 'STEERING', 'REFERENT', 'OPERATOR'], 'read contract indicators');
+  const access = accessOf(assertCan(caller, 'contractIndicators:read'));
   const { from, to } = parsePeriod(period);
-  const access: ContractAccess = { departmentCode: caller.departmentCode, territoryIds: caller.territoryIds };
-  if (caller.role === 'REFERENT') access.referentId = caller.userId;
-  if (caller.role === 'OPERATOR') access.operatorId = caller.partnerId ?? NO_PARTNER;
-  else if (scope.operatorId) access.operatorId = scope.operatorId;
+  if (access.operatorId === undefined && scope.operatorId) access.operatorId = scope.operatorId;
   if (scope.territoryId) {
     const allowed = caller.territoryIds.length === 0 || caller.territoryIds.includes(scope.territoryId);
     access.territoryIds = [allowed ? scope.territoryId : '\u0000none'];

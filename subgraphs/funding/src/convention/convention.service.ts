@@ -1,4 +1,4 @@
-import { requireRole, todayIso, UserFacingError, type Caller, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { assertCan, can, todayIso, UserFacingError, type Caller, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { CommitmentRepository } from '../commitment/commitment.repository.js';
 import type { Funder } from '../cofunding/cofunding.entity.js';
 import type { PaymentKind, PaymentStatus } from '../payment/payment.entity.js';
@@ -11,7 +11,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Roles that read money: ADMIN and STEERING everywhere in their Département, OPERATOR for its own conventions. */
 export function assertReadsFunding(caller: Caller): void {
-  requireRole(caller, ['ADMIN', 'STEERING', 'OPERATOR'], 'read funding');
+  assertCan(caller, 'convention:readMoney');
 }
 
 function termsOf(row: ConventionFundingRow): FundingTerms {
@@ -82,7 +82,7 @@ function loadRow(ctx: SubgraphContext, conventionId: string): Promise<Convention
  */
 export async function conventionFunding(ctx: SubgraphContext, convention: ConventionType, today = todayIso()): Promise<ConventionFundingType | null> {
   assertReadsFunding(ctx.caller);
-  if (ctx.caller.role === 'OPERATOR' && (!convention.operator || convention.operator.id !== ctx.caller.partnerId)) return null;
+  if (!can(ctx.caller, 'convention:readMoney', { departmentCode: ctx.caller.departmentCode, operatorId: convention.operator?.id ?? null })) return null;
   if (!UUID.test(convention.id)) return null;
   return toConventionFunding(await loadRow(ctx, convention.id), today);
 }
@@ -151,7 +151,7 @@ function checkBudgetYear(budgetYear: number | null): void {
  * convention's figures, so the overview always agrees with `Convention.funding`.
  */
 export async function fundingOverview(ctx: SubgraphContext, budgetYear: number | null, asOf: string | null): Promise<OverviewResult> {
-  requireRole(ctx.caller, ['ADMIN', 'STEERING'], 'read the funding overview');
+  assertCan(ctx.caller, 'funding:readOverview');
   // Funding does not know which territories a convention serves (contracts does): an overview
   // limited to some territories cannot be computed here, so it is refused rather than widened.
   if (ctx.caller.territoryIds.length > 0) {
@@ -184,7 +184,7 @@ export interface ConventionShare {
  * only its territories' places, so it may read it.
  */
 export async function selectionFunding(ctx: SubgraphContext, shares: readonly ConventionShare[], today = todayIso()): Promise<OverviewResult> {
-  requireRole(ctx.caller, ['ADMIN', 'STEERING'], 'read the funding of conventions');
+  assertCan(ctx.caller, 'funding:readConventions');
   const valid = shares.filter((s) => UUID.test(s.conventionId));
   const rows = await Promise.all(valid.map((s) => loadRow(ctx, s.conventionId)));
   return sumFunding(

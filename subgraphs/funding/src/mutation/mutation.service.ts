@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { parseIsoDate, requireRole, todayIso, UserFacingError, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { assertCan, parseIsoDate, todayIso, UserFacingError, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { CofundingShareEntity, type Funder } from '../cofunding/cofunding.entity.js';
 import { FundingCommitmentEntity } from '../commitment/commitment.entity.js';
 import { ConventionFundingRepository } from '../convention/convention.repository.js';
@@ -38,7 +38,7 @@ export function amountFromBasis(basis: CommitmentBasisInput): number {
 }
 
 async function run(ctx: SubgraphContext, conventionId: string | null, change: (em: EntityManager) => Promise<string>): Promise<FundingMutationResultType> {
-  requireRole(ctx.caller, ['ADMIN'], 'change funding');
+  assertCan(ctx.caller, 'funding:write');
   try {
     if (conventionId !== null && !UUID.test(conventionId)) throw new Refusal('INVALID_ID', 'conventionId is not a convention id.');
     const id = await ctx.em.transactional(change);
@@ -143,6 +143,9 @@ async function settleBalanceAmount(em: EntityManager, department: string, conven
   await em.nativeUpdate(PaymentEntity, { departmentCode: department, conventionId, kind: 'BALANCE', status: { $in: ['PLANNED', 'REQUESTED'] } }, { amountCents: b.balanceDueCents });
 }
 
+/** A final report counts people and places: more than a million is a typing error. */
+const MAX_FIGURE = 1_000_000;
+
 /** Records the final report; the balance payment is then set by the balance rule. */
 export function recordFinalReport(ctx: SubgraphContext, input: RecordFinalReportInput): Promise<FundingMutationResultType> {
   const department = ctx.caller.departmentCode;
@@ -150,8 +153,14 @@ export function recordFinalReport(ctx: SubgraphContext, input: RecordFinalReport
     const receivedOn = parseIsoDate(input.receivedOn, 'receivedOn');
     const report = await em.findOne(FinalReportEntity, { departmentCode: department, conventionId: input.conventionId });
     if (!report) throw new Refusal('NOT_SCHEDULED', 'Plan the funding of this convention (scheduleFunding) before recording its final report.');
-    for (const [name, value] of [['placesContracted', input.placesContracted], ['placesFilled', input.placesFilled], ['peopleAccompanied', input.peopleAccompanied]] as const) {
-      if (value !== null && value !== undefined && (!Number.isInteger(value) || value < 0)) throw new Refusal('INVALID_FIGURE', `${name} must be a whole number, zero or more.`);
+    const figures: [string, number | null | undefined][] = [
+      ['placesContracted', input.placesContracted],
+      ['placesFilled', input.placesFilled],
+      ['peopleAccompanied', input.peopleAccompanied],
+      ...input.indicators.map((i): [string, number] => [`indicator « ${i.name.slice(0, 40)} »`, i.value]),
+    ];
+    for (const [name, value] of figures) {
+      if (value !== null && value !== undefined && (!Number.isInteger(value) || value < 0 || value > MAX_FIGURE)) throw new Refusal('INVALID_FIGURE', `${name} must be a whole number from 0 to 1 000 000.`);
     }
     report.receivedOn = receivedOn;
     report.placesContracted = input.placesContracted ?? null;

@@ -1,4 +1,4 @@
-import { type SubgraphContext, RequiresRoles } from '@passerelles/subgraph-kit';
+import { Can, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { parseIsoDate } from '@passerelles/subgraph-kit';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { fundingOverview, type OverviewResult } from '../convention/convention.service.js';
@@ -7,7 +7,7 @@ import { FundingOverviewType } from './overview.type.js';
 @Resolver(() => FundingOverviewType)
 export class OverviewResolver {
   @Query(() => FundingOverviewType, { description: 'Money of the caller’s Département (ADMIN and STEERING): committed, paid, balance due, co-funding, overdue reports.' })
-  @RequiresRoles('ADMIN', 'STEERING')
+  @Can('funding:readOverview')
   async fundingOverview(
     @Ctx() ctx: SubgraphContext,
     @Arg('budgetYear', () => Int, { nullable: true, description: 'Only conventions with a commitment on this budget year.' }) budgetYear?: number | null,

@@ -6,11 +6,13 @@ import type { Role } from '../identity/caller.js';
  * - `partner`: every row, except for an OPERATOR, who reaches only its own partner's rows
  *   (conventions, money, its listing);
  * - `caseload`: the people the caller follows — ADMIN every one, REFERENT those whose référent
- *   they are, OPERATOR those oriented to its partner, PRESCRIBER those they prescribed.
+ *   they are, OPERATOR those oriented to its partner, PRESCRIBER those they prescribed;
+ * - `ownPart`: within a path the caller may already read, the parts it took: everything for ADMIN
+ *   and the référent, its own accompaniments for an OPERATOR or a PRESCRIBER.
  * Another Département's rows are never reached, whatever the kind: they are not found, not
  * forbidden, so that their ids are not confirmed.
  */
-export type RowKind = 'department' | 'partner' | 'caseload';
+export type RowKind = 'department' | 'partner' | 'caseload' | 'ownPart';
 
 export interface ActionRule {
   /** The roles that may ever take the action; the gateway refuses the others (`@requiresScopes`). */
@@ -44,22 +46,28 @@ const FOLLOWERS: readonly Role[] = ['ADMIN', 'REFERENT', 'OPERATOR'];
 export const catalogue = {
   // People and their paths (beneficiaries)
   'person:read': rule(['ADMIN', 'REFERENT', 'OPERATOR', 'PRESCRIBER'], 'caseload', true, 'read people’s records'),
+  'path:read': rule(['ADMIN', 'REFERENT', 'OPERATOR', 'PRESCRIBER'], 'ownPart', false, 'read people’s paths'),
   'accompaniment:prescribe': rule(['ADMIN', 'REFERENT', 'PRESCRIBER'], 'department', true, 'prescribe an accompaniment'),
   'accompaniment:validate': rule(['ADMIN'], 'department', true, 'validate an orientation'),
-  'accompaniment:act': rule(FOLLOWERS, 'caseload', true, 'act on an accompaniment (appointments, exits, referrals)'),
+  'accompaniment:act': rule(FOLLOWERS, 'caseload', true, 'act on an accompaniment'),
+  'exit:record': rule(FOLLOWERS, 'caseload', true, 'record an exit'),
+  'appointment:record': rule(FOLLOWERS, 'caseload', true, 'record an appointment'),
+  'referral:send': rule(FOLLOWERS, 'caseload', true, 'refer a person to a partner'),
+  'referral:update': rule(FOLLOWERS, 'caseload', true, 'update a referral'),
   'caseload:read': rule(['ADMIN', 'REFERENT'], 'caseload', true, 'read a caseload'),
   'prescribed:read': rule(['PRESCRIBER'], 'caseload', true, 'list the people they prescribed'),
   'people:import': rule(['ADMIN'], 'department', false, 'import people'),
   'conventionCaseload:read': rule(EVERYONE, 'partner', false, 'read a convention caseload'),
   // Engagement contracts and conventions (contracts)
-  'contract:read': rule(FOLLOWERS, 'caseload', true, 'read engagement contracts'),
-  'contract:write': rule(FOLLOWERS, 'caseload', true, 'write engagement contracts'),
+  'contract:read': rule(FOLLOWERS, 'caseload', true, 'read or write engagement contracts'),
+  'contract:write': rule(FOLLOWERS, 'caseload', true, 'read or write engagement contracts'),
   'contractIndicators:read': rule(['ADMIN', 'STEERING', 'REFERENT', 'OPERATOR'], 'caseload', true, 'read contract indicators', true),
   'convention:read': rule(EVERYONE, 'partner', true, 'read conventions'),
   'convention:write': rule(['ADMIN'], 'department', false, 'change conventions'),
   // Money (funding)
   'convention:readMoney': rule(['ADMIN', 'STEERING', 'OPERATOR'], 'partner', false, 'read funding'),
   'funding:readOverview': rule(['ADMIN', 'STEERING'], 'department', false, 'read the funding overview'),
+  'funding:readConventions': rule(['ADMIN', 'STEERING'], 'department', false, 'read the funding of conventions'),
   'funding:write': rule(['ADMIN'], 'department', false, 'change funding'),
   // The directory (partners)
   'listing:read': rule(EVERYONE, 'department', false, 'read listings'),

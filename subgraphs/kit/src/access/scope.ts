@@ -50,6 +50,7 @@ export function scopeOf(caller: Caller, action: Action): RowScope | null {
   if (rule.rows === 'department' || caller.role === 'ADMIN') return scope;
   if (caller.role === 'OPERATOR') return caller.partnerId ? { ...scope, operatorId: caller.partnerId } : null;
   if (rule.rows === 'partner') return scope;
+  if (rule.rows === 'ownPart') return caller.role === 'PRESCRIBER' ? { ...scope, prescriberId: caller.userId } : scope;
   switch (caller.role) {
     case 'REFERENT':
       return { ...scope, referentId: caller.userId };

@@ -1,4 +1,4 @@
-import { requireRole, UserFacingError, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { assertCan, UserFacingError, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { CommuneType } from '../commune/commune.type.js';
 import { serviceById } from '../service/service.service.js';
 import type { Service } from '../service/service.entity.js';
@@ -13,7 +13,6 @@ const coverages = Symbol('coverages');
 const SEPARATOR = '\u0000';
 
 /** Coverage is about the offer, not about people: every role of the Département may read it. */
-const readers = ['ADMIN', 'STEERING', 'REFERENT', 'OPERATOR', 'PRESCRIBER'] as const;
 
 function inScope(ctx: SubgraphContext, territoryId: string): boolean {
   return ctx.caller.territoryIds.length === 0 || ctx.caller.territoryIds.includes(territoryId);
@@ -84,7 +83,7 @@ async function computeCoverage(ctx: SubgraphContext, theme: string, area: Covera
  * the gateway (`@requires`), never from its schema.
  */
 export async function territoryCoverage(ctx: SubgraphContext, territoryId: string, theme: string, peopleOnRsa: number | null): Promise<TerritoryCoverageType | null> {
-  requireRole(ctx.caller, readers, 'read coverage');
+  assertCan(ctx.caller, 'coverage:read');
   if (!inScope(ctx, territoryId)) return null;
   const coverage = await ctx.loaders
     .get<string, TerritoryCoverageType | null>(coverages, async (keys) => {
@@ -108,7 +107,7 @@ export async function territoryCoverage(ctx: SubgraphContext, territoryId: strin
 
 /** Coverage of a territory, or of the whole Département (its people on the RSA are not known here). */
 export async function coverage(ctx: SubgraphContext, theme: string, territoryId: string | null | undefined): Promise<TerritoryCoverageType | null> {
-  requireRole(ctx.caller, readers, 'read coverage');
+  assertCan(ctx.caller, 'coverage:read');
   if (territoryId) {
     const territory = await territoryById(ctx, territoryId);
     return territory ? territoryCoverage(ctx, territory.id, theme, null) : null;
@@ -121,7 +120,7 @@ export async function coverage(ctx: SubgraphContext, theme: string, territoryId:
 
 /** Territories of the caller's Département where no service of the theme is eligible, by name. */
 export async function uncoveredTerritories(ctx: SubgraphContext, theme: string): Promise<Territory[]> {
-  requireRole(ctx.caller, readers, 'read coverage');
+  assertCan(ctx.caller, 'coverage:read');
   const territories = (await new TerritoryRepository(ctx.em).inDepartment(ctx.caller.departmentCode)).filter((t) => inScope(ctx, t.id));
   if (territories.length === 0) return [];
   const computed = await computeCoverage(ctx, theme, { territoryIds: territories.map((t) => t.id) });
@@ -134,7 +133,7 @@ export async function uncoveredTerritories(ctx: SubgraphContext, theme: string):
  * coverage of a request costs one statement per theme and size, then one lookup of the services.
  */
 export async function servicesEligibleIn(ctx: SubgraphContext, theme: string, territoryId: string | null, first: number): Promise<Service[]> {
-  requireRole(ctx.caller, readers, 'read coverage');
+  assertCan(ctx.caller, 'coverage:read');
   if (territoryId !== null && !inScope(ctx, territoryId)) return [];
   const department = ctx.caller.departmentCode;
   const ids = await ctx.loaders

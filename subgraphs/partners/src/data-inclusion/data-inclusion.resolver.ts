@@ -1,4 +1,4 @@
-import { type SubgraphContext, RequiresRoles, TakesFiles } from '@passerelles/subgraph-kit';
+import { Can, type SubgraphContext, TakesFiles } from '@passerelles/subgraph-kit';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { exportDataInclusion, importDataInclusion } from './data-inclusion.service.js';
 import { DataInclusionExportType, DataInclusionImportReportType, DataInclusionProblemType, DataInclusionRecordErrorType } from './data-inclusion.type.js';
@@ -8,7 +8,7 @@ export class DataInclusionResolver {
   @Mutation(() => DataInclusionImportReportType, {
     description: 'Imports data·inclusion v1 structures and services (JSON arrays, as the national API publishes them) into the Département (ADMIN). All or nothing.',
   })
-  @RequiresRoles('ADMIN')
+  @Can('listing:import')
   @TakesFiles()
   async importDataInclusion(
     @Ctx() ctx: SubgraphContext,

@@ -1,4 +1,4 @@
-import { requireRole, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { assertCan, type SubgraphContext } from '@passerelles/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { parseOpeningHours } from '../directory/hours.js';
 import { refreshDerived } from '../service/service.service.js';
@@ -63,7 +63,7 @@ function placeProblems(record: JsonRecord, known: ReadonlySet<string>): Problem[
  * Upserts by (source, id): importing the same documents again changes nothing.
  */
 export async function importDataInclusion(ctx: SubgraphContext, structuresJson: string, servicesJson: string, dryRun: boolean): Promise<ImportReport> {
-  requireRole(ctx.caller, ['ADMIN'], 'import listings');
+  assertCan(ctx.caller, 'listing:import');
   const department = ctx.caller.departmentCode;
   const repository = new DataInclusionRepository(ctx.em);
   const errors: RecordError[] = [];
@@ -141,7 +141,7 @@ export async function importDataInclusion(ctx: SubgraphContext, structuresJson: 
 
 /** The caller's Département's live listings in the data·inclusion v1 format: published data, any role. */
 export async function exportDataInclusion(ctx: SubgraphContext): Promise<{ structures: JsonRecord[]; services: JsonRecord[] }> {
-  requireRole(ctx.caller, ['ADMIN', 'STEERING', 'REFERENT', 'OPERATOR', 'PRESCRIBER'], 'export listings');
+  assertCan(ctx.caller, 'listing:export');
   const repository = new DataInclusionRepository(ctx.em);
   const structures = await repository.exportStructures(ctx.caller.departmentCode);
   const services = await repository.exportServices(ctx.caller.departmentCode);

@@ -1,4 +1,4 @@
-import { type SubgraphContext, RequiresRoles } from '@passerelles/subgraph-kit';
+import { Can, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { communeByCode } from '../commune/commune.service.js';
 import { CommuneType } from '../commune/commune.type.js';
@@ -45,7 +45,7 @@ export class PartnerResolver {
   }
 
   @Query(() => [PartnerType], { description: 'Live listings not updated for 6 months, oldest first (ADMIN).' })
-  @RequiresRoles('ADMIN')
+  @Can('listing:review')
   async staleListings(@Ctx() ctx: SubgraphContext): Promise<PartnerType[]> {
     return (await staleListings(ctx)).map((p) => PartnerType.from(p));
   }
@@ -89,19 +89,19 @@ export class PartnerResolver {
   }
 
   @Mutation(() => PartnerResultType, { description: "Creates a structure listing in the caller's Département (ADMIN)." })
-  @RequiresRoles('ADMIN')
+  @Can('listing:create')
   async createPartner(@Ctx() ctx: SubgraphContext, @Arg('input', () => PartnerInput) input: PartnerInput): Promise<PartnerResultType> {
     return toResult(await createPartner(ctx, input));
   }
 
   @Mutation(() => PartnerResultType, { description: "Updates a structure listing (ADMIN, or the structure's own operator)." })
-  @RequiresRoles('ADMIN', 'OPERATOR')
+  @Can('listing:edit')
   async updatePartner(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string, @Arg('input', () => PartnerInput) input: PartnerInput): Promise<PartnerResultType> {
     return toResult(await updatePartner(ctx, id, input));
   }
 
   @Mutation(() => PartnerResultType, { description: 'Archives a structure listing (ADMIN).' })
-  @RequiresRoles('ADMIN')
+  @Can('listing:archive')
   async archivePartner(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string): Promise<PartnerResultType> {
     return toResult(await archivePartner(ctx, id));
   }

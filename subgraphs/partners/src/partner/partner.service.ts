@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { assertPageSize, byKeys, decodeCursor, requireRole, todayIso, toPage, UserFacingError, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { assertCan, assertPageSize, byKeys, can, decodeCursor, todayIso, toPage, UserFacingError, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { parseOpeningHours } from '../directory/hours.js';
 import { cursorOf, refreshDerived, searchPlan, type SearchArgs } from '../service/service.service.js';
 import { ServiceRepository } from '../service/service.repository.js';
@@ -75,6 +75,8 @@ async function checkInput(ctx: SubgraphContext, input: PartnerInput): Promise<st
   if ((input.latitude === null || input.latitude === undefined) !== (input.longitude === null || input.longitude === undefined)) {
     return 'Give both latitude and longitude, or neither.';
   }
+  if (typeof input.latitude === 'number' && Math.abs(input.latitude) > 90) return 'latitude must be between -90 and 90.';
+  if (typeof input.longitude === 'number' && Math.abs(input.longitude) > 180) return 'longitude must be between -180 and 180.';
   return null;
 }
 
@@ -94,7 +96,7 @@ function apply(partner: Partner, input: PartnerInput): void {
 
 /** Creates a structure listing in the caller's Département (ADMIN). */
 export async function createPartner(ctx: SubgraphContext, input: PartnerInput): Promise<PartnerMutationResult> {
-  requireRole(ctx.caller, ['ADMIN'], 'create listings');
+  assertCan(ctx.caller, 'listing:create');
   if (!input.name || !input.kind || !input.communeCode) return failure('A structure needs a name, a kind and a commune code.');
   const error = await checkInput(ctx, input);
   if (error) return failure(error);
@@ -118,10 +120,10 @@ export async function createPartner(ctx: SubgraphContext, input: PartnerInput): 
 
 /** Updates a structure listing (ADMIN, or its own OPERATOR) and its freshness date. */
 export async function updatePartner(ctx: SubgraphContext, id: string, input: PartnerInput): Promise<PartnerMutationResult> {
-  requireRole(ctx.caller, ['ADMIN', 'OPERATOR'], 'edit listings');
+  assertCan(ctx.caller, 'listing:edit');
   const partner = await partnerById(ctx, id);
   if (!partner) throw new UserFacingError('No such partner.', 'NOT_FOUND');
-  if (ctx.caller.role === 'OPERATOR' && ctx.caller.partnerId !== partner.id) {
+  if (!can(ctx.caller, 'listing:edit', { departmentCode: partner.departmentCode, operatorId: partner.id })) {
     throw new UserFacingError('You may only edit the listing of your own structure.', 'FORBIDDEN');
   }
   const error = await checkInput(ctx, input);
@@ -137,7 +139,7 @@ export async function updatePartner(ctx: SubgraphContext, id: string, input: Par
 
 /** Archives a structure listing (ADMIN); its services leave search with it. */
 export async function archivePartner(ctx: SubgraphContext, id: string): Promise<PartnerMutationResult> {
-  requireRole(ctx.caller, ['ADMIN'], 'archive listings');
+  assertCan(ctx.caller, 'listing:archive');
   const partner = await partnerById(ctx, id);
   if (!partner) throw new UserFacingError('No such partner.', 'NOT_FOUND');
   partner.archivedAt ??= new Date();
@@ -147,7 +149,7 @@ export async function archivePartner(ctx: SubgraphContext, id: string): Promise<
 
 /** Live listings of the caller's Département not updated for 6 months, oldest first (ADMIN). */
 export function staleListings(ctx: SubgraphContext, today: Date = new Date()): Promise<Partner[]> {
-  requireRole(ctx.caller, ['ADMIN'], 'review stale listings');
+  assertCan(ctx.caller, 'listing:review');
   const before = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - STALE_AFTER_MONTHS, today.getUTCDate())).toISOString().slice(0, 10);
   return staleQuery(ctx.em, ctx.caller.departmentCode, before);
 }

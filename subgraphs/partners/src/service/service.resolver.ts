@@ -1,4 +1,4 @@
-import { type SubgraphContext, RequiresRoles } from '@passerelles/subgraph-kit';
+import { Can, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { communeByCode } from '../commune/commune.service.js';
 import { CommuneType } from '../commune/commune.type.js';
@@ -80,7 +80,7 @@ export class ServiceResolver {
   }
 
   @Mutation(() => ServiceResultType, { description: 'Adds a service to a structure (ADMIN).' })
-  @RequiresRoles('ADMIN')
+  @Can('listing:create')
   async createService(
     @Ctx() ctx: SubgraphContext,
     @Arg('partnerId', () => ID) partnerId: string,
@@ -90,19 +90,19 @@ export class ServiceResolver {
   }
 
   @Mutation(() => ServiceResultType, { description: "Updates a service (ADMIN, or the structure's own operator)." })
-  @RequiresRoles('ADMIN', 'OPERATOR')
+  @Can('listing:edit')
   async updateService(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string, @Arg('input', () => ServiceInput) input: ServiceInput): Promise<ServiceResultType> {
     return toResult(await updateService(ctx, id, input));
   }
 
   @Mutation(() => ServiceResultType, { description: 'Archives a service (ADMIN).' })
-  @RequiresRoles('ADMIN')
+  @Can('listing:archive')
   async archiveService(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string): Promise<ServiceResultType> {
     return toResult(await archiveService(ctx, id));
   }
 
   @Mutation(() => ServiceResultType, { description: "Updates a service's capacity (ADMIN, or the structure's own operator)." })
-  @RequiresRoles('ADMIN', 'OPERATOR')
+  @Can('capacity:update')
   async updateServiceCapacity(
     @Ctx() ctx: SubgraphContext,
     @Arg('id', () => ID) id: string,

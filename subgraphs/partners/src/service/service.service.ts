@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import {
+  assertCan,
   assertPageSize,
   byKeys,
+  can,
   decodeCursor,
   encodeCursor,
-  requireRole,
   todayIso,
   UserFacingError,
   type SubgraphContext,
@@ -69,9 +70,13 @@ export interface SearchResult {
 
 function parseNear(near: NearInput | null | undefined): { communeCode: string } | { latitude: number; longitude: number } | null {
   if (!near) return null;
-  if (near.communeCode) return { communeCode: near.communeCode };
   const { latitude, longitude } = near;
-  if (typeof latitude === 'number' && typeof longitude === 'number' && Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180) return { latitude, longitude };
+  // Coordinates off the Earth are refused even beside a commune code (which wins over them).
+  if ((typeof latitude === 'number' && Math.abs(latitude) > 90) || (typeof longitude === 'number' && Math.abs(longitude) > 180)) {
+    throw new UserFacingError('near: latitude must be between -90 and 90, longitude between -180 and 180.', 'BAD_USER_INPUT', { argument: 'near' });
+  }
+  if (near.communeCode) return { communeCode: near.communeCode };
+  if (typeof latitude === 'number' && typeof longitude === 'number') return { latitude, longitude };
   throw new UserFacingError('near needs a communeCode, or a latitude and a longitude.', 'BAD_USER_INPUT', { argument: 'near' });
 }
 
@@ -162,11 +167,11 @@ const failure = (error: string): ServiceMutationResult => ({ ok: false, error, s
 
 /** Who may write a service of this partner: the Département's admins, or the partner's own operator (update only). */
 async function assertMayWrite(ctx: SubgraphContext, partnerId: string, operatorAllowed: boolean): Promise<void> {
-  const { caller } = ctx;
-  if (caller.role === 'ADMIN') return;
-  if (operatorAllowed && caller.role === 'OPERATOR' && caller.partnerId === partnerId) return;
-  requireRole(caller, operatorAllowed ? ['ADMIN', 'OPERATOR'] : ['ADMIN'], 'edit this listing');
-  throw new UserFacingError('You may only edit the listing of your own structure.', 'FORBIDDEN');
+  const action = operatorAllowed ? 'listing:edit' : 'listing:create';
+  assertCan(ctx.caller, action);
+  if (!can(ctx.caller, action, { departmentCode: ctx.caller.departmentCode, operatorId: partnerId })) {
+    throw new UserFacingError('You may only edit the listing of your own structure.', 'FORBIDDEN');
+  }
 }
 
 function checkInput(input: ServiceInput): string | null {
@@ -199,7 +204,7 @@ function apply(service: Service, input: ServiceInput): void {
 
 /** Creates a service listing (ADMIN). */
 export async function createService(ctx: SubgraphContext, partnerId: string, input: ServiceInput): Promise<ServiceMutationResult> {
-  requireRole(ctx.caller, ['ADMIN'], 'create listings');
+  assertCan(ctx.caller, 'listing:create');
   const partner = await partnerById(ctx, partnerId);
   if (!partner) throw new UserFacingError('No such partner.', 'NOT_FOUND');
   if (!input.name) return failure('A service needs a name.');
@@ -225,7 +230,7 @@ export async function createService(ctx: SubgraphContext, partnerId: string, inp
 
 /** Updates a service listing (ADMIN, or the partner's own OPERATOR); refreshes its freshness date. */
 export async function updateService(ctx: SubgraphContext, id: string, input: ServiceInput): Promise<ServiceMutationResult> {
-  requireRole(ctx.caller, ['ADMIN', 'OPERATOR'], 'edit listings');
+  assertCan(ctx.caller, 'listing:edit');
   const service = await serviceById(ctx, id);
   if (!service) throw new UserFacingError('No such service.', 'NOT_FOUND');
   await assertMayWrite(ctx, service.partnerId, true);
@@ -240,7 +245,7 @@ export async function updateService(ctx: SubgraphContext, id: string, input: Ser
 
 /** Archives a service listing (ADMIN): kept, never found again by search or coverage. */
 export async function archiveService(ctx: SubgraphContext, id: string): Promise<ServiceMutationResult> {
-  requireRole(ctx.caller, ['ADMIN'], 'archive listings');
+  assertCan(ctx.caller, 'listing:archive');
   const service = await serviceById(ctx, id);
   if (!service) throw new UserFacingError('No such service.', 'NOT_FOUND');
   service.archivedAt ??= new Date();
@@ -248,14 +253,18 @@ export async function archiveService(ctx: SubgraphContext, id: string): Promise<
   return { ok: true, error: null, service };
 }
 
+/** Beyond these, a capacity is a typing error (and would not fit its column). */
+const CAPACITY_MAX: Record<keyof ServiceCapacityInput, number> = { fte: 1_000, places: 100_000, waitingDays: 3_650 };
+
 /** Updates the capacity of a service (ADMIN, or the partner's own OPERATOR). */
 export async function updateServiceCapacity(ctx: SubgraphContext, id: string, input: ServiceCapacityInput): Promise<ServiceMutationResult> {
-  requireRole(ctx.caller, ['ADMIN', 'OPERATOR'], 'update capacity');
+  assertCan(ctx.caller, 'capacity:update');
   const service = await serviceById(ctx, id);
   if (!service) throw new UserFacingError('No such service.', 'NOT_FOUND');
   await assertMayWrite(ctx, service.partnerId, true);
   for (const [name, value] of Object.entries(input)) {
-    if (typeof value === 'number' && (value < 0 || !Number.isFinite(value))) return failure(`${name} must be zero or more.`);
+    const max = CAPACITY_MAX[name as keyof ServiceCapacityInput];
+    if (typeof value === 'number' && (value < 0 || !Number.isFinite(value) || value > max)) return failure(`${name} must be from 0 to ${max}.`);
   }
   if (input.fte !== undefined) service.capacityFte = input.fte === null ? null : input.fte.toFixed(2);
   if (input.places !== undefined) service.capacityPlaces = input.places;
