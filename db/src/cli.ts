@@ -10,7 +10,8 @@ const usage = `passerelles-db <command>
   up        start the embedded PostgreSQL (or use DATABASE_URL), migrate ref/auth/audit, load the
             reference geography, print the connection string and keep running until Ctrl-C
   prepare   migrate ref/auth/audit, load the reference geography, (re)make each service's role and
-            print the DATABASE_URL each service must use (new passwords every time), then exit`;
+            print the DATABASE_URL each service must use (new passwords every time; with
+            PASSERELLES_PROVISION_ROLES=0, grants the roles of <SERVICE>_DATABASE_URL), then exit`;
 
 async function main(command: string | undefined): Promise<void> {
   if (command === 'purge-audit') {
@@ -34,7 +35,7 @@ async function main(command: string | undefined): Promise<void> {
       `reference geography ${reference.loaded ? 'loaded' : 'up to date'} (${reference.communes} communes, ${reference.territories} territories)`,
   );
   if (command === 'prepare') {
-    const urls = await provisionServiceRoles(database.url);
+    const urls = await provisionServiceRoles(database.url, env.roles);
     console.log('[db] each service connects with its own role; start each with its DATABASE_URL:');
     for (const [service, url] of Object.entries(urls)) console.log(`  ${service.padEnd(14)} DATABASE_URL=${url}`);
     await database.stop();

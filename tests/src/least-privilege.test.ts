@@ -1,11 +1,14 @@
-import { stat, mkdtemp, readFile, rm, unlink } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import pg from 'pg';
-import { purgeAccessLog, startEmbeddedPostgres, SUPERUSER_PASSWORD_FILE } from '@passerelles/db';
+import { ACCESS_LOG_WRITERS, DEMO_PASSWORD, purgeAccessLog, repoRoot, startEmbeddedPostgres, SUBGRAPH_SCHEMAS, SUPERUSER_PASSWORD_FILE } from '@passerelles/db';
+import { startSystem } from '@passerelles/gateway/system';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from './support/ports.js';
-import { startTestSystem, type TestSystem } from './support/system.js';
+import { freePort, freeSystemPorts } from './support/ports.js';
+import { gatewayQuery, login, startTestSystem, type TestSystem } from './support/system.js';
 
 /**
  * Least privilege in the database: each service connects with its own role, reaching only its
@@ -78,10 +81,10 @@ describe('one role per service', () => {
 });
 
 describe('the access log', () => {
-  it('is appended to by every service and changed or removed by none', async () => {
+  it('is appended to by the services that write it, and changed or removed by none', async () => {
     for (const [service, url] of Object.entries(system.databaseUrls)) {
       const insert = await as(url, `insert into audit.access_log (department_code, user_id, role, operation, record_type, record_ids) values ('62', 'u-${service}', 'ADMIN', 'read', 'Beneficiary', '{b3}')`);
-      expect(insert, service).toEqual({ rows: [] });
+      expect(insert, service).toEqual((ACCESS_LOG_WRITERS as string[]).includes(service) ? { rows: [] } : DENIED);
       expect(await as(url, `update audit.access_log set user_id = 'forged'`), service).toEqual(DENIED);
       expect(await as(url, `delete from audit.access_log`), service).toEqual(DENIED);
       expect(await as(url, `truncate audit.access_log`), service).toEqual(DENIED);
@@ -89,7 +92,23 @@ describe('the access log', () => {
       expect(await as(url, `select set_config('passerelles.audit_retention', 'on', false); delete from audit.access_log`), service).toEqual(DENIED);
     }
     const kept = await system.db.query<{ n: number }>(`select count(*)::int as n from audit.access_log`);
-    expect(kept.rows[0]!.n).toBe(2 + Object.keys(system.databaseUrls).length);
+    expect(kept.rows[0]!.n).toBe(2 + ACCESS_LOG_WRITERS.length);
+    expect(await as(system.databaseUrls.gateway, `select count(*)::int as n from audit.access_log`)).toEqual({ rows: [{ n: 2 + ACCESS_LOG_WRITERS.length }] });
+    expect(await as(system.databaseUrls.beneficiaries, `select * from audit.access_log`)).toEqual(DENIED);
+  });
+
+  it('may be appended to by every subgraph that records accesses (the kit’s recordAccess)', async () => {
+    const writers: string[] = [];
+    const walk = async (dir: string): Promise<boolean> => {
+      for (const entry of await readdir(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory() ? await walk(path) : entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') && /\brecordAccess\(/.test(await readFile(path, 'utf8'))) return true;
+      }
+      return false;
+    };
+    for (const subgraph of SUBGRAPH_SCHEMAS) if (await walk(resolve(repoRoot, 'subgraphs', subgraph, 'src'))) writers.push(subgraph);
+    expect(writers.length).toBeGreaterThan(0);
+    expect(ACCESS_LOG_WRITERS).toEqual(expect.arrayContaining(writers));
   });
 
   it('loses its lines older than a year through the purge job’s own role only', async () => {
@@ -99,6 +118,50 @@ describe('the access log', () => {
     const purge = await system.db.query<{ rolcanlogin: boolean }>(`select rolcanlogin from pg_roles where rolname = current_database() || '_audit_purge'`);
     expect(purge.rows).toEqual([{ rolcanlogin: false }]);
   });
+});
+
+describe('an external PostgreSQL', () => {
+  it('runs the whole system, demo seed included, with an administrator that only owns its database and may create roles', async () => {
+    // The README's statements (Running against an external PostgreSQL), as the cluster's superuser.
+    const name = `ext_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+    const password = randomUUID();
+    await system.db.query(`create role ${name}_admin login createrole password '${password}'`);
+    await system.db.query(`create database ${name} owner ${name}_admin`);
+    const superuser = new URL(system.databaseUrl);
+    superuser.pathname = `/${name}`;
+    expect(await as(superuser.toString(), 'create extension if not exists cube with schema public; create extension if not exists earthdistance with schema public')).not.toHaveProperty('denied');
+
+    const adminUrl = new URL(superuser);
+    adminUrl.username = `${name}_admin`;
+    adminUrl.password = password;
+    const logs: string[] = [];
+    const external = await startSystem({
+      db: { databaseUrl: adminUrl.toString(), dataDir: '', embeddedPort: 0, debug: false, roles: { provision: 'auto' } },
+      ports: await freeSystemPorts(),
+      keys: null,
+      seedDemo: true,
+      nodeEnv: 'test',
+      withDashboard: false,
+      log: (line) => logs.push(line),
+    }).catch((error: unknown) => {
+      throw new Error(`${error instanceof Error ? error.message : String(error)}\n${logs.join('\n')}`);
+    });
+    try {
+      expect(external.seed?.seeded).toBe(true);
+      expect(new URL(external.databaseUrls.beneficiaries).username).toBe(`${name}_beneficiaries`);
+      const token = await login(external, 'admin.62@demo.passerelles.fr', DEMO_PASSWORD);
+      const answer = await gatewayQuery<{ territories: { activeBeneficiaries: number }[]; accessLog: { nodes: unknown[] } }>(
+        external,
+        token,
+        '{ territories { activeBeneficiaries } accessLog(first: 1) { nodes { operation } } }',
+      );
+      expect(answer.errors).toEqual([]);
+      expect(answer.data!.territories.reduce((n, t) => n + t.activeBeneficiaries, 0)).toBeGreaterThan(0);
+      expect(await as(external.databaseUrls.partners, 'select * from beneficiaries.beneficiary_identity')).toEqual(DENIED);
+    } finally {
+      await external.stop();
+    }
+  }, 240_000);
 });
 
 describe('the embedded superuser', () => {
@@ -126,6 +189,21 @@ describe('the embedded superuser', () => {
       expect(await as(second.url, 'select 1 as one')).toEqual({ rows: [{ one: 1 }] });
       expect(await as(legacy, 'select 1')).toMatchObject({ denied: '28P01' });
       await second.stop();
+
+      // Stopped after changing the password, before keeping it: the new one is found beside the data.
+      const third = await startEmbeddedPostgres({ dataDir, port, database: 'pw' });
+      expect(await as(third.url, `alter role postgres password 'changed-before-a-crash'`)).toEqual({ rows: [] });
+      await writeFile(`${file}.next`, 'changed-before-a-crash\n', { mode: 0o600 });
+      await third.stop();
+      const fourth = await startEmbeddedPostgres({ dataDir, port, database: 'pw' });
+      expect((await readFile(file, 'utf8')).trim()).toBe('changed-before-a-crash');
+      expect(existsSync(`${file}.next`)).toBe(false);
+      expect(await as(fourth.url, 'select 1 as one')).toEqual({ rows: [{ one: 1 }] });
+      await fourth.stop();
+
+      // A lost password file is said so, not guessed.
+      await unlink(file);
+      await expect(startEmbeddedPostgres({ dataDir, port, database: 'pw' })).rejects.toThrow(/refuses its superuser's password: .*superuser\.password is missing or wrong/);
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }

@@ -53,7 +53,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     log(`[db] reference geography ${reference.loaded ? 'loaded' : 'up to date'}: ${reference.communes} communes, ${reference.territories} territories`);
 
     // Least privilege: each service connects with a role of its own (its schema, `ref`, appending to the audit log).
-    const databaseUrls = await provisionServiceRoles(database.url);
+    const databaseUrls = await provisionServiceRoles(database.url, options.db.roles);
     log('[db] each service connects with its own role (its schema, ref, append-only audit)');
 
     const keys = options.keys ?? (await generateIdentityKeys());
