@@ -42,7 +42,9 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const services: ServiceProcess[] = [];
   let database: RunningDatabase | null = null;
   const stopAll = async (): Promise<void> => {
-    for (const service of [...services].reverse()) await service.stop();
+    // All at once: each stop() ends its supervision at the call, so no service dying meanwhile (Ctrl-C
+    // reaches the whole process group) is started again while another one is still stopping.
+    await Promise.all([...services].reverse().map((service) => service.stop()));
     if (database) await database.stop();
   };
   try {
