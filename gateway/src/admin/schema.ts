@@ -1,6 +1,7 @@
 import { GraphQLError, Kind, parse, type DocumentNode } from 'graphql';
 import type pg from 'pg';
 import { z } from 'zod';
+import { TERRITORY_ID, userInputError } from '@passerelles/subgraph-kit';
 import { roles, type Caller } from '@passerelles/subgraph-kit/identity';
 import { hashToken, randomToken } from '../auth/tokens.js';
 import type { SessionStore } from '../auth/sessions.js';
@@ -61,24 +62,46 @@ interface Context {
   req?: object;
 }
 
+// Every argument is checked before any SQL, as the subgraphs' inputs are (subgraphs/kit/src/input.ts):
+// ids are UUIDs or territory ids, texts are bounded and free of NUL (which PostgreSQL cannot store).
+const uuid = z.guid('is not an id');
+const text = (max: number) => z.string().max(max).refine((v) => !v.includes('\u0000'), 'contains a NUL character');
+const territoryIds = z.array(z.string().max(100).regex(TERRITORY_ID, 'is not a territory id')).max(50).nullish();
 const inviteInput = z.object({
   email: z.string().email('is not an e-mail address').max(320),
-  displayName: z.string().min(1, 'is empty').max(200),
+  displayName: text(200).min(1, 'is empty'),
   role: z.enum(roles),
-  territoryIds: z.array(z.string().max(100)).max(50).nullish(),
-  partnerId: z.string().uuid('is not an id').nullish(),
+  territoryIds,
+  partnerId: uuid.nullish(),
 });
 const changeInput = z.object({
-  id: z.string().uuid(),
+  id: uuid,
   role: z.enum(roles),
-  territoryIds: z.array(z.string().max(100)).max(50).nullish(),
-  partnerId: z.string().uuid('is not an id').nullish(),
+  territoryIds,
+  partnerId: uuid.nullish(),
+});
+const accessLogArgs = z.object({
+  first: z.number().int().min(1, 'must be between 1 and 200').max(200, 'must be between 1 and 200'),
+  after: z.string().regex(/^\d{1,19}$/, 'is not a cursor of this list').nullish(),
+  userId: uuid.nullish(),
+  recordId: uuid.nullish(),
 });
 
 const firstIssue = (error: z.ZodError): string => {
   const issue = error.issues[0];
   return issue ? `${issue.path.join('.')} ${issue.message}` : 'invalid input';
 };
+
+/** A database refusal of the caller's input that got past the checks is still their error: no masked internal error, no stack. */
+const refusingUserInput =
+  <A extends unknown[], R>(resolve: (...args: A) => Promise<R>) =>
+  async (...args: A): Promise<R> => {
+    try {
+      return await resolve(...args);
+    } catch (error) {
+      throw userInputError(error) ?? error;
+    }
+  };
 
 export function adminResolvers(db: pg.Pool, sessions: SessionStore, callerOf: (req: object | undefined) => Caller | undefined): Record<string, Record<string, unknown>> {
   const requireCaller = (ctx: Context): Caller => {
@@ -112,10 +135,13 @@ export function adminResolvers(db: pg.Pool, sessions: SessionStore, callerOf: (r
         return user;
       },
       users: async (_: unknown, __: unknown, ctx: Context) => (await users.inDepartment(requireAdmin(ctx).departmentCode)).map(publicUser),
-      accessLog: async (_: unknown, args: { first: number; after?: string | null; userId?: string | null; recordId?: string | null }, ctx: Context) => {
+      accessLog: refusingUserInput(async (_: unknown, rawArgs: unknown, ctx: Context) => {
         const caller = requireAdmin(ctx);
-        const first = Math.min(Math.max(args.first, 1), 200);
-        const after = args.after && /^\d+$/.test(args.after) ? args.after : null;
+        const parsed = accessLogArgs.safeParse(rawArgs);
+        if (!parsed.success) throw new GraphQLError(firstIssue(parsed.error), { extensions: { code: 'BAD_USER_INPUT' } });
+        const args = parsed.data;
+        const { first } = args;
+        const after = args.after ?? null;
         const { rows } = await db.query<{ id: string; at: Date; user_id: string; role: string; operation: string; record_type: string; record_ids: string[]; correlation_id: string | null }>(
           `select id::text, at, user_id, role, operation, record_type, record_ids, correlation_id from audit.access_log
             where department_code = $1 and ($2::bigint is null or id < $2) and ($3::text is null or user_id = $3)
@@ -134,10 +160,10 @@ export function adminResolvers(db: pg.Pool, sessions: SessionStore, callerOf: (r
           correlationId: r.correlation_id,
         }));
         return { nodes, hasNextPage: rows.length > first, endCursor: nodes.at(-1)?.id ?? null };
-      },
+      }),
     },
     Mutation: {
-      inviteUser: async (_: unknown, args: { input: unknown }, ctx: Context) => {
+      inviteUser: refusingUserInput(async (_: unknown, args: { input: unknown }, ctx: Context) => {
         const caller = requireAdmin(ctx);
         const parsed = inviteInput.safeParse(args.input);
         if (!parsed.success) return { ok: false, error: firstIssue(parsed.error), user: null, invitationToken: null };
@@ -157,8 +183,8 @@ export function adminResolvers(db: pg.Pool, sessions: SessionStore, callerOf: (r
         const token = randomToken();
         await db.query(`insert into auth.invitation (token_hash, user_id, expires_at) values ($1, $2, now() + interval '7 days')`, [hashToken(token), user.id]);
         return { ok: true, error: null, user: publicUser(user), invitationToken: token };
-      },
-      changeUserRole: async (_: unknown, args: { input: unknown }, ctx: Context) => {
+      }),
+      changeUserRole: refusingUserInput(async (_: unknown, args: { input: unknown }, ctx: Context) => {
         const caller = requireAdmin(ctx);
         const parsed = changeInput.safeParse(args.input);
         if (!parsed.success) return { ok: false, error: firstIssue(parsed.error), user: null };
@@ -170,16 +196,16 @@ export function adminResolvers(db: pg.Pool, sessions: SessionStore, callerOf: (r
         if (!updated) return { ok: false, error: 'user not found', user: null };
         await sessions.revokeAllOf(id);
         return { ok: true, error: null, user: publicUser(updated) };
-      },
-      deactivateUser: async (_: unknown, args: { id: string }, ctx: Context) => {
+      }),
+      deactivateUser: refusingUserInput(async (_: unknown, args: { id: string }, ctx: Context) => {
         const caller = requireAdmin(ctx);
-        if (!z.string().uuid().safeParse(args.id).success) return { ok: false, error: 'user not found', user: null };
+        if (!uuid.safeParse(args.id).success) return { ok: false, error: 'user not found', user: null };
         if (args.id === caller.userId) return { ok: false, error: 'you cannot deactivate your own account', user: null };
         const updated = await users.update(args.id, caller.departmentCode, { active: false });
         if (!updated) return { ok: false, error: 'user not found', user: null };
         await sessions.revokeAllOf(args.id);
         return { ok: true, error: null, user: publicUser(updated) };
-      },
+      }),
     },
   };
 }

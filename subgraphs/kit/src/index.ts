@@ -5,8 +5,8 @@ export { LoaderRegistry, byKeys, countsByKeys, type SubgraphContext } from './co
 export { buildFederatedSchema, printFederatedSdl, FEDERATION_LINK, type FederatedSchemaOptions, type ReferenceResolvers } from './schema.js';
 export { serveSubgraph, type ServeOptions, type RunningSubgraph } from './server.js';
 export { startSubgraph, runSubgraphMain, type SubgraphDefinition, type StartedSubgraph } from './subgraph.js';
-export { maskError, UserFacingError } from './errors.js';
-export { MAX_TEXT_LENGTH, MAX_TEXT_LENGTH_EXTENSION, TakesFiles, userInput, userInputError } from './input.js';
+export { maskError, UserFacingError, userInputError } from './errors.js';
+export { MAX_TEXT_LENGTH, MAX_TEXT_LENGTH_EXTENSION, TakesFiles, TERRITORY_ID, userInput } from './input.js';
 export { type Caller, type Role, roles } from './identity/caller.js';
 export { departmentScope } from './scope.js';
 export { publishCount, publishGroup, seesExactCounts, isSmallCount, CountType, SMALLEST_PUBLISHED_COUNT, type PublishedCount, type PublishedGroup } from './suppression.js';

@@ -3,7 +3,7 @@ import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { graphql, Kind, parse, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
-import { userInput } from './input.js';
+import { textLimitsOf, userInput } from './input.js';
 
 /** Federation version of every subgraph: at or below what the composition library knows. */
 export const FEDERATION_LINK =
@@ -26,15 +26,18 @@ export interface FederatedSchemaOptions {
  * `buildSubgraphSchema` (array form) with type-graphql's resolvers plus the reference resolvers.
  */
 export async function buildFederatedSchema(options: FederatedSchemaOptions): Promise<GraphQLSchema> {
+  const textLimits = new Map<string, number>();
   const schema = await buildSchema({
     resolvers: options.resolvers,
     ...(options.orphanedTypes ? { orphanedTypes: options.orphanedTypes } : {}),
     skipCheck: true,
     validate: false,
-    // Every field: oversized texts refused, database refusals of the caller's input made user errors.
-    globalMiddlewares: [userInput],
+    // Every field: oversized texts, NUL characters and malformed ids refused before any service
+    // runs, database refusals of the caller's input made user errors.
+    globalMiddlewares: [userInput(textLimits)],
     emitSchemaFile: false,
   });
+  for (const [field, limit] of textLimitsOf(schema)) textLimits.set(field, limit);
   const typeDefs = requireAuthentication(parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`));
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [typeName, reference] of Object.entries(options.references ?? {})) {

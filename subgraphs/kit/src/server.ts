@@ -6,7 +6,7 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import { LoaderRegistry, type SubgraphContext } from './context.js';
-import { maskError } from './errors.js';
+import { maskError, userInputError } from './errors.js';
 import type { CallerTokenVerifier } from './identity/token.js';
 
 export interface ServeOptions {
@@ -35,7 +35,8 @@ function logErrors(log: (line: string) => void, name: string): ApolloServerPlugi
         async didEncounterErrors({ errors, contextValue }) {
           for (const error of errors) {
             const code = error.extensions?.code;
-            if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
+            // A database refusal of the caller's input is answered as their error: no stack to log.
+            if ((code === 'INTERNAL_SERVER_ERROR' || code === undefined) && !userInputError(error.originalError)) {
               log(`[${name}] correlation=${contextValue.correlationId} ${error.originalError?.stack ?? error.message}`);
             }
           }

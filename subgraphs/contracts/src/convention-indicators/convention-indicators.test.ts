@@ -97,8 +97,8 @@ describe('convention indicators', () => {
     const limited = testCaller({ departmentCode: DEPARTMENT, role: 'STEERING', territoryIds: ['44-b'] });
     expect(await figures({ programmeId: id.programme }, YEAR_2025, limited)).toMatchObject({ placesContracted: 90, territories: [{ territoryId: '44-b', placesContracted: 90 }] });
     expect(await figures({ territoryId: '44-a' }, YEAR_2025, limited)).toMatchObject({ conventionCount: 0, placesContracted: 0 });
-    // Malformed ids match nothing rather than failing.
-    expect(await figures({ programmeId: 'not-a-uuid' }, YEAR_2025)).toMatchObject({ conventionCount: 0 });
+    // A malformed id is the caller's error, refused before any SQL.
+    await expect(figures({ programmeId: 'not-a-uuid' }, YEAR_2025)).rejects.toThrow('scope.programmeId: « not-a-uuid » is not an identifier.');
     // Another Département's caller sees none of them.
     expect(await figures({ programmeId: id.programme }, YEAR_2025, testCaller({ departmentCode: '45' }))).toMatchObject({ conventionCount: 0 });
   });

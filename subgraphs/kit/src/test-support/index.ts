@@ -42,8 +42,9 @@ export async function openTestOrm(definition: SubgraphDefinition, counter?: Quer
   })) as MikroORM;
 }
 
+/** A caller as the gateway signs them; user ids are UUIDs, as `auth.app_user` hands them out (and fields taking user ids check). */
 export function testCaller(overrides: Partial<Caller> = {}): Caller {
-  return { userId: `test-${randomUUID()}`, role: 'ADMIN', departmentCode: '62', territoryIds: [], partnerId: null, ...overrides };
+  return { userId: randomUUID(), role: 'ADMIN', departmentCode: '62', territoryIds: [], partnerId: null, ...overrides };
 }
 
 export function testContext(orm: MikroORM, caller: Caller = testCaller()): SubgraphContext {
