@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type pg from 'pg';
+import { actionsOf } from '@passerelles/subgraph-kit/access';
 import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
 import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from './cookies.js';
@@ -79,7 +80,8 @@ export async function handleAuthRoute(req: IncomingMessage, res: ServerResponse,
   if (path === '/auth/me' && req.method === 'GET') {
     const user = await sessions.resolve(token);
     if (!user) send(res, 401, { error: 'unauthenticated' });
-    else send(res, 200, { user: publicUser(user) });
+    // What the role may do, from the access catalogue: the dashboard offers exactly that.
+    else send(res, 200, { user: { ...publicUser(user), actions: actionsOf(user.role) } });
     return true;
   }
   if (path === '/auth/oidc' && req.method === 'GET') {

@@ -5,6 +5,9 @@ import { parseFilters, pilotageView, type PilotageData } from './pilotage';
 // The view is built from panels already loaded: nothing here talks to the gateway.
 vi.mock('./env', () => ({ serverEnv: { gatewayUrl: 'http://gateway.test/graphql', persistedOperations: false } }));
 
+/** What the gateway gives with a user of this role (`/auth/me`, from the access catalogue): here, only whether it reads the money of conventions. */
+const viewer = (role: 'ADMIN' | 'STEERING' | 'OPERATOR'): { actions: string[] } => ({ actions: role === 'OPERATOR' ? [] : ['funding:readConventions'] });
+
 const n = (value: number) => ({ value, suppressed: false });
 const HIDDEN = { value: null, suppressed: true };
 const ok = <T>(data: T) => ({ ok: true as const, data, partial: false });
@@ -76,7 +79,7 @@ const figure = (view: ReturnType<typeof pilotageView>, label: string) => [...(vi
 
 describe('pilotageView', () => {
   it('labels enumerations in French and keeps « < 11 » in tables', () => {
-    const view = pilotageView(data(), 'STEERING');
+    const view = pilotageView(data(), viewer('STEERING'));
     expect(tableOf(view, 'sorties').rows).toEqual([
       ['Stabilisation du parcours de vie', 12],
       ['Évolution de parcours', '< 11'],
@@ -91,7 +94,7 @@ describe('pilotageView', () => {
   });
 
   it('computes occupancy and unit costs from published figures only', () => {
-    const view = pilotageView(data(), 'STEERING');
+    const view = pilotageView(data(), viewer('STEERING'));
     expect(figure(view, 'Taux d’occupation des places')).toMatchObject({ value: 50, shown: '50\u00a0%' });
     expect(figure(view, 'Coût par personne accompagnée')).toMatchObject({ value: 2000, shown: '2\u202f000\u00a0€' });
     expect(figure(view, 'Coût par place conventionnée')).toMatchObject({ value: 1111.11 });
@@ -101,13 +104,13 @@ describe('pilotageView', () => {
     expect(row[1]).toEqual(['t2', '< 11', '< 11', '< 11', 0, null, 0, 0, 0, 0, 0]);
 
     // A hidden count: neither the occupancy nor the cost per person would keep it hidden.
-    const hidden = pilotageView(data({ indicators: ok({ indicators: { ...indicators, activeCaseload: HIDDEN, peopleAccompanied: HIDDEN } }) }), 'STEERING');
+    const hidden = pilotageView(data({ indicators: ok({ indicators: { ...indicators, activeCaseload: HIDDEN, peopleAccompanied: HIDDEN } }) }), viewer('STEERING'));
     expect(figure(hidden, 'Taux d’occupation des places')).toMatchObject({ value: null, shown: '—' });
     expect(figure(hidden, 'Coût par personne accompagnée')).toMatchObject({ value: null, shown: '—' });
   });
 
   it('keeps the rest when a panel is missing, and says which part', () => {
-    const view = pilotageView(data({ contracts: down('contrats d’engagement'), funding: down('conventions et financements') }), 'ADMIN');
+    const view = pilotageView(data({ contracts: down('contrats d’engagement'), funding: down('conventions et financements') }), viewer('ADMIN'));
     expect(view.accompaniments).toMatchObject({ ok: true, notices: ['Les données « contrats d’engagement » sont momentanément indisponibles.'] });
     expect(figure(view, 'CER signés')).toBeUndefined();
     expect(figure(view, 'Taux d’occupation des places')).toBeUndefined();
@@ -117,15 +120,15 @@ describe('pilotageView', () => {
     expect(view.tables.map((t) => t.id)).toEqual(['indicateurs', 'mensuel', 'sorties', 'difficultes', 'territoires']);
 
     // Money refused to an operator: the places stay, the amounts say why they are missing.
-    const operator = pilotageView(data({ funding: ok({ conventionIndicators: { ...conventions, funding: null, territories: [] } }) }), 'OPERATOR');
+    const operator = pilotageView(data({ funding: ok({ conventionIndicators: { ...conventions, funding: null, territories: [] } }) }), viewer('OPERATOR'));
     expect(operator.funding).toMatchObject({ ok: true, notices: [expect.any(String), 'Votre rôle ne donne pas accès aux montants des conventions.'] });
     expect(figure(operator, 'Engagé')).toBeUndefined();
     expect(figure(operator, 'Places conventionnées')).toMatchObject({ value: 90 });
 
     // Without contracts' answer, every partner is offered as an operator.
-    const partners = pilotageView(data({ filterLists: ok({ territories: [], partners: { nodes: [{ id: 'o1', name: 'Croix-Rouge', conventions: null }, { id: 'o2', name: 'MDPH', conventions: null }] } }) }), 'ADMIN');
+    const partners = pilotageView(data({ filterLists: ok({ territories: [], partners: { nodes: [{ id: 'o1', name: 'Croix-Rouge', conventions: null }, { id: 'o2', name: 'MDPH', conventions: null }] } }) }), viewer('ADMIN'));
     expect(partners.options.operators.map((o) => o.id)).toEqual(['o1', 'o2']);
-    const noLists = pilotageView(data({ filterLists: down('territoires et opérateurs') }), 'ADMIN');
+    const noLists = pilotageView(data({ filterLists: down('territoires et opérateurs') }), viewer('ADMIN'));
     expect(noLists.filterNotices).toEqual(['Les données « territoires et opérateurs » sont momentanément indisponibles. Les filtres « territoire » et « opérateur » sont limités à « tous ».']);
     expect(noLists.options).toMatchObject({ territories: [], operators: [] });
   });
@@ -133,7 +136,7 @@ describe('pilotageView', () => {
   it('says when the period holds nothing', () => {
     const zero = n(0);
     const empty = { ...indicators, peopleWelcomed: zero, peopleAccompanied: zero, exitsTotal: zero };
-    expect(pilotageView(data({ indicators: ok({ indicators: empty }) }), 'ADMIN').empty).toBe(true);
-    expect(pilotageView(data(), 'ADMIN').empty).toBe(false);
+    expect(pilotageView(data({ indicators: ok({ indicators: empty }) }), viewer('ADMIN')).empty).toBe(true);
+    expect(pilotageView(data(), viewer('ADMIN')).empty).toBe(false);
   });
 });

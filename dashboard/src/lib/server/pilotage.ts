@@ -16,7 +16,7 @@ import type {
 import { EXIT_REASONS, FUNDERS, labelOf, PSYCHOLOGICAL_DIFFICULTIES } from '../labels.ts';
 import type { Cell, Table } from '../table.ts';
 import { loadPanel, type Panel } from './panel.ts';
-import type { Role } from './session.ts';
+import type { SessionUser } from './session.ts';
 import comparisonDocument from '../../routes/pilotage/comparaison.graphql?raw';
 import contractsDocument from '../../routes/pilotage/contrats.graphql?raw';
 import filtersDocument from '../../routes/pilotage/filtres.graphql?raw';
@@ -302,12 +302,13 @@ function comparisonTable(rows: PilotageComparisonQuery['indicatorsByTerritory'],
 }
 
 /** Everything the page, the review and the exports show, from the panels that answered. */
-export function pilotageView(data: PilotageData, role: Role): PilotageView {
+export function pilotageView(data: PilotageData, viewer: Pick<SessionUser, 'actions'>): PilotageView {
   const { filters } = data;
   const i = data.indicators.ok ? data.indicators.data.indicators : null;
   const c = data.contracts.ok ? data.contracts.data.contractIndicators : null;
   const conventions = data.funding.ok ? data.funding.data.conventionIndicators : null;
-  const moneyRefused = role !== 'ADMIN' && role !== 'STEERING';
+  // The access catalogue's `funding:readConventions`, as the API applies it (given with the user by the gateway).
+  const moneyRefused = !viewer.actions.includes('funding:readConventions');
   const tables: Table[] = [];
 
   let accompaniments: Section;

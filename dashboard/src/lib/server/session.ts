@@ -14,6 +14,8 @@ export interface SessionUser {
   departmentCode: string;
   territoryIds: string[];
   partnerId: string | null;
+  /** The actions of the access catalogue the user's role may take (from the gateway): screens offer these. */
+  actions: string[];
 }
 
 /** French names of the roles (the header, the administration page). */

@@ -5,7 +5,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   const user = requireSection(locals.user, '/pilotage');
   const filters = parseFilters(url);
-  const view = pilotageView(await loadPilotage(fetch, filters), user.role);
+  const view = pilotageView(await loadPilotage(fetch, filters), user);
   const bilan = filterParams(filters);
   bilan.delete('du');
   bilan.delete('au');

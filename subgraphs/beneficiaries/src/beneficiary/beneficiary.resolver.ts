@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '@passerelles/subgraph-kit';
+import { can, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { statusOf, type AccompanimentRecord } from '../accompaniment/accompaniment.record.js';
 import { accompanimentsOf } from '../accompaniment/accompaniment.service.js';
@@ -25,6 +25,13 @@ export class BeneficiaryResolver {
   @FieldResolver(() => CommuneRefType, { nullable: true, description: 'Commune of residence (its name comes from partners); nullable so that partners being down blanks only it.' })
   commune(@Root() beneficiary: BeneficiaryRecord): CommuneRefType {
     return { code: beneficiary.communeCode };
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: "Whether the caller may record on this person's path (appointments, exits, referrals, contracts): the access catalogue's `accompaniment:act` on one of the person's accompaniments. Screens show their forms from it.",
+  })
+  async viewerCanAct(@Root() beneficiary: BeneficiaryRecord, @Ctx() ctx: SubgraphContext): Promise<boolean> {
+    return (await accompanimentsOf(ctx, beneficiary.id)).some((a) => can(ctx.caller, 'accompaniment:act', a));
   }
 
   @FieldResolver(() => [AccompanimentType], { description: "The person's accompaniments, oldest first." })

@@ -84,3 +84,12 @@ export const catalogue = {
 export type Action = keyof typeof catalogue;
 
 export const actions = Object.keys(catalogue) as Action[];
+
+/**
+ * The actions a role may take (roles only: rows are the services' to decide). The gateway gives
+ * them to the dashboard with the signed-in user (`/auth/me`), so that screens offer what the API
+ * allows instead of deriving the rules again.
+ */
+export function actionsOf(role: Role): Action[] {
+  return actions.filter((action) => (catalogue[action].roles as readonly Role[]).includes(role));
+}

@@ -36,16 +36,16 @@ import exitDocument from './sortie.graphql?raw';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NOT_HERE = 'Cette personne est introuvable ou ne fait pas partie de votre file active.';
 
-/** Who may record on a path: the référent and administrators (prescribers read it only, and never read contracts). */
-const mayAct = (user: SessionUser): boolean => user.role === 'REFERENT' || user.role === 'ADMIN';
+/** Whether the role may ever record on a path (the API decides for this person: `viewerCanAct`). */
+const mayAct = (user: SessionUser): boolean => user.actions.includes('accompaniment:act');
 
 export const load: PageServerLoad = async ({ fetch, locals, params }) => {
   const user = requireSection(locals.user, '/parcours');
   if (!UUID.test(params.id)) error(404, NOT_HERE);
-  const variables: BeneficiaryPathQueryVariables = { id: params.id, withContracts: mayAct(user) };
+  const variables: BeneficiaryPathQueryVariables = { id: params.id, withContracts: user.actions.includes('contract:read') };
   const person = await loadPanel<BeneficiaryPathQuery>(fetch, 'parcours', pathDocument, variables);
   if (person.ok && !person.data.beneficiary) error(404, NOT_HERE);
-  return { person, mayAct: mayAct(user), today: parisToday() };
+  return { person, mayAct: person.ok ? person.data.beneficiary!.viewerCanAct : false, today: parisToday() };
 };
 
 /** What a form action answers: which form, its errors (by field) and values, or that it was saved. */

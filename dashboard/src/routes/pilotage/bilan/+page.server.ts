@@ -13,7 +13,7 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   const year = Number.isInteger(requested) && requested > 2000 && requested < 2100 ? requested : Number(parisToday().slice(0, 4)) - 1;
   const filters = { ...parseFilters(url), from: `${year}-01-01`, to: `${year}-12-31` };
   const [data, department] = await Promise.all([loadPilotage(fetch, filters), loadPanel<PilotageDepartmentQuery>(fetch, 'Département', departmentDocument)]);
-  const view = pilotageView(data, user.role);
+  const view = pilotageView(data, user);
   const nameOf = (options: { id: string; name: string }[], id: string | null, all: string): string => (id ? (options.find((o) => o.id === id)?.name ?? id) : all);
   return {
     year,

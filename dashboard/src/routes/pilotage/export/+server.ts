@@ -10,7 +10,7 @@ export const GET: RequestHandler = async ({ fetch, locals, url }) => {
   const format = parseFormat(url.searchParams.get('format'));
   if (!format) error(400, 'Format d’export inconnu : choisissez csv ou xlsx.');
   const filters = parseFilters(url);
-  const table = pilotageView(await loadPilotage(fetch, filters), user.role).tables.find((t) => t.id === url.searchParams.get('tableau'));
+  const table = pilotageView(await loadPilotage(fetch, filters), user).tables.find((t) => t.id === url.searchParams.get('tableau'));
   if (!table) error(404, 'Ce tableau est inconnu ou ses données sont momentanément indisponibles.');
   return exportTable(table, format, `pilotage-${filters.from}-${filters.to}`);
 };
