@@ -1,7 +1,7 @@
 import { assertCan, type SubgraphContext } from '@passerelles/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { parseOpeningHours } from '../directory/hours.js';
-import { refreshDerived } from '../service/service.service.js';
+import { refreshDerived } from '../directory/search.js';
 import { DataInclusionRepository } from './data-inclusion.repository.js';
 import { kindOfNetworks, serviceFields, structureFields } from './mapping.js';
 import { problem, validateService, validateStructure, type Problem } from './validation.js';

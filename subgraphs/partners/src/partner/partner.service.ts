@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { assertCan, assertPageSize, byKeys, can, decodeCursor, todayIso, toPage, UserFacingError, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { parseOpeningHours } from '../directory/hours.js';
-import { cursorOf, refreshDerived, searchPlan, type SearchArgs } from '../service/service.service.js';
+import { cursorOf, refreshDerived, searchPlan, type SearchArgs } from '../directory/search.js';
 import { ServiceRepository } from '../service/service.repository.js';
 import { PartnerEntity, type Partner } from './partner.entity.js';
 import type { PartnerInput } from './partner.input.js';
