@@ -12,12 +12,12 @@ import {
   type ConventionTerritory,
 } from './convention.entity.js';
 import type { AmendConventionInput, ConventionFilterInput, ConventionTerritoryInput, CreateConventionInput } from './convention.input.js';
+import { repositoryAccess } from '../access.js';
 import { ConventionRepository, type ConventionAccess, type TerritoryConventionPlaces } from './convention.repository.js';
 import type { ConventionAlertType } from './convention.type.js';
 
 /** 1 FTE = at most 90 places in active caseload (Pas-de-Calais call for projects): the default. */
 export const PLACES_PER_FTE = 90;
-const NO_PARTNER = '00000000-0000-0000-0000-000000000000';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const conventionsById = Symbol('conventionsById');
@@ -32,11 +32,7 @@ const conventionsByOperator = Symbol('conventionsByOperator');
  * OPERATOR sees only its own, and a territory-limited caller those serving its territories.
  */
 export function conventionAccess(caller: Caller): ConventionAccess {
-  const scope = scopeOf(caller, 'convention:read');
-  const access: ConventionAccess = { departmentCode: caller.departmentCode, territoryIds: scope?.territoryIds ?? [] };
-  // An OPERATOR account without a partner reaches no convention.
-  if (!scope || scope.operatorId !== undefined) access.operatorId = scope?.operatorId ?? NO_PARTNER;
-  return access;
+  return repositoryAccess(caller, scopeOf(caller, 'convention:read'));
 }
 
 /** A convention the caller may see, batched. */

@@ -12,17 +12,16 @@ import {
   UserFacingError,
   type Caller,
   type PeriodInput,
-  type RowScope,
   type SubgraphContext,
 } from '@passerelles/subgraph-kit';
 import { ContractCommitmentEntity, ContractStatusChangeEntity, EngagementContractEntity, type ContractCommitment, type ContractStatusChange, type EngagementContract } from './engagement.entity.js';
 import type { CreateContractInput, UpdateCommitmentInput } from './engagement.input.js';
+import { NO_PARTNER, repositoryAccess } from '../access.js';
 import { EngagementRepository, type ContractAccess } from './engagement.repository.js';
 import { addDays, defaultEndsOn, effectiveStatus, renewalOpensOn, type StoredStatus } from './engagement.rules.js';
 import type { ContractAlertType, ContractIndicatorsType, EngagementContractType, TerritoryContractIndicatorsType } from './engagement.type.js';
 
 const RECORD = 'EngagementContract';
-const NO_PARTNER = '00000000-0000-0000-0000-000000000000';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const contractsById = Symbol('contractsById');
 const contractsByBeneficiary = Symbol('contractsByBeneficiary');
@@ -35,18 +34,7 @@ const historyByContract = Symbol('historyByContract');
  * them. Territory-limited callers see only their territories.
  */
 export function contractAccess(caller: Caller): ContractAccess {
-  return accessOf(assertCan(caller, 'contract:read'));
-}
-
-/** The repository's access from the catalogue's scope (no scope: an id that matches nothing). */
-function accessOf(scope: RowScope | null): ContractAccess {
-  if (!scope) return { departmentCode: '\u0000none', territoryIds: [] };
-  return {
-    departmentCode: scope.departmentCode,
-    territoryIds: [...scope.territoryIds],
-    ...(scope.referentId !== undefined ? { referentId: scope.referentId } : {}),
-    ...(scope.operatorId !== undefined ? { operatorId: scope.operatorId } : {}),
-  };
+  return repositoryAccess(caller, assertCan(caller, 'contract:read'));
 }
 
 export function toContractType(c: EngagementContract, today = todayIso()): EngagementContractType {
@@ -132,7 +120,7 @@ export async function contractAlerts(ctx: SubgraphContext, asOf: string | null, 
  */
 export async function contractIndicators(ctx: SubgraphContext, scope: { territoryId?: string | null; operatorId?: string | null }, period: PeriodInput): Promise<ContractIndicatorsType> {
   const caller = ctx.caller;
-  const access = accessOf(assertCan(caller, 'contractIndicators:read'));
+  const access = repositoryAccess(caller, assertCan(caller, 'contractIndicators:read'));
   const { from, to } = parsePeriod(period);
   if (access.operatorId === undefined && scope.operatorId) access.operatorId = scope.operatorId;
   if (scope.territoryId) {
