@@ -1,7 +1,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { serviceSchema } from './schema/service.schema.js';
-import { structureSchema } from './schema/structure.schema.js';
+import serviceSchema from './schema/service.json' with { type: 'json' };
+import structureSchema from './schema/structure.json' with { type: 'json' };
 
 // ajv-formats is CommonJS with a default export; under NodeNext its namespace is what we get.
 const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
@@ -99,12 +99,12 @@ function describe(errors: ErrorObject[] | null | undefined): Problem[] {
 
 /** Validates a record against the official data·inclusion v1 structure schema; returns the problems. */
 export function validateStructure(record: unknown): Problem[] {
-  structureValidator ??= ajv.compile(structureSchema as object);
+  structureValidator ??= ajv.compile(structureSchema);
   return structureValidator(record) ? [] : describe(structureValidator.errors);
 }
 
 /** Validates a record against the official data·inclusion v1 service schema; returns the problems. */
 export function validateService(record: unknown): Problem[] {
-  serviceValidator ??= ajv.compile(serviceSchema as object);
+  serviceValidator ??= ajv.compile(serviceSchema);
   return serviceValidator(record) ? [] : describe(serviceValidator.errors);
 }

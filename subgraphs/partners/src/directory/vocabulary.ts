@@ -1,5 +1,11 @@
 import { registerEnumType } from 'type-graphql';
-import { frais, modesAccueil, modesMobilisation, personnesMobilisatrices, publics, thematiques, typesDeServices } from '../data-inclusion/schema/enumerations.js';
+import frais from '../data-inclusion/schema/extra/frais.json' with { type: 'json' };
+import modesAccueil from '../data-inclusion/schema/extra/modes-accueil.json' with { type: 'json' };
+import modesMobilisation from '../data-inclusion/schema/extra/modes-mobilisation.json' with { type: 'json' };
+import personnesMobilisatrices from '../data-inclusion/schema/extra/personnes-mobilisatrices.json' with { type: 'json' };
+import publics from '../data-inclusion/schema/extra/publics.json' with { type: 'json' };
+import thematiques from '../data-inclusion/schema/extra/thematiques.json' with { type: 'json' };
+import typesDeServices from '../data-inclusion/schema/extra/types-de-services.json' with { type: 'json' };
 
 /**
  * data·inclusion values are kebab-case slugs (`sante--sante-mentale`); GraphQL enum values must be
