@@ -29,3 +29,4 @@ export { purgeAccessLog } from './audit-retention.js';
 export { generatePopulation, PAS_DE_CALAIS_SIZE, SHARE_WOMEN, SHARE_OVER_FIVE_YEARS, type SyntheticPopulation, type AccompanyingConvention, type ResidenceCommune, type ReferralTarget } from './seed/population.js';
 export { residenceCommunes, demoAccompanyingConventions, demoReferralTargets } from './seed/beneficiaries.seed.js';
 export { BackOff, DEFAULT_SUPERVISION, restartDelay, type SupervisionPolicy } from './supervision.js';
+export { addDays, addMonths, daysBetween } from './calendar.js';

@@ -48,6 +48,7 @@ export function formValues(form: FormData, names: readonly string[]): Record<str
   return Object.fromEntries(names.map((name) => [name, String(form.get(name) ?? '')]));
 }
 
+// The server's addMonths is db/src/calendar.ts (the browser does not load db): same rule, keep them alike.
 /** Adds months to an ISO day, clamping to the end of a shorter month (31 août + 6 mois = 28 ou 29 février). */
 export function addMonths(iso: string, months: number): string {
   const [year, month, day] = iso.split('-').map(Number) as [number, number, number];

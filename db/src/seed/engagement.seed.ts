@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { addDays, addMonths } from '../calendar.js';
 import { DEMO_AS_OF } from './beneficiaries.seed.js';
 import { demoId } from './ids.js';
 import { SeededRandom } from './random.js';
@@ -15,18 +16,8 @@ const COMMITMENTS: readonly { theme: string; objective: string; action: string; 
   { theme: 'SOCIAL_LIFE', objective: 'Rompre l’isolement', action: 'Participer à un atelier collectif', party: 'BENEFICIARY' },
 ];
 
-const addDays = (iso: string, days: number): string => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
-
 /** The day before the same day `months` later: a CER signed on 15/01 runs to 14/07. */
-const monthsLater = (iso: string, months: number): string => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return addDays(d.toISOString().slice(0, 10), -1);
-};
+const monthsLater = (iso: string, months: number): string => addDays(addMonths(iso, months), -1);
 
 interface Accompaniment {
   id: string;

@@ -1,15 +1,10 @@
 import type pg from 'pg';
+import { addDays } from '../calendar.js';
 import { DEMO_AS_OF } from './beneficiaries.seed.js';
 import { conventions, type DemoConvention } from './contracts.catalogue.js';
 import { calls, fundingTerms, programmes, receivedFinalReports } from './funding.catalogue.js';
 import { demoId, idOf } from './ids.js';
 import { insertRows } from './sql.js';
-
-const addDays = (iso: string, days: number): string => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
 
 /**
  * The payment schedule of a demo convention as of the demo date, by the same rule as the funding

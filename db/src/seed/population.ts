@@ -1,3 +1,4 @@
+import { addDays, daysBetween } from '../calendar.js';
 import { demoId } from './ids.js';
 import { SeededRandom } from './random.js';
 
@@ -87,9 +88,6 @@ export interface SyntheticPopulation {
   referrals: SyntheticReferral[];
 }
 
-const DAY = 86_400_000;
-const addDays = (iso: string, days: number): string => new Date(Date.parse(iso) + days * DAY).toISOString().slice(0, 10);
-const daysBetween = (a: string, b: string): number => Math.round((Date.parse(b) - Date.parse(a)) / DAY);
 const min = (a: string, b: string): string => (a < b ? a : b);
 const max = (a: string, b: string): string => (a > b ? a : b);
 

@@ -2,6 +2,9 @@ import 'reflect-metadata';
 import { Field, InputType } from 'type-graphql';
 import { UserFacingError } from './errors.js';
 
+// Arithmetic on ISO days lives in db (the seeds use it too); subgraphs take it from here.
+export { addDays, addMonths, daysBetween } from '@passerelles/db';
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Parses an ISO date (YYYY-MM-DD) that must exist in the calendar; says which argument is wrong. */

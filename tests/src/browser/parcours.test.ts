@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, demoIdOf } from '@passerelles/db';
+import { addDays, addMonths, DEMO_PASSWORD, demoIdOf } from '@passerelles/db';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from '../support/browser.js';
@@ -15,16 +15,8 @@ const ui = useDashboard();
 
 const REFERENT_ID = demoIdOf.user(ACCOUNTS.REFERENT);
 const PRESCRIBER_ID = demoIdOf.user(ACCOUNTS.PRESCRIBER);
-const DAY = 86_400_000;
 /** Today in Paris: the API and the dashboard count French calendar days. */
 const today = parisToday;
-const addDays = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-function addMonths(iso: string, months: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
-  target.setUTCDate(Math.min(d.getUTCDate(), new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate()));
-  return target.toISOString().slice(0, 10);
-}
 /** « 12 nov. 2026 », and « 1er déc. 2026 » on the first of the month, as French writes it. */
 const frenchDay = (iso: string): string =>
   new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)).replace(/^1 /, '1er ');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { todayIso, type Caller } from '@passerelles/subgraph-kit';
+import { addDays, addMonths, todayIso, type Caller } from '@passerelles/subgraph-kit';
 import { createTestTerritory, execute, openTestOrm, QueryCounter, testCaller, testContext } from '@passerelles/subgraph-kit/test-support';
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,14 +14,8 @@ let orm: MikroORM;
 let schema: GraphQLSchema;
 let commune: string;
 
-const addDays = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 /** A day relative to today in Paris (the alerts are judged on the real today, as the service takes it). */
 const daysFromToday = (days: number): string => addDays(todayIso(), days);
-const addMonths = (iso: string, months: number): string => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d.toISOString().slice(0, 10);
-};
 
 interface Node {
   id: string;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { addDays, daysBetween } from '@passerelles/subgraph-kit';
 import { createTestTerritory, execute, openTestOrm, QueryCounter, testCaller, testContext } from '@passerelles/subgraph-kit/test-support';
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,9 +18,6 @@ let commune: string;
 const admin = testCaller({ departmentCode: DEPARTMENT });
 const steering = testCaller({ departmentCode: DEPARTMENT, role: 'STEERING' });
 
-const DAY = 86_400_000;
-const addDays = (iso: string, n: number): string => new Date(Date.parse(iso) + n * DAY).toISOString().slice(0, 10);
-const days = (a: string, b: string): number => Math.round((Date.parse(b) - Date.parse(a)) / DAY);
 const mean = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -124,8 +122,8 @@ describe('indicators', () => {
     const activeAt = (d: string): number => new Set(all.filter((x) => x.startedOn && x.startedOn <= d && (!x.endedOn || x.endedOn > d)).map((x) => x.person)).size;
     const welcomed = new Set(startedIn(from, to).map((x) => x.person)).size;
     const ended = endedIn(from, to);
-    const durations = ended.map((x) => days(x.startedOn!, x.endedOn!));
-    const delays = startedIn(from, to).map((x) => days(x.prescribedOn, x.startedOn!));
+    const durations = ended.map((x) => daysBetween(x.startedOn!, x.endedOn!));
+    const delays = startedIn(from, to).map((x) => daysBetween(x.prescribedOn, x.startedOn!));
     const accompanied = people.filter((p) => p.accompaniments.some((x) => x.startedOn && x.startedOn <= to && (!x.endedOn || x.endedOn >= from)));
     const inPeriod = appointments.filter((x) => within(x.date, from, to));
     const honoured = inPeriod.filter((x) => x.status === 'HONOURED').length;

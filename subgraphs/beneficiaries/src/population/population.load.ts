@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
+  addDays,
   DEMO_AS_OF,
   demoAccompanyingConventions,
   demoReferralTargets,
@@ -80,7 +81,7 @@ export async function loadScalePopulation(
   const departmentCode = options.departmentCode ?? '62';
   const asOf = options.asOf ?? DEMO_AS_OF;
   const start = performance.now();
-  const historyStart = new Date(Date.parse(asOf) - 730 * 86_400_000).toISOString().slice(0, 10);
+  const historyStart = addDays(asOf, -730);
   const population = generatePopulation({
     departmentCode,
     size: options.size ?? PAS_DE_CALAIS_SIZE,

@@ -7,6 +7,11 @@
  * - Renewal may be requested from month 5: on or after the date five months after the start, and
  *   no later than the end.
  */
+import { addDays, addMonths } from '@passerelles/subgraph-kit';
+
+// The service still takes addDays from here; new code takes it from the kit.
+export { addDays };
+
 export const contractKinds = ['CER', 'PPAE', 'CEJ', 'PACEA'] as const;
 export type ContractKind = (typeof contractKinds)[number];
 export const storedStatuses = ['DRAFT', 'SIGNED', 'RENEWAL_REQUESTED', 'RENEWED', 'ENDED', 'CANCELLED'] as const;
@@ -19,24 +24,6 @@ export const ENGAGED: readonly StoredStatus[] = ['SIGNED', 'RENEWAL_REQUESTED', 
 
 export const CER_MONTHS = 6;
 export const RENEWAL_FROM_MONTHS = 5;
-
-const toDate = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
-const toIso = (date: Date): string => date.toISOString().slice(0, 10);
-
-/** Adds months to an ISO date, clamping to the end of a shorter month (31 Jan + 1 month = 28/29 Feb). */
-export function addMonths(iso: string, months: number): string {
-  const d = toDate(iso);
-  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d.getUTCDate(), lastDay));
-  return toIso(target);
-}
-
-export function addDays(iso: string, days: number): string {
-  const d = toDate(iso);
-  d.setUTCDate(d.getUTCDate() + days);
-  return toIso(d);
-}
 
 /** Default end of a contract: 6 months for a CER (the day before the same date six months later). */
 export function defaultEndsOn(kind: ContractKind, startsOn: string): string {

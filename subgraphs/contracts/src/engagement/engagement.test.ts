@@ -6,7 +6,7 @@ import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractsSubgraph } from '../subgraph.js';
 import { ContractCommitmentEntity, EngagementContractEntity, type CommitmentStatus } from './engagement.entity.js';
-import { addMonths, defaultEndsOn, effectiveStatus, renewalOpensOn, type StoredStatus } from './engagement.rules.js';
+import { defaultEndsOn, effectiveStatus, renewalOpensOn, type StoredStatus } from './engagement.rules.js';
 
 // This file owns Département 12 (Aveyron) in the shared test database.
 const DEPARTMENT = '12';
@@ -73,7 +73,7 @@ describe('CER dates', () => {
   it('lasts 6 months by default, renewal opens at month 5, status follows the dates', () => {
     expect(defaultEndsOn('CER', '2025-01-15')).toBe('2025-07-14');
     expect(defaultEndsOn('CER', '2025-09-01')).toBe('2026-02-28');
-    expect(addMonths('2025-08-31', 6)).toBe('2026-02-28');
+    expect(defaultEndsOn('CER', '2025-08-31')).toBe('2026-02-27');
     expect(renewalOpensOn('2025-01-15')).toBe('2025-06-15');
     expect(effectiveStatus('SIGNED', '2025-01-15', '2025-07-14', '2025-01-14')).toBe('SIGNED');
     expect(effectiveStatus('SIGNED', '2025-01-15', '2025-07-14', '2025-01-15')).toBe('ACTIVE');
