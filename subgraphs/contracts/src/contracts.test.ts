@@ -3,8 +3,8 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { createTestTerritory, execute, openTestOrm, QueryCounter, testCaller, testContext } from '@passerelles/subgraph-kit/test-support';
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConventionEntity, ConventionTerritoryEntity } from './convention/convention.entity.js';
 import { contractsSubgraph } from './subgraph.js';
+import { newConvention } from './test-support/factories.js';
 
 // This file owns Département 86 (Vienne) in the shared test database.
 const DEPARTMENT = '86';
@@ -12,29 +12,6 @@ const counter = new QueryCounter();
 let orm: MikroORM;
 let schema: GraphQLSchema;
 const caller = testCaller({ departmentCode: DEPARTMENT });
-
-async function newConvention(fields: { startsOn: string; endsOn: string; places: number; territories: Record<string, number>; operatorId?: string }): Promise<string> {
-  const em = orm.em.fork();
-  const id = randomUUID();
-  em.create(ConventionEntity, {
-    id,
-    departmentCode: DEPARTMENT,
-    operatorId: fields.operatorId ?? randomUUID(),
-    programmeId: randomUUID(),
-    name: `Convention ${id.slice(0, 8)}`,
-    startsOn: fields.startsOn,
-    endsOn: fields.endsOn,
-    fte: (fields.places / 90).toFixed(2),
-    places: fields.places,
-    signedOn: null,
-    createdAt: new Date(),
-  });
-  for (const [territoryId, places] of Object.entries(fields.territories)) {
-    em.create(ConventionTerritoryEntity, { convention: id, territoryId, departmentCode: DEPARTMENT, places });
-  }
-  await em.flush();
-  return id;
-}
 
 beforeAll(async () => {
   orm = await openTestOrm(contractsSubgraph, counter);
@@ -48,10 +25,10 @@ describe('Territory.placesContracted', () => {
   it('adds up the places of the conventions in force today, per territory, in one query', async () => {
     const one = await createTestTerritory(orm.em.fork(), DEPARTMENT, ['86194']);
     const two = await createTestTerritory(orm.em.fork(), DEPARTMENT, ['86194']);
-    const shared = await newConvention({ startsOn: '2000-01-01', endsOn: '2099-12-31', places: 100, territories: { [one]: 60, [two]: 40 } });
-    await newConvention({ startsOn: '2000-01-01', endsOn: '2001-12-31', places: 30, territories: { [one]: 30 } }); // ended
-    await newConvention({ startsOn: '2098-01-01', endsOn: '2099-12-31', places: 45, territories: { [two]: 45 } }); // not yet
-    const whole = await newConvention({ startsOn: '2000-01-01', endsOn: '2099-12-31', places: 90, territories: { [one]: 90 } });
+    const shared = await newConvention(orm.em.fork(), { departmentCode: DEPARTMENT, startsOn: '2000-01-01', endsOn: '2099-12-31', places: 100, territories: { [one]: 60, [two]: 40 } });
+    await newConvention(orm.em.fork(), { departmentCode: DEPARTMENT, startsOn: '2000-01-01', endsOn: '2001-12-31', places: 30, territories: { [one]: 30 } }); // ended
+    await newConvention(orm.em.fork(), { departmentCode: DEPARTMENT, startsOn: '2098-01-01', endsOn: '2099-12-31', places: 45, territories: { [two]: 45 } }); // not yet
+    const whole = await newConvention(orm.em.fork(), { departmentCode: DEPARTMENT, startsOn: '2000-01-01', endsOn: '2099-12-31', places: 90, territories: { [one]: 90 } });
 
     counter.reset();
     const { data, errors } = await execute<{ _entities: { placesContracted: number; conventionPlaces: unknown[] }[] }>(
@@ -77,7 +54,7 @@ describe('Convention references', () => {
   it('resolves 50 conventions in one SQL query, with their operator and FTE', async () => {
     const operatorId = randomUUID();
     const ids: string[] = [];
-    for (let i = 0; i < 50; i++) ids.push(await newConvention({ startsOn: '2025-01-01', endsOn: '2025-12-31', places: 225, territories: {}, operatorId }));
+    for (let i = 0; i < 50; i++) ids.push(await newConvention(orm.em.fork(), { departmentCode: DEPARTMENT, startsOn: '2025-01-01', endsOn: '2025-12-31', places: 225, territories: {}, operatorId }));
     counter.reset();
     const { data, errors } = await execute<{ _entities: { id: string; fte: number; places: number; operator: { id: string } }[] }>(
       schema,

@@ -3,9 +3,8 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { execute, openTestOrm, QueryCounter, testCaller, testContext } from '@passerelles/subgraph-kit/test-support';
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FundingCommitmentEntity } from './commitment/commitment.entity.js';
-import { ProgrammeEntity } from './programme/programme.entity.js';
 import { fundingSubgraph } from './subgraph.js';
+import { newCommitment, newProgramme } from './test-support/factories.js';
 
 // This file owns Département 75 (Paris) in the shared test database.
 const DEPARTMENT = '75';
@@ -13,20 +12,6 @@ const counter = new QueryCounter();
 let orm: MikroORM;
 let schema: GraphQLSchema;
 const caller = testCaller({ departmentCode: DEPARTMENT });
-
-async function newProgramme(name = `Programme ${randomUUID().slice(0, 8)}`, departmentCode = DEPARTMENT): Promise<string> {
-  const em = orm.em.fork();
-  const id = randomUUID();
-  em.create(ProgrammeEntity, { id, departmentCode, name, description: '', createdAt: new Date() });
-  await em.flush();
-  return id;
-}
-
-async function commit(programmeId: string, conventionId: string, amountCents: number, budgetYear = 2026): Promise<void> {
-  const em = orm.em.fork();
-  em.create(FundingCommitmentEntity, { id: randomUUID(), departmentCode: DEPARTMENT, programmeId, conventionId, amountCents, budgetYear, createdAt: new Date() });
-  await em.flush();
-}
 
 beforeAll(async () => {
   orm = await openTestOrm(fundingSubgraph, counter);
@@ -38,12 +23,12 @@ afterAll(async () => {
 
 describe('Territory.fundingCommitted', () => {
   it("prorates each convention's commitments by the places it holds in the territory, in one query", async () => {
-    const programme = await newProgramme();
+    const programme = await newProgramme(orm.em.fork(), { departmentCode: DEPARTMENT });
     const shared = randomUUID();
     const whole = randomUUID();
-    await commit(programme, shared, 600_000, 2025);
-    await commit(programme, shared, 400_000, 2026);
-    await commit(programme, whole, 333_333);
+    await newCommitment(orm.em.fork(), { departmentCode: DEPARTMENT, programmeId: programme, conventionId: shared, amountCents: 600_000, budgetYear: 2025 });
+    await newCommitment(orm.em.fork(), { departmentCode: DEPARTMENT, programmeId: programme, conventionId: shared, amountCents: 400_000, budgetYear: 2026 });
+    await newCommitment(orm.em.fork(), { departmentCode: DEPARTMENT, programmeId: programme, conventionId: whole, amountCents: 333_333 });
 
     counter.reset();
     const { data, errors } = await execute<{ _entities: { fundingCommitted: number }[] }>(
@@ -75,9 +60,9 @@ describe('Territory.fundingCommitted', () => {
 describe('Programme references', () => {
   it('resolves 50 programmes in one query, and their totals in one more', async () => {
     const ids: string[] = [];
-    for (let i = 0; i < 50; i++) ids.push(await newProgramme(`Programme ${String(i).padStart(2, '0')}`));
-    await commit(ids[7]!, randomUUID(), 21_000_000);
-    await commit(ids[7]!, randomUUID(), 150);
+    for (let i = 0; i < 50; i++) ids.push(await newProgramme(orm.em.fork(), { departmentCode: DEPARTMENT, name: `Programme ${String(i).padStart(2, '0')}` }));
+    await newCommitment(orm.em.fork(), { departmentCode: DEPARTMENT, programmeId: ids[7]!, conventionId: randomUUID(), amountCents: 21_000_000 });
+    await newCommitment(orm.em.fork(), { departmentCode: DEPARTMENT, programmeId: ids[7]!, conventionId: randomUUID(), amountCents: 150 });
     counter.reset();
     const { data, errors } = await execute<{ _entities: { id: string; name: string; committedCents: number }[] }>(
       schema,
@@ -93,7 +78,7 @@ describe('Programme references', () => {
   });
 
   it("does not resolve another Département's programme", async () => {
-    const id = await newProgramme('Ailleurs', '62');
+    const id = await newProgramme(orm.em.fork(), { departmentCode: '62', name: 'Ailleurs' });
     const { data } = await execute(schema, testContext(orm, caller), 'query ($id: ID!) { programme(id: $id) { id } }', { id });
     expect(data).toEqual({ programme: null });
   });

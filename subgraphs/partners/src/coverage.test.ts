@@ -1,15 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createTestTerritory, execute, openTestOrm, QueryCounter, testCaller, testContext } from '@passerelles/subgraph-kit/test-support';
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { partnersSubgraph } from './subgraph.js';
+import { newPartner, newService, type PartnersApi } from './test-support/factories.js';
 
 // This file owns Département 04 (Alpes-de-Haute-Provence) in the shared test database.
 const DEPARTMENT = '04';
 const counter = new QueryCounter();
 let orm: MikroORM;
 let schema: GraphQLSchema;
+let api: PartnersApi;
 const admin = testCaller({ departmentCode: DEPARTMENT });
 const steering = testCaller({ departmentCode: DEPARTMENT, role: 'STEERING' });
 
@@ -36,29 +37,13 @@ async function gql<T>(source: string, variables: Record<string, unknown> = {}, c
   return data!;
 }
 
-async function newPartner(communeCode: string, point?: [number, number]): Promise<string> {
-  const input = { name: `Structure ${randomUUID().slice(0, 6)}`, kind: 'ASSOCIATION', communeCode, ...(point ? { latitude: point[0], longitude: point[1] } : {}) };
-  return (await gql<{ createPartner: { partner: { id: string } } }>('mutation ($input: PartnerInput!) { createPartner(input: $input) { partner { id } } }', { input }))
-    .createPartner.partner.id;
-}
-
-async function newService(partnerId: string, input: Record<string, unknown>, places?: number): Promise<string> {
-  const id = (
-    await gql<{ createService: { service: { id: string } } }>(
-      'mutation ($p: ID!, $input: ServiceInput!) { createService(partnerId: $p, input: $input) { service { id } } }',
-      { p: partnerId, input: { name: `Service ${randomUUID().slice(0, 6)}`, ...input } },
-    )
-  ).createService.service.id;
-  if (places !== undefined) await gql('mutation ($id: ID!, $places: Int) { updateServiceCapacity(id: $id, capacity: { places: $places }) { ok } }', { id, places });
-  return id;
-}
-
 const COVERAGE_FIELDS = `territoryId theme servicesEligible places peopleOnRsa placesPer1000Rsa communeCount uncoveredCommuneCount covered
   communes { commune { code name } servicesEligible nearestServiceKm covered } uncoveredCommunes { code }`;
 
 beforeAll(async () => {
   orm = await openTestOrm(partnersSubgraph, counter);
   schema = await partnersSubgraph.buildSchema();
+  api = { schema, orm, caller: admin };
   const em = orm.em.fork();
   // Three EPCI of the Département: two communes of the first, one of each other.
   const rows: { code: string; name: string; epci_code: string }[] = await em.execute(
@@ -88,16 +73,16 @@ describe('coverage of a territory', () => {
   it('counts eligible services, places per 1 000 people on the RSA, distances and uncovered communes', async () => {
     const territory = await createTestTerritory(orm.em.fork(), DEPARTMENT, [A.code, B.code, C.code, D.code]);
     const theme = 'SANTE__SANTE_MENTALE';
-    const inA = await newPartner(A.code, [44.01, 6.02]);
-    const inB = await newPartner(B.code);
+    const inA = await newPartner(api, { communeCode: A.code, latitude: 44.01, longitude: 6.02 });
+    const inB = await newPartner(api, { communeCode: B.code });
     // S1: for commune A only, in person, 10 places.
-    await newService(inA, { themes: [theme], eligibilityZone: [A.code], receptionModes: ['EN_PRESENTIEL'] }, 10);
+    await newService(api, inA, { themes: [theme], eligibilityZone: [A.code], receptionModes: ['EN_PRESENTIEL'] }, { places: 10 });
     // S2: for the EPCI of A and B, remote only, 20 places: eligible but no in-person distance.
-    await newService(inB, { themes: [theme], eligibilityZone: [A.epci], receptionModes: ['A_DISTANCE'] }, 20);
+    await newService(api, inB, { themes: [theme], eligibilityZone: [A.epci], receptionModes: ['A_DISTANCE'] }, { places: 20 });
     // Not counted: another Département's zone, another theme, an archived service.
-    await newService(inA, { themes: [theme], eligibilityZone: ['62'] }, 100);
-    await newService(inA, { themes: ['SANTE__ADDICTIONS'], eligibilityZone: [DEPARTMENT] }, 100);
-    const archived = await newService(inA, { themes: [theme] }, 100);
+    await newService(api, inA, { themes: [theme], eligibilityZone: ['62'] }, { places: 100 });
+    await newService(api, inA, { themes: ['SANTE__ADDICTIONS'], eligibilityZone: [DEPARTMENT] }, { places: 100 });
+    const archived = await newService(api, inA, { themes: [theme] }, { places: 100 });
     await gql('mutation ($id: ID!) { archiveService(id: $id) { ok } }', { id: archived });
 
     const data = await gql<{ _entities: Record<string, unknown>[] }>(
@@ -138,9 +123,9 @@ describe('coverage of a territory', () => {
   it('counts a service open to the whole Département once, in every commune', async () => {
     const territory = await createTestTerritory(orm.em.fork(), DEPARTMENT, [C.code, D.code]);
     const theme = 'SANTE__CONSTITUER_UN_DOSSIER_MDPH_INVALIDITE';
-    const mdph = await newPartner(A.code, [44.0, 6.0]);
-    await newService(mdph, { themes: [theme], eligibilityZone: [DEPARTMENT, C.code] }, 5);
-    await newService(mdph, { themes: [theme] }); // no zone: the Département of the listing
+    const mdph = await newPartner(api, { communeCode: A.code, latitude: 44.0, longitude: 6.0 });
+    await newService(api, mdph, { themes: [theme], eligibilityZone: [DEPARTMENT, C.code] }, { places: 5 });
+    await newService(api, mdph, { themes: [theme] }); // no zone: the Département of the listing
     const data = await gql<{ coverage: { servicesEligible: number; places: number | null; placesPer1000Rsa: number | null; communes: { servicesEligible: number; nearestServiceKm: number }[] } }>(
       `query ($t: ID) { coverage(theme: ${theme}, territoryId: $t) { servicesEligible places placesPer1000Rsa communes { servicesEligible nearestServiceKm } } }`,
       { t: territory },
@@ -161,10 +146,10 @@ describe('coverage of a territory', () => {
           t: territory,
         })
       ).coverage.communes[0]!.nearestServiceKm;
-    const far = await newService(await newPartner(A.code, [44.0, 6.0]), { themes: [theme] });
+    const far = await newService(api, await newPartner(api, { communeCode: A.code, latitude: 44.0, longitude: 6.0 }), { themes: [theme] });
     expect(await nearest()).toBeCloseTo(greatCircleKm([D.latitude, D.longitude], [44.0, 6.0]), 6);
     expect(await nearest()).toBeCloseTo(greatCircleKm([D.latitude, D.longitude], [44.0, 6.0]), 6); // from the cache
-    await newService(await newPartner(D.code, [44.39, 6.39]), { themes: [theme] });
+    await newService(api, await newPartner(api, { communeCode: D.code, latitude: 44.39, longitude: 6.39 }), { themes: [theme] });
     expect(await nearest()).toBeCloseTo(greatCircleKm([D.latitude, D.longitude], [44.39, 6.39]), 6);
     // A write outside the services (here plain SQL) invalidates too.
     await orm.em.fork().execute(`update partners.service set archived_at = now() where department_code = ? and themes @> array['sante--sante-sexuelle'] and id <> ?`, [DEPARTMENT, far]);
@@ -175,7 +160,7 @@ describe('coverage of a territory', () => {
     const theme = 'REMOBILISATION__BIEN_ETRE_CONFIANCE_EN_SOI';
     const covered = await createTestTerritory(orm.em.fork(), DEPARTMENT, [A.code]);
     const uncovered = await createTestTerritory(orm.em.fork(), DEPARTMENT, [C.code, D.code]);
-    await newService(await newPartner(A.code), { themes: [theme], eligibilityZone: [A.code] });
+    await newService(api, await newPartner(api, { communeCode: A.code }), { themes: [theme], eligibilityZone: [A.code] });
     const list = await gql<{ uncoveredTerritories: { id: string }[] }>(`{ uncoveredTerritories(theme: ${theme}) { id } }`, {}, steering);
     const ids = list.uncoveredTerritories.map((t) => t.id);
     expect(ids).toContain(uncovered);
@@ -218,12 +203,12 @@ describe('coverage of a territory', () => {
     const theme = 'FAMILLE__SOUTIEN_AIDANTS';
     const north = await createTestTerritory(orm.em.fork(), DEPARTMENT, [A.code]);
     const south = await createTestTerritory(orm.em.fork(), DEPARTMENT, [C.code]);
-    const partner = await newPartner(A.code);
-    const forA = await newService(partner, { themes: [theme], eligibilityZone: [A.code], name: 'B — pour la commune A' });
-    const forEpci = await newService(partner, { themes: [theme], eligibilityZone: [A.epci], name: 'C — pour l’EPCI de A' });
-    const wide = await newService(partner, { themes: [theme], eligibilityZone: [DEPARTMENT], name: 'A — tout le Département' });
-    await newService(partner, { themes: ['SANTE__ADDICTIONS'], eligibilityZone: [A.code], name: 'autre thème' });
-    const archived = await newService(partner, { themes: [theme], eligibilityZone: [A.code], name: 'archivé' });
+    const partner = await newPartner(api, { communeCode: A.code });
+    const forA = await newService(api, partner, { themes: [theme], eligibilityZone: [A.code], name: 'B — pour la commune A' });
+    const forEpci = await newService(api, partner, { themes: [theme], eligibilityZone: [A.epci], name: 'C — pour l’EPCI de A' });
+    const wide = await newService(api, partner, { themes: [theme], eligibilityZone: [DEPARTMENT], name: 'A — tout le Département' });
+    await newService(api, partner, { themes: ['SANTE__ADDICTIONS'], eligibilityZone: [A.code], name: 'autre thème' });
+    const archived = await newService(api, partner, { themes: [theme], eligibilityZone: [A.code], name: 'archivé' });
     await gql('mutation ($id: ID!) { archiveService(id: $id) { ok } }', { id: archived });
 
     const query = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Territory { coverage(theme: ${theme}) { servicesEligible services { id name } } } } }`;

@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createTestTerritory, execute, openTestOrm, QueryCounter, testCaller, testContext } from '@passerelles/subgraph-kit/test-support';
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PartnerEntity, type PartnerKind } from './partner/partner.entity.js';
 import { partnersSubgraph } from './subgraph.js';
+import { newPartner, type PartnersApi } from './test-support/factories.js';
 
 // This file owns Département 09 (Ariège) in the shared test database: no other test writes there.
 const DEPARTMENT = '09';
@@ -12,28 +11,14 @@ const counter = new QueryCounter();
 let orm: MikroORM;
 let schema: GraphQLSchema;
 let communes: string[];
+let api: PartnersApi;
 
 const caller = testCaller({ departmentCode: DEPARTMENT });
-
-async function newPartner(fields: { name?: string; kind?: PartnerKind; communeCode: string; departmentCode?: string }): Promise<string> {
-  const em = orm.em.fork();
-  const id = randomUUID();
-  em.create(PartnerEntity, {
-    id,
-    departmentCode: fields.departmentCode ?? DEPARTMENT,
-    name: fields.name ?? `Structure ${id.slice(0, 8)}`,
-    kind: fields.kind ?? 'ASSOCIATION',
-    communeCode: fields.communeCode,
-    createdAt: new Date(),
-    updatedAt: new Date(),
-  });
-  await em.flush();
-  return id;
-}
 
 beforeAll(async () => {
   orm = await openTestOrm(partnersSubgraph, counter);
   schema = await partnersSubgraph.buildSchema();
+  api = { schema, orm, caller };
   const rows: { code: string }[] = await orm.em.fork().execute(`select code from ref.commune where department_code = ? order by code limit 6`, [DEPARTMENT]);
   communes = rows.map((r) => r.code);
 });
@@ -44,9 +29,9 @@ afterAll(async () => {
 describe('territories', () => {
   it("lists the caller's territories with their commune and partner counts", async () => {
     const territory = await createTestTerritory(orm.em.fork(), DEPARTMENT, communes.slice(0, 3));
-    await newPartner({ communeCode: communes[0]! });
-    await newPartner({ communeCode: communes[2]! });
-    await newPartner({ communeCode: communes[5]! }); // same Département, outside the territory
+    await newPartner(api, { communeCode: communes[0]! });
+    await newPartner(api, { communeCode: communes[2]! });
+    await newPartner(api, { communeCode: communes[5]! }); // same Département, outside the territory
 
     const { data, errors } = await execute<{ territories: { id: string; communeCount: number; partnerCount: number; source: string }[] }>(
       schema,
@@ -83,7 +68,7 @@ describe('territories', () => {
 describe('partner references', () => {
   it('resolves 50 partners in one SQL query', async () => {
     const ids: string[] = [];
-    for (let i = 0; i < 50; i++) ids.push(await newPartner({ name: `Batch ${String(i).padStart(2, '0')}`, communeCode: communes[1]! }));
+    for (let i = 0; i < 50; i++) ids.push(await newPartner(api, { name: `Batch ${String(i).padStart(2, '0')}`, communeCode: communes[1]! }));
     counter.reset();
     const { data, errors } = await execute<{ _entities: { id: string; name: string }[] }>(
       schema,
@@ -98,7 +83,7 @@ describe('partner references', () => {
   });
 
   it("resolves another Département's partner to null", async () => {
-    const elsewhere = await newPartner({ departmentCode: '62', communeCode: '62041' });
+    const elsewhere = await newPartner({ ...api, caller: testCaller({ departmentCode: '62' }) }, { communeCode: '62041' });
     const { data } = await execute<{ _entities: unknown[] }>(
       schema,
       testContext(orm, caller),

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { Caller } from '@passerelles/subgraph-kit';
+import { addDays, type Caller } from '@passerelles/subgraph-kit';
 import { execute, openTestOrm, QueryCounter, testCaller, testContext } from '@passerelles/subgraph-kit/test-support';
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractsSubgraph } from '../subgraph.js';
+import { newConvention, newEngagementContract, type ConventionOptions } from '../test-support/factories.js';
 
 // This file owns Département 44 (Loire-Atlantique) in the shared test database.
 const DEPARTMENT = '44';
@@ -37,23 +38,14 @@ const byConvention = (shares: Figures['shares']) => [...shares].sort((a, b) => a
 beforeAll(async () => {
   orm = await openTestOrm(contractsSubgraph, counter);
   schema = await contractsSubgraph.buildSchema();
-  const em = orm.em.fork();
-  const conventions: [string, string, string, string, string, number, [string, number][]][] = [
-    [id.c1, id.programme, id.o1, '2025-01-01', '2025-12-31', 180, [['44-a', 90], ['44-b', 90]]],
-    [id.c2, id.programme, id.o2, '2025-09-01', '2025-12-31', 90, [['44-c', 90]]],
-    [id.c3, id.programme, id.o1, '2026-01-01', '2026-12-31', 180, [['44-a', 180]]],
-    [id.c4, id.other, id.o1, '2025-01-01', '2025-12-31', 90, []],
-    [id.c5, id.programme, id.o2, '2024-01-01', '2024-12-31', 90, [['44-c', 90]]],
+  const conventions: Omit<ConventionOptions, 'departmentCode'>[] = [
+    { id: id.c1, programmeId: id.programme, operatorId: id.o1, startsOn: '2025-01-01', endsOn: '2025-12-31', places: 180, territories: { '44-a': 90, '44-b': 90 } },
+    { id: id.c2, programmeId: id.programme, operatorId: id.o2, startsOn: '2025-09-01', endsOn: '2025-12-31', places: 90, territories: { '44-c': 90 } },
+    { id: id.c3, programmeId: id.programme, operatorId: id.o1, startsOn: '2026-01-01', endsOn: '2026-12-31', places: 180, territories: { '44-a': 180 } },
+    { id: id.c4, programmeId: id.other, operatorId: id.o1, startsOn: '2025-01-01', endsOn: '2025-12-31', places: 90 },
+    { id: id.c5, programmeId: id.programme, operatorId: id.o2, startsOn: '2024-01-01', endsOn: '2024-12-31', places: 90, territories: { '44-c': 90 } },
   ];
-  for (const [conventionId, programmeId, operatorId, startsOn, endsOn, places, territories] of conventions) {
-    await em.execute(
-      `insert into contracts.convention (id, department_code, operator_id, programme_id, name, starts_on, ends_on, fte, places) values (?, ?, ?, ?, ?, ?, ?, 1, ?)`,
-      [conventionId, DEPARTMENT, operatorId, programmeId, `Convention ${conventionId.slice(0, 8)}`, startsOn, endsOn, places],
-    );
-    for (const [territoryId, territoryPlaces] of territories) {
-      await em.execute(`insert into contracts.convention_territory (department_code, convention_id, territory_id, places) values (?, ?, ?, ?)`, [DEPARTMENT, conventionId, territoryId, territoryPlaces]);
-    }
-  }
+  for (const c of conventions) await newConvention(orm.em.fork(), { departmentCode: DEPARTMENT, fte: 1, ...c });
 });
 afterAll(async () => {
   await orm.close(true);
@@ -116,12 +108,7 @@ describe('convention indicators', () => {
 describe('CER per territory', () => {
   it('counts the CER signed in the period per territory, suppressed across territories for steering', async () => {
     const cer = async (territoryId: string | null, n: number, signedOn: string): Promise<void> => {
-      for (let i = 0; i < n; i++) {
-        await orm.em.fork().execute(
-          `insert into contracts.engagement_contract (id, department_code, beneficiary_id, territory_id, kind, starts_on, ends_on, status, signed_on) values (?, ?, ?, ?, 'CER', ?, ?::date + 180, 'SIGNED', ?)`,
-          [randomUUID(), DEPARTMENT, randomUUID(), territoryId, signedOn, signedOn, signedOn],
-        );
-      }
+      for (let i = 0; i < n; i++) await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, territoryId, startsOn: signedOn, endsOn: addDays(signedOn, 180) });
     };
     await cer('44-a', 12, '2025-03-01');
     await cer('44-b', 3, '2025-04-01');

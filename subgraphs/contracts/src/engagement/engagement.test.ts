@@ -5,8 +5,8 @@ import { execute, openTestOrm, QueryCounter, testCaller, testContext } from '@pa
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractsSubgraph } from '../subgraph.js';
-import { ContractCommitmentEntity, EngagementContractEntity, type CommitmentStatus } from './engagement.entity.js';
-import { defaultEndsOn, effectiveStatus, renewalOpensOn, type StoredStatus } from './engagement.rules.js';
+import { newEngagementContract } from '../test-support/factories.js';
+import { defaultEndsOn, effectiveStatus, renewalOpensOn } from './engagement.rules.js';
 
 // This file owns Département 12 (Aveyron) in the shared test database.
 const DEPARTMENT = '12';
@@ -28,38 +28,6 @@ async function mutate(field: string, defs: string, variables: Record<string, unk
 }
 const create = (input: Record<string, unknown>, caller: Caller = admin): Promise<Result> => mutate('createContract(input: $input)', '$input: CreateContractInput!', { input }, caller);
 const sign = (id: string, signedOn: string, caller: Caller = admin): Promise<Result> => mutate('signContract(id: $id, signedOn: $on)', '$id: ID!, $on: String!', { id, on: signedOn }, caller);
-
-/** Inserts a contract directly, for figures that need many of them. */
-async function insert(fields: { territoryId?: string; referentId?: string; startsOn: string; endsOn?: string; status?: StoredStatus; signedOn?: string | null; renewedFromId?: string; objectives?: CommitmentStatus[] }): Promise<string> {
-  const em = orm.em.fork();
-  const id = randomUUID();
-  const status = fields.status ?? 'SIGNED';
-  em.create(EngagementContractEntity, {
-    id,
-    departmentCode: DEPARTMENT,
-    beneficiaryId: randomUUID(),
-    accompanimentId: null,
-    referentId: fields.referentId ?? null,
-    operatorId: null,
-    territoryId: fields.territoryId ?? null,
-    kind: 'CER',
-    startsOn: fields.startsOn,
-    endsOn: fields.endsOn ?? defaultEndsOn('CER', fields.startsOn),
-    status,
-    signedOn: fields.signedOn === undefined ? (status === 'DRAFT' ? null : fields.startsOn) : fields.signedOn,
-    renewalRequestedOn: status === 'RENEWAL_REQUESTED' ? fields.startsOn : null,
-    renewedFromId: fields.renewedFromId ?? null,
-    finalAssessment: null,
-    createdAt: new Date(),
-    updatedAt: new Date(),
-  });
-  await em.flush();
-  (fields.objectives ?? []).forEach((s, position) =>
-    em.create(ContractCommitmentEntity, { id: randomUUID(), departmentCode: DEPARTMENT, contractId: id, position, theme: 'HEALTH', kind: 'OBJECTIVE', party: 'BENEFICIARY', description: 'Objectif', status: s, assessment: null }),
-  );
-  await em.flush();
-  return id;
-}
 
 beforeAll(async () => {
   orm = await openTestOrm(contractsSubgraph, counter);
@@ -157,7 +125,7 @@ describe('who sees contracts', () => {
   it('gives a référent their own contracts only, refuses steering, and audits every read', async () => {
     const referent = testCaller({ departmentCode: DEPARTMENT, role: 'REFERENT' });
     const mine = await create({ beneficiaryId: randomUUID(), kind: 'CER', startsOn: '2025-02-01', referentId: randomUUID() }, referent);
-    const theirs = await insert({ startsOn: '2025-02-01', referentId: 'someone-else' });
+    const theirs = await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, startsOn: '2025-02-01', referentId: 'someone-else' });
     const query = 'query ($a: ID!, $b: ID!) { a: engagementContract(id: $a) { id referentId } b: engagementContract(id: $b) { id } }';
     const { data } = await execute(schema, testContext(orm, referent), query, { a: mine.contract!.id, b: theirs });
     expect(data).toEqual({ a: { id: mine.contract!.id, referentId: referent.userId }, b: null });
@@ -206,13 +174,13 @@ describe('alerts', () => {
     const referent = testCaller({ departmentCode: DEPARTMENT, role: 'REFERENT' });
     const asOf = '2030-06-20';
     // Ends 2030-07-09: within 30 days, and past month 5 (2030-06-10).
-    const ending = await insert({ startsOn: '2030-01-10', referentId: referent.userId });
+    const ending = await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, startsOn: '2030-01-10', referentId: referent.userId });
     // A one-year CER from 2030-01-01: past month 5, ends in December.
-    const long = await insert({ startsOn: '2030-01-01', endsOn: '2030-12-31', referentId: referent.userId });
+    const long = await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, startsOn: '2030-01-01', endsOn: '2030-12-31', referentId: referent.userId });
     // Renewal requested: no alert. Recent: no alert. Another référent's: not theirs.
-    await insert({ startsOn: '2030-01-10', status: 'RENEWAL_REQUESTED', referentId: referent.userId });
-    await insert({ startsOn: '2030-05-01', referentId: referent.userId });
-    await insert({ startsOn: '2030-01-10', referentId: 'other' });
+    await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, startsOn: '2030-01-10', status: 'RENEWAL_REQUESTED', referentId: referent.userId });
+    await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, startsOn: '2030-05-01', referentId: referent.userId });
+    await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, startsOn: '2030-01-10', referentId: 'other' });
     counter.reset();
     const { data, errors } = await execute<{ contractAlerts: { kind: string; daysLeft: number; contract: { id: string } }[] }>(
       schema,
@@ -236,12 +204,12 @@ describe('indicators', () => {
     const territoryId = `12-test-${randomUUID()}`;
     const period = { from: '2026-01-01', to: '2026-06-30' };
     // 12 CER signed in the period, 3 of them renewals; 2 signed before; 1 draft, 1 cancelled.
-    const previous = await insert({ territoryId, startsOn: '2025-07-01', endsOn: '2025-12-31', status: 'RENEWED', objectives: ['DONE', 'ABANDONED'] });
-    for (let i = 0; i < 9; i++) await insert({ territoryId, startsOn: '2026-02-01', objectives: i < 5 ? ['DONE', 'IN_PROGRESS'] : ['PLANNED'] });
-    for (let i = 0; i < 3; i++) await insert({ territoryId, startsOn: '2026-01-01', signedOn: '2026-01-01', renewedFromId: previous, objectives: ['DONE'] });
-    await insert({ territoryId, startsOn: '2025-12-01', signedOn: '2025-11-20', objectives: ['DONE', 'DONE'] });
-    await insert({ territoryId, startsOn: '2026-03-01', status: 'DRAFT', objectives: ['DONE'] });
-    await insert({ territoryId, startsOn: '2026-03-01', status: 'CANCELLED', signedOn: '2026-02-20', objectives: ['DONE'] });
+    const previous = await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, territoryId, startsOn: '2025-07-01', endsOn: '2025-12-31', status: 'RENEWED', objectives: ['DONE', 'ABANDONED'] });
+    for (let i = 0; i < 9; i++) await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, territoryId, startsOn: '2026-02-01', objectives: i < 5 ? ['DONE', 'IN_PROGRESS'] : ['PLANNED'] });
+    for (let i = 0; i < 3; i++) await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, territoryId, startsOn: '2026-01-01', signedOn: '2026-01-01', renewedFromId: previous, objectives: ['DONE'] });
+    await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, territoryId, startsOn: '2025-12-01', signedOn: '2025-11-20', objectives: ['DONE', 'DONE'] });
+    await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, territoryId, startsOn: '2026-03-01', status: 'DRAFT', objectives: ['DONE'] });
+    await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, territoryId, startsOn: '2026-03-01', status: 'CANCELLED', signedOn: '2026-02-20', objectives: ['DONE'] });
     const query = 'query ($p: PeriodInput!, $s: ContractIndicatorScopeInput) { contractIndicators(period: $p, scope: $s) { cerSigned { value suppressed } cerActive { value } cerRenewed { value suppressed } objectives { value } objectivesDone { value } objectivesDonePercent } }';
     const exact = await execute<{ contractIndicators: unknown }>(schema, testContext(orm, admin), query, { p: period, s: { territoryId } });
     expect(exact.errors).toEqual([]);

@@ -5,6 +5,7 @@ import { execute, openTestOrm, QueryCounter, testCaller, testContext } from '@pa
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fundingSubgraph } from '../subgraph.js';
+import { newCommitment, newFinalReport, newPayment, newProgramme } from '../test-support/factories.js';
 
 // This file owns Département 45 (Loiret) in the shared test database.
 const DEPARTMENT = '45';
@@ -16,21 +17,15 @@ const id = { programme: randomUUID(), a: randomUUID(), b: randomUUID(), ca: rand
 beforeAll(async () => {
   orm = await openTestOrm(fundingSubgraph, counter);
   schema = await fundingSubgraph.buildSchema();
-  const em = orm.em.fork();
-  await em.execute(`insert into funding.programme (id, department_code, name) values (?, ?, 'Santé 45')`, [id.programme, DEPARTMENT]);
+  await newProgramme(orm.em.fork(), { departmentCode: DEPARTMENT, id: id.programme, name: 'Santé 45' });
   // A: 180 000 € co-funded by the FSE for a third, half paid, final report overdue. B: 90 000 €, paid in full, report received.
-  await em.execute(`insert into funding.funding_commitment (id, department_code, programme_id, convention_id, amount_cents, budget_year) values (?, ?, ?, ?, 18000000, 2025), (?, ?, ?, ?, 9000000, 2025)`, [
-    id.ca, DEPARTMENT, id.programme, id.a, id.cb, DEPARTMENT, id.programme, id.b,
-  ]);
-  await em.execute(`insert into funding.cofunding_share (department_code, commitment_id, funder, amount_cents) values (?, ?, 'DEPARTMENT', 12000000), (?, ?, 'FSE_REACT_EU', 6000000), (?, ?, 'DEPARTMENT', 9000000)`, [
-    DEPARTMENT, id.ca, DEPARTMENT, id.ca, DEPARTMENT, id.cb,
-  ]);
-  await em.execute(
-    `insert into funding.payment (id, department_code, convention_id, kind, amount_cents, due_on, status, paid_on) values
-       (?, ?, ?, 'ADVANCE', 9000000, '2025-01-15', 'PAID', '2025-01-20'), (?, ?, ?, 'ADVANCE', 9000000, '2025-01-15', 'PAID', '2025-01-20')`,
-    [randomUUID(), DEPARTMENT, id.a, randomUUID(), DEPARTMENT, id.b],
-  );
-  await em.execute(`insert into funding.final_report (convention_id, department_code, due_on, received_on) values (?, ?, '2026-03-31', null), (?, ?, '2026-03-31', '2026-03-02')`, [id.a, DEPARTMENT, id.b, DEPARTMENT]);
+  const a = { departmentCode: DEPARTMENT, conventionId: id.a };
+  const b = { departmentCode: DEPARTMENT, conventionId: id.b };
+  await newCommitment(orm.em.fork(), { ...a, id: id.ca, programmeId: id.programme, amountCents: 18_000_000, budgetYear: 2025, cofunding: [{ funder: 'DEPARTMENT', amountCents: 12_000_000 }, { funder: 'FSE_REACT_EU', amountCents: 6_000_000 }] });
+  await newCommitment(orm.em.fork(), { ...b, id: id.cb, programmeId: id.programme, amountCents: 9_000_000, budgetYear: 2025, cofunding: [{ funder: 'DEPARTMENT', amountCents: 9_000_000 }] });
+  for (const c of [a, b]) await newPayment(orm.em.fork(), { ...c, kind: 'ADVANCE', amountCents: 9_000_000, dueOn: '2025-01-15', status: 'PAID', paidOn: '2025-01-20' });
+  await newFinalReport(orm.em.fork(), { ...a, dueOn: '2026-03-31', receivedOn: null });
+  await newFinalReport(orm.em.fork(), { ...b, dueOn: '2026-03-31', receivedOn: '2026-03-02' });
 });
 afterAll(async () => {
   await orm.close(true);

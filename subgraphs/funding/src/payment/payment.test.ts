@@ -5,9 +5,9 @@ import type { Caller } from '@passerelles/subgraph-kit';
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { amountFromBasis } from '../mutation/mutation.service.js';
-import { ProgrammeEntity } from '../programme/programme.entity.js';
 import { fundingSubgraph } from '../subgraph.js';
 import { balance, finalReportDueOn } from '../terms/balance-rule.js';
+import { newProgramme } from '../test-support/factories.js';
 
 // This file owns Département 11 (Aude) in the shared test database.
 const DEPARTMENT = '11';
@@ -31,14 +31,6 @@ interface Funding {
 }
 const FUNDING = `committedCents paidCents entitledCents reductionCents balanceDueCents toRecoverCents balanceStatus
   payments { id kind amountCents dueOn status paidOn } finalReport { dueOn receivedOn overdue } cofunding { funder amountCents shareBasisPoints }`;
-
-async function newProgramme(): Promise<string> {
-  const em = orm.em.fork();
-  const id = randomUUID();
-  em.create(ProgrammeEntity, { id, departmentCode: DEPARTMENT, name: `Programme ${id.slice(0, 8)}`, description: '', createdAt: new Date() });
-  await em.flush();
-  return id;
-}
 
 beforeAll(async () => {
   orm = await openTestOrm(fundingSubgraph, counter);
@@ -80,7 +72,7 @@ describe('amounts', () => {
 
 describe('a convention’s funding, from commitment to balance', () => {
   it('refuses co-funding shares that do not add up, and keeps the split of those that do', async () => {
-    const programmeId = await newProgramme();
+    const programmeId = await newProgramme(orm.em.fork(), { departmentCode: DEPARTMENT });
     const conventionId = randomUUID();
     const refused = await call('createCommitment(input: $input)', '$input: CreateCommitmentInput!', {
       input: { conventionId, programmeId, budgetYear: 2025, amountCents: 100_000_00, cofunding: [{ funder: 'DEPARTMENT', amountCents: 60_000_00 }, { funder: 'FSE_REACT_EU', amountCents: 39_999_99 }] },
@@ -113,7 +105,7 @@ describe('a convention’s funding, from commitment to balance', () => {
   });
 
   it('plans the advance at signature and the balance after the final report; the balance follows the places filled', async () => {
-    const programmeId = await newProgramme();
+    const programmeId = await newProgramme(orm.em.fork(), { departmentCode: DEPARTMENT });
     const conventionId = randomUUID();
     await call('createCommitment(input: $input)', '$input: CreateCommitmentInput!', { input: { conventionId, programmeId, budgetYear: 2025, amountCents: 70_000_00, cofunding: [] } });
     await call('createCommitment(input: $input)', '$input: CreateCommitmentInput!', { input: { conventionId, programmeId, budgetYear: 2026, amountCents: 140_000_00, cofunding: [] } });
@@ -160,7 +152,7 @@ describe('a convention’s funding, from commitment to balance', () => {
 
 describe('reading funding', () => {
   async function fundedConvention(amountCents: number, signedOn: string, endsOn: string): Promise<{ id: string; payments: Funding['payments'] }> {
-    const programmeId = await newProgramme();
+    const programmeId = await newProgramme(orm.em.fork(), { departmentCode: DEPARTMENT });
     const id = randomUUID();
     await call('createCommitment(input: $input)', '$input: CreateCommitmentInput!', { input: { conventionId: id, programmeId, budgetYear: Number(endsOn.slice(0, 4)), amountCents, cofunding: [] } });
     const r = await call('scheduleFunding(input: $input)', '$input: ScheduleFundingInput!', { input: { conventionId: id, signedOn, operationEndsOn: endsOn } });
