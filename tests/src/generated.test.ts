@@ -5,11 +5,12 @@ import {
   emitSdls,
   operationTypes,
   operationTypesPath,
+  servedSchema,
   supergraphPath,
   trustedDocuments,
   trustedDocumentsPath,
 } from '@passerelles/gateway';
-import { Kind, parse } from 'graphql';
+import { getNamedType, isObjectType, Kind, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 
 /** The committed SDLs and supergraph are what the code emits today (`npm run compose` rewrites them). */
@@ -50,6 +51,22 @@ describe('generated schema files', () => {
     const generated = await operationTypes(await committedSdls());
     expect(generated).toContain('export type CaseloadQuery = ');
     expect(await readFile(operationTypesPath, 'utf8'), 'dashboard/src/lib/graphql/operations.ts is stale: run npm run compose').toBe(generated);
+  });
+
+  it('every mutation answers in one shape: { ok, error: MutationError { code message field } }, the imports with their line-by-line report', async () => {
+    const schema = servedSchema(await committedSdls());
+    const error = schema.getType('MutationError');
+    expect(isObjectType(error) ? Object.fromEntries(Object.values(error.getFields()).map((f) => [f.name, String(f.type)])) : null).toEqual({ code: 'String!', message: 'String!', field: 'String' });
+    // An import answers for every line at once: its report lists the rejected lines (line, column, reason).
+    const imports = new Set(['importBeneficiaries', 'importDataInclusion']);
+    const shapes = Object.values(schema.getMutationType()!.getFields()).map((field) => {
+      const result = getNamedType(field.type);
+      const fields = isObjectType(result) ? result.getFields() : {};
+      return { name: field.name, ok: fields['ok'] ? String(fields['ok'].type) : null, error: fields['error'] ? String(fields['error'].type) : null };
+    });
+    expect(shapes.length).toBeGreaterThan(25);
+    expect(shapes.filter((s) => s.ok !== 'Boolean!' || (s.error !== 'MutationError' && !imports.has(s.name)))).toEqual([]);
+    expect(shapes.filter((s) => s.error === null).map((s) => s.name).sort()).toEqual([...imports].sort());
   });
 
   it('composition reports errors instead of writing a broken supergraph', async () => {

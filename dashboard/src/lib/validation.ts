@@ -1,7 +1,7 @@
 // Validation of the dashboard's forms, with messages in French. The API validates again: these
 // checks only spare the user a round trip and name the field that is wrong. The API's own refusals
 // (typed codes) are turned into French here too, on the field they concern when there is one.
-import type { AppointmentKind, AppointmentStatus, ExitReason, ExitSubReason, LifecycleErrorCode } from './graphql/operations.ts';
+import type { AppointmentKind, AppointmentStatus, ExitReason, ExitSubReason } from './graphql/operations.ts';
 import { parisToday } from './days.ts';
 import { APPOINTMENT_KINDS, APPOINTMENT_STATUSES, EXIT_REASONS, EXIT_SUB_REASONS } from './labels.ts';
 
@@ -118,7 +118,8 @@ export type RefusedForm = 'rendezVous' | 'presence' | 'sortie' | 'cer' | 'renouv
 
 type Refusal = { field: string; message: string };
 
-const LIFECYCLE: Record<LifecycleErrorCode, string> = {
+/** The life-cycle refusals' codes (beneficiaries' `LifecycleErrorCode`), in French. */
+const LIFECYCLE: Record<string, string> = {
   NOT_FOUND: 'Cet accompagnement est introuvable ou ne fait pas partie de votre file active.',
   INVALID_DATE: 'Une date n’est pas valide.',
   DATES_OUT_OF_ORDER: 'Les dates ne suivent pas l’ordre du parcours.',
@@ -169,6 +170,6 @@ const BY_FORM: Record<RefusedForm, Partial<Record<string, Refusal>>> = {
 export function refusalOf(form: RefusedForm, code: string | null | undefined): Refusal {
   const own = code ? BY_FORM[form][code] : undefined;
   if (own) return own;
-  const lifecycle = code && Object.hasOwn(LIFECYCLE, code) ? LIFECYCLE[code as LifecycleErrorCode] : null;
+  const lifecycle = code && Object.hasOwn(LIFECYCLE, code) ? LIFECYCLE[code] : null;
   return { field: GENERAL, message: lifecycle ?? 'L’enregistrement a été refusé.' };
 }

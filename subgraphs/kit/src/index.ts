@@ -13,4 +13,5 @@ export { publishCount, publishGroup, seesExactCounts, isSmallCount, CountType, S
 export * from './access/index.js';
 export { recordAccess, type AuditOperation } from './audit.js';
 export { encodeCursor, decodeCursor, assertPageSize, toPage, PageInfo, MAX_PAGE_SIZE } from './pagination.js';
+export { MutationError, mutationError, Refusal, refusalOf } from './mutation.js';
 export { addDays, addMonths, daysBetween, parseIsoDate, parsePeriod, todayIso, PeriodInput } from './dates.js';

@@ -49,8 +49,8 @@ async function gql<T>(source: string, variables: Record<string, unknown> = {}, c
 }
 
 async function newPartner(input: NewPartner): Promise<string> {
-  const data = await gql<{ createPartner: { ok: boolean; error: string | null; partner: { id: string } } }>(
-    'mutation ($input: PartnerInput!) { createPartner(input: $input) { ok error partner { id } } }',
+  const data = await gql<{ createPartner: { ok: boolean; error: { code: string; message: string } | null; partner: { id: string } } }>(
+    'mutation ($input: PartnerInput!) { createPartner(input: $input) { ok error { code message field } partner { id } } }',
     { input: { kind: 'ASSOCIATION', communeCode: otherEpci, ...input } },
   );
   expect(data.createPartner.error).toBeNull();
@@ -58,8 +58,8 @@ async function newPartner(input: NewPartner): Promise<string> {
 }
 
 async function newService(partnerId: string, input: NewService): Promise<string> {
-  const data = await gql<{ createService: { ok: boolean; error: string | null; service: { id: string } } }>(
-    'mutation ($partnerId: ID!, $input: ServiceInput!) { createService(partnerId: $partnerId, input: $input) { ok error service { id } } }',
+  const data = await gql<{ createService: { ok: boolean; error: { code: string; message: string } | null; service: { id: string } } }>(
+    'mutation ($partnerId: ID!, $input: ServiceInput!) { createService(partnerId: $partnerId, input: $input) { ok error { code message field } service { id } } }',
     { partnerId, input: { themes: ['SANTE__ACCES_AUX_SOINS'], description: 'Un service de test.', ...input } },
   );
   expect(data.createService.error).toBeNull();
@@ -363,9 +363,9 @@ describe('listings administration', () => {
     expect((await execute(schema, testContext(orm, referent), 'mutation ($id: ID!) { archiveService(id: $id) { ok } }', { id: service })).errors).toEqual([
       'Your role (REFERENT) may not archive listings.',
     ]);
-    const invalid = await gql<{ updateService: { ok: boolean; error: string } }>('mutation ($id: ID!) { updateService(id: $id, input: { hours: "tous les jours" }) { ok error } }', { id: service });
+    const invalid = await gql<{ updateService: { ok: boolean; error: { code: string; message: string; field: string } } }>('mutation ($id: ID!) { updateService(id: $id, input: { hours: "tous les jours" }) { ok error { code message field } } }', { id: service });
     expect(invalid.updateService.ok).toBe(false);
-    expect(invalid.updateService.error).toMatch(/^Invalid opening hours/);
+    expect(invalid.updateService.error).toMatchObject({ code: 'INVALID_HOURS', field: 'hours', message: expect.stringMatching(/^Invalid opening hours/) });
     // Another Département's admin does not even find it.
     expect((await execute(schema, testContext(orm, testCaller({ departmentCode: '62' })), 'mutation ($id: ID!) { archiveService(id: $id) { ok } }', { id: service })).errors).toEqual([
       'No such service.',

@@ -23,8 +23,8 @@ async function gql<T>(source: string, variables: Record<string, unknown> = {}, c
 }
 
 async function newPartner(input: Record<string, unknown>): Promise<string> {
-  const data = await gql<{ createPartner: { error: string | null; partner: { id: string } } }>(
-    'mutation ($input: PartnerInput!) { createPartner(input: $input) { error partner { id } } }',
+  const data = await gql<{ createPartner: { error: { code: string; message: string; field: string | null } | null; partner: { id: string } } }>(
+    'mutation ($input: PartnerInput!) { createPartner(input: $input) { error { code message field } partner { id } } }',
     { input: { kind: 'ASSOCIATION', communeCode: MOULINS, ...input } },
   );
   expect(data.createPartner.error).toBeNull();
@@ -32,8 +32,8 @@ async function newPartner(input: Record<string, unknown>): Promise<string> {
 }
 
 async function newService(partnerId: string, input: Record<string, unknown>): Promise<string> {
-  const data = await gql<{ createService: { error: string | null; service: { id: string } } }>(
-    'mutation ($partnerId: ID!, $input: ServiceInput!) { createService(partnerId: $partnerId, input: $input) { error service { id } } }',
+  const data = await gql<{ createService: { error: { code: string; message: string; field: string | null } | null; service: { id: string } } }>(
+    'mutation ($partnerId: ID!, $input: ServiceInput!) { createService(partnerId: $partnerId, input: $input) { error { code message field } service { id } } }',
     { partnerId, input: { themes: ['SANTE__ACCES_AUX_SOINS'], description: 'Un service de test.', ...input } },
   );
   expect(data.createService.error).toBeNull();

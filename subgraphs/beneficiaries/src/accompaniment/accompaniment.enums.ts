@@ -97,7 +97,7 @@ export enum TimelineEventKind {
   EXIT = 'EXIT',
 }
 
-/** Typed reasons a life-cycle change is refused. */
+/** Why a life-cycle change is refused: the `code` of the results' `MutationError`. */
 export enum LifecycleErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   INVALID_DATE = 'INVALID_DATE',
@@ -131,5 +131,4 @@ registerEnumType(PsychologicalDifficulty, { name: 'PsychologicalDifficulty', des
 registerEnumType(Barrier, { name: 'Barrier', description: 'Obstacle to insertion.' });
 registerEnumType(AccompanimentStatus, { name: 'AccompanimentStatus', description: 'Stage of an accompaniment in its life cycle.' });
 registerEnumType(TimelineEventKind, { name: 'TimelineEventKind', description: 'What a timeline event records.' });
-registerEnumType(LifecycleErrorCode, { name: 'LifecycleErrorCode', description: 'Why a life-cycle change was refused.' });
 registerEnumType(CaseloadAlert, { name: 'CaseloadAlert', description: 'Alerts to filter a caseload by.' });

@@ -1,4 +1,4 @@
-import { Can, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { Can, mutationError, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { appointmentsOf, nextAppointmentOf } from '../appointment/appointment.service.js';
 import { AppointmentType } from '../appointment/appointment.type.js';
@@ -15,7 +15,7 @@ import type { Outcome } from './lifecycle.js';
 const toResult = (outcome: Outcome<AccompanimentRecord>): AccompanimentResultType =>
   outcome.ok
     ? { ok: true, error: null, accompaniment: toAccompanimentType(outcome.value) }
-    : { ok: false, error: { code: outcome.code, message: outcome.message }, accompaniment: null };
+    : { ok: false, error: mutationError(outcome), accompaniment: null };
 
 @Resolver(() => AccompanimentType)
 export class AccompanimentResolver {

@@ -30,7 +30,7 @@ export async function actionableAccompaniment(ctx: SubgraphContext, id: string):
 export async function prescribeAccompaniment(ctx: SubgraphContext, input: PrescribeAccompanimentInput): Promise<Outcome<AccompanimentRecord>> {
   assertCan(ctx.caller, 'accompaniment:prescribe');
   const prescribedOn = validDate(input.prescribedOn, 'prescribedOn');
-  if (!prescribedOn) return refuse(LifecycleErrorCode.INVALID_DATE, 'prescribedOn must be a date as YYYY-MM-DD.');
+  if (!prescribedOn) return refuse(LifecycleErrorCode.INVALID_DATE, 'prescribedOn must be a date as YYYY-MM-DD.', 'prescribedOn');
   for (const [name, value] of [['beneficiaryId', input.beneficiaryId], ['programmeId', input.programmeId], ['operatorId', input.operatorId], ['conventionId', input.conventionId]] as const) {
     if (value !== null && value !== undefined && !UUID.test(value)) return notFound(name.replace(/Id$/, ''));
   }
@@ -80,7 +80,7 @@ export async function validateOrientation(ctx: SubgraphContext, input: ValidateO
   const a = await actionableAccompaniment(ctx, input.accompanimentId);
   if (!a) return notFound('Accompaniment');
   const validatedOn = validDate(input.validatedOn, 'validatedOn');
-  if (!validatedOn) return refuse(LifecycleErrorCode.INVALID_DATE, 'validatedOn must be a date as YYYY-MM-DD.');
+  if (!validatedOn) return refuse(LifecycleErrorCode.INVALID_DATE, 'validatedOn must be a date as YYYY-MM-DD.', 'validatedOn');
   if (a.endedOn) return refuse(LifecycleErrorCode.ALREADY_ENDED, 'This accompaniment has ended.');
   if (a.validatedOn) return refuse(LifecycleErrorCode.ALREADY_VALIDATED, 'This orientation is already validated.');
   if (validatedOn < a.prescribedOn) return refuse(LifecycleErrorCode.DATES_OUT_OF_ORDER, 'The validation cannot precede the prescription.');
@@ -100,15 +100,15 @@ export async function recordExit(ctx: SubgraphContext, input: RecordExitInput): 
   const a = await actionableAccompaniment(ctx, input.accompanimentId);
   if (!a) return notFound('Accompaniment');
   const endedOn = validDate(input.endedOn, 'endedOn');
-  if (!endedOn) return refuse(LifecycleErrorCode.INVALID_DATE, 'endedOn must be a date as YYYY-MM-DD.');
+  if (!endedOn) return refuse(LifecycleErrorCode.INVALID_DATE, 'endedOn must be a date as YYYY-MM-DD.', 'endedOn');
   if (a.endedOn) return refuse(LifecycleErrorCode.ALREADY_ENDED, 'This accompaniment has already ended.');
   if (!a.startedOn) return refuse(LifecycleErrorCode.NOT_STARTED, 'No exit before the first interview.');
   if (endedOn < a.startedOn || (a.finalReviewOn && endedOn < a.finalReviewOn)) {
     return refuse(LifecycleErrorCode.DATES_OUT_OF_ORDER, 'The exit cannot precede the start or the final review.');
   }
   const subReason = input.subReason ?? null;
-  if (input.reason === ExitReason.FINANCIAL_CHANGE && !subReason) return refuse(LifecycleErrorCode.SUB_REASON_REQUIRED, 'A financial change needs its sub-reason.');
-  if (input.reason !== ExitReason.FINANCIAL_CHANGE && subReason) return refuse(LifecycleErrorCode.SUB_REASON_NOT_ALLOWED, 'Only a financial change has a sub-reason.');
+  if (input.reason === ExitReason.FINANCIAL_CHANGE && !subReason) return refuse(LifecycleErrorCode.SUB_REASON_REQUIRED, 'A financial change needs its sub-reason.', 'subReason');
+  if (input.reason !== ExitReason.FINANCIAL_CHANGE && subReason) return refuse(LifecycleErrorCode.SUB_REASON_NOT_ALLOWED, 'Only a financial change has a sub-reason.', 'subReason');
   await ctx.em.execute(`update beneficiaries.accompaniment set ended_on = ?, exit_reason = ?, exit_sub_reason = ? where department_code = ? and id = ? and ended_on is null`, [
     endedOn,
     input.reason,

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { AccompanimentStatus, AppointmentKind, AppointmentStatus, ExitReason, ExitSubReason, LifecycleErrorCode, ReferralStatus, TimelineEventKind } from './accompaniment.enums.js';
+import { MutationError } from '@passerelles/subgraph-kit';
+import { AccompanimentStatus, AppointmentKind, AppointmentStatus, ExitReason, ExitSubReason, ReferralStatus, TimelineEventKind } from './accompaniment.enums.js';
 
 @ObjectType('Accompaniment', { description: "One person's enrolment in one programme, from prescription to exit." })
 export class AccompanimentType {
@@ -55,22 +56,13 @@ export class AccompanimentType {
   status!: AccompanimentStatus;
 }
 
-@ObjectType('LifecycleError', { description: 'Why a change to an accompaniment, appointment or referral was refused.' })
-export class LifecycleErrorType {
-  @Field(() => LifecycleErrorCode, { description: 'Machine-readable reason.' })
-  code!: LifecycleErrorCode;
-
-  @Field(() => String, { description: 'Explanation for the user.' })
-  message!: string;
-}
-
 @ObjectType('AccompanimentResult', { description: 'Outcome of a change to an accompaniment.' })
 export class AccompanimentResultType {
   @Field(() => Boolean, { description: 'True when the change was made.' })
   ok!: boolean;
 
-  @Field(() => LifecycleErrorType, { nullable: true, description: 'Why it was refused, when `ok` is false.' })
-  error!: LifecycleErrorType | null;
+  @Field(() => MutationError, { nullable: true, description: 'Why it was refused, when `ok` is false.' })
+  error!: MutationError | null;
 
   @Field(() => AccompanimentType, { nullable: true, description: 'The accompaniment after the change.' })
   accompaniment!: AccompanimentType | null;

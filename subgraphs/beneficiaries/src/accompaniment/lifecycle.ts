@@ -3,9 +3,10 @@ import { LifecycleErrorCode } from './accompaniment.enums.js';
 import type { AccompanimentRecord } from './accompaniment.record.js';
 
 /** The outcome of a life-cycle change: the changed thing, or a typed refusal. */
-export type Outcome<T> = { ok: true; value: T } | { ok: false; code: LifecycleErrorCode; message: string };
+export type Outcome<T> = { ok: true; value: T } | { ok: false; code: LifecycleErrorCode; message: string; field?: string };
 
-export const refuse = <T>(code: LifecycleErrorCode, message: string): Outcome<T> => ({ ok: false, code, message });
+/** A refusal; `field` names the input field at fault when there is one. */
+export const refuse = <T>(code: LifecycleErrorCode, message: string, field?: string): Outcome<T> => ({ ok: false, code, message, ...(field ? { field } : {}) });
 export const done = <T>(value: T): Outcome<T> => ({ ok: true, value });
 
 /** A date argument: a real calendar day, or a typed INVALID_DATE refusal. */

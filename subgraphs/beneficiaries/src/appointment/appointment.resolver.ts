@@ -1,4 +1,4 @@
-import { Can, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { Can, mutationError, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { recordAppointment } from './appointment.service.js';
 import { AppointmentResultType, AppointmentType, RecordAppointmentInput } from './appointment.type.js';
@@ -9,6 +9,6 @@ export class AppointmentResolver {
   @Can('appointment:record')
   async recordAppointment(@Ctx() ctx: SubgraphContext, @Arg('input', () => RecordAppointmentInput) input: RecordAppointmentInput): Promise<AppointmentResultType> {
     const outcome = await recordAppointment(ctx, input);
-    return outcome.ok ? { ok: true, error: null, appointment: outcome.value } : { ok: false, error: { code: outcome.code, message: outcome.message }, appointment: null };
+    return outcome.ok ? { ok: true, error: null, appointment: outcome.value } : { ok: false, error: mutationError(outcome), appointment: null };
   }
 }

@@ -20,7 +20,7 @@ export async function recordAppointment(ctx: SubgraphContext, input: RecordAppoi
   const a = await actionableAccompaniment(ctx, input.accompanimentId);
   if (!a) return notFound('Accompaniment');
   const day = validDate(input.scheduledOn, 'scheduledOn');
-  if (!day) return refuse(LifecycleErrorCode.INVALID_DATE, 'scheduledOn must be a date as YYYY-MM-DD.');
+  if (!day) return refuse(LifecycleErrorCode.INVALID_DATE, 'scheduledOn must be a date as YYYY-MM-DD.', 'scheduledOn');
   if (a.endedOn) return refuse(LifecycleErrorCode.ALREADY_ENDED, 'This accompaniment has ended.');
   if (!a.validatedOn) return refuse(LifecycleErrorCode.NOT_VALIDATED, 'The orientation must be validated before any appointment.');
   if (day < a.validatedOn) return refuse(LifecycleErrorCode.DATES_OUT_OF_ORDER, 'An appointment cannot precede the validation.');

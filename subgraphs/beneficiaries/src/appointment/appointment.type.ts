@@ -1,5 +1,5 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { LifecycleErrorType } from '../accompaniment/accompaniment.type.js';
+import { MutationError } from '@passerelles/subgraph-kit';
 import { AppointmentKind, AppointmentStatus } from '../accompaniment/accompaniment.enums.js';
 
 @ObjectType('Appointment', { description: 'An appointment of an accompaniment.' })
@@ -43,8 +43,8 @@ export class AppointmentResultType {
   @Field(() => Boolean)
   ok!: boolean;
 
-  @Field(() => LifecycleErrorType, { nullable: true })
-  error!: LifecycleErrorType | null;
+  @Field(() => MutationError, { nullable: true })
+  error!: MutationError | null;
 
   @Field(() => AppointmentType, { nullable: true })
   appointment!: AppointmentType | null;

@@ -1,4 +1,4 @@
-import { Can, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { Can, mutationError, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { Outcome } from '../accompaniment/lifecycle.js';
 import { PartnerType } from '../partner/partner.type.js';
@@ -8,7 +8,7 @@ import { createReferral, updateReferralStatus } from './referral.service.js';
 import { CreateReferralInput, ReferralResultType, ReferralType, UpdateReferralStatusInput } from './referral.type.js';
 
 const toResult = (outcome: Outcome<ReferralRecord>): ReferralResultType =>
-  outcome.ok ? { ok: true, error: null, referral: outcome.value } : { ok: false, error: { code: outcome.code, message: outcome.message }, referral: null };
+  outcome.ok ? { ok: true, error: null, referral: outcome.value } : { ok: false, error: mutationError(outcome), referral: null };
 
 @Resolver(() => ReferralType)
 export class ReferralResolver {

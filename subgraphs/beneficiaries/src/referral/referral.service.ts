@@ -23,7 +23,7 @@ const next: Record<ReferralStatus, ReferralStatus[]> = {
 export async function createReferral(ctx: SubgraphContext, input: CreateReferralInput): Promise<Outcome<ReferralRecord>> {
   assertCan(ctx.caller, 'referral:send');
   const sentOn = validDate(input.sentOn, 'sentOn');
-  if (!sentOn) return refuse(LifecycleErrorCode.INVALID_DATE, 'sentOn must be a date as YYYY-MM-DD.');
+  if (!sentOn) return refuse(LifecycleErrorCode.INVALID_DATE, 'sentOn must be a date as YYYY-MM-DD.', 'sentOn');
   if (![input.beneficiaryId, input.serviceId, input.partnerId].every((id) => UUID.test(id))) return notFound('Person, service or partner');
   const [person] = await new BeneficiaryRepository(ctx.em).visibleByIds(ctx.caller, [input.beneficiaryId]);
   if (!person) return notFound('Person');
@@ -65,7 +65,7 @@ export async function updateReferralStatus(ctx: SubgraphContext, input: UpdateRe
   const asPartner = ctx.caller.role === 'OPERATOR' && ctx.caller.partnerId === referral.partnerId;
   if (!asPartner && (await new BeneficiaryRepository(ctx.em).visibleByIds(ctx.caller, [referral.beneficiaryId])).length === 0) return notFound('Referral');
   const on = validDate(input.on, 'on');
-  if (!on) return refuse(LifecycleErrorCode.INVALID_DATE, 'on must be a date as YYYY-MM-DD.');
+  if (!on) return refuse(LifecycleErrorCode.INVALID_DATE, 'on must be a date as YYYY-MM-DD.', 'on');
   if (!next[referral.status].includes(input.status)) {
     return refuse(LifecycleErrorCode.INVALID_TRANSITION, `A ${referral.status} referral cannot become ${input.status}.`);
   }

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { ReferralStatus } from '../accompaniment/accompaniment.enums.js';
-import { LifecycleErrorType } from '../accompaniment/accompaniment.type.js';
+import { MutationError } from '@passerelles/subgraph-kit';
 
 @ObjectType('Referral', { description: "A person sent to a partner's service." })
 export class ReferralType {
@@ -67,8 +67,8 @@ export class ReferralResultType {
   @Field(() => Boolean)
   ok!: boolean;
 
-  @Field(() => LifecycleErrorType, { nullable: true })
-  error!: LifecycleErrorType | null;
+  @Field(() => MutationError, { nullable: true })
+  error!: MutationError | null;
 
   @Field(() => ReferralType, { nullable: true })
   referral!: ReferralType | null;

@@ -1,4 +1,4 @@
-import { Can, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { Can, MutationError, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { Arg, Ctx, Directive, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { PartnerRefType } from '../partner/partner.type.js';
 import { ProgrammeRefType } from '../programme/programme.type.js';
@@ -28,22 +28,13 @@ export class ConventionTerritoryType {
   places!: number;
 }
 
-@ObjectType('ConventionMutationError', { description: 'Why a convention change was refused.' })
-export class ConventionMutationErrorType {
-  @Field(() => String, { description: 'Stable code, e.g. TERRITORY_PLACES_DO_NOT_ADD_UP, NO_CHANGE.' })
-  code!: string;
-
-  @Field(() => String)
-  message!: string;
-}
-
 @ObjectType('ConventionMutationResult', { description: 'The convention after the change, or why it was refused.' })
 export class ConventionMutationResultType {
   @Field(() => Boolean)
   ok!: boolean;
 
-  @Field(() => ConventionMutationErrorType, { nullable: true })
-  error!: ConventionMutationErrorType | null;
+  @Field(() => MutationError, { nullable: true })
+  error!: MutationError | null;
 
   @Field(() => ConventionType, { nullable: true })
   convention!: ConventionType | null;

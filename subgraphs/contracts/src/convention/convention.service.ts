@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertCan, assertPageSize, byKeys, decodeCursor, parseIsoDate, scopeOf, todayIso, toPage, UserFacingError, type Caller, type PageInfo, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { assertCan, assertPageSize, byKeys, decodeCursor, parseIsoDate, Refusal, refusalOf, scopeOf, todayIso, toPage, UserFacingError, type Caller, type MutationError, type PageInfo, type SubgraphContext } from '@passerelles/subgraph-kit';
 import {
   ConventionAmendmentEntity,
   ConventionEntity,
@@ -144,18 +144,9 @@ export function caseloadAlert(convention: Convention & { activeCaseload?: number
 
 // ── Writes (ADMIN) ──────────────────────────────────────────────────────────────────────────
 
-export class ConventionRefusal extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 export interface ConventionMutationResult {
   ok: boolean;
-  error: { code: string; message: string } | null;
+  error: MutationError | null;
   convention: Convention | null;
 }
 
@@ -164,14 +155,14 @@ async function write(ctx: SubgraphContext, change: (em: EntityManager) => Promis
   try {
     return { ok: true, error: null, convention: await ctx.em.transactional(change) };
   } catch (error) {
-    if (error instanceof ConventionRefusal) return { ok: false, error: { code: error.code, message: error.message }, convention: null };
-    if (error instanceof UserFacingError && error.extensions.code === 'BAD_USER_INPUT') return { ok: false, error: { code: 'BAD_USER_INPUT', message: error.message }, convention: null };
+    const refusal = refusalOf(error);
+    if (refusal) return { ok: false, error: refusal, convention: null };
     throw error;
   }
 }
 
 function fteOf(value: number): string {
-  if (!(value > 0) || Math.round(value * 100) !== value * 100 || value > 1000) throw new ConventionRefusal('INVALID_FTE', 'FTE must be positive, with at most two decimals.');
+  if (!(value > 0) || Math.round(value * 100) !== value * 100 || value > 1000) throw new Refusal('INVALID_FTE', 'FTE must be positive, with at most two decimals.');
   return value.toFixed(2);
 }
 
@@ -180,11 +171,11 @@ const MAX_PLACES = 100_000;
 const MAX_TARGET = 1_000_000;
 
 function checkPlaces(places: number, territories: readonly ConventionTerritoryInput[]): void {
-  if (!Number.isInteger(places) || places <= 0 || places > MAX_PLACES) throw new ConventionRefusal('INVALID_PLACES', 'Places must be a whole number from 1 to 100 000.');
-  if (territories.some((t) => !Number.isInteger(t.places) || t.places < 0 || t.places > MAX_PLACES)) throw new ConventionRefusal('INVALID_PLACES', 'Places per territory are whole numbers from 0 to 100 000.');
-  if (new Set(territories.map((t) => t.territoryId)).size !== territories.length) throw new ConventionRefusal('DUPLICATE_TERRITORY', 'Each territory appears once.');
+  if (!Number.isInteger(places) || places <= 0 || places > MAX_PLACES) throw new Refusal('INVALID_PLACES', 'Places must be a whole number from 1 to 100 000.');
+  if (territories.some((t) => !Number.isInteger(t.places) || t.places < 0 || t.places > MAX_PLACES)) throw new Refusal('INVALID_PLACES', 'Places per territory are whole numbers from 0 to 100 000.');
+  if (new Set(territories.map((t) => t.territoryId)).size !== territories.length) throw new Refusal('DUPLICATE_TERRITORY', 'Each territory appears once.');
   const sum = territories.reduce((s, t) => s + t.places, 0);
-  if (territories.length > 0 && sum !== places) throw new ConventionRefusal('TERRITORY_PLACES_DO_NOT_ADD_UP', `The places per territory add up to ${sum}, not ${places}.`);
+  if (territories.length > 0 && sum !== places) throw new Refusal('TERRITORY_PLACES_DO_NOT_ADD_UP', `The places per territory add up to ${sum}, not ${places}.`);
 }
 
 export function createConvention(ctx: SubgraphContext, input: CreateConventionInput): Promise<ConventionMutationResult> {
@@ -192,12 +183,12 @@ export function createConvention(ctx: SubgraphContext, input: CreateConventionIn
     const department = ctx.caller.departmentCode;
     const startsOn = parseIsoDate(input.startsOn, 'startsOn');
     const endsOn = parseIsoDate(input.endsOn, 'endsOn');
-    if (endsOn < startsOn) throw new ConventionRefusal('DATES_OUT_OF_ORDER', 'The end must come on or after the start.');
+    if (endsOn < startsOn) throw new Refusal('DATES_OUT_OF_ORDER', 'The end must come on or after the start.');
     const fte = fteOf(input.fte);
     const places = input.places ?? Math.round(Number(fte) * PLACES_PER_FTE);
     checkPlaces(places, input.territories);
     if (input.objectives.some((o) => o.label.trim() === '' || (o.target !== null && o.target !== undefined && (o.target < 0 || o.target > MAX_TARGET)))) {
-      throw new ConventionRefusal('INVALID_OBJECTIVE', 'Objectives need a label and a target from 0 to 1 000 000.');
+      throw new Refusal('INVALID_OBJECTIVE', 'Objectives need a label and a target from 0 to 1 000 000.');
     }
     const id = randomUUID();
     const convention = em.create(ConventionEntity, {
@@ -226,22 +217,22 @@ export function amendConvention(ctx: SubgraphContext, input: AmendConventionInpu
   return write(ctx, async (em) => {
     const department = ctx.caller.departmentCode;
     const [convention] = UUID.test(input.conventionId) ? await new ConventionRepository(em).byIds({ departmentCode: department }, [input.conventionId]) : [];
-    if (!convention) throw new ConventionRefusal('NOT_FOUND', 'No such convention in your Département.');
+    if (!convention) throw new Refusal('NOT_FOUND', 'No such convention in your Département.');
     const before = { fte: convention.fte, places: convention.places, startsOn: convention.startsOn, endsOn: convention.endsOn };
     const fte = input.fte !== null && input.fte !== undefined ? fteOf(input.fte) : before.fte;
     const places = input.places ?? (fte !== before.fte ? Math.round(Number(fte) * PLACES_PER_FTE) : before.places);
     const startsOn = input.startsOn ? parseIsoDate(input.startsOn, 'startsOn') : before.startsOn;
     const endsOn = input.endsOn ? parseIsoDate(input.endsOn, 'endsOn') : before.endsOn;
-    if (endsOn < startsOn) throw new ConventionRefusal('DATES_OUT_OF_ORDER', 'The end must come on or after the start.');
+    if (endsOn < startsOn) throw new Refusal('DATES_OUT_OF_ORDER', 'The end must come on or after the start.');
     if (Number(fte) === Number(before.fte) && places === before.places && startsOn === before.startsOn && endsOn === before.endsOn && !input.territories) {
-      throw new ConventionRefusal('NO_CHANGE', 'The amendment changes nothing.');
+      throw new Refusal('NO_CHANGE', 'The amendment changes nothing.');
     }
     const current = await new ConventionRepository(em).territories(department, [convention.id]);
     let territories: ConventionTerritoryInput[];
     if (input.territories) territories = input.territories;
     else if (places === before.places || current.length === 0) territories = current.map((t) => ({ territoryId: t.territoryId, places: t.places }));
     else if (current.length === 1) territories = [{ territoryId: current[0]!.territoryId, places }];
-    else throw new ConventionRefusal('TERRITORY_PLACES_REQUIRED', 'The convention serves several territories: give the new places of each.');
+    else throw new Refusal('TERRITORY_PLACES_REQUIRED', 'The convention serves several territories: give the new places of each.');
     checkPlaces(places, territories);
     const numbers: { n: number | null }[] = await em.execute(`select max(number) as n from contracts.convention_amendment where department_code = ? and convention_id = ?`, [department, convention.id]);
     em.create(ConventionAmendmentEntity, {

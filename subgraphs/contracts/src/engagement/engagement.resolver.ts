@@ -1,4 +1,4 @@
-import { Can, PeriodInput, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { Can, MutationError, PeriodInput, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { ContractCommitment, ContractStatusChange } from './engagement.entity.js';
 import { CreateContractInput, UpdateCommitmentInput } from './engagement.input.js';
@@ -29,22 +29,13 @@ export class ContractIndicatorScopeInput {
   operatorId?: string | null;
 }
 
-@ObjectType('ContractMutationError', { description: 'Why a contract change was refused.' })
-export class ContractMutationErrorType {
-  @Field(() => String, { description: 'Stable code, e.g. OVERLAPPING_CER, TOO_EARLY_FOR_RENEWAL, DATES_OUT_OF_ORDER.' })
-  code!: string;
-
-  @Field(() => String)
-  message!: string;
-}
-
 @ObjectType('ContractMutationResult', { description: 'The contract after the change, or why it was refused.' })
 export class ContractMutationResultType {
   @Field(() => Boolean)
   ok!: boolean;
 
-  @Field(() => ContractMutationErrorType, { nullable: true })
-  error!: ContractMutationErrorType | null;
+  @Field(() => MutationError, { nullable: true })
+  error!: MutationError | null;
 
   @Field(() => EngagementContractType, { nullable: true })
   contract!: EngagementContractType | null;

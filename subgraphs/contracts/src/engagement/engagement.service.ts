@@ -10,7 +10,10 @@ import {
   seesExactCounts,
   todayIso,
   UserFacingError,
+  Refusal,
+  refusalOf,
   type Caller,
+  type MutationError,
   type PeriodInput,
   type SubgraphContext,
 } from '@passerelles/subgraph-kit';
@@ -165,18 +168,9 @@ export async function cerSignedByTerritory(ctx: SubgraphContext, indicators: Con
 
 // ── Writes ──────────────────────────────────────────────────────────────────────────────────
 
-export class ContractRefusal extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 export interface ContractMutationResult {
   ok: boolean;
-  error: { code: string; message: string } | null;
+  error: MutationError | null;
   contract: EngagementContractType | null;
 }
 
@@ -187,8 +181,8 @@ async function write(ctx: SubgraphContext, operation: 'CREATE' | 'UPDATE', chang
     await recordAccess(ctx, { operation, recordType: RECORD, recordIds: [contract.id] });
     return { ok: true, error: null, contract: toContractType(contract) };
   } catch (error) {
-    if (error instanceof ContractRefusal) return { ok: false, error: { code: error.code, message: error.message }, contract: null };
-    if (error instanceof UserFacingError && error.extensions.code === 'BAD_USER_INPUT') return { ok: false, error: { code: 'BAD_USER_INPUT', message: error.message }, contract: null };
+    const refusal = refusalOf(error);
+    if (refusal) return { ok: false, error: refusal, contract: null };
     throw error;
   }
 }
@@ -199,7 +193,7 @@ function history(em: EntityManager, ctx: SubgraphContext, contract: EngagementCo
 
 async function load(em: EntityManager, access: ContractAccess, id: string): Promise<EngagementContract> {
   const [contract] = !UUID.test(id) ? [] : await new EngagementRepository(em).byIds(access, [id]);
-  if (!contract) throw new ContractRefusal('NOT_FOUND', 'No such contract among those you may see.');
+  if (!contract) throw new Refusal('NOT_FOUND', 'No such contract among those you may see.');
   return contract;
 }
 
@@ -209,11 +203,11 @@ async function assertNoOverlap(em: EntityManager, contract: { id: string; depart
   const repository = new EngagementRepository(em);
   await repository.lockBeneficiary(contract.departmentCode, contract.beneficiaryId);
   const clash = await repository.overlappingCer(contract.departmentCode, contract.beneficiaryId, contract.startsOn, contract.endsOn, contract.id);
-  if (clash.length > 0) throw new ContractRefusal('OVERLAPPING_CER', 'This person already has a CER over part of this period.');
+  if (clash.length > 0) throw new Refusal('OVERLAPPING_CER', 'This person already has a CER over part of this period.');
 }
 
 function datesInOrder(startsOn: string, endsOn: string): void {
-  if (endsOn <= startsOn) throw new ContractRefusal('DATES_OUT_OF_ORDER', 'The end must come after the start.');
+  if (endsOn <= startsOn) throw new Refusal('DATES_OUT_OF_ORDER', 'The end must come after the start.');
 }
 
 export function createContract(ctx: SubgraphContext, input: CreateContractInput): Promise<ContractMutationResult> {
@@ -223,8 +217,8 @@ export function createContract(ctx: SubgraphContext, input: CreateContractInput)
     const endsOn = input.endsOn ? parseIsoDate(input.endsOn, 'endsOn') : defaultEndsOn(input.kind, startsOn);
     datesInOrder(startsOn, endsOn);
     const signedOn = input.signedOn ? parseIsoDate(input.signedOn, 'signedOn') : null;
-    if (signedOn && signedOn > endsOn) throw new ContractRefusal('SIGNED_AFTER_END', 'The signature cannot come after the end.');
-    if (input.commitments.some((c) => c.description.trim() === '')) throw new ContractRefusal('EMPTY_COMMITMENT', 'Every commitment needs a description.');
+    if (signedOn && signedOn > endsOn) throw new Refusal('SIGNED_AFTER_END', 'The signature cannot come after the end.');
+    if (input.commitments.some((c) => c.description.trim() === '')) throw new Refusal('EMPTY_COMMITMENT', 'Every commitment needs a description.');
     const id = randomUUID();
     // Signed at creation: the overlap check and the insert share the transaction (and the person's lock).
     if (signedOn) await assertNoOverlap(em, { id, departmentCode: caller.departmentCode, beneficiaryId: input.beneficiaryId, kind: input.kind, startsOn, endsOn });
@@ -263,7 +257,7 @@ export function createContract(ctx: SubgraphContext, input: CreateContractInput)
 export function signContract(ctx: SubgraphContext, id: string, signedOn: string): Promise<ContractMutationResult> {
   return write(ctx, 'UPDATE', async (em, access) => {
     const contract = await load(em, access, id);
-    if (contract.status !== 'DRAFT') throw new ContractRefusal('NOT_A_DRAFT', 'Only a draft can be signed.');
+    if (contract.status !== 'DRAFT') throw new Refusal('NOT_A_DRAFT', 'Only a draft can be signed.');
     await assertNoOverlap(em, contract);
     contract.status = 'SIGNED';
     contract.signedOn = parseIsoDate(signedOn, 'signedOn');
@@ -278,9 +272,9 @@ export function requestRenewal(ctx: SubgraphContext, id: string, on: string): Pr
   return write(ctx, 'UPDATE', async (em, access) => {
     const contract = await load(em, access, id);
     const day = parseIsoDate(on, 'on');
-    if (contract.status !== 'SIGNED') throw new ContractRefusal('NOT_SIGNED', 'Only a signed contract in force can be renewed.');
-    if (day < renewalOpensOn(contract.startsOn)) throw new ContractRefusal('TOO_EARLY_FOR_RENEWAL', `Renewal can be requested from ${renewalOpensOn(contract.startsOn)} (month 5).`);
-    if (day > contract.endsOn) throw new ContractRefusal('CONTRACT_ENDED', 'The contract has ended: sign a new one.');
+    if (contract.status !== 'SIGNED') throw new Refusal('NOT_SIGNED', 'Only a signed contract in force can be renewed.');
+    if (day < renewalOpensOn(contract.startsOn)) throw new Refusal('TOO_EARLY_FOR_RENEWAL', `Renewal can be requested from ${renewalOpensOn(contract.startsOn)} (month 5).`);
+    if (day > contract.endsOn) throw new Refusal('CONTRACT_ENDED', 'The contract has ended: sign a new one.');
     contract.status = 'RENEWAL_REQUESTED';
     contract.renewalRequestedOn = day;
     history(em, ctx, contract, 'RENEWAL_REQUESTED', day);
@@ -293,7 +287,7 @@ export function requestRenewal(ctx: SubgraphContext, id: string, on: string): Pr
 export function renewContract(ctx: SubgraphContext, id: string, signedOn: string, endsOn: string | null): Promise<ContractMutationResult> {
   return write(ctx, 'CREATE', async (em, access) => {
     const previous = await load(em, access, id);
-    if (previous.status !== 'RENEWAL_REQUESTED') throw new ContractRefusal('RENEWAL_NOT_REQUESTED', 'Request the renewal first.');
+    if (previous.status !== 'RENEWAL_REQUESTED') throw new Refusal('RENEWAL_NOT_REQUESTED', 'Request the renewal first.');
     const day = parseIsoDate(signedOn, 'signedOn');
     const startsOn = addDays(previous.endsOn, 1);
     const end = endsOn ? parseIsoDate(endsOn, 'endsOn') : defaultEndsOn(previous.kind, startsOn);
@@ -328,8 +322,8 @@ export function endContract(ctx: SubgraphContext, id: string, endedOn: string, f
   return write(ctx, 'UPDATE', async (em, access) => {
     const contract = await load(em, access, id);
     const day = parseIsoDate(endedOn, 'endedOn');
-    if (contract.status !== 'SIGNED' && contract.status !== 'RENEWAL_REQUESTED') throw new ContractRefusal('NOT_IN_FORCE', 'Only a signed contract can be ended.');
-    if (day <= contract.startsOn) throw new ContractRefusal('DATES_OUT_OF_ORDER', 'The end must come after the start.');
+    if (contract.status !== 'SIGNED' && contract.status !== 'RENEWAL_REQUESTED') throw new Refusal('NOT_IN_FORCE', 'Only a signed contract can be ended.');
+    if (day <= contract.startsOn) throw new Refusal('DATES_OUT_OF_ORDER', 'The end must come after the start.');
     if (day < contract.endsOn) contract.endsOn = day;
     contract.status = 'ENDED';
     contract.finalAssessment = finalAssessment;
@@ -342,7 +336,7 @@ export function endContract(ctx: SubgraphContext, id: string, endedOn: string, f
 export function cancelContract(ctx: SubgraphContext, id: string, on: string): Promise<ContractMutationResult> {
   return write(ctx, 'UPDATE', async (em, access) => {
     const contract = await load(em, access, id);
-    if (contract.status !== 'DRAFT' && contract.status !== 'SIGNED') throw new ContractRefusal('CANNOT_CANCEL', 'Only a draft or a signed contract can be cancelled.');
+    if (contract.status !== 'DRAFT' && contract.status !== 'SIGNED') throw new Refusal('CANNOT_CANCEL', 'Only a draft or a signed contract can be cancelled.');
     contract.status = 'CANCELLED';
     history(em, ctx, contract, 'CANCELLED', parseIsoDate(on, 'on'));
     await em.flush();
@@ -353,7 +347,7 @@ export function cancelContract(ctx: SubgraphContext, id: string, on: string): Pr
 export function updateCommitment(ctx: SubgraphContext, input: UpdateCommitmentInput): Promise<ContractMutationResult> {
   return write(ctx, 'UPDATE', async (em, access) => {
     const commitment = UUID.test(input.commitmentId) ? await em.findOne(ContractCommitmentEntity, { departmentCode: ctx.caller.departmentCode, id: input.commitmentId }) : null;
-    if (!commitment) throw new ContractRefusal('NOT_FOUND', 'No such commitment.');
+    if (!commitment) throw new Refusal('NOT_FOUND', 'No such commitment.');
     const contract = await load(em, access, commitment.contractId);
     commitment.status = input.status;
     if (input.assessment !== undefined) commitment.assessment = input.assessment ?? null;

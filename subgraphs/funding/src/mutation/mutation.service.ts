@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertCan, parseIsoDate, todayIso, UserFacingError, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { assertCan, parseIsoDate, Refusal, refusalOf, todayIso, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { CofundingShareEntity, type Funder } from '../cofunding/cofunding.entity.js';
 import { FundingCommitmentEntity } from '../commitment/commitment.entity.js';
 import { ConventionFundingRepository } from '../convention/convention.repository.js';
@@ -12,16 +12,6 @@ import { advanceCents, balance, DEFAULT_TERMS, finalReportDueOn, type FundingTer
 import { FundingTermsEntity } from '../terms/terms.entity.js';
 import type { CommitmentBasisInput, CreateCommitmentInput, FundingTermsInput, RecordFinalReportInput, ScheduleFundingInput } from './mutation.input.js';
 import type { FundingMutationResultType } from './mutation.type.js';
-
-/** A refusal the caller can act on: returned as `{ ok: false, error }`, never thrown. */
-class Refusal extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 const FTE = /^\d{1,3}(\.\d{1,2})?$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -45,8 +35,8 @@ async function run(ctx: SubgraphContext, conventionId: string | null, change: (e
     const [row] = await new ConventionFundingRepository(ctx.em).byConventions(ctx.caller.departmentCode, [id]);
     return { ok: true, error: null, conventionId: id, funding: toConventionFunding(row!, todayIso()) };
   } catch (error) {
-    if (error instanceof Refusal) return { ok: false, error: { code: error.code, message: error.message }, conventionId, funding: null };
-    if (error instanceof UserFacingError) return { ok: false, error: { code: 'BAD_USER_INPUT', message: error.message }, conventionId, funding: null };
+    const refusal = refusalOf(error);
+    if (refusal) return { ok: false, error: refusal, conventionId, funding: null };
     throw error;
   }
 }

@@ -38,7 +38,7 @@ const EVERYONE: readonly Role[] = ['ADMIN', 'STEERING', 'REFERENT', 'OPERATOR', 
 const FOLLOWERS: readonly Role[] = ['ADMIN', 'REFERENT', 'OPERATOR'];
 
 /**
- * Every action of the four subgraphs, with its roles and its rows: the one table of who may do
+ * Every action of the four subgraphs and of the gateway's own fields, with its roles and its rows: the one table of who may do
  * what (the way graphql-hive's `authz.ts` and immich's `access.ts` keep theirs). Services ask
  * `assertCan` / `scopeOf` with an action of this table; resolvers declare `@Can(action)`, which
  * writes the same roles as `@requiresScopes` for the gateway. A role list is written here only.
@@ -79,6 +79,9 @@ export const catalogue = {
   'listing:export': rule(EVERYONE, 'department', false, 'export listings'),
   'capacity:update': rule(['ADMIN', 'OPERATOR'], 'partner', false, 'update capacity'),
   'coverage:read': rule(EVERYONE, 'department', false, 'read coverage'),
+  // Accounts and the access log (the gateway's own fields: users live in `auth`)
+  'user:manage': rule(['ADMIN'], 'department', false, 'manage users'),
+  'accessLog:read': rule(['ADMIN'], 'department', false, 'read the access log'),
 } as const satisfies Record<string, ActionRule>;
 
 export type Action = keyof typeof catalogue;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { assertCan, assertPageSize, byKeys, can, decodeCursor, todayIso, toPage, UserFacingError, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { assertCan, assertPageSize, byKeys, can, decodeCursor, mutationError, todayIso, toPage, UserFacingError, type MutationError, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { parseOpeningHours } from '../directory/hours.js';
 import { cursorOf, refreshDerived, searchPlan, type SearchArgs } from '../directory/search.js';
 import { ServiceRepository } from '../service/service.repository.js';
@@ -59,24 +59,24 @@ export async function searchPartners(ctx: SubgraphContext, args: SearchArgs, now
 
 export interface PartnerMutationResult {
   ok: boolean;
-  error: string | null;
+  error: MutationError | null;
   partner: Partner | null;
 }
 
-const failure = (error: string): PartnerMutationResult => ({ ok: false, error, partner: null });
+const failure = (code: string, message: string, field: string | null = null): PartnerMutationResult => ({ ok: false, error: mutationError({ code, message, field }), partner: null });
 
-async function checkInput(ctx: SubgraphContext, input: PartnerInput): Promise<string | null> {
-  if (input.name !== undefined && (!input.name || input.name.trim().length < 3)) return 'The name must have at least 3 characters.';
-  if (input.communeCode && !(await communeExists(ctx.em, input.communeCode))) return `Unknown commune code ${input.communeCode}.`;
+async function checkInput(ctx: SubgraphContext, input: PartnerInput): Promise<PartnerMutationResult | null> {
+  if (input.name !== undefined && (!input.name || input.name.trim().length < 3)) return failure('INVALID_NAME', 'The name must have at least 3 characters.', 'name');
+  if (input.communeCode && !(await communeExists(ctx.em, input.communeCode))) return failure('UNKNOWN_COMMUNE', `Unknown commune code ${input.communeCode}.`, 'communeCode');
   if (input.hours) {
     const parsed = parseOpeningHours(input.hours);
-    if (!parsed.ok) return parsed.error;
+    if (!parsed.ok) return failure('INVALID_HOURS', parsed.error, 'hours');
   }
   if ((input.latitude === null || input.latitude === undefined) !== (input.longitude === null || input.longitude === undefined)) {
-    return 'Give both latitude and longitude, or neither.';
+    return failure('INCOMPLETE_COORDINATES', 'Give both latitude and longitude, or neither.', input.latitude === null || input.latitude === undefined ? 'latitude' : 'longitude');
   }
-  if (typeof input.latitude === 'number' && Math.abs(input.latitude) > 90) return 'latitude must be between -90 and 90.';
-  if (typeof input.longitude === 'number' && Math.abs(input.longitude) > 180) return 'longitude must be between -180 and 180.';
+  if (typeof input.latitude === 'number' && Math.abs(input.latitude) > 90) return failure('OUT_OF_RANGE', 'latitude must be between -90 and 90.', 'latitude');
+  if (typeof input.longitude === 'number' && Math.abs(input.longitude) > 180) return failure('OUT_OF_RANGE', 'longitude must be between -180 and 180.', 'longitude');
   return null;
 }
 
@@ -97,9 +97,9 @@ function apply(partner: Partner, input: PartnerInput): void {
 /** Creates a structure listing in the caller's Département (ADMIN). */
 export async function createPartner(ctx: SubgraphContext, input: PartnerInput): Promise<PartnerMutationResult> {
   assertCan(ctx.caller, 'listing:create');
-  if (!input.name || !input.kind || !input.communeCode) return failure('A structure needs a name, a kind and a commune code.');
-  const error = await checkInput(ctx, input);
-  if (error) return failure(error);
+  if (!input.name || !input.kind || !input.communeCode) return failure('REQUIRED', 'A structure needs a name, a kind and a commune code.', !input.name ? 'name' : !input.kind ? 'kind' : 'communeCode');
+  const refused = await checkInput(ctx, input);
+  if (refused) return refused;
   const partner = ctx.em.create(PartnerEntity, {
     id: randomUUID(),
     departmentCode: ctx.caller.departmentCode,
@@ -126,8 +126,8 @@ export async function updatePartner(ctx: SubgraphContext, id: string, input: Par
   if (!can(ctx.caller, 'listing:edit', { departmentCode: partner.departmentCode, operatorId: partner.id })) {
     throw new UserFacingError('You may only edit the listing of your own structure.', 'FORBIDDEN');
   }
-  const error = await checkInput(ctx, input);
-  if (error) return failure(error);
+  const refused = await checkInput(ctx, input);
+  if (refused) return refused;
   apply(partner, input);
   partner.listingUpdatedOn = todayIso();
   await ctx.em.flush();

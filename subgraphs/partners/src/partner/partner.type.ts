@@ -1,4 +1,4 @@
-import { PageInfo } from '@passerelles/subgraph-kit';
+import { MutationError, PageInfo } from '@passerelles/subgraph-kit';
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { partnerKinds, type Partner, type PartnerKind } from './partner.entity.js';
 
@@ -156,8 +156,8 @@ export class PartnerResultType {
   @Field(() => Boolean)
   ok!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Why the change was refused (validation).' })
-  error!: string | null;
+  @Field(() => MutationError, { nullable: true, description: 'Why the change was refused.' })
+  error!: MutationError | null;
 
   @Field(() => PartnerType, { nullable: true })
   partner!: PartnerType | null;

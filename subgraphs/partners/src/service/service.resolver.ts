@@ -1,4 +1,4 @@
-import { Can, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { Can, MutationError, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { communeByCode } from '../commune/commune.service.js';
 import { CommuneType } from '../commune/commune.type.js';
@@ -24,8 +24,8 @@ export class ServiceResultType {
   @Field(() => Boolean)
   ok!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Why the change was refused (validation).' })
-  error!: string | null;
+  @Field(() => MutationError, { nullable: true, description: 'Why the change was refused.' })
+  error!: MutationError | null;
 
   @Field(() => ServiceType, { nullable: true })
   service!: ServiceType | null;

@@ -3,8 +3,10 @@ import {
   assertCan,
   byKeys,
   can,
+  mutationError,
   todayIso,
   UserFacingError,
+  type MutationError,
   type SubgraphContext,
 } from '@passerelles/subgraph-kit';
 import { parseOpeningHours } from '../directory/hours.js';
@@ -65,11 +67,11 @@ export async function searchServices(ctx: SubgraphContext, args: SearchArgs, now
 
 export interface ServiceMutationResult {
   ok: boolean;
-  error: string | null;
+  error: MutationError | null;
   service: Service | null;
 }
 
-const failure = (error: string): ServiceMutationResult => ({ ok: false, error, service: null });
+const failure = (code: string, message: string, field: string | null = null): ServiceMutationResult => ({ ok: false, error: mutationError({ code, message, field }), service: null });
 
 /** Who may write a service of this partner: the Département's admins, or the partner's own operator (update only). */
 async function assertMayWrite(ctx: SubgraphContext, partnerId: string, operatorAllowed: boolean): Promise<void> {
@@ -80,11 +82,11 @@ async function assertMayWrite(ctx: SubgraphContext, partnerId: string, operatorA
   }
 }
 
-function checkInput(input: ServiceInput): string | null {
-  if (input.name !== undefined && (!input.name || input.name.trim().length < 3)) return 'The name must have at least 3 characters.';
+function checkInput(input: ServiceInput): ServiceMutationResult | null {
+  if (input.name !== undefined && (!input.name || input.name.trim().length < 3)) return failure('INVALID_NAME', 'The name must have at least 3 characters.', 'name');
   if (input.hours) {
     const parsed = parseOpeningHours(input.hours);
-    if (!parsed.ok) return parsed.error;
+    if (!parsed.ok) return failure('INVALID_HOURS', parsed.error, 'hours');
   }
   return null;
 }
@@ -113,9 +115,9 @@ export async function createService(ctx: SubgraphContext, partnerId: string, inp
   assertCan(ctx.caller, 'listing:create');
   const partner = await partnerById(ctx, partnerId);
   if (!partner) throw new UserFacingError('No such partner.', 'NOT_FOUND');
-  if (!input.name) return failure('A service needs a name.');
-  const error = checkInput(input);
-  if (error) return failure(error);
+  if (!input.name) return failure('REQUIRED', 'A service needs a name.', 'name');
+  const refused = checkInput(input);
+  if (refused) return refused;
   const service = ctx.em.create(ServiceEntity, {
     id: randomUUID(),
     departmentCode: partner.departmentCode,
@@ -140,8 +142,8 @@ export async function updateService(ctx: SubgraphContext, id: string, input: Ser
   const service = await serviceById(ctx, id);
   if (!service) throw new UserFacingError('No such service.', 'NOT_FOUND');
   await assertMayWrite(ctx, service.partnerId, true);
-  const error = checkInput(input);
-  if (error) return failure(error);
+  const refused = checkInput(input);
+  if (refused) return refused;
   apply(service, input);
   service.listingUpdatedOn = todayIso();
   await ctx.em.flush();
@@ -170,7 +172,7 @@ export async function updateServiceCapacity(ctx: SubgraphContext, id: string, in
   await assertMayWrite(ctx, service.partnerId, true);
   for (const [name, value] of Object.entries(input)) {
     const max = CAPACITY_MAX[name as keyof ServiceCapacityInput];
-    if (typeof value === 'number' && (value < 0 || !Number.isFinite(value) || value > max)) return failure(`${name} must be from 0 to ${max}.`);
+    if (typeof value === 'number' && (value < 0 || !Number.isFinite(value) || value > max)) return failure('OUT_OF_RANGE', `${name} must be from 0 to ${max}.`, name);
   }
   if (input.fte !== undefined) service.capacityFte = input.fte === null ? null : input.fte.toFixed(2);
   if (input.places !== undefined) service.capacityPlaces = input.places;

@@ -5,7 +5,6 @@ import type {
   DirectoryPartnerActivityQuery,
   DirectoryPartnerQuery,
   DirectoryPartnerServicesQuery,
-  LifecycleErrorCode,
   ReferralCandidatesQuery,
 } from '#lib/graphql/operations.ts';
 import { personName } from '#lib/people.ts';
@@ -32,7 +31,7 @@ const MAX_CANDIDATE_PAGES = 10;
 const mayRefer = (role: Role): boolean => role === 'REFERENT';
 
 /** Why the API refused a referral, in French. */
-const REFERRAL_ERRORS: Partial<Record<LifecycleErrorCode, string>> = {
+const REFERRAL_ERRORS: Partial<Record<string, string>> = {
   NOT_FOUND: 'Cette personne ne fait pas partie des personnes que vous accompagnez, ou ce service n’existe plus.',
   INVALID_DATE: 'La date d’envoi de l’orientation n’est pas valide.',
   DATES_OUT_OF_ORDER: 'L’orientation ne peut pas précéder la prescription de l’accompagnement.',
