@@ -117,7 +117,7 @@ describe('user management by administrators', () => {
     const invited = await gatewayQuery<{ inviteUser: { ok: boolean; user: { id: string; role: string }; invitationToken: string } }>(
       system,
       token,
-      'mutation ($input: InviteUserInput!) { inviteUser(input: $input) { ok error user { id role departmentCode } invitationToken } }',
+      'mutation ($input: InviteUserInput!) { inviteUser(input: $input) { ok error { code } user { id role departmentCode } invitationToken } }',
       { input: { email: 'nouvelle.referente@test.passerelles.fr', displayName: 'Nouvelle référente', role: 'REFERENT', territoryIds: ['25-besancon'] } },
     );
     expect(invited.data?.inviteUser).toMatchObject({ ok: true, user: { role: 'REFERENT', departmentCode: '25' } });
@@ -156,8 +156,8 @@ describe('user management by administrators', () => {
     const list = await gatewayQuery<{ users: { email: string }[] }>(system, adminToken, '{ users { email } }');
     expect(list.data?.users.map((u) => u.email)).toContain(admin.email);
     expect(list.data?.users.map((u) => u.email)).not.toContain(other.email);
-    const crossing = await gatewayQuery(system, adminToken, 'mutation ($id: ID!) { deactivateUser(id: $id) { ok error } }', { id: other.id });
-    expect(crossing.data).toEqual({ deactivateUser: { ok: false, error: 'user not found' } });
+    const crossing = await gatewayQuery(system, adminToken, 'mutation ($id: ID!) { deactivateUser(id: $id) { ok error { code field } } }', { id: other.id });
+    expect(crossing.data).toEqual({ deactivateUser: { ok: false, error: { code: 'NOT_FOUND', field: 'id' } } });
   });
 });
 

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { hashToken, randomToken } from './tokens.js';
-import type { UserRow } from './users.js';
+import type { Queryable, UserRow } from './users.js';
 
 export interface SessionPolicy {
   /** A session unused for this long ends. */
@@ -48,7 +48,8 @@ export class SessionStore {
     await this.db.query('update auth.session set revoked_at = now() where id_hash = $1 and revoked_at is null', [hashToken(token)]);
   }
 
-  async revokeAllOf(userId: string): Promise<void> {
-    await this.db.query('update auth.session set revoked_at = now() where user_id = $1 and revoked_at is null', [userId]);
+  /** Ends every session of a user; `db` is the transaction of the change that requires it, when there is one. */
+  async revokeAllOf(userId: string, db: Queryable = this.db): Promise<void> {
+    await db.query('update auth.session set revoked_at = now() where user_id = $1 and revoked_at is null', [userId]);
   }
 }

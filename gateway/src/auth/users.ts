@@ -51,9 +51,12 @@ export const publicUser = (u: UserRow): PublicUser => ({
   lastLoginAt: u.last_login_at ? u.last_login_at.toISOString() : null,
 });
 
+/** A pool, or one of its clients inside a transaction. */
+export type Queryable = pg.Pool | pg.PoolClient;
+
 /** Named queries on `auth.app_user`. */
 export class UserRepository {
-  constructor(private readonly db: pg.Pool) {}
+  constructor(private readonly db: Queryable) {}
 
   async byEmail(email: string): Promise<UserRow | null> {
     const { rows } = await this.db.query<UserRow>('select * from auth.app_user where lower(email) = lower($1)', [email]);

@@ -82,20 +82,6 @@ export type TimelineEventKind =
   | 'FINAL_REVIEW'
   | 'EXIT';
 
-/** Why a life-cycle change was refused. */
-export type LifecycleErrorCode =
-  | 'NOT_FOUND'
-  | 'INVALID_DATE'
-  | 'DATES_OUT_OF_ORDER'
-  | 'ALREADY_OPEN_IN_PROGRAMME'
-  | 'NOT_VALIDATED'
-  | 'ALREADY_VALIDATED'
-  | 'NOT_STARTED'
-  | 'ALREADY_ENDED'
-  | 'SUB_REASON_REQUIRED'
-  | 'SUB_REASON_NOT_ALLOWED'
-  | 'INVALID_TRANSITION';
-
 /** CER (contrat d’engagements réciproques), PPAE, CEJ or PACEA. */
 export type ContractKind =
   | 'CER'
@@ -606,17 +592,18 @@ export type ChangeUserRoleInput = {
 
 export type ChangeUserRoleMutationVariables = Exact<{
   input: ChangeUserRoleInput;
+  dryRun?: boolean | null | undefined;
 }>;
 
 
-export type ChangeUserRoleMutation = { changeUserRole: { ok: boolean, error: string | null, user: { id: string, role: UserRole, territoryIds: Array<string>, partnerId: string | null } | null } };
+export type ChangeUserRoleMutation = { changeUserRole: { ok: boolean, error: { code: string, field: string | null } | null, user: { id: string, role: UserRole, territoryIds: Array<string>, partnerId: string | null } | null } };
 
 export type DeactivateUserMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type DeactivateUserMutation = { deactivateUser: { ok: boolean, error: string | null, user: { id: string, active: boolean } | null } };
+export type DeactivateUserMutation = { deactivateUser: { ok: boolean, error: { code: string, field: string | null } | null, user: { id: string, active: boolean } | null } };
 
 export type ImportDataInclusionMutationVariables = Exact<{
   structures: string;
@@ -640,7 +627,7 @@ export type InviteUserMutationVariables = Exact<{
 }>;
 
 
-export type InviteUserMutation = { inviteUser: { ok: boolean, error: string | null, invitationToken: string | null, user: { id: string, email: string } | null } };
+export type InviteUserMutation = { inviteUser: { ok: boolean, invitationToken: string | null, error: { code: string, field: string | null } | null, user: { id: string, email: string } | null } };
 
 export type AdminPartnersQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -686,7 +673,7 @@ export type CreateReferralMutationVariables = Exact<{
 }>;
 
 
-export type CreateReferralMutation = { createReferral: { ok: boolean, error: { code: LifecycleErrorCode, message: string } | null, referral: { id: string } | null } };
+export type CreateReferralMutation = { createReferral: { ok: boolean, error: { code: string, message: string } | null, referral: { id: string } | null } };
 
 export type DirectoryPartnerQueryVariables = Exact<{
   id: string;
@@ -826,7 +813,7 @@ export type RecordAppointmentMutationVariables = Exact<{
 }>;
 
 
-export type RecordAppointmentMutation = { recordAppointment: { ok: boolean, error: { code: LifecycleErrorCode, message: string } | null } };
+export type RecordAppointmentMutation = { recordAppointment: { ok: boolean, error: { code: string, message: string } | null } };
 
 export type RequestContractRenewalMutationVariables = Exact<{
   id: string;
@@ -841,7 +828,7 @@ export type RecordExitMutationVariables = Exact<{
 }>;
 
 
-export type RecordExitMutation = { recordExit: { ok: boolean, error: { code: LifecycleErrorCode, message: string } | null } };
+export type RecordExitMutation = { recordExit: { ok: boolean, error: { code: string, message: string } | null } };
 
 export type ContractAlertsQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -76,14 +76,26 @@ async function run<T>(fetch: typeof globalThis.fetch, document: string, variable
 }
 
 /** The gateway's user-management refusals (English), in French. */
-function accountError(error: string | null | undefined): string {
-  if (!error) return 'La demande a été refusée.';
-  if (error.includes('already used')) return 'Cette adresse e-mail est déjà celle d’un compte.';
-  if (error.includes('partnerId is required')) return 'Choisissez la structure pour laquelle travaille l’opérateur.';
-  if (error.includes('cannot deactivate your own')) return 'Vous ne pouvez pas désactiver votre propre compte.';
-  if (error.includes('not found')) return 'Ce compte n’existe pas, ou plus, dans votre Département.';
-  if (error.startsWith('email')) return 'Saisissez une adresse e-mail valide.';
-  return 'La demande a été refusée : vérifiez les informations saisies.';
+/** A refusal of the API (`MutationError`), in French, on the form field it names. */
+function accountErrors(error: { code: string; field: string | null } | null): Record<string, string> {
+  switch (error?.code) {
+    case 'EMAIL_TAKEN':
+      return { email: 'Cette adresse e-mail est déjà celle d’un compte.' };
+    case 'PARTNER_REQUIRED':
+      return { partnerId: 'Choisissez la structure pour laquelle travaille l’opérateur.' };
+    case 'UNKNOWN_TERRITORY':
+      return { général: 'Un des territoires choisis n’est pas un territoire du Département.' };
+    case 'OWN_ACCOUNT':
+      return { général: 'Vous ne pouvez pas désactiver votre propre compte.' };
+    case 'NOT_FOUND':
+      return { général: 'Ce compte n’existe pas, ou plus, dans votre Département.' };
+    case 'BAD_USER_INPUT':
+      if (error.field === 'input.email') return { email: 'Saisissez une adresse e-mail valide.' };
+      if (error.field === 'input.displayName') return { displayName: 'Saisissez le nom de la personne.' };
+      return { général: 'La demande a été refusée : vérifiez les informations saisies.' };
+    default:
+      return { général: 'La demande a été refusée.' };
+  }
 }
 
 const isRole = (value: string): value is UserRole => Object.hasOwn(ROLES, value);
@@ -96,8 +108,8 @@ function readScope(form: FormData, errors: Record<string, string>): { role: User
     return { role: null, territoryIds: [], partnerId: null };
   }
   const territoryIds = role === 'REFERENT' || role === 'PRESCRIBER' ? form.getAll('territoires').map(String).filter(Boolean) : [];
+  // Whether the role needs a structure is the API's rule: a missing one comes back as PARTNER_REQUIRED.
   const partnerId = role === 'OPERATOR' ? String(form.get('partnerId') ?? '') : '';
-  if (role === 'OPERATOR' && !UUID.test(partnerId)) errors['partnerId'] = 'Choisissez la structure pour laquelle travaille l’opérateur.';
   return { role, territoryIds, partnerId: partnerId || null };
 }
 
@@ -203,7 +215,7 @@ export const actions: Actions = {
       input: { email, displayName, role: scope.role, territoryIds: scope.territoryIds, partnerId: scope.partnerId },
     });
     if (!data) return fail(503, { action: 'inviter', errors: { général: `L’invitation a échoué : ${message}.` }, ...sent });
-    if (!data.inviteUser.ok) return fail(400, { action: 'inviter', errors: { général: accountError(data.inviteUser.error) }, ...sent });
+    if (!data.inviteUser.ok) return fail(400, { action: 'inviter', errors: accountErrors(data.inviteUser.error), ...sent });
     return { action: 'inviter', invited: email, invitationToken: data.inviteUser.invitationToken };
   },
 
@@ -217,10 +229,12 @@ export const actions: Actions = {
     if (!UUID.test(id)) errors['général'] = 'Ce compte n’existe pas, ou plus, dans votre Département.';
     if (Object.keys(errors).length > 0 || !scope.role) return fail(400, { action: 'role', id, errors });
     const change = { id, role: scope.role, territoryIds: scope.territoryIds, partnerId: scope.partnerId };
-    if (form.get('confirme') !== 'oui') return { action: 'role', id, confirm: change };
-    const { data, message } = await run<ChangeUserRoleMutation>(fetch, changeRoleDocument, { input: change });
+    // The first submission asks the API whether it would make the change (dry run), then for confirmation.
+    const dryRun = form.get('confirme') !== 'oui';
+    const { data, message } = await run<ChangeUserRoleMutation>(fetch, changeRoleDocument, { input: change, dryRun });
     if (!data) return fail(503, { action: 'role', id, errors: { général: `Le changement de rôle a échoué : ${message}.` } });
-    if (!data.changeUserRole.ok) return fail(400, { action: 'role', id, errors: { général: accountError(data.changeUserRole.error) } });
+    if (!data.changeUserRole.ok) return fail(400, { action: 'role', id, errors: accountErrors(data.changeUserRole.error) });
+    if (dryRun) return { action: 'role', id, confirm: change };
     return { action: 'role', id, changed: scope.role };
   },
 
@@ -233,7 +247,7 @@ export const actions: Actions = {
     if (form.get('confirme') !== 'oui') return { action: 'desactiver', id, confirm: { id } };
     const { data, message } = await run<DeactivateUserMutation>(fetch, deactivateDocument, { id });
     if (!data) return fail(503, { action: 'desactiver', id, errors: { général: `La désactivation a échoué : ${message}.` } });
-    if (!data.deactivateUser.ok) return fail(400, { action: 'desactiver', id, errors: { général: accountError(data.deactivateUser.error) } });
+    if (!data.deactivateUser.ok) return fail(400, { action: 'desactiver', id, errors: accountErrors(data.deactivateUser.error) });
     return { action: 'desactiver', id, deactivated: true };
   },
 
