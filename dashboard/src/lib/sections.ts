@@ -1,6 +1,10 @@
 // The dashboard's sections and the roles that may open each: the navigation shows only these,
 // and each section's server load refuses the others (the gateway's services decide the data).
-export type Role = 'ADMIN' | 'STEERING' | 'REFERENT' | 'OPERATOR' | 'PRESCRIBER';
+import type { UserRole } from './graphql/operations.ts';
+import { ROLES } from './labels.ts';
+
+/** The API's role enumeration (generated from the served schema, whose source is the kit's `roles`). */
+export type Role = UserRole;
 
 export interface Section {
   /** Path of the section's page. */
@@ -10,7 +14,8 @@ export interface Section {
   readonly roles: readonly Role[];
 }
 
-const ALL: readonly Role[] = ['ADMIN', 'STEERING', 'REFERENT', 'OPERATOR', 'PRESCRIBER'];
+/** Every role, from the complete map of their French names. */
+const ALL = Object.keys(ROLES) as readonly Role[];
 
 export const SECTIONS = [
   { path: '/pilotage', label: 'Pilotage', roles: ALL },

@@ -2,7 +2,8 @@ import { DEMO_PASSWORD, demoIdOf } from '@passerelles/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, sessionCookie, startTestSystem, type TestSystem } from '../support/system.js';
 import { createUser } from '../support/users.js';
-import { callers, classify, rootFields, type Fixtures, type MatrixCaller } from './matrix.js';
+import { catalogue } from '@passerelles/subgraph-kit/access';
+import { callers, classify, requiredScopes, roleOf, rootFields, type Fixtures, type MatrixCaller } from './matrix.js';
 import { CallerTokenSigner, type Caller } from '@passerelles/subgraph-kit/identity';
 import { entityRules, gatewayFields, rules } from './rules.js';
 
@@ -69,6 +70,29 @@ describe('authorization matrix', () => {
     const fields = await rootFields(gatewayFields);
     expect(fields.filter((f) => !(f in rules))).toEqual([]);
     expect(Object.keys(rules).filter((f) => !fields.includes(f))).toEqual([]);
+  });
+
+  it('refuses, in every rule that names an action, exactly the roles the catalogue leaves out', () => {
+    const disagreements = Object.entries(rules).flatMap(([field, rule]) => {
+      if (!rule.action) return [];
+      const allowed = catalogue[rule.action].roles as readonly string[];
+      return callers
+        .filter((caller) => (rule.expect[caller] === 'forbidden') === allowed.includes(roleOf(caller)))
+        .map((caller) => `${field} (${rule.action}): ${caller} expects ${rule.expect[caller]}`);
+    });
+    expect(disagreements).toEqual([]);
+  });
+
+  it('names the action of every field the gateway guards by role, and the supergraph writes the catalogue’s roles', async () => {
+    const scopes = await requiredScopes();
+    expect(scopes.size).toBeGreaterThan(30);
+    const mismatches = [...scopes].flatMap(([field, roles]) => {
+      const action = rules[field]?.action;
+      if (!action) return [`${field}: no action in rules.ts`];
+      const expected = [...catalogue[action].roles].sort();
+      return JSON.stringify(expected) === JSON.stringify(roles) ? [] : [`${field}: @requiresScopes ${roles.join(',')} ≠ ${action} ${expected.join(',')}`];
+    });
+    expect(mismatches).toEqual([]);
   });
 
   const order = Object.keys(rules).sort((a, b) => Number(a.startsWith('Mutation')) - Number(b.startsWith('Mutation')) || a.localeCompare(b));

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { supergraphPath } from '@passerelles/gateway';
-import { Kind, parse } from 'graphql';
+import type { Action } from '@passerelles/subgraph-kit/access';
+import { Kind, parse, print } from 'graphql';
 
 /** The callers of the matrix: one demo user per role in the Pas-de-Calais, and an administrator of another Département. */
 export const callers = ['ADMIN', 'STEERING', 'REFERENT', 'OPERATOR', 'PRESCRIBER', 'OTHER_DEPARTMENT'] as const;
@@ -24,7 +25,12 @@ export interface Rule {
   document: string;
   variables?: (fixtures: Fixtures) => Record<string, unknown>;
   expect: Record<MatrixCaller, Outcome>;
+  /** The catalogue's action the field takes: the callers refused (`forbidden`) must be exactly the roles outside its list. */
+  action?: Action;
 }
+
+/** The role each caller of the matrix signs in with. */
+export const roleOf = (caller: MatrixCaller): string => (caller === 'OTHER_DEPARTMENT' ? 'ADMIN' : caller);
 
 export const everyone = (outcome: Outcome, overrides: Partial<Record<MatrixCaller, Outcome>> = {}): Record<MatrixCaller, Outcome> => ({
   ADMIN: outcome,
@@ -45,6 +51,21 @@ export async function rootFields(gatewayFields: string[]): Promise<string[]> {
       : [],
   );
   return [...fields, ...gatewayFields].sort();
+}
+
+/** The roles of each root field's `@requiresScopes` in the supergraph (written by `@Can` from the catalogue). */
+export async function requiredScopes(): Promise<Map<string, string[]>> {
+  const supergraph = parse(await readFile(supergraphPath, 'utf8'));
+  const scopes = new Map<string, string[]>();
+  for (const d of supergraph.definitions) {
+    if (d.kind !== Kind.OBJECT_TYPE_DEFINITION || (d.name.value !== 'Query' && d.name.value !== 'Mutation')) continue;
+    for (const f of d.fields ?? []) {
+      const directive = f.directives?.find((x) => x.name.value === 'requiresScopes');
+      const argument = directive?.arguments?.find((a) => a.name.value === 'scopes');
+      if (argument) scopes.set(`${d.name.value}.${f.name.value}`, [...print(argument.value).matchAll(/"([A-Z]+)"/g)].map((m) => m[1]!).sort());
+    }
+  }
+  return scopes;
 }
 
 export function classify(field: string, status: number, body: { data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string } }[] }): Outcome | `unexpected: ${string}` {

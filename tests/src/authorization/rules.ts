@@ -11,65 +11,82 @@ export const rules: Record<string, Rule> = {
   'Query.department': { document: '{ department { code } }', expect: everyone('data') },
   'Query.territories': { document: '{ territories(department: "62") { id } }', expect: everyone('data', { OTHER_DEPARTMENT: 'empty' }) },
   'Query.partner': {
+    action: 'listing:read',
     document: 'query ($id: ID!) { partner(id: $id) { id } }',
     variables: (f) => ({ id: f.partner62! }),
     expect: everyone('data', { OTHER_DEPARTMENT: 'empty' }),
   },
-  'Query.partners': { document: '{ partners(first: 5) { nodes { id } } }', expect: everyone('data') },
+  'Query.partners': {
+    action: 'listing:read', document: '{ partners(first: 5) { nodes { id } } }', expect: everyone('data') },
 
   'Query.service': {
+    action: 'listing:read',
     document: 'query ($id: ID!) { service(id: $id) { id } }',
     variables: (f) => ({ id: f.service62! }),
     expect: everyone('data', { OTHER_DEPARTMENT: 'empty' }),
   },
-  'Query.searchServices': { document: '{ searchServices(query: "santé", first: 5) { nodes { service { id } } } }', expect: everyone('data') },
-  'Query.searchPartners': { document: '{ searchPartners(query: "santé", first: 5) { nodes { partner { id } } } }', expect: everyone('data') },
+  'Query.searchServices': {
+    action: 'listing:read', document: '{ searchServices(query: "santé", first: 5) { nodes { service { id } } } }', expect: everyone('data') },
+  'Query.searchPartners': {
+    action: 'listing:read', document: '{ searchPartners(query: "santé", first: 5) { nodes { partner { id } } } }', expect: everyone('data') },
   // Reference geography: communes of the caller's own Département (« be » : Béthune, Besançon…).
   'Query.communes': { document: '{ communes(name: "be", first: 5) { code } }', expect: everyone('data') },
   // Without a territory, the whole Département's coverage: refused to callers limited to some territories.
   'Query.coverage': {
+    action: 'coverage:read',
     document: '{ coverage(theme: SANTE__SANTE_MENTALE) { servicesEligible } }',
     expect: everyone('data', { REFERENT: 'rejected', PRESCRIBER: 'rejected' }),
   },
-  'Query.uncoveredTerritories': { document: '{ uncoveredTerritories(theme: SANTE__SANTE_MENTALE) { id } }', expect: everyone('empty') },
-  'Query.exportDataInclusion': { document: '{ exportDataInclusion { structures } }', expect: everyone('data') },
-  'Query.staleListings': { document: '{ staleListings { id } }', expect: everyone('forbidden', { ADMIN: 'empty', OTHER_DEPARTMENT: 'empty' }) },
+  'Query.uncoveredTerritories': {
+    action: 'coverage:read', document: '{ uncoveredTerritories(theme: SANTE__SANTE_MENTALE) { id } }', expect: everyone('empty') },
+  'Query.exportDataInclusion': {
+    action: 'listing:export', document: '{ exportDataInclusion { structures } }', expect: everyone('data') },
+  'Query.staleListings': {
+    action: 'listing:review', document: '{ staleListings { id } }', expect: everyone('forbidden', { ADMIN: 'empty', OTHER_DEPARTMENT: 'empty' }) },
   'Mutation.importDataInclusion': {
+    action: 'listing:import',
     document: 'mutation { importDataInclusion(structures: "not json", services: "[]", dryRun: true) { ok } }',
     expect: everyone('forbidden', { ADMIN: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
   },
   'Mutation.createPartner': {
+    action: 'listing:create',
     // No name: refused by validation, nothing written.
     document: 'mutation { createPartner(input: { kind: CMP, communeCode: "62041" }) { ok } }',
     expect: everyone('forbidden', { ADMIN: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
   },
   'Mutation.updatePartner': {
+    action: 'listing:edit',
     // ADMIN and OPERATOR (its own structure only) may edit listings; an unknown id is not found.
     document: 'mutation ($id: ID!) { updatePartner(id: $id, input: { name: "X" }) { ok } }',
     variables: () => ({ id: NO_SUCH_ID }),
     expect: everyone('forbidden', { ADMIN: 'rejected', OPERATOR: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
   },
   'Mutation.archivePartner': {
+    action: 'listing:archive',
     document: 'mutation ($id: ID!) { archivePartner(id: $id) { ok } }',
     variables: () => ({ id: NO_SUCH_ID }),
     expect: everyone('forbidden', { ADMIN: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
   },
   'Mutation.createService': {
+    action: 'listing:create',
     document: 'mutation ($p: ID!) { createService(partnerId: $p, input: { description: "sans nom" }) { ok } }',
     variables: (f) => ({ p: f.partner62! }),
     expect: everyone('forbidden', { ADMIN: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
   },
   'Mutation.updateService': {
+    action: 'listing:edit',
     document: 'mutation ($id: ID!) { updateService(id: $id, input: { name: "X" }) { ok } }',
     variables: () => ({ id: NO_SUCH_ID }),
     expect: everyone('forbidden', { ADMIN: 'rejected', OPERATOR: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
   },
   'Mutation.archiveService': {
+    action: 'listing:archive',
     document: 'mutation ($id: ID!) { archiveService(id: $id) { ok } }',
     variables: () => ({ id: NO_SUCH_ID }),
     expect: everyone('forbidden', { ADMIN: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
   },
   'Mutation.updateServiceCapacity': {
+    action: 'capacity:update',
     document: 'mutation ($id: ID!) { updateServiceCapacity(id: $id, capacity: { places: -1 }) { ok } }',
     variables: () => ({ id: NO_SUCH_ID }),
     expect: everyone('forbidden', { ADMIN: 'rejected', OPERATOR: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
@@ -77,17 +94,20 @@ export const rules: Record<string, Rule> = {
 
   // People: nominative.
   'Query.beneficiary': {
+    action: 'person:read',
     document: 'query ($id: ID!) { beneficiary(id: $id) { id } }',
     variables: (f) => ({ id: f.beneficiaryInReferentCaseload! }),
     expect: everyone('empty', { ADMIN: 'data', REFERENT: 'data', OPERATOR: 'data', STEERING: 'forbidden' }),
   },
 
   'Query.caseload': {
+    action: 'caseload:read',
     // The people the caller follows as référent; for an administrator, the Département's open accompaniments.
     document: '{ caseload(first: 5) { nodes { id } } }',
     expect: everyone('forbidden', { ADMIN: 'data', REFERENT: 'data', OTHER_DEPARTMENT: 'data' }),
   },
   'Query.prescribed': {
+    action: 'prescribed:read',
     // The people a prescriber prescribed: prescribers only.
     document: '{ prescribed(first: 5) { nodes { id } } }',
     expect: everyone('forbidden', { PRESCRIBER: 'data' }),
@@ -103,36 +123,43 @@ export const rules: Record<string, Rule> = {
     expect: everyone('data'),
   },
   'Mutation.prescribeAccompaniment': {
+    action: 'accompaniment:prescribe',
     document: 'mutation ($p: ID!, $o: ID!) { prescribeAccompaniment(input: { beneficiaryId: "00000000-0000-4000-8000-000000000000", programmeId: $p, operatorId: $o, prescribedOn: "2026-11-01" }) { ok } }',
     variables: (f) => ({ p: f.programme62!, o: f.partner62! }),
     expect: everyone('rejected', { STEERING: 'forbidden', OPERATOR: 'forbidden' }),
   },
   'Mutation.validateOrientation': {
+    action: 'accompaniment:validate',
     document: 'mutation ($id: ID!) { validateOrientation(input: { accompanimentId: $id, validatedOn: "2026-11-01" }) { ok } }',
     variables: () => ({ id: NO_SUCH_ID }),
     expect: everyone('forbidden', { ADMIN: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
   },
   'Mutation.recordExit': {
+    action: 'exit:record',
     document: 'mutation ($id: ID!) { recordExit(input: { accompanimentId: $id, endedOn: "2026-11-01", reason: STABILISATION }) { ok } }',
     variables: () => ({ id: NO_SUCH_ID }),
     expect: everyone('rejected', { STEERING: 'forbidden', PRESCRIBER: 'forbidden' }),
   },
   'Mutation.recordAppointment': {
+    action: 'appointment:record',
     document: 'mutation ($id: ID!) { recordAppointment(input: { accompanimentId: $id, kind: FIRST, scheduledOn: "2026-11-01", status: HONOURED }) { ok } }',
     variables: () => ({ id: NO_SUCH_ID }),
     expect: everyone('rejected', { STEERING: 'forbidden', PRESCRIBER: 'forbidden' }),
   },
   'Mutation.createReferral': {
+    action: 'referral:send',
     document: 'mutation ($s: ID!, $p: ID!) { createReferral(input: { beneficiaryId: "00000000-0000-4000-8000-000000000000", serviceId: $s, partnerId: $p, sentOn: "2026-11-01" }) { ok } }',
     variables: (f) => ({ s: NO_SUCH_ID, p: f.partner62! }),
     expect: everyone('rejected', { STEERING: 'forbidden', PRESCRIBER: 'forbidden' }),
   },
   'Mutation.updateReferralStatus': {
+    action: 'referral:update',
     document: 'mutation ($id: ID!) { updateReferralStatus(input: { referralId: $id, status: ACCEPTED, on: "2026-11-01" }) { ok } }',
     variables: () => ({ id: NO_SUCH_ID }),
     expect: everyone('rejected', { STEERING: 'forbidden', PRESCRIBER: 'forbidden' }),
   },
   'Mutation.importBeneficiaries': {
+    action: 'people:import',
     // A file without the expected header: the administrator gets the report of what is wrong; nothing is written.
     document: 'mutation { importBeneficiaries(csv: "not;a;valid;file", dryRun: true) { ok } }',
     expect: everyone('forbidden', { ADMIN: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
@@ -140,16 +167,19 @@ export const rules: Record<string, Rule> = {
 
   // Conventions: not nominative.
   'Query.convention': {
+    action: 'convention:read',
     document: 'query ($id: ID!) { convention(id: $id) { id } }',
     variables: (f) => ({ id: f.conventionOfOperator! }),
     expect: everyone('data', { OTHER_DEPARTMENT: 'empty' }),
   },
 
-  'Query.conventions': { document: '{ conventions(first: 5) { nodes { id } } }', expect: everyone('data') },
+  'Query.conventions': {
+    action: 'convention:read', document: '{ conventions(first: 5) { nodes { id } } }', expect: everyone('data') },
   // Places of the conventions of a period: not nominative, narrowed like conventions (the money in it is ADMIN and STEERING's).
   'Query.conventionIndicators': { document: '{ conventionIndicators(period: { from: "2026-01-01", to: "2026-11-15" }) { placesContracted } }', expect: everyone('data') },
   'Query.conventionAlerts': { document: '{ conventionAlerts(withinDays: 60, asOf: "2026-11-15") { kind } }', expect: everyone('data') },
   'Mutation.createConvention': {
+    action: 'convention:write',
     // A period that ends before it starts: refused by the rules, nothing written.
     document: `mutation ($operator: ID!, $programme: ID!) { createConvention(input: { operatorId: $operator, programmeId: $programme, name: "X",
       startsOn: "2027-12-31", endsOn: "2027-01-01", fte: 1, territories: [], objectives: [] }) { ok } }`,
@@ -157,6 +187,7 @@ export const rules: Record<string, Rule> = {
     expect: everyone('forbidden', { ADMIN: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
   },
   'Mutation.amendConvention': {
+    action: 'convention:write',
     document: 'mutation ($id: ID!) { amendConvention(input: { conventionId: $id, signedOn: "2026-01-01", reason: "test", places: 0 }) { ok } }',
     variables: () => ({ id: NO_SUCH_ID }),
     expect: everyone('forbidden', { ADMIN: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
@@ -164,51 +195,61 @@ export const rules: Record<string, Rule> = {
 
   // Engagement contracts (CER…): nominative.
   'Query.engagementContract': {
+    action: 'contract:read',
     document: 'query ($id: ID!) { engagementContract(id: $id) { id } }',
     variables: () => ({ id: NO_SUCH_ID }),
     expect: everyone('empty', { STEERING: 'forbidden', PRESCRIBER: 'forbidden' }),
   },
   'Query.contractAlerts': {
+    action: 'contract:read',
     // The demo's CER are signed and renewed as its accompaniments go (db/src/seed/engagement.seed.ts);
     // those of the demo référent end in January 2027, so that day sees their alerts.
     document: '{ contractAlerts(withinDays: 30, asOf: "2027-01-10") { kind } }',
     expect: everyone('data', { STEERING: 'forbidden', PRESCRIBER: 'forbidden' }),
   },
   'Query.contractIndicators': {
+    action: 'contractIndicators:read',
     document: '{ contractIndicators(period: { from: "2025-01-01", to: "2025-12-31" }) { cerSigned { suppressed } } }',
     expect: everyone('data', { PRESCRIBER: 'forbidden' }),
   },
   'Mutation.createContract': {
+    action: 'contract:write',
     document: 'mutation ($id: ID!) { createContract(input: { beneficiaryId: $id, kind: CER, startsOn: "2026-01-10", endsOn: "2026-01-01", commitments: [] }) { ok } }',
     variables: (f) => ({ id: f.beneficiaryInReferentCaseload! }),
     expect: everyone('rejected', { STEERING: 'forbidden', PRESCRIBER: 'forbidden' }),
   },
   'Mutation.signContract': {
+    action: 'contract:write',
     document: 'mutation ($id: ID!) { signContract(id: $id, signedOn: "2026-01-01") { ok } }',
     variables: () => ({ id: NO_SUCH_ID }),
     expect: everyone('rejected', { STEERING: 'forbidden', PRESCRIBER: 'forbidden' }),
   },
   'Mutation.requestContractRenewal': {
+    action: 'contract:write',
     document: 'mutation ($id: ID!) { requestContractRenewal(id: $id, on: "2026-01-01") { ok } }',
     variables: () => ({ id: NO_SUCH_ID }),
     expect: everyone('rejected', { STEERING: 'forbidden', PRESCRIBER: 'forbidden' }),
   },
   'Mutation.renewContract': {
+    action: 'contract:write',
     document: 'mutation ($id: ID!) { renewContract(id: $id, signedOn: "2026-01-01") { ok } }',
     variables: () => ({ id: NO_SUCH_ID }),
     expect: everyone('rejected', { STEERING: 'forbidden', PRESCRIBER: 'forbidden' }),
   },
   'Mutation.endContract': {
+    action: 'contract:write',
     document: 'mutation ($id: ID!) { endContract(id: $id, endedOn: "2026-01-01", finalAssessment: "x") { ok } }',
     variables: () => ({ id: NO_SUCH_ID }),
     expect: everyone('rejected', { STEERING: 'forbidden', PRESCRIBER: 'forbidden' }),
   },
   'Mutation.cancelContract': {
+    action: 'contract:write',
     document: 'mutation ($id: ID!) { cancelContract(id: $id, on: "2026-01-01") { ok } }',
     variables: () => ({ id: NO_SUCH_ID }),
     expect: everyone('rejected', { STEERING: 'forbidden', PRESCRIBER: 'forbidden' }),
   },
   'Mutation.updateContractCommitment': {
+    action: 'contract:write',
     document: 'mutation ($id: ID!) { updateContractCommitment(input: { commitmentId: $id, status: DONE }) { ok } }',
     variables: () => ({ id: NO_SUCH_ID }),
     expect: everyone('rejected', { STEERING: 'forbidden', PRESCRIBER: 'forbidden' }),
@@ -217,30 +258,36 @@ export const rules: Record<string, Rule> = {
   // Money: ADMIN and STEERING read, OPERATOR its own conventions' funding, ADMIN writes.
   'Query.callsForProjects': { document: '{ callsForProjects { id } }', expect: everyone('data', { OTHER_DEPARTMENT: 'empty' }) },
   'Query.fundingOverview': {
+    action: 'funding:readOverview',
     document: '{ fundingOverview(budgetYear: 2025) { committedCents } }',
     expect: everyone('forbidden', { ADMIN: 'data', STEERING: 'data', OTHER_DEPARTMENT: 'data' }),
   },
   'Mutation.createCommitment': {
+    action: 'funding:write',
     document: 'mutation ($c: ID!, $p: ID!) { createCommitment(input: { conventionId: $c, programmeId: $p, budgetYear: 2026, amountCents: 100, cofunding: [{ funder: DEPARTMENT, amountCents: 99 }] }) { ok } }',
     variables: (f) => ({ c: f.conventionOfOperator!, p: f.programme62! }),
     expect: everyone('forbidden', { ADMIN: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
   },
   'Mutation.setFundingTerms': {
+    action: 'funding:write',
     document: 'mutation ($c: ID!) { setFundingTerms(input: { conventionId: $c, advancePercent: 50, balanceRule: FULL, fullFundingFromPercent: 90 }) { ok } }',
     variables: () => ({ c: NO_SUCH_ID }),
     expect: everyone('forbidden', { ADMIN: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
   },
   'Mutation.scheduleFunding': {
+    action: 'funding:write',
     document: 'mutation ($c: ID!) { scheduleFunding(input: { conventionId: $c, signedOn: "2026-01-01", operationEndsOn: "2026-12-31" }) { ok } }',
     variables: () => ({ c: NO_SUCH_ID }),
     expect: everyone('forbidden', { ADMIN: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
   },
   'Mutation.recordFinalReport': {
+    action: 'funding:write',
     document: 'mutation ($c: ID!) { recordFinalReport(input: { conventionId: $c, receivedOn: "2026-03-01", indicators: [] }) { ok } }',
     variables: () => ({ c: NO_SUCH_ID }),
     expect: everyone('forbidden', { ADMIN: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
   },
   'Mutation.setPaymentStatus': {
+    action: 'funding:write',
     document: 'mutation ($id: ID!) { setPaymentStatus(paymentId: $id, status: PAID, paidOn: "2026-01-01") { ok } }',
     variables: () => ({ id: NO_SUCH_ID }),
     expect: everyone('forbidden', { ADMIN: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
@@ -256,20 +303,25 @@ export const rules: Record<string, Rule> = {
 
   // Served by the gateway itself.
   'Query.me': { document: '{ me { id } }', expect: everyone('data') },
-  'Query.users': { document: '{ users { id } }', expect: everyone('forbidden', { ADMIN: 'data', OTHER_DEPARTMENT: 'data' }) },
-  'Query.accessLog': { document: '{ accessLog(first: 5) { nodes { id } } }', expect: everyone('forbidden', { ADMIN: 'data', OTHER_DEPARTMENT: 'empty' }) },
+  'Query.users': {
+    action: 'user:manage', document: '{ users { id } }', expect: everyone('forbidden', { ADMIN: 'data', OTHER_DEPARTMENT: 'data' }) },
+  'Query.accessLog': {
+    action: 'accessLog:read', document: '{ accessLog(first: 5) { nodes { id } } }', expect: everyone('forbidden', { ADMIN: 'data', OTHER_DEPARTMENT: 'empty' }) },
   'Mutation.inviteUser': {
+    action: 'user:manage',
     // An invalid address: the administrator's call reaches the rule check and is refused, nothing is written.
     document: 'mutation { inviteUser(input: { email: "not-an-address", displayName: "X", role: STEERING }) { ok } }',
     expect: everyone('forbidden', { ADMIN: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
   },
   'Mutation.changeUserRole': {
+    action: 'user:manage',
     document: 'mutation ($id: ID!) { changeUserRole(input: { id: $id, role: STEERING }) { ok } }',
     variables: (f) => ({ id: f.spareUser! }),
     // The Doubs administrator cannot reach a user of the Pas-de-Calais: "not found".
     expect: everyone('forbidden', { ADMIN: 'data', OTHER_DEPARTMENT: 'rejected' }),
   },
   'Mutation.deactivateUser': {
+    action: 'user:manage',
     document: 'mutation ($id: ID!) { deactivateUser(id: $id) { ok } }',
     variables: () => ({ id: NO_SUCH_ID }),
     expect: everyone('forbidden', { ADMIN: 'rejected', OTHER_DEPARTMENT: 'rejected' }),

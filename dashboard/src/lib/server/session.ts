@@ -1,10 +1,11 @@
 // The user's session: a token the gateway issued at login, kept in an HttpOnly cookie of the
 // dashboard and forwarded by the server to the gateway (the browser never talks to the gateway).
+import type { Role } from '../sections.ts';
 import { serverEnv } from './env';
 
 export const SESSION_COOKIE = 'passerelles_session';
 
-export type Role = 'ADMIN' | 'STEERING' | 'REFERENT' | 'OPERATOR' | 'PRESCRIBER';
+export type { Role };
 
 export interface SessionUser {
   id: string;
