@@ -5,6 +5,7 @@ import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isOpenAt, minuteOfWeek, openWeekRanges, parseOpeningHours } from './directory/hours.js';
 import { partnersSubgraph } from './subgraph.js';
+import * as factories from './test-support/factories.js';
 
 // This file owns Département 01 (Ain) in the shared test database: no other test writes there.
 const DEPARTMENT = '01';
@@ -48,23 +49,12 @@ async function gql<T>(source: string, variables: Record<string, unknown> = {}, c
   return data!;
 }
 
-async function newPartner(input: NewPartner): Promise<string> {
-  const data = await gql<{ createPartner: { ok: boolean; error: { code: string; message: string } | null; partner: { id: string } } }>(
-    'mutation ($input: PartnerInput!) { createPartner(input: $input) { ok error { code message field } partner { id } } }',
-    { input: { kind: 'ASSOCIATION', communeCode: otherEpci, ...input } },
-  );
-  expect(data.createPartner.error).toBeNull();
-  return data.createPartner.partner.id;
-}
+/** A structure through the API (the partners factory), in a commune of another EPCI unless given. */
+const newPartner = (input: NewPartner): Promise<string> => factories.newPartner({ schema, orm, caller: admin }, { communeCode: otherEpci, ...input });
 
-async function newService(partnerId: string, input: NewService): Promise<string> {
-  const data = await gql<{ createService: { ok: boolean; error: { code: string; message: string } | null; service: { id: string } } }>(
-    'mutation ($partnerId: ID!, $input: ServiceInput!) { createService(partnerId: $partnerId, input: $input) { ok error { code message field } service { id } } }',
-    { partnerId, input: { themes: ['SANTE__ACCES_AUX_SOINS'], description: 'Un service de test.', ...input } },
-  );
-  expect(data.createService.error).toBeNull();
-  return data.createService.service.id;
-}
+/** A health service of a structure through the API (the partners factory). */
+const newService = (partnerId: string, input: NewService): Promise<string> =>
+  factories.newService({ schema, orm, caller: admin }, partnerId, { themes: ['SANTE__ACCES_AUX_SOINS'], description: 'Un service de test.', ...input });
 
 interface Edge {
   service: { id: string; name: string };

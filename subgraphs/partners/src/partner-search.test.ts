@@ -4,6 +4,7 @@ import { execute, openTestOrm, QueryCounter, testCaller, testContext } from '@pa
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { partnersSubgraph } from './subgraph.js';
+import * as factories from './test-support/factories.js';
 
 // This file owns Département 03 (Allier) in the shared test database: no other test writes there.
 const DEPARTMENT = '03';
@@ -22,23 +23,12 @@ async function gql<T>(source: string, variables: Record<string, unknown> = {}, c
   return data!;
 }
 
-async function newPartner(input: Record<string, unknown>): Promise<string> {
-  const data = await gql<{ createPartner: { error: { code: string; message: string; field: string | null } | null; partner: { id: string } } }>(
-    'mutation ($input: PartnerInput!) { createPartner(input: $input) { error { code message field } partner { id } } }',
-    { input: { kind: 'ASSOCIATION', communeCode: MOULINS, ...input } },
-  );
-  expect(data.createPartner.error).toBeNull();
-  return data.createPartner.partner.id;
-}
+/** A structure through the API (the partners factory), in Moulins unless given. */
+const newPartner = (input: Record<string, unknown>): Promise<string> => factories.newPartner({ schema, orm, caller: admin }, { communeCode: MOULINS, ...input });
 
-async function newService(partnerId: string, input: Record<string, unknown>): Promise<string> {
-  const data = await gql<{ createService: { error: { code: string; message: string; field: string | null } | null; service: { id: string } } }>(
-    'mutation ($partnerId: ID!, $input: ServiceInput!) { createService(partnerId: $partnerId, input: $input) { error { code message field } service { id } } }',
-    { partnerId, input: { themes: ['SANTE__ACCES_AUX_SOINS'], description: 'Un service de test.', ...input } },
-  );
-  expect(data.createService.error).toBeNull();
-  return data.createService.service.id;
-}
+/** A health service of a structure through the API (the partners factory). */
+const newService = (partnerId: string, input: Record<string, unknown>): Promise<string> =>
+  factories.newService({ schema, orm, caller: admin }, partnerId, { themes: ['SANTE__ACCES_AUX_SOINS'], description: 'Un service de test.', ...input });
 
 interface Edge {
   partner: { id: string; name: string };

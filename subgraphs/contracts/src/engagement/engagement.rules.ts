@@ -9,9 +9,6 @@
  */
 import { addDays, addMonths } from '@passerelles/subgraph-kit';
 
-// The service still takes addDays from here; new code takes it from the kit.
-export { addDays };
-
 export const contractKinds = ['CER', 'PPAE', 'CEJ', 'PACEA'] as const;
 export type ContractKind = (typeof contractKinds)[number];
 export const storedStatuses = ['DRAFT', 'SIGNED', 'RENEWAL_REQUESTED', 'RENEWED', 'ENDED', 'CANCELLED'] as const;

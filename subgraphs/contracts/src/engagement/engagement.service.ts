@@ -1,17 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
+  addDays,
   assertCan,
+  daysBetween,
   parseIsoDate,
   parsePeriod,
   publishCount,
   publishGroup,
   recordAccess,
+  Refusal,
+  refusalOf,
   seesExactCounts,
   todayIso,
   UserFacingError,
-  Refusal,
-  refusalOf,
   type Caller,
   type MutationError,
   type PeriodInput,
@@ -21,7 +23,7 @@ import { ContractCommitmentEntity, ContractStatusChangeEntity, EngagementContrac
 import type { CreateContractInput, UpdateCommitmentInput } from './engagement.input.js';
 import { NO_PARTNER, repositoryAccess } from '../access.js';
 import { EngagementRepository, type ContractAccess } from './engagement.repository.js';
-import { addDays, defaultEndsOn, effectiveStatus, renewalOpensOn, type StoredStatus } from './engagement.rules.js';
+import { defaultEndsOn, effectiveStatus, renewalOpensOn, type StoredStatus } from './engagement.rules.js';
 import type { ContractAlertType, ContractIndicatorsType, EngagementContractType, TerritoryContractIndicatorsType } from './engagement.type.js';
 
 const RECORD = 'EngagementContract';
@@ -105,7 +107,6 @@ export function historyOf(ctx: SubgraphContext, contractId: string): Promise<Con
     .load(contractId);
 }
 
-const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /** CER ending within `withinDays` days with no renewal requested, and CER past month 5 with no renewal request. */
 export async function contractAlerts(ctx: SubgraphContext, asOf: string | null, withinDays: number): Promise<ContractAlertType[]> {

@@ -6,7 +6,7 @@ import { ServiceRepository } from '../service/service.repository.js';
 import { PartnerEntity, type Partner } from './partner.entity.js';
 import type { PartnerInput } from './partner.input.js';
 import { communeExists, PartnerRepository, staleQuery } from './partner.repository.js';
-import { STALE_AFTER_MONTHS } from './partner.type.js';
+import { staleBefore } from './partner.type.js';
 
 const partnersById = Symbol('partnersById');
 
@@ -150,6 +150,5 @@ export async function archivePartner(ctx: SubgraphContext, id: string): Promise<
 /** Live listings of the caller's Département not updated for 6 months, oldest first (ADMIN). */
 export function staleListings(ctx: SubgraphContext, today: Date = new Date()): Promise<Partner[]> {
   assertCan(ctx.caller, 'listing:review');
-  const before = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - STALE_AFTER_MONTHS, today.getUTCDate())).toISOString().slice(0, 10);
-  return staleQuery(ctx.em, ctx.caller.departmentCode, before);
+  return staleQuery(ctx.em, ctx.caller.departmentCode, staleBefore(today));
 }

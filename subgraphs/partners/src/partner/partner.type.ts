@@ -1,4 +1,4 @@
-import { MutationError, PageInfo } from '@passerelles/subgraph-kit';
+import { addMonths, MutationError, PageInfo } from '@passerelles/subgraph-kit';
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { partnerKinds, type Partner, type PartnerKind } from './partner.entity.js';
 
@@ -10,6 +10,9 @@ registerEnumType(PartnerKindEnum, {
 
 /** Listings not updated for this many months are flagged as stale. */
 export const STALE_AFTER_MONTHS = 6;
+
+/** The day before which a listing last updated is stale, seen on `today` (31 August → 28 February). */
+export const staleBefore = (today: Date): string => addMonths(today.toISOString().slice(0, 10), -STALE_AFTER_MONTHS);
 
 @ObjectType('PartnerContacts', { description: 'How to reach the structure (its own lines; never a person’s own number).' })
 export class PartnerContactsType {
@@ -110,7 +113,7 @@ export class PartnerType {
   static from(p: Partner, today: Date = new Date()): PartnerType {
     const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
     const updated = String(p.listingUpdatedOn ?? p.createdAt.toISOString().slice(0, 10));
-    const limit = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - STALE_AFTER_MONTHS, today.getUTCDate())).toISOString().slice(0, 10);
+    const limit = staleBefore(today);
     return Object.assign(new PartnerType(), {
       id: p.id,
       name: p.name,
