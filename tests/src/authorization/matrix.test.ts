@@ -182,3 +182,50 @@ describe('audit', () => {
     expect(body.data.accessLog.nodes.every((n) => n.recordIds.includes(fixtures.beneficiaryInReferentCaseload!))).toBe(true);
   });
 });
+
+describe('viewerCan… fields, which screens render instead of re-deriving a rule', () => {
+  const ask = async <T>(caller: MatrixCaller, query: string, variables: Record<string, unknown>): Promise<{ data?: T; errors?: { extensions?: { code?: string } }[] }> => {
+    const response = await fetch(system.urls.gateway, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: sessionCookie(tokens[caller]) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as never;
+  };
+
+  it('Partner.viewerCanEdit is true exactly for the callers whose edit reaches the rules (ADMIN, its own operator)', async () => {
+    const says: Record<string, boolean | null> = {};
+    const does: Record<string, boolean> = {};
+    for (const caller of callers) {
+      const read = await ask<{ partner: { viewerCanEdit: boolean } | null }>(caller, 'query ($id: ID!) { partner(id: $id) { viewerCanEdit } }', { id: fixtures.partner62 });
+      says[caller] = read.data?.partner?.viewerCanEdit ?? null;
+      // An empty name: refused by the rules (nothing written) when the caller may edit, before that otherwise.
+      const edit = await ask<{ updatePartner: { ok: boolean; error: { code: string } | null } | null }>(
+        caller,
+        'mutation ($id: ID!) { updatePartner(id: $id, input: { name: "" }) { ok error { code } } }',
+        { id: fixtures.partner62 },
+      );
+      does[caller] = edit.data?.updatePartner?.error?.code === 'INVALID_NAME';
+    }
+    expect(says).toEqual({ ADMIN: true, STEERING: false, REFERENT: false, OPERATOR: true, PRESCRIBER: false, OTHER_DEPARTMENT: null });
+    expect(does).toEqual({ ADMIN: true, STEERING: false, REFERENT: false, OPERATOR: true, PRESCRIBER: false, OTHER_DEPARTMENT: false });
+  });
+
+  it('Convention.viewerCanReadMoney is true exactly when the convention’s funding is given', async () => {
+    for (const id of [fixtures.conventionOfOperator, demoIdOf.convention('croix-rouge-25-2025')]) {
+      const says: Record<string, boolean | null> = {};
+      const given: Record<string, boolean | null> = {};
+      for (const caller of callers) {
+        const read = await ask<{ convention: { viewerCanReadMoney: boolean; funding: { committedCents: number } | null } | null }>(
+          caller,
+          'query ($id: ID!) { convention(id: $id) { viewerCanReadMoney funding { committedCents } } }',
+          { id },
+        );
+        says[caller] = read.data?.convention?.viewerCanReadMoney ?? null;
+        given[caller] = read.data?.convention ? read.data.convention.funding !== null : null;
+      }
+      expect(says).toEqual(given);
+      if (id === fixtures.conventionOfOperator) expect(says).toMatchObject({ ADMIN: true, STEERING: true, REFERENT: false, PRESCRIBER: false });
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import type { SubgraphContext } from '@passerelles/subgraph-kit';
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import { conventionFunding, unitCosts } from './convention.service.js';
+import { conventionFunding, mayReadMoney, unitCosts } from './convention.service.js';
 import { ConventionFundingType, ConventionType, UnitCostsType } from './convention.type.js';
 
 @Resolver(() => ConventionType)
@@ -12,6 +12,14 @@ export class ConventionResolver {
   @Directive('@requires(fields: "operator { id }")')
   funding(@Root() convention: ConventionType, @Ctx() ctx: SubgraphContext): Promise<ConventionFundingType | null> {
     return conventionFunding(ctx, convention);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: "Whether the caller may read this convention's money (funding, payments, unit costs): the access catalogue's `convention:readMoney`. Screens show the money panels from it.",
+  })
+  @Directive('@requires(fields: "operator { id }")')
+  viewerCanReadMoney(@Root() convention: ConventionType, @Ctx() ctx: SubgraphContext): boolean {
+    return mayReadMoney(ctx.caller, convention);
   }
 
   @FieldResolver(() => UnitCostsType, { nullable: true, description: 'Amount committed per place contracted, per place filled and per person accompanied.' })

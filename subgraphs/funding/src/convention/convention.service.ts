@@ -14,6 +14,11 @@ export function assertReadsFunding(caller: Caller): void {
   assertCan(caller, 'convention:readMoney');
 }
 
+/** Whether the caller may read this convention's money (`convention:readMoney`: ADMIN, STEERING, its own operator). */
+export function mayReadMoney(caller: Caller, convention: ConventionType): boolean {
+  return can(caller, 'convention:readMoney', { departmentCode: caller.departmentCode, operatorId: convention.operator?.id ?? null });
+}
+
 function termsOf(row: ConventionFundingRow): FundingTerms {
   return row.terms
     ? { advancePercent: row.terms.advance_percent, balanceRule: row.terms.balance_rule, fullFundingFromPercent: row.terms.full_funding_from_percent }
@@ -82,7 +87,7 @@ function loadRow(ctx: SubgraphContext, conventionId: string): Promise<Convention
  */
 export async function conventionFunding(ctx: SubgraphContext, convention: ConventionType, today = todayIso()): Promise<ConventionFundingType | null> {
   assertReadsFunding(ctx.caller);
-  if (!can(ctx.caller, 'convention:readMoney', { departmentCode: ctx.caller.departmentCode, operatorId: convention.operator?.id ?? null })) return null;
+  if (!mayReadMoney(ctx.caller, convention)) return null;
   if (!UUID.test(convention.id)) return null;
   return toConventionFunding(await loadRow(ctx, convention.id), today);
 }

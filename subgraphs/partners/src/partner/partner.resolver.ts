@@ -8,7 +8,7 @@ import { DirectorySearchArgs } from '../service/service.input.js';
 import { permanencesOfService, serviceById, servicesOfPartner } from '../service/service.service.js';
 import { ServiceType } from '../service/service.type.js';
 import { PartnerInput } from './partner.input.js';
-import { archivePartner, createPartner, listPartners, partnerById, searchPartners, staleListings, updatePartner, type PartnerMutationResult } from './partner.service.js';
+import { archivePartner, createPartner, listPartners, mayEditListing, partnerById, searchPartners, staleListings, updatePartner, type PartnerMutationResult } from './partner.service.js';
 import { PartnerCapacityType, PartnerConnection, PartnerResultType, PartnerSearchConnection, PartnerSearchEdge, PartnerType } from './partner.type.js';
 
 const toResult = (r: PartnerMutationResult): PartnerResultType =>
@@ -86,6 +86,13 @@ export class PartnerResolver {
   @FieldResolver(() => Boolean, { nullable: true, description: 'Open now (Paris time) by its hours; null when it has none.' })
   openNow(@Root() partner: PartnerType): boolean | null {
     return isOpenAt(partner.hours, new Date());
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: "Whether the caller may edit this listing (contacts, address, hours, accessibility, places): the access catalogue's `listing:edit` — ADMIN, or the structure's own operator. Screens show the edit form from it.",
+  })
+  viewerCanEdit(@Root() partner: PartnerType, @Ctx() ctx: SubgraphContext): boolean {
+    return mayEditListing(ctx.caller, partner);
   }
 
   @Mutation(() => PartnerResultType, { description: "Creates a structure listing in the caller's Département (ADMIN)." })

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { assertCan, assertPageSize, byKeys, can, decodeCursor, mutationError, todayIso, toPage, UserFacingError, type MutationError, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { assertCan, assertPageSize, byKeys, can, decodeCursor, mutationError, todayIso, toPage, UserFacingError, type Caller, type MutationError, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { parseOpeningHours } from '../directory/hours.js';
 import { cursorOf, refreshDerived, searchPlan, type SearchArgs } from '../directory/search.js';
 import { ServiceRepository } from '../service/service.repository.js';
@@ -145,6 +145,11 @@ export async function archivePartner(ctx: SubgraphContext, id: string): Promise<
   partner.archivedAt ??= new Date();
   await ctx.em.flush();
   return { ok: true, error: null, partner };
+}
+
+/** Whether the caller may edit this structure's listing (`listing:edit`: ADMIN, or its own operator). */
+export function mayEditListing(caller: Caller, partner: { id: string; departmentCode: string }): boolean {
+  return can(caller, 'listing:edit', { departmentCode: partner.departmentCode, operatorId: partner.id });
 }
 
 /** Live listings of the caller's Département not updated for 6 months, oldest first (ADMIN). */
