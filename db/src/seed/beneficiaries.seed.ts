@@ -82,9 +82,9 @@ export async function insertPopulation(client: pg.ClientBase, population: Synthe
   await insertRows(
     client,
     'beneficiaries.referral',
-    ['id', 'department_code', 'beneficiary_id', 'accompaniment_id', 'service_id', 'partner_id', 'status', 'sent_on', 'answered_on', 'closed_on'],
-    ['uuid', 'text', 'uuid', 'uuid', 'uuid', 'uuid', 'text', 'date', 'date', 'date'],
-    population.referrals.map((r) => [r.id, r.departmentCode, r.beneficiaryId, r.accompanimentId, r.serviceId, r.partnerId, r.status, r.sentOn, r.answeredOn, r.closedOn]),
+    ['id', 'department_code', 'beneficiary_id', 'accompaniment_id', 'service_id', 'partner_id', 'status', 'sent_on', 'answered_on', 'closed_on', 'refusal_reason'],
+    ['uuid', 'text', 'uuid', 'uuid', 'uuid', 'uuid', 'text', 'date', 'date', 'date', 'text'],
+    population.referrals.map((r) => [r.id, r.departmentCode, r.beneficiaryId, r.accompanimentId, r.serviceId, r.partnerId, r.status, r.sentOn, r.answeredOn, r.closedOn, r.refusalReason]),
   );
 }
 

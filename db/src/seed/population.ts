@@ -79,7 +79,12 @@ export interface SyntheticReferral {
   sentOn: string;
   answeredOn: string | null;
   closedOn: string | null;
+  /** For a refusal: the partner's coded reason. */
+  refusalReason: string | null;
 }
+
+/** Refusal reasons of the demo, most frequent first (taken in turn: no draw, so the rest of the population does not move). */
+const refusalReasons = ['NO_CAPACITY', 'NOT_ELIGIBLE', 'PERSON_DECLINED', 'NO_CAPACITY', 'UNREACHABLE', 'NOT_RELEVANT'] as const;
 
 export interface SyntheticPopulation {
   beneficiaries: SyntheticBeneficiary[];
@@ -308,7 +313,11 @@ function generatePath(
           if (status !== 'ACCEPTED') closedOn = close;
         }
       }
+      // One open referral per person and service: a second pick of a service still waiting or accepted is not sent.
+      const open = (r: SyntheticReferral): boolean => r.status === 'ACCEPTED' || (r.status === 'SENT' && addDays(r.sentOn, 30) >= lastDay);
+      if (population.referrals.some((r) => r.accompanimentId === id && r.serviceId === target.serviceId && open(r))) continue;
       population.referrals.push({
+        refusalReason: status === 'REFUSED' ? refusalReasons[(population.referrals.length + k) % refusalReasons.length]! : null,
         id: demoId(`referral:${id}:${k}`),
         departmentCode: department,
         beneficiaryId: beneficiary.id,

@@ -38,6 +38,8 @@ export enum AppointmentStatus {
   HONOURED = 'HONOURED',
   MISSED = 'MISSED',
   EXCUSED = 'EXCUSED',
+  /** Called off before its day (by the référent, or by the exit of the accompaniment). */
+  CANCELLED = 'CANCELLED',
 }
 export const appointmentStatuses = Object.values(AppointmentStatus);
 
@@ -47,8 +49,24 @@ export enum ReferralStatus {
   REFUSED = 'REFUSED',
   DONE = 'DONE',
   NO_SHOW = 'NO_SHOW',
+  /** Sent and left unanswered for REFERRAL_EXPIRES_AFTER_DAYS days: derived on reading, never stored. */
+  EXPIRED = 'EXPIRED',
 }
 export const referralStatuses = Object.values(ReferralStatus);
+
+/** A referral the partner has not answered within this many days expires (the référent sends another or orients elsewhere). */
+export const REFERRAL_EXPIRES_AFTER_DAYS = 30;
+
+/** Why a partner refused a referral (the coded reasons of DORA and les-emplois, grouped). */
+export enum ReferralRefusalReason {
+  NOT_ELIGIBLE = 'NOT_ELIGIBLE',
+  NO_CAPACITY = 'NO_CAPACITY',
+  PERSON_DECLINED = 'PERSON_DECLINED',
+  UNREACHABLE = 'UNREACHABLE',
+  NOT_RELEVANT = 'NOT_RELEVANT',
+  DUPLICATE = 'DUPLICATE',
+  OTHER = 'OTHER',
+}
 
 /** Types of psychological difficulty followed by the indicator « type de difficultés psychiques ». */
 export enum PsychologicalDifficulty {
@@ -110,6 +128,24 @@ export enum LifecycleErrorCode {
   SUB_REASON_REQUIRED = 'SUB_REASON_REQUIRED',
   SUB_REASON_NOT_ALLOWED = 'SUB_REASON_NOT_ALLOWED',
   INVALID_TRANSITION = 'INVALID_TRANSITION',
+  /** A first interview is already held or planned in this accompaniment. */
+  FIRST_INTERVIEW_EXISTS = 'FIRST_INTERVIEW_EXISTS',
+  /** An outcome (honoured, missed, excused) for a day still to come. */
+  OUTCOME_IN_FUTURE = 'OUTCOME_IN_FUTURE',
+  /** A new appointment planned for a day already past. */
+  PLANNED_IN_PAST = 'PLANNED_IN_PAST',
+  /** Appointments on or before the exit day are still planned: record how they went first. */
+  OPEN_APPOINTMENTS = 'OPEN_APPOINTMENTS',
+  /** The person has no accompaniment in progress that the caller follows. */
+  NO_OPEN_ACCOMPANIMENT = 'NO_OPEN_ACCOMPANIMENT',
+  /** A referral of this person to this service is already waiting or accepted. */
+  DUPLICATE_REFERRAL = 'DUPLICATE_REFERRAL',
+  /** A refusal needs its coded reason. */
+  REFUSAL_REASON_REQUIRED = 'REFUSAL_REASON_REQUIRED',
+  /** The referral expired unanswered. */
+  EXPIRED = 'EXPIRED',
+  /** Only the partner receiving a referral (or an administrator) accepts or refuses it. */
+  NOT_THE_RECEIVER = 'NOT_THE_RECEIVER',
 }
 
 /** Alerts a référent filters their caseload by. */
@@ -120,6 +156,10 @@ export enum CaseloadAlert {
   MISSED_LAST_APPOINTMENT = 'MISSED_LAST_APPOINTMENT',
   /** Started more than 5 months ago without a final review: the CER renewal or final review is due. */
   REVIEW_DUE = 'REVIEW_DUE',
+  /** An appointment whose day has passed is still « planned »: record how it went. */
+  APPOINTMENT_TO_CLOSE = 'APPOINTMENT_TO_CLOSE',
+  /** A referral expired unanswered (or was refused) while the accompaniment goes on: orient again. */
+  REFERRAL_UNANSWERED = 'REFERRAL_UNANSWERED',
 }
 
 registerEnumType(ExitReason, { name: 'ExitReason', description: 'Why an accompaniment ended.' });
@@ -127,6 +167,7 @@ registerEnumType(ExitSubReason, { name: 'ExitSubReason', description: 'For a FIN
 registerEnumType(AppointmentKind, { name: 'AppointmentKind', description: 'Kind of appointment in an accompaniment.' });
 registerEnumType(AppointmentStatus, { name: 'AppointmentStatus', description: 'Whether an appointment was held.' });
 registerEnumType(ReferralStatus, { name: 'ReferralStatus', description: 'Where a referral to a partner service stands.' });
+registerEnumType(ReferralRefusalReason, { name: 'ReferralRefusalReason', description: 'Why a partner refused a referral.' });
 registerEnumType(PsychologicalDifficulty, { name: 'PsychologicalDifficulty', description: 'Type of psychological difficulty.' });
 registerEnumType(Barrier, { name: 'Barrier', description: 'Obstacle to insertion.' });
 registerEnumType(AccompanimentStatus, { name: 'AccompanimentStatus', description: 'Stage of an accompaniment in its life cycle.' });

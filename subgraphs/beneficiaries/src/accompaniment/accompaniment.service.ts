@@ -1,5 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { assertCan, recordAccess, roleMay, scopeAllows, scopeOf, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { assertCan, recordAccess, roleMay, scopeAllows, scopeOf, todayIso, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { randomUUID } from 'node:crypto';
 import { ExitReason, LifecycleErrorCode } from './accompaniment.enums.js';
 import { AccompanimentEntity } from './accompaniment.entity.js';
@@ -94,7 +94,13 @@ export async function validateOrientation(ctx: SubgraphContext, input: ValidateO
   return done(await reload(ctx, a.id));
 }
 
-/** Records the exit: only after a start, never twice, on or after the start and the final review, with a sub-reason exactly for FINANCIAL_CHANGE. */
+/**
+ * Records the exit: only after a start, never twice, on or after the start and the final review,
+ * with a sub-reason exactly for FINANCIAL_CHANGE. Appointments on or before the exit day must have
+ * their outcome first (OPEN_APPOINTMENTS); those planned after it are cancelled with the exit, in
+ * one transaction. The accompaniment then takes no new appointment nor referral. (The contract in
+ * force belongs to the contracts subgraph: the dashboard ends it with the exit day, see ADR 0018.)
+ */
 export async function recordExit(ctx: SubgraphContext, input: RecordExitInput): Promise<Outcome<AccompanimentRecord>> {
   assertCan(ctx.caller, 'exit:record');
   const a = await actionableAccompaniment(ctx, input.accompanimentId);
@@ -104,18 +110,35 @@ export async function recordExit(ctx: SubgraphContext, input: RecordExitInput): 
   if (a.endedOn) return refuse(LifecycleErrorCode.ALREADY_ENDED, 'This accompaniment has already ended.');
   if (!a.startedOn) return refuse(LifecycleErrorCode.NOT_STARTED, 'No exit before the first interview.');
   if (endedOn < a.startedOn || (a.finalReviewOn && endedOn < a.finalReviewOn)) {
-    return refuse(LifecycleErrorCode.DATES_OUT_OF_ORDER, 'The exit cannot precede the start or the final review.');
+    return refuse(LifecycleErrorCode.DATES_OUT_OF_ORDER, 'The exit cannot precede the start or the final review.', 'endedOn');
   }
+  if (endedOn > todayIso()) return refuse(LifecycleErrorCode.DATES_OUT_OF_ORDER, 'An exit is recorded on or after its day.', 'endedOn');
   const subReason = input.subReason ?? null;
   if (input.reason === ExitReason.FINANCIAL_CHANGE && !subReason) return refuse(LifecycleErrorCode.SUB_REASON_REQUIRED, 'A financial change needs its sub-reason.', 'subReason');
   if (input.reason !== ExitReason.FINANCIAL_CHANGE && subReason) return refuse(LifecycleErrorCode.SUB_REASON_NOT_ALLOWED, 'Only a financial change has a sub-reason.', 'subReason');
-  await ctx.em.execute(`update beneficiaries.accompaniment set ended_on = ?, exit_reason = ?, exit_sub_reason = ? where department_code = ? and id = ? and ended_on is null`, [
-    endedOn,
-    input.reason,
-    subReason,
-    a.departmentCode,
-    a.id,
-  ]);
+  const outcome = await ctx.em.transactional(async (em): Promise<Outcome<null>> => {
+    await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`appointment:${a.id}`]);
+    const open = await em.execute<{ count: number }[]>(
+      `select count(*)::int as count from beneficiaries.appointment where department_code = ? and accompaniment_id = ? and status = 'PLANNED' and scheduled_on <= ?`,
+      [a.departmentCode, a.id, endedOn],
+    );
+    const count = open[0]?.count ?? 0;
+    if (count > 0) return refuse(LifecycleErrorCode.OPEN_APPOINTMENTS, `${count} appointment(s) on or before the exit day are still planned: record how they went first.`);
+    await em.execute(`update beneficiaries.appointment set status = 'CANCELLED' where department_code = ? and accompaniment_id = ? and status = 'PLANNED' and scheduled_on > ?`, [
+      a.departmentCode,
+      a.id,
+      endedOn,
+    ]);
+    await em.execute(`update beneficiaries.accompaniment set ended_on = ?, exit_reason = ?, exit_sub_reason = ? where department_code = ? and id = ? and ended_on is null`, [
+      endedOn,
+      input.reason,
+      subReason,
+      a.departmentCode,
+      a.id,
+    ]);
+    return done(null);
+  });
+  if (!outcome.ok) return outcome;
   await recordAccess(ctx, { operation: 'UPDATE', recordType: 'Accompaniment', recordIds: [a.id] });
   return done(await reload(ctx, a.id));
 }

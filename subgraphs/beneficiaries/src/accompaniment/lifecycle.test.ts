@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { Caller } from '@passerelles/subgraph-kit';
+import { addDays, todayIso, type Caller } from '@passerelles/subgraph-kit';
 import { createTestTerritory, execute, openTestOrm, testCaller, testContext } from '@passerelles/subgraph-kit/test-support';
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beneficiariesSubgraph } from '../subgraph.js';
-import { firstCommune, newAccompaniment, newPerson, useTestIdentityKey } from '../test-support/factories.js';
+import { firstCommune, newAccompaniment, newAppointment, newPerson, useTestIdentityKey } from '../test-support/factories.js';
 
 // This file owns Département 68 (Haut-Rhin) in the shared test database.
 const DEPARTMENT = '68';
@@ -84,11 +84,15 @@ describe('the accompaniment life cycle', () => {
 
     const missed = await appointment({ kind: 'FIRST', scheduledOn: '2026-02-16', status: 'MISSED' }, referent);
     expect(missed.ok).toBe(true);
-    const planned = await appointment({ kind: 'FIRST', scheduledOn: '2026-02-23', status: 'PLANNED' }, referent);
-    const plannedId = (planned.appointment as { id: string }).id;
-    const held = await appointment({ appointmentId: plannedId, kind: 'FIRST', scheduledOn: '2026-02-23', status: 'HONOURED' }, referent);
-    expect(held.appointment).toEqual({ id: plannedId, kind: 'FIRST', status: 'HONOURED', scheduledOn: '2026-02-23' });
-    expect((await appointment({ appointmentId: plannedId, kind: 'FIRST', scheduledOn: '2026-02-23', status: 'MISSED' }, referent)).error?.code).toBe('INVALID_TRANSITION');
+    // A day already past is not planned: its outcome is recorded.
+    expect((await appointment({ kind: 'FIRST', scheduledOn: '2026-02-23', status: 'PLANNED' }, referent)).error?.code).toBe('PLANNED_IN_PAST');
+    const held = await appointment({ kind: 'FIRST', scheduledOn: '2026-02-23', status: 'HONOURED' }, referent);
+    const heldId = (held.appointment as { id: string }).id;
+    expect(held.appointment).toEqual({ id: heldId, kind: 'FIRST', status: 'HONOURED', scheduledOn: '2026-02-23' });
+    expect((await appointment({ appointmentId: heldId, kind: 'FIRST', scheduledOn: '2026-02-23', status: 'MISSED' }, referent)).error?.code).toBe('INVALID_TRANSITION');
+    // One first interview per accompaniment: another one, held or planned, is refused.
+    expect((await appointment({ kind: 'FIRST', scheduledOn: '2026-03-02', status: 'HONOURED' }, referent)).error?.code).toBe('FIRST_INTERVIEW_EXISTS');
+    expect((await appointment({ kind: 'FIRST', scheduledOn: addDays(todayIso(), 3), status: 'PLANNED' }, referent)).error?.code).toBe('FIRST_INTERVIEW_EXISTS');
 
     expect((await appointment({ kind: 'INTERMEDIATE', scheduledOn: '2026-02-22', status: 'HONOURED' }, referent)).error?.code).toBe('DATES_OUT_OF_ORDER');
     expect((await appointment({ kind: 'INTERMEDIATE', scheduledOn: '2026-04-01', status: 'HONOURED' }, referent)).ok).toBe(true);
@@ -138,41 +142,95 @@ describe('the accompaniment life cycle', () => {
 });
 
 describe('referrals', () => {
-  it('moves SENT → ACCEPTED → DONE with dates in order, refuses other moves, and counts people currently referred per partner', async () => {
+  const FIELDS_R = 'ok error { code field } referral { id status sentOn answeredOn closedOn refusalReason note expiresOn accompanimentId }';
+  type Answer = { ok: boolean; error: { code: string; field: string | null } | null; referral: Record<string, unknown> | null };
+  const send = (caller: Caller, input: Record<string, unknown>): Promise<Answer> => mutate(caller, 'createReferral', input, FIELDS_R) as never;
+  const update = (caller: Caller, input: Record<string, unknown>): Promise<Answer> => mutate(caller, 'updateReferralStatus', input, FIELDS_R) as never;
+
+  it('belongs to the accompaniment in progress (the path shows it), is refused twice while open and without an accompaniment, and is answered by the partner', async () => {
     const referent = testCaller({ departmentCode: DEPARTMENT, role: 'REFERENT' });
     const partnerId = randomUUID();
+    const operator = testCaller({ departmentCode: DEPARTMENT, role: 'OPERATOR', partnerId });
+    const otherOperator = testCaller({ departmentCode: DEPARTMENT, role: 'OPERATOR', partnerId: randomUUID() });
     const em = orm.em.fork();
+    const today = todayIso();
     const people = [];
+    const accompaniments = [];
     for (let i = 0; i < 3; i++) {
-      const p = await newPerson(em, { departmentCode: DEPARTMENT, communeCode: commune, territoryId: territory });
-      await newAccompaniment(em, { departmentCode: DEPARTMENT, beneficiaryId: p, territoryId: territory, referentId: referent.userId, prescribedOn: '2026-01-05', startedOn: '2026-01-20' });
+      const p = await newPerson(em, { departmentCode: DEPARTMENT, communeCode: commune, territoryId: territory, identity: { firstName: `Orienté${i}`, lastName: 'Testpersonne', birthDate: '1980-01-01', cafNumber: `99${i}` } });
+      accompaniments.push(await newAccompaniment(em, { departmentCode: DEPARTMENT, beneficiaryId: p, territoryId: territory, referentId: referent.userId, prescribedOn: '2026-01-05', startedOn: '2026-01-20' }));
       people.push(p);
     }
     const stranger = await newPerson(em, { departmentCode: DEPARTMENT, communeCode: commune, territoryId: territory });
-    const FIELDS_R = 'ok error { code } referral { id status sentOn answeredOn closedOn }';
-    const create = (beneficiaryId: string): Promise<Record<string, unknown>> =>
-      mutate(referent, 'createReferral', { beneficiaryId, serviceId: randomUUID(), partnerId, sentOn: '2026-03-01' }, FIELDS_R);
-    expect(((await create(stranger)) as unknown as Result).error?.code).toBe('NOT_FOUND');
-    const refs = [];
-    for (const p of people) refs.push(((await create(p)) as { referral: { id: string; status: string } }).referral);
-    expect(refs.map((r) => r.status)).toEqual(['SENT', 'SENT', 'SENT']);
-    const update = (referralId: string, status: string, on: string): Promise<{ ok: boolean; error: { code: string } | null; referral: Record<string, unknown> | null }> =>
-      mutate(referent, 'updateReferralStatus', { referralId, status, on }, FIELDS_R) as never;
-    expect((await update(refs[0]!.id, 'DONE', '2026-03-05')).error?.code).toBe('INVALID_TRANSITION');
-    expect((await update(refs[0]!.id, 'ACCEPTED', '2026-02-28')).error?.code).toBe('DATES_OUT_OF_ORDER');
-    expect((await update(refs[0]!.id, 'ACCEPTED', '2026-03-03')).referral).toMatchObject({ status: 'ACCEPTED', answeredOn: '2026-03-03', closedOn: null });
-    expect((await update(refs[0]!.id, 'DONE', '2026-03-10')).referral).toMatchObject({ status: 'DONE', answeredOn: '2026-03-03', closedOn: '2026-03-10' });
-    expect((await update(refs[0]!.id, 'NO_SHOW', '2026-03-11')).error?.code).toBe('INVALID_TRANSITION');
-    expect((await update(refs[1]!.id, 'REFUSED', '2026-03-02')).referral).toMatchObject({ status: 'REFUSED', answeredOn: '2026-03-02' });
-    // Only the third is still open (sent); the partner's operator sees the count through the Partner entity.
+    const exited = await newPerson(em, { departmentCode: DEPARTMENT, communeCode: commune, territoryId: territory });
+    await newAccompaniment(em, { departmentCode: DEPARTMENT, beneficiaryId: exited, territoryId: territory, referentId: referent.userId, prescribedOn: '2026-01-05', startedOn: '2026-01-20', endedOn: '2026-06-01', exitReason: 'MOVED' });
+    const serviceId = randomUUID();
+    const sentOn = addDays(today, -2);
+    const to = (beneficiaryId: string, more: Record<string, unknown> = {}): Record<string, unknown> => ({ beneficiaryId, serviceId, partnerId, sentOn, ...more });
+
+    expect((await send(referent, to(stranger))).error?.code).toBe('NOT_FOUND');
+    // After the exit, no accompaniment is in progress: no referral until a new one.
+    expect((await send(referent, to(exited))).error?.code).toBe('NO_OPEN_ACCOMPANIMENT');
+    expect((await send(referent, to(people[0]!, { sentOn: addDays(today, 1) }))).error).toEqual({ code: 'DATES_OUT_OF_ORDER', field: 'sentOn' });
+
+    // Sent without naming the accompaniment: it is the one in progress, with its note and expiry.
+    const first = await send(referent, to(people[0]!, { note: 'Souhaite un rendez-vous le matin.' }));
+    expect(first.referral).toMatchObject({ status: 'SENT', accompanimentId: accompaniments[0], note: 'Souhaite un rendez-vous le matin.', expiresOn: addDays(sentOn, 30) });
+    // Twice to the same service while the first waits: refused; two at once: one only.
+    expect((await send(referent, to(people[0]!))).error).toEqual({ code: 'DUPLICATE_REFERRAL', field: 'serviceId' });
+    const racing = await Promise.all([send(referent, to(people[1]!)), send(referent, to(people[1]!)), send(referent, to(people[1]!))]);
+    expect(racing.filter((r) => r.ok)).toHaveLength(1);
+    expect(racing.filter((r) => !r.ok).map((r) => r.error?.code)).toEqual(['DUPLICATE_REFERRAL', 'DUPLICATE_REFERRAL']);
+    const third = await send(referent, to(people[2]!));
+    const ids = [first.referral!.id as string, racing.find((r) => r.ok)!.referral!.id as string, third.referral!.id as string];
+
+    // The path shows the referral, to the référent.
+    const { data: path } = await execute<{ beneficiary: { accompaniments: { referrals: { id: string }[] }[] } }>(
+      schema,
+      testContext(orm, referent),
+      'query ($id: ID!) { beneficiary(id: $id) { accompaniments { referrals { id } } } }',
+      { id: people[0] },
+    );
+    expect(path!.beneficiary.accompaniments.flatMap((a) => a.referrals.map((r) => r.id))).toEqual([ids[0]]);
+
+    // The partner decides: not the référent, not another operator.
+    expect((await update(referent, { referralId: ids[0], status: 'ACCEPTED', on: today })).error?.code).toBe('NOT_THE_RECEIVER');
+    expect((await update(otherOperator, { referralId: ids[0], status: 'ACCEPTED', on: today })).error?.code).toBe('NOT_FOUND');
+    expect((await update(operator, { referralId: ids[0], status: 'DONE', on: today })).error?.code).toBe('INVALID_TRANSITION');
+    expect((await update(operator, { referralId: ids[0], status: 'ACCEPTED', on: addDays(sentOn, -1) })).error?.code).toBe('DATES_OUT_OF_ORDER');
+    expect((await update(operator, { referralId: ids[0], status: 'ACCEPTED', on: today, note: 'Premier rendez-vous lundi.' })).referral).toMatchObject({
+      status: 'ACCEPTED',
+      answeredOn: today,
+      closedOn: null,
+      expiresOn: null,
+      note: 'Premier rendez-vous lundi.',
+    });
+    // Once accepted, the référent records that the person came.
+    expect((await update(referent, { referralId: ids[0], status: 'DONE', on: today })).referral).toMatchObject({ status: 'DONE', closedOn: today });
+    expect((await update(operator, { referralId: ids[1], status: 'REFUSED', on: today })).error).toEqual({ code: 'REFUSAL_REASON_REQUIRED', field: 'refusalReason' });
+    expect((await update(operator, { referralId: ids[1], status: 'REFUSED', on: today, refusalReason: 'NO_CAPACITY' })).referral).toMatchObject({ status: 'REFUSED', refusalReason: 'NO_CAPACITY' });
+    // Refused: the same service may be asked again.
+    expect((await send(referent, to(people[1]!))).ok).toBe(true);
+
+    // The operator's inbox: its own referrals, newest first, with the people's names (audited); another operator's is empty.
+    const INBOX = 'query ($s: [ReferralStatus!]) { receivedReferrals(first: 10, statuses: $s) { nodes { id status beneficiary { id identity { firstName } } } } }';
+    const ctx = testContext(orm, operator);
+    const inbox = await execute<{ receivedReferrals: { nodes: { id: string; status: string; beneficiary: { identity: { firstName: string } } | null }[] } }>(schema, ctx, INBOX, { s: ['SENT'] });
+    expect(inbox.errors).toEqual([]);
+    expect(inbox.data!.receivedReferrals.nodes.map((n) => n.beneficiary?.identity.firstName).sort()).toEqual(['Orienté1', 'Orienté2']);
+    const audited: { record_type: string }[] = await em.execute(`select record_type from audit.access_log where correlation_id = ? order by id`, [ctx.correlationId]);
+    expect(audited.map((a) => a.record_type)).toEqual(['Referral', 'Beneficiary', 'BeneficiaryIdentity']);
+    expect((await execute<{ receivedReferrals: { nodes: unknown[] } }>(schema, testContext(orm, otherOperator), INBOX, { s: null })).data!.receivedReferrals.nodes).toEqual([]);
+    expect((await execute(schema, testContext(orm, referent), INBOX, { s: null })).errors).toEqual(['Your role (REFERENT) may not receive referrals.']);
+
+    // Currently referred per partner: the waiting ones (2) and none accepted.
     const { data } = await execute<{ _entities: { peopleReferred: number }[] }>(
       schema,
       testContext(orm, admin),
       'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Partner { peopleReferred } } }',
       { r: [{ __typename: 'Partner', id: partnerId }, { __typename: 'Partner', id: randomUUID() }] },
     );
-    expect(data!._entities).toEqual([{ peopleReferred: 1 }, { peopleReferred: 0 }]);
-    // An aggregate about people: 1 is hidden from steering, not from the partner's own operator.
+    expect(data!._entities).toEqual([{ peopleReferred: 2 }, { peopleReferred: 0 }]);
     const referred = async (caller: ReturnType<typeof testCaller>): Promise<unknown> =>
       (
         await execute<{ _entities: unknown[] }>(schema, testContext(orm, caller), 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Partner { peopleReferred referred { value suppressed } } } }', {
@@ -180,7 +238,86 @@ describe('referrals', () => {
         })
       ).data!._entities;
     expect(await referred(testCaller({ departmentCode: DEPARTMENT, role: 'STEERING' }))).toEqual([{ peopleReferred: null, referred: { value: null, suppressed: true } }]);
-    expect(await referred(testCaller({ departmentCode: DEPARTMENT, role: 'OPERATOR', partnerId }))).toEqual([{ peopleReferred: 1, referred: { value: 1, suppressed: false } }]);
+    expect(await referred(operator)).toEqual([{ peopleReferred: 2, referred: { value: 2, suppressed: false } }]);
+  });
+
+  it('expires unanswered after 30 days: it reads EXPIRED, takes no decision, no longer counts as open, and the référent is alerted', async () => {
+    const referent = testCaller({ departmentCode: DEPARTMENT, role: 'REFERENT' });
+    const partnerId = randomUUID();
+    const operator = testCaller({ departmentCode: DEPARTMENT, role: 'OPERATOR', partnerId });
+    const em = orm.em.fork();
+    const person = await newPerson(em, { departmentCode: DEPARTMENT, communeCode: commune, territoryId: territory });
+    await newAccompaniment(em, { departmentCode: DEPARTMENT, beneficiaryId: person, territoryId: territory, referentId: referent.userId, prescribedOn: '2026-01-05', startedOn: '2026-01-20' });
+    const serviceId = randomUUID();
+    const old = await send(referent, { beneficiaryId: person, serviceId, partnerId, sentOn: addDays(todayIso(), -31) });
+    expect(old.referral).toMatchObject({ status: 'EXPIRED' });
+    expect((await update(operator, { referralId: old.referral!.id, status: 'ACCEPTED', on: todayIso() })).error?.code).toBe('EXPIRED');
+    const alerts = async (): Promise<string[]> =>
+      (await execute<{ beneficiary: { alerts: { kind: string }[] } }>(schema, testContext(orm, referent), 'query ($id: ID!) { beneficiary(id: $id) { alerts { kind } } }', { id: person })).data!.beneficiary.alerts.map(
+        (a) => a.kind,
+      );
+    expect(await alerts()).toContain('REFERRAL_UNANSWERED');
+    // Expired, it no longer blocks a new referral to the same service, which ends the alert.
+    expect((await send(referent, { beneficiaryId: person, serviceId, partnerId, sentOn: todayIso() })).ok).toBe(true);
+    expect(await alerts()).not.toContain('REFERRAL_UNANSWERED');
+  });
+});
+
+describe('a path you can trust', () => {
+  const APPOINTMENT = 'ok error { code field } appointment { id kind status scheduledOn }';
+  type Answer = { ok: boolean; error: { code: string; field: string | null } | null; appointment: { id: string; status: string } | null };
+
+  it('closes appointments only from their day, cancels planned ones, keeps one first interview even when two are recorded at once', async () => {
+    const referent = testCaller({ departmentCode: DEPARTMENT, role: 'REFERENT' });
+    const em = orm.em.fork();
+    const person = await newPerson(em, { departmentCode: DEPARTMENT, communeCode: commune, territoryId: territory });
+    const a = await newAccompaniment(em, { departmentCode: DEPARTMENT, beneficiaryId: person, territoryId: territory, referentId: referent.userId, prescribedOn: '2026-01-05', validatedOn: '2026-01-06' });
+    const today = todayIso();
+    const record = (input: Record<string, unknown>): Promise<Answer> => mutate(referent, 'recordAppointment', { accompanimentId: a, ...input }, APPOINTMENT) as never;
+
+    expect((await record({ kind: 'FIRST', scheduledOn: addDays(today, 2), status: 'HONOURED' })).error).toEqual({ code: 'OUTCOME_IN_FUTURE', field: 'status' });
+    expect((await record({ kind: 'FIRST', scheduledOn: addDays(today, 2), status: 'CANCELLED' })).error?.code).toBe('INVALID_TRANSITION');
+    const planned = await record({ kind: 'FIRST', scheduledOn: addDays(today, 2), status: 'PLANNED' });
+    expect(planned.ok).toBe(true);
+    // Cancelled, the first interview can be planned again.
+    const cancelled = await record({ appointmentId: planned.appointment!.id, kind: 'FIRST', scheduledOn: addDays(today, 2), status: 'CANCELLED' });
+    expect(cancelled.appointment).toMatchObject({ status: 'CANCELLED' });
+    expect((await record({ appointmentId: planned.appointment!.id, kind: 'FIRST', scheduledOn: addDays(today, 2), status: 'PLANNED' })).error?.code).toBe('INVALID_TRANSITION');
+
+    const racing = await Promise.all([1, 2, 3].map(() => record({ kind: 'FIRST', scheduledOn: today, status: 'HONOURED' })));
+    expect(racing.filter((r) => r.ok)).toHaveLength(1);
+    expect(racing.filter((r) => !r.ok).map((r) => r.error?.code)).toEqual(['FIRST_INTERVIEW_EXISTS', 'FIRST_INTERVIEW_EXISTS']);
+    const firsts: { count: number }[] = await em.execute(`select count(*)::int as count from beneficiaries.appointment where accompaniment_id = ? and kind = 'FIRST' and status = 'HONOURED'`, [a]);
+    expect(firsts[0]!.count).toBe(1);
+  });
+
+  it('alerts on past appointments left open, and an exit waits for them, then cancels the appointments after it', async () => {
+    const referent = testCaller({ departmentCode: DEPARTMENT, role: 'REFERENT' });
+    const em = orm.em.fork();
+    const today = todayIso();
+    const person = await newPerson(em, { departmentCode: DEPARTMENT, communeCode: commune, territoryId: territory });
+    const a = await newAccompaniment(em, { departmentCode: DEPARTMENT, beneficiaryId: person, territoryId: territory, referentId: referent.userId, prescribedOn: '2026-01-05', startedOn: '2026-01-20' });
+    // Planned in January and never closed (recorded before the rules, or days ago).
+    const left = await newAppointment(em, { departmentCode: DEPARTMENT, accompanimentId: a, beneficiaryId: person, kind: 'INTERMEDIATE', scheduledOn: '2026-02-15', status: 'PLANNED' });
+    const record = (input: Record<string, unknown>): Promise<Answer> => mutate(referent, 'recordAppointment', { accompanimentId: a, ...input }, APPOINTMENT) as never;
+    const future = await record({ kind: 'INTERMEDIATE', scheduledOn: addDays(today, 10), status: 'PLANNED' });
+
+    const { data } = await execute<{ beneficiary: { alerts: { kind: string; dueOn: string }[] } }>(schema, testContext(orm, referent), 'query ($id: ID!) { beneficiary(id: $id) { alerts { kind dueOn } } }', { id: person });
+    expect(data!.beneficiary.alerts).toContainEqual({ kind: 'APPOINTMENT_TO_CLOSE', dueOn: '2026-02-15' });
+    const exit = (): Promise<Result> => mutate(referent, 'recordExit', { accompanimentId: a, endedOn: today, reason: 'STABILISATION' });
+    expect((await exit()).error?.code).toBe('OPEN_APPOINTMENTS');
+    expect((await mutate(referent, 'recordExit', { accompanimentId: a, endedOn: addDays(today, 1), reason: 'STABILISATION' })).error?.code).toBe('DATES_OUT_OF_ORDER');
+
+    expect((await record({ appointmentId: left, kind: 'INTERMEDIATE', scheduledOn: '2026-02-15', status: 'EXCUSED' })).ok).toBe(true);
+    expect((await exit()).accompaniment).toMatchObject({ status: 'ENDED', endedOn: today });
+    const statuses: { id: string; status: string }[] = await em.execute(`select id, status from beneficiaries.appointment where accompaniment_id = ? order by scheduled_on`, [a]);
+    expect(statuses).toEqual([
+      { id: left, status: 'EXCUSED' },
+      { id: future.appointment!.id, status: 'CANCELLED' },
+    ]);
+    // Ended: nothing new, nothing reopened.
+    expect((await record({ kind: 'INTERMEDIATE', scheduledOn: addDays(today, 12), status: 'PLANNED' })).error?.code).toBe('ALREADY_ENDED');
+    expect((await record({ appointmentId: future.appointment!.id, kind: 'INTERMEDIATE', scheduledOn: addDays(today, 10), status: 'PLANNED' })).error?.code).toBe('INVALID_TRANSITION');
   });
 });
 

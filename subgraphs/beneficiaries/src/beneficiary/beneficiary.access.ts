@@ -19,9 +19,16 @@ export function visiblePeople(caller: Caller): Condition | null {
   const scope = scopeOf(caller, 'person:read');
   if (!scope) return null;
   const c = scopeConditions(scope, { ...ACCOMPANIMENT_COLUMNS, department: 'b.department_code', territory: 'b.territory_id' });
-  const through = c.relation
+  const accompanied = c.relation
     ? { sql: `exists (select 1 from beneficiaries.accompaniment a where a.department_code = b.department_code and a.beneficiary_id = b.id and ${c.relation.sql})`, params: c.relation.params }
     : null;
+  // An operator is oriented a person by an accompaniment it runs, or by a referral to its structure
+  // (the catalogue's `referral:receive`): it reads who it receives.
+  const referred =
+    accompanied && scope.operatorId
+      ? { sql: `exists (select 1 from beneficiaries.referral r where r.department_code = b.department_code and r.beneficiary_id = b.id and r.partner_id = ?)`, params: [scope.operatorId] }
+      : null;
+  const through = accompanied && referred ? { sql: `(${accompanied.sql} or ${referred.sql})`, params: [...accompanied.params, ...referred.params] } : accompanied;
   const parts = [c.department, through, c.territory].filter((p): p is Condition => p !== null);
   return { sql: parts.map((p) => p.sql).join(' and '), params: parts.flatMap((p) => p.params) };
 }

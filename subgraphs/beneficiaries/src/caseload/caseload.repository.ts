@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Caller } from '@passerelles/subgraph-kit';
-import type { CaseloadAlert } from '../accompaniment/accompaniment.enums.js';
+import { REFERRAL_EXPIRES_AFTER_DAYS, type CaseloadAlert } from '../accompaniment/accompaniment.enums.js';
 import { visibleAccompaniments, visiblePeople } from '../beneficiary/beneficiary.access.js';
 import { BENEFICIARY_COLUMNS } from '../beneficiary/beneficiary.repository.js';
 import type { BeneficiaryRecord } from '../beneficiary/beneficiary.entity.js';
+import { openSql } from '../referral/referral.repository.js';
 
 /** What narrows a caseload: one alert, and/or a set of people (e.g. those a contract alert names). */
 export interface CaseloadFilter {
@@ -26,7 +27,10 @@ type Sql = { sql: string; params: unknown[] };
  *   the prescription + 30 days;
  * - MISSED_LAST_APPOINTMENT: the last appointment held or due (on or before today) was missed; on its day;
  * - REVIEW_DUE: started more than 5 months ago and no final review; due on the start + 5 months
- *   (the CER renewal is requested at 5 months).
+ *   (the CER renewal is requested at 5 months);
+ * - APPOINTMENT_TO_CLOSE: an appointment whose day has passed is still planned; on the earliest one's day;
+ * - REFERRAL_UNANSWERED: a referral of the accompaniment expired unanswered, or was refused, in the
+ *   last 60 days, and no other referral is open; on the day it expired or was refused.
  */
 function alertCte(scope: Sql, today: string, extra: Sql = { sql: '', params: [] }): Sql {
   return {
@@ -42,7 +46,16 @@ function alertCte(scope: Sql, today: string, extra: Sql = { sql: '', params: [] 
             ('WAITING_FIRST_INTERVIEW', case when a.started_on is null and a.prescribed_on < p.today - 30 then a.prescribed_on + 30 end),
             ('MISSED_LAST_APPOINTMENT', case when last.status = 'MISSED' then last.scheduled_on end),
             ('REVIEW_DUE', case when a.started_on is not null and a.final_review_on is null and a.started_on < p.today - interval '5 months'
-                                then (a.started_on + interval '5 months')::date end)
+                                then (a.started_on + interval '5 months')::date end),
+            ('APPOINTMENT_TO_CLOSE', (select min(ap.scheduled_on) from beneficiaries.appointment ap
+                                       where ap.department_code = a.department_code and ap.accompaniment_id = a.id and ap.status = 'PLANNED' and ap.scheduled_on < p.today)),
+            ('REFERRAL_UNANSWERED', case when not exists (select 1 from beneficiaries.referral o where o.department_code = a.department_code and o.accompaniment_id = a.id
+                                                           and ${openSql('o', 'p.today')})
+                                         then (select max(case when r.status = 'REFUSED' then r.answered_on else r.sent_on + ${REFERRAL_EXPIRES_AFTER_DAYS} end)
+                                                 from beneficiaries.referral r
+                                                where r.department_code = a.department_code and r.accompaniment_id = a.id
+                                                  and (r.status = 'REFUSED' or (r.status = 'SENT' and r.sent_on + ${REFERRAL_EXPIRES_AFTER_DAYS} < p.today))
+                                                  and (case when r.status = 'REFUSED' then r.answered_on else r.sent_on + ${REFERRAL_EXPIRES_AFTER_DAYS} end) >= p.today - 60) end)
           ) as k(kind, due_on)
          where ${scope.sql} and a.ended_on is null and k.due_on is not null ${extra.sql})`,
     params: [today, ...scope.params, ...extra.params],

@@ -75,34 +75,42 @@ async function caseloadWorld(): Promise<{ referent: Caller; territory: string; w
   await newAppointment(em, { departmentCode: DEPARTMENT, accompanimentId: missedPath, beneficiaryId: missed, kind: 'INTERMEDIATE', scheduledOn: daysFromToday(10), status: 'PLANNED' });
   const review = await person('Bilan');
   await follow(review, { prescribedOn: daysFromToday(-210), startedOn: dates.reviewStarted });
+  const toClose = await person('Cloture');
+  const toClosePath = await follow(toClose, { prescribedOn: daysFromToday(-20), startedOn: daysFromToday(-15) });
+  await newAppointment(em, { departmentCode: DEPARTMENT, accompanimentId: toClosePath, beneficiaryId: toClose, kind: 'FIRST', scheduledOn: daysFromToday(-15), status: 'HONOURED' });
+  // Its day has passed and it is still « planned »: how it went is missing.
+  await newAppointment(em, { departmentCode: DEPARTMENT, accompanimentId: toClosePath, beneficiaryId: toClose, kind: 'INTERMEDIATE', scheduledOn: daysFromToday(-2), status: 'PLANNED' });
   const quiet = await person('Calme');
   await follow(quiet, { prescribedOn: daysFromToday(-20) });
   const ended = await person('Sortie');
   await follow(ended, { prescribedOn: daysFromToday(-300), startedOn: daysFromToday(-290), endedOn: daysFromToday(-10), exitReason: 'MOVED' });
   const other = await person('Autre');
   await follow(other, { prescribedOn: daysFromToday(-45) }, 'someone-else');
-  return { referent, territory, waiting, missed, review, quiet, other, dates };
+  return { referent, territory, waiting, missed, review, toClose, quiet, other, dates };
 }
 
 describe('a caseload with its alerts', () => {
   it('flags each person with their alerts and due days, counts them over the whole caseload, and filters by one', async () => {
     const w = await caseloadWorld();
     const all = await caseloadOf(w.referent);
-    expect(all.nodes.map((n) => n.id)).toEqual([w.waiting, w.missed, w.review, w.quiet].sort());
-    expect(all.totalCount).toBe(4);
+    expect(all.nodes.map((n) => n.id)).toEqual([w.waiting, w.missed, w.review, w.toClose, w.quiet].sort());
+    expect(all.totalCount).toBe(5);
     const byId = new Map(all.nodes.map((n) => [n.id, n]));
     expect(byId.get(w.waiting)?.alerts).toEqual([{ kind: 'WAITING_FIRST_INTERVIEW', dueOn: addDays(w.dates.waitingPrescribed, 30) }]);
     expect(byId.get(w.missed)?.alerts).toEqual([{ kind: 'MISSED_LAST_APPOINTMENT', dueOn: w.dates.missedOn }]);
     expect(byId.get(w.review)?.alerts).toEqual([{ kind: 'REVIEW_DUE', dueOn: addMonths(w.dates.reviewStarted, 5) }]);
+    expect(byId.get(w.toClose)?.alerts).toEqual([{ kind: 'APPOINTMENT_TO_CLOSE', dueOn: daysFromToday(-2) }]);
     expect(byId.get(w.quiet)?.alerts).toEqual([]);
     expect(byId.get(w.waiting)?.identity).toEqual({ lastName: 'Attente' });
     expect(all.alertCounts).toEqual([
       { alert: 'WAITING_FIRST_INTERVIEW', people: 1 },
       { alert: 'MISSED_LAST_APPOINTMENT', people: 1 },
       { alert: 'REVIEW_DUE', people: 1 },
+      { alert: 'APPOINTMENT_TO_CLOSE', people: 1 },
+      { alert: 'REFERRAL_UNANSWERED', people: 0 },
     ]);
 
-    for (const [alert, id] of [['WAITING_FIRST_INTERVIEW', w.waiting], ['MISSED_LAST_APPOINTMENT', w.missed], ['REVIEW_DUE', w.review]] as const) {
+    for (const [alert, id] of [['WAITING_FIRST_INTERVIEW', w.waiting], ['MISSED_LAST_APPOINTMENT', w.missed], ['REVIEW_DUE', w.review], ['APPOINTMENT_TO_CLOSE', w.toClose]] as const) {
       const filtered = await caseloadOf(w.referent, { alert });
       expect(filtered.nodes.map((n) => n.id)).toEqual([id]);
       expect(filtered.totalCount).toBe(1);
@@ -136,8 +144,8 @@ describe('a caseload with its alerts', () => {
       { record_type: 'BeneficiaryIdentity', record_ids: ids },
     ]);
 
-    const next = await caseloadOf(w.referent, { first: 2, after: page.pageInfo.endCursor });
-    expect([...ids, ...next.nodes.map((n) => n.id)]).toEqual([w.waiting, w.missed, w.review, w.quiet].sort());
+    const next = await caseloadOf(w.referent, { first: 3, after: page.pageInfo.endCursor });
+    expect([...ids, ...next.nodes.map((n) => n.id)]).toEqual([w.waiting, w.missed, w.review, w.toClose, w.quiet].sort());
     expect(next.pageInfo.hasNextPage).toBe(false);
   });
 
@@ -145,7 +153,7 @@ describe('a caseload with its alerts', () => {
     const w = await caseloadWorld();
     const admin = testCaller({ departmentCode: DEPARTMENT, role: 'ADMIN', territoryIds: [w.territory] });
     const page = await caseloadOf(admin);
-    expect(page.nodes.map((n) => n.id)).toEqual([w.waiting, w.missed, w.review, w.quiet, w.other].sort());
+    expect(page.nodes.map((n) => n.id)).toEqual([w.waiting, w.missed, w.review, w.toClose, w.quiet, w.other].sort());
     expect(page.alertCounts.find((c) => c.alert === 'WAITING_FIRST_INTERVIEW')?.people).toBe(2);
     const prescriber = await execute(schema, testContext(orm, testCaller({ departmentCode: DEPARTMENT, role: 'PRESCRIBER' })), CASELOAD, { first: 5 });
     expect(prescriber.errors).toEqual(['Your role (PRESCRIBER) may not read a caseload.']);

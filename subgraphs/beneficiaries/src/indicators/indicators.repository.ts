@@ -90,18 +90,24 @@ export class IndicatorsRepository {
     return rows[0] ?? { counted: 0, mean: null, median: null, shareUnder30: null };
   }
 
-  /** Appointments dated in the period, and those honoured; the accompaniments' scope only joins when narrowed. */
-  async adherence(filter: IndicatorFilter, period: Period): Promise<{ planned: number; honoured: number }> {
+  /**
+   * Appointments dated in the period whose outcome is recorded (honoured, missed, excused), those
+   * honoured, and those of past days still left « planned » (on `today`). Planned appointments to
+   * come and cancelled ones count nowhere. The accompaniments' scope only joins when narrowed.
+   */
+  async adherence(filter: IndicatorFilter, period: Period, today: string): Promise<{ closed: number; honoured: number; leftOpen: number }> {
     const narrowed = filter.territoryIds !== null || filter.programmeId !== null || filter.operatorId !== null;
     const s = scope(filter);
-    const rows = await this.em.execute<{ planned: number; honoured: number }[]>(
-      `select count(*)::int as planned, count(*) filter (where ap.status = 'HONOURED')::int as honoured
+    const rows = await this.em.execute<{ closed: number; honoured: number; leftOpen: number }[]>(
+      `select count(*) filter (where ap.status in ('HONOURED', 'MISSED', 'EXCUSED'))::int as closed,
+              count(*) filter (where ap.status = 'HONOURED')::int as honoured,
+              count(*) filter (where ap.status = 'PLANNED' and ap.scheduled_on < ?::date)::int as "leftOpen"
          from beneficiaries.appointment ap
         where ap.department_code = ? and ap.scheduled_on between ?::date and ?::date
           ${narrowed ? `and exists (select 1 from beneficiaries.accompaniment a where a.id = ap.accompaniment_id and ${s.sql})` : ''}`,
-      [filter.departmentCode, period.from, period.to, ...(narrowed ? s.params : [])],
+      [today, filter.departmentCode, period.from, period.to, ...(narrowed ? s.params : [])],
     );
-    return rows[0] ?? { planned: 0, honoured: 0 };
+    return rows[0] ?? { closed: 0, honoured: 0, leftOpen: 0 };
   }
 
   /** Exits per month of the period. */

@@ -77,7 +77,7 @@ export class IndicatorsResolver {
     return c.delayToFirstInterview();
   }
 
-  @FieldResolver(() => AdherenceStats, { description: 'Appointments dated in the period, and how many were honoured.' })
+  @FieldResolver(() => AdherenceStats, { description: 'Appointments dated in the period with their outcome recorded, how many were honoured, and how many past ones are still left open.' })
   appointmentAdherence(@Root() c: IndicatorsComputation): Promise<AdherenceStats> {
     return c.appointmentAdherence();
   }

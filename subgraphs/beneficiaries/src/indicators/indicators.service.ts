@@ -1,4 +1,4 @@
-import { parsePeriod, publishCount, publishGroup, seesExactCounts, type PeriodInput, type PublishedCount, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { parsePeriod, publishCount, publishGroup, seesExactCounts, todayIso, type PeriodInput, type PublishedCount, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { ExitReason, exitReasons, psychologicalDifficulties } from '../accompaniment/accompaniment.enums.js';
 import { IndicatorsRepository, type IndicatorFilter, type Period } from './indicators.repository.js';
 import type { AdherenceStats, DelayStats, DifficultyCount, DurationStats, IndicatorScopeInput, MonthlyIndicators, TerritoryIndicators } from './indicators.type.js';
@@ -131,18 +131,27 @@ export class IndicatorsComputation {
     };
   }
 
-  /** Honoured and not honoured form a group whose total is `planned`. */
+  /**
+   * « Rendez-vous honorés »: honoured ÷ appointments with a recorded outcome, dated in the period.
+   * Honoured and not honoured (missed, excused) form a group whose total is `closed`; appointments
+   * of past days never closed are published apart (`leftOpen`), not counted as missed.
+   */
   async appointmentAdherence(): Promise<AdherenceStats> {
-    const a = await this.repository.adherence(this.filter, this.period);
+    const a = await this.repository.adherence(this.filter, this.period, todayIso());
     const group = publishGroup(
       [
         { key: 'honoured', count: a.honoured },
-        { key: 'other', count: a.planned - a.honoured },
+        { key: 'other', count: a.closed - a.honoured },
       ],
       this.exact,
     );
     const honoured = group.cells[0]!.count;
-    return { honoured, planned: group.total, rate: !honoured.suppressed && !group.total.suppressed && a.planned > 0 ? round(a.honoured / a.planned, 4) : null };
+    return {
+      honoured,
+      closed: group.total,
+      leftOpen: publishCount(a.leftOpen, this.exact),
+      rate: !honoured.suppressed && !group.total.suppressed && a.closed > 0 ? round(a.honoured / a.closed, 4) : null,
+    };
   }
 
   async monthly(): Promise<MonthlyIndicators[]> {

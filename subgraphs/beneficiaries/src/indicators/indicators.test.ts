@@ -45,7 +45,7 @@ const INDICATORS = `query ($scope: IndicatorScopeInput, $period: PeriodInput!) {
   stabilisations { value suppressed } pathEvolutions { value suppressed }
   psychologicalDifficulties { difficulty count { value suppressed } }
   delayToFirstInterview { meanDays medianDays shareUnder30Days counted { value suppressed } }
-  appointmentAdherence { honoured { value suppressed } planned { value suppressed } rate }
+  appointmentAdherence { honoured { value suppressed } closed { value suppressed } leftOpen { value suppressed } rate }
   monthly { month peopleWelcomed { value suppressed } activeCaseload { value suppressed } exits { value suppressed } } } }`;
 
 type Indicators = Record<string, unknown> & {
@@ -126,7 +126,11 @@ describe('indicators', () => {
     const delays = startedIn(from, to).map((x) => daysBetween(x.prescribedOn, x.startedOn!));
     const accompanied = people.filter((p) => p.accompaniments.some((x) => x.startedOn && x.startedOn <= to && (!x.endedOn || x.endedOn >= from)));
     const inPeriod = appointments.filter((x) => within(x.date, from, to));
+    // The rate's base: outcomes recorded; past appointments still planned are apart (the period is past: all of them).
+    const closed = inPeriod.filter((x) => x.status !== 'PLANNED');
     const honoured = inPeriod.filter((x) => x.status === 'HONOURED').length;
+    const leftOpen = inPeriod.filter((x) => x.status === 'PLANNED').length;
+    expect(leftOpen).toBeGreaterThan(0);
     const months: string[] = [];
     for (let m = new Date(Date.parse(from)); m.toISOString().slice(0, 10) <= to; m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) months.push(m.toISOString().slice(0, 7));
     const monthEnd = (m: string): string => {
@@ -154,7 +158,7 @@ describe('indicators', () => {
         shareUnder30Days: r4(delays.filter((d) => d < 30).length / delays.length),
         counted: exact(delays.length),
       },
-      appointmentAdherence: { honoured: exact(honoured), planned: exact(inPeriod.length), rate: r4(honoured / inPeriod.length) },
+      appointmentAdherence: { honoured: exact(honoured), closed: exact(closed.length), leftOpen: exact(leftOpen), rate: r4(honoured / closed.length) },
       monthly: months.map((m) => ({
         month: m,
         peopleWelcomed: exact(new Set(startedIn(`${m}-01`, monthEnd(m)).map((x) => x.person)).size),
@@ -218,7 +222,7 @@ describe('indicators', () => {
     expect(monthly('2026-01').exits).toEqual(exact(31));
     expect(monthly('2026-01').activeCaseload).toEqual(exact(14));
     // 3 not honoured is hidden, so the 32 honoured must be too (35 − 32 = 3); the rate goes with it.
-    expect(seen.appointmentAdherence).toEqual({ honoured: HIDDEN, planned: exact(35), rate: null });
+    expect(seen.appointmentAdherence).toEqual({ honoured: HIDDEN, closed: exact(35), leftOpen: exact(0), rate: null });
     expect(seen.durationDays).toMatchObject({ counted: exact(31) });
 
     // Administrators see everything exactly.

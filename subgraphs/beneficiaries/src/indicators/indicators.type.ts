@@ -65,10 +65,13 @@ export class AdherenceStats {
   @Field(() => CountType)
   honoured!: CountType;
 
-  @Field(() => CountType)
-  planned!: CountType;
+  @Field(() => CountType, { description: 'Appointments dated in the period whose outcome is recorded: honoured, missed or excused (the base of the rate).' })
+  closed!: CountType;
 
-  @Field(() => Float, { nullable: true, description: 'honoured / planned; null when either is suppressed or nothing was planned.' })
+  @Field(() => CountType, { description: 'Appointments of past days in the period still « planned »: their outcome is missing (not counted as missed).' })
+  leftOpen!: CountType;
+
+  @Field(() => Float, { nullable: true, description: 'honoured / closed, rounded to 4 decimals; null when either is suppressed or none is closed.' })
   rate!: number | null;
 }
 

@@ -3,10 +3,12 @@ import { Migration20261122020000_beneficiary } from './Migration20261122020000_b
 import { Migration20261122130000_lifecycle } from './Migration20261122130000_lifecycle.js';
 import { Migration20261122140000_indicator_indexes } from './Migration20261122140000_indicator_indexes.js';
 import { Migration20261122160000_retention } from './Migration20261122160000_retention.js';
+import { Migration20261205100000_path_rules } from './Migration20261205100000_path_rules.js';
 
 export const beneficiariesMigrations: NamedMigration[] = [
   { name: 'Migration20261122020000_beneficiary', class: Migration20261122020000_beneficiary },
   { name: 'Migration20261122130000_lifecycle', class: Migration20261122130000_lifecycle },
   { name: 'Migration20261122140000_indicator_indexes', class: Migration20261122140000_indicator_indexes },
   { name: 'Migration20261122160000_retention', class: Migration20261122160000_retention },
+  { name: 'Migration20261205100000_path_rules', class: Migration20261205100000_path_rules },
 ];

@@ -54,8 +54,8 @@ export async function copyPopulation(client: pg.ClientBase, p: SyntheticPopulati
   await copy(
     client,
     'beneficiaries.referral',
-    ['id', 'department_code', 'beneficiary_id', 'accompaniment_id', 'service_id', 'partner_id', 'status', 'sent_on', 'answered_on', 'closed_on'],
-    p.referrals.map((r) => [r.id, r.departmentCode, r.beneficiaryId, r.accompanimentId, r.serviceId, r.partnerId, r.status, r.sentOn, r.answeredOn, r.closedOn]),
+    ['id', 'department_code', 'beneficiary_id', 'accompaniment_id', 'service_id', 'partner_id', 'status', 'sent_on', 'answered_on', 'closed_on', 'refusal_reason'],
+    p.referrals.map((r) => [r.id, r.departmentCode, r.beneficiaryId, r.accompanimentId, r.serviceId, r.partnerId, r.status, r.sentOn, r.answeredOn, r.closedOn, r.refusalReason]),
   );
 }
 

@@ -54,6 +54,8 @@ export const catalogue = {
   'appointment:record': rule(FOLLOWERS, 'caseload', true, 'record an appointment'),
   'referral:send': rule(FOLLOWERS, 'caseload', true, 'refer a person to a partner'),
   'referral:update': rule(FOLLOWERS, 'caseload', true, 'update a referral'),
+  /** The partner's side of a referral: its inbox, accepting or refusing (an operator: referrals to its own structure). */
+  'referral:receive': rule(['ADMIN', 'OPERATOR'], 'partner', false, 'receive referrals'),
   'caseload:read': rule(['ADMIN', 'REFERENT'], 'caseload', true, 'read a caseload'),
   'prescribed:read': rule(['PRESCRIBER'], 'caseload', true, 'list the people they prescribed'),
   'people:import': rule(['ADMIN'], 'department', false, 'import people'),

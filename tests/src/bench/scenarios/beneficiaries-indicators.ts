@@ -11,7 +11,7 @@ const FIELDS: Record<string, string> = {
   exitsByReason: `exitsByReason { reason count ${COUNT} } exitsTotal ${COUNT} stabilisations ${COUNT} pathEvolutions ${COUNT}`,
   psychologicalDifficulties: `psychologicalDifficulties { difficulty count ${COUNT} }`,
   delayToFirstInterview: `delayToFirstInterview { meanDays medianDays shareUnder30Days counted ${COUNT} }`,
-  appointmentAdherence: `appointmentAdherence { honoured ${COUNT} planned ${COUNT} rate }`,
+  appointmentAdherence: `appointmentAdherence { honoured ${COUNT} closed ${COUNT} leftOpen ${COUNT} rate }`,
   monthly: `monthly { month peopleWelcomed ${COUNT} activeCaseload ${COUNT} exits ${COUNT} }`,
 };
 const query = (fields: string): string => `query ($period: PeriodInput!) { indicators(period: $period) { ${fields} } }`;
