@@ -2,6 +2,7 @@
 // exports). Each map is complete for its enum, checked by the compiler against the generated types.
 import type {
   AccompanimentStatus,
+  ReferralRefusalReason,
   AppointmentKind,
   AppointmentStatus,
   CaseloadAlert,
@@ -79,12 +80,15 @@ export const APPOINTMENT_STATUSES = {
   HONOURED: 'honoré',
   MISSED: 'manqué',
   EXCUSED: 'excusé',
+  CANCELLED: 'annulé',
 } as const satisfies Record<AppointmentStatus, string>;
 
 export const CASELOAD_ALERTS = {
   WAITING_FIRST_INTERVIEW: 'En attente du premier entretien',
   MISSED_LAST_APPOINTMENT: 'Dernier rendez-vous manqué',
   REVIEW_DUE: 'Bilan à faire (5 mois passés)',
+  APPOINTMENT_TO_CLOSE: 'Rendez-vous passé à clôturer',
+  REFERRAL_UNANSWERED: 'Orientation refusée ou sans réponse',
 } as const satisfies Record<CaseloadAlert, string>;
 
 /** Kinds of `ContractAlert` (a string in the API: contracts' `contractAlerts`). */
@@ -99,7 +103,18 @@ export const REFERRAL_STATUSES = {
   REFUSED: 'refusée',
   DONE: 'réalisée',
   NO_SHOW: 'non honorée',
+  EXPIRED: 'expirée sans réponse',
 } as const satisfies Record<ReferralStatus, string>;
+
+export const REFERRAL_REFUSAL_REASONS = {
+  NOT_ELIGIBLE: 'ne correspond pas aux critères du service',
+  NO_CAPACITY: 'pas de place disponible',
+  PERSON_DECLINED: 'la personne ne souhaite pas',
+  UNREACHABLE: 'personne injoignable',
+  NOT_RELEVANT: 'orientation non pertinente',
+  DUPLICATE: 'déjà accompagnée par la structure',
+  OTHER: 'autre motif',
+} as const satisfies Record<ReferralRefusalReason, string>;
 
 export const CONTRACT_KINDS = {
   CER: 'CER',

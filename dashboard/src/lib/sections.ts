@@ -22,6 +22,7 @@ export const SECTIONS = [
   { path: '/couverture', label: 'Couverture', roles: ALL },
   { path: '/annuaire', label: 'Annuaire', roles: ALL },
   { path: '/parcours', label: 'Parcours', roles: ['REFERENT', 'PRESCRIBER', 'ADMIN'] },
+  { path: '/orientations', label: 'Orientations reçues', roles: ['OPERATOR', 'ADMIN'] },
   { path: '/conventions', label: 'Conventions & financements', roles: ['ADMIN', 'OPERATOR', 'STEERING'] },
   { path: '/administration', label: 'Administration', roles: ['ADMIN'] },
 ] as const satisfies readonly Section[];

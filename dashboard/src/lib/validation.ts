@@ -114,7 +114,7 @@ export function readAttendance(form: FormData, scheduledOn: string, today?: stri
 }
 
 /** The forms whose API refusals are turned into French. */
-export type RefusedForm = 'rendezVous' | 'presence' | 'sortie' | 'cer' | 'renouvellement';
+export type RefusedForm = 'rendezVous' | 'presence' | 'annulation' | 'sortie' | 'cer' | 'renouvellement' | 'orientation';
 
 type Refusal = { field: string; message: string };
 
@@ -131,6 +131,15 @@ const LIFECYCLE: Record<string, string> = {
   SUB_REASON_REQUIRED: 'Choisissez le revenu qui remplace le RSA.',
   SUB_REASON_NOT_ALLOWED: 'Seul un changement de situation financière a un sous-motif.',
   INVALID_TRANSITION: 'Ce changement n’est pas possible dans l’état actuel.',
+  FIRST_INTERVIEW_EXISTS: 'Cet accompagnement a déjà son premier entretien (honoré ou prévu).',
+  OUTCOME_IN_FUTURE: 'Un rendez-vous à venir ne peut pas être déjà honoré, manqué ou excusé.',
+  PLANNED_IN_PAST: 'Un rendez-vous se prévoit pour aujourd’hui ou plus tard ; pour un rendez-vous passé, indiquez s’il a été honoré, manqué ou excusé.',
+  OPEN_APPOINTMENTS: 'Des rendez-vous passés sont encore « prévus » : indiquez d’abord s’ils ont été honorés, manqués ou excusés.',
+  NO_OPEN_ACCOMPANIMENT: 'Cette personne n’a pas d’accompagnement en cours que vous suivez.',
+  DUPLICATE_REFERRAL: 'Une orientation de cette personne vers ce service attend déjà une réponse ou est acceptée.',
+  REFUSAL_REASON_REQUIRED: 'Choisissez le motif du refus.',
+  EXPIRED: 'Cette orientation a expiré sans réponse : le référent en envoie une nouvelle.',
+  NOT_THE_RECEIVER: 'Seule la structure qui reçoit l’orientation l’accepte ou la refuse.',
 };
 
 /** Refusals of a given form that concern one of its fields, with a message that says why. */
@@ -140,15 +149,30 @@ const BY_FORM: Record<RefusedForm, Partial<Record<string, Refusal>>> = {
     NOT_STARTED: { field: 'kind', message: 'Un entretien intermédiaire ou un bilan final vient après le premier entretien : enregistrez d’abord le premier entretien honoré.' },
     INVALID_TRANSITION: { field: 'kind', message: 'Le bilan final a déjà eu lieu.' },
     INVALID_DATE: { field: 'on', message: 'La date du rendez-vous n’est pas valide.' },
+    FIRST_INTERVIEW_EXISTS: { field: 'kind', message: 'Cet accompagnement a déjà son premier entretien (honoré ou prévu) : choisissez un entretien intermédiaire.' },
+    PLANNED_IN_PAST: { field: 'on', message: 'Cette date est passée : indiquez si le rendez-vous a été honoré, manqué ou excusé, ou choisissez une date à venir.' },
+    OUTCOME_IN_FUTURE: { field: 'status', message: 'Un rendez-vous à venir ne peut pas être déjà honoré, manqué ou excusé.' },
   },
   presence: {
     INVALID_TRANSITION: { field: GENERAL, message: 'La présence à ce rendez-vous est déjà enregistrée.' },
+    OUTCOME_IN_FUTURE: { field: 'status', message: 'Ce rendez-vous n’a pas encore eu lieu.' },
+  },
+  annulation: {
+    INVALID_TRANSITION: { field: GENERAL, message: 'Seul un rendez-vous encore prévu peut être annulé.' },
+  },
+  orientation: {
+    NOT_FOUND: { field: GENERAL, message: 'Cette orientation est introuvable parmi celles que votre structure a reçues.' },
+    INVALID_TRANSITION: { field: GENERAL, message: 'Cette orientation a déjà reçu cette réponse ou une autre : rechargez la page.' },
+    DATES_OUT_OF_ORDER: { field: 'on', message: 'La date ne peut pas précéder l’envoi de l’orientation ni votre réponse, ni être à venir.' },
+    INVALID_DATE: { field: 'on', message: 'La date n’est pas valide.' },
+    REFUSAL_REASON_REQUIRED: { field: 'refusalReason', message: 'Choisissez le motif du refus.' },
   },
   sortie: {
     DATES_OUT_OF_ORDER: { field: 'on', message: 'La date de sortie ne peut pas précéder le début de l’accompagnement ni le bilan final.' },
     NOT_STARTED: { field: GENERAL, message: 'Pas de sortie avant le premier entretien : l’accompagnement n’a pas commencé.' },
     SUB_REASON_REQUIRED: { field: 'subReason', message: 'Choisissez le revenu qui remplace le RSA.' },
     INVALID_DATE: { field: 'on', message: 'La date de sortie n’est pas valide.' },
+    OPEN_APPOINTMENTS: { field: GENERAL, message: 'Des rendez-vous jusqu’à la date de sortie sont encore « prévus » : indiquez d’abord s’ils ont été honorés, manqués ou excusés.' },
   },
   cer: {
     OVERLAPPING_CER: { field: 'startsOn', message: 'Cette personne a déjà un CER signé sur une partie de cette période.' },

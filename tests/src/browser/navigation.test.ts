@@ -6,10 +6,10 @@ import { ACCOUNTS, expectAccessible, useDashboard } from '../support/dashboard.j
 const ui = useDashboard();
 
 const NAVIGATION = {
-  ADMIN: ['Pilotage', 'Couverture', 'Annuaire', 'Parcours', 'Conventions & financements', 'Administration'],
+  ADMIN: ['Pilotage', 'Couverture', 'Annuaire', 'Parcours', 'Orientations reçues', 'Conventions & financements', 'Administration'],
   STEERING: ['Pilotage', 'Couverture', 'Annuaire', 'Conventions & financements'],
   REFERENT: ['Pilotage', 'Couverture', 'Annuaire', 'Parcours'],
-  OPERATOR: ['Pilotage', 'Couverture', 'Annuaire', 'Conventions & financements'],
+  OPERATOR: ['Pilotage', 'Couverture', 'Annuaire', 'Orientations reçues', 'Conventions & financements'],
   PRESCRIBER: ['Pilotage', 'Couverture', 'Annuaire', 'Parcours'],
 } as const;
 
@@ -18,6 +18,7 @@ const PATHS: Record<string, string> = {
   Couverture: '/couverture',
   Annuaire: '/annuaire',
   Parcours: '/parcours',
+  'Orientations reçues': '/orientations',
   'Conventions & financements': '/conventions',
   Administration: '/administration',
 };

@@ -254,10 +254,59 @@ describe('Parcours — a person’s path', () => {
     await form.scrollIntoViewIfNeeded();
     await screenshot(page, 'parcours-formulaire-erreurs');
 
+    // An appointment of three days ago left « planned », and one to come: the exit waits for the first.
+    const leftOpen = addDays(today(), -3);
+    const toCome = addDays(today(), 20);
+    await ui.system.db.query(
+      `insert into beneficiaries.appointment (id, department_code, accompaniment_id, beneficiary_id, kind, scheduled_on, status)
+       values (gen_random_uuid(), '62', $1, $2, 'INTERMEDIATE', $3, 'PLANNED'), (gen_random_uuid(), '62', $1, $2, 'INTERMEDIATE', $4, 'PLANNED')`,
+      [person.accompanimentId, person.beneficiaryId, leftOpen, toCome],
+    );
     await subReason.selectOption({ label: 'Allocation aux adultes handicapés (AAH)' });
     await form.getByRole('button').click();
-    await expect.poll(() => page.locator('.forms [role="status"]').allTextContents()).toEqual(['Sortie enregistrée : l’accompagnement est terminé.']);
+    await expect.poll(() => form.locator('[role="alert"]').textContent()).toBe(
+      'Des rendez-vous jusqu’à la date de sortie sont encore « prévus » : indiquez d’abord s’ils ont été honorés, manqués ou excusés.',
+    );
+    expect(await date.inputValue()).toBe(today());
+    // The référent closes every past appointment still planned (the one above, and any the demo left open).
+    const pastPlanned = page.locator('form[action="?/presence"]');
+    for (let i = 0; i < 10 && (await pastPlanned.count()) > 0; i++) {
+      const one = pastPlanned.first();
+      const id = await one.locator('input[name="appointmentId"]').inputValue();
+      await one.locator('select').selectOption({ value: 'EXCUSED' });
+      await one.getByRole('button').click();
+      await expect.poll(() => page.locator(`form[action="?/presence"]:has(input[value="${id}"])`).count()).toBe(0);
+    }
+    expect(await pastPlanned.count()).toBe(0);
+    const inForce = await ui.system.db.query<{ id: string }>(
+      `select id from contracts.engagement_contract where beneficiary_id = $1 and status in ('SIGNED', 'RENEWAL_REQUESTED') and starts_on < $2 and ends_on >= $2`,
+      [person.beneficiaryId, today()],
+    );
+    expect(inForce.rows.length).toBeGreaterThan(0);
+    await page.getByLabel('Motif de sortie').selectOption({ label: 'Changement de situation financière' });
+    await page.getByLabel('Revenu qui remplace le RSA').selectOption({ label: 'Allocation aux adultes handicapés (AAH)' });
+    await date.fill(today());
+    await form.getByRole('button').click();
+    await expect.poll(() => page.locator('.forms [role="status"]').allTextContents()).toEqual([
+      'Sortie enregistrée : l’accompagnement est terminé, le CER en cours est clos et les rendez-vous à venir sont annulés.',
+    ]);
+    expect(await page.locator('.forms [role="alert"]').count()).toBe(0);
     expect(await page.locator('.summary strong').textContent()).toBe('Terminé');
+    // Closed, and nothing new is offered: no CER form until a new accompaniment.
+    expect(await page.locator('form[action="?/cer"]').count()).toBe(0);
+    const appointments = await ui.system.db.query<{ scheduled_on: string; status: string }>(
+      `select scheduled_on::text, status from beneficiaries.appointment where accompaniment_id = $1 and scheduled_on in ($2, $3) order by scheduled_on`,
+      [person.accompanimentId, leftOpen, toCome],
+    );
+    expect(appointments.rows).toEqual([
+      { scheduled_on: leftOpen, status: 'EXCUSED' },
+      { scheduled_on: toCome, status: 'CANCELLED' },
+    ]);
+    // The CER in force ends on the exit day, with the exit as its final assessment.
+    for (const { id } of inForce.rows) {
+      const contract = await ui.system.db.query(`select status, ends_on::text, final_assessment from contracts.engagement_contract where id = $1`, [id]);
+      expect(contract.rows).toEqual([{ status: 'ENDED', ends_on: today(), final_assessment: `Sortie du dispositif le ${ddmmyyyy(today())} : Changement de situation financière.` }]);
+    }
     expect(await page.locator('ol.timeline li').allTextContents()).toContainEqual(`${frenchDay(today())} — Sortie : Changement de situation financière (Allocation aux adultes handicapés (AAH))`);
     const stored = await ui.system.db.query(`select ended_on::text, exit_reason, exit_sub_reason from beneficiaries.accompaniment where id = $1`, [person.accompanimentId]);
     expect(stored.rows).toEqual([{ ended_on: today(), exit_reason: 'FINANCIAL_CHANGE', exit_sub_reason: 'AAH' }]);

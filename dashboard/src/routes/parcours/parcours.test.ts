@@ -83,7 +83,7 @@ describe("a person's path", () => {
           exitReason: 'FINANCIAL_CHANGE',
           exitSubReason: 'AAH',
           appointments: [],
-          referrals: [{ id: 'r1', status: 'DONE', sentOn: '2026-02-01', answeredOn: '2026-02-03', closedOn: '2026-03-01', partner: { name: 'CSAPA d’Arras' }, service: { name: 'Consultation addictologie' } }],
+          referrals: [{ id: 'r1', status: 'DONE', sentOn: '2026-02-01', answeredOn: '2026-02-03', closedOn: '2026-03-01', expiresOn: null, refusalReason: null, note: null, partner: { name: 'CSAPA d’Arras' }, service: { name: 'Consultation addictologie' } }],
           timeline: [
             { ...none, date: '2026-01-05', kind: 'PRESCRIBED' },
             { ...none, date: '2026-01-20', kind: 'STARTED' },

@@ -41,6 +41,8 @@ export function pathAlertBadge(alert: { kind: CaseloadAlert; dueOn: string }): A
     WAITING_FIRST_INTERVIEW: `Premier entretien attendu depuis le ${day}`,
     MISSED_LAST_APPOINTMENT: `Rendez-vous manqué le ${day}`,
     REVIEW_DUE: `Bilan à faire depuis le ${day}`,
+    APPOINTMENT_TO_CLOSE: `Rendez-vous du ${day} à clôturer (honoré, manqué ou excusé ?)`,
+    REFERRAL_UNANSWERED: `Orientation refusée ou sans réponse le ${day} : orienter de nouveau`,
   }[alert.kind];
   return { kind: alert.kind, text };
 }

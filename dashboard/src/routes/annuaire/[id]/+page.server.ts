@@ -36,6 +36,8 @@ const REFERRAL_ERRORS: Partial<Record<string, string>> = {
   INVALID_DATE: 'La date d’envoi de l’orientation n’est pas valide.',
   DATES_OUT_OF_ORDER: 'L’orientation ne peut pas précéder la prescription de l’accompagnement.',
   ALREADY_ENDED: 'L’accompagnement de cette personne est terminé.',
+  NO_OPEN_ACCOMPANIMENT: 'Cette personne n’a pas d’accompagnement en cours que vous suivez : l’orientation se fait dans un accompagnement.',
+  DUPLICATE_REFERRAL: 'Cette personne est déjà orientée vers ce service : l’orientation attend une réponse ou est acceptée.',
 };
 
 export interface Candidate {
@@ -85,11 +87,13 @@ export const actions: Actions = {
     const form = await request.formData();
     const serviceId = String(form.get('serviceId') ?? '');
     const beneficiaryId = String(form.get('beneficiaryId') ?? '');
+    const note = String(form.get('note') ?? '').trim();
+    if (note.length > 1000) return fail(400, { serviceId, referralError: 'La note pour la structure tient en 1 000 caractères au plus.' });
     if (!UUID.test(serviceId)) return fail(400, { serviceId, referralError: 'Choisissez le service vers lequel orienter.' });
     if (!UUID.test(beneficiaryId)) return fail(400, { serviceId, referralError: 'Choisissez la personne à orienter.' });
     const sentOn = parisToday();
     try {
-      const { data, errors } = await gatewayQuery<CreateReferralMutation>(fetch, referralDocument, { input: { beneficiaryId, serviceId, partnerId: params.id, sentOn } });
+      const { data, errors } = await gatewayQuery<CreateReferralMutation>(fetch, referralDocument, { input: { beneficiaryId, serviceId, partnerId: params.id, sentOn, note: note || null } });
       const result = data?.createReferral;
       if (!result) {
         console.warn(`[dashboard] orienter: ${errors.map((e) => e.message).join('; ')}`);

@@ -1,6 +1,9 @@
 import { error, fail, type ActionFailure } from '@sveltejs/kit';
 import type {
   BeneficiaryPathQuery,
+  CancelContractAtExitMutation,
+  ContractsInForceQuery,
+  EndContractAtExitMutation,
   ContractContextQuery,
   BeneficiaryPathQueryVariables,
   CreateEngagementContractMutationVariables,
@@ -9,6 +12,7 @@ import type {
   RequestContractRenewalMutationVariables,
 } from '#lib/graphql/operations.ts';
 import { parisToday } from '#lib/days.ts';
+import { EXIT_REASONS } from '#lib/labels.ts';
 import { gatewayQuery, GatewayUnavailableError } from '#lib/server/gateway.ts';
 import { requireSection } from '#lib/server/guard.ts';
 import { loadPanel } from '#lib/server/panel.ts';
@@ -27,7 +31,10 @@ import {
 } from '#lib/validation.ts';
 import type { Actions, PageServerLoad } from './$types';
 import contextDocument from './cer-contexte.graphql?raw';
+import cancelDocument from './annulation-cer.graphql?raw';
 import cerDocument from './cer.graphql?raw';
+import closeDocument from './cloture-cer.graphql?raw';
+import inForceDocument from './fin-cer.graphql?raw';
 import pathDocument from './personne.graphql?raw';
 import renewalDocument from './renouvellement.graphql?raw';
 import appointmentDocument from './rendez-vous.graphql?raw';
@@ -50,7 +57,7 @@ export const load: PageServerLoad = async ({ fetch, locals, params }) => {
 
 /** What a form action answers: which form, its errors (by field) and values, or that it was saved. */
 type Failure = ActionFailure<{ form: RefusedForm; errors: FieldErrors; values: Record<string, string>; target?: string }>;
-type Saved = { form: RefusedForm; saved: true; target?: string };
+type Saved = { form: RefusedForm; saved: true; target?: string; warning?: string };
 type MutationResult = { ok: boolean; error: { code: string; message: string } | null };
 
 /**
@@ -92,6 +99,37 @@ async function formOf(locals: App.Locals, request: Request): Promise<FormData> {
   return request.formData();
 }
 
+/**
+ * Ends the person's contracts in force on the exit day (a CER that starts after it is cancelled).
+ * False when the contracts could not be read or one could not be closed.
+ */
+async function endContractsAtExit(fetch: typeof globalThis.fetch, beneficiaryId: string, endedOn: string, finalAssessment: string): Promise<boolean> {
+  const panel = await loadPanel<ContractsInForceQuery>(fetch, 'contrats', inForceDocument, { id: beneficiaryId });
+  if (!panel.ok || !panel.data.beneficiary?.contracts) return false;
+  const inForce = panel.data.beneficiary.contracts.filter((c) => IN_FORCE.includes(c.status) && c.endsOn >= endedOn);
+  let allClosed = true;
+  for (const contract of inForce) {
+    try {
+      const { data } =
+        contract.startsOn >= endedOn
+          ? await gatewayQuery<CancelContractAtExitMutation>(fetch, cancelDocument, { id: contract.id, on: endedOn })
+          : await gatewayQuery<EndContractAtExitMutation>(fetch, closeDocument, { id: contract.id, endedOn, finalAssessment });
+      const result = data ? Object.values(data)[0] : null;
+      if (!result?.ok) {
+        console.warn(`[dashboard] sortie: contract ${contract.id} not closed: ${result?.error?.code ?? 'no answer'}`);
+        allClosed = false;
+      }
+    } catch (cause) {
+      if (!(cause instanceof GatewayUnavailableError)) throw cause;
+      allClosed = false;
+    }
+  }
+  return allClosed;
+}
+
+/** Statuses of a contract in force, which an exit ends. */
+const IN_FORCE: readonly string[] = ['SIGNED', 'ACTIVE', 'RENEWAL_REQUESTED'];
+
 const accompanimentOf = (form: FormData): string => String(form.get('accompanimentId') ?? '');
 const noAccompaniment = { [GENERAL]: 'Cette personne n’a pas d’accompagnement en cours.' };
 
@@ -121,8 +159,24 @@ export const actions: Actions = {
     return mutate(fetch, 'presence', appointmentDocument, variables, values, appointmentId);
   },
 
-  /** The exit of the accompaniment, with its reason (and the new income for a financial change). */
-  sortie: async ({ fetch, locals, request }) => {
+  /** A planned appointment called off (an exit calls off those after it by itself). */
+  annulation: async ({ fetch, locals, request }) => {
+    const form = await formOf(locals, request);
+    const appointmentId = String(form.get('appointmentId') ?? '');
+    const kind = String(form.get('kind') ?? '') as RecordAppointmentMutationVariables['input']['kind'];
+    const scheduledOn = String(form.get('scheduledOn') ?? '');
+    const variables: RecordAppointmentMutationVariables = { input: { accompanimentId: accompanimentOf(form), appointmentId, scheduledOn, kind, status: 'CANCELLED' } };
+    return mutate(fetch, 'annulation', appointmentDocument, variables, {}, appointmentId);
+  },
+
+  /**
+   * The exit of the accompaniment, with its reason (and the new income for a financial change).
+   * Then the CER in force ends on the exit day, with the exit as its final assessment, and a CER
+   * that had not started yet is cancelled: the contracts subgraph cannot learn of the exit by
+   * itself (docs/adr/0018-a-path-you-can-trust.md).
+   */
+  sortie: async ({ fetch, locals, params, request }) => {
+    const user = locals.user;
     const form = await formOf(locals, request);
     const values = formValues(form, ['on', 'reason', 'subReason']);
     const { errors, endedOn, reason, subReason } = readExit(form);
@@ -130,7 +184,10 @@ export const actions: Actions = {
     if (!accompanimentId) Object.assign(errors, noAccompaniment);
     if (Object.keys(errors).length > 0) return fail(400, { form: 'sortie' as const, errors, values });
     const variables: RecordExitMutationVariables = { input: { accompanimentId, endedOn, reason, subReason } };
-    return mutate(fetch, 'sortie', exitDocument, variables, values);
+    const exit = await mutate(fetch, 'sortie', exitDocument, variables, values);
+    if ('status' in exit || !user?.actions.includes('contract:write')) return exit;
+    const ended = await endContractsAtExit(fetch, params.id, endedOn, `Sortie du dispositif le ${endedOn.split('-').reverse().join('/')} : ${EXIT_REASONS[reason]}.`);
+    return ended ? exit : { ...exit, warning: 'La sortie est enregistrée, mais le CER en cours n’a pas pu être clos : le service des contrats ne répond pas. Clôturez-le depuis ce parcours dès qu’il répond.' };
   },
 
   /**
@@ -148,6 +205,8 @@ export const actions: Actions = {
     if (!context.data.beneficiary) return fail(404, { form: 'cer' as const, errors: { [GENERAL]: NOT_HERE }, values });
     const person = context.data.beneficiary;
     const open = person.accompaniments.find((a) => a.endedOn === null) ?? null;
+    // A CER is signed within an accompaniment in progress: none after the exit, until a new one.
+    if (!open) return fail(400, { form: 'cer' as const, errors: { [GENERAL]: 'Cette personne n’a pas d’accompagnement en cours : pas de nouveau CER avant un nouvel accompagnement.' }, values });
     const variables: CreateEngagementContractMutationVariables = {
       input: { beneficiaryId: person.id, kind: 'CER', signedOn, startsOn, endsOn, accompanimentId: open?.id ?? null, operatorId: open?.operatorId ?? null, territoryId: open?.territoryId ?? person.territoryId ?? null },
     };
