@@ -2,18 +2,22 @@ import type pg from 'pg';
 import { assertCan, mutationError, Refusal, refusalOf, type MutationError } from '@passerelles/subgraph-kit';
 import type { Caller } from '@passerelles/subgraph-kit/identity';
 import type { SessionStore } from '../auth/sessions.js';
-import { hashToken, randomToken } from '../auth/tokens.js';
+import { InvitationRepository, type InvitationState } from '../auth/invitations.js';
 import { publicUser, UserRepository, type PublicUser, type Queryable } from '../auth/users.js';
-import { changeRoleInput, inviteInput, parseInput } from './admin.input.js';
+import { changeRoleInput, inviteInput, parseInput, userIdInput } from './admin.input.js';
 import { inTransaction } from './transaction.js';
 
-/** How long an invitation link stays valid. */
-export const INVITATION_DAYS = 7;
+export { INVITATION_DAYS } from '../auth/invitations.js';
+
+/** A user as administrators see them: with where their latest invitation stands (null: never invited). */
+export interface ManagedUser extends PublicUser {
+  invitation: InvitationState | null;
+}
 
 export interface UserResult {
   ok: boolean;
   error: MutationError | null;
-  user: PublicUser | null;
+  user: ManagedUser | PublicUser | null;
 }
 
 export interface InvitationResult extends UserResult {
@@ -52,9 +56,11 @@ export class AccountService {
     return this.inDepartment(this.users, caller, caller.userId);
   }
 
-  async list(caller: Caller): Promise<PublicUser[]> {
+  /** The Département's accounts, each with its latest invitation (two queries, whatever the number of accounts). */
+  async list(caller: Caller): Promise<ManagedUser[]> {
     assertCan(caller, 'user:manage');
-    return (await this.users.inDepartment(caller.departmentCode)).map(publicUser);
+    const [users, invitations] = await Promise.all([this.users.inDepartment(caller.departmentCode), new InvitationRepository(this.db).latestInDepartment(caller.departmentCode)]);
+    return users.map((u) => ({ ...publicUser(u), invitation: invitations.get(u.id) ?? null }));
   }
 
   /** Creates an account and a one-time invitation to choose a password. */
@@ -74,9 +80,9 @@ export class AccountService {
           territoryIds: input.territoryIds ?? [],
           partnerId: input.role === 'OPERATOR' ? input.partnerId! : null,
         });
-        const token = randomToken();
-        await client.query(`insert into auth.invitation (token_hash, user_id, expires_at) values ($1, $2, now() + $3 * interval '1 day')`, [hashToken(token), user.id, INVITATION_DAYS]);
-        return { ok: true, error: null, user: publicUser(user), invitationToken: token };
+        const invitations = new InvitationRepository(client);
+        const token = await invitations.create(user.id);
+        return { ok: true, error: null, user: await this.managed(client, caller, user.id), invitationToken: token };
       });
     } catch (error) {
       return { ...refused(error), invitationToken: null };
@@ -122,6 +128,65 @@ export class AccountService {
     } catch (error) {
       return refused(error);
     }
+  }
+
+  /**
+   * Sends an invitation again: a new link, valid 7 days from now; the links sent before stop
+   * working. Only for an account whose invitation is waiting or expired (not accepted, not revoked).
+   */
+  async resendInvitation(caller: Caller, rawId: unknown): Promise<InvitationResult> {
+    assertCan(caller, 'user:manage');
+    try {
+      const id = parseInput(userIdInput, rawId, 'id');
+      return await inTransaction(this.db, async (client) => {
+        const invitations = await this.openInvitations(client, caller, id);
+        await invitations.revokeOpen(id);
+        const token = await invitations.create(id);
+        return { ok: true, error: null, user: await this.managed(client, caller, id), invitationToken: token };
+      });
+    } catch (error) {
+      return { ...refused(error), invitationToken: null };
+    }
+  }
+
+  /**
+   * Takes an invitation back: its link stops working and the account is deactivated (no password
+   * was ever chosen for it, so nobody can use it). Only for an invitation waiting or expired.
+   */
+  async revokeInvitation(caller: Caller, rawId: unknown): Promise<UserResult> {
+    assertCan(caller, 'user:manage');
+    try {
+      const id = parseInput(userIdInput, rawId, 'id');
+      return await inTransaction(this.db, async (client) => {
+        const invitations = await this.openInvitations(client, caller, id);
+        await invitations.revokeOpen(id);
+        await new UserRepository(client).update(id, caller.departmentCode, { active: false });
+        await this.sessions.revokeAllOf(id, client);
+        return { ok: true, error: null, user: await this.managed(client, caller, id) };
+      });
+    } catch (error) {
+      return refused(error);
+    }
+  }
+
+  /** The account's invitations, locked for the transaction, when its latest one may still be accepted. */
+  private async openInvitations(client: pg.PoolClient, caller: Caller, id: string): Promise<InvitationRepository> {
+    // The account first: a second resend waits here, then reads the invitation the first one wrote.
+    const user = await new UserRepository(client).lockById(id);
+    if (!user || user.department_code !== caller.departmentCode) throw new Refusal('NOT_FOUND', 'user not found', 'id');
+    const invitations = new InvitationRepository(client);
+    const status = await invitations.lockLatest(id);
+    if (!user.active || (status !== 'PENDING' && status !== 'EXPIRED')) {
+      throw new Refusal('NOT_PENDING', 'the account has no invitation waiting: never invited, already accepted, revoked or deactivated', 'id');
+    }
+    return invitations;
+  }
+
+  /** One account as administrators see it, read inside the transaction that changed it. */
+  private async managed(client: pg.PoolClient, caller: Caller, id: string): Promise<ManagedUser> {
+    const user = await new UserRepository(client).byId(id);
+    const invitation = (await new InvitationRepository(client).latestInDepartment(caller.departmentCode, id)).get(id) ?? null;
+    return { ...publicUser(user!), invitation };
   }
 
   /** A role's scope: an OPERATOR works for a partner; territories are the Département's own. */

@@ -25,12 +25,27 @@ export const changeRoleInput = z.object({
 });
 export type ChangeRoleInput = z.infer<typeof changeRoleInput>;
 
-export const accessLogArgs = z.object({
-  first: z.number().int().min(1, 'must be between 1 and 200').max(200, 'must be between 1 and 200'),
-  after: z.string().regex(/^\d{1,19}$/, 'is not a cursor of this list').nullish(),
-  userId: uuid.nullish(),
-  recordId: uuid.nullish(),
-});
+/** The id of an account, as `reinviteUser(id)` and `revokeInvitedUser(id)` take it. */
+export const userIdInput = uuid;
+
+/** A calendar day, YYYY-MM-DD, that exists (no 31 February). */
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'is not a date as YYYY-MM-DD')
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'is not a date of the calendar');
+
+export const accessLogArgs = z
+  .object({
+    first: z.number().int().min(1, 'must be between 1 and 200').max(200, 'must be between 1 and 200'),
+    after: z.string().regex(/^\d{1,19}$/, 'is not a cursor of this list').nullish(),
+    userId: uuid.nullish(),
+    recordId: uuid.nullish(),
+    /** First day (in Paris) of the lines wanted, included. */
+    from: isoDay.nullish(),
+    /** Last day (in Paris), included. */
+    to: isoDay.nullish(),
+  })
+  .refine((a) => !a.from || !a.to || a.from <= a.to, { message: 'must be on or after from', path: ['to'] });
 export type AccessLogArgs = z.infer<typeof accessLogArgs>;
 
 /**

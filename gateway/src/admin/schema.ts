@@ -32,13 +32,51 @@ export function adminTypeDefs(supergraph: DocumentNode): string {
       partnerId: ID
       active: Boolean!
       lastLoginAt: String
+      "The account's latest invitation, for administrators (null when never invited, and in \`me\`)."
+      invitation: Invitation
     }
-    "Result of a user-management mutation: \`error\` says what is wrong when \`ok\` is false (codes: BAD_USER_INPUT, EMAIL_TAKEN, PARTNER_REQUIRED, UNKNOWN_TERRITORY, NOT_FOUND, OWN_ACCOUNT)."
+    "Where an invitation stands."
+    enum InvitationStatus {
+      "Sent, not accepted yet, still valid."
+      PENDING
+      "Not accepted before its expiry: it can be sent again."
+      EXPIRED
+      "Taken back by an administrator: the link no longer works and the account is deactivated."
+      REVOKED
+      "The person chose a password."
+      ACCEPTED
+    }
+    "An invitation to choose a password, sent to a new user."
+    type Invitation {
+      status: InvitationStatus!
+      "When it was sent (ISO 8601)."
+      sentAt: String!
+      "When its link stops working (ISO 8601)."
+      expiresAt: String!
+    }
+    "Result of a user-management mutation: \`error\` says what is wrong when \`ok\` is false (codes: BAD_USER_INPUT, EMAIL_TAKEN, PARTNER_REQUIRED, UNKNOWN_TERRITORY, NOT_FOUND, OWN_ACCOUNT, NOT_PENDING)."
     type UserResult { ok: Boolean! error: MutationError user: User }
     "An invitation: the link to send to the person, valid 7 days."
     type InvitationResult { ok: Boolean! error: MutationError user: User invitationToken: String }
     "One read or write of nominative records."
-    type AccessLogEntry { id: ID! at: String! userId: String! role: String! operation: String! recordType: String! recordIds: [String!]! correlationId: String }
+    type AccessLogEntry {
+      id: ID!
+      "When (ISO 8601)."
+      at: String!
+      "The account that read or wrote."
+      userId: String!
+      "That account's name, when it is an account of the Département."
+      userDisplayName: String
+      "The account's role at the time."
+      role: String!
+      "READ, WRITE…"
+      operation: String!
+      "The kind of record (Beneficiary, Accompaniment…)."
+      recordType: String!
+      "The records read or written (a person's id, for instance)."
+      recordIds: [String!]!
+      correlationId: String
+    }
     "A page of the access log, newest first."
     type AccessLogPage { nodes: [AccessLogEntry!]! endCursor: String hasNextPage: Boolean! }
     input InviteUserInput { email: String! displayName: String! role: UserRole! territoryIds: [ID!] partnerId: ID }
@@ -48,8 +86,8 @@ export function adminTypeDefs(supergraph: DocumentNode): string {
       me: User!
       "Users of the administrator's Département."
       users: [User!]!
-      "The access log of the administrator's Département (1 year kept)."
-      accessLog(first: Int = 50, after: String, userId: ID, recordId: ID): AccessLogPage!
+      "The access log of the administrator's Département (1 year kept), filtered by user, record and days in Paris (\`from\` and \`to\`, YYYY-MM-DD, both included)."
+      accessLog(first: Int = 50, after: String, userId: ID, recordId: ID, from: String, to: String): AccessLogPage!
     }
     ${hasMutation ? 'extend type Mutation' : 'type Mutation'} {
       "Creates an account and returns a one-time invitation token (7 days) to choose a password."
@@ -58,6 +96,10 @@ export function adminTypeDefs(supergraph: DocumentNode): string {
       changeUserRole(input: ChangeUserRoleInput!, dryRun: Boolean = false): UserResult!
       "Deactivates a user; their sessions end at once."
       deactivateUser(id: ID!): UserResult!
+      "Sends a waiting or expired invitation again: a new link, valid 7 days; the previous links stop working (code NOT_PENDING otherwise)."
+      reinviteUser(id: ID!): InvitationResult!
+      "Takes back a waiting or expired invitation: its link stops working and the account is deactivated (code NOT_PENDING otherwise)."
+      revokeInvitedUser(id: ID!): UserResult!
     }`;
 }
 
@@ -107,6 +149,8 @@ export function adminResolvers(db: pg.Pool, sessions: SessionStore, callerOf: (r
       inviteUser: refusingUserInput((_: unknown, args: { input: unknown }, ctx: Context) => accounts.invite(callerIn(ctx), args.input)),
       changeUserRole: refusingUserInput((_: unknown, args: { input: unknown; dryRun?: boolean | null }, ctx: Context) => accounts.changeRole(callerIn(ctx), args.input, args.dryRun === true)),
       deactivateUser: refusingUserInput((_: unknown, args: { id: string }, ctx: Context) => accounts.deactivate(callerIn(ctx), args.id)),
+      reinviteUser: refusingUserInput((_: unknown, args: { id: unknown }, ctx: Context) => accounts.resendInvitation(callerIn(ctx), args.id)),
+      revokeInvitedUser: refusingUserInput((_: unknown, args: { id: unknown }, ctx: Context) => accounts.revokeInvitation(callerIn(ctx), args.id)),
     },
   };
 }

@@ -4,11 +4,11 @@ import { actionsOf } from '@passerelles/subgraph-kit/access';
 import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
 import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from './cookies.js';
+import { InvitationRepository } from './invitations.js';
 import type { LoginService } from './login.js';
 import type { OidcLogin } from './oidc.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.js';
 import type { SessionStore } from './sessions.js';
-import { hashToken } from './tokens.js';
 import { publicUser, UserRepository } from './users.js';
 
 const MAX_BODY = 16 * 1024;
@@ -134,11 +134,7 @@ export async function handleAuthRoute(req: IncomingMessage, res: ServerResponse,
         send(res, 400, { error: 'bad_request', message: `Le mot de passe doit compter au moins ${MIN_PASSWORD_LENGTH} caractères.` });
         return true;
       }
-      const invitation = await options.db.query<{ user_id: string }>(
-        `update auth.invitation set used_at = now() where token_hash = $1 and used_at is null and expires_at > now() returning user_id`,
-        [hashToken(parsed.data.token)],
-      );
-      const userId = invitation.rows[0]?.user_id;
+      const userId = await new InvitationRepository(options.db).redeem(parsed.data.token);
       if (!userId) {
         send(res, 400, { error: 'invalid_invitation', message: 'Invitation inconnue, déjà utilisée ou expirée.' });
         return true;

@@ -68,6 +68,12 @@ export class UserRepository {
     return rows[0] ?? null;
   }
 
+  /** The account, locked until the end of the transaction: administrators' changes to it happen one after the other. */
+  async lockById(id: string): Promise<UserRow | null> {
+    const { rows } = await this.db.query<UserRow>('select * from auth.app_user where id = $1 for update', [id]);
+    return rows[0] ?? null;
+  }
+
   async byOidc(issuer: string, subject: string): Promise<UserRow | null> {
     const { rows } = await this.db.query<UserRow>('select * from auth.app_user where oidc_issuer = $1 and oidc_subject = $2', [issuer, subject]);
     return rows[0] ?? null;

@@ -326,10 +326,22 @@ export const rules: Record<string, Rule> = {
     variables: () => ({ id: NO_SUCH_ID }),
     expect: everyone('forbidden', { ADMIN: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
   },
+  'Mutation.reinviteUser': {
+    action: 'user:manage',
+    document: 'mutation ($id: ID!) { reinviteUser(id: $id) { ok } }',
+    variables: () => ({ id: NO_SUCH_ID }),
+    expect: everyone('forbidden', { ADMIN: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
+  },
+  'Mutation.revokeInvitedUser': {
+    action: 'user:manage',
+    document: 'mutation ($id: ID!) { revokeInvitedUser(id: $id) { ok } }',
+    variables: () => ({ id: NO_SUCH_ID }),
+    expect: everyone('forbidden', { ADMIN: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
+  },
 };
 
 /** Fields the gateway serves itself (not in the composed supergraph). */
-export const gatewayFields = ['Query.me', 'Query.users', 'Query.accessLog', 'Mutation.inviteUser', 'Mutation.changeUserRole', 'Mutation.deactivateUser'];
+export const gatewayFields = ['Query.me', 'Query.users', 'Query.accessLog', 'Mutation.inviteUser', 'Mutation.changeUserRole', 'Mutation.deactivateUser', 'Mutation.reinviteUser', 'Mutation.revokeInvitedUser'];
 
 /**
  * `_entities` straight at each subgraph, with a token the gateway would sign for each caller: the

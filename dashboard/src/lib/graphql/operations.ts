@@ -575,6 +575,17 @@ export type UserRole =
   | 'OPERATOR'
   | 'PRESCRIBER';
 
+/** Where an invitation stands. */
+export type InvitationStatus =
+  /** Sent, not accepted yet, still valid. */
+  | 'PENDING'
+  /** Not accepted before its expiry: it can be sent again. */
+  | 'EXPIRED'
+  /** Taken back by an administrator: the link no longer works and the account is deactivated. */
+  | 'REVOKED'
+  /** The person chose a password. */
+  | 'ACCEPTED';
+
 export type InviteUserInput = {
   email: string;
   displayName: string;
@@ -629,12 +640,38 @@ export type InviteUserMutationVariables = Exact<{
 
 export type InviteUserMutation = { inviteUser: { ok: boolean, invitationToken: string | null, error: { code: string, field: string | null } | null, user: { id: string, email: string } | null } };
 
+export type AccessLogQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  userId?: string | null | undefined;
+  recordId?: string | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}>;
+
+
+export type AccessLogQuery = { accessLog: { endCursor: string | null, hasNextPage: boolean, nodes: Array<{ id: string, at: string, userId: string, userDisplayName: string | null, role: string, operation: string, recordType: string, recordIds: Array<string> }> } };
+
 export type AdminPartnersQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
 
 export type AdminPartnersQuery = { partners: { endCursor: string | null, hasNextPage: boolean, nodes: Array<{ id: string, name: string, kind: PartnerKind }> } };
+
+export type ResendInvitationMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ResendInvitationMutation = { reinviteUser: { ok: boolean, invitationToken: string | null, error: { code: string, field: string | null } | null, user: { id: string, email: string, invitation: { status: InvitationStatus, sentAt: string, expiresAt: string } | null } | null } };
+
+export type RevokeInvitationMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RevokeInvitationMutation = { revokeInvitedUser: { ok: boolean, error: { code: string, field: string | null } | null, user: { id: string, active: boolean, invitation: { status: InvitationStatus } | null } | null } };
 
 export type AdminTerritoriesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -644,7 +681,7 @@ export type AdminTerritoriesQuery = { territories: Array<{ id: string, name: str
 export type AdminUsersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AdminUsersQuery = { users: Array<{ id: string, email: string, displayName: string, role: UserRole, territoryIds: Array<string>, partnerId: string | null, active: boolean, lastLoginAt: string | null }> };
+export type AdminUsersQuery = { users: Array<{ id: string, email: string, displayName: string, role: UserRole, territoryIds: Array<string>, partnerId: string | null, active: boolean, lastLoginAt: string | null, invitation: { status: InvitationStatus, sentAt: string, expiresAt: string } | null }> };
 
 export type DirectoryPartnerActivityQueryVariables = Exact<{
   id: string;

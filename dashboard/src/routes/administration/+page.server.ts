@@ -8,6 +8,8 @@ import type {
   ImportBeneficiariesMutation,
   ImportDataInclusionMutation,
   InviteUserMutation,
+  ResendInvitationMutation,
+  RevokeInvitationMutation,
   UserRole,
 } from '#lib/graphql/operations.ts';
 import { ROLES } from '#lib/labels.ts';
@@ -22,6 +24,8 @@ import beneficiariesImportDocument from './import-personnes.graphql?raw';
 import { beneficiaryReason, dataInclusionReason } from './import-reasons.ts';
 import inviteDocument from './inviter.graphql?raw';
 import partnersDocument from './partenaires.graphql?raw';
+import resendDocument from './renvoyer-invitation.graphql?raw';
+import revokeDocument from './revoquer-invitation.graphql?raw';
 import territoriesDocument from './territoires.graphql?raw';
 import usersDocument from './utilisateurs.graphql?raw';
 
@@ -89,6 +93,8 @@ function accountErrors(error: { code: string; field: string | null } | null): Re
       return { général: 'Vous ne pouvez pas désactiver votre propre compte.' };
     case 'NOT_FOUND':
       return { général: 'Ce compte n’existe pas, ou plus, dans votre Département.' };
+    case 'NOT_PENDING':
+      return { général: 'Cette invitation n’est plus en attente : elle a été acceptée ou révoquée, ou le compte a été désactivé.' };
     case 'BAD_USER_INPUT':
       if (error.field === 'input.email') return { email: 'Saisissez une adresse e-mail valide.' };
       if (error.field === 'input.displayName') return { displayName: 'Saisissez le nom de la personne.' };
@@ -249,6 +255,31 @@ export const actions: Actions = {
     if (!data) return fail(503, { action: 'desactiver', id, errors: { général: `La désactivation a échoué : ${message}.` } });
     if (!data.deactivateUser.ok) return fail(400, { action: 'desactiver', id, errors: accountErrors(data.deactivateUser.error) });
     return { action: 'desactiver', id, deactivated: true };
+  },
+
+  /** Sends an invitation again: a new link (shown to the administrator); the previous one stops working. */
+  renvoyer: async ({ fetch, locals, request }) => {
+    requireSection(locals.user, '/administration');
+    const id = String((await request.formData()).get('id') ?? '');
+    if (!UUID.test(id)) return fail(400, { action: 'renvoyer', id, errors: { général: 'Ce compte n’existe pas, ou plus, dans votre Département.' } });
+    const { data, message } = await run<ResendInvitationMutation>(fetch, resendDocument, { id });
+    if (!data) return fail(503, { action: 'renvoyer', id, errors: { général: `Le renvoi de l’invitation a échoué : ${message}.` } });
+    const result = data.reinviteUser;
+    if (!result.ok) return fail(400, { action: 'renvoyer', id, errors: accountErrors(result.error) });
+    return { action: 'renvoyer', id, resent: result.user?.email ?? '', invitationToken: result.invitationToken, expiresAt: result.user?.invitation?.expiresAt ?? null };
+  },
+
+  /** Takes an invitation back: a first submission asks for confirmation, the second (`confirme=oui`) does it. */
+  revoquer: async ({ fetch, locals, request }) => {
+    requireSection(locals.user, '/administration');
+    const form = await request.formData();
+    const id = String(form.get('id') ?? '');
+    if (!UUID.test(id)) return fail(400, { action: 'revoquer', id, errors: { général: 'Ce compte n’existe pas, ou plus, dans votre Département.' } });
+    if (form.get('confirme') !== 'oui') return { action: 'revoquer', id, confirm: { id } };
+    const { data, message } = await run<RevokeInvitationMutation>(fetch, revokeDocument, { id });
+    if (!data) return fail(503, { action: 'revoquer', id, errors: { général: `La révocation a échoué : ${message}.` } });
+    if (!data.revokeInvitedUser.ok) return fail(400, { action: 'revoquer', id, errors: accountErrors(data.revokeInvitedUser.error) });
+    return { action: 'revoquer', id, revoked: true };
   },
 
   /** Checks the file(s) with `dryRun: true`: nothing is written; the page shows the report. */
