@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { conventions } from './contracts.catalogue.js';
 import { demoId, idOf } from './ids.js';
-import { partners } from './partners.catalogue.js';
+import { partners, services } from './partners.catalogue.js';
 import { generatePopulation, type AccompanyingConvention, type ReferralTarget, type ResidenceCommune, type SyntheticPopulation } from './population.js';
 import { insertRows } from './sql.js';
 
@@ -36,7 +36,9 @@ export function demoAccompanyingConventions(departmentCode: string): Accompanyin
 
 /** The demo partners of a Département people may be referred to (one service each). */
 export function demoReferralTargets(departmentCode: string): ReferralTarget[] {
-  return partners.filter((p) => p.departmentCode === departmentCode).map((p) => ({ partnerId: idOf.partner(p.key), serviceId: demoId(`service:${p.key}:default`) }));
+  // The demo's real services (partners.seed.ts writes them): a referral names a service that exists.
+  const ofDepartment = new Set(partners.filter((p) => p.departmentCode === departmentCode).map((p) => p.key));
+  return services.filter((s) => ofDepartment.has(s.partnerKey)).map((s) => ({ partnerId: idOf.partner(s.partnerKey), serviceId: demoId(`service:${s.key}`) }));
 }
 
 const textArray = (values: string[]): string => `{${values.join(',')}}`;

@@ -112,6 +112,12 @@ export const rules: Record<string, Rule> = {
     document: '{ prescribed(first: 5) { nodes { id } } }',
     expect: everyone('forbidden', { PRESCRIBER: 'data' }),
   },
+  'Query.receivedReferrals': {
+    // The partner's inbox: its operator (its own structure's) and administrators; names the people referred.
+    action: 'referral:receive',
+    document: '{ receivedReferrals(first: 5) { nodes { id } } }',
+    expect: everyone('forbidden', { ADMIN: 'data', OPERATOR: 'data', OTHER_DEPARTMENT: 'data' }),
+  },
   'Query.indicators': {
     // Aggregates: every role (suppressed for all but administrators).
     document: '{ indicators(period: { from: "2026-01-01", to: "2026-11-15" }) { peopleWelcomed { suppressed } } }',
