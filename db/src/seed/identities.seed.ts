@@ -1,6 +1,5 @@
 import type pg from 'pg';
 import { SeededRandom } from './random.js';
-import { insertRows } from './sql.js';
 
 /** A person's identifying fields, as the beneficiaries subgraph stores them (encrypted). */
 export interface DemoIdentity {
@@ -11,7 +10,7 @@ export interface DemoIdentity {
 }
 
 /** How the beneficiaries subgraph seals identities (its own cipher and key): the seed never sees the key. */
-export type SealIdentity = (identity: DemoIdentity) => { ciphertext: Buffer; digest: string };
+export type SealIdentity = (identity: DemoIdentity) => { ciphertext: Buffer; digest: string; nameIndex: string[] };
 
 // Frequent French given names and surnames, drawn at random into pairs: synthetic people, no real person.
 const FIRST_NAMES = {
@@ -40,9 +39,18 @@ export async function seedIdentities(client: pg.ClientBase, seal: SealIdentity):
       birthDate: `${person.birth_year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
       cafNumber: random.chance(0.9) ? String(random.int(1_000_000, 9_999_999)) : null,
     };
-    const { ciphertext, digest } = seal(identity);
-    return [person.id, person.department_code, ciphertext, digest];
+    const { ciphertext, digest, nameIndex } = seal(identity);
+    return [person.id, person.department_code, ciphertext, digest, `{${nameIndex.join(',')}}`];
   });
-  await insertRows(client, 'beneficiaries.beneficiary_identity', ['beneficiary_id', 'department_code', 'ciphertext', 'digest'], ['uuid', 'text', 'bytea', 'text'], sealed);
+  if (sealed.length > 0) {
+    // The name index is an array per row: sent as array literals, cast row by row (unnest would flatten a text[][]).
+    const column = (i: number): unknown[] => sealed.map((r) => r[i]);
+    await client.query(
+      `insert into beneficiaries.beneficiary_identity (beneficiary_id, department_code, ciphertext, digest, name_index)
+       select id, department_code, ciphertext, digest, name_index::text[]
+         from unnest($1::uuid[], $2::text[], $3::bytea[], $4::text[], $5::text[]) as t(id, department_code, ciphertext, digest, name_index)`,
+      [column(0), column(1), column(2), column(3), column(4)],
+    );
+  }
   return { identities: sealed.length };
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { configureIdentityKey, encryptIdentity, identityDigest } from '@passerelles/beneficiaries/identity';
+import { configureIdentityKey, encryptIdentity, identityDigest, nameIndex } from '@passerelles/beneficiaries/identity';
 import { openDatabase, prepareDatabase, provisionServiceRoles, seedDemo, type RunningDatabase, type SealIdentity, type SeedResult, type ServiceDatabaseUrls, type SubgraphSchema } from '@passerelles/db';
 import { generateIdentityKeys, type IdentityKeyPair } from '@passerelles/subgraph-kit/identity';
 import { repoRoot } from '../compose/compose.js';
@@ -177,5 +177,5 @@ async function dataDirEncryptionKey(dataDir: string): Promise<string> {
 /** The demo's synthetic identities are sealed as the beneficiaries subgraph seals them, with its key. */
 function identitySealer(base64Key: string): SealIdentity {
   configureIdentityKey(Buffer.from(base64Key, 'base64'));
-  return (identity) => ({ ciphertext: encryptIdentity(identity), digest: identityDigest(identity) });
+  return (identity) => ({ ciphertext: encryptIdentity(identity), digest: identityDigest(identity), nameIndex: nameIndex(identity) });
 }

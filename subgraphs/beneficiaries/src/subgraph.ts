@@ -3,6 +3,7 @@ import { AccompanimentEntity } from './accompaniment/accompaniment.entity.js';
 import { AppointmentEntity } from './appointment/appointment.entity.js';
 import { BeneficiaryEntity } from './beneficiary/beneficiary.entity.js';
 import { DEFAULT_PORT } from './env.js';
+import { backfillNameIndex } from './identity/name-index.backfill.js';
 import { beneficiariesMigrations } from './migrations/index.js';
 import { ReferralEntity } from './referral/referral.entity.js';
 import { buildBeneficiariesSchema } from './schema.js';
@@ -17,4 +18,7 @@ export const beneficiariesSubgraph: SubgraphDefinition = {
   entities: [BeneficiaryEntity, AccompanimentEntity, AppointmentEntity, ReferralEntity],
   migrations: beneficiariesMigrations,
   buildSchema: buildBeneficiariesSchema,
+  afterMigrate: async (orm, log) => {
+    await backfillNameIndex(orm, log);
+  },
 };

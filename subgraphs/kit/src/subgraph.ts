@@ -15,6 +15,8 @@ export interface SubgraphDefinition {
   entities: NonNullable<OrmOptions['entities']>;
   migrations: NamedMigration[];
   buildSchema(): Promise<GraphQLSchema>;
+  /** Work the schema's migrations cannot do without the service's secrets (e.g. re-deriving keyed columns), run once the ORM is open and before serving. */
+  afterMigrate?(orm: MikroORM, log: (line: string) => void): Promise<void>;
 }
 
 export interface StartedSubgraph extends RunningSubgraph {
@@ -34,6 +36,7 @@ export async function startSubgraph(
     entities: definition.entities,
     debug: env.debugSql,
   })) as MikroORM;
+  await definition.afterMigrate?.(orm, log);
   const schema = await definition.buildSchema();
   const verifier = await CallerTokenVerifier.fromPem(env.gatewayPublicKeyPem);
   const running = await serveSubgraph({

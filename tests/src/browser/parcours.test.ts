@@ -139,6 +139,17 @@ describe('Parcours — the référent’s caseload', () => {
     await page.waitForURL(/alerte=RENEWAL_NOT_REQUESTED/);
     await expect.poll(() => listedIds(page)).toEqual(renewalPeople.filter((id) => all.caseload.nodes.some((n) => n.id === id)).sort());
     expect(await page.locator('table.people caption').textContent()).toContain('alerte « Renouvellement du CER à demander »');
+
+    // By name: whole words, any case or accent, on the API's blind index; the URL keeps it.
+    await ui.open(page, '/parcours');
+    await page.getByLabel('Rechercher par nom').fill('LEA parcoursdemo');
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await page.waitForURL(/nom=LEA\+parcoursdemo/);
+    await expect.poll(() => listedIds(page)).toEqual([named.id]);
+    expect(await page.locator('table.people caption').textContent()).toContain('nom « LEA parcoursdemo »');
+    await page.getByLabel('Rechercher par nom').fill('parcoursdem');
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await expect.poll(() => page.locator('p.empty').textContent()).toContain('Aucune personne de la file active ne porte les noms « parcoursdem »');
     await page.close();
   });
 

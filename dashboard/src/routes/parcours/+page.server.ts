@@ -105,10 +105,12 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
     const list: Panel<ListPage> = loaded.ok
       ? { ...loaded, data: { rows: loaded.data.prescribed.nodes.map((n) => row(n, new Map())), totalCount: null, nextCursor: nextCursor(loaded.data.prescribed.pageInfo) } }
       : loaded;
-    return { view: 'prescriber' as const, list, alert: null, alerts: [], counts: null, contractAlertsMessage: null, after };
+    return { view: 'prescriber' as const, list, alert: null, name: null, alerts: [], counts: null, contractAlertsMessage: null, after };
   }
 
   const alert = parseAlert(url.searchParams.get('alerte'));
+  // A search by name (whole words of the first or last names): the API finds them on a blind index.
+  const name = (url.searchParams.get('nom') ?? '').trim().slice(0, 100) || null;
   const contractAlerts = loadPanel<ContractAlertsQuery>(fetch, 'alertes CER', contractAlertsDocument);
   const cerAlert = alert && isContractAlert(alert) ? alert : null;
   const pathAlert = alert && !isContractAlert(alert) ? alert : null;
@@ -117,10 +119,10 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
     // The CER alerts live in contracts: the list is then the caseload among the people they name.
     const cer = await contractAlerts;
     caseload = cer.ok
-      ? loadPanel<CaseloadQuery>(fetch, 'file active', caseloadDocument, { first: PAGE_SIZE, after, among: peopleWithContractAlert(cer.data.contractAlerts, cerAlert) } satisfies CaseloadQueryVariables)
+      ? loadPanel<CaseloadQuery>(fetch, 'file active', caseloadDocument, { first: PAGE_SIZE, after, name, among: peopleWithContractAlert(cer.data.contractAlerts, cerAlert) } satisfies CaseloadQueryVariables)
       : Promise.resolve({ ok: false, message: `Le filtre « ${ALERT_LABELS[cerAlert]} » est momentanément indisponible : les alertes CER ne répondent pas. Choisissez un autre filtre.` });
   } else {
-    caseload = loadPanel<CaseloadQuery>(fetch, 'file active', caseloadDocument, { first: PAGE_SIZE, after, alert: pathAlert } satisfies CaseloadQueryVariables);
+    caseload = loadPanel<CaseloadQuery>(fetch, 'file active', caseloadDocument, { first: PAGE_SIZE, after, alert: pathAlert, name } satisfies CaseloadQueryVariables);
   }
   const [cer, people] = await Promise.all([contractAlerts, caseload]);
 
@@ -138,6 +140,7 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
     view: user.role === 'ADMIN' ? ('department' as const) : ('referent' as const),
     list,
     alert,
+    name,
     alerts: ALERT_KINDS.map((kind) => ({ kind, label: ALERT_LABELS[kind] })),
     counts,
     contractAlertsMessage: cer.ok ? null : 'Les alertes CER (fin de contrat, renouvellement) sont momentanément indisponibles ; le reste de la file active est à jour.',

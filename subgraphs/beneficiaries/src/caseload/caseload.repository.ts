@@ -6,10 +6,12 @@ import { BENEFICIARY_COLUMNS } from '../beneficiary/beneficiary.repository.js';
 import type { BeneficiaryRecord } from '../beneficiary/beneficiary.entity.js';
 import { openSql } from '../referral/referral.repository.js';
 
-/** What narrows a caseload: one alert, and/or a set of people (e.g. those a contract alert names). */
+/** What narrows a caseload: one alert, a set of people (e.g. those a contract alert names), and/or words of their names. */
 export interface CaseloadFilter {
   alert: CaseloadAlert | null;
   among: readonly string[] | null;
+  /** The blind index of the words searched (identity.cipher.ts `nameQueryIndex`): the person's names hold every one. */
+  nameIndex?: readonly string[] | null;
 }
 
 export interface AlertRow {
@@ -77,6 +79,11 @@ function inCaseload(people: Sql, accompaniments: Sql, filter: CaseloadFilter): S
   if (filter.among) {
     parts.push('b.id in (?)');
     params.push([...filter.among]);
+  }
+  if (filter.nameIndex) {
+    // Searched on the blind index (GIN): no identity is decrypted to find someone.
+    parts.push('exists (select 1 from beneficiaries.beneficiary_identity i where i.department_code = b.department_code and i.beneficiary_id = b.id and i.name_index @> ?::text[])');
+    params.push(`{${filter.nameIndex.join(',')}}`);
   }
   return { sql: parts.join(' and '), params };
 }

@@ -19,8 +19,13 @@ export class CaseloadResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('alert', () => CaseloadAlert, { nullable: true, description: 'Only the people raising this alert today.' }) alert: CaseloadAlert | null,
     @Arg('among', () => [ID], { nullable: true, description: 'Only these people (at most 1 000), e.g. those a contract alert names.' }) among: string[] | null,
+    @Arg('name', () => String, {
+      nullable: true,
+      description: 'Only the people whose first or last names hold every word typed (whole words; case and accents ignored), found on a blind index: nothing is decrypted to search.',
+    })
+    name: string | null,
   ): Promise<CaseloadConnection> {
-    return caseload(ctx, { first, after: after ?? null, alert: alert ?? null, among: among ?? null });
+    return caseload(ctx, { first, after: after ?? null, alert: alert ?? null, among: among ?? null, name: name ?? null });
   }
 
   @Query(() => BeneficiaryConnection, {

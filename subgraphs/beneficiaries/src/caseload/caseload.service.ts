@@ -1,12 +1,15 @@
 import { assertCan, assertPageSize, decodeCursor, recordAccess, todayIso, toPage, UserFacingError, type PageInfo, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { CaseloadAlert } from '../accompaniment/accompaniment.enums.js';
 import type { BeneficiaryRecord } from '../beneficiary/beneficiary.entity.js';
+import { nameQueryIndex } from '../identity/identity.cipher.js';
 import { CaseloadRepository, type AlertRow, type CaseloadFilter } from './caseload.repository.js';
 import type { CaseloadConnection } from './caseload.type.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** At most this many people in `among` (a référent's CER alerts fit many times over). */
 export const MAX_AMONG = 1000;
+/** A name search is a few words. */
+const MAX_NAME_SEARCH = 100;
 const alertsByBeneficiary = Symbol('alertsByBeneficiary');
 
 /**
@@ -17,12 +20,16 @@ const alertsByBeneficiary = Symbol('alertsByBeneficiary');
  */
 export async function caseload(
   ctx: SubgraphContext,
-  options: { first: number; after: string | null; alert: CaseloadAlert | null; among: readonly string[] | null },
+  options: { first: number; after: string | null; alert: CaseloadAlert | null; among: readonly string[] | null; name?: string | null },
 ): Promise<CaseloadConnection> {
   assertCan(ctx.caller, 'caseload:read');
   assertPageSize(options.first);
   if (options.among && options.among.length > MAX_AMONG) throw new UserFacingError(`among takes at most ${MAX_AMONG} ids.`, 'BAD_USER_INPUT', { argument: 'among' });
-  const filter: CaseloadFilter = { alert: options.alert, among: options.among ? options.among.filter((id) => UUID.test(id)) : null };
+  const name = options.name?.trim() ? options.name : null;
+  if (name !== null && name.length > MAX_NAME_SEARCH) throw new UserFacingError(`name takes at most ${MAX_NAME_SEARCH} characters.`, 'BAD_USER_INPUT', { argument: 'name' });
+  const nameIndex = name === null ? null : nameQueryIndex(name);
+  if (nameIndex !== null && nameIndex.length === 0) throw new UserFacingError('name must hold at least one letter or digit.', 'BAD_USER_INPUT', { argument: 'name' });
+  const filter: CaseloadFilter = { alert: options.alert, among: options.among ? options.among.filter((id) => UUID.test(id)) : null, nameIndex };
   const after = options.after ? String(decodeCursor(options.after, 1)[0]) : null;
   if (after !== null && !UUID.test(after)) throw new UserFacingError('Invalid cursor: pass the endCursor of a previous page.', 'BAD_USER_INPUT', { argument: 'after' });
   const today = todayIso();

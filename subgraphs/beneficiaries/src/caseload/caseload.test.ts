@@ -5,6 +5,7 @@ import { createTestTerritory, execute, openTestOrm, QueryCounter, testCaller, te
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beneficiariesSubgraph } from '../subgraph.js';
+import { backfillNameIndex } from '../identity/name-index.backfill.js';
 import { firstCommune, newAccompaniment, newAppointment, newPerson, useTestIdentityKey } from '../test-support/factories.js';
 
 // This file owns Département 35 (Ille-et-Vilaine) in the shared test database; each test uses its own territory.
@@ -29,8 +30,8 @@ interface Page {
   alertCounts: { alert: string; people: number }[];
 }
 
-const CASELOAD = `query ($first: Int!, $after: String, $alert: CaseloadAlert, $among: [ID!]) {
-  caseload(first: $first, after: $after, alert: $alert, among: $among) {
+const CASELOAD = `query ($first: Int!, $after: String, $alert: CaseloadAlert, $among: [ID!], $name: String) {
+  caseload(first: $first, after: $after, alert: $alert, among: $among, name: $name) {
     nodes { id identity { lastName } alerts { kind dueOn } }
     pageInfo { endCursor hasNextPage }
     totalCount
@@ -55,7 +56,7 @@ afterAll(async () => {
 });
 
 /** A référent's people: one per alert, one with none, one ended, and one followed by someone else. */
-async function caseloadWorld(): Promise<{ referent: Caller; territory: string; waiting: string; missed: string; review: string; quiet: string; other: string; dates: { waitingPrescribed: string; reviewStarted: string; missedOn: string } }> {
+async function caseloadWorld(): Promise<{ referent: Caller; territory: string; waiting: string; missed: string; review: string; toClose: string; quiet: string; other: string; dates: { waitingPrescribed: string; reviewStarted: string; missedOn: string } }> {
   const em = orm.em.fork();
   const territory = await createTestTerritory(em, DEPARTMENT, [commune]);
   const referent = testCaller({ departmentCode: DEPARTMENT, role: 'REFERENT' });
@@ -161,6 +162,57 @@ describe('a caseload with its alerts', () => {
     expect(elsewhere.nodes).toEqual([]);
     const badCursor = await execute(schema, testContext(orm, w.referent), CASELOAD, { first: 5, after: Buffer.from('["x"]').toString('base64url') });
     expect(badCursor.errors).toEqual(['Invalid cursor: pass the endCursor of a previous page.']);
+  });
+});
+
+describe('searching a caseload by name', () => {
+  it('finds people on the blind index of their names — whole words, any case or accent — decrypting only the page it shows', async () => {
+    const w = await caseloadWorld();
+    const em = orm.em.fork();
+    const accented = await newPerson(em, {
+      departmentCode: DEPARTMENT,
+      communeCode: commune,
+      territoryId: w.territory,
+      identity: { firstName: 'Éloïse', lastName: "D'Almeida-Brûlé", birthDate: '1990-02-03', cafNumber: null },
+    });
+    await newAccompaniment(em, { departmentCode: DEPARTMENT, beneficiaryId: accented, territoryId: w.territory, referentId: w.referent.userId, prescribedOn: daysFromToday(-10) });
+    const found = async (name: string): Promise<string[]> => (await caseloadOf(w.referent, { name })).nodes.map((n) => n.id);
+
+    expect(await found('attente')).toEqual([w.waiting]);
+    expect(await found('  ALEX   Attente ')).toEqual([w.waiting]);
+    expect(await found('alex')).toEqual([w.waiting, w.missed, w.review, w.toClose, w.quiet].sort());
+    expect(await found('eloise almeida brule')).toEqual([accented]);
+    expect(await found("D'ALMEIDA")).toEqual([accented]);
+    // Whole words only, every word, and only the caller's caseload (« Autre » is someone else's).
+    expect(await found('atten')).toEqual([]);
+    expect(await found('alex bilan attente')).toEqual([]);
+    expect(await found('autre')).toEqual([]);
+    expect((await caseloadOf(w.referent, { name: 'alex', alert: 'REVIEW_DUE' })).nodes.map((n) => n.id)).toEqual([w.review]);
+
+    // Searching decrypts nothing but the page shown: one audit line of people and one of identities, for the page's people only.
+    const ctx = testContext(orm, w.referent);
+    counter.reset();
+    const page = await caseloadOf(w.referent, { name: 'attente' }, ctx);
+    expect(page.totalCount).toBe(1);
+    expect(counter.count).toBe(7);
+    const audit: { record_type: string; record_ids: string[] }[] = await em.execute(`select record_type, record_ids from audit.access_log where correlation_id = ? order by id`, [ctx.correlationId]);
+    expect(audit).toEqual([
+      { record_type: 'Beneficiary', record_ids: [w.waiting] },
+      { record_type: 'BeneficiaryIdentity', record_ids: [w.waiting] },
+    ]);
+    // What is stored says nothing readable.
+    const stored: { words: string }[] = await em.execute(`select array_to_string(name_index, ' ') as words from beneficiaries.beneficiary_identity where beneficiary_id = ?`, [w.waiting]);
+    expect(stored[0]!.words).not.toMatch(/alex|attente/i);
+
+    // Identities written without the index (before it existed) get it at start-up.
+    await em.execute('update beneficiaries.beneficiary_identity set name_index = null where beneficiary_id in (?)', [[w.waiting, accented]]);
+    expect(await found('attente')).toEqual([]);
+    expect(await backfillNameIndex(orm, () => undefined)).toBeGreaterThanOrEqual(2);
+    expect(await found('attente')).toEqual([w.waiting]);
+    expect(await found('eloise')).toEqual([accented]);
+
+    const refused = await execute(schema, testContext(orm, w.referent), CASELOAD, { first: 5, name: ' -- ' });
+    expect(refused.errors).toEqual(['name must hold at least one letter or digit.']);
   });
 });
 

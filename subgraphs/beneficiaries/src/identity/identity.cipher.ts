@@ -44,3 +44,39 @@ export function decryptIdentity(blob: Buffer): IdentityFields {
 export function identityDigest(fields: IdentityFields): string {
   return createHmac('sha256', key()).update(`identity:${canonical(fields)}`).digest('base64url');
 }
+
+/**
+ * The words of a name as they are searched: lower case, without accents, split on spaces,
+ * hyphens and apostrophes (« Marie-Hélène D'Almeida » → marie, helene, d, almeida).
+ */
+export function nameWords(text: string): string[] {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
+}
+
+/**
+ * Blind index of a person's names: a keyed HMAC of each word of the first and last names,
+ * truncated to 12 bytes, so that a caseload can be searched by name in SQL (`name_index @> …`)
+ * without decrypting it. The key is derived from the identity key for this use only; the index
+ * reveals that two people share a name word, not the word (ADR 0020).
+ */
+export function nameIndex(fields: Pick<IdentityFields, 'firstName' | 'lastName'>): string[] {
+  return [...new Set([...nameWords(fields.firstName), ...nameWords(fields.lastName)].map(blindWord))].sort();
+}
+
+/** The blind index of what someone typed to search by name: every word must be one of the person's. */
+export function nameQueryIndex(query: string): string[] {
+  return [...new Set(nameWords(query).map(blindWord))];
+}
+
+let wordKey: { of: Buffer; key: Buffer } | null = null;
+
+function blindWord(word: string): string {
+  const identity = key();
+  if (wordKey?.of !== identity) wordKey = { of: identity, key: createHmac('sha256', identity).update('passerelles:name-index:v1').digest() };
+  return createHmac('sha256', wordKey.key).update(word).digest().subarray(0, 12).toString('base64url');
+}

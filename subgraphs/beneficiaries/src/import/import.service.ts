@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertCan, recordAccess, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { createHash, randomUUID } from 'node:crypto';
-import { encryptIdentity, identityDigest, type IdentityFields } from '../identity/identity.cipher.js';
+import { encryptIdentity, identityDigest, nameIndex, type IdentityFields } from '../identity/identity.cipher.js';
 import { BARRIER, DIFFICULTY, EXIT_REASON, EXIT_SUB_REASON, frenchDate, HOUSEHOLD, lookup, ORIENTATION, parseExport, SEX, type RawRow } from './import.format.js';
 import type { ImportRejection, ImportReport } from './import.type.js';
 
@@ -270,14 +270,19 @@ async function write(em: EntityManager, department: string, people: PersonRow[],
     );
     for (const r of upserted) changed.add(r.id);
 
-    const identities = people.map((p) => ({ external_ref: p.externalRef, ciphertext: encryptIdentity(p.identity).toString('base64'), digest: identityDigest(p.identity) }));
+    const identities = people.map((p) => ({
+      external_ref: p.externalRef,
+      ciphertext: encryptIdentity(p.identity).toString('base64'),
+      digest: identityDigest(p.identity),
+      name_index: nameIndex(p.identity),
+    }));
     const identityChanged = await em.execute<{ id: string }[]>(
-      `insert into beneficiaries.beneficiary_identity as i (beneficiary_id, department_code, ciphertext, digest)
-       select b.id, b.department_code, decode(r.ciphertext, 'base64'), r.digest
-         from jsonb_to_recordset(?::jsonb) as r(external_ref text, ciphertext text, digest text)
+      `insert into beneficiaries.beneficiary_identity as i (beneficiary_id, department_code, ciphertext, digest, name_index)
+       select b.id, b.department_code, decode(r.ciphertext, 'base64'), r.digest, r.name_index
+         from jsonb_to_recordset(?::jsonb) as r(external_ref text, ciphertext text, digest text, name_index text[])
          join beneficiaries.beneficiary b on b.department_code = ? and b.external_ref = r.external_ref
-       on conflict (beneficiary_id) do update set ciphertext = excluded.ciphertext, digest = excluded.digest, updated_at = now()
-       where i.digest <> excluded.digest
+       on conflict (beneficiary_id) do update set ciphertext = excluded.ciphertext, digest = excluded.digest, name_index = excluded.name_index, updated_at = now()
+       where i.digest <> excluded.digest or i.name_index is null
        returning i.beneficiary_id as id`,
       [JSON.stringify(identities), department],
     );

@@ -4,6 +4,7 @@ import { Migration20261122130000_lifecycle } from './Migration20261122130000_lif
 import { Migration20261122140000_indicator_indexes } from './Migration20261122140000_indicator_indexes.js';
 import { Migration20261122160000_retention } from './Migration20261122160000_retention.js';
 import { Migration20261205100000_path_rules } from './Migration20261205100000_path_rules.js';
+import { Migration20261205110000_name_index } from './Migration20261205110000_name_index.js';
 
 export const beneficiariesMigrations: NamedMigration[] = [
   { name: 'Migration20261122020000_beneficiary', class: Migration20261122020000_beneficiary },
@@ -11,4 +12,5 @@ export const beneficiariesMigrations: NamedMigration[] = [
   { name: 'Migration20261122140000_indicator_indexes', class: Migration20261122140000_indicator_indexes },
   { name: 'Migration20261122160000_retention', class: Migration20261122160000_retention },
   { name: 'Migration20261205100000_path_rules', class: Migration20261205100000_path_rules },
+  { name: 'Migration20261205110000_name_index', class: Migration20261205110000_name_index },
 ];

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { configureIdentityKey, encryptIdentity, identityDigest, type IdentityFields } from '../identity/identity.cipher.js';
+import { configureIdentityKey, encryptIdentity, identityDigest, nameIndex, type IdentityFields } from '../identity/identity.cipher.js';
 
 /** Every test file uses its own random key: identities are only ever read back through the service. */
 export function useTestIdentityKey(): void {
@@ -25,11 +25,12 @@ export async function newPerson(em: EntityManager, o: PersonOptions): Promise<st
     [id, o.departmentCode, o.communeCode, o.territoryId ?? null, o.sex ?? 'F', `{${(o.difficulties ?? []).join(',')}}`],
   );
   if (o.identity) {
-    await em.execute(`insert into beneficiaries.beneficiary_identity (beneficiary_id, department_code, ciphertext, digest) values (?, ?, decode(?, 'base64'), ?)`, [
+    await em.execute(`insert into beneficiaries.beneficiary_identity (beneficiary_id, department_code, ciphertext, digest, name_index) values (?, ?, decode(?, 'base64'), ?, ?::text[])`, [
       id,
       o.departmentCode,
       encryptIdentity(o.identity).toString('base64'),
       identityDigest(o.identity),
+      `{${nameIndex(o.identity).join(',')}}`,
     ]);
   }
   return id;
