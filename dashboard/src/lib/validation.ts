@@ -114,7 +114,7 @@ export function readAttendance(form: FormData, scheduledOn: string, today?: stri
 }
 
 /** The forms whose API refusals are turned into French. */
-export type RefusedForm = 'rendezVous' | 'presence' | 'annulation' | 'sortie' | 'cer' | 'renouvellement' | 'orientation';
+export type RefusedForm = 'rendezVous' | 'presence' | 'annulation' | 'deplacement' | 'sortie' | 'cer' | 'renouvellement' | 'orientation';
 
 type Refusal = { field: string; message: string };
 
@@ -159,6 +159,12 @@ const BY_FORM: Record<RefusedForm, Partial<Record<string, Refusal>>> = {
   },
   annulation: {
     INVALID_TRANSITION: { field: GENERAL, message: 'Seul un rendez-vous encore prévu peut être annulé.' },
+  },
+  deplacement: {
+    INVALID_TRANSITION: { field: GENERAL, message: 'Seul un rendez-vous encore prévu peut être déplacé.' },
+    PLANNED_IN_PAST: { field: 'on', message: 'Un rendez-vous se déplace à aujourd’hui ou plus tard.' },
+    DATES_OUT_OF_ORDER: { field: 'on', message: 'Un rendez-vous ne peut pas précéder la validation de l’orientation, ni un entretien intermédiaire précéder le premier entretien.' },
+    INVALID_DATE: { field: 'on', message: 'La nouvelle date n’est pas valide.' },
   },
   orientation: {
     NOT_FOUND: { field: GENERAL, message: 'Cette orientation est introuvable parmi celles que votre structure a reçues.' },

@@ -220,7 +220,7 @@ export function generatePopulation(options: {
     let prescribedOn = addDays(firstDay, random.int(0, Math.max(daysBetween(firstDay, lastDay) - 7, 0)));
     // A quarter of those whose first accompaniment ended are prescribed a second one later.
     for (let n = 0; n < 2 && prescribedOn <= lastDay; n++) {
-      const ended = generatePath(random, population, { department, beneficiary, convention, prescribedOn, lastDay, index: n, targets });
+      const ended = generatePath(random, population, { department, beneficiary, convention, prescribedOn, lastDay, asOf: options.asOf, index: n, targets });
       if (!ended || !random.chance(0.25)) break;
       prescribedOn = addDays(ended, random.int(20, 120));
     }
@@ -232,7 +232,7 @@ export function generatePopulation(options: {
 function generatePath(
   random: SeededRandom,
   population: SyntheticPopulation,
-  o: { department: string; beneficiary: SyntheticBeneficiary; convention: AccompanyingConvention; prescribedOn: string; lastDay: string; index: number; targets: ReferralTarget[] },
+  o: { department: string; beneficiary: SyntheticBeneficiary; convention: AccompanyingConvention; prescribedOn: string; lastDay: string; asOf: string; index: number; targets: ReferralTarget[] },
 ): string | null {
   const { department, beneficiary, convention, prescribedOn, lastDay } = o;
   const id = demoId(`accompaniment:${beneficiary.id}${o.index ? `:${o.index}` : ''}`);
@@ -280,7 +280,9 @@ function generatePath(
   const appointment = (kind: string, scheduledOn: string, status: string): void => {
     population.appointments.push({ id: demoId(`appointment:${id}:${n++}`), departmentCode: department, accompanimentId: id, beneficiaryId: beneficiary.id, kind, scheduledOn, status });
   };
-  const held = (day: string): string => (day > lastDay ? 'PLANNED' : random.weighted([['HONOURED', 76], ['MISSED', 14], ['EXCUSED', 10]] as const));
+  // Planned only when still to come on the demo's day; after its convention's end (no draw, so that
+  // the rest of the population does not move), the référent recorded it held.
+  const held = (day: string): string => (day > lastDay ? (day > o.asOf ? 'PLANNED' : 'HONOURED') : random.weighted([['HONOURED', 76], ['MISSED', 14], ['EXCUSED', 10]] as const));
   if (validatedOn && !startedOn) {
     // Waiting for the first interview: one planned (or missed) appointment.
     const day = addDays(validatedOn, random.int(3, 40));

@@ -230,6 +230,27 @@ describe('Parcours — a person’s path', () => {
     await expect.poll(() => page.locator('section[aria-labelledby="titre-rdv"] [role="status"]').allTextContents()).toEqual(['Présence enregistrée.']);
     expect(await stored()).toEqual([{ id: appointment!.id, status: 'HONOURED' }]);
     expect(await steps.allTextContents()).toContainEqual(`${frenchDay(today())} — Entretien intermédiaire — honoré`);
+
+    // One to come, moved to another day (not to a past one), then cancelled.
+    const later = addDays(today(), 14);
+    await form.getByLabel('Date du rendez-vous').fill(later);
+    await form.getByLabel('Type de rendez-vous').selectOption({ label: 'Entretien intermédiaire' });
+    await form.getByLabel('Présence').selectOption({ value: 'PLANNED' });
+    await form.getByRole('button').click();
+    await expect.poll(() => page.locator(`form[action="?/deplacement"]`).count()).toBeGreaterThan(0);
+    const planned = (await ui.system.db.query<{ id: string }>(`select id from beneficiaries.appointment where accompaniment_id = $1 and scheduled_on = $2 and status = 'PLANNED'`, [person.accompanimentId, later])).rows[0]!;
+    const move = page.locator(`form[action="?/deplacement"]:has(input[value="${planned.id}"])`);
+    await move.getByLabel(`Nouvelle date du rendez-vous du ${frenchDay(later)}`).fill(addDays(today(), -1));
+    await move.getByRole('button', { name: `Déplacer le rendez-vous du ${frenchDay(later)}` }).click();
+    await expect.poll(() => move.locator('.error').textContent()).toBe('Un rendez-vous se déplace à aujourd’hui ou plus tard.');
+    await move.getByLabel(`Nouvelle date du rendez-vous du ${frenchDay(later)}`).fill(addDays(today(), 21));
+    await move.getByRole('button', { name: `Déplacer le rendez-vous du ${frenchDay(later)}` }).click();
+    await expect.poll(() => page.locator('section[aria-labelledby="titre-rdv"] [role="status"]').allTextContents()).toEqual(['Rendez-vous déplacé.']);
+    const moved = async (): Promise<unknown[]> => (await ui.system.db.query(`select scheduled_on::text, status from beneficiaries.appointment where id = $1`, [planned.id])).rows;
+    expect(await moved()).toEqual([{ scheduled_on: addDays(today(), 21), status: 'PLANNED' }]);
+    await page.getByRole('button', { name: `Annuler le rendez-vous du ${frenchDay(addDays(today(), 21))}` }).click();
+    await expect.poll(() => page.locator('section[aria-labelledby="titre-rdv"] [role="status"]').allTextContents()).toEqual(['Rendez-vous annulé.']);
+    expect(await moved()).toEqual([{ scheduled_on: addDays(today(), 21), status: 'CANCELLED' }]);
     await page.close();
   });
 

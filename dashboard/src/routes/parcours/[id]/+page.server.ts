@@ -159,6 +159,20 @@ export const actions: Actions = {
     return mutate(fetch, 'presence', appointmentDocument, variables, values, appointmentId);
   },
 
+  /** A planned appointment moved to another day (today or later). */
+  deplacement: async ({ fetch, locals, request }) => {
+    const form = await formOf(locals, request);
+    const appointmentId = String(form.get('appointmentId') ?? '');
+    const kind = String(form.get('kind') ?? '') as RecordAppointmentMutationVariables['input']['kind'];
+    const values = formValues(form, ['on']);
+    const errors: FieldErrors = {};
+    const scheduledOn = readDate(form, 'on', 'la nouvelle date', errors);
+    if (!errors['on'] && scheduledOn < parisToday()) errors['on'] = 'Un rendez-vous se déplace à aujourd’hui ou plus tard.';
+    if (Object.keys(errors).length > 0) return fail(400, { form: 'deplacement' as const, errors, values, target: appointmentId });
+    const variables: RecordAppointmentMutationVariables = { input: { accompanimentId: accompanimentOf(form), appointmentId, scheduledOn, kind, status: 'PLANNED' } };
+    return mutate(fetch, 'deplacement', appointmentDocument, variables, values, appointmentId);
+  },
+
   /** A planned appointment called off (an exit calls off those after it by itself). */
   annulation: async ({ fetch, locals, request }) => {
     const form = await formOf(locals, request);
