@@ -263,6 +263,52 @@ describe('referrals', () => {
   });
 });
 
+describe('the partners’ decision time', () => {
+  it('publishes the referrals sent in a period, the answered and expired ones, and the median and 90th percentile of days to the answer', async () => {
+    const referent = testCaller({ departmentCode: DEPARTMENT, role: 'REFERENT' });
+    const partnerId = randomUUID();
+    const operator = testCaller({ departmentCode: DEPARTMENT, role: 'OPERATOR', partnerId });
+    const programmeId = randomUUID();
+    const em = orm.em.fork();
+    const today = todayIso();
+    const send = async (person: string, sentOn: string): Promise<string> =>
+      ((await mutate(referent, 'createReferral', { beneficiaryId: person, serviceId: randomUUID(), partnerId, sentOn }, 'ok referral { id }')) as unknown as { referral: { id: string } }).referral.id;
+    // 12 answered after 1 to 12 days, 3 left unanswered for 40 days (expired).
+    for (let i = 0; i < 15; i++) {
+      const person = await newPerson(em, { departmentCode: DEPARTMENT, communeCode: commune, territoryId: territory });
+      await newAccompaniment(em, { departmentCode: DEPARTMENT, beneficiaryId: person, programmeId, territoryId: territory, referentId: referent.userId, prescribedOn: '2026-01-05', startedOn: '2026-01-20' });
+      if (i < 12) {
+        const id = await send(person, addDays(today, -20));
+        const answer = await mutate(operator, 'updateReferralStatus', { referralId: id, status: i % 3 === 0 ? 'REFUSED' : 'ACCEPTED', refusalReason: i % 3 === 0 ? 'NO_CAPACITY' : null, on: addDays(today, -20 + i + 1) }, 'ok');
+        expect(answer.ok).toBe(true);
+      } else {
+        await send(person, addDays(today, -40));
+      }
+    }
+    const QUERY = `query ($scope: IndicatorScopeInput, $period: PeriodInput!) { indicators(scope: $scope, period: $period) {
+      referralDecision { sent { value suppressed } answered { value suppressed } expired { value suppressed } medianDays p90Days } } }`;
+    type Decision = { sent: { value: number | null; suppressed: boolean }; answered: { value: number | null; suppressed: boolean }; expired: { value: number | null; suppressed: boolean }; medianDays: number | null; p90Days: number | null };
+    const decision = async (caller: Caller): Promise<Decision> => {
+      const { data, errors } = await execute<{ indicators: { referralDecision: Decision } }>(schema, testContext(orm, caller), QUERY, { scope: { programmeId }, period: { from: addDays(today, -60), to: today } });
+      expect(errors).toEqual([]);
+      return data!.indicators.referralDecision;
+    };
+    // Independently: days 1..12 → median 6.5, 90th percentile (interpolated) 1 + 0.9 × 11 = 10.9.
+    expect(await decision(admin)).toEqual({
+      sent: { value: 15, suppressed: false },
+      answered: { value: 12, suppressed: false },
+      expired: { value: 3, suppressed: false },
+      medianDays: 6.5,
+      p90Days: 10.9,
+    });
+    // Steering: 3 expired is a small count, hidden, and not recoverable from the total.
+    const seen = await decision(testCaller({ departmentCode: DEPARTMENT, role: 'STEERING' }));
+    expect(seen.expired).toEqual({ value: null, suppressed: true });
+    expect(seen.sent.suppressed || seen.answered.suppressed).toBe(true);
+    expect(seen.medianDays).toBe(seen.answered.suppressed ? null : 6.5);
+  });
+});
+
 describe('a path you can trust', () => {
   const APPOINTMENT = 'ok error { code field } appointment { id kind status scheduledOn }';
   type Answer = { ok: boolean; error: { code: string; field: string | null } | null; appointment: { id: string; status: string } | null };

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { REFERRAL_EXPIRES_AFTER_DAYS } from '../accompaniment/accompaniment.enums.js';
 
 /** Which accompaniments an indicator counts: a Département, optionally narrowed. */
 export interface IndicatorFilter {
@@ -88,6 +89,26 @@ export class IndicatorsRepository {
       [...s.params, period.from, period.to],
     );
     return rows[0] ?? { counted: 0, mean: null, median: null, shareUnder30: null };
+  }
+
+  /**
+   * Referrals sent in the period from the accompaniments in scope: how many, how many the partner
+   * answered (accepted or refused), the median and 90th percentile of days from sending to the
+   * answer, and how many expired unanswered (sent more than 30 days before `today`, still SENT).
+   */
+  async referralDecisions(filter: IndicatorFilter, period: Period, today: string): Promise<{ sent: number; answered: number; expired: number; median: number | null; p90: number | null }> {
+    const s = scope(filter);
+    const rows = await this.em.execute<{ sent: number; answered: number; expired: number; median: number | null; p90: number | null }[]>(
+      `select count(*)::int as sent,
+              count(r.answered_on)::int as answered,
+              count(*) filter (where r.status = 'SENT' and r.sent_on + ${REFERRAL_EXPIRES_AFTER_DAYS} < ?::date)::int as expired,
+              percentile_cont(0.5) within group (order by r.answered_on - r.sent_on) filter (where r.answered_on is not null)::float8 as median,
+              percentile_cont(0.9) within group (order by r.answered_on - r.sent_on) filter (where r.answered_on is not null)::float8 as p90
+         from beneficiaries.referral r join beneficiaries.accompaniment a on a.id = r.accompaniment_id
+        where r.department_code = ? and r.sent_on between ?::date and ?::date and ${s.sql}`,
+      [today, filter.departmentCode, period.from, period.to, ...s.params],
+    );
+    return rows[0] ?? { sent: 0, answered: 0, expired: 0, median: null, p90: null };
   }
 
   /**

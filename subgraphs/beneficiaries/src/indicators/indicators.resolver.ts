@@ -2,7 +2,7 @@ import { CountType, PeriodInput, type SubgraphContext } from '@passerelles/subgr
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { ExitReason } from '../accompaniment/accompaniment.enums.js';
 import { indicators, indicatorsByTerritory, type IndicatorsComputation } from './indicators.service.js';
-import { AdherenceStats, BeneficiaryIndicators, DelayStats, DifficultyCount, DurationStats, ExitReasonCount, IndicatorScopeInput, MonthlyIndicators, TerritoryIndicators } from './indicators.type.js';
+import { AdherenceStats, BeneficiaryIndicators, DelayStats, DifficultyCount, DurationStats, ExitReasonCount, IndicatorScopeInput, MonthlyIndicators, ReferralDecisionStats, TerritoryIndicators } from './indicators.type.js';
 
 @Resolver(() => BeneficiaryIndicators)
 export class IndicatorsResolver {
@@ -80,6 +80,11 @@ export class IndicatorsResolver {
   @FieldResolver(() => AdherenceStats, { description: 'Appointments dated in the period with their outcome recorded, how many were honoured, and how many past ones are still left open.' })
   appointmentAdherence(@Root() c: IndicatorsComputation): Promise<AdherenceStats> {
     return c.appointmentAdherence();
+  }
+
+  @FieldResolver(() => ReferralDecisionStats, { description: 'Referrals sent in the period and the partners’ decision time (median, 90th percentile), with those expired unanswered.' })
+  referralDecision(@Root() c: IndicatorsComputation): Promise<ReferralDecisionStats> {
+    return c.referralDecision();
   }
 
   @FieldResolver(() => [MonthlyIndicators], { description: 'One entry per calendar month of the period.' })

@@ -1,7 +1,7 @@
 import { parsePeriod, publishCount, publishGroup, seesExactCounts, todayIso, type PeriodInput, type PublishedCount, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { ExitReason, exitReasons, psychologicalDifficulties } from '../accompaniment/accompaniment.enums.js';
 import { IndicatorsRepository, type IndicatorFilter, type Period } from './indicators.repository.js';
-import type { AdherenceStats, DelayStats, DifficultyCount, DurationStats, IndicatorScopeInput, MonthlyIndicators, TerritoryIndicators } from './indicators.type.js';
+import type { AdherenceStats, DelayStats, ReferralDecisionStats, DifficultyCount, DurationStats, IndicatorScopeInput, MonthlyIndicators, TerritoryIndicators } from './indicators.type.js';
 import { suppressMatrix } from './matrix-suppression.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -129,6 +129,26 @@ export class IndicatorsComputation {
       shareUnder30Days: shown ? round(d.shareUnder30, 4) : null,
       counted,
     };
+  }
+
+  /**
+   * The partners' decision time on the referrals sent in the period. Sent = answered + expired +
+   * still waiting: answered and expired are published as cells of that group (secondary
+   * suppression), and the statistics only over a published answered count.
+   */
+  async referralDecision(): Promise<ReferralDecisionStats> {
+    const d = await this.repository.referralDecisions(this.filter, this.period, todayIso());
+    const group = publishGroup(
+      [
+        { key: 'answered', count: d.answered },
+        { key: 'expired', count: d.expired },
+        { key: 'waiting', count: d.sent - d.answered - d.expired },
+      ],
+      this.exact,
+    );
+    const answered = group.cells[0]!.count;
+    const shown = !answered.suppressed && d.answered > 0;
+    return { sent: group.total, answered, expired: group.cells[1]!.count, medianDays: shown ? round(d.median, 2) : null, p90Days: shown ? round(d.p90, 2) : null };
   }
 
   /**

@@ -60,6 +60,26 @@ export class DelayStats {
   counted!: CountType;
 }
 
+@ObjectType('ReferralDecisionStats', {
+  description: 'Referrals to partners sent in the period, and how long the partners took to decide (accept or refuse).',
+})
+export class ReferralDecisionStats {
+  @Field(() => CountType, { description: 'Referrals sent in the period.' })
+  sent!: CountType;
+
+  @Field(() => CountType, { description: 'Of them, answered by the partner (accepted or refused).' })
+  answered!: CountType;
+
+  @Field(() => CountType, { description: 'Of them, expired unanswered (30 days).' })
+  expired!: CountType;
+
+  @Field(() => Float, { nullable: true, description: 'Median days from sending to the answer, rounded to 2 decimals; null when the answered count is not published.' })
+  medianDays!: number | null;
+
+  @Field(() => Float, { nullable: true, description: '90th percentile of the same days (2 decimals); null when the answered count is not published.' })
+  p90Days!: number | null;
+}
+
 @ObjectType('AdherenceStats', { description: 'Appointments dated in the period, and how many were honoured.' })
 export class AdherenceStats {
   @Field(() => CountType)
