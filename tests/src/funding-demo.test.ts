@@ -46,16 +46,18 @@ describe('demo funding', () => {
           ],
         },
       },
-      // 150 of 180 places filled: 200 000 € × 150 / 180 = 166 666,67 €.
+      // The balance follows the occupancy on 31 December 2025 (docs/contracts.md « Occupancy »): 33
+      // people of the demo's synthetic population for 180 places, 200 000 € × 33 / 180 = 36 666,67 €,
+      // while the demo's final report declares 150 places filled (and its balance was paid on that).
       lens: {
         places: 180,
         funding: {
           committedCents: 20_000_000,
-          entitledCents: 16_666_667,
-          reductionCents: 3_333_333,
+          entitledCents: 3_666_667,
+          reductionCents: 16_333_333,
           paidCents: 16_666_667,
           balanceDueCents: 0,
-          balanceStatus: 'SETTLED',
+          balanceStatus: 'TO_RECOVER',
           terms: { balanceRule: 'PRORATA_PLACES_FILLED' },
           finalReport: { receivedOn: '2026-03-20', placesFilled: 150 },
         },

@@ -7,6 +7,8 @@ import { BeneficiaryAlertsResolver, CaseloadResolver } from './caseload/caseload
 import { beneficiaryReference } from './beneficiary/beneficiary.reference.js';
 import { conventionReference } from './convention/convention.reference.js';
 import { ConventionResolver } from './convention/convention.resolver.js';
+import { ConventionOccupancyResolver } from './convention/occupancy.resolver.js';
+import { ConventionOccupancyType } from './convention/occupancy.type.js';
 import { ConventionType } from './convention/convention.type.js';
 import { ImportResolver } from './import/import.resolver.js';
 import { IndicatorsResolver } from './indicators/indicators.resolver.js';
@@ -31,10 +33,11 @@ export function buildBeneficiariesSchema(): Promise<GraphQLSchema> {
       ImportResolver,
       TerritoryResolver,
       ConventionResolver,
+      ConventionOccupancyResolver,
       PartnerResolver,
     ],
     // Entities owned elsewhere that this subgraph only extends are not reachable from its Query type.
-    orphanedTypes: [TerritoryType, ConventionType, PartnerType],
+    orphanedTypes: [TerritoryType, ConventionType, ConventionOccupancyType, PartnerType],
     references: { ...beneficiaryReference, ...territoryReference, ...conventionReference, ...partnerReference },
   });
 }

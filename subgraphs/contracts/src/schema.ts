@@ -5,6 +5,7 @@ import { BeneficiaryContractsResolver } from './beneficiary/beneficiary.resolver
 import { BeneficiaryRefType } from './beneficiary/beneficiary.type.js';
 import { ConventionResolver } from './convention/convention.resolver.js';
 import { conventionReference } from './convention/convention.reference.js';
+import { ConventionIndicatorsOccupancyResolver } from './convention/occupancy.resolver.js';
 import { conventionIndicatorsReference } from './convention-indicators/convention-indicators.reference.js';
 import { ConventionIndicatorsResolver } from './convention-indicators/convention-indicators.resolver.js';
 import { engagementContractReference } from './engagement/engagement.reference.js';
@@ -18,7 +19,7 @@ import { TerritoryType } from './territory/territory.type.js';
 
 export function buildContractsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [ConventionResolver, ConventionIndicatorsResolver, TerritoryResolver, EngagementContractResolver, ContractIndicatorsResolver, BeneficiaryContractsResolver, PartnerResolver],
+    resolvers: [ConventionResolver, ConventionIndicatorsResolver, ConventionIndicatorsOccupancyResolver, TerritoryResolver, EngagementContractResolver, ContractIndicatorsResolver, BeneficiaryContractsResolver, PartnerResolver],
     // Entities owned elsewhere that this subgraph only extends are not reachable from its Query type.
     orphanedTypes: [TerritoryType, BeneficiaryRefType, PartnerRefType],
     references: { ...conventionReference, ...conventionIndicatorsReference, ...territoryReference, ...engagementContractReference, ...partnerReference, ...beneficiaryReference },

@@ -132,15 +132,25 @@ describe('Pilotage filters and charts', () => {
     expect([numberOf(row[1]!), numberOf(row[3]!)]).toEqual([arras.welcomed, arras.active]);
     // 2025: the Arrageois convention holds 180 places, 200 000 € committed.
     expect(numberOf(row[4]!)).toBe(180);
-    expect(numberOf(row[10]!)).toBe(200_000);
+    expect(numberOf(row[11]!)).toBe(200_000);
     expect(await drawn(page.getByTestId('comparaison'), 'territoires')).toEqual(
       expectedDrawing({ columns: ['Territoire', 'Personnes accueillies', 'File active en fin de période', 'Places en fin de période'], rows: table.rows.map((r) => [r[0]!, r[1]!, r[3]!, r[4]!]) }),
     );
-    // Occupancy and unit costs come from the places and money of the same conventions.
+    // Occupancy (docs/contracts.md « Occupancy »): the active caseload of the conventions in force on
+    // the last day ÷ their places in force that day; unit costs from the places and money of the same conventions.
     const places = numberOf((await card(page, 'Places conventionnées').textContent())!)!;
-    const active = numberOf((await card(page, 'File active en fin de période').textContent())!)!;
     expect(places).toBe(1035);
-    expect(await card(page, 'Taux d’occupation des places').textContent()).toBe(`${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(Math.round((active * 1000) / places) / 10)}\u00a0%`);
+    const { rows: end } = await ui.system.db.query<{ places: number; active: number }>(
+      `select (select sum(places)::int from contracts.convention where department_code = '62' and starts_on <= '2025-12-31' and ends_on >= '2025-12-31') as places,
+              (select count(distinct a.beneficiary_id)::int from beneficiaries.accompaniment a join contracts.convention c on c.id = a.convention_id
+                where c.department_code = '62' and c.starts_on <= '2025-12-31' and c.ends_on >= '2025-12-31'
+                  and a.started_on <= '2025-12-31' and (a.ended_on is null or a.ended_on > '2025-12-31')) as active`,
+    );
+    const rate = Math.round((end[0]!.active / end[0]!.places) * 10_000) / 10_000;
+    const shown = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 1 }).format(rate);
+    expect(await card(page, 'Taux d’occupation des places').textContent()).toBe(shown);
+    const detail = page.locator('.card').filter({ has: page.locator('.card-label', { hasText: /^Taux d’occupation des places$/ }) }).locator('.card-detail');
+    expect((await detail.textContent())!.replace(/[\u00a0\u202f]/g, ' ')).toContain(`${end[0]!.active} / ${end[0]!.places.toLocaleString('fr-FR').replace(/[\u00a0\u202f]/g, ' ')} (${shown.replace(/[\u00a0\u202f]/g, ' ')})`);
     expect(await card(page, 'Coût par place conventionnée').textContent()).toBe('1\u202f047\u00a0€');
     await page.close();
   });
@@ -186,8 +196,8 @@ describe('small counts for the steering committee', () => {
     const chart = await drawn(page, 'difficultes');
     expect(chart).toEqual(expectedDrawing(difficulties));
     expect(chart.datasets[0]!.data.filter((v) => v === null)).toHaveLength(difficulties.rows.filter((r) => r[1] === '< 11').length);
-    // The rate of occupation would give the hidden caseload away: not shown.
-    expect(await card(page, 'Taux d’occupation des places').textContent()).toBe('—');
+    // The rate of occupation would give the hidden caseload away: « < 11 », as the caseload.
+    expect(await card(page, 'Taux d’occupation des places').textContent()).toBe('< 11');
     const ternois = (await shownTable(page.getByTestId('comparaison'), 'territoires')).rows.find((r) => r[0]?.startsWith('Ternois'))!;
     expect(ternois.slice(1, 4)).toEqual(['< 11', '< 11', '< 11']);
     await expectAccessibleAndCapture(page, 'pilotage-steering-suppression');

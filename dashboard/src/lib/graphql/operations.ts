@@ -20,7 +20,18 @@ export type ExitReason =
 export type CaseloadAlert =
   | 'WAITING_FIRST_INTERVIEW'
   | 'MISSED_LAST_APPOINTMENT'
-  | 'REVIEW_DUE';
+  | 'REVIEW_DUE'
+  | 'APPOINTMENT_TO_CLOSE'
+  | 'REFERRAL_UNANSWERED';
+
+/** Where a referral to a partner service stands. */
+export type ReferralStatus =
+  | 'SENT'
+  | 'ACCEPTED'
+  | 'REFUSED'
+  | 'DONE'
+  | 'NO_SHOW'
+  | 'EXPIRED';
 
 /** Type of psychological difficulty. */
 export type PsychologicalDifficulty =
@@ -62,15 +73,18 @@ export type AppointmentStatus =
   | 'PLANNED'
   | 'HONOURED'
   | 'MISSED'
-  | 'EXCUSED';
+  | 'EXCUSED'
+  | 'CANCELLED';
 
-/** Where a referral to a partner service stands. */
-export type ReferralStatus =
-  | 'SENT'
-  | 'ACCEPTED'
-  | 'REFUSED'
-  | 'DONE'
-  | 'NO_SHOW';
+/** Why a partner refused a referral. */
+export type ReferralRefusalReason =
+  | 'NOT_ELIGIBLE'
+  | 'NO_CAPACITY'
+  | 'PERSON_DECLINED'
+  | 'UNREACHABLE'
+  | 'NOT_RELEVANT'
+  | 'DUPLICATE'
+  | 'OTHER';
 
 /** What a timeline event records. */
 export type TimelineEventKind =
@@ -140,7 +154,7 @@ export type BalanceStatus =
   | 'SETTLED'
   | 'TO_RECOVER';
 
-/** FULL: the whole amount is due once the final report is in. PRORATA_PLACES_FILLED: reduced in proportion of the places filled, unless the fill rate reaches fullFundingFromPercent. */
+/** FULL: the whole amount is due once the final report is in. PRORATA_PLACES_FILLED: reduced in proportion of the occupancy on the last day of the convention (active caseload ÷ places in force that day, `Convention.closingOccupancy`), unless it reaches fullFundingFromPercent. */
 export type BalanceRule =
   | 'FULL'
   | 'PRORATA_PLACES_FILLED';
@@ -487,6 +501,20 @@ export type CreateReferralInput = {
   accompanimentId?: string | null | undefined;
   /** Day it is sent (YYYY-MM-DD). */
   sentOn: string;
+  /** A note for the partner: what the person needs (no health details beyond what the partner needs). */
+  note?: string | null | undefined;
+};
+
+/** A new status for a referral: SENT → ACCEPTED | REFUSED (the receiving partner), ACCEPTED → DONE | NO_SHOW. */
+export type UpdateReferralStatusInput = {
+  referralId: string;
+  status: ReferralStatus;
+  /** Day of the change (YYYY-MM-DD), on or after the sending. */
+  on: string;
+  /** Why the partner refuses (required with REFUSED). */
+  refusalReason?: ReferralRefusalReason | null | undefined;
+  /** A note with the change (e.g. the partner's first appointment). */
+  note?: string | null | undefined;
 };
 
 /** Which conventions to count: the whole Département by default. */
@@ -689,7 +717,7 @@ export type DirectoryPartnerActivityQueryVariables = Exact<{
 }>;
 
 
-export type DirectoryPartnerActivityQuery = { partner: { id: string, referred: { value: number | null, suppressed: boolean } | null, conventions: Array<{ id: string, name: string, places: number, caseload: { value: number | null, suppressed: boolean } | null }> | null } | null };
+export type DirectoryPartnerActivityQuery = { partner: { id: string, referred: { value: number | null, suppressed: boolean } | null, conventions: Array<{ id: string, name: string, fte: number, occupancyAt: { date: string, places: number, rate: number | null, caseload: { value: number | null, suppressed: boolean } } }> | null } | null };
 
 export type ReferralCandidatesQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -740,10 +768,11 @@ export type DirectorySearchQuery = { searchPartners: { totalCount: number, pageI
 
 export type ConventionDetailQueryVariables = Exact<{
   id: string;
+  on: string;
 }>;
 
 
-export type ConventionDetailQuery = { convention: { id: string, name: string, startsOn: string, endsOn: string, signedOn: string | null, fte: number, places: number, periodMonths: number, occupancy: number | null, caseload: { value: number | null, suppressed: boolean } | null, accompanied: { value: number | null, suppressed: boolean } | null, caseloadAlert: { kind: string, occupancyPercent: number | null } | null, territories: Array<{ places: number, territory: { id: string } }>, objectives: Array<{ id: string, kind: ConventionObjectiveKind, label: string, target: number | null }>, amendments: Array<{ number: number, signedOn: string, reason: string, fteBefore: number, fteAfter: number, placesBefore: number, placesAfter: number, startsOnBefore: string, startsOnAfter: string, endsOnBefore: string, endsOnAfter: string }> } | null };
+export type ConventionDetailQuery = { convention: { id: string, name: string, startsOn: string, endsOn: string, signedOn: string | null, fte: number, places: number, periodMonths: number, occupancyAt: { date: string, places: number, rate: number | null, caseload: { value: number | null, suppressed: boolean } }, accompanied: { value: number | null, suppressed: boolean } | null, caseloadAlert: { kind: string, occupancyPercent: number | null } | null, territories: Array<{ places: number, territory: { id: string } }>, objectives: Array<{ id: string, kind: ConventionObjectiveKind, label: string, target: number | null }>, amendments: Array<{ number: number, signedOn: string, reason: string, fteBefore: number, fteAfter: number, placesBefore: number, placesAfter: number, startsOnBefore: string, startsOnAfter: string, endsOnBefore: string, endsOnAfter: string }> } | null };
 
 export type ConventionFundingQueryVariables = Exact<{
   id: string;
@@ -762,10 +791,11 @@ export type ConventionNamesQuery = { convention: { id: string, operator: { id: s
 export type ConventionsQueryVariables = Exact<{
   first: number;
   after?: string | null | undefined;
+  on: string;
 }>;
 
 
-export type ConventionsQuery = { conventions: { nodes: Array<{ id: string, name: string, startsOn: string, endsOn: string, fte: number, places: number, occupancy: number | null, caseload: { value: number | null, suppressed: boolean } | null, funding: { committedCents: number, paidCents: number, balanceDueCents: number, finalReport: { dueOn: string, receivedOn: string | null, overdue: boolean } | null } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+export type ConventionsQuery = { conventions: { nodes: Array<{ id: string, name: string, startsOn: string, endsOn: string, fte: number, places: number, occupancyAt: { date: string, places: number, rate: number | null, caseload: { value: number | null, suppressed: boolean } }, funding: { committedCents: number, paidCents: number, balanceDueCents: number, finalReport: { dueOn: string, receivedOn: string | null, overdue: boolean } | null } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
 
 export type ConventionOperatorsQueryVariables = Exact<{
   first: number;
@@ -785,11 +815,11 @@ export type ConventionProgrammesQuery = { conventions: { nodes: Array<{ id: stri
 
 export type TerritoryConventionsQueryVariables = Exact<{
   territoryId: string;
-  inForceOn?: string | null | undefined;
+  inForceOn: string;
 }>;
 
 
-export type TerritoryConventionsQuery = { conventions: { nodes: Array<{ id: string, name: string, startsOn: string, endsOn: string, places: number, occupancy: number | null, operator: { id: string, name: string }, funding: { committedCents: number, paidCents: number, balanceDueCents: number } | null }> } };
+export type TerritoryConventionsQuery = { conventions: { nodes: Array<{ id: string, name: string, startsOn: string, endsOn: string, occupancyAt: { date: string, places: number, rate: number | null, caseload: { value: number | null, suppressed: boolean } }, operator: { id: string, name: string }, funding: { committedCents: number, paidCents: number, balanceDueCents: number } | null }> } };
 
 export type CommuneCoverageQueryVariables = Exact<{
   theme: Theme;
@@ -823,6 +853,30 @@ export type CoverageTerritoriesQueryVariables = Exact<{ [key: string]: never; }>
 
 export type CoverageTerritoriesQuery = { department: { code: string, name: string } | null, territories: Array<{ id: string, name: string, communeCount: number, partnerCount: number, placesContracted: number | null, fundingCommitted: number | null, activeCaseload: { value: number | null, suppressed: boolean } | null }> };
 
+export type DecideReferralMutationVariables = Exact<{
+  input: UpdateReferralStatusInput;
+}>;
+
+
+export type DecideReferralMutation = { updateReferralStatus: { ok: boolean, error: { code: string, message: string, field: string | null } | null, referral: { id: string, status: ReferralStatus } | null } };
+
+export type ReceivedReferralsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  statuses?: Array<ReferralStatus> | ReferralStatus | null | undefined;
+}>;
+
+
+export type ReceivedReferralsQuery = { receivedReferrals: { nodes: Array<{ id: string, status: ReferralStatus, sentOn: string, answeredOn: string | null, closedOn: string | null, expiresOn: string | null, refusalReason: ReferralRefusalReason | null, note: string | null, partner: { name: string } | null, service: { name: string } | null, beneficiary: { id: string, birthYear: number, commune: { name: string } | null, identity: { firstName: string, lastName: string } | null } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type CancelContractAtExitMutationVariables = Exact<{
+  id: string;
+  on: string;
+}>;
+
+
+export type CancelContractAtExitMutation = { cancelContract: { ok: boolean, error: { code: string, message: string, field: string | null } | null } };
+
 export type ContractContextQueryVariables = Exact<{
   id: string;
 }>;
@@ -837,13 +891,29 @@ export type CreateEngagementContractMutationVariables = Exact<{
 
 export type CreateEngagementContractMutation = { createContract: { ok: boolean, error: { code: string, message: string } | null, contract: { id: string } | null } };
 
+export type EndContractAtExitMutationVariables = Exact<{
+  id: string;
+  endedOn: string;
+  finalAssessment: string;
+}>;
+
+
+export type EndContractAtExitMutation = { endContract: { ok: boolean, error: { code: string, message: string, field: string | null } | null } };
+
+export type ContractsInForceQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ContractsInForceQuery = { beneficiary: { id: string, accompaniments: Array<{ id: string, endedOn: string | null }>, contracts: Array<{ id: string, status: ContractStatus, startsOn: string, endsOn: string }> | null } | null };
+
 export type BeneficiaryPathQueryVariables = Exact<{
   id: string;
   withContracts: boolean;
 }>;
 
 
-export type BeneficiaryPathQuery = { beneficiary: { id: string, communeCode: string, birthYear: number, viewerCanAct: boolean, commune: { name: string } | null, identity: { firstName: string, lastName: string } | null, alerts: Array<{ kind: CaseloadAlert, dueOn: string }>, accompaniments: Array<{ id: string, status: AccompanimentStatus, prescribedOn: string, validatedOn: string | null, startedOn: string | null, finalReviewOn: string | null, endedOn: string | null, exitReason: ExitReason | null, exitSubReason: ExitSubReason | null, timeline: Array<{ date: string, kind: TimelineEventKind, appointmentKind: AppointmentKind | null, appointmentStatus: AppointmentStatus | null, referralId: string | null, referralStatus: ReferralStatus | null, exitReason: ExitReason | null, exitSubReason: ExitSubReason | null }>, appointments: Array<{ id: string, kind: AppointmentKind, scheduledOn: string, status: AppointmentStatus }>, referrals: Array<{ id: string, status: ReferralStatus, sentOn: string, answeredOn: string | null, closedOn: string | null, partner: { name: string } | null, service: { name: string } | null }> }>, contracts?: Array<{ id: string, kind: ContractKind, status: ContractStatus, signedOn: string | null, startsOn: string, endsOn: string, renewalRequestedOn: string | null, renewalOpensOn: string }> | null } | null };
+export type BeneficiaryPathQuery = { beneficiary: { id: string, communeCode: string, birthYear: number, viewerCanAct: boolean, commune: { name: string } | null, identity: { firstName: string, lastName: string } | null, alerts: Array<{ kind: CaseloadAlert, dueOn: string }>, accompaniments: Array<{ id: string, status: AccompanimentStatus, prescribedOn: string, validatedOn: string | null, startedOn: string | null, finalReviewOn: string | null, endedOn: string | null, exitReason: ExitReason | null, exitSubReason: ExitSubReason | null, timeline: Array<{ date: string, kind: TimelineEventKind, appointmentKind: AppointmentKind | null, appointmentStatus: AppointmentStatus | null, referralId: string | null, referralStatus: ReferralStatus | null, exitReason: ExitReason | null, exitSubReason: ExitSubReason | null }>, appointments: Array<{ id: string, kind: AppointmentKind, scheduledOn: string, status: AppointmentStatus }>, referrals: Array<{ id: string, status: ReferralStatus, sentOn: string, answeredOn: string | null, closedOn: string | null, expiresOn: string | null, refusalReason: ReferralRefusalReason | null, note: string | null, partner: { name: string } | null, service: { name: string } | null }> }>, contracts?: Array<{ id: string, kind: ContractKind, status: ContractStatus, signedOn: string | null, startsOn: string, endsOn: string, renewalRequestedOn: string | null, renewalOpensOn: string }> | null } | null };
 
 export type RecordAppointmentMutationVariables = Exact<{
   input: RecordAppointmentInput;
@@ -877,6 +947,7 @@ export type CaseloadQueryVariables = Exact<{
   after?: string | null | undefined;
   alert?: CaseloadAlert | null | undefined;
   among?: Array<string> | string | null | undefined;
+  name?: string | null | undefined;
 }>;
 
 
@@ -894,6 +965,22 @@ export type PilotageDepartmentQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type PilotageDepartmentQuery = { department: { code: string, name: string } | null };
+
+export type PilotageComparisonContractsQueryVariables = Exact<{
+  scope?: ContractIndicatorScopeInput | null | undefined;
+  period: PeriodInput;
+}>;
+
+
+export type PilotageComparisonContractsQuery = { contractIndicators: { byTerritory: Array<{ territoryId: string, cerSigned: { value: number | null, suppressed: boolean } }> } };
+
+export type PilotageComparisonPlacesQueryVariables = Exact<{
+  scope?: ConventionIndicatorScopeInput | null | undefined;
+  period: PeriodInput;
+}>;
+
+
+export type PilotageComparisonPlacesQuery = { conventionIndicators: { territories: Array<{ territoryId: string | null, occupancyAtEnd: { date: string, places: number, rate: number | null, caseload: { value: number | null, suppressed: boolean } }, funding: { committedCents: number } | null }> } };
 
 export type PilotageComparisonQueryVariables = Exact<{
   scope?: IndicatorScopeInput | null | undefined;
@@ -922,7 +1009,7 @@ export type PilotageFundingQueryVariables = Exact<{
 }>;
 
 
-export type PilotageFundingQuery = { conventionIndicators: { conventionCount: number, placesContracted: number, placesInForceAtEnd: number, funding: { committedCents: number, paidCents: number, balanceDueCents: number, toRecoverCents: number, perPlaceContractedCents: number | null, overdueFinalReportCount: number, cofundingSplit: Array<{ funder: Funder, amountCents: number, shareBasisPoints: number }> } | null, territories: Array<{ territoryId: string | null, placesInForceAtEnd: number, funding: { committedCents: number } | null }> } };
+export type PilotageFundingQuery = { conventionIndicators: { conventionCount: number, placesContracted: number, placesInForceAtEnd: number, occupancyAtEnd: { date: string, places: number, rate: number | null, caseload: { value: number | null, suppressed: boolean } }, funding: { committedCents: number, paidCents: number, balanceDueCents: number, toRecoverCents: number, perPlaceContractedCents: number | null, overdueFinalReportCount: number, cofundingSplit: Array<{ funder: Funder, amountCents: number, shareBasisPoints: number }> } | null } };
 
 export type PilotageIndicatorsQueryVariables = Exact<{
   scope?: IndicatorScopeInput | null | undefined;
@@ -930,7 +1017,7 @@ export type PilotageIndicatorsQueryVariables = Exact<{
 }>;
 
 
-export type PilotageIndicatorsQuery = { indicators: { peopleWelcomed: { value: number | null, suppressed: boolean }, peopleAccompanied: { value: number | null, suppressed: boolean }, activeCaseload: { value: number | null, suppressed: boolean }, exitsTotal: { value: number | null, suppressed: boolean }, stabilisations: { value: number | null, suppressed: boolean }, pathEvolutions: { value: number | null, suppressed: boolean }, durationDays: { mean: number | null, median: number | null, counted: { value: number | null, suppressed: boolean } }, exitsByReason: Array<{ reason: ExitReason, count: { value: number | null, suppressed: boolean } }>, psychologicalDifficulties: Array<{ difficulty: PsychologicalDifficulty, count: { value: number | null, suppressed: boolean } }>, delayToFirstInterview: { meanDays: number | null, medianDays: number | null, shareUnder30Days: number | null, counted: { value: number | null, suppressed: boolean } }, appointmentAdherence: { rate: number | null, honoured: { value: number | null, suppressed: boolean }, planned: { value: number | null, suppressed: boolean } }, monthly: Array<{ month: string, peopleWelcomed: { value: number | null, suppressed: boolean }, activeCaseload: { value: number | null, suppressed: boolean }, exits: { value: number | null, suppressed: boolean } }> } };
+export type PilotageIndicatorsQuery = { indicators: { peopleWelcomed: { value: number | null, suppressed: boolean }, peopleAccompanied: { value: number | null, suppressed: boolean }, activeCaseload: { value: number | null, suppressed: boolean }, exitsTotal: { value: number | null, suppressed: boolean }, stabilisations: { value: number | null, suppressed: boolean }, pathEvolutions: { value: number | null, suppressed: boolean }, durationDays: { mean: number | null, median: number | null, counted: { value: number | null, suppressed: boolean } }, exitsByReason: Array<{ reason: ExitReason, count: { value: number | null, suppressed: boolean } }>, psychologicalDifficulties: Array<{ difficulty: PsychologicalDifficulty, count: { value: number | null, suppressed: boolean } }>, delayToFirstInterview: { meanDays: number | null, medianDays: number | null, shareUnder30Days: number | null, counted: { value: number | null, suppressed: boolean } }, appointmentAdherence: { rate: number | null, honoured: { value: number | null, suppressed: boolean }, closed: { value: number | null, suppressed: boolean }, leftOpen: { value: number | null, suppressed: boolean } }, monthly: Array<{ month: string, peopleWelcomed: { value: number | null, suppressed: boolean }, activeCaseload: { value: number | null, suppressed: boolean }, exits: { value: number | null, suppressed: boolean } }> } };
 
 export type PilotageProgrammesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -942,4 +1029,4 @@ export type TerritoryOverviewQueryVariables = Exact<{
 }>;
 
 
-export type TerritoryOverviewQuery = { department: { code: string, name: string } | null, territories: Array<{ id: string, name: string, kind: string, communeCount: number, partnerCount: number, activeBeneficiaries: number | null, placesContracted: number | null, fundingCommitted: number | null }> };
+export type TerritoryOverviewQuery = { department: { code: string, name: string } | null, territories: Array<{ id: string, name: string, kind: string, communeCount: number, partnerCount: number, activeBeneficiaries: number | null, placesContracted: number | null, fundingCommitted: number | null, activeCaseload: { value: number | null, suppressed: boolean } | null }> };

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { PilotageComparisonQuery, PilotageContractsQuery, PilotageFundingQuery, PilotageIndicatorsQuery } from '../graphql/operations.ts';
+import type { PilotageComparisonPlacesQuery, PilotageComparisonQuery, PilotageContractsQuery, PilotageFundingQuery, PilotageIndicatorsQuery } from '../graphql/operations.ts';
 import { parseFilters, pilotageView, type PilotageData } from './pilotage';
 
 // The view is built from panels already loaded: nothing here talks to the gateway.
@@ -28,7 +28,7 @@ const indicators: PilotageIndicatorsQuery['indicators'] = {
   ],
   psychologicalDifficulties: [{ difficulty: 'ANXIETY', count: n(20) }],
   delayToFirstInterview: { meanDays: 20, medianDays: 18, shareUnder30Days: 0.8, counted: n(40) },
-  appointmentAdherence: { honoured: n(30), planned: n(40), rate: 0.75 },
+  appointmentAdherence: { honoured: n(30), closed: n(40), leftOpen: n(0), rate: 0.75 },
   monthly: [{ month: '2025-03', peopleWelcomed: n(40), activeCaseload: n(45), exits: n(15) }],
 };
 const contracts: PilotageContractsQuery['contractIndicators'] = {
@@ -42,6 +42,7 @@ const conventions: PilotageFundingQuery['conventionIndicators'] = {
   conventionCount: 1,
   placesContracted: 90,
   placesInForceAtEnd: 90,
+  occupancyAtEnd: { date: '2025-12-31', places: 90, caseload: n(45), rate: 0.5 },
   funding: {
     committedCents: 10_000_000,
     paidCents: 5_000_000,
@@ -51,8 +52,10 @@ const conventions: PilotageFundingQuery['conventionIndicators'] = {
     overdueFinalReportCount: 0,
     cofundingSplit: [{ funder: 'FSE_REACT_EU', amountCents: 10_000_000, shareBasisPoints: 10_000 }],
   },
-  territories: [{ territoryId: 't1', placesInForceAtEnd: 90, funding: { committedCents: 10_000_000 } }],
 };
+const placesByTerritory: PilotageComparisonPlacesQuery['conventionIndicators']['territories'] = [
+  { territoryId: 't1', occupancyAtEnd: { date: '2025-12-31', places: 90, caseload: n(45), rate: 0.5 }, funding: { committedCents: 10_000_000 } },
+];
 const comparison: PilotageComparisonQuery['indicatorsByTerritory'] = [
   { territoryId: 't1', territory: { name: 'Arrageois' }, peopleWelcomed: n(40), peopleAccompanied: n(50), activeCaseload: n(45), exitsTotal: n(15), stabilisations: n(12), pathEvolutions: HIDDEN },
   { territoryId: 't2', territory: null, peopleWelcomed: HIDDEN, peopleAccompanied: HIDDEN, activeCaseload: HIDDEN, exitsTotal: n(0), stabilisations: n(0), pathEvolutions: n(0) },
@@ -68,6 +71,8 @@ function data(overrides: Partial<PilotageData> = {}): PilotageData {
     }),
     indicators: ok({ indicators }),
     comparison: ok({ indicatorsByTerritory: comparison }),
+    comparisonContracts: ok({ contractIndicators: { byTerritory: contracts.byTerritory } }),
+    comparisonPlaces: ok({ conventionIndicators: { territories: placesByTerritory } }),
     contracts: ok({ contractIndicators: contracts }),
     funding: ok({ conventionIndicators: conventions }),
     ...overrides,
@@ -99,28 +104,37 @@ describe('pilotageView', () => {
     expect(figure(view, 'Coût par personne accompagnée')).toMatchObject({ value: 2000, shown: '2\u202f000\u00a0€' });
     expect(figure(view, 'Coût par place conventionnée')).toMatchObject({ value: 1111.11 });
     const row = tableOf(view, 'territoires').rows;
-    expect(row[0]).toEqual(['Arrageois', 40, 50, 45, 90, 50, 15, 12, '< 11', 20, 100_000]);
-    // A territory with no convention has no places and no money; its hidden caseload gives no rate.
-    expect(row[1]).toEqual(['t2', '< 11', '< 11', '< 11', 0, null, 0, 0, 0, 0, 0]);
+    expect(row[0]).toEqual(['Arrageois', 40, 50, 45, 90, 45, 50, 15, 12, '< 11', 20, 100_000]);
+    // A territory with no convention has no places and no money: no rate.
+    expect(row[1]).toEqual(['t2', '< 11', '< 11', '< 11', 0, null, null, 0, 0, 0, 0, 0]);
 
     // A hidden count: neither the occupancy nor the cost per person would keep it hidden.
-    const hidden = pilotageView(data({ indicators: ok({ indicators: { ...indicators, activeCaseload: HIDDEN, peopleAccompanied: HIDDEN } }) }), viewer('STEERING'));
-    expect(figure(hidden, 'Taux d’occupation des places')).toMatchObject({ value: null, shown: '—' });
+    const hidden = pilotageView(
+      data({
+        indicators: ok({ indicators: { ...indicators, activeCaseload: HIDDEN, peopleAccompanied: HIDDEN } }),
+        funding: ok({ conventionIndicators: { ...conventions, occupancyAtEnd: { ...conventions.occupancyAtEnd, caseload: HIDDEN, rate: null } } }),
+      }),
+      viewer('STEERING'),
+    );
+    expect(figure(hidden, 'Taux d’occupation des places')).toMatchObject({ value: '< 11', shown: '< 11' });
     expect(figure(hidden, 'Coût par personne accompagnée')).toMatchObject({ value: null, shown: '—' });
   });
 
   it('keeps the rest when a panel is missing, and says which part', () => {
-    const view = pilotageView(data({ contracts: down('contrats d’engagement'), funding: down('conventions et financements') }), viewer('ADMIN'));
+    const view = pilotageView(
+      data({ contracts: down('contrats d’engagement'), funding: down('conventions et financements'), comparisonContracts: down('CER par territoire'), comparisonPlaces: down('places et financements par territoire') }),
+      viewer('ADMIN'),
+    );
     expect(view.accompaniments).toMatchObject({ ok: true, notices: ['Les données « contrats d’engagement » sont momentanément indisponibles.'] });
     expect(figure(view, 'CER signés')).toBeUndefined();
     expect(figure(view, 'Taux d’occupation des places')).toBeUndefined();
     expect(view.funding).toEqual({ ok: false, message: 'Les données « conventions et financements » sont momentanément indisponibles.' });
     expect(view.comparison).toEqual({ ok: true, notices: ['Les CER par territoire sont momentanément indisponibles.', 'Les places et financements par territoire sont momentanément indisponibles.'] });
-    expect(tableOf(view, 'territoires').rows[0]).toEqual(['Arrageois', 40, 50, 45, null, null, 15, 12, '< 11', null, null]);
+    expect(tableOf(view, 'territoires').rows[0]).toEqual(['Arrageois', 40, 50, 45, null, null, null, 15, 12, '< 11', null, null]);
     expect(view.tables.map((t) => t.id)).toEqual(['indicateurs', 'mensuel', 'sorties', 'difficultes', 'territoires']);
 
     // Money refused to an operator: the places stay, the amounts say why they are missing.
-    const operator = pilotageView(data({ funding: ok({ conventionIndicators: { ...conventions, funding: null, territories: [] } }) }), viewer('OPERATOR'));
+    const operator = pilotageView(data({ funding: ok({ conventionIndicators: { ...conventions, funding: null } }) }), viewer('OPERATOR'));
     expect(operator.funding).toMatchObject({ ok: true, notices: [expect.any(String), 'Votre rôle ne donne pas accès aux montants des conventions.'] });
     expect(figure(operator, 'Engagé')).toBeUndefined();
     expect(figure(operator, 'Places conventionnées')).toMatchObject({ value: 90 });

@@ -5,7 +5,10 @@ import { error } from '@sveltejs/kit';
 import { exportCountValue, formatCountValue, formatDecimal, formatShare, hasSuppressed, SUPPRESSION_NOTE, type Count } from '../counts.ts';
 import { formatDay, parisToday } from '../days.ts';
 import { formatCount, formatEuros } from '../format.ts';
+import { occupancyOf, occupancyPercentCell, occupancyText, type OccupancyFigures } from '../../routes/conventions/occupancy.ts';
 import type {
+  PilotageComparisonContractsQuery,
+  PilotageComparisonPlacesQuery,
   PilotageComparisonQuery,
   PilotageContractsQuery,
   PilotageFundingQuery,
@@ -18,6 +21,8 @@ import type { Cell, Table } from '../table.ts';
 import { loadPanel, type Panel } from './panel.ts';
 import type { SessionUser } from './session.ts';
 import comparisonDocument from '../../routes/pilotage/comparaison.graphql?raw';
+import comparisonContractsDocument from '../../routes/pilotage/comparaison-contrats.graphql?raw';
+import comparisonPlacesDocument from '../../routes/pilotage/comparaison-places.graphql?raw';
 import contractsDocument from '../../routes/pilotage/contrats.graphql?raw';
 import filtersDocument from '../../routes/pilotage/filtres.graphql?raw';
 import fundingDocument from '../../routes/pilotage/financements.graphql?raw';
@@ -67,25 +72,36 @@ export interface PilotageData {
   filterLists: Panel<PilotageFiltersQuery>;
   indicators: Panel<PilotageIndicatorsQuery>;
   comparison: Panel<PilotageComparisonQuery>;
+  /** CER per territory for the comparison: every territory, whatever the territory selected. */
+  comparisonContracts: Panel<PilotageComparisonContractsQuery>;
+  /** Places, occupancy and money per territory for the comparison: every territory, whatever the territory selected. */
+  comparisonPlaces: Panel<PilotageComparisonPlacesQuery>;
   contracts: Panel<PilotageContractsQuery>;
   funding: Panel<PilotageFundingQuery>;
 }
 
-/** Loads every panel of the Pilotage page: six operations, all in parallel (one round trip of the slowest). */
+/**
+ * Loads every panel of the Pilotage page, all in parallel (one round trip of the slowest). The
+ * comparison of territories is made for the programme, operator and period chosen but every
+ * territory: its CER and places are asked without the territory selected.
+ */
 export async function loadPilotage(fetch: typeof globalThis.fetch, filters: Filters): Promise<PilotageData> {
   const scope = { territoryId: filters.territoryId, programmeId: filters.programmeId, operatorId: filters.operatorId };
+  const everyTerritory = { ...scope, territoryId: null };
   const period = { from: filters.from, to: filters.to };
-  const [programmes, filterLists, indicators, comparison, contracts, funding] = await Promise.all([
+  const [programmes, filterLists, indicators, comparison, comparisonContracts, comparisonPlaces, contracts, funding] = await Promise.all([
     loadPanel<PilotageProgrammesQuery>(fetch, 'programmes', programmesDocument),
     loadPanel<PilotageFiltersQuery>(fetch, 'territoires et opérateurs', filtersDocument),
     loadPanel<PilotageIndicatorsQuery>(fetch, 'indicateurs d’accompagnement', indicatorsDocument, { scope, period }),
     // Every territory, compared for the same programme, operator and period.
-    loadPanel<PilotageComparisonQuery>(fetch, 'comparaison des territoires', comparisonDocument, { scope: { ...scope, territoryId: null }, period }),
+    loadPanel<PilotageComparisonQuery>(fetch, 'comparaison des territoires', comparisonDocument, { scope: everyTerritory, period }),
+    loadPanel<PilotageComparisonContractsQuery>(fetch, 'CER par territoire', comparisonContractsDocument, { scope: { territoryId: null, operatorId: filters.operatorId }, period }),
+    loadPanel<PilotageComparisonPlacesQuery>(fetch, 'places et financements par territoire', comparisonPlacesDocument, { scope: everyTerritory, period }),
     // CER are not tied to a programme: the contracts subgraph counts them per territory and operator.
     loadPanel<PilotageContractsQuery>(fetch, 'contrats d’engagement', contractsDocument, { scope: { territoryId: filters.territoryId, operatorId: filters.operatorId }, period }),
     loadPanel<PilotageFundingQuery>(fetch, 'conventions et financements', fundingDocument, { scope, period }),
   ]);
-  return { filters, programmes, filterLists, indicators, comparison, contracts, funding };
+  return { filters, programmes, filterLists, indicators, comparison, comparisonContracts, comparisonPlaces, contracts, funding };
 }
 
 // ── Figures ─────────────────────────────────────────────────────────────────────────────────
@@ -106,9 +122,6 @@ export interface Figure {
 const round = (value: number, digits: number): number => Math.round(value * 10 ** digits) / 10 ** digits;
 const euros = (cents: number | null | undefined): number | null => (cents === null || cents === undefined ? null : round(cents / 100, 2));
 const cents = (value: number | null | undefined): string => (value === null || value === undefined ? '—' : formatEuros(value));
-/** A ratio of two published figures; none when the numerator is hidden (the ratio would give it away) or the divisor is zero. */
-const ratio = (count: Count | null | undefined, by: number | null | undefined): number | null =>
-  count && !count.suppressed && count.value !== null && by ? count.value / by : null;
 const monthFormat = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** `2025-03` → « mars 2025 ». */
@@ -141,16 +154,29 @@ type Indicators = PilotageIndicatorsQuery['indicators'];
 type ContractFigures = PilotageContractsQuery['contractIndicators'];
 type Conventions = PilotageFundingQuery['conventionIndicators'];
 
-/** Accompaniments (beneficiaries), with the CER (contracts) and the places (contracts) when those answered. */
+/**
+ * The occupancy of the conventions in force at the end of the period: the API's (contracts), the
+ * same definition and wording as the conventions' pages.
+ */
+function occupancyFigure(o: OccupancyFigures): Figure {
+  return {
+    label: 'Taux d’occupation des places',
+    unit: '%',
+    value: occupancyPercentCell(o),
+    shown: o.rate === null ? (o.caseload?.suppressed ? formatCountValue(o.caseload) : '—') : formatShare(o.rate),
+    detail: `${occupancyText(o)} : file active des conventions au ${formatDay(o.date)} ÷ places en vigueur ce jour-là`,
+    suppressed: o.caseload?.suppressed ?? false,
+  };
+}
+
+/** Accompaniments (beneficiaries), with the CER (contracts) and the places and occupancy (contracts) when those answered. */
 function accompanimentFigures(i: Indicators, c: ContractFigures | null, conventions: Conventions | null, filters: Filters): Figure[] {
-  const places = conventions?.placesInForceAtEnd ?? null;
-  const occupancy = ratio(i.activeCaseload, places);
   const delay = i.delayToFirstInterview;
   return [
     countFigure('Personnes accueillies', i.peopleWelcomed, 'accompagnement commencé sur la période'),
     countFigure('Personnes accompagnées', i.peopleAccompanied, 'à un moment de la période'),
-    countFigure('File active en fin de période', i.activeCaseload, places === null ? `au ${formatDay(filters.to)}` : `au ${formatDay(filters.to)}, pour ${formatCount(places)} places conventionnées`),
-    ...(conventions ? [shareFigure('Taux d’occupation des places', occupancy, 'file active ÷ places des conventions en vigueur en fin de période')] : []),
+    countFigure('File active en fin de période', i.activeCaseload, `au ${formatDay(filters.to)}, tous accompagnements du périmètre`),
+    ...(conventions ? [occupancyFigure(occupancyOf(conventions.occupancyAtEnd))] : []),
     ...(c
       ? [
           countFigure('CER signés', c.cerSigned, `${formatCountValue(c.cerActive)} en cours en fin de période`),
@@ -164,7 +190,12 @@ function accompanimentFigures(i: Indicators, c: ContractFigures | null, conventi
     countFigure('Évolutions de parcours', i.pathEvolutions),
     daysFigure('Délai moyen avant le premier entretien', delay.meanDays, median(delay.medianDays, 'après la prescription')),
     shareFigure('Premiers entretiens sous 30 jours', delay.shareUnder30Days, 'part des accompagnements commencés sur la période'),
-    shareFigure('Rendez-vous honorés', i.appointmentAdherence.rate, `${formatCountValue(i.appointmentAdherence.honoured)} sur ${formatCountValue(i.appointmentAdherence.planned)} prévus`),
+    shareFigure(
+      'Rendez-vous honorés',
+      i.appointmentAdherence.rate,
+      `${formatCountValue(i.appointmentAdherence.honoured)} sur ${formatCountValue(i.appointmentAdherence.closed)} rendez-vous passés et renseignés` +
+        (i.appointmentAdherence.leftOpen.value === 0 ? '' : ` ; ${formatCountValue(i.appointmentAdherence.leftOpen)} passés encore « prévus », non comptés`),
+    ),
   ];
 }
 
@@ -175,7 +206,7 @@ function fundingFigures(conventions: Conventions, i: Indicators | null, filters:
   const accompanied = i && !i.peopleAccompanied.suppressed ? i.peopleAccompanied.value : null;
   return [
     numberFigure('Conventions', conventions.conventionCount, 'en vigueur à un moment de la période'),
-    numberFigure('Places conventionnées', conventions.placesContracted, `dont ${formatCount(conventions.placesInForceAtEnd)} en vigueur au ${formatDay(filters.to)}`),
+    numberFigure('Places conventionnées', conventions.placesContracted, `dont ${formatCount(conventions.occupancyAtEnd.places)} en vigueur au ${formatDay(filters.to)}`),
     ...(f
       ? [
           moneyFigure('Engagé', f.committedCents),
@@ -259,10 +290,16 @@ function indicatorTables(i: Indicators): Table[] {
   ];
 }
 
-/** The comparison of territories: beneficiaries' figures, with CER (contracts) and places and money (contracts, funding) when they answered. */
-function comparisonTable(rows: PilotageComparisonQuery['indicatorsByTerritory'], c: ContractFigures | null, conventions: Conventions | null): Table {
-  const cer = new Map(c?.byTerritory.map((t) => [t.territoryId, t.cerSigned]) ?? []);
-  const held = new Map(conventions?.territories.map((t) => [t.territoryId, t]) ?? []);
+type PlacesByTerritory = PilotageComparisonPlacesQuery['conventionIndicators']['territories'];
+
+/**
+ * The comparison of territories: beneficiaries' figures, with CER (contracts) and places,
+ * occupancy and money (contracts, funding) of every territory when they answered — asked without
+ * the territory selected, so that the other territories show their own figures.
+ */
+function comparisonTable(rows: PilotageComparisonQuery['indicatorsByTerritory'], cerByTerritory: ContractFigures['byTerritory'] | null, places: PlacesByTerritory | null, withMoney: boolean): Table {
+  const cer = new Map(cerByTerritory?.map((t) => [t.territoryId, t.cerSigned]) ?? []);
+  const held = new Map(places?.map((t) => [t.territoryId, t]) ?? []);
   const zero: Count = { value: 0, suppressed: false };
   return {
     id: 'territoires',
@@ -273,6 +310,7 @@ function comparisonTable(rows: PilotageComparisonQuery['indicatorsByTerritory'],
       'Personnes accompagnées',
       'File active en fin de période',
       'Places en fin de période',
+      'File active des conventions en fin de période',
       'Taux d’occupation (%)',
       'Sorties',
       'Stabilisations',
@@ -281,23 +319,26 @@ function comparisonTable(rows: PilotageComparisonQuery['indicatorsByTerritory'],
       'Financement engagé (€)',
     ],
     rows: rows.map((t) => {
-      const places = conventions ? (held.get(t.territoryId)?.placesInForceAtEnd ?? 0) : null;
-      const occupancy = ratio(t.activeCaseload, places);
+      const territory = held.get(t.territoryId);
+      // A territory no convention serves: no places, nothing to occupy.
+      const occupancy = territory ? occupancyOf(territory.occupancyAtEnd) : null;
+      const hasPlaces = occupancy !== null && occupancy.places > 0;
       return [
         t.territory?.name ?? t.territoryId,
         exportCountValue(t.peopleWelcomed),
         exportCountValue(t.peopleAccompanied),
         exportCountValue(t.activeCaseload),
-        places,
-        occupancy === null ? null : round(occupancy * 100, 1),
+        places ? (occupancy?.places ?? 0) : null,
+        places ? (hasPlaces && occupancy.caseload ? exportCountValue(occupancy.caseload) : null) : null,
+        hasPlaces ? occupancyPercentCell(occupancy) : null,
         exportCountValue(t.exitsTotal),
         exportCountValue(t.stabilisations),
         exportCountValue(t.pathEvolutions),
-        c ? exportCountValue(cer.get(t.territoryId) ?? zero) : null,
-        conventions?.funding ? (euros(held.get(t.territoryId)?.funding?.committedCents) ?? 0) : null,
+        cerByTerritory ? exportCountValue(cer.get(t.territoryId) ?? zero) : null,
+        places && withMoney ? (euros(territory?.funding?.committedCents) ?? 0) : null,
       ];
     }),
-    note: `Chaque territoire est compté pour le programme, l’opérateur et la période choisis ; une convention compte pour ses places dans le territoire. ${SUPPRESSION_NOTE}`,
+    note: `Chaque territoire est compté pour le programme, l’opérateur et la période choisis, quel que soit le territoire sélectionné ; une convention compte pour ses places dans le territoire. Occupation : file active des conventions en fin de période ÷ places en vigueur ce jour-là. ${SUPPRESSION_NOTE}`,
   };
 }
 
@@ -349,9 +390,16 @@ export function pilotageView(data: PilotageData, viewer: Pick<SessionUser, 'acti
 
   let comparison: PilotageView['comparison'];
   if (data.comparison.ok) {
-    const notices = [...(data.contracts.ok ? [] : ['Les CER par territoire sont momentanément indisponibles.']), ...(conventions ? [] : ['Les places et financements par territoire sont momentanément indisponibles.'])];
+    const cer = data.comparisonContracts.ok ? data.comparisonContracts.data.contractIndicators.byTerritory : null;
+    const places = data.comparisonPlaces.ok ? data.comparisonPlaces.data.conventionIndicators.territories : null;
+    const withMoney = places !== null && places.every((t) => t.funding !== null);
+    const notices = [
+      ...(cer ? [] : ['Les CER par territoire sont momentanément indisponibles.']),
+      ...(places ? [] : ['Les places et financements par territoire sont momentanément indisponibles.']),
+      ...(places && !withMoney ? [moneyRefused ? 'Votre rôle ne donne pas accès aux montants des conventions.' : unavailable('financements par territoire')] : []),
+    ];
     comparison = { ok: true, notices };
-    tables.push(comparisonTable(data.comparison.data.indicatorsByTerritory, c, conventions));
+    tables.push(comparisonTable(data.comparison.data.indicatorsByTerritory, cer, places, withMoney));
   } else {
     comparison = { ok: false, message: data.comparison.message };
   }

@@ -2,6 +2,7 @@
 // and, in an operation of its own, the names of their operators and programmes (partners,
 // funding): a subgraph down blanks only what it owns.
 import type { ConventionOperatorsQuery, ConventionProgrammesQuery, ConventionsQuery } from '#lib/graphql/operations.ts';
+import { parisToday } from '#lib/days.ts';
 import { loadPanel, type Panel } from '#lib/server/panel.ts';
 import conventionsDocument from './conventions.graphql?raw';
 import operatorsDocument from './operateurs.graphql?raw';
@@ -30,7 +31,8 @@ function namesOf<T extends { conventions: { nodes: { id: string }[] } }>(panel: 
 export async function loadConventionsPage(fetch: typeof globalThis.fetch, after: string | null, withProgrammes = false): Promise<ConventionsPage> {
   const variables = { first: PAGE_SIZE, after };
   const [main, operators, programmes] = await Promise.all([
-    loadPanel<ConventionsQuery>(fetch, 'conventions', conventionsDocument, variables),
+    // Occupancy today, as every other page shows it.
+    loadPanel<ConventionsQuery>(fetch, 'conventions', conventionsDocument, { ...variables, on: parisToday() }),
     loadPanel<ConventionOperatorsQuery>(fetch, 'opérateurs', operatorsDocument, variables),
     withProgrammes ? loadPanel<ConventionProgrammesQuery>(fetch, 'programmes', programmesDocument, variables) : Promise.resolve(null),
   ]);

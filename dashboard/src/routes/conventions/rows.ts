@@ -1,8 +1,9 @@
 // The rows of the conventions table, as the page shows them and the CSV / XLSX export writes them.
-import { exportCountValue, formatCountValue, SUPPRESSION_NOTE, type Count } from '#lib/counts.ts';
+import { SUPPRESSION_NOTE } from '#lib/counts.ts';
 import { formatDay } from '#lib/days.ts';
 import type { ConventionsQuery } from '#lib/graphql/operations.ts';
 import type { Table } from '#lib/table.ts';
+import { occupancyCaseloadCell, occupancyOf, occupancyPercentCell, type OccupancyFigures } from './occupancy.ts';
 
 type Node = ConventionsQuery['conventions']['nodes'][number];
 
@@ -19,11 +20,10 @@ export interface ConventionRow {
   startsOn: string;
   endsOn: string;
   fte: number;
+  /** Places after the latest amendment. */
   places: number;
-  /** Active caseload as the API publishes it to the reader (« < 11 » when suppressed); value null when unavailable. */
-  caseload: Count;
-  /** Active caseload ÷ places (null when unavailable or hidden with the caseload). */
-  occupancy: number | null;
+  /** Occupancy on the day asked (today): active caseload ÷ places in force that day. */
+  occupancy: OccupancyFigures;
   funding: { committedCents: number; paidCents: number; balanceDueCents: number } | null;
   finalReport: FinalReportStatus;
 }
@@ -37,7 +37,6 @@ export function finalReportStatus(report: { dueOn: string; receivedOn: string | 
 }
 
 export function toRow(c: Node, names: { operators: Map<string, string> | null; programmes: Map<string, string> | null }): ConventionRow {
-  const caseload = c.caseload ?? { value: null, suppressed: false };
   return {
     id: c.id,
     name: c.name,
@@ -47,8 +46,7 @@ export function toRow(c: Node, names: { operators: Map<string, string> | null; p
     endsOn: c.endsOn,
     fte: c.fte,
     places: c.places,
-    caseload,
-    occupancy: caseload.suppressed ? null : c.occupancy,
+    occupancy: occupancyOf(c.occupancyAt),
     funding: c.funding ? { committedCents: c.funding.committedCents, paidCents: c.funding.paidCents, balanceDueCents: c.funding.balanceDueCents } : null,
     finalReport: finalReportStatus(c.funding?.finalReport, c.funding !== null),
   };
@@ -69,7 +67,9 @@ export function conventionsTable(rows: readonly ConventionRow[]): Table {
       'Fin',
       'ETP',
       'Places',
-      'File active',
+      'Date de l’occupation',
+      'Places en vigueur à cette date',
+      'File active à cette date',
       'Occupation (%)',
       'Engagé (€)',
       'Versé (€)',
@@ -84,8 +84,10 @@ export function conventionsTable(rows: readonly ConventionRow[]): Table {
       r.endsOn,
       r.fte,
       r.places,
-      r.caseload.value === null && !r.caseload.suppressed ? 'indisponible' : exportCountValue(r.caseload),
-      r.occupancy === null ? (r.caseload.suppressed ? formatCountValue(r.caseload) : 'indisponible') : Math.round(r.occupancy * 1000) / 10,
+      r.occupancy.date,
+      r.occupancy.places,
+      occupancyCaseloadCell(r.occupancy),
+      occupancyPercentCell(r.occupancy),
       euros(r.funding?.committedCents),
       euros(r.funding?.paidCents),
       euros(r.funding?.balanceDueCents),

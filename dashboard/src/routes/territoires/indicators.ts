@@ -41,10 +41,16 @@ export function unavailableIndicators(
   }
   for (const territory of territories) {
     for (const indicator of INDICATORS) {
-      if (territory[indicator] === null) missing.add(indicator);
+      // A count hidden by statistical secrecy is not missing: the page says it is secret.
+      if (territory[indicator] === null && !(indicator === 'activeBeneficiaries' && isSecret(territory))) missing.add(indicator);
     }
   }
   return INDICATORS.filter((indicator) => missing.has(indicator));
+}
+
+/** Whether a territory's count of people is hidden by statistical secrecy (1 to 10 people), not missing. */
+export function isSecret(territory: TerritoryOverviewTerritory): boolean {
+  return territory.activeBeneficiaries === null && territory.activeCaseload?.suppressed === true;
 }
 
 /** Errors that are not about one of the indicators (the page then says that some data may be missing). */

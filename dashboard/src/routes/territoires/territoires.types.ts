@@ -13,8 +13,10 @@ export type TerritoryOverviewTerritory = {
   communeCount: number;
   /** `null` when the partners subgraph is down. */
   partnerCount: number | null;
-  /** `null` when the beneficiaries subgraph is down. */
+  /** `null` when the beneficiaries subgraph is down, or when hidden by statistical secrecy (1 to 10: see `activeCaseload.suppressed`). */
   activeBeneficiaries: number | null;
+  /** The same count with its suppression flag; `null` when the beneficiaries subgraph is down. */
+  activeCaseload?: { value: number | null; suppressed: boolean } | null;
   /** `null` when the contracts subgraph is down. */
   placesContracted: number | null;
   /** Euro cents (GraphQL SafeInt); `null` when the funding subgraph is down. */

@@ -1,25 +1,46 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-export interface ConventionCaseload {
-  conventionId: string;
-  activeCaseload: number;
-  peopleAccompanied: number;
+/** What an active caseload counts: the people of some conventions on a day, in some territories (null: all). */
+export interface CaseloadScope {
+  key: string;
+  date: string;
+  territoryIds: readonly string[] | null;
+  conventionIds: readonly string[];
 }
 
 export class ConventionCaseloadRepository {
   constructor(private readonly em: EntityManager) {}
 
-  /** Per convention: people with an accompaniment started and not ended, and distinct people ever accompanied. */
-  async byConventions(departmentCode: string, conventionIds: readonly string[]): Promise<ConventionCaseload[]> {
-    const rows: { convention_id: string; active: string; people: string }[] = await this.em.execute(
-      `select convention_id,
-              count(distinct beneficiary_id) filter (where started_on is not null and ended_on is null) as active,
-              count(distinct beneficiary_id) filter (where started_on is not null) as people
+  /**
+   * The active caseload of each scope, in one statement: distinct people with an accompaniment
+   * under one of its conventions started on or before its day and not ended on or before it (the
+   * same rule as the indicators' « file active »), in its territories when narrowed.
+   */
+  async activeAt(departmentCode: string, scopes: readonly CaseloadScope[]): Promise<Map<string, number>> {
+    const rows = scopes.flatMap((s) => s.conventionIds.map((conventionId) => ({ key: s.key, day: s.date, conventionId, territories: s.territoryIds === null ? null : [...s.territoryIds] })));
+    if (rows.length === 0) return new Map();
+    const counts: { key: string; n: number }[] = await this.em.execute(
+      `select k.key, count(distinct a.beneficiary_id)::int as n
+         from jsonb_to_recordset(?::jsonb) as k(key text, day date, "conventionId" uuid, territories jsonb)
+         join beneficiaries.accompaniment a
+           on a.department_code = ? and a.convention_id = k."conventionId"
+          and a.started_on <= k.day and (a.ended_on is null or a.ended_on > k.day)
+          and (k.territories is null or jsonb_typeof(k.territories) = 'null' or k.territories @> to_jsonb(a.territory_id))
+        group by k.key`,
+      [JSON.stringify(rows), departmentCode],
+    );
+    return new Map(counts.map((c) => [c.key, Number(c.n)]));
+  }
+
+  /** Distinct people ever accompanied (accompaniment started) under each convention. */
+  async accompaniedBy(departmentCode: string, conventionIds: readonly string[]): Promise<Map<string, number>> {
+    const rows: { convention_id: string; people: string }[] = await this.em.execute(
+      `select convention_id, count(distinct beneficiary_id) as people
          from beneficiaries.accompaniment
-        where department_code = ? and convention_id in (?)
+        where department_code = ? and convention_id in (?) and started_on is not null
         group by convention_id`,
       [departmentCode, [...conventionIds]],
     );
-    return rows.map((r) => ({ conventionId: r.convention_id, activeCaseload: Number(r.active), peopleAccompanied: Number(r.people) }));
+    return new Map(rows.map((r) => [r.convention_id, Number(r.people)]));
   }
 }

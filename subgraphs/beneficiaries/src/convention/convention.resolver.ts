@@ -1,16 +1,27 @@
 import { CountType, type SubgraphContext } from '@passerelles/subgraph-kit';
-import { Ctx, Directive, FieldResolver, Float, Int, Resolver, Root } from 'type-graphql';
-import { conventionAccompanied, conventionActiveCaseload, conventionCaseload, conventionOccupancy, conventionPeopleAccompanied } from './convention.service.js';
+import { Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { caseloadOn, conventionAccompanied, conventionActiveCaseload, conventionCaseload, conventionPeopleAccompanied } from './convention.service.js';
 import { ConventionType } from './convention.type.js';
 
 @Resolver(() => ConventionType)
 export class ConventionResolver {
   @FieldResolver(() => Int, {
     nullable: true,
-    description: 'People currently accompanied (started, not ended) under this convention; null when 1 to 10 for callers other than ADMIN and OPERATOR (suppressed).',
+    description: 'Active caseload today: people with an accompaniment under this convention started on or before today and not ended on or before it (`occupancyAt.activeCaseload` for today); null when 1 to 10 for callers other than ADMIN and OPERATOR (suppressed).',
   })
   activeCaseload(@Root() convention: ConventionType, @Ctx() ctx: SubgraphContext): Promise<number | null> {
     return conventionActiveCaseload(ctx, convention.id);
+  }
+
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      'Active caseload on the last day of the convention (`closingOccupancy.activeCaseload`), for the balance rule; null when 1 to 10 for callers other than ADMIN and OPERATOR (suppressed).',
+  })
+  @Directive('@requires(fields: "endsOn")')
+  async closingCaseload(@Root() convention: ConventionType, @Ctx() ctx: SubgraphContext): Promise<number | null> {
+    if (!convention.endsOn) return null;
+    return (await caseloadOn(ctx, { date: convention.endsOn, territoryIds: null, conventionIds: [convention.id] })).value;
   }
 
   @FieldResolver(() => Int, {
@@ -21,13 +32,7 @@ export class ConventionResolver {
     return conventionPeopleAccompanied(ctx, convention.id);
   }
 
-  @FieldResolver(() => Float, { nullable: true, description: 'Occupancy: active caseload / places contracted (places from contracts); null when the caseload is suppressed.' })
-  @Directive('@requires(fields: "places")')
-  occupancy(@Root() convention: ConventionType, @Ctx() ctx: SubgraphContext): Promise<number | null> {
-    return conventionOccupancy(ctx, convention.id, convention.places);
-  }
-
-  @FieldResolver(() => CountType, { nullable: true, description: 'The active caseload as an aggregate count: « < 11 » (suppressed) when 1 to 10 for callers other than ADMIN and OPERATOR.' })
+  @FieldResolver(() => CountType, { nullable: true, description: 'The active caseload today as an aggregate count: « < 11 » (suppressed) when 1 to 10 for callers other than ADMIN and OPERATOR.' })
   caseload(@Root() convention: ConventionType, @Ctx() ctx: SubgraphContext): Promise<CountType> {
     return conventionCaseload(ctx, convention.id);
   }

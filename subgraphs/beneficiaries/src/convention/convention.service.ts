@@ -1,19 +1,38 @@
-import { assertCan, publishCount, type PublishedCount, type SubgraphContext } from '@passerelles/subgraph-kit';
-import { ConventionCaseloadRepository, type ConventionCaseload } from './convention.repository.js';
+import { assertCan, publishCount, todayIso, type PublishedCount, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { ConventionCaseloadRepository, type CaseloadScope } from './convention.repository.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const caseloads = Symbol('conventionCaseloads');
+const accompanied = Symbol('conventionAccompanied');
 
-/** Both counts of a convention, batched per request: one query for every convention of the request. */
-function caseloadOf(ctx: SubgraphContext, conventionId: string): Promise<ConventionCaseload> {
+/**
+ * The active caseload of a scope (conventions, day, territories), batched per request: one
+ * statement for every scope of the request. The one place that counts a convention's « file
+ * active »: `Convention.activeCaseload` (today) and `ConventionOccupancy.activeCaseload` (any day).
+ */
+function activeCaseloadOf(ctx: SubgraphContext, scope: Omit<CaseloadScope, 'key'>): Promise<number> {
   assertCan(ctx.caller, 'conventionCaseload:read');
   const department = ctx.caller.departmentCode;
   return ctx.loaders
-    .get<string, ConventionCaseload>(caseloads, async (ids) => {
+    .get<string, number>(caseloads, async (keys) => {
+      const scopes = keys.map((key): CaseloadScope => {
+        const [date, territoryIds, conventionIds] = JSON.parse(key) as [string, string[] | null, string[]];
+        return { key, date, territoryIds, conventionIds: conventionIds.filter((id) => UUID.test(id)) };
+      });
+      const counts = await new ConventionCaseloadRepository(ctx.em).activeAt(department, scopes);
+      return keys.map((key) => counts.get(key) ?? 0);
+    })
+    .load(JSON.stringify([scope.date, scope.territoryIds, [...scope.conventionIds]]));
+}
+
+function accompaniedOf(ctx: SubgraphContext, conventionId: string): Promise<number> {
+  assertCan(ctx.caller, 'conventionCaseload:read');
+  const department = ctx.caller.departmentCode;
+  return ctx.loaders
+    .get<string, number>(accompanied, async (ids) => {
       const valid = ids.filter((id) => UUID.test(id));
-      const rows = valid.length ? await new ConventionCaseloadRepository(ctx.em).byConventions(department, valid) : [];
-      const index = new Map(rows.map((r) => [r.conventionId, r]));
-      return ids.map((id) => index.get(id) ?? { conventionId: id, activeCaseload: 0, peopleAccompanied: 0 });
+      const counts = valid.length ? await new ConventionCaseloadRepository(ctx.em).accompaniedBy(department, valid) : new Map<string, number>();
+      return ids.map((id) => counts.get(id) ?? 0);
     })
     .load(conventionId);
 }
@@ -26,17 +45,22 @@ function caseloadOf(ctx: SubgraphContext, conventionId: string): Promise<Convent
  */
 const seesExactConventionCounts = (ctx: SubgraphContext): boolean => ctx.caller.role === 'ADMIN' || ctx.caller.role === 'OPERATOR';
 
-/** People currently accompanied (started, not ended) under a convention, as published to the caller. */
-export async function conventionCaseload(ctx: SubgraphContext, conventionId: string): Promise<PublishedCount> {
-  return publishCount((await caseloadOf(ctx, conventionId)).activeCaseload, seesExactConventionCounts(ctx));
+/** The active caseload of some conventions on a day, as published to the caller. */
+export async function caseloadOn(ctx: SubgraphContext, scope: Omit<CaseloadScope, 'key'>): Promise<PublishedCount> {
+  return publishCount(await activeCaseloadOf(ctx, scope), seesExactConventionCounts(ctx));
+}
+
+/** People currently accompanied under a convention: its active caseload today, as published to the caller. */
+export function conventionCaseload(ctx: SubgraphContext, conventionId: string): Promise<PublishedCount> {
+  return caseloadOn(ctx, { date: todayIso(), territoryIds: null, conventionIds: [conventionId] });
 }
 
 /** Distinct people accompanied at any time under a convention, as published to the caller. */
 export async function conventionAccompanied(ctx: SubgraphContext, conventionId: string): Promise<PublishedCount> {
-  return publishCount((await caseloadOf(ctx, conventionId)).peopleAccompanied, seesExactConventionCounts(ctx));
+  return publishCount(await accompaniedOf(ctx, conventionId), seesExactConventionCounts(ctx));
 }
 
-/** The active caseload as a number; null when suppressed. */
+/** The active caseload today as a number; null when suppressed. */
 export async function conventionActiveCaseload(ctx: SubgraphContext, conventionId: string): Promise<number | null> {
   return (await conventionCaseload(ctx, conventionId)).value;
 }
@@ -44,11 +68,4 @@ export async function conventionActiveCaseload(ctx: SubgraphContext, conventionI
 /** People accompanied as a number (funding's cost per person); null when suppressed. */
 export async function conventionPeopleAccompanied(ctx: SubgraphContext, conventionId: string): Promise<number | null> {
   return (await conventionAccompanied(ctx, conventionId)).value;
-}
-
-/** Active caseload / places contracted (1 FTE = 90 places in 62); null without places or when the caseload is suppressed. */
-export async function conventionOccupancy(ctx: SubgraphContext, conventionId: string, places: number | undefined): Promise<number | null> {
-  if (!places || places <= 0) return null;
-  const active = await conventionActiveCaseload(ctx, conventionId);
-  return active === null ? null : Math.round((active / places) * 10_000) / 10_000;
 }

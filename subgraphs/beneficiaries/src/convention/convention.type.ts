@@ -1,13 +1,13 @@
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
-/** The convention entity owned by `contracts`, extended here with its caseload. */
+/** The convention entity owned by `contracts`, extended here with its caseload (occupancy is computed in contracts). */
 @ObjectType('Convention')
 @Directive('@key(fields: "id")')
 export class ConventionType {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => Int)
+  @Field(() => String)
   @Directive('@external')
-  places?: number;
+  endsOn?: string;
 }

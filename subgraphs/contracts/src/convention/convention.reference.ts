@@ -1,6 +1,8 @@
 import type { SubgraphContext } from '@passerelles/subgraph-kit';
 import { conventionById } from './convention.service.js';
 import type { Convention } from './convention.entity.js';
+import { occupancyReference } from './occupancy.service.js';
+import type { ConventionOccupancyType } from './occupancy.type.js';
 
 export const conventionReference = {
   Convention: {
@@ -9,5 +11,9 @@ export const conventionReference = {
       const convention = await conventionById(ctx, reference.id);
       return convention && 'activeCaseload' in reference ? Object.assign(Object.create(Object.getPrototypeOf(convention) as object) as Convention, convention, { activeCaseload: reference.activeCaseload }) : convention;
     },
+  },
+  ConventionOccupancy: {
+    /** Computed again from its key; keeps the active caseload beneficiaries sent (for `rate`). */
+    __resolveReference: (reference: { key: string; activeCaseload?: number | null }, ctx: SubgraphContext): Promise<ConventionOccupancyType> => occupancyReference(ctx, reference),
   },
 };

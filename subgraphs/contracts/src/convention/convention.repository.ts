@@ -10,6 +10,18 @@ import {
   type ConventionTerritory,
 } from './convention.entity.js';
 
+/** A convention as in force on a day (after the amendments signed on or before it), with the places it holds per territory. */
+export interface ConventionInForce {
+  conventionId: string;
+  places: number;
+  startsOn: string;
+  endsOn: string;
+  /** Current places per territory (territories have no history of their own). */
+  territories: { territoryId: string; places: number }[];
+  /** Current places of the convention, to scale the territories' places to those in force. */
+  currentPlaces: number;
+}
+
 export interface TerritoryConventionPlaces {
   territoryId: string;
   conventionId: string;
@@ -147,6 +159,41 @@ export class ConventionRepository {
       conventionId: r.convention_id,
       territoryPlaces: Number(r.territory_places),
       conventionPlaces: Number(r.convention_places),
+    }));
+  }
+
+  /**
+   * The conventions as in force on `on`, in one statement: the values after the last amendment
+   * signed on or before that day, or before the first one when all were signed later, or the
+   * convention's own when it has none.
+   */
+  async inForceOn(access: ConventionAccess, conventionIds: readonly string[], on: string): Promise<ConventionInForce[]> {
+    const w = accessSql(access);
+    const rows: { id: string; places: number; starts_on: string; ends_on: string; current_places: number; territories: { territoryId: string; places: number }[] }[] = await this.em.execute(
+      `select c.id,
+              coalesce(l.places_after, f.places_before, c.places) as places,
+              coalesce(l.starts_on_after, f.starts_on_before, c.starts_on)::text as starts_on,
+              coalesce(l.ends_on_after, f.ends_on_before, c.ends_on)::text as ends_on,
+              c.places as current_places,
+              coalesce((select json_agg(json_build_object('territoryId', ct.territory_id, 'places', ct.places) order by ct.territory_id)
+                          from contracts.convention_territory ct where ct.department_code = c.department_code and ct.convention_id = c.id), '[]'::json) as territories
+         from contracts.convention c
+         left join lateral (select a.places_after, a.starts_on_after, a.ends_on_after from contracts.convention_amendment a
+                             where a.department_code = c.department_code and a.convention_id = c.id and a.signed_on <= ?::date
+                             order by a.number desc limit 1) l on true
+         left join lateral (select a.places_before, a.starts_on_before, a.ends_on_before from contracts.convention_amendment a
+                             where a.department_code = c.department_code and a.convention_id = c.id
+                             order by a.number limit 1) f on true
+        where ${w.sql} and c.id in (?)`,
+      [on, ...w.params, [...conventionIds]],
+    );
+    return rows.map((r) => ({
+      conventionId: r.id,
+      places: Number(r.places),
+      startsOn: r.starts_on,
+      endsOn: r.ends_on,
+      currentPlaces: Number(r.current_places),
+      territories: r.territories.map((t) => ({ territoryId: t.territoryId, places: Number(t.places) })),
     }));
   }
 }

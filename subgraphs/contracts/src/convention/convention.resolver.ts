@@ -18,6 +18,8 @@ import {
   type ConventionMutationResult,
 } from './convention.service.js';
 import { ConventionAlertType, ConventionAmendmentType, ConventionConnection, ConventionObjectiveType, ConventionType } from './convention.type.js';
+import { conventionOccupancyOn, conventionOccupancyToday } from './occupancy.service.js';
+import { ConventionOccupancyType } from './occupancy.type.js';
 
 @ObjectType('ConventionTerritory', { description: 'A territory a convention covers, with its places there.' })
 export class ConventionTerritoryType {
@@ -103,10 +105,40 @@ export class ConventionResolver {
     return (await amendmentsOf(ctx, convention.id)).map((a: ConventionAmendment) => ({ ...a, fteBefore: Number(a.fteBefore), fteAfter: Number(a.fteAfter) }));
   }
 
-  @FieldResolver(() => ConventionAlertType, { nullable: true, description: 'Alert when the active caseload is below `belowPercent` % of the places, or above the places.' })
+  @FieldResolver(() => ConventionOccupancyType, {
+    description: 'Occupancy on a day: active caseload on that day ÷ places in force on that day (after the amendments signed on or before it). The one definition every page, export and the balance rule use.',
+  })
+  occupancyAt(@Root() convention: Convention, @Ctx() ctx: SubgraphContext, @Arg('date', () => String, { nullable: true, description: 'ISO date; today (Paris) by default.' }) date?: string | null): Promise<ConventionOccupancyType> {
+    return conventionOccupancyOn(ctx, convention.id, date ?? null);
+  }
+
+  @FieldResolver(() => ConventionOccupancyType, { description: 'Occupancy on the last day of the convention (`endsOn`): what the balance rule prorates on.' })
+  closingOccupancy(@Root() convention: Convention, @Ctx() ctx: SubgraphContext): Promise<ConventionOccupancyType> {
+    return conventionOccupancyOn(ctx, convention.id, convention.endsOn);
+  }
+
+  @FieldResolver(() => Int, { description: 'Places in force on the last day of the convention (`closingOccupancy.places`), for the balance rule.' })
+  async closingPlaces(@Root() convention: Convention, @Ctx() ctx: SubgraphContext): Promise<number> {
+    return (await conventionOccupancyOn(ctx, convention.id, convention.endsOn)).places;
+  }
+
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: 'Occupancy today: `occupancyAt.rate` for today (active caseload today ÷ places in force today); null without places or when the caseload is suppressed.',
+  })
   @Directive('@requires(fields: "activeCaseload")')
-  caseloadAlert(@Root() convention: Convention & { activeCaseload?: number | null }, @Arg('belowPercent', () => Int, { defaultValue: 80 }) belowPercent = 80): ConventionAlertType | null {
-    return caseloadAlert(convention, belowPercent);
+  occupancy(@Root() convention: Convention & { activeCaseload?: number | null }, @Ctx() ctx: SubgraphContext): Promise<number | null> {
+    return conventionOccupancyToday(ctx, convention.id, convention.activeCaseload);
+  }
+
+  @FieldResolver(() => ConventionAlertType, { nullable: true, description: 'Alert when the active caseload today is below `belowPercent` % of the places in force today, or above them.' })
+  @Directive('@requires(fields: "activeCaseload")')
+  caseloadAlert(
+    @Root() convention: Convention & { activeCaseload?: number | null },
+    @Ctx() ctx: SubgraphContext,
+    @Arg('belowPercent', () => Int, { defaultValue: 80 }) belowPercent = 80,
+  ): Promise<ConventionAlertType | null> {
+    return caseloadAlert(ctx, convention, belowPercent);
   }
 
   @Mutation(() => ConventionMutationResultType, { description: 'Records a convention with an operator (ADMIN).' })

@@ -15,6 +15,7 @@ import type { AmendConventionInput, ConventionFilterInput, ConventionTerritoryIn
 import { repositoryAccess } from '../access.js';
 import { ConventionRepository, type ConventionAccess, type TerritoryConventionPlaces } from './convention.repository.js';
 import type { ConventionAlertType } from './convention.type.js';
+import { conventionOccupancyToday } from './occupancy.service.js';
 
 /** 1 FTE = at most 90 places in active caseload (Pas-de-Calais call for projects): the default. */
 export const PLACES_PER_FTE = 90;
@@ -129,16 +130,19 @@ export async function conventionAlerts(ctx: SubgraphContext, asOf: string | null
 }
 
 /**
- * Active caseload (from beneficiaries) against places: below `belowPercent` % of the places, or
- * above the places. `null` when within bounds.
+ * Active caseload today (from beneficiaries) against the places in force today: below
+ * `belowPercent` % of them, or above them. `null` when within bounds. The percentage is the
+ * occupancy (`occupancyAt.rate`) in percent.
  */
-export function caseloadAlert(convention: Convention & { activeCaseload?: number | null }, belowPercent: number): ConventionAlertType | null {
+export async function caseloadAlert(ctx: SubgraphContext, convention: Convention & { activeCaseload?: number | null }, belowPercent: number): Promise<ConventionAlertType | null> {
   if (!Number.isInteger(belowPercent) || belowPercent < 0 || belowPercent > 100) throw new UserFacingError('belowPercent must be between 0 and 100.', 'BAD_USER_INPUT', { argument: 'belowPercent' });
   const caseload = convention.activeCaseload;
-  if (caseload === null || caseload === undefined || convention.places <= 0) return null;
-  const occupancyPercent = Math.round((caseload * 100) / convention.places);
-  if (caseload > convention.places) return { kind: 'CASELOAD_ABOVE_PLACES', convention, daysLeft: null, occupancyPercent };
-  if (caseload * 100 < belowPercent * convention.places) return { kind: 'CASELOAD_BELOW_PLACES', convention, daysLeft: null, occupancyPercent };
+  if (caseload === null || caseload === undefined) return null;
+  const rate = await conventionOccupancyToday(ctx, convention.id, caseload);
+  if (rate === null) return null;
+  const occupancyPercent = Math.round(rate * 100);
+  if (rate > 1) return { kind: 'CASELOAD_ABOVE_PLACES', convention, daysLeft: null, occupancyPercent };
+  if (rate * 100 < belowPercent) return { kind: 'CASELOAD_BELOW_PLACES', convention, daysLeft: null, occupancyPercent };
   return null;
 }
 

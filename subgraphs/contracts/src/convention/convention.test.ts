@@ -118,24 +118,31 @@ describe('convention alerts', () => {
     const operatorId = randomUUID();
     const operator = testCaller({ departmentCode: DEPARTMENT, role: 'OPERATOR', partnerId: operatorId });
     const soon = (await createConvention({ operatorId, startsOn: '2031-01-01', endsOn: '2031-03-31', fte: 1 })).convention!;
-    const later = (await createConvention({ operatorId, startsOn: '2031-01-01', endsOn: '2031-12-31', fte: 1 })).convention!;
+    // Ends later in 2031: not « ending soon » on 15 February.
+    await createConvention({ operatorId, startsOn: '2031-01-01', endsOn: '2031-12-31', fte: 1 });
     const { data } = await execute<{ conventionAlerts: unknown[] }>(schema, testContext(orm, operator), '{ conventionAlerts(asOf: "2031-02-15") { kind daysLeft convention { id } } }');
     expect(data?.conventionAlerts).toEqual([{ kind: 'ENDING_SOON', daysLeft: 44, convention: { id: soon.id } }]);
 
+    // Caseload alerts compare the active caseload today with the places in force today (the occupancy).
+    const a = (await createConvention({ operatorId, startsOn: '2020-01-01', endsOn: '2099-12-31', fte: 1 })).convention!;
+    const b = (await createConvention({ operatorId, startsOn: '2020-01-01', endsOn: '2099-12-31', fte: 1 })).convention!;
     counter.reset();
     const caseload = await execute<{ _entities: unknown[] }>(
       schema,
       testContext(orm, admin),
       'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Convention { id caseloadAlert { kind occupancyPercent } } } }',
-      { r: [{ id: soon.id, activeCaseload: 71 }, { id: later.id, activeCaseload: 91 }, { id: soon.id, activeCaseload: 72 }].map((r) => ({ __typename: 'Convention', ...r })) },
+      { r: [{ id: a.id, activeCaseload: 71 }, { id: b.id, activeCaseload: 91 }, { id: a.id, activeCaseload: 72 }, { id: soon.id, activeCaseload: 10 }].map((r) => ({ __typename: 'Convention', ...r })) },
     );
     expect(caseload.errors).toEqual([]);
     expect(caseload.data?._entities).toEqual([
-      { id: soon.id, caseloadAlert: { kind: 'CASELOAD_BELOW_PLACES', occupancyPercent: 79 } },
-      { id: later.id, caseloadAlert: { kind: 'CASELOAD_ABOVE_PLACES', occupancyPercent: 101 } },
+      { id: a.id, caseloadAlert: { kind: 'CASELOAD_BELOW_PLACES', occupancyPercent: 79 } },
+      { id: b.id, caseloadAlert: { kind: 'CASELOAD_ABOVE_PLACES', occupancyPercent: 101 } },
+      { id: a.id, caseloadAlert: null },
+      // Not in force today (2031): no places in force, no occupancy, no alert.
       { id: soon.id, caseloadAlert: null },
     ]);
-    expect(counter.count).toBe(1);
+    // The conventions, then their places in force today: one statement each.
+    expect(counter.count).toBe(2);
   });
 
   it('resolves territories, objectives and amendments of many conventions in one query each', async () => {

@@ -2,7 +2,7 @@ import { assertCan, can, todayIso, UserFacingError, type Caller, type SubgraphCo
 import { CommitmentRepository } from '../commitment/commitment.repository.js';
 import type { Funder } from '../cofunding/cofunding.entity.js';
 import type { PaymentKind, PaymentStatus } from '../payment/payment.entity.js';
-import { balance, DEFAULT_TERMS, type FundingTerms } from '../terms/balance-rule.js';
+import { balance, DEFAULT_TERMS, type FundingTerms, type OccupancyFigures } from '../terms/balance-rule.js';
 import { ConventionFundingRepository, type ConventionFundingRow } from './convention.repository.js';
 import type { ConventionFundingType, ConventionType, UnitCostsType } from './convention.type.js';
 
@@ -25,14 +25,21 @@ function termsOf(row: ConventionFundingRow): FundingTerms {
     : DEFAULT_TERMS;
 }
 
-/** Turns one convention's totals into what the API shows, applying the balance rule. */
-export function toConventionFunding(row: ConventionFundingRow, today: string): ConventionFundingType {
+/**
+ * The occupancy on the convention's last day, when funding is read without `Convention` (the
+ * overview, a steering selection, the balance payment set at the final report): the figures
+ * recorded with the final report. `Convention.funding` reads the occupancy itself
+ * (`closingOccupancy`, contracts and beneficiaries).
+ */
+export function reportedOccupancy(row: ConventionFundingRow): OccupancyFigures | null {
+  return row.report ? { activeCaseload: row.report.places_filled, places: row.report.places_contracted } : null;
+}
+
+/** Turns one convention's totals into what the API shows, applying the balance rule to the occupancy on its last day. */
+export function toConventionFunding(row: ConventionFundingRow, today: string, occupancy: OccupancyFigures | null = reportedOccupancy(row)): ConventionFundingType {
   const terms = termsOf(row);
   const report = row.report;
-  const figures = report
-    ? { receivedOn: report.received_on, placesContracted: report.places_contracted, placesFilled: report.places_filled }
-    : null;
-  const b = balance(row.committedCents, row.paidCents, terms, figures);
+  const b = balance(row.committedCents, row.paidCents, terms, report ? { receivedOn: report.received_on } : null, occupancy);
   const cofundingTotal = row.cofunding.reduce((s, c) => s + Number(c.amount_cents), 0);
   return {
     committedCents: row.committedCents,
@@ -89,7 +96,9 @@ export async function conventionFunding(ctx: SubgraphContext, convention: Conven
   assertReadsFunding(ctx.caller);
   if (!mayReadMoney(ctx.caller, convention)) return null;
   if (!UUID.test(convention.id)) return null;
-  return toConventionFunding(await loadRow(ctx, convention.id), today);
+  // The occupancy every page shows, on the convention's last day (`closingOccupancy`: null caseload when suppressed for the caller).
+  const occupancy = convention.closingPlaces !== undefined ? { activeCaseload: convention.closingCaseload ?? null, places: convention.closingPlaces } : undefined;
+  return toConventionFunding(await loadRow(ctx, convention.id), today, occupancy);
 }
 
 const divide = (cents: number, by: number | null | undefined): number | null => (by && by > 0 ? Math.round(cents / by) : null);

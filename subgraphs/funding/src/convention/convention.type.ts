@@ -14,7 +14,8 @@ registerEnumType(PaymentStatusEnum, { name: 'PaymentStatus', description: 'PLANN
 export const BalanceRuleEnum = enumOf(balanceRules);
 registerEnumType(BalanceRuleEnum, {
   name: 'BalanceRule',
-  description: 'FULL: the whole amount is due once the final report is in. PRORATA_PLACES_FILLED: reduced in proportion of the places filled, unless the fill rate reaches fullFundingFromPercent.',
+  description:
+    'FULL: the whole amount is due once the final report is in. PRORATA_PLACES_FILLED: reduced in proportion of the occupancy on the last day of the convention (active caseload ÷ places in force that day, `Convention.closingOccupancy`), unless it reaches fullFundingFromPercent.',
 });
 export const BalanceStatusEnum = enumOf(balanceStatuses);
 registerEnumType(BalanceStatusEnum, {
@@ -71,10 +72,10 @@ export class FinalReportType {
   @Field(() => Boolean, { description: 'Not received and past its due date.' })
   overdue!: boolean;
 
-  @Field(() => Int, { nullable: true, description: 'Places in active caseload contracted, as reported.' })
+  @Field(() => Int, { nullable: true, description: 'Places in active caseload contracted, as reported by the operator (information: the balance rule uses the occupancy, `Convention.closingOccupancy`).' })
   placesContracted!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Places in active caseload actually filled over the period, as reported.' })
+  @Field(() => Int, { nullable: true, description: 'Places in active caseload filled, as reported by the operator (information: the balance rule uses the occupancy, `Convention.closingOccupancy`).' })
   placesFilled!: number | null;
 
   @Field(() => Int, { nullable: true, description: 'People accompanied over the period, as reported.' })
@@ -104,7 +105,7 @@ export class FundingTermsType {
   @Field(() => BalanceRuleEnum)
   balanceRule!: BalanceRule;
 
-  @Field(() => Int, { description: 'With PRORATA_PLACES_FILLED: fill rate (percent) from which the whole amount is due.' })
+  @Field(() => Int, { description: 'With PRORATA_PLACES_FILLED: occupancy (percent, on the last day of the convention) from which the whole amount is due.' })
   fullFundingFromPercent!: number;
 }
 
@@ -116,7 +117,10 @@ export class ConventionFundingType {
   @Field(() => GraphQLSafeInt, { description: 'Total paid, in euro cents.' })
   paidCents!: number;
 
-  @Field(() => GraphQLSafeInt, { description: 'What the operator is entitled to under the balance rule (the amount committed until the final report says otherwise).' })
+  @Field(() => GraphQLSafeInt, {
+    description:
+      'What the operator is entitled to under the balance rule (the amount committed until the final report is in). With PRORATA_PLACES_FILLED: committed × the occupancy on the last day of the convention (`Convention.closingOccupancy`: active caseload ÷ places in force that day), the figure every page shows.',
+  })
   entitledCents!: number;
 
   @Field(() => GraphQLSafeInt, { description: 'Reduction applied by the balance rule (committed minus entitled).' })
@@ -178,4 +182,12 @@ export class ConventionType {
   @Field(() => Int, { nullable: true })
   @Directive('@external')
   peopleAccompanied?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @Directive('@external')
+  closingCaseload?: number | null;
+
+  @Field(() => Int)
+  @Directive('@external')
+  closingPlaces?: number;
 }

@@ -4,7 +4,7 @@ import { assertCan, parseIsoDate, Refusal, refusalOf, todayIso, type SubgraphCon
 import { CofundingShareEntity, type Funder } from '../cofunding/cofunding.entity.js';
 import { FundingCommitmentEntity } from '../commitment/commitment.entity.js';
 import { ConventionFundingRepository } from '../convention/convention.repository.js';
-import { toConventionFunding } from '../convention/convention.service.js';
+import { reportedOccupancy, toConventionFunding } from '../convention/convention.service.js';
 import { PaymentEntity, type PaymentStatus } from '../payment/payment.entity.js';
 import { ProgrammeEntity } from '../programme/programme.entity.js';
 import { FinalReportEntity } from '../report/report.entity.js';
@@ -128,7 +128,7 @@ async function settleBalanceAmount(em: EntityManager, department: string, conven
   const [row] = await new ConventionFundingRepository(em).byConventions(department, [conventionId]);
   if (!row?.report) return;
   const terms = row.terms ? { advancePercent: row.terms.advance_percent, balanceRule: row.terms.balance_rule, fullFundingFromPercent: row.terms.full_funding_from_percent } : DEFAULT_TERMS;
-  const b = balance(row.committedCents, row.paidCents, terms, { receivedOn: row.report.received_on, placesContracted: row.report.places_contracted, placesFilled: row.report.places_filled });
+  const b = balance(row.committedCents, row.paidCents, terms, { receivedOn: row.report.received_on }, reportedOccupancy(row));
   if (b.status === 'AWAITING_FINAL_REPORT' || b.status === 'AWAITING_FIGURES') return;
   await em.nativeUpdate(PaymentEntity, { departmentCode: department, conventionId, kind: 'BALANCE', status: { $in: ['PLANNED', 'REQUESTED'] } }, { amountCents: b.balanceDueCents });
 }

@@ -6,9 +6,12 @@
  *   signature.
  * - The amount the operator is entitled to is known only once the final report is received:
  *   - rule `FULL`: the whole amount committed;
- *   - rule `PRORATA_PLACES_FILLED`: the amount committed × places filled ÷ places contracted
- *     (rounded to the nearest cent, capped at the amount committed), unless the fill rate reaches
- *     `fullFundingFromPercent` %, in which case the whole amount is due.
+ *   - rule `PRORATA_PLACES_FILLED`: the amount committed × the occupancy on the convention's last
+ *     day (rounded to the nearest cent, capped at the amount committed), unless the occupancy
+ *     reaches `fullFundingFromPercent` %, in which case the whole amount is due. The occupancy is
+ *     the one every page shows (docs/contracts.md « Occupancy »): active caseload that day ÷
+ *     places in force that day, both from `Convention.closingOccupancy` (contracts and
+ *     beneficiaries); the product uses the two counts, not the rounded rate, so no cent is lost.
  * - The balance due is the entitlement minus what has been paid; a negative difference is an
  *   amount to recover from the operator.
  */
@@ -24,10 +27,17 @@ export interface FundingTerms {
 /** Terms applied to a convention that has none recorded: half in advance, no reduction. */
 export const DEFAULT_TERMS: FundingTerms = { advancePercent: 50, balanceRule: 'FULL', fullFundingFromPercent: 100 };
 
+/**
+ * The occupancy the rule prorates on: active caseload and places in force on the convention's last
+ * day (`ConventionOccupancy.activeCaseload` and `.places`); null when unknown or suppressed.
+ */
+export interface OccupancyFigures {
+  activeCaseload: number | null;
+  places: number | null;
+}
+
 export interface ReportFigures {
   receivedOn: string | null;
-  placesContracted: number | null;
-  placesFilled: number | null;
 }
 
 export const balanceStatuses = ['AWAITING_FINAL_REPORT', 'AWAITING_FIGURES', 'PAYABLE', 'SETTLED', 'TO_RECOVER'] as const;
@@ -50,17 +60,18 @@ export function advanceCents(committedCents: number, terms: FundingTerms): numbe
 }
 
 /** Entitlement once the final report is in; `null` when the figures the rule needs are missing. */
-export function entitledCents(committedCents: number, terms: FundingTerms, report: ReportFigures): number | null {
+export function entitledCents(committedCents: number, terms: FundingTerms, occupancy: OccupancyFigures | null): number | null {
   if (terms.balanceRule === 'FULL') return committedCents;
-  const { placesContracted, placesFilled } = report;
-  if (placesContracted === null || placesFilled === null || placesContracted <= 0) return null;
-  if (placesFilled * 100 >= terms.fullFundingFromPercent * placesContracted) return committedCents;
-  return Math.min(committedCents, Math.round((committedCents * placesFilled) / placesContracted));
+  if (!occupancy) return null;
+  const { places, activeCaseload } = occupancy;
+  if (places === null || activeCaseload === null || places <= 0) return null;
+  if (activeCaseload * 100 >= terms.fullFundingFromPercent * places) return committedCents;
+  return Math.min(committedCents, Math.round((committedCents * activeCaseload) / places));
 }
 
-export function balance(committedCents: number, paidCents: number, terms: FundingTerms, report: ReportFigures | null): Balance {
+export function balance(committedCents: number, paidCents: number, terms: FundingTerms, report: ReportFigures | null, occupancy: OccupancyFigures | null): Balance {
   const received = report?.receivedOn ? report : null;
-  const entitled = received ? entitledCents(committedCents, terms, received) : null;
+  const entitled = received ? entitledCents(committedCents, terms, occupancy) : null;
   const basis = entitled ?? committedCents;
   const due = Math.max(0, basis - paidCents);
   const recover = Math.max(0, paidCents - basis);

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { ConventionDetailQuery, ConventionFundingQuery, ConventionNamesQuery } from '#lib/graphql/operations.ts';
+import { parisToday } from '#lib/days.ts';
 import { requireSection } from '#lib/server/guard.ts';
 import { loadPanel } from '#lib/server/panel.ts';
 import type { PageServerLoad } from './$types';
@@ -15,7 +16,7 @@ export const load: PageServerLoad = async ({ fetch, locals, params }) => {
   if (!UUID.test(params.id)) error(404, 'Cette convention est introuvable.');
   const variables = { id: params.id };
   const [convention, names, funding] = await Promise.all([
-    loadPanel<ConventionDetailQuery>(fetch, 'convention', conventionDocument, variables),
+    loadPanel<ConventionDetailQuery>(fetch, 'convention', conventionDocument, { ...variables, on: parisToday() }),
     loadPanel<ConventionNamesQuery>(fetch, 'opérateur et territoires', namesDocument, variables),
     loadPanel<ConventionFundingQuery>(fetch, 'financement', fundingDocument, variables),
   ]);
