@@ -11,7 +11,7 @@ describe('sections by role', () => {
   it('limits Parcours, Orientations reçues, Conventions and Administration', () => {
     expect(sectionsFor('STEERING').map((s) => s.path)).toEqual(['/pilotage', '/couverture', '/annuaire', '/conventions']);
     expect(sectionsFor('REFERENT').map((s) => s.path)).toEqual(['/pilotage', '/couverture', '/annuaire', '/parcours']);
-    expect(sectionsFor('OPERATOR').map((s) => s.path)).toEqual(['/pilotage', '/couverture', '/annuaire', '/orientations', '/conventions']);
+    expect(sectionsFor('OPERATOR').map((s) => s.path)).toEqual(['/pilotage', '/couverture', '/annuaire', '/parcours', '/orientations', '/conventions']);
     expect(sectionsFor('PRESCRIBER').map((s) => s.path)).toEqual(['/pilotage', '/couverture', '/annuaire', '/parcours']);
     expect(sectionsFor('ADMIN')).toHaveLength(7);
     expect(maySee('REFERENT', '/orientations')).toBe(false);

@@ -21,7 +21,7 @@ export const SECTIONS = [
   { path: '/pilotage', label: 'Pilotage', roles: ALL },
   { path: '/couverture', label: 'Couverture', roles: ALL },
   { path: '/annuaire', label: 'Annuaire', roles: ALL },
-  { path: '/parcours', label: 'Parcours', roles: ['REFERENT', 'PRESCRIBER', 'ADMIN'] },
+  { path: '/parcours', label: 'Parcours', roles: ['REFERENT', 'PRESCRIBER', 'OPERATOR', 'ADMIN'] },
   { path: '/orientations', label: 'Orientations reçues', roles: ['OPERATOR', 'ADMIN'] },
   { path: '/conventions', label: 'Conventions & financements', roles: ['ADMIN', 'OPERATOR', 'STEERING'] },
   { path: '/administration', label: 'Administration', roles: ['ADMIN'] },

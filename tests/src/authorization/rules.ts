@@ -102,9 +102,9 @@ export const rules: Record<string, Rule> = {
 
   'Query.caseload': {
     action: 'caseload:read',
-    // The people the caller follows as référent; for an administrator, the Département's open accompaniments.
+    // The people the caller follows as référent, or whose accompaniment its structure runs (operator); for an administrator, the Département's.
     document: '{ caseload(first: 5) { nodes { id } } }',
-    expect: everyone('forbidden', { ADMIN: 'data', REFERENT: 'data', OTHER_DEPARTMENT: 'data' }),
+    expect: everyone('forbidden', { ADMIN: 'data', REFERENT: 'data', OPERATOR: 'data', OTHER_DEPARTMENT: 'data' }),
   },
   'Query.prescribed': {
     action: 'prescribed:read',

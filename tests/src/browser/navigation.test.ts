@@ -9,7 +9,7 @@ const NAVIGATION = {
   ADMIN: ['Pilotage', 'Couverture', 'Annuaire', 'Parcours', 'Orientations reçues', 'Conventions & financements', 'Administration'],
   STEERING: ['Pilotage', 'Couverture', 'Annuaire', 'Conventions & financements'],
   REFERENT: ['Pilotage', 'Couverture', 'Annuaire', 'Parcours'],
-  OPERATOR: ['Pilotage', 'Couverture', 'Annuaire', 'Orientations reçues', 'Conventions & financements'],
+  OPERATOR: ['Pilotage', 'Couverture', 'Annuaire', 'Parcours', 'Orientations reçues', 'Conventions & financements'],
   PRESCRIBER: ['Pilotage', 'Couverture', 'Annuaire', 'Parcours'],
 } as const;
 

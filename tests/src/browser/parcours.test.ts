@@ -163,6 +163,21 @@ describe('Parcours — the référent’s caseload', () => {
     expect(await admin.getByRole('link', { name: 'Personnes suivantes' }).count()).toBe(1);
     await admin.close();
 
+    // An operator: the people whose accompaniment its structure runs, and their paths, where it records.
+    const operator = await ui.pageAs('OPERATOR');
+    await ui.open(operator, '/parcours');
+    expect(await operator.locator('h1').textContent()).toBe('Parcours — les personnes que ma structure accompagne');
+    const runs = await ui.system.db.query<{ n: number }>(
+      `select count(distinct beneficiary_id)::int as n from beneficiaries.accompaniment where department_code = '62' and ended_on is null and operator_id = $1`,
+      [demoIdOf.partner('croix-rouge-62')],
+    );
+    expect(runs.rows[0]!.n).toBeGreaterThan(0);
+    await expect.poll(() => operator.locator('table.people caption').textContent()).toContain(`${runs.rows[0]!.n.toLocaleString('fr-FR')} personne`);
+    await operator.locator('table.people tbody th a').first().click();
+    await operator.waitForURL(/\/parcours\/[0-9a-f-]{36}$/);
+    await expect.poll(() => operator.locator('#titre-saisie').count()).toBe(1);
+    await operator.close();
+
     const page = await ui.pageAs('PRESCRIBER');
     await ui.open(page, '/parcours');
     expect(await unavailableNotices(page)).toEqual([]);

@@ -137,7 +137,7 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   const cerCounts = cer.ok ? contractAlertCounts(cer.data.contractAlerts) : null;
   const counts = Object.fromEntries(ALERT_KINDS.map((kind) => [kind, isContractAlert(kind) ? (cerCounts?.[kind] ?? null) : (pathCounts.get(kind) ?? null)])) as AlertCounts;
   return {
-    view: user.role === 'ADMIN' ? ('department' as const) : ('referent' as const),
+    view: user.role === 'ADMIN' ? ('department' as const) : user.role === 'OPERATOR' ? ('operator' as const) : ('referent' as const),
     list,
     alert,
     name,

@@ -156,6 +156,11 @@ describe('a caseload with its alerts', () => {
     const page = await caseloadOf(admin);
     expect(page.nodes.map((n) => n.id)).toEqual([w.waiting, w.missed, w.review, w.toClose, w.quiet, w.other].sort());
     expect(page.alertCounts.find((c) => c.alert === 'WAITING_FIRST_INTERVIEW')?.people).toBe(2);
+    // An operator: the people whose accompaniment its structure runs.
+    const partnerId = randomUUID();
+    const runBy = await newPerson(orm.em.fork(), { departmentCode: DEPARTMENT, communeCode: commune, territoryId: w.territory });
+    await newAccompaniment(orm.em.fork(), { departmentCode: DEPARTMENT, beneficiaryId: runBy, operatorId: partnerId, territoryId: w.territory, prescribedOn: daysFromToday(-5) });
+    expect((await caseloadOf(testCaller({ departmentCode: DEPARTMENT, role: 'OPERATOR', partnerId }))).nodes.map((n) => n.id)).toEqual([runBy]);
     const prescriber = await execute(schema, testContext(orm, testCaller({ departmentCode: DEPARTMENT, role: 'PRESCRIBER' })), CASELOAD, { first: 5 });
     expect(prescriber.errors).toEqual(['Your role (PRESCRIBER) may not read a caseload.']);
     const elsewhere = await caseloadOf(testCaller({ departmentCode: '25', role: 'REFERENT', userId: w.referent.userId }));

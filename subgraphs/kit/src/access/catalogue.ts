@@ -56,7 +56,8 @@ export const catalogue = {
   'referral:update': rule(FOLLOWERS, 'caseload', true, 'update a referral'),
   /** The partner's side of a referral: its inbox, accepting or refusing (an operator: referrals to its own structure). */
   'referral:receive': rule(['ADMIN', 'OPERATOR'], 'partner', false, 'receive referrals'),
-  'caseload:read': rule(['ADMIN', 'REFERENT'], 'caseload', true, 'read a caseload'),
+  /** A caseload: the référent's people, the operator's (accompaniments its structure runs), the Département's for an administrator. */
+  'caseload:read': rule(['ADMIN', 'REFERENT', 'OPERATOR'], 'caseload', true, 'read a caseload'),
   'prescribed:read': rule(['PRESCRIBER'], 'caseload', true, 'list the people they prescribed'),
   'people:import': rule(['ADMIN'], 'department', false, 'import people'),
   'conventionCaseload:read': rule(EVERYONE, 'partner', false, 'read a convention caseload'),
