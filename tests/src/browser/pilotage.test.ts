@@ -152,6 +152,14 @@ describe('Pilotage filters and charts', () => {
     const detail = page.locator('.card').filter({ has: page.locator('.card-label', { hasText: /^Taux d’occupation des places$/ }) }).locator('.card-detail');
     expect((await detail.textContent())!.replace(/[\u00a0\u202f]/g, ' ')).toContain(`${end[0]!.active} / ${end[0]!.places.toLocaleString('fr-FR').replace(/[\u00a0\u202f]/g, ' ')} (${shown.replace(/[\u00a0\u202f]/g, ' ')})`);
     expect(await card(page, 'Coût par place conventionnée').textContent()).toBe('1\u202f047\u00a0€');
+    // The partners' decision time: the median days from sending to the answer of the referrals sent in 2025.
+    const { rows: decisions } = await ui.system.db.query<{ median: number }>(
+      `select percentile_cont(0.5) within group (order by r.answered_on - r.sent_on)::float8 as median
+         from beneficiaries.referral r join beneficiaries.accompaniment a on a.id = r.accompaniment_id
+        where r.department_code = '62' and r.sent_on between '2025-01-01' and '2025-12-31' and r.answered_on is not null`,
+    );
+    const decision = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(Math.round(decisions[0]!.median * 100) / 100);
+    expect(await card(page, 'Délai de réponse des partenaires').textContent()).toBe(`${decision} j`);
     await page.close();
   });
 

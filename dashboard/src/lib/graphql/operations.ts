@@ -595,6 +595,63 @@ export type NearInput = {
   longitude?: number | null | undefined;
 };
 
+/** Fields of a structure listing; absent fields are left unchanged on update. */
+export type PartnerInput = {
+  name?: string | null | undefined;
+  kind?: PartnerKind | null | undefined;
+  /** INSEE code of the commune where it is. */
+  communeCode?: string | null | undefined;
+  description?: string | null | undefined;
+  siret?: string | null | undefined;
+  address?: string | null | undefined;
+  postalCode?: string | null | undefined;
+  latitude?: number | null | undefined;
+  longitude?: number | null | undefined;
+  /** The structure’s own line (never a person’s own number). */
+  phone?: string | null | undefined;
+  email?: string | null | undefined;
+  website?: string | null | undefined;
+  /** OSM opening_hours; validated. */
+  hours?: string | null | undefined;
+  stepFreeAccess?: boolean | null | undefined;
+  signLanguage?: boolean | null | undefined;
+  /** ISO 639-1 codes of languages spoken besides French. */
+  languages?: Array<string> | null | undefined;
+  /** data·inclusion networks. */
+  networks?: Array<string> | null | undefined;
+};
+
+/** Fields of a service listing (data·inclusion vocabulary). */
+export type ServiceInput = {
+  name?: string | null | undefined;
+  description?: string | null | undefined;
+  type?: ServiceType | null | undefined;
+  themes?: Array<Theme> | null | undefined;
+  fee?: Fee | null | undefined;
+  publics?: Array<Public> | null | undefined;
+  accessConditions?: string | null | undefined;
+  receptionModes?: Array<ReceptionMode> | null | undefined;
+  mobilisationModes?: Array<MobilisationMode> | null | undefined;
+  mobilisableBy?: Array<Mobiliser> | null | undefined;
+  /** INSEE commune, EPCI or Département codes. */
+  eligibilityZone?: Array<string> | null | undefined;
+  /** INSEE code of the commune where it is held, if not at the structure. */
+  communeCode?: string | null | undefined;
+  address?: string | null | undefined;
+  /** Service phone (never a person’s own number). */
+  phone?: string | null | undefined;
+  email?: string | null | undefined;
+  /** OSM opening_hours; validated. */
+  hours?: string | null | undefined;
+};
+
+/** New capacity figures of a service; the update date is set to now. */
+export type ServiceCapacityInput = {
+  fte?: number | null | undefined;
+  places?: number | null | undefined;
+  waitingDays?: number | null | undefined;
+};
+
 /** Role of a user: what they may see and do. */
 export type UserRole =
   | 'ADMIN'
@@ -733,6 +790,37 @@ export type DirectoryPartnerServicesQueryVariables = Exact<{
 
 export type DirectoryPartnerServicesQuery = { partner: { id: string, services: Array<{ id: string, name: string, description: string, type: ServiceType | null, themes: Array<Theme>, fee: Fee | null, feeDetails: string | null, publics: Array<Public>, publicsDetails: string | null, accessConditions: string | null, receptionModes: Array<ReceptionMode>, mobilisationModes: Array<MobilisationMode>, mobilisableBy: Array<Mobiliser>, mobilisationDetails: string | null, address: string | null, phone: string | null, email: string | null, hours: string | null, openNow: boolean | null, listingUpdatedOn: string, commune: { name: string } | null, capacity: { fte: number | null, places: number | null, waitingDays: number | null, updatedAt: string | null }, permanences: Array<{ id: string, placeName: string, address: string | null, communeCode: string, hours: string, notes: string | null, commune: { name: string } | null }> }> } | null };
 
+export type PartnerListingToEditQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type PartnerListingToEditQuery = { partner: { id: string, name: string, viewerCanEdit: boolean, description: string | null, address: string | null, postalCode: string | null, communeCode: string, latitude: number | null, longitude: number | null, hours: string | null, listingUpdatedOn: string, commune: { name: string } | null, contacts: { phone: string | null, email: string | null, website: string | null }, accessibility: { stepFreeAccess: boolean | null, signLanguage: boolean, languages: Array<string> }, services: Array<{ id: string, name: string, hours: string | null, listingUpdatedOn: string, capacity: { places: number | null, waitingDays: number | null, updatedAt: string | null } }> } | null };
+
+export type UpdateServiceHoursMutationVariables = Exact<{
+  id: string;
+  input: ServiceInput;
+}>;
+
+
+export type UpdateServiceHoursMutation = { updateService: { ok: boolean, error: { code: string, message: string, field: string | null } | null, service: { id: string, hours: string | null } | null } };
+
+export type UpdateServicePlacesMutationVariables = Exact<{
+  id: string;
+  capacity: ServiceCapacityInput;
+}>;
+
+
+export type UpdateServicePlacesMutation = { updateServiceCapacity: { ok: boolean, error: { code: string, message: string, field: string | null } | null, service: { id: string, capacity: { places: number | null, waitingDays: number | null } } | null } };
+
+export type UpdatePartnerListingMutationVariables = Exact<{
+  id: string;
+  input: PartnerInput;
+}>;
+
+
+export type UpdatePartnerListingMutation = { updatePartner: { ok: boolean, error: { code: string, message: string, field: string | null } | null, partner: { id: string, listingUpdatedOn: string } | null } };
+
 export type CreateReferralMutationVariables = Exact<{
   input: CreateReferralInput;
 }>;
@@ -745,7 +833,7 @@ export type DirectoryPartnerQueryVariables = Exact<{
 }>;
 
 
-export type DirectoryPartnerQuery = { partner: { id: string, name: string, kind: PartnerKind, description: string | null, address: string | null, postalCode: string | null, communeCode: string, hours: string | null, openNow: boolean | null, listingUpdatedOn: string, stale: boolean, commune: { name: string } | null, contacts: { phone: string | null, email: string | null, website: string | null }, accessibility: { stepFreeAccess: boolean | null, signLanguage: boolean, languages: Array<string>, url: string | null }, capacity: { fte: number | null, places: number | null, shortestWaitingDays: number | null } } | null };
+export type DirectoryPartnerQuery = { partner: { id: string, name: string, kind: PartnerKind, description: string | null, address: string | null, postalCode: string | null, communeCode: string, hours: string | null, openNow: boolean | null, listingUpdatedOn: string, stale: boolean, viewerCanEdit: boolean, commune: { name: string } | null, contacts: { phone: string | null, email: string | null, website: string | null }, accessibility: { stepFreeAccess: boolean | null, signLanguage: boolean, languages: Array<string>, url: string | null }, capacity: { fte: number | null, places: number | null, shortestWaitingDays: number | null } } | null };
 
 export type DirectoryCommunesQueryVariables = Exact<{
   name: string;
@@ -1017,7 +1105,7 @@ export type PilotageIndicatorsQueryVariables = Exact<{
 }>;
 
 
-export type PilotageIndicatorsQuery = { indicators: { peopleWelcomed: { value: number | null, suppressed: boolean }, peopleAccompanied: { value: number | null, suppressed: boolean }, activeCaseload: { value: number | null, suppressed: boolean }, exitsTotal: { value: number | null, suppressed: boolean }, stabilisations: { value: number | null, suppressed: boolean }, pathEvolutions: { value: number | null, suppressed: boolean }, durationDays: { mean: number | null, median: number | null, counted: { value: number | null, suppressed: boolean } }, exitsByReason: Array<{ reason: ExitReason, count: { value: number | null, suppressed: boolean } }>, psychologicalDifficulties: Array<{ difficulty: PsychologicalDifficulty, count: { value: number | null, suppressed: boolean } }>, delayToFirstInterview: { meanDays: number | null, medianDays: number | null, shareUnder30Days: number | null, counted: { value: number | null, suppressed: boolean } }, appointmentAdherence: { rate: number | null, honoured: { value: number | null, suppressed: boolean }, closed: { value: number | null, suppressed: boolean }, leftOpen: { value: number | null, suppressed: boolean } }, monthly: Array<{ month: string, peopleWelcomed: { value: number | null, suppressed: boolean }, activeCaseload: { value: number | null, suppressed: boolean }, exits: { value: number | null, suppressed: boolean } }> } };
+export type PilotageIndicatorsQuery = { indicators: { peopleWelcomed: { value: number | null, suppressed: boolean }, peopleAccompanied: { value: number | null, suppressed: boolean }, activeCaseload: { value: number | null, suppressed: boolean }, exitsTotal: { value: number | null, suppressed: boolean }, stabilisations: { value: number | null, suppressed: boolean }, pathEvolutions: { value: number | null, suppressed: boolean }, durationDays: { mean: number | null, median: number | null, counted: { value: number | null, suppressed: boolean } }, exitsByReason: Array<{ reason: ExitReason, count: { value: number | null, suppressed: boolean } }>, psychologicalDifficulties: Array<{ difficulty: PsychologicalDifficulty, count: { value: number | null, suppressed: boolean } }>, delayToFirstInterview: { meanDays: number | null, medianDays: number | null, shareUnder30Days: number | null, counted: { value: number | null, suppressed: boolean } }, appointmentAdherence: { rate: number | null, honoured: { value: number | null, suppressed: boolean }, closed: { value: number | null, suppressed: boolean }, leftOpen: { value: number | null, suppressed: boolean } }, referralDecision: { medianDays: number | null, p90Days: number | null, sent: { value: number | null, suppressed: boolean }, answered: { value: number | null, suppressed: boolean }, expired: { value: number | null, suppressed: boolean } }, monthly: Array<{ month: string, peopleWelcomed: { value: number | null, suppressed: boolean }, activeCaseload: { value: number | null, suppressed: boolean }, exits: { value: number | null, suppressed: boolean } }> } };
 
 export type PilotageProgrammesQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -29,6 +29,7 @@ const indicators: PilotageIndicatorsQuery['indicators'] = {
   psychologicalDifficulties: [{ difficulty: 'ANXIETY', count: n(20) }],
   delayToFirstInterview: { meanDays: 20, medianDays: 18, shareUnder30Days: 0.8, counted: n(40) },
   appointmentAdherence: { honoured: n(30), closed: n(40), leftOpen: n(0), rate: 0.75 },
+  referralDecision: { sent: n(20), answered: n(15), expired: n(3), medianDays: 6.5, p90Days: 12 },
   monthly: [{ month: '2025-03', peopleWelcomed: n(40), activeCaseload: n(45), exits: n(15) }],
 };
 const contracts: PilotageContractsQuery['contractIndicators'] = {

@@ -196,6 +196,16 @@ function accompanimentFigures(i: Indicators, c: ContractFigures | null, conventi
       `${formatCountValue(i.appointmentAdherence.honoured)} sur ${formatCountValue(i.appointmentAdherence.closed)} rendez-vous passés et renseignés` +
         (i.appointmentAdherence.leftOpen.value === 0 ? '' : ` ; ${formatCountValue(i.appointmentAdherence.leftOpen)} passés encore « prévus », non comptés`),
     ),
+    countFigure(
+      'Orientations vers les partenaires',
+      i.referralDecision.sent,
+      `envoyées sur la période : ${formatCountValue(i.referralDecision.answered)} avec une réponse, ${formatCountValue(i.referralDecision.expired)} expirées sans réponse (30 jours)`,
+    ),
+    daysFigure(
+      'Délai de réponse des partenaires',
+      i.referralDecision.medianDays,
+      i.referralDecision.p90Days === null ? 'médiane, de l’envoi à l’acceptation ou au refus' : `médiane ; 9 sur 10 en ${formatDecimal(i.referralDecision.p90Days)} j au plus`,
+    ),
   ];
 }
 
