@@ -337,7 +337,7 @@ describe('indicators by territory', () => {
 });
 
 describe('contributions to other entities', () => {
-  it('adds people oriented and exits by reason to Territory, caseload and occupancy to Convention, in one query per field', async () => {
+  it('adds people oriented and exits by reason to Territory, and the caseload to Convention (its occupancy is computed in contracts), in one query per field', async () => {
     const em = orm.em.fork();
     const north = await createTestTerritory(em, DEPARTMENT, [commune]);
     const south = await createTestTerritory(em, DEPARTMENT, [commune]);
@@ -356,11 +356,11 @@ describe('contributions to other entities', () => {
     }
     const query = `query ($r: [_Any!]!, $p: PeriodInput!) { _entities(representations: $r) {
       ... on Territory { id peopleOriented(period: $p) { value suppressed } exitsByReason(period: $p) { reason count { value suppressed } } }
-      ... on Convention { id activeCaseload occupancy } } }`;
+      ... on Convention { id activeCaseload } } }`;
     const representations = [
       { __typename: 'Territory', id: north },
       { __typename: 'Territory', id: south },
-      { __typename: 'Convention', id: conventionId, places: 90 },
+      { __typename: 'Convention', id: conventionId },
     ];
     const { data, errors } = await execute<{ _entities: Record<string, unknown>[] }>(schema, testContext(orm, steering), query, {
       r: representations,
@@ -382,6 +382,6 @@ describe('contributions to other entities', () => {
       { reason: 'MOVED', count: HIDDEN },
     ]);
     expect(nonZero(s.exitsByReason)).toEqual([{ reason: 'STABILISATION', count: HIDDEN }]);
-    expect(c).toEqual({ id: conventionId, activeCaseload: 12, occupancy: r4(12 / 90) });
+    expect(c).toEqual({ id: conventionId, activeCaseload: 12 });
   });
 });
