@@ -29,13 +29,14 @@ const operations = (ids: { partner: string; convention: string; beneficiary: str
     ['PilotageComparison', { period: { from: '2025-01-01', to: '2026-06-30' } }],
     ['PilotageFunding', { period: { from: '2025-01-01', to: '2026-06-30' } }],
     ['CoverageTerritories', {}],
-    ['TerritoryCoverage', { theme: 'SANTE_MENTALE' }],
+    ['TerritoryCoverage', { theme: 'SANTE__SANTE_MENTALE' }],
     ['TerritoryConventions', { territoryId: ids.territory, inForceOn: '2026-03-01' }],
-    ['Conventions', { first: 50 }],
-    ['ConventionDetail', { id: ids.convention }],
+    ['Conventions', { first: 50, on: '2026-03-01' }],
+    ['ConventionDetail', { id: ids.convention, on: '2026-03-01' }],
     ['DirectorySearch', { query: 'santé', first: 20 }],
     ['DirectoryPartner', { id: ids.partner }],
     ['Caseload', { first: 30 }],
+    ['ReceivedReferrals', { first: 20 }],
     ['ContractAlerts', {}],
     ['Prescribed', { first: 30 }],
     ['BeneficiaryPath', { id: ids.beneficiary, withContracts: true }],
@@ -113,6 +114,7 @@ describe('no answer crosses callers, under concurrency', () => {
     expect(differs('REFERENT 62 Arrageois', 'REFERENT 62 Lens-Liévin', 'Caseload')).toBe(true);
     expect(differs('OPERATOR 62 Croix-Rouge', 'OPERATOR 62 second partner', 'Conventions')).toBe(true);
     expect(differs('OPERATOR 62 Croix-Rouge', 'OPERATOR 25 Croix-Rouge', 'Conventions')).toBe(true);
+    expect(differs('OPERATOR 62 Croix-Rouge', 'OPERATOR 25 Croix-Rouge', 'ReceivedReferrals')).toBe(true);
 
     // Bursts: the same document from every caller at once (five times over), then everything shuffled.
     const mismatches = [...(await panel.sameDocumentBursts(5)), ...(await panel.shuffledBurst(2))];
