@@ -106,7 +106,7 @@ describe('invitations', () => {
     const admin = caller('ADMIN');
     const { id } = await invited(admin);
     const results = await Promise.all(Array.from({ length: 5 }, () => accounts.resendInvitation(admin, id)));
-    expect(results.every((r) => r.ok)).toBe(true);
+    expect(results.filter((r) => !r.ok).map((r) => r.error)).toEqual([]);
     expect(await openLinks(id)).toBe(1);
     const working = [];
     for (const r of results) if (await invitations.redeem(r.invitationToken!)) working.push(r);

@@ -30,7 +30,9 @@ export class InvitationRepository {
   /** A new invitation for the account; returns the token of its link (never stored). */
   async create(userId: string): Promise<string> {
     const token = randomToken();
-    await this.db.query(`insert into auth.invitation (token_hash, user_id, expires_at) values ($1, $2, now() + $3 * interval '1 day')`, [
+    // clock_timestamp(), not now(): now() is the transaction's start, and a resend that waited on the
+    // account's lock started before the one it waited for — its link would sort as the older one.
+    await this.db.query(`insert into auth.invitation (token_hash, user_id, created_at, expires_at) values ($1, $2, clock_timestamp(), clock_timestamp() + $3 * interval '1 day')`, [
       hashToken(token),
       userId,
       INVITATION_DAYS,
@@ -40,7 +42,7 @@ export class InvitationRepository {
 
   /** Revokes every invitation of the account not accepted yet; returns how many were open. */
   async revokeOpen(userId: string): Promise<number> {
-    const { rowCount } = await this.db.query('update auth.invitation set revoked_at = now() where user_id = $1 and used_at is null and revoked_at is null', [userId]);
+    const { rowCount } = await this.db.query('update auth.invitation set revoked_at = clock_timestamp() where user_id = $1 and used_at is null and revoked_at is null', [userId]);
     return rowCount ?? 0;
   }
 
