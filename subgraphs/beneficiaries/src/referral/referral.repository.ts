@@ -103,17 +103,4 @@ export class ReferralRepository {
       [departmentCode, [...partnerIds], this.today],
     );
   }
-
-  /** How long partners took to answer (accept or refuse) the referrals sent in a period: the median and the 90th percentile, in days. */
-  async decisionDays(departmentCode: string, partnerId: string | null, from: string, to: string): Promise<{ answered: number; median: number | null; p90: number | null }> {
-    const rows = await this.em.execute<{ answered: number; median: number | null; p90: number | null }[]>(
-      `select count(*)::int as answered,
-              percentile_cont(0.5) within group (order by r.answered_on - r.sent_on)::float8 as median,
-              percentile_cont(0.9) within group (order by r.answered_on - r.sent_on)::float8 as p90
-         from beneficiaries.referral r
-        where r.department_code = ? and r.sent_on between ?::date and ?::date and r.answered_on is not null ${partnerId ? 'and r.partner_id = ?' : ''}`,
-      [departmentCode, from, to, ...(partnerId ? [partnerId] : [])],
-    );
-    return rows[0] ?? { answered: 0, median: null, p90: null };
-  }
 }
