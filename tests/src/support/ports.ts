@@ -13,7 +13,8 @@ const FIRST_PORT = 20_000;
 const PORTS_PER_PROCESS = 1_500;
 const slot = Number(process.env.VITEST_POOL_ID ?? 0) % 8;
 const rangeStart = FIRST_PORT + slot * PORTS_PER_PROCESS;
-let next = 0;
+// A random start, so that two test runs on one machine (same worker numbers) rarely meet.
+let next = Math.floor(Math.random() * PORTS_PER_PROCESS);
 
 function isFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
