@@ -211,6 +211,22 @@ describe('viewerCan… fields, which screens render instead of re-deriving a rul
     expect(does).toEqual({ ADMIN: true, STEERING: false, REFERENT: false, OPERATOR: true, PRESCRIBER: false, OTHER_DEPARTMENT: false });
   });
 
+  it('Partner.viewerCanEditIdentity is true for ADMIN only: its own operator keeps the listing, not the identity the Département vouches for', async () => {
+    const says: Record<string, boolean | null> = {};
+    for (const caller of callers) {
+      const read = await ask<{ partner: { viewerCanEditIdentity: boolean } | null }>(caller, 'query ($id: ID!) { partner(id: $id) { viewerCanEditIdentity } }', { id: fixtures.partner62 });
+      says[caller] = read.data?.partner?.viewerCanEditIdentity ?? null;
+    }
+    expect(says).toEqual({ ADMIN: true, STEERING: false, REFERENT: false, OPERATOR: false, PRESCRIBER: false, OTHER_DEPARTMENT: null });
+    // Its operator's change of SIRET is refused by the rules, and nothing is written.
+    const edit = await ask<{ updatePartner: { ok: boolean; error: { code: string; field: string | null } | null } }>(
+      'OPERATOR',
+      'mutation ($id: ID!) { updatePartner(id: $id, input: { siret: "00000000000000" }) { ok error { code field } } }',
+      { id: fixtures.partner62 },
+    );
+    expect(edit.data?.updatePartner).toEqual({ ok: false, error: { code: 'IDENTITY_FIELD_NOT_EDITABLE', field: 'siret' } });
+  });
+
   it('Convention.viewerCanReadMoney is true exactly when the convention’s funding is given', async () => {
     for (const id of [fixtures.conventionOfOperator, demoIdOf.convention('croix-rouge-25-2025')]) {
       const says: Record<string, boolean | null> = {};

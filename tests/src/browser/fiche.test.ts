@@ -31,6 +31,23 @@ async function listingOf(id: string): Promise<ListingRow> {
   return rows[0]!;
 }
 
+interface IdentityRow {
+  name: string;
+  kind: string;
+  siret: string | null;
+  networks: string[] | null;
+  commune_code: string;
+}
+
+/** What the Département vouches for: only an administrator changes it. */
+async function identityOf(id: string): Promise<IdentityRow> {
+  const { rows } = await ui.system.db.query<IdentityRow>('select name, kind, siret, networks, commune_code from partners.partner where id = $1', [id]);
+  return rows[0]!;
+}
+
+/** The structure form's identity fields, by label. */
+const IDENTITY_LABELS = ['Nom de la structure', 'Type de structure', 'SIRET', 'Réseaux', 'Commune (code INSEE)'];
+
 async function placesOf(partnerId: string, name: string): Promise<number | null> {
   const { rows } = await ui.system.db.query<{ capacity_places: number | null }>('select capacity_places from partners.service where partner_id = $1 and name = $2', [partnerId, name]);
   return rows[0]!.capacity_places;
@@ -138,6 +155,41 @@ describe('Modifier la fiche', () => {
     await page.close();
   });
 
+  it('shows the operator its structure’s identity read-only, « Modifiable par le Département », and never sends it', async () => {
+    const page = await ui.pageAs('OPERATOR');
+    await ui.open(page, `/annuaire/${croixRouge}/modifier`);
+    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+    const structure = page.getByRole('form', { name: 'La structure' });
+    expect(await text(page, '[data-testid="identite-departement"]')).toMatch(/^Le nom, le type, le SIRET, les réseaux et la commune de la structure sont tenus par le Département/);
+    for (const label of IDENTITY_LABELS) {
+      const field = structure.getByLabel(label, { exact: true });
+      expect(await field.isEditable(), label).toBe(false);
+      expect(await field.getAttribute('name'), label).toBeNull();
+      const hint = await page.locator(`#${(await field.getAttribute('aria-describedby'))!.split(' ')[0]!}`).textContent();
+      expect(hint, label).toMatch(/Modifiable par le Département\.$/);
+    }
+    expect(await structure.getByLabel('Nom de la structure').inputValue()).toBe(NAMES[croixRouge]);
+    expect(await structure.getByLabel('Type de structure').inputValue()).toBe('Association');
+    expect(await structure.getByLabel('Commune (code INSEE)').inputValue()).toBe('Arras (62041)');
+    // The practical fields stay editable.
+    expect(await structure.getByLabel('Téléphone de l’accueil').isEditable()).toBe(true);
+    await expectAccessible(page);
+    await screenshot(page, 'fiche-identite-lecture-seule');
+
+    // Posting identity fields anyway: the form action leaves them out, and saves the rest.
+    const before = await identityOf(croixRouge);
+    const answer = await page.evaluate(async (id) => {
+      const body = new FormData();
+      for (const [name, value] of [['name', 'Un autre nom'], ['kind', 'CMS'], ['siret', '77567227200011'], ['networks', 'autre'], ['communeCode', '62193'], ['phone', '03 21 44 55 66']]) body.set(name!, value!);
+      const response = await fetch(`/annuaire/${id}/modifier?/structure`, { method: 'POST', body, headers: { 'x-sveltekit-action': 'true' } });
+      return ((await response.json()) as { type: string }).type;
+    }, croixRouge);
+    expect(answer).toBe('success');
+    expect(await identityOf(croixRouge)).toEqual(before);
+    expect((await listingOf(croixRouge)).phone).toBe('03 21 44 55 66');
+    await page.close();
+  });
+
   it('refuses the operator another structure’s listing: no link, 403 on the page, and its form action refused', async () => {
     const page = await partnerPage('OPERATOR', mdph);
     await expectNoEditing(page, mdph);
@@ -171,12 +223,18 @@ describe('Modifier la fiche', () => {
     await page.waitForURL((url) => url.pathname === `/annuaire/${mdph}/modifier`);
     await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
     const structure = page.getByRole('form', { name: 'La structure' });
-    // The hours already there are kept as they are; only the phone changes.
+    // The identity is the Département's: an administrator changes it here.
+    for (const label of IDENTITY_LABELS) expect(await structure.getByLabel(label, { exact: true }).isEditable(), label).toBe(true);
+    expect(await page.locator('[data-testid="identite-departement"]').count()).toBe(0);
+    const identity = await identityOf(mdph);
+    // The hours already there are kept as they are; the phone and the SIRET change.
     expect(await structure.getByLabel('Horaires (format OpenStreetMap)').inputValue()).toBe('Mo-Fr 09:00-12:00,14:00-16:30');
     await structure.getByLabel('Téléphone de l’accueil').fill('03 21 11 22 33');
+    await structure.getByLabel('SIRET').fill('200 041 614 00015');
     await structure.getByRole('button', { name: 'Enregistrer la fiche de la structure' }).click();
     await expect.poll(() => structure.getByRole('status').textContent(), soon).toBe('La fiche de la structure est enregistrée.');
     expect(await listingOf(mdph)).toMatchObject({ opening_hours: 'Mo-Fr 09:00-12:00,14:00-16:30', phone: '03 21 11 22 33', step_free_access: true, listing_updated_on: parisToday() });
+    expect(await identityOf(mdph)).toEqual({ ...identity, siret: '20004161400015' });
     await page.close();
   });
 });

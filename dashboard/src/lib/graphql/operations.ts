@@ -795,7 +795,7 @@ export type PartnerListingToEditQueryVariables = Exact<{
 }>;
 
 
-export type PartnerListingToEditQuery = { partner: { id: string, name: string, viewerCanEdit: boolean, description: string | null, address: string | null, postalCode: string | null, communeCode: string, latitude: number | null, longitude: number | null, hours: string | null, listingUpdatedOn: string, commune: { name: string } | null, contacts: { phone: string | null, email: string | null, website: string | null }, accessibility: { stepFreeAccess: boolean | null, signLanguage: boolean, languages: Array<string> }, services: Array<{ id: string, name: string, hours: string | null, listingUpdatedOn: string, capacity: { places: number | null, waitingDays: number | null, updatedAt: string | null } }> } | null };
+export type PartnerListingToEditQuery = { partner: { id: string, name: string, kind: PartnerKind, siret: string | null, networks: Array<string>, viewerCanEdit: boolean, viewerCanEditIdentity: boolean, description: string | null, address: string | null, postalCode: string | null, communeCode: string, latitude: number | null, longitude: number | null, hours: string | null, listingUpdatedOn: string, commune: { name: string } | null, contacts: { phone: string | null, email: string | null, website: string | null }, accessibility: { stepFreeAccess: boolean | null, signLanguage: boolean, languages: Array<string> }, services: Array<{ id: string, name: string, hours: string | null, listingUpdatedOn: string, capacity: { places: number | null, waitingDays: number | null, updatedAt: string | null } }> } | null };
 
 export type UpdateServiceHoursMutationVariables = Exact<{
   id: string;
@@ -957,14 +957,6 @@ export type ReceivedReferralsQueryVariables = Exact<{
 
 export type ReceivedReferralsQuery = { receivedReferrals: { nodes: Array<{ id: string, status: ReferralStatus, sentOn: string, answeredOn: string | null, closedOn: string | null, expiresOn: string | null, refusalReason: ReferralRefusalReason | null, note: string | null, partner: { name: string } | null, service: { name: string } | null, beneficiary: { id: string, birthYear: number, commune: { name: string } | null, identity: { firstName: string, lastName: string } | null } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
 
-export type CancelContractAtExitMutationVariables = Exact<{
-  id: string;
-  on: string;
-}>;
-
-
-export type CancelContractAtExitMutation = { cancelContract: { ok: boolean, error: { code: string, message: string, field: string | null } | null } };
-
 export type ContractContextQueryVariables = Exact<{
   id: string;
 }>;
@@ -978,22 +970,6 @@ export type CreateEngagementContractMutationVariables = Exact<{
 
 
 export type CreateEngagementContractMutation = { createContract: { ok: boolean, error: { code: string, message: string } | null, contract: { id: string } | null } };
-
-export type EndContractAtExitMutationVariables = Exact<{
-  id: string;
-  endedOn: string;
-  finalAssessment: string;
-}>;
-
-
-export type EndContractAtExitMutation = { endContract: { ok: boolean, error: { code: string, message: string, field: string | null } | null } };
-
-export type ContractsInForceQueryVariables = Exact<{
-  id: string;
-}>;
-
-
-export type ContractsInForceQuery = { beneficiary: { id: string, accompaniments: Array<{ id: string, endedOn: string | null }>, contracts: Array<{ id: string, status: ContractStatus, startsOn: string, endsOn: string }> | null } | null };
 
 export type BeneficiaryPathQueryVariables = Exact<{
   id: string;

@@ -76,6 +76,8 @@ export const catalogue = {
   'listing:read': rule(EVERYONE, 'department', false, 'read listings'),
   'listing:create': rule(['ADMIN'], 'department', false, 'create listings'),
   'listing:edit': rule(['ADMIN', 'OPERATOR'], 'partner', false, 'edit listings'),
+  /** The part of a listing the Département vouches for (name, kind, SIRET, networks, commune); `listing:edit` covers the practical rest. */
+  'listing:editIdentity': rule(['ADMIN'], 'partner', false, 'change a structure’s identity (name, kind, SIRET, networks, commune)'),
   'listing:archive': rule(['ADMIN'], 'department', false, 'archive listings'),
   'listing:review': rule(['ADMIN'], 'department', false, 'review stale listings'),
   'listing:import': rule(['ADMIN'], 'department', false, 'import listings'),

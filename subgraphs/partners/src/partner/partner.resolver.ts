@@ -8,7 +8,7 @@ import { DirectorySearchArgs } from '../service/service.input.js';
 import { permanencesOfService, serviceById, servicesOfPartner } from '../service/service.service.js';
 import { ServiceType } from '../service/service.type.js';
 import { PartnerInput } from './partner.input.js';
-import { archivePartner, createPartner, listPartners, mayEditListing, partnerById, searchPartners, staleListings, updatePartner, type PartnerMutationResult } from './partner.service.js';
+import { archivePartner, createPartner, listPartners, mayEditIdentity, mayEditListing, partnerById, searchPartners, staleListings, updatePartner, type PartnerMutationResult } from './partner.service.js';
 import { PartnerCapacityType, PartnerConnection, PartnerResultType, PartnerSearchConnection, PartnerSearchEdge, PartnerType } from './partner.type.js';
 
 const toResult = (r: PartnerMutationResult): PartnerResultType =>
@@ -95,13 +95,24 @@ export class PartnerResolver {
     return mayEditListing(ctx.caller, partner);
   }
 
+  @FieldResolver(() => Boolean, {
+    description:
+      "Whether the caller may also change this listing's identity, which the Département vouches for (name, kind, SIRET, networks, commune): the access catalogue's `listing:editIdentity` — ADMIN only. Without it, `updatePartner` refuses a changed identity field (IDENTITY_FIELD_NOT_EDITABLE); screens show those fields read-only from it.",
+  })
+  viewerCanEditIdentity(@Root() partner: PartnerType, @Ctx() ctx: SubgraphContext): boolean {
+    return mayEditIdentity(ctx.caller, partner);
+  }
+
   @Mutation(() => PartnerResultType, { description: "Creates a structure listing in the caller's Département (ADMIN)." })
   @Can('listing:create')
   async createPartner(@Ctx() ctx: SubgraphContext, @Arg('input', () => PartnerInput) input: PartnerInput): Promise<PartnerResultType> {
     return toResult(await createPartner(ctx, input));
   }
 
-  @Mutation(() => PartnerResultType, { description: "Updates a structure listing (ADMIN, or the structure's own operator)." })
+  @Mutation(() => PartnerResultType, {
+    description:
+      "Updates a structure listing (ADMIN, or the structure's own operator). A caller without `Partner.viewerCanEditIdentity` may send the identity fields (name, kind, siret, networks, communeCode) only unchanged: a changed one is refused with IDENTITY_FIELD_NOT_EDITABLE and nothing is written.",
+  })
   @Can('listing:edit')
   async updatePartner(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string, @Arg('input', () => PartnerInput) input: PartnerInput): Promise<PartnerResultType> {
     return toResult(await updatePartner(ctx, id, input));

@@ -118,16 +118,55 @@ export async function createPartner(ctx: SubgraphContext, input: PartnerInput): 
   return { ok: true, error: null, partner };
 }
 
-/** Updates a structure listing (ADMIN, or its own OPERATOR) and its freshness date. */
+/**
+ * The fields of a listing that the Département vouches for: only `listing:editIdentity` (ADMIN)
+ * changes them. The rest (contacts, address, hours, accessibility, description) is the practical
+ * listing, which the structure's own operator keeps up to date (`listing:edit`).
+ */
+export const identityFields = ['name', 'kind', 'siret', 'networks', 'communeCode'] as const;
+type IdentityField = (typeof identityFields)[number];
+
+const sameSet = (a: readonly string[] | null | undefined, b: readonly string[] | null | undefined): boolean => {
+  const [x, y] = [new Set(a ?? []), new Set(b ?? [])];
+  return x.size === y.size && [...x].every((v) => y.has(v));
+};
+
+/**
+ * The first identity field the input would change (as `apply` writes it), or null: a value sent
+ * back as it is stored is no change, so that a form may post every field it shows.
+ */
+function changedIdentityField(partner: Partner, input: PartnerInput): IdentityField | null {
+  const changes: Record<IdentityField, boolean> = {
+    name: !!input.name && input.name.trim() !== partner.name,
+    kind: !!input.kind && input.kind !== partner.kind,
+    siret: input.siret !== undefined && (input.siret ?? null) !== (partner.siret ?? null),
+    networks: input.networks !== undefined && !sameSet(input.networks, partner.networks),
+    communeCode: !!input.communeCode && input.communeCode !== partner.communeCode,
+  };
+  return identityFields.find((field) => changes[field]) ?? null;
+}
+
+/** The row a listing action is checked against: the structure, for its own operator. */
+const listingRow = (partner: { id: string; departmentCode: string }) => ({ departmentCode: partner.departmentCode, operatorId: partner.id });
+
+/** Updates a structure listing (ADMIN, or its own OPERATOR, who may not change its identity) and its freshness date. */
 export async function updatePartner(ctx: SubgraphContext, id: string, input: PartnerInput): Promise<PartnerMutationResult> {
   assertCan(ctx.caller, 'listing:edit');
   const partner = await partnerById(ctx, id);
   if (!partner) throw new UserFacingError('No such partner.', 'NOT_FOUND');
-  if (!can(ctx.caller, 'listing:edit', { departmentCode: partner.departmentCode, operatorId: partner.id })) {
+  if (!can(ctx.caller, 'listing:edit', listingRow(partner))) {
     throw new UserFacingError('You may only edit the listing of your own structure.', 'FORBIDDEN');
   }
   const refused = await checkInput(ctx, input);
   if (refused) return refused;
+  const identity = mayEditIdentity(ctx.caller, partner) ? null : changedIdentityField(partner, input);
+  if (identity) {
+    return failure(
+      'IDENTITY_FIELD_NOT_EDITABLE',
+      `The field ${identity} is part of the structure's identity, which the Département vouches for: only its administrators may change it (send it unchanged, or leave it out).`,
+      identity,
+    );
+  }
   apply(partner, input);
   partner.listingUpdatedOn = todayIso();
   await ctx.em.flush();
@@ -149,7 +188,12 @@ export async function archivePartner(ctx: SubgraphContext, id: string): Promise<
 
 /** Whether the caller may edit this structure's listing (`listing:edit`: ADMIN, or its own operator). */
 export function mayEditListing(caller: Caller, partner: { id: string; departmentCode: string }): boolean {
-  return can(caller, 'listing:edit', { departmentCode: partner.departmentCode, operatorId: partner.id });
+  return can(caller, 'listing:edit', listingRow(partner));
+}
+
+/** Whether the caller may also change its identity (`listing:editIdentity`: ADMIN): name, kind, SIRET, networks, commune. */
+export function mayEditIdentity(caller: Caller, partner: { id: string; departmentCode: string }): boolean {
+  return can(caller, 'listing:editIdentity', listingRow(partner));
 }
 
 /** Live listings of the caller's Département not updated for 6 months, oldest first (ADMIN). */

@@ -67,13 +67,17 @@ async function send(fetch: typeof globalThis.fetch, document: string, variables:
 }
 
 export const actions: Actions = {
-  /** The structure's listing: one mutation, so it is saved whole or not at all; its « mise à jour le » becomes today. */
+  /**
+   * The structure's listing: one mutation, so it is saved whole or not at all; its « mise à jour le » becomes today.
+   * Its identity is sent only when the API says the caller may change it (`viewerCanEditIdentity`); a refusal
+   * of the API (IDENTITY_FIELD_NOT_EDITABLE) comes back beside the field all the same.
+   */
   structure: async (event): Promise<Failure | Saved> => {
-    await editableListing(event);
+    const listing = await editableListing(event);
     const form = await event.request.formData();
     const values = { ...formValues(form, STRUCTURE_FIELDS), languages: form.getAll('languages').map(String).join(',') };
     const failure = (status: number, errors: FieldErrors): Failure => fail(status, { form: 'structure', target: null, errors, values });
-    const { errors, input } = readStructure(form);
+    const { errors, input } = readStructure(form, listing.viewerCanEditIdentity);
     if (Object.keys(errors).length > 0) return failure(400, { ...errors, [GENERAL]: 'Rien n’a été enregistré : corrigez les champs signalés.' });
     const refused = await send(event.fetch, structureDocument, { id: event.params.id, input }, [...STRUCTURE_FIELDS, 'languages']);
     if (refused) return failure(refused.status, { [GENERAL]: 'Rien n’a été enregistré : corrigez les champs signalés.', ...refused.errors });

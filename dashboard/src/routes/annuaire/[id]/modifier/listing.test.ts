@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GENERAL } from '#lib/validation.ts';
-import { readService, readStructure, refusalErrors, SERVICE_FIELDS, STRUCTURE_FIELDS } from './listing.ts';
+import { IDENTITY_FIELDS, readService, readStructure, refusalErrors, SERVICE_FIELDS, STRUCTURE_FIELDS } from './listing.ts';
 
 const formOf = (entries: [string, string][]): FormData => {
   const form = new FormData();
@@ -13,6 +13,9 @@ describe('the structure form', () => {
     const { errors, input } = readStructure(
       formOf([
         ['name', '  Croix-Rouge  '],
+        ['kind', 'ASSOCIATION'],
+        ['siret', '775 672 272 00011'],
+        ['networks', 'croix-rouge, france-services,croix-rouge, '],
         ['communeCode', '2a004'],
         ['postalCode', '20000'],
         ['phone', '+33 3 21 00 00 00'],
@@ -26,10 +29,14 @@ describe('the structure form', () => {
         ['languages', 'en'],
         ['languages', 'javascript:'],
       ]),
+      true,
     );
     expect(errors).toEqual({});
     expect(input).toEqual({
       name: 'Croix-Rouge',
+      kind: 'ASSOCIATION',
+      siret: '77567227200011',
+      networks: ['croix-rouge', 'france-services'],
       description: null,
       address: null,
       postalCode: '20000',
@@ -49,6 +56,8 @@ describe('the structure form', () => {
   it('names in French each field the form itself can tell is wrong', () => {
     const { errors } = readStructure(
       formOf([
+        ['kind', 'CHATEAU'],
+        ['siret', '775 672 272'],
         ['communeCode', '62 000'],
         ['postalCode', '6200'],
         ['phone', 'appeler Mme X'],
@@ -56,9 +65,28 @@ describe('the structure form', () => {
         ['website', 'javascript:alert(1)'],
         ['latitude', 'nord'],
       ]),
+      true,
     );
-    expect(Object.keys(errors).sort()).toEqual(['communeCode', 'email', 'latitude', 'phone', 'postalCode', 'website']);
+    expect(Object.keys(errors).sort()).toEqual(['communeCode', 'email', 'kind', 'latitude', 'phone', 'postalCode', 'siret', 'website']);
     expect(errors['website']).toBe('L’adresse du site commence par https:// (ou http://).');
+    expect(errors['siret']).toBe('Le SIRET a 14 chiffres.');
+  });
+
+  it('leaves the identity out, whatever was posted, for a caller who may not change it', () => {
+    const { errors, input } = readStructure(
+      formOf([
+        ['name', 'Autre nom'],
+        ['kind', 'CHATEAU'],
+        ['siret', 'x'],
+        ['networks', 'autre'],
+        ['communeCode', ''],
+        ['phone', '03 21 00 00 00'],
+      ]),
+      false,
+    );
+    expect(errors).toEqual({});
+    for (const field of IDENTITY_FIELDS) expect(input, field).not.toHaveProperty(field);
+    expect(input.phone).toBe('03 21 00 00 00');
   });
 });
 
@@ -90,6 +118,11 @@ describe('the API’s refusals', () => {
     expect(refusalErrors({ code: 'BAD_USER_INPUT', field: 'input.phone' }, STRUCTURE_FIELDS)).toEqual({
       phone: 'Une valeur saisie n’est pas acceptée (texte trop long ou caractère interdit).',
     });
+    for (const field of IDENTITY_FIELDS) {
+      expect(refusalErrors({ code: 'IDENTITY_FIELD_NOT_EDITABLE', field }, STRUCTURE_FIELDS)).toEqual({
+        [field]: 'Modifiable par le Département seulement : rien n’a été enregistré. Pour une correction, écrivez à l’administrateur de l’annuaire du Département.',
+      });
+    }
   });
 
   it('concern the whole form when they name no field of it', () => {

@@ -1,12 +1,20 @@
 // The listing a structure's operator (or an administrator) maintains: the forms' values read into
 // the API's inputs, and the API's refusals in French beside the field they concern. The checks here
 // only spare a round trip on what the form itself can tell (a number, an e-mail address); the rules
-// are the partners subgraph's (hours syntax, commune, ranges), whose refusals come back by `field`.
+// are the partners subgraph's (hours syntax, commune, ranges, who may change the identity), whose
+// refusals come back by `field`.
 import type { PartnerInput, ServiceCapacityInput } from '#lib/graphql/operations.ts';
-import { GENERAL, type FieldErrors } from '#lib/validation.ts';
+import { PARTNER_KINDS } from '#lib/labels.ts';
+import { GENERAL, readChoice, type FieldErrors } from '#lib/validation.ts';
+
+/**
+ * The structure's identity, which the Département vouches for: editable only when the API says so
+ * (`Partner.viewerCanEditIdentity`); otherwise shown read-only and never sent.
+ */
+export const IDENTITY_FIELDS = ['name', 'kind', 'siret', 'networks', 'communeCode'] as const;
 
 /** The structure form's text fields, to show them again after a refused submit. */
-export const STRUCTURE_FIELDS = ['name', 'description', 'address', 'postalCode', 'communeCode', 'latitude', 'longitude', 'phone', 'email', 'website', 'hours', 'stepFreeAccess', 'signLanguage'] as const;
+export const STRUCTURE_FIELDS = [...IDENTITY_FIELDS, 'description', 'address', 'postalCode', 'latitude', 'longitude', 'phone', 'email', 'website', 'hours', 'stepFreeAccess', 'signLanguage'] as const;
 
 /** A service form's fields. */
 export const SERVICE_FIELDS = ['hours', 'places', 'waitingDays'] as const;
@@ -38,6 +46,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[\d .()-]+$/;
 const POSTAL_CODE = /^\d{5}$/;
 const COMMUNE_CODE = /^(?:\d{5}|2[AB]\d{3})$/;
+const SIRET = /^\d{14}$/;
 
 function isWebAddress(value: string): boolean {
   try {
@@ -48,11 +57,30 @@ function isWebAddress(value: string): boolean {
   }
 }
 
-/** The structure form as the API's `PartnerInput`: every field it shows, so what is emptied is cleared. */
-export function readStructure(form: FormData): { errors: FieldErrors; input: PartnerInput } {
-  const errors: FieldErrors = {};
-  const name = text(form, 'name');
+type Identity = Pick<PartnerInput, (typeof IDENTITY_FIELDS)[number]>;
+
+/** The identity fields of the form (an administrator's): networks typed as a list separated by commas, none stored as null. */
+function readIdentity(form: FormData, errors: FieldErrors): Identity {
   const communeCode = text(form, 'communeCode').toUpperCase();
+  const siret = text(form, 'siret').replace(/\s/g, '');
+  const kind = readChoice(form, 'kind', PARTNER_KINDS, 'Choisissez le type de structure.', errors);
+  if (!communeCode) errors['communeCode'] = 'Indiquez le code INSEE de la commune.';
+  else if (!COMMUNE_CODE.test(communeCode)) errors['communeCode'] = 'Le code INSEE d’une commune a 5 caractères (par exemple 62041 pour Arras).';
+  if (siret && !SIRET.test(siret)) errors['siret'] = 'Le SIRET a 14 chiffres.';
+  const networks = text(form, 'networks')
+    .split(',')
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
+  return { name: text(form, 'name'), kind: kind || null, siret: orNull(siret), networks: networks.length > 0 ? [...new Set(networks)] : null, communeCode };
+}
+
+/**
+ * The structure form as the API's `PartnerInput`: every field it shows, so what is emptied is
+ * cleared. Without `identity` (the caller may not change it), the identity fields are left out,
+ * whatever was posted: the API keeps them as they are.
+ */
+export function readStructure(form: FormData, identity: boolean): { errors: FieldErrors; input: PartnerInput } {
+  const errors: FieldErrors = {};
   const postalCode = text(form, 'postalCode');
   const phone = text(form, 'phone');
   const email = text(form, 'email');
@@ -60,8 +88,6 @@ export function readStructure(form: FormData): { errors: FieldErrors; input: Par
   const latitude = decimal(text(form, 'latitude'));
   const longitude = decimal(text(form, 'longitude'));
   const stepFree = text(form, 'stepFreeAccess');
-  if (!communeCode) errors['communeCode'] = 'Indiquez le code INSEE de la commune.';
-  else if (!COMMUNE_CODE.test(communeCode)) errors['communeCode'] = 'Le code INSEE d’une commune a 5 caractères (par exemple 62041 pour Arras).';
   if (postalCode && !POSTAL_CODE.test(postalCode)) errors['postalCode'] = 'Le code postal a 5 chiffres.';
   if (phone && (!PHONE.test(phone) || phone.replace(/\D/g, '').length < 4)) errors['phone'] = 'Le numéro de téléphone ne peut contenir que des chiffres, des espaces, des points, des tirets et un « + » initial.';
   if (email && !EMAIL.test(email)) errors['email'] = 'Cette adresse électronique n’est pas valide (par exemple accueil@structure.fr).';
@@ -74,11 +100,10 @@ export function readStructure(form: FormData): { errors: FieldErrors; input: Par
     .map((l) => String(l))
     .filter((l) => /^[a-z]{2}$/.test(l));
   const input: PartnerInput = {
-    name,
+    ...(identity ? readIdentity(form, errors) : {}),
     description: orNull(text(form, 'description')),
     address: orNull(text(form, 'address')),
     postalCode: orNull(postalCode),
-    communeCode,
     latitude: Number.isNaN(latitude) ? null : latitude,
     longitude: Number.isNaN(longitude) ? null : longitude,
     phone: orNull(phone),
@@ -118,15 +143,23 @@ export function readService(form: FormData): ServiceChange {
   };
 }
 
+/** IDENTITY_FIELD_NOT_EDITABLE: the API refused to change a field the Département vouches for. */
+const BY_DEPARTMENT = 'Modifiable par le Département seulement : rien n’a été enregistré. Pour une correction, écrivez à l’administrateur de l’annuaire du Département.';
+
 /** The API's refusals of a listing (partners' codes), in French, by field where there is one. */
 const BY_FIELD: Record<string, Partial<Record<string, string>>> = {
   name: {
     INVALID_NAME: 'Le nom doit comporter au moins 3 caractères.',
     REQUIRED: 'Indiquez le nom.',
+    IDENTITY_FIELD_NOT_EDITABLE: BY_DEPARTMENT,
   },
+  kind: { IDENTITY_FIELD_NOT_EDITABLE: BY_DEPARTMENT },
+  siret: { IDENTITY_FIELD_NOT_EDITABLE: BY_DEPARTMENT },
+  networks: { IDENTITY_FIELD_NOT_EDITABLE: BY_DEPARTMENT },
   communeCode: {
     UNKNOWN_COMMUNE: 'Aucune commune n’a ce code INSEE (par exemple 62041 pour Arras ; ce n’est pas le code postal).',
     REQUIRED: 'Indiquez le code INSEE de la commune.',
+    IDENTITY_FIELD_NOT_EDITABLE: BY_DEPARTMENT,
   },
   hours: {
     INVALID_HOURS:
