@@ -182,6 +182,7 @@ const BY_FORM: Record<RefusedForm, Partial<Record<string, Refusal>>> = {
   },
   cer: {
     OVERLAPPING_CER: { field: 'startsOn', message: 'Cette personne a déjà un CER signé sur une partie de cette période.' },
+    ACCOMPANIMENT_ENDED: { field: GENERAL, message: 'La sortie de cet accompagnement est enregistrée : un nouveau CER demande un nouvel accompagnement.' },
     DATES_OUT_OF_ORDER: { field: 'endsOn', message: 'La date de fin doit être après la date de début.' },
     SIGNED_AFTER_END: { field: 'signedOn', message: 'La signature ne peut pas être après la fin du CER.' },
     BAD_USER_INPUT: { field: GENERAL, message: 'Une date du CER n’est pas valide.' },
@@ -191,6 +192,7 @@ const BY_FORM: Record<RefusedForm, Partial<Record<string, Refusal>>> = {
     TOO_EARLY_FOR_RENEWAL: { field: 'on', message: 'Trop tôt : le renouvellement se demande à partir du 5e mois du CER.' },
     CONTRACT_ENDED: { field: 'on', message: 'Ce CER est terminé : signez-en un nouveau.' },
     NOT_SIGNED: { field: GENERAL, message: 'Seul un CER signé et en cours peut être renouvelé (le renouvellement est peut-être déjà demandé).' },
+    ACCOMPANIMENT_ENDED: { field: GENERAL, message: 'La sortie de cet accompagnement est enregistrée : ce CER ne peut plus être renouvelé.' },
     NOT_FOUND: { field: GENERAL, message: 'Ce CER est introuvable parmi ceux que vous suivez.' },
     BAD_USER_INPUT: { field: 'on', message: 'La date de la demande n’est pas valide.' },
   },

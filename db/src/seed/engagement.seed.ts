@@ -106,5 +106,11 @@ export async function seedEngagementContracts(client: pg.ClientBase): Promise<{ 
     ['uuid', 'text', 'uuid', 'smallint', 'text', 'text', 'text', 'text', 'text'],
     commitments,
   );
+  // What beneficiaries would have told contracts at each exit (ADR 0021): no new contract for them.
+  await client.query(
+    `insert into contracts.closed_accompaniment (accompaniment_id, department_code, beneficiary_id, ended_on, event_id)
+     select id, department_code, beneficiary_id, ended_on, md5('closed:' || id::text)::uuid from beneficiaries.accompaniment where ended_on is not null
+     on conflict (accompaniment_id) do nothing`,
+  );
   return { engagementContracts: contracts.length };
 }

@@ -12,6 +12,8 @@ const schema = z.object({
   FUNDING_PORT: port.default(4004),
   GATEWAY_SIGNING_KEY: z.string().optional(),
   GATEWAY_PUBLIC_KEY: z.string().optional(),
+  SERVICE_SIGNING_KEY: z.string().optional(),
+  SERVICE_PUBLIC_KEY: z.string().optional(),
   BENEFICIARIES_ENCRYPTION_KEY: z.string().optional(),
   SEED_DEMO: z.enum(['0', '1', 'true', 'false']).default('1'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
@@ -21,6 +23,8 @@ export interface SystemEnv {
   db: DbEnv;
   ports: { dashboard: number; gateway: number; beneficiaries: number; partners: number; contracts: number; funding: number };
   keys: { privateKeyPem: string; publicKeyPem: string } | null;
+  /** The key pair subgraphs sign and check the events they send each other with (ADR 0021); a fresh pair per run when null. */
+  serviceKeys?: { privateKeyPem: string; publicKeyPem: string } | null;
   /** Key of people's identifying fields (32 bytes, base64); when absent, one kept in the data dir (made on first run). */
   beneficiariesEncryptionKey?: string | null;
   seedDemo: boolean;
@@ -38,6 +42,9 @@ export function readSystemEnv(env: NodeJS.ProcessEnv = process.env): SystemEnv {
   if (Boolean(v.GATEWAY_SIGNING_KEY) !== Boolean(v.GATEWAY_PUBLIC_KEY)) {
     throw new Error('Invalid configuration: set both GATEWAY_SIGNING_KEY and GATEWAY_PUBLIC_KEY, or neither (a key pair is then made for this run).');
   }
+  if (Boolean(v.SERVICE_SIGNING_KEY) !== Boolean(v.SERVICE_PUBLIC_KEY)) {
+    throw new Error('Invalid configuration: set both SERVICE_SIGNING_KEY and SERVICE_PUBLIC_KEY, or neither (a key pair is then made for this run).');
+  }
   return {
     db: readDbEnv(env),
     ports: {
@@ -49,6 +56,7 @@ export function readSystemEnv(env: NodeJS.ProcessEnv = process.env): SystemEnv {
       funding: v.FUNDING_PORT,
     },
     keys: v.GATEWAY_SIGNING_KEY && v.GATEWAY_PUBLIC_KEY ? { privateKeyPem: v.GATEWAY_SIGNING_KEY, publicKeyPem: v.GATEWAY_PUBLIC_KEY } : null,
+    serviceKeys: v.SERVICE_SIGNING_KEY && v.SERVICE_PUBLIC_KEY ? { privateKeyPem: v.SERVICE_SIGNING_KEY, publicKeyPem: v.SERVICE_PUBLIC_KEY } : null,
     beneficiariesEncryptionKey: v.BENEFICIARIES_ENCRYPTION_KEY ?? null,
     seedDemo: v.SEED_DEMO === '1' || v.SEED_DEMO === 'true',
     nodeEnv: v.NODE_ENV,

@@ -25,6 +25,8 @@ export interface RunningSystem {
   databaseUrls: ServiceDatabaseUrls;
   urls: { dashboard: string | null; gateway: string; subgraphs: Record<string, string> };
   keys: IdentityKeyPair;
+  /** The pair subgraphs sign and check their events with (ADR 0021). */
+  serviceKeys: IdentityKeyPair;
   seed: SeedResult | null;
   services: ServiceProcess[];
   /** Stops one service for good, without restart (tests use it to take a subgraph down). */
@@ -59,6 +61,11 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     log('[db] each service connects with its own role (its schema, ref, append-only audit)');
 
     const keys = options.keys ?? (await generateIdentityKeys());
+    // Events between subgraphs (ADR 0021) are signed with a pair of their own, never the gateway's.
+    const serviceKeys = options.serviceKeys ?? (await generateIdentityKeys());
+    const internalUrls = Object.fromEntries(
+      subgraphs.map((d) => [`${d.name.toUpperCase()}_INTERNAL_URL`, `http://127.0.0.1:${options.ports[d.name as keyof SystemEnv['ports']]}`]),
+    );
     // No child gets the administrator's connection: each service its own role's (below), the dashboard none.
     const base = { ...baseChildEnv(), NODE_ENV: options.nodeEnv };
     const beneficiariesKey = options.beneficiariesEncryptionKey ?? (await dataDirEncryptionKey(options.db.dataDir));
@@ -75,6 +82,9 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
           [`${prefix}_PORT`]: String(port),
           DATABASE_URL: databaseUrls[definition.name as SubgraphSchema],
           GATEWAY_PUBLIC_KEY: keys.publicKeyPem,
+          ...internalUrls,
+          ...(definition.emits ? { SERVICE_SIGNING_KEY: serviceKeys.privateKeyPem } : {}),
+          ...(definition.internal ? { SERVICE_PUBLIC_KEY: serviceKeys.publicKeyPem } : {}),
           ...(definition.name === 'beneficiaries' ? { BENEFICIARIES_ENCRYPTION_KEY: beneficiariesKey } : {}),
         },
         log,
@@ -143,6 +153,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       databaseUrls,
       urls: { dashboard: dashboardUrl, gateway: gatewayUrl, subgraphs: subgraphUrls },
       keys,
+      serviceKeys,
       seed,
       services,
       stopService: async (name) => {

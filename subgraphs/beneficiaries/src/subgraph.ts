@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from '@passerelles/subgraph-kit';
+import { ACCOMPANIMENT_CLOSED, type SubgraphDefinition } from '@passerelles/subgraph-kit';
 import { AccompanimentEntity } from './accompaniment/accompaniment.entity.js';
 import { AppointmentEntity } from './appointment/appointment.entity.js';
 import { BeneficiaryEntity } from './beneficiary/beneficiary.entity.js';
@@ -21,4 +21,6 @@ export const beneficiariesSubgraph: SubgraphDefinition = {
   afterMigrate: async (orm, log) => {
     await backfillNameIndex(orm, log);
   },
+  // An exit ends the contract in force, which contracts owns (ADR 0021).
+  emits: { [ACCOMPANIMENT_CLOSED]: 'contracts' },
 };

@@ -1,4 +1,5 @@
-import type { SubgraphDefinition } from '@passerelles/subgraph-kit';
+import { ACCOMPANIMENT_CLOSED, type SubgraphDefinition } from '@passerelles/subgraph-kit';
+import { accompanimentClosedHandler } from './engagement/accompaniment-closed.js';
 import { ConventionAmendmentEntity, ConventionEntity, ConventionObjectiveEntity, ConventionTerritoryEntity } from './convention/convention.entity.js';
 import { ContractCommitmentEntity, ContractStatusChangeEntity, EngagementContractEntity } from './engagement/engagement.entity.js';
 import { DEFAULT_PORT } from './env.js';
@@ -13,4 +14,6 @@ export const contractsSubgraph: SubgraphDefinition = {
   entities: [ConventionEntity, ConventionTerritoryEntity, ConventionObjectiveEntity, ConventionAmendmentEntity, EngagementContractEntity, ContractCommitmentEntity, ContractStatusChangeEntity],
   migrations: contractsMigrations,
   buildSchema: buildContractsSchema,
+  // Beneficiaries tells contracts when an accompaniment ends (ADR 0021).
+  internal: { [ACCOMPANIMENT_CLOSED]: accompanimentClosedHandler },
 };

@@ -15,3 +15,7 @@ export { recordAccess, type AuditOperation } from './audit.js';
 export { encodeCursor, decodeCursor, assertPageSize, toPage, PageInfo, MAX_PAGE_SIZE } from './pagination.js';
 export { MutationError, mutationError, Refusal, refusalOf } from './mutation.js';
 export { addDays, addMonths, daysBetween, parseIsoDate, parsePeriod, todayIso, PeriodInput } from './dates.js';
+export { ServiceTokenSigner, ServiceTokenVerifier, SERVICE_TOKEN_AUDIENCE, type ServiceSender } from './identity/index.js';
+export { internalHandler, type InternalHandler, type ReceivedEvent } from './events/internal.js';
+export { enqueueEvent, kickOutbox, outboxTableSql, OutboxRelay, type OutboxEvent } from './events/outbox.js';
+export { ACCOMPANIMENT_CLOSED, accompanimentClosedPayload, type AccompanimentClosed } from './events/topics.js';

@@ -8,6 +8,8 @@ import type { GraphQLSchema } from 'graphql';
 import { LoaderRegistry, type SubgraphContext } from './context.js';
 import { maskError, userInputError } from './errors.js';
 import type { CallerTokenVerifier } from './identity/token.js';
+import type { ServiceTokenVerifier } from './identity/service-token.js';
+import type { InternalHandler } from './events/internal.js';
 
 export interface ServeOptions {
   name: string;
@@ -18,6 +20,10 @@ export interface ServeOptions {
   port: number;
   production: boolean;
   log?: (line: string) => void;
+  /** Events this subgraph receives from others (ADR 0021), served on `POST /internal/<topic>`. */
+  internal?: Record<string, InternalHandler>;
+  /** Verifies the services' tokens; without it, `/internal/*` answers 404. */
+  serviceVerifier?: ServiceTokenVerifier | null;
 }
 
 export interface RunningSubgraph {
@@ -63,8 +69,35 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 /**
+ * One event from another subgraph: a valid service token from a service the handler accepts, a
+ * payload of the handler's shape (400 otherwise: sending it again would not help), then the
+ * handler; a failure of the handler is a 500 and the emitter's relay sends the event again.
+ */
+async function receiveEvent(options: ServeOptions, topic: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const handler = options.internal?.[topic];
+  if (!handler || !options.serviceVerifier || req.method !== 'POST') return send(res, 404, { error: 'Not found' });
+  const check = await options.serviceVerifier.verify(req.headers.authorization);
+  if (!check.ok) return send(res, 401, { error: check.reason });
+  if (!handler.from.includes(check.sender.service)) return send(res, 403, { error: `${check.sender.service} may not send ${topic}` });
+  let body: { id?: unknown; key?: unknown; payload?: unknown };
+  try {
+    body = JSON.parse(await readBody(req)) as typeof body;
+  } catch {
+    return send(res, 400, { error: 'Malformed request body' });
+  }
+  const payload = handler.payload.safeParse(body.payload);
+  if (typeof body.id !== 'string' || typeof body.key !== 'string' || !payload.success) {
+    const where = payload.success ? 'id and key must be strings' : payload.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    return send(res, 400, { error: `Invalid ${topic} event: ${where}` });
+  }
+  await handler.handle({ id: body.id, key: body.key, sender: check.sender, payload: payload.data, em: options.orm.em.fork() });
+  return send(res, 200, { ok: true });
+}
+
+/**
  * Serves a subgraph over HTTP: `/graphql` for requests carrying a valid gateway token (anything
- * else is answered 401 before GraphQL runs), `/health` for liveness, `/ready` for readiness.
+ * else is answered 401 before GraphQL runs), `/internal/<topic>` for events from other subgraphs
+ * (service tokens only), `/health` for liveness, `/ready` for readiness.
  */
 export async function serveSubgraph(options: ServeOptions): Promise<RunningSubgraph> {
   const log = options.log ?? ((line: string) => console.error(line));
@@ -89,6 +122,7 @@ export async function serveSubgraph(options: ServeOptions): Promise<RunningSubgr
         return send(res, 503, { status: 'database unavailable' });
       }
     }
+    if (url.pathname.startsWith('/internal/')) return receiveEvent(options, url.pathname.slice('/internal/'.length), req, res);
     if (url.pathname !== '/graphql') return send(res, 404, { errors: [{ message: 'Not found' }] });
 
     const check = await options.verifier.verify(req.headers.authorization);

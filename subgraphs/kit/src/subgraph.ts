@@ -3,6 +3,9 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import type { SubgraphEnv } from './env.js';
 import { CallerTokenVerifier } from './identity/token.js';
+import { ServiceTokenSigner, ServiceTokenVerifier } from './identity/service-token.js';
+import type { InternalHandler } from './events/internal.js';
+import { OutboxRelay } from './events/outbox.js';
 import { serveSubgraph, type RunningSubgraph } from './server.js';
 
 /** Everything that makes a subgraph, so that tools (tests, compose, launcher) can handle all four alike. */
@@ -17,6 +20,10 @@ export interface SubgraphDefinition {
   buildSchema(): Promise<GraphQLSchema>;
   /** Work the schema's migrations cannot do without the service's secrets (e.g. re-deriving keyed columns), run once the ORM is open and before serving. */
   afterMigrate?(orm: MikroORM, log: (line: string) => void): Promise<void>;
+  /** Events it receives from other subgraphs, by topic (ADR 0021). */
+  internal?: Record<string, InternalHandler>;
+  /** Events it emits through its outbox (`<schema>.outbox`): the subgraph that receives each topic. */
+  emits?: Record<string, string>;
 }
 
 export interface StartedSubgraph extends RunningSubgraph {
@@ -39,6 +46,7 @@ export async function startSubgraph(
   await definition.afterMigrate?.(orm, log);
   const schema = await definition.buildSchema();
   const verifier = await CallerTokenVerifier.fromPem(env.gatewayPublicKeyPem);
+  const relay = await outboxRelayOf(definition, env, orm, log);
   const running = await serveSubgraph({
     name: definition.name,
     schema,
@@ -48,11 +56,15 @@ export async function startSubgraph(
     port: env.port,
     production: env.production,
     log,
+    internal: definition.internal,
+    serviceVerifier: definition.internal ? await serviceVerifierOf(definition, env) : null,
   });
+  relay?.start();
   return {
     orm,
     url: running.url,
     close: async () => {
+      await relay?.stop();
       await running.close();
       await orm.close(true);
     },
@@ -71,4 +83,27 @@ export async function runSubgraphMain(definition: SubgraphDefinition, readEnv: (
   const running = await startSubgraph(definition, env);
   console.log(`[${definition.name}] listening on ${running.url}`);
   stopOnSignals(running.close);
+}
+
+/** The receiving side needs the services' public key: without it, the events it must receive would be lost. */
+async function serviceVerifierOf(definition: SubgraphDefinition, env: SubgraphEnv): Promise<ServiceTokenVerifier> {
+  if (!env.servicePublicKeyPem) {
+    throw new Error(`Invalid configuration of the ${definition.name} subgraph: SERVICE_PUBLIC_KEY is required (it receives ${Object.keys(definition.internal ?? {}).join(', ')} from other subgraphs)`);
+  }
+  return ServiceTokenVerifier.fromPem(env.servicePublicKeyPem);
+}
+
+/** The emitting side needs the services' private key and where each topic goes; its relay runs in the process. */
+async function outboxRelayOf(definition: SubgraphDefinition, env: SubgraphEnv, orm: MikroORM, log: (line: string) => void): Promise<OutboxRelay | null> {
+  const emits = Object.entries(definition.emits ?? {});
+  if (emits.length === 0) return null;
+  const missing = [
+    ...(env.serviceSigningKeyPem ? [] : ['SERVICE_SIGNING_KEY']),
+    ...[...new Set(emits.map(([, to]) => to))].filter((to) => !env.internalUrls[to]).map((to) => `${to.toUpperCase()}_INTERNAL_URL`),
+  ];
+  if (missing.length > 0) {
+    throw new Error(`Invalid configuration of the ${definition.name} subgraph: ${missing.join(', ')} required (it tells ${emits.map(([topic, to]) => `${to} about ${topic}`).join(', ')})`);
+  }
+  const destinations = Object.fromEntries(emits.map(([topic, to]) => [topic, env.internalUrls[to]!]));
+  return new OutboxRelay({ orm, schema: definition.schemaName, destinations, signer: await ServiceTokenSigner.fromPem(definition.name, env.serviceSigningKeyPem!), log });
 }

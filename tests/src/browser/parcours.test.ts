@@ -349,10 +349,12 @@ describe('Parcours — a person’s path', () => {
       { scheduled_on: leftOpen, status: 'EXCUSED' },
       { scheduled_on: toCome, status: 'CANCELLED' },
     ]);
-    // The CER in force ends on the exit day, with the exit as its final assessment.
+    // The CER in force ends on the exit day, with the exit as its final assessment: contracts learns
+    // of the exit from beneficiaries (ADR 0021), not from the page.
     for (const { id } of inForce.rows) {
-      const contract = await ui.system.db.query(`select status, ends_on::text, final_assessment from contracts.engagement_contract where id = $1`, [id]);
-      expect(contract.rows).toEqual([{ status: 'ENDED', ends_on: today(), final_assessment: `Sortie du dispositif le ${ddmmyyyy(today())} : Changement de situation financière.` }]);
+      await expect
+        .poll(async () => (await ui.system.db.query(`select status, ends_on::text, final_assessment from contracts.engagement_contract where id = $1`, [id])).rows)
+        .toEqual([{ status: 'ENDED', ends_on: today(), final_assessment: `Clos par la sortie du dispositif le ${ddmmyyyy(today())}.` }]);
     }
     expect(await page.locator('ol.timeline li').allTextContents()).toContainEqual(`${frenchDay(today())} — Sortie : Changement de situation financière (Allocation aux adultes handicapés (AAH))`);
     const stored = await ui.system.db.query(`select ended_on::text, exit_reason, exit_sub_reason from beneficiaries.accompaniment where id = $1`, [person.accompanimentId]);

@@ -1,5 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { assertCan, recordAccess, roleMay, scopeAllows, scopeOf, todayIso, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { ACCOMPANIMENT_CLOSED, assertCan, enqueueEvent, kickOutbox, recordAccess, roleMay, scopeAllows, scopeOf, todayIso, type AccompanimentClosed, type OutboxEvent, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { randomUUID } from 'node:crypto';
 import { ExitReason, LifecycleErrorCode } from './accompaniment.enums.js';
 import { AccompanimentEntity } from './accompaniment.entity.js';
@@ -98,8 +98,10 @@ export async function validateOrientation(ctx: SubgraphContext, input: ValidateO
  * Records the exit: only after a start, never twice, on or after the start and the final review,
  * with a sub-reason exactly for FINANCIAL_CHANGE. Appointments on or before the exit day must have
  * their outcome first (OPEN_APPOINTMENTS); those planned after it are cancelled with the exit, in
- * one transaction. The accompaniment then takes no new appointment nor referral. (The contract in
- * force belongs to the contracts subgraph: the dashboard ends it with the exit day, see ADR 0018.)
+ * one transaction. The accompaniment then takes no new appointment nor referral. The contract in
+ * force belongs to the contracts subgraph: the same transaction writes the event that tells it
+ * (`accompaniment-closed`, delivered by the outbox relay, ADR 0021), and contracts ends it on the
+ * exit day and takes no new contract for this accompaniment.
  */
 export async function recordExit(ctx: SubgraphContext, input: RecordExitInput): Promise<Outcome<AccompanimentRecord>> {
   assertCan(ctx.caller, 'exit:record');
@@ -136,11 +138,19 @@ export async function recordExit(ctx: SubgraphContext, input: RecordExitInput): 
       a.departmentCode,
       a.id,
     ]);
+    await enqueueEvent(em, 'beneficiaries', accompanimentClosed(a, endedOn, input.reason));
     return done(null);
   });
   if (!outcome.ok) return outcome;
+  kickOutbox('beneficiaries');
   await recordAccess(ctx, { operation: 'UPDATE', recordType: 'Accompaniment', recordIds: [a.id] });
   return done(await reload(ctx, a.id));
+}
+
+/** The event that tells contracts an accompaniment ended. */
+function accompanimentClosed(a: AccompanimentRecord, endedOn: string, reason: ExitReason): OutboxEvent {
+  const payload: AccompanimentClosed = { accompanimentId: a.id, beneficiaryId: a.beneficiaryId, endedOn, reason };
+  return { departmentCode: a.departmentCode, topic: ACCOMPANIMENT_CLOSED, key: a.id, payload };
 }
 
 const accompanimentsByBeneficiary = Symbol('accompanimentsByBeneficiary');

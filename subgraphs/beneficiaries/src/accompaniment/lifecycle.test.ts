@@ -113,6 +113,9 @@ describe('the accompaniment life cycle', () => {
       exitReason: 'FINANCIAL_CHANGE',
       exitSubReason: 'AAH',
     });
+    // The exit wrote, in its transaction, the one event that tells contracts (ADR 0021); refused exits wrote none.
+    const events = await orm.em.fork().execute<{ topic: string; department_code: string; payload: unknown }[]>(`select topic, department_code, payload from beneficiaries.outbox where event_key = ?`, [id]);
+    expect(events).toEqual([{ topic: 'accompaniment-closed', department_code: DEPARTMENT, payload: { accompanimentId: id, beneficiaryId: expect.any(String) as unknown, endedOn: '2026-08-31', reason: 'FINANCIAL_CHANGE' } }]);
     expect((await exit({ endedOn: '2026-09-30', reason: 'OTHER' })).error?.code).toBe('ALREADY_ENDED');
     expect((await appointment({ kind: 'INTERMEDIATE', scheduledOn: '2026-09-01', status: 'HONOURED' }, referent)).error?.code).toBe('ALREADY_ENDED');
     // Once ended, the programme is open to a new prescription.

@@ -81,6 +81,27 @@ export class EngagementRepository {
     return this.em.find(ContractStatusChangeEntity, { departmentCode, contractId: { $in: [...contractIds] } }, { orderBy: [{ contractId: 'asc' }, { id: 'asc' }] });
   }
 
+  /** Whether beneficiaries told us this accompaniment ended (ADR 0021). */
+  async isClosed(departmentCode: string, accompanimentId: string): Promise<boolean> {
+    const rows: unknown[] = await this.em.execute(`select 1 from contracts.closed_accompaniment where department_code = ? and accompaniment_id = ?`, [departmentCode, accompanimentId]);
+    return rows.length > 0;
+  }
+
+  /** Records an ended accompaniment; false when it was already recorded (the event came again). */
+  async recordClosed(departmentCode: string, closed: { accompanimentId: string; beneficiaryId: string; endedOn: string }, eventId: string): Promise<boolean> {
+    const rows: unknown[] = await this.em.execute(
+      `insert into contracts.closed_accompaniment (accompaniment_id, department_code, beneficiary_id, ended_on, event_id) values (?, ?, ?, ?, ?)
+       on conflict (accompaniment_id) do nothing returning accompaniment_id`,
+      [closed.accompanimentId, departmentCode, closed.beneficiaryId, closed.endedOn, eventId],
+    );
+    return rows.length > 0;
+  }
+
+  /** The accompaniment's contracts not yet ended, renewed or cancelled. */
+  openOfAccompaniment(departmentCode: string, beneficiaryId: string, accompanimentId: string): Promise<EngagementContract[]> {
+    return this.em.find(EngagementContractEntity, { departmentCode, beneficiaryId, accompanimentId, status: { $in: ['DRAFT', 'SIGNED', 'RENEWAL_REQUESTED'] } }, { orderBy: { startsOn: 'asc' } });
+  }
+
   /** Serialises writes about one person's contracts until the end of the transaction. */
   async lockBeneficiary(departmentCode: string, beneficiaryId: string): Promise<void> {
     await this.em.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`contracts:${departmentCode}:${beneficiaryId}`]);

@@ -207,6 +207,19 @@ async function assertNoOverlap(em: EntityManager, contract: { id: string; depart
   if (clash.length > 0) throw new Refusal('OVERLAPPING_CER', 'This person already has a CER over part of this period.');
 }
 
+/**
+ * Refuses a contract for an accompaniment that has ended (beneficiaries told us, ADR 0021), under
+ * the person's lock: the exit's event and this write cannot cross.
+ */
+async function assertAccompanimentOpen(em: EntityManager, departmentCode: string, beneficiaryId: string, accompanimentId: string | null): Promise<void> {
+  if (!accompanimentId) return;
+  const repository = new EngagementRepository(em);
+  await repository.lockBeneficiary(departmentCode, beneficiaryId);
+  if (await repository.isClosed(departmentCode, accompanimentId)) {
+    throw new Refusal('ACCOMPANIMENT_ENDED', 'This accompaniment has ended (exit recorded): a new contract needs a new accompaniment.', 'accompanimentId');
+  }
+}
+
 function datesInOrder(startsOn: string, endsOn: string): void {
   if (endsOn <= startsOn) throw new Refusal('DATES_OUT_OF_ORDER', 'The end must come after the start.');
 }
@@ -220,6 +233,8 @@ export function createContract(ctx: SubgraphContext, input: CreateContractInput)
     const signedOn = input.signedOn ? parseIsoDate(input.signedOn, 'signedOn') : null;
     if (signedOn && signedOn > endsOn) throw new Refusal('SIGNED_AFTER_END', 'The signature cannot come after the end.');
     if (input.commitments.some((c) => c.description.trim() === '')) throw new Refusal('EMPTY_COMMITMENT', 'Every commitment needs a description.');
+    if (input.accompanimentId && !UUID.test(input.accompanimentId)) throw new Refusal('INVALID_ID', 'accompanimentId must be an accompaniment’s id.', 'accompanimentId');
+    await assertAccompanimentOpen(em, caller.departmentCode, input.beneficiaryId, input.accompanimentId ?? null);
     const id = randomUUID();
     // Signed at creation: the overlap check and the insert share the transaction (and the person's lock).
     if (signedOn) await assertNoOverlap(em, { id, departmentCode: caller.departmentCode, beneficiaryId: input.beneficiaryId, kind: input.kind, startsOn, endsOn });
@@ -259,6 +274,7 @@ export function signContract(ctx: SubgraphContext, id: string, signedOn: string)
   return write(ctx, 'UPDATE', async (em, access) => {
     const contract = await load(em, access, id);
     if (contract.status !== 'DRAFT') throw new Refusal('NOT_A_DRAFT', 'Only a draft can be signed.');
+    await assertAccompanimentOpen(em, contract.departmentCode, contract.beneficiaryId, contract.accompanimentId ?? null);
     await assertNoOverlap(em, contract);
     contract.status = 'SIGNED';
     contract.signedOn = parseIsoDate(signedOn, 'signedOn');
@@ -274,6 +290,7 @@ export function requestRenewal(ctx: SubgraphContext, id: string, on: string): Pr
     const contract = await load(em, access, id);
     const day = parseIsoDate(on, 'on');
     if (contract.status !== 'SIGNED') throw new Refusal('NOT_SIGNED', 'Only a signed contract in force can be renewed.');
+    await assertAccompanimentOpen(em, contract.departmentCode, contract.beneficiaryId, contract.accompanimentId ?? null);
     if (day < renewalOpensOn(contract.startsOn)) throw new Refusal('TOO_EARLY_FOR_RENEWAL', `Renewal can be requested from ${renewalOpensOn(contract.startsOn)} (month 5).`);
     if (day > contract.endsOn) throw new Refusal('CONTRACT_ENDED', 'The contract has ended: sign a new one.');
     contract.status = 'RENEWAL_REQUESTED';
@@ -289,6 +306,7 @@ export function renewContract(ctx: SubgraphContext, id: string, signedOn: string
   return write(ctx, 'CREATE', async (em, access) => {
     const previous = await load(em, access, id);
     if (previous.status !== 'RENEWAL_REQUESTED') throw new Refusal('RENEWAL_NOT_REQUESTED', 'Request the renewal first.');
+    await assertAccompanimentOpen(em, previous.departmentCode, previous.beneficiaryId, previous.accompanimentId ?? null);
     const day = parseIsoDate(signedOn, 'signedOn');
     const startsOn = addDays(previous.endsOn, 1);
     const end = endsOn ? parseIsoDate(endsOn, 'endsOn') : defaultEndsOn(previous.kind, startsOn);

@@ -45,6 +45,8 @@ export async function newConvention(em: EntityManager, o: ConventionOptions): Pr
 export interface EngagementContractOptions {
   departmentCode: string;
   beneficiaryId?: string;
+  accompanimentId?: string | null;
+  kind?: 'CER' | 'PPAE';
   territoryId?: string | null;
   referentId?: string | null;
   startsOn: string;
@@ -66,11 +68,11 @@ export async function newEngagementContract(em: EntityManager, o: EngagementCont
     id,
     departmentCode: o.departmentCode,
     beneficiaryId: o.beneficiaryId ?? randomUUID(),
-    accompanimentId: null,
+    accompanimentId: o.accompanimentId ?? null,
     referentId: o.referentId ?? null,
     operatorId: null,
     territoryId: o.territoryId ?? null,
-    kind: 'CER',
+    kind: o.kind ?? 'CER',
     startsOn: o.startsOn,
     endsOn: o.endsOn ?? defaultEndsOn('CER', o.startsOn),
     status,

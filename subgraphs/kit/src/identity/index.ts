@@ -9,3 +9,4 @@ export {
   type IdentityKeyPair,
   type TokenCheck,
 } from './token.js';
+export { ServiceTokenSigner, ServiceTokenVerifier, SERVICE_TOKEN_AUDIENCE, type ServiceSender, type ServiceTokenCheck } from './service-token.js';

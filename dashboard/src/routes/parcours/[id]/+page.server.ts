@@ -1,9 +1,6 @@
 import { error, fail, type ActionFailure } from '@sveltejs/kit';
 import type {
   BeneficiaryPathQuery,
-  CancelContractAtExitMutation,
-  ContractsInForceQuery,
-  EndContractAtExitMutation,
   ContractContextQuery,
   BeneficiaryPathQueryVariables,
   CreateEngagementContractMutationVariables,
@@ -12,7 +9,6 @@ import type {
   RequestContractRenewalMutationVariables,
 } from '#lib/graphql/operations.ts';
 import { parisToday } from '#lib/days.ts';
-import { EXIT_REASONS } from '#lib/labels.ts';
 import { gatewayQuery, GatewayUnavailableError } from '#lib/server/gateway.ts';
 import { requireSection } from '#lib/server/guard.ts';
 import { loadPanel } from '#lib/server/panel.ts';
@@ -31,10 +27,7 @@ import {
 } from '#lib/validation.ts';
 import type { Actions, PageServerLoad } from './$types';
 import contextDocument from './cer-contexte.graphql?raw';
-import cancelDocument from './annulation-cer.graphql?raw';
 import cerDocument from './cer.graphql?raw';
-import closeDocument from './cloture-cer.graphql?raw';
-import inForceDocument from './fin-cer.graphql?raw';
 import pathDocument from './personne.graphql?raw';
 import renewalDocument from './renouvellement.graphql?raw';
 import appointmentDocument from './rendez-vous.graphql?raw';
@@ -57,7 +50,7 @@ export const load: PageServerLoad = async ({ fetch, locals, params }) => {
 
 /** What a form action answers: which form, its errors (by field) and values, or that it was saved. */
 type Failure = ActionFailure<{ form: RefusedForm; errors: FieldErrors; values: Record<string, string>; target?: string }>;
-type Saved = { form: RefusedForm; saved: true; target?: string; warning?: string };
+type Saved = { form: RefusedForm; saved: true; target?: string };
 type MutationResult = { ok: boolean; error: { code: string; message: string } | null };
 
 /**
@@ -99,36 +92,6 @@ async function formOf(locals: App.Locals, request: Request): Promise<FormData> {
   return request.formData();
 }
 
-/**
- * Ends the person's contracts in force on the exit day (a CER that starts after it is cancelled).
- * False when the contracts could not be read or one could not be closed.
- */
-async function endContractsAtExit(fetch: typeof globalThis.fetch, beneficiaryId: string, endedOn: string, finalAssessment: string): Promise<boolean> {
-  const panel = await loadPanel<ContractsInForceQuery>(fetch, 'contrats', inForceDocument, { id: beneficiaryId });
-  if (!panel.ok || !panel.data.beneficiary?.contracts) return false;
-  const inForce = panel.data.beneficiary.contracts.filter((c) => IN_FORCE.includes(c.status) && c.endsOn >= endedOn);
-  let allClosed = true;
-  for (const contract of inForce) {
-    try {
-      const { data } =
-        contract.startsOn >= endedOn
-          ? await gatewayQuery<CancelContractAtExitMutation>(fetch, cancelDocument, { id: contract.id, on: endedOn })
-          : await gatewayQuery<EndContractAtExitMutation>(fetch, closeDocument, { id: contract.id, endedOn, finalAssessment });
-      const result = data ? Object.values(data)[0] : null;
-      if (!result?.ok) {
-        console.warn(`[dashboard] sortie: contract ${contract.id} not closed: ${result?.error?.code ?? 'no answer'}`);
-        allClosed = false;
-      }
-    } catch (cause) {
-      if (!(cause instanceof GatewayUnavailableError)) throw cause;
-      allClosed = false;
-    }
-  }
-  return allClosed;
-}
-
-/** Statuses of a contract in force, which an exit ends. */
-const IN_FORCE: readonly string[] = ['SIGNED', 'ACTIVE', 'RENEWAL_REQUESTED'];
 
 const accompanimentOf = (form: FormData): string => String(form.get('accompanimentId') ?? '');
 const noAccompaniment = { [GENERAL]: 'Cette personne n’a pas d’accompagnement en cours.' };
@@ -185,12 +148,10 @@ export const actions: Actions = {
 
   /**
    * The exit of the accompaniment, with its reason (and the new income for a financial change).
-   * Then the CER in force ends on the exit day, with the exit as its final assessment, and a CER
-   * that had not started yet is cancelled: the contracts subgraph cannot learn of the exit by
-   * itself (docs/adr/0018-a-path-you-can-trust.md).
+   * The services do the rest: beneficiaries cancels the appointments after it and tells contracts,
+   * which ends the CER in force on the exit day (docs/adr/0021-events-between-subgraphs.md).
    */
-  sortie: async ({ fetch, locals, params, request }) => {
-    const user = locals.user;
+  sortie: async ({ fetch, locals, request }) => {
     const form = await formOf(locals, request);
     const values = formValues(form, ['on', 'reason', 'subReason']);
     const { errors, endedOn, reason, subReason } = readExit(form);
@@ -198,10 +159,7 @@ export const actions: Actions = {
     if (!accompanimentId) Object.assign(errors, noAccompaniment);
     if (Object.keys(errors).length > 0) return fail(400, { form: 'sortie' as const, errors, values });
     const variables: RecordExitMutationVariables = { input: { accompanimentId, endedOn, reason, subReason } };
-    const exit = await mutate(fetch, 'sortie', exitDocument, variables, values);
-    if ('status' in exit || !user?.actions.includes('contract:write')) return exit;
-    const ended = await endContractsAtExit(fetch, params.id, endedOn, `Sortie du dispositif le ${endedOn.split('-').reverse().join('/')} : ${EXIT_REASONS[reason]}.`);
-    return ended ? exit : { ...exit, warning: 'La sortie est enregistrée, mais le CER en cours n’a pas pu être clos : le service des contrats ne répond pas. Clôturez-le depuis ce parcours dès qu’il répond.' };
+    return mutate(fetch, 'sortie', exitDocument, variables, values);
   },
 
   /**
