@@ -34,7 +34,9 @@ describe('demo funding', () => {
         // Advances: half of each; balances: all but the Calaisis, Boulonnais and Lens-Liévin reduced by the places filled.
         paidCents: 54_166_666 + 45_166_667,
         balanceDueCents: 5_000_000,
-        toRecoverCents: 0,
+        // What the conventions paid their balance on (the declared places filled) was more than the
+        // occupancy of 31 December 2025 entitles them to: the same sum as below, convention by convention.
+        toRecoverCents: 79_185_184,
         overdueFinalReports: [{ convention: { name: 'Référent spécifique santé 2025 — calaisis' }, dueOn: '2026-03-31' }],
       },
       calaisis: {
@@ -73,6 +75,24 @@ describe('demo funding', () => {
         },
       ],
     });
+  });
+
+  it('adds up, in the overview, what each convention of the year shows: one balance basis everywhere (ADR 0021)', async () => {
+    const result = await gatewayQuery<{ fundingOverview: { balanceDueCents: number; toRecoverCents: number; paidCents: number }; conventions: { nodes: { name: string; funding: { balanceDueCents: number; toRecoverCents: number; paidCents: number } | null }[] } }>(
+      system,
+      token,
+      `query ($asOf: String) {
+        fundingOverview(budgetYear: 2025, asOf: $asOf) { balanceDueCents toRecoverCents paidCents }
+        conventions(first: 100) { nodes { name funding { balanceDueCents toRecoverCents paidCents } } }
+      }`,
+      { asOf: DEMO_AS_OF },
+    );
+    expect(result.errors).toEqual([]);
+    const ofYear = result.data!.conventions.nodes.filter((c) => c.name.startsWith('Référent spécifique santé 2025'));
+    expect(ofYear).toHaveLength(9);
+    const sum = (pick: (f: { balanceDueCents: number; toRecoverCents: number; paidCents: number }) => number): number => ofYear.reduce((s, c) => s + pick(c.funding!), 0);
+    expect(result.data!.fundingOverview).toEqual({ balanceDueCents: sum((f) => f.balanceDueCents), toRecoverCents: sum((f) => f.toRecoverCents), paidCents: sum((f) => f.paidCents) });
+    expect(result.data!.fundingOverview.toRecoverCents).toBeGreaterThan(0);
   });
 
   it('plans the Doubs Croix-Rouge convention: 210 000 € over 18 months, half in advance, balance after the report of March 2027', async () => {

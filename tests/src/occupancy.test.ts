@@ -37,7 +37,8 @@ beforeAll(async () => {
   await db.query(`insert into funding.funding_terms (convention_id, department_code, advance_percent, balance_rule, full_funding_from_percent) values ($1, '18', 50, 'PRORATA_PLACES_FILLED', 100)`, [id.convention]);
   await db.query(
     `insert into funding.payment (id, department_code, convention_id, kind, amount_cents, due_on, status, paid_on) values
-       (gen_random_uuid(), '18', $1, 'ADVANCE', 10500000, '2025-06-20', 'PAID', '2025-07-03')`,
+       (gen_random_uuid(), '18', $1, 'ADVANCE', 10500000, '2025-06-20', 'PAID', '2025-07-03'),
+       (gen_random_uuid(), '18', $1, 'BALANCE', 10500000, '2032-03-31', 'PLANNED', null)`,
     [id.convention],
   );
   // The operator declares 200 places filled out of 225: not what the balance rule prorates on.
@@ -115,13 +116,22 @@ describe('one occupancy', () => {
     expect(result.data?.byTerritory.territories).toEqual([{ territoryId: '18-test', occupancyAtEnd: expected }]);
   });
 
-  it('prorates the balance on the occupancy of the last day, not on the figures the operator declared', async () => {
-    const result = await gatewayQuery<{ convention: { closingOccupancy: { places: number; activeCaseload: number; rate: number }; funding: Record<string, unknown> } }>(system, token,
+  it('prorates the balance on the occupancy of the last day, not on the figures the operator declared — on the convention, in the overview and in the balance payment', async () => {
+    // The report was written received, without its basis: funding's job fetches it from contracts
+    // and beneficiaries (ADR 0021) at its next pass.
+    await expect
+      .poll(async () => (await system.db.query(`select closing_places, closing_caseload from funding.final_report where convention_id = $1`, [id.convention])).rows, { timeout: 30_000, interval: 250 })
+      .toEqual([{ closing_places: 225, closing_caseload: 60 }]);
+    const result = await gatewayQuery<{
+      convention: { closingOccupancy: { places: number; activeCaseload: number; rate: number }; funding: Record<string, unknown> & { payments: { kind: string; amountCents: number }[] } };
+      fundingOverview: { balanceDueCents: number; toRecoverCents: number; paidCents: number; committedCents: number };
+    }>(system, token,
       `query ($id: ID!) {
         convention(id: $id) {
           closingOccupancy { places activeCaseload rate }
-          funding { committedCents entitledCents reductionCents paidCents balanceDueCents balanceStatus finalReport { placesContracted placesFilled } }
+          funding { committedCents entitledCents reductionCents paidCents balanceDueCents toRecoverCents balanceStatus finalReport { placesContracted placesFilled closingPlaces closingCaseload } payments { kind amountCents } }
         }
+        fundingOverview { committedCents paidCents balanceDueCents toRecoverCents }
       }`,
       { id: id.convention },
     );
@@ -135,9 +145,28 @@ describe('one occupancy', () => {
       reductionCents: 15_400_000,
       paidCents: 10_500_000,
       balanceDueCents: 0,
+      toRecoverCents: 4_900_000,
       balanceStatus: 'TO_RECOVER',
-      finalReport: { placesContracted: 225, placesFilled: 200 },
+      finalReport: { placesContracted: 225, placesFilled: 200, closingPlaces: closingOccupancy.places, closingCaseload: closingOccupancy.activeCaseload },
+      // The balance payment was set from the same basis: nothing more is due.
+      payments: [{ kind: 'ADVANCE', amountCents: 10_500_000 }, { kind: 'BALANCE', amountCents: 0 }],
     });
     expect(funding['entitledCents']).toBe(5_600_000);
+    // The overview of the Département (this one convention) adds up the same figures.
+    expect(result.data!.fundingOverview).toEqual({ committedCents: 21_000_000, paidCents: 10_500_000, balanceDueCents: 0, toRecoverCents: 4_900_000 });
+  });
+
+  it('answers a final report recorded again with the balance on the basis fetched anew', async () => {
+    const answer = await gatewayQuery<{ recordFinalReport: { ok: boolean; funding: { balanceStatus: string; entitledCents: number; finalReport: { receivedOn: string; closingPlaces: number | null; closingCaseload: number | null } } } }>(
+      system,
+      token,
+      `mutation ($input: RecordFinalReportInput!) { recordFinalReport(input: $input) { ok funding { balanceStatus entitledCents finalReport { receivedOn closingPlaces closingCaseload } } } }`,
+      { input: { conventionId: id.convention, receivedOn: '2032-03-10', placesContracted: 225, placesFilled: 210, peopleAccompanied: 90 } },
+    );
+    expect(answer.errors).toEqual([]);
+    expect(answer.data?.recordFinalReport).toEqual({
+      ok: true,
+      funding: { balanceStatus: 'TO_RECOVER', entitledCents: 5_600_000, finalReport: { receivedOn: '2032-03-10', closingPlaces: 225, closingCaseload: 60 } },
+    });
   });
 });

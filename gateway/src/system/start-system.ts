@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { configureIdentityKey, encryptIdentity, identityDigest, nameIndex } from '@passerelles/beneficiaries/identity';
@@ -83,7 +84,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
           DATABASE_URL: databaseUrls[definition.name as SubgraphSchema],
           GATEWAY_PUBLIC_KEY: keys.publicKeyPem,
           ...internalUrls,
-          ...(definition.emits ? { SERVICE_SIGNING_KEY: serviceKeys.privateKeyPem } : {}),
+          ...(definition.emits || definition.calls ? { SERVICE_SIGNING_KEY: serviceKeys.privateKeyPem } : {}),
           ...(definition.internal ? { SERVICE_PUBLIC_KEY: serviceKeys.publicKeyPem } : {}),
           ...(definition.name === 'beneficiaries' ? { BENEFICIARIES_ENCRYPTION_KEY: beneficiariesKey } : {}),
         },
@@ -101,6 +102,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         `[db] demo data seeded: ${seed.programmes} programmes, ${seed.partners} partners, ${seed.conventions} conventions, ${seed.beneficiaries} synthetic people (${seed.identities} named), ${seed.engagementContracts} CER`,
       );
     }
+
+    if (seed?.seeded) await balanceBasesRecorded(database.url, log);
 
     const gateway = startService(
       'gateway',
@@ -189,4 +192,28 @@ async function dataDirEncryptionKey(dataDir: string): Promise<string> {
 function identitySealer(base64Key: string): SealIdentity {
   configureIdentityKey(Buffer.from(base64Key, 'base64'));
   return (identity) => ({ ciphertext: encryptIdentity(identity), digest: identityDigest(identity), nameIndex: nameIndex(identity) });
+}
+
+/**
+ * The demo's final reports were seeded received, without the balance rule's basis: funding's
+ * closing-figures job fetches it from contracts and beneficiaries within seconds (ADR 0021). The
+ * launcher waits for it, so that the first page shows balances rather than « chiffres manquants ».
+ */
+async function balanceBasesRecorded(databaseUrl: string, log: (line: string) => void, timeoutMs = 60_000): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const { rows } = await client.query<{ n: number }>(`select count(*)::int as n from funding.final_report where received_on is not null and closing_places is null`);
+      if (rows[0]!.n === 0) return;
+      if (Date.now() > deadline) {
+        log(`[funding] ${rows[0]!.n} final reports still wait for their balance basis; their balances read « chiffres manquants » until funding records it`);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  } finally {
+    await client.end();
+  }
 }

@@ -1,4 +1,5 @@
-import { ACCOMPANIMENT_CLOSED, type SubgraphDefinition } from '@passerelles/subgraph-kit';
+import { ACCOMPANIMENT_CLOSED, CLOSING_CASELOAD, type SubgraphDefinition } from '@passerelles/subgraph-kit';
+import { closingCaseloadHandler } from './convention/closing-caseload.js';
 import { AccompanimentEntity } from './accompaniment/accompaniment.entity.js';
 import { AppointmentEntity } from './appointment/appointment.entity.js';
 import { BeneficiaryEntity } from './beneficiary/beneficiary.entity.js';
@@ -23,4 +24,6 @@ export const beneficiariesSubgraph: SubgraphDefinition = {
   },
   // An exit ends the contract in force, which contracts owns (ADR 0021).
   emits: { [ACCOMPANIMENT_CLOSED]: 'contracts' },
+  // Funding asks for the active caseload of a convention's last day (ADR 0021).
+  internal: { [CLOSING_CASELOAD]: closingCaseloadHandler },
 };

@@ -1,4 +1,5 @@
-import { ACCOMPANIMENT_CLOSED, type SubgraphDefinition } from '@passerelles/subgraph-kit';
+import { ACCOMPANIMENT_CLOSED, CLOSING_PLACES, type SubgraphDefinition } from '@passerelles/subgraph-kit';
+import { closingPlacesHandler } from './convention/closing-places.js';
 import { accompanimentClosedHandler } from './engagement/accompaniment-closed.js';
 import { ConventionAmendmentEntity, ConventionEntity, ConventionObjectiveEntity, ConventionTerritoryEntity } from './convention/convention.entity.js';
 import { ContractCommitmentEntity, ContractStatusChangeEntity, EngagementContractEntity } from './engagement/engagement.entity.js';
@@ -14,6 +15,6 @@ export const contractsSubgraph: SubgraphDefinition = {
   entities: [ConventionEntity, ConventionTerritoryEntity, ConventionObjectiveEntity, ConventionAmendmentEntity, EngagementContractEntity, ContractCommitmentEntity, ContractStatusChangeEntity],
   migrations: contractsMigrations,
   buildSchema: buildContractsSchema,
-  // Beneficiaries tells contracts when an accompaniment ends (ADR 0021).
-  internal: { [ACCOMPANIMENT_CLOSED]: accompanimentClosedHandler },
+  // Beneficiaries tells contracts when an accompaniment ends; funding asks for the places of a convention's last day (ADR 0021).
+  internal: { [ACCOMPANIMENT_CLOSED]: accompanimentClosedHandler, [CLOSING_PLACES]: closingPlacesHandler },
 };

@@ -6,6 +6,7 @@ import { DEFAULT_PORT } from './env.js';
 import { fundingMigrations } from './migrations/index.js';
 import { PaymentEntity } from './payment/payment.entity.js';
 import { ProgrammeEntity } from './programme/programme.entity.js';
+import { ClosingFiguresJob } from './report/closing-figures.job.js';
 import { FinalReportEntity } from './report/report.entity.js';
 import { buildFundingSchema } from './schema.js';
 import { FundingTermsEntity } from './terms/terms.entity.js';
@@ -18,4 +19,7 @@ export const fundingSubgraph: SubgraphDefinition = {
   entities: [ProgrammeEntity, FundingCommitmentEntity, CofundingShareEntity, FundingTermsEntity, PaymentEntity, FinalReportEntity, CallForProjectsEntity, CallSessionEntity],
   migrations: fundingMigrations,
   buildSchema: buildFundingSchema,
+  // The balance rule's basis comes from contracts (places) and beneficiaries (caseload), ADR 0021.
+  calls: ['contracts', 'beneficiaries'],
+  background: ({ orm, client, log }) => new ClosingFiguresJob(orm, client!, log),
 };

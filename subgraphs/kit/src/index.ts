@@ -4,7 +4,7 @@ export { parseSubgraphEnv, type SubgraphEnv } from './env.js';
 export { LoaderRegistry, byKeys, countsByKeys, type SubgraphContext } from './context.js';
 export { buildFederatedSchema, printFederatedSdl, FEDERATION_LINK, type FederatedSchemaOptions, type ReferenceResolvers } from './schema.js';
 export { serveSubgraph, type ServeOptions, type RunningSubgraph } from './server.js';
-export { startSubgraph, runSubgraphMain, type SubgraphDefinition, type StartedSubgraph } from './subgraph.js';
+export { startSubgraph, runSubgraphMain, type BackgroundJob, type SubgraphDefinition, type StartedSubgraph } from './subgraph.js';
 export { maskError, UserFacingError, userInputError } from './errors.js';
 export { MAX_TEXT_LENGTH, MAX_TEXT_LENGTH_EXTENSION, TakesFiles, TERRITORY_ID, userInput } from './input.js';
 export { type Caller, type Role, roles } from './identity/caller.js';
@@ -16,6 +16,17 @@ export { encodeCursor, decodeCursor, assertPageSize, toPage, PageInfo, MAX_PAGE_
 export { MutationError, mutationError, Refusal, refusalOf } from './mutation.js';
 export { addDays, addMonths, daysBetween, parseIsoDate, parsePeriod, todayIso, PeriodInput } from './dates.js';
 export { ServiceTokenSigner, ServiceTokenVerifier, SERVICE_TOKEN_AUDIENCE, type ServiceSender } from './identity/index.js';
-export { internalHandler, type InternalHandler, type ReceivedEvent } from './events/internal.js';
+export { internalHandler, serviceContext, type InternalHandler, type ReceivedEvent } from './events/internal.js';
 export { enqueueEvent, kickOutbox, outboxTableSql, OutboxRelay, type OutboxEvent } from './events/outbox.js';
-export { ACCOMPANIMENT_CLOSED, accompanimentClosedPayload, type AccompanimentClosed } from './events/topics.js';
+export {
+  ACCOMPANIMENT_CLOSED,
+  accompanimentClosedPayload,
+  CLOSING_CASELOAD,
+  closingCaseloadPayload,
+  CLOSING_PLACES,
+  closingPlacesPayload,
+  type AccompanimentClosed,
+  type ClosingCaseloads,
+  type ClosingPlaces,
+} from './events/topics.js';
+export { InternalClient } from './events/internal-client.js';

@@ -90,8 +90,8 @@ async function receiveEvent(options: ServeOptions, topic: string, req: IncomingM
     const where = payload.success ? 'id and key must be strings' : payload.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     return send(res, 400, { error: `Invalid ${topic} event: ${where}` });
   }
-  await handler.handle({ id: body.id, key: body.key, sender: check.sender, payload: payload.data, em: options.orm.em.fork() });
-  return send(res, 200, { ok: true });
+  const result = await handler.handle({ id: body.id, key: body.key, sender: check.sender, payload: payload.data, em: options.orm.em.fork() });
+  return send(res, 200, { ok: true, result: result ?? null });
 }
 
 /**

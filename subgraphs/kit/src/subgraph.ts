@@ -6,6 +6,7 @@ import { CallerTokenVerifier } from './identity/token.js';
 import { ServiceTokenSigner, ServiceTokenVerifier } from './identity/service-token.js';
 import type { InternalHandler } from './events/internal.js';
 import { OutboxRelay } from './events/outbox.js';
+import { InternalClient } from './events/internal-client.js';
 import { serveSubgraph, type RunningSubgraph } from './server.js';
 
 /** Everything that makes a subgraph, so that tools (tests, compose, launcher) can handle all four alike. */
@@ -24,6 +25,15 @@ export interface SubgraphDefinition {
   internal?: Record<string, InternalHandler>;
   /** Events it emits through its outbox (`<schema>.outbox`): the subgraph that receives each topic. */
   emits?: Record<string, string>;
+  /** Subgraphs it asks for figures (internal queries, from background work only). */
+  calls?: readonly string[];
+  /** Work it runs beside serving (started once it serves, stopped before it closes). */
+  background?(work: { orm: MikroORM; client: InternalClient | null; log: (line: string) => void }): BackgroundJob;
+}
+
+export interface BackgroundJob {
+  start(): void;
+  stop(): Promise<void>;
 }
 
 export interface StartedSubgraph extends RunningSubgraph {
@@ -46,7 +56,10 @@ export async function startSubgraph(
   await definition.afterMigrate?.(orm, log);
   const schema = await definition.buildSchema();
   const verifier = await CallerTokenVerifier.fromPem(env.gatewayPublicKeyPem);
-  const relay = await outboxRelayOf(definition, env, orm, log);
+  const signer = await serviceSignerOf(definition, env);
+  const relay = signer ? outboxRelayOf(definition, env, orm, signer, log) : null;
+  const client = signer && definition.calls?.length ? new InternalClient(signer, env.internalUrls) : null;
+  const job = definition.background?.({ orm, client, log }) ?? null;
   const running = await serveSubgraph({
     name: definition.name,
     schema,
@@ -60,10 +73,12 @@ export async function startSubgraph(
     serviceVerifier: definition.internal ? await serviceVerifierOf(definition, env) : null,
   });
   relay?.start();
+  job?.start();
   return {
     orm,
     url: running.url,
     close: async () => {
+      await job?.stop();
       await relay?.stop();
       await running.close();
       await orm.close(true);
@@ -93,17 +108,24 @@ async function serviceVerifierOf(definition: SubgraphDefinition, env: SubgraphEn
   return ServiceTokenVerifier.fromPem(env.servicePublicKeyPem);
 }
 
-/** The emitting side needs the services' private key and where each topic goes; its relay runs in the process. */
-async function outboxRelayOf(definition: SubgraphDefinition, env: SubgraphEnv, orm: MikroORM, log: (line: string) => void): Promise<OutboxRelay | null> {
+/**
+ * A subgraph that emits events or asks others for figures needs the services' private key and the
+ * address of each subgraph it talks to; null when it talks to none.
+ */
+async function serviceSignerOf(definition: SubgraphDefinition, env: SubgraphEnv): Promise<ServiceTokenSigner | null> {
+  const peers = [...new Set([...Object.values(definition.emits ?? {}), ...(definition.calls ?? [])])];
+  if (peers.length === 0) return null;
+  const missing = [...(env.serviceSigningKeyPem ? [] : ['SERVICE_SIGNING_KEY']), ...peers.filter((to) => !env.internalUrls[to]).map((to) => `${to.toUpperCase()}_INTERNAL_URL`)];
+  if (missing.length > 0) {
+    throw new Error(`Invalid configuration of the ${definition.name} subgraph: ${missing.join(', ')} required (it talks to ${peers.join(', ')})`);
+  }
+  return ServiceTokenSigner.fromPem(definition.name, env.serviceSigningKeyPem!);
+}
+
+/** The relay of the events it emits, to the subgraph that receives each topic. */
+function outboxRelayOf(definition: SubgraphDefinition, env: SubgraphEnv, orm: MikroORM, signer: ServiceTokenSigner, log: (line: string) => void): OutboxRelay | null {
   const emits = Object.entries(definition.emits ?? {});
   if (emits.length === 0) return null;
-  const missing = [
-    ...(env.serviceSigningKeyPem ? [] : ['SERVICE_SIGNING_KEY']),
-    ...[...new Set(emits.map(([, to]) => to))].filter((to) => !env.internalUrls[to]).map((to) => `${to.toUpperCase()}_INTERNAL_URL`),
-  ];
-  if (missing.length > 0) {
-    throw new Error(`Invalid configuration of the ${definition.name} subgraph: ${missing.join(', ')} required (it tells ${emits.map(([topic, to]) => `${to} about ${topic}`).join(', ')})`);
-  }
   const destinations = Object.fromEntries(emits.map(([topic, to]) => [topic, env.internalUrls[to]!]));
-  return new OutboxRelay({ orm, schema: definition.schemaName, destinations, signer: await ServiceTokenSigner.fromPem(definition.name, env.serviceSigningKeyPem!), log });
+  return new OutboxRelay({ orm, schema: definition.schemaName, destinations, signer, log });
 }

@@ -80,8 +80,13 @@ describe('Conventions & financements', () => {
     expect(await page.getByRole('table', { name: 'Places par territoire' }).locator('tbody tr').allTextContents()).toEqual(['Lens-Liévin180']);
     expect(await page.getByRole('table', { name: 'Objectifs de la convention' }).locator('tbody tr').count()).toBe(3);
     expect(await page.getByTestId('bilan-final').textContent()).toBe('reçu le 20 mars 2026');
-    // Lens-Liévin filled 150 of its 180 places: the balance rule reduces what is due.
+    // Lens-Liévin declared 150 of its 180 places filled; the balance rule reduces what is due on
+    // the occupancy of its last day, shown beside it (the same figures as « Occupation au dernier jour »).
     expect(await page.locator('dt:text-is("Places occupées déclarées") + dd').textContent()).toBe('150');
+    const { rows: closing } = await ui.system.db.query<{ closing_caseload: number; closing_places: number }>(
+      `select r.closing_caseload, r.closing_places from funding.final_report r join contracts.convention c on c.id = r.convention_id where c.name = 'Référent spécifique santé 2025 — lens-lievin'`,
+    );
+    expect((await page.getByTestId('base-solde').textContent())?.replace(/\s+/g, ' ').trim()).toBe(`${closing[0]!.closing_caseload} personnes en file active pour ${closing[0]!.closing_places} places`);
     expect(await page.locator('dt:text-is("Dû à l’opérateur selon la règle du solde") + dd').textContent()).toContain('réduction de');
     await expectAccessible(page);
     await screenshot(page, 'convention-detail');

@@ -154,7 +154,7 @@ export type BalanceStatus =
   | 'SETTLED'
   | 'TO_RECOVER';
 
-/** FULL: the whole amount is due once the final report is in. PRORATA_PLACES_FILLED: reduced in proportion of the occupancy on the last day of the convention (active caseload ÷ places in force that day, `Convention.closingOccupancy`), unless it reaches fullFundingFromPercent. */
+/** FULL: the whole amount is due once the final report is in. PRORATA_PLACES_FILLED: reduced in proportion of the occupancy on the last day of the convention (active caseload ÷ places in force that day, `Convention.closingOccupancy`, recorded with the final report: `FinalReport.closingCaseload` ÷ `closingPlaces`), unless it reaches fullFundingFromPercent. */
 export type BalanceRule =
   | 'FULL'
   | 'PRORATA_PLACES_FILLED';
@@ -867,7 +867,7 @@ export type ConventionFundingQueryVariables = Exact<{
 }>;
 
 
-export type ConventionFundingQuery = { convention: { id: string, programme: { id: string, name: string }, funding: { committedCents: number, paidCents: number, entitledCents: number, reductionCents: number, balanceDueCents: number, toRecoverCents: number, balanceStatus: BalanceStatus, terms: { advancePercent: number, balanceRule: BalanceRule, fullFundingFromPercent: number }, payments: Array<{ id: string, kind: PaymentKind, amountCents: number, dueOn: string, status: PaymentStatus, paidOn: string | null }>, cofunding: Array<{ funder: Funder, amountCents: number, shareBasisPoints: number }>, finalReport: { dueOn: string, receivedOn: string | null, overdue: boolean, placesContracted: number | null, placesFilled: number | null, peopleAccompanied: number | null, indicators: Array<{ name: string, value: number }> } | null } | null, unitCosts: { perPlaceContractedCents: number | null, perPlaceFilledCents: number | null, perPersonAccompaniedCents: number | null } | null } | null };
+export type ConventionFundingQuery = { convention: { id: string, programme: { id: string, name: string }, funding: { committedCents: number, paidCents: number, entitledCents: number, reductionCents: number, balanceDueCents: number, toRecoverCents: number, balanceStatus: BalanceStatus, terms: { advancePercent: number, balanceRule: BalanceRule, fullFundingFromPercent: number }, payments: Array<{ id: string, kind: PaymentKind, amountCents: number, dueOn: string, status: PaymentStatus, paidOn: string | null }>, cofunding: Array<{ funder: Funder, amountCents: number, shareBasisPoints: number }>, finalReport: { dueOn: string, receivedOn: string | null, overdue: boolean, placesContracted: number | null, placesFilled: number | null, peopleAccompanied: number | null, closingPlaces: number | null, closingCaseload: number | null, indicators: Array<{ name: string, value: number }> } | null } | null, unitCosts: { perPlaceContractedCents: number | null, perPlaceFilledCents: number | null, perPersonAccompaniedCents: number | null } | null } | null };
 
 export type ConventionNamesQueryVariables = Exact<{
   id: string;

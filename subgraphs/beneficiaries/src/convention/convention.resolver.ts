@@ -1,6 +1,6 @@
 import { CountType, type SubgraphContext } from '@passerelles/subgraph-kit';
-import { Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { caseloadOn, conventionAccompanied, conventionActiveCaseload, conventionCaseload, conventionPeopleAccompanied } from './convention.service.js';
+import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { conventionAccompanied, conventionActiveCaseload, conventionCaseload, conventionPeopleAccompanied } from './convention.service.js';
 import { ConventionType } from './convention.type.js';
 
 @Resolver(() => ConventionType)
@@ -11,17 +11,6 @@ export class ConventionResolver {
   })
   activeCaseload(@Root() convention: ConventionType, @Ctx() ctx: SubgraphContext): Promise<number | null> {
     return conventionActiveCaseload(ctx, convention.id);
-  }
-
-  @FieldResolver(() => Int, {
-    nullable: true,
-    description:
-      'Active caseload on the last day of the convention (`closingOccupancy.activeCaseload`), for the balance rule; null when 1 to 10 for callers other than ADMIN and OPERATOR (suppressed).',
-  })
-  @Directive('@requires(fields: "endsOn")')
-  async closingCaseload(@Root() convention: ConventionType, @Ctx() ctx: SubgraphContext): Promise<number | null> {
-    if (!convention.endsOn) return null;
-    return (await caseloadOn(ctx, { date: convention.endsOn, territoryIds: null, conventionIds: [convention.id] })).value;
   }
 
   @FieldResolver(() => Int, {

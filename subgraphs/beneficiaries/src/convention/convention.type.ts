@@ -6,8 +6,4 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 export class ConventionType {
   @Field(() => ID)
   id!: string;
-
-  @Field(() => String)
-  @Directive('@external')
-  endsOn?: string;
 }

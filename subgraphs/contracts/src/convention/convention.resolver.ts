@@ -112,14 +112,9 @@ export class ConventionResolver {
     return conventionOccupancyOn(ctx, convention.id, date ?? null);
   }
 
-  @FieldResolver(() => ConventionOccupancyType, { description: 'Occupancy on the last day of the convention (`endsOn`): what the balance rule prorates on.' })
+  @FieldResolver(() => ConventionOccupancyType, { description: 'Occupancy on the last day of the convention (`endsOn`): what the balance rule prorates on (funding records it with the final report, `FinalReport.closingCaseload` and `closingPlaces`).' })
   closingOccupancy(@Root() convention: Convention, @Ctx() ctx: SubgraphContext): Promise<ConventionOccupancyType> {
     return conventionOccupancyOn(ctx, convention.id, convention.endsOn);
-  }
-
-  @FieldResolver(() => Int, { description: 'Places in force on the last day of the convention (`closingOccupancy.places`), for the balance rule.' })
-  async closingPlaces(@Root() convention: Convention, @Ctx() ctx: SubgraphContext): Promise<number> {
-    return (await conventionOccupancyOn(ctx, convention.id, convention.endsOn)).places;
   }
 
   @FieldResolver(() => Float, {

@@ -14,6 +14,9 @@ export interface ConventionFundingRow {
     places_filled: number | null;
     people_accompanied: number | null;
     indicators: Record<string, number>;
+    closing_caseload: number | null;
+    closing_places: number | null;
+    closing_recorded_at: string | null;
   } | null;
   payments: { id: string; kind: string; amount_cents: number; due_on: string; status: string; paid_on: string | null }[];
   cofunding: { funder: string; amount_cents: number }[];

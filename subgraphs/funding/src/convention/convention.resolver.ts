@@ -8,11 +8,9 @@ export class ConventionResolver {
   @FieldResolver(() => ConventionFundingType, {
     nullable: true,
     description:
-      'Money of the convention (ADMIN, STEERING, and the operator for its own conventions; refused to REFERENT and PRESCRIBER). The balance rule prorates on `closingOccupancy`, the occupancy every page shows, on the last day.',
+      'Money of the convention (ADMIN, STEERING, and the operator for its own conventions; refused to REFERENT and PRESCRIBER). The balance rule prorates on the occupancy of the last day (`closingOccupancy`, the figure every page shows), recorded with the final report (`finalReport.closingCaseload` ÷ `closingPlaces`).',
   })
-  // The nested selection last (see unitCosts below); the occupancy of the last day as two fields, as
-  // the gateway does not plan a required field of a nested entity owned by a third subgraph.
-  @Directive('@requires(fields: "closingCaseload closingPlaces operator { id }")')
+  @Directive('@requires(fields: "operator { id }")')
   funding(@Root() convention: ConventionType, @Ctx() ctx: SubgraphContext): Promise<ConventionFundingType | null> {
     return conventionFunding(ctx, convention);
   }

@@ -1,4 +1,4 @@
-import { assertCan, can, todayIso, UserFacingError, type Caller, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { assertCan, can, publishCount, todayIso, UserFacingError, type Caller, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { CommitmentRepository } from '../commitment/commitment.repository.js';
 import type { Funder } from '../cofunding/cofunding.entity.js';
 import type { PaymentKind, PaymentStatus } from '../payment/payment.entity.js';
@@ -19,24 +19,32 @@ export function mayReadMoney(caller: Caller, convention: ConventionType): boolea
   return can(caller, 'convention:readMoney', { departmentCode: caller.departmentCode, operatorId: convention.operator?.id ?? null });
 }
 
-function termsOf(row: ConventionFundingRow): FundingTerms {
+export function termsOf(row: ConventionFundingRow): FundingTerms {
   return row.terms
     ? { advancePercent: row.terms.advance_percent, balanceRule: row.terms.balance_rule, fullFundingFromPercent: row.terms.full_funding_from_percent }
     : DEFAULT_TERMS;
 }
 
 /**
- * The occupancy on the convention's last day, when funding is read without `Convention` (the
- * overview, a steering selection, the balance payment set at the final report): the figures
- * recorded with the final report. `Convention.funding` reads the occupancy itself
- * (`closingOccupancy`, contracts and beneficiaries).
+ * The occupancy on the convention's last day that the balance rule prorates on: recorded with the
+ * final report (`closing_caseload` ÷ `closing_places`, fetched from beneficiaries and contracts by
+ * the same functions as `Convention.closingOccupancy`, ADR 0021) — one basis for
+ * `Convention.funding`, the overview, a steering selection and the balance payment. Null until it
+ * is recorded (AWAITING_FIGURES). For callers who see convention counts as aggregates (not ADMIN nor
+ * the operator), a caseload of 1 to 10 is suppressed, and so is the balance it would reveal.
  */
-export function reportedOccupancy(row: ConventionFundingRow): OccupancyFigures | null {
-  return row.report ? { activeCaseload: row.report.places_filled, places: row.report.places_contracted } : null;
+export function recordedOccupancy(row: ConventionFundingRow, exactCounts: boolean): OccupancyFigures | null {
+  const report = row.report;
+  if (!report || report.closing_places === null || report.closing_caseload === null) return null;
+  return { activeCaseload: publishCount(report.closing_caseload, exactCounts).value, places: report.closing_places };
 }
 
+/** Convention counts are exact for administrators and operators (as in beneficiaries), aggregates for the others. */
+export const seesExactConventionCounts = (caller: Caller): boolean => caller.role === 'ADMIN' || caller.role === 'OPERATOR';
+
 /** Turns one convention's totals into what the API shows, applying the balance rule to the occupancy on its last day. */
-export function toConventionFunding(row: ConventionFundingRow, today: string, occupancy: OccupancyFigures | null = reportedOccupancy(row)): ConventionFundingType {
+export function toConventionFunding(row: ConventionFundingRow, today: string, exactCounts: boolean): ConventionFundingType {
+  const occupancy = recordedOccupancy(row, exactCounts);
   const terms = termsOf(row);
   const report = row.report;
   const b = balance(row.committedCents, row.paidCents, terms, report ? { receivedOn: report.received_on } : null, occupancy);
@@ -63,6 +71,8 @@ export function toConventionFunding(row: ConventionFundingRow, today: string, oc
           placesContracted: report.places_contracted,
           placesFilled: report.places_filled,
           peopleAccompanied: report.people_accompanied,
+          closingPlaces: report.closing_places,
+          closingCaseload: report.closing_caseload === null ? null : publishCount(report.closing_caseload, exactCounts).value,
           indicators: Object.entries(report.indicators)
             .map(([name, value]) => ({ name, value }))
             .sort((a, c) => a.name.localeCompare(c.name)),
@@ -96,9 +106,7 @@ export async function conventionFunding(ctx: SubgraphContext, convention: Conven
   assertReadsFunding(ctx.caller);
   if (!mayReadMoney(ctx.caller, convention)) return null;
   if (!UUID.test(convention.id)) return null;
-  // The occupancy every page shows, on the convention's last day (`closingOccupancy`: null caseload when suppressed for the caller).
-  const occupancy = convention.closingPlaces !== undefined ? { activeCaseload: convention.closingCaseload ?? null, places: convention.closingPlaces } : undefined;
-  return toConventionFunding(await loadRow(ctx, convention.id), today, occupancy);
+  return toConventionFunding(await loadRow(ctx, convention.id), today, seesExactConventionCounts(ctx.caller));
 }
 
 const divide = (cents: number, by: number | null | undefined): number | null => (by && by > 0 ? Math.round(cents / by) : null);
@@ -177,7 +185,7 @@ export async function fundingOverview(ctx: SubgraphContext, budgetYear: number |
   const rows = await repository.inDepartment(ctx.caller.departmentCode, budgetYear);
   const inYear = budgetYear === null ? null : await new CommitmentRepository(ctx.em).totalInYear(ctx.caller.departmentCode, budgetYear);
   return sumFunding(
-    rows.map((r) => ({ id: r.conventionId, f: toConventionFunding(r, today), share: 1 })),
+    rows.map((r) => ({ id: r.conventionId, f: toConventionFunding(r, today, seesExactConventionCounts(ctx.caller)), share: 1 })),
     inYear,
     null,
   );
@@ -202,7 +210,7 @@ export async function selectionFunding(ctx: SubgraphContext, shares: readonly Co
   const valid = shares.filter((s) => UUID.test(s.conventionId));
   const rows = await Promise.all(valid.map((s) => loadRow(ctx, s.conventionId)));
   return sumFunding(
-    valid.map((s, i) => ({ id: s.conventionId, f: toConventionFunding(rows[i]!, today), share: s.conventionPlaces > 0 ? Math.min(1, s.territoryPlaces / s.conventionPlaces) : 1 })),
+    valid.map((s, i) => ({ id: s.conventionId, f: toConventionFunding(rows[i]!, today, seesExactConventionCounts(ctx.caller)), share: s.conventionPlaces > 0 ? Math.min(1, s.territoryPlaces / s.conventionPlaces) : 1 })),
     null,
     valid.reduce((sum, s) => sum + s.territoryPlaces, 0),
   );

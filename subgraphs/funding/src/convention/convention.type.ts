@@ -15,7 +15,7 @@ export const BalanceRuleEnum = enumOf(balanceRules);
 registerEnumType(BalanceRuleEnum, {
   name: 'BalanceRule',
   description:
-    'FULL: the whole amount is due once the final report is in. PRORATA_PLACES_FILLED: reduced in proportion of the occupancy on the last day of the convention (active caseload ÷ places in force that day, `Convention.closingOccupancy`), unless it reaches fullFundingFromPercent.',
+    'FULL: the whole amount is due once the final report is in. PRORATA_PLACES_FILLED: reduced in proportion of the occupancy on the last day of the convention (active caseload ÷ places in force that day, `Convention.closingOccupancy`, recorded with the final report: `FinalReport.closingCaseload` ÷ `closingPlaces`), unless it reaches fullFundingFromPercent.',
 });
 export const BalanceStatusEnum = enumOf(balanceStatuses);
 registerEnumType(BalanceStatusEnum, {
@@ -72,11 +72,25 @@ export class FinalReportType {
   @Field(() => Boolean, { description: 'Not received and past its due date.' })
   overdue!: boolean;
 
-  @Field(() => Int, { nullable: true, description: 'Places in active caseload contracted, as reported by the operator (information: the balance rule uses the occupancy, `Convention.closingOccupancy`).' })
+  @Field(() => Int, { nullable: true, description: 'Places in active caseload contracted, as reported by the operator (information: the balance rule uses `closingPlaces` and `closingCaseload`).' })
   placesContracted!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Places in active caseload filled, as reported by the operator (information: the balance rule uses the occupancy, `Convention.closingOccupancy`).' })
+  @Field(() => Int, { nullable: true, description: 'Places in active caseload filled, as reported by the operator (information: the balance rule uses `closingPlaces` and `closingCaseload`).' })
   placesFilled!: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The balance rule’s basis: places in force on the convention’s last day (`Convention.closingOccupancy.places`), recorded once the report is received; null until then.',
+  })
+  closingPlaces!: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The balance rule’s basis: active caseload on the convention’s last day (`Convention.closingOccupancy.activeCaseload`), recorded once the report is received; null until then, or when 1 to 10 for callers other than ADMIN and the operator (suppressed).',
+  })
+  closingCaseload!: number | null;
 
   @Field(() => Int, { nullable: true, description: 'People accompanied over the period, as reported.' })
   peopleAccompanied!: number | null;
@@ -182,12 +196,4 @@ export class ConventionType {
   @Field(() => Int, { nullable: true })
   @Directive('@external')
   peopleAccompanied?: number | null;
-
-  @Field(() => Int, { nullable: true })
-  @Directive('@external')
-  closingCaseload?: number | null;
-
-  @Field(() => Int)
-  @Directive('@external')
-  closingPlaces?: number;
 }

@@ -4,12 +4,14 @@ import { assertCan, parseIsoDate, Refusal, refusalOf, todayIso, type SubgraphCon
 import { CofundingShareEntity, type Funder } from '../cofunding/cofunding.entity.js';
 import { FundingCommitmentEntity } from '../commitment/commitment.entity.js';
 import { ConventionFundingRepository } from '../convention/convention.repository.js';
-import { reportedOccupancy, toConventionFunding } from '../convention/convention.service.js';
+import { recordedOccupancy, seesExactConventionCounts, toConventionFunding } from '../convention/convention.service.js';
 import { PaymentEntity, type PaymentStatus } from '../payment/payment.entity.js';
 import { ProgrammeEntity } from '../programme/programme.entity.js';
 import { FinalReportEntity } from '../report/report.entity.js';
-import { advanceCents, balance, DEFAULT_TERMS, finalReportDueOn, type FundingTerms } from '../terms/balance-rule.js';
+import { advanceCents, DEFAULT_TERMS, finalReportDueOn, type FundingTerms } from '../terms/balance-rule.js';
 import { FundingTermsEntity } from '../terms/terms.entity.js';
+import { awaitClosingFigures } from '../report/closing-figures.job.js';
+import { settleBalanceAmount } from '../report/balance-payment.js';
 import type { CommitmentBasisInput, CreateCommitmentInput, FundingTermsInput, RecordFinalReportInput, ScheduleFundingInput } from './mutation.input.js';
 import type { FundingMutationResultType } from './mutation.type.js';
 
@@ -27,13 +29,14 @@ export function amountFromBasis(basis: CommitmentBasisInput): number {
   return Number((numerator * 2n + 1200n) / 2400n);
 }
 
-async function run(ctx: SubgraphContext, conventionId: string | null, change: (em: EntityManager) => Promise<string>): Promise<FundingMutationResultType> {
+async function run(ctx: SubgraphContext, conventionId: string | null, change: (em: EntityManager) => Promise<string>, afterCommit?: () => Promise<void>): Promise<FundingMutationResultType> {
   assertCan(ctx.caller, 'funding:write');
   try {
     if (conventionId !== null && !UUID.test(conventionId)) throw new Refusal('INVALID_ID', 'conventionId is not a convention id.');
     const id = await ctx.em.transactional(change);
+    await afterCommit?.();
     const [row] = await new ConventionFundingRepository(ctx.em).byConventions(ctx.caller.departmentCode, [id]);
-    return { ok: true, error: null, conventionId: id, funding: toConventionFunding(row!, todayIso()) };
+    return { ok: true, error: null, conventionId: id, funding: toConventionFunding(row!, todayIso(), seesExactConventionCounts(ctx.caller)) };
   } catch (error) {
     const refusal = refusalOf(error);
     if (refusal) return { ok: false, error: refusal, conventionId, funding: null };
@@ -117,20 +120,10 @@ export function scheduleFunding(ctx: SubgraphContext, input: ScheduleFundingInpu
     payment('BALANCE', committed - advance, reportDue);
     const report = await em.findOne(FinalReportEntity, { departmentCode: department, conventionId: input.conventionId });
     if (report) report.dueOn = reportDue;
-    else em.create(FinalReportEntity, { conventionId: input.conventionId, departmentCode: department, dueOn: reportDue, receivedOn: null, placesContracted: null, placesFilled: null, peopleAccompanied: null, indicators: {} });
+    else em.create(FinalReportEntity, { conventionId: input.conventionId, departmentCode: department, dueOn: reportDue, receivedOn: null, placesContracted: null, placesFilled: null, peopleAccompanied: null, indicators: {}, closingCaseload: null, closingPlaces: null, closingRecordedAt: null });
     await em.flush();
     return input.conventionId;
   });
-}
-
-/** Sets the amount of the unpaid balance payment from the balance rule (when the rule can tell). */
-async function settleBalanceAmount(em: EntityManager, department: string, conventionId: string): Promise<void> {
-  const [row] = await new ConventionFundingRepository(em).byConventions(department, [conventionId]);
-  if (!row?.report) return;
-  const terms = row.terms ? { advancePercent: row.terms.advance_percent, balanceRule: row.terms.balance_rule, fullFundingFromPercent: row.terms.full_funding_from_percent } : DEFAULT_TERMS;
-  const b = balance(row.committedCents, row.paidCents, terms, { receivedOn: row.report.received_on }, reportedOccupancy(row));
-  if (b.status === 'AWAITING_FINAL_REPORT' || b.status === 'AWAITING_FIGURES') return;
-  await em.nativeUpdate(PaymentEntity, { departmentCode: department, conventionId, kind: 'BALANCE', status: { $in: ['PLANNED', 'REQUESTED'] } }, { amountCents: b.balanceDueCents });
 }
 
 /** A final report counts people and places: more than a million is a typing error. */
@@ -157,10 +150,14 @@ export function recordFinalReport(ctx: SubgraphContext, input: RecordFinalReport
     report.placesFilled = input.placesFilled ?? null;
     report.peopleAccompanied = input.peopleAccompanied ?? null;
     report.indicators = Object.fromEntries(input.indicators.map((i) => [i.name, i.value]));
+    // The balance rule's basis is fetched again for this reception (ADR 0021): the closing-figures job
+    // records the occupancy of the last day, then sets the balance payment.
+    report.closingCaseload = null;
+    report.closingPlaces = null;
+    report.closingRecordedAt = null;
     await em.flush();
-    await settleBalanceAmount(em, department, input.conventionId);
     return input.conventionId;
-  });
+  }, awaitClosingFigures);
 }
 
 /**
@@ -179,8 +176,8 @@ export function setPaymentStatus(ctx: SubgraphContext, paymentId: string, status
       await settleBalanceAmount(em, department, payment.conventionId);
       const [row] = await new ConventionFundingRepository(em).byConventions(department, [payment.conventionId]);
       if (!row?.report?.received_on) throw new Refusal('FINAL_REPORT_NOT_RECEIVED', 'The balance is paid after the final report is received.');
-      if (row.terms?.balance_rule === 'PRORATA_PLACES_FILLED' && (row.report.places_filled === null || row.report.places_contracted === null)) {
-        throw new Refusal('FINAL_REPORT_FIGURES_MISSING', 'The balance rule needs the places contracted and filled from the final report.');
+      if (row.terms?.balance_rule === 'PRORATA_PLACES_FILLED' && recordedOccupancy(row, true) === null) {
+        throw new Refusal('FINAL_REPORT_FIGURES_MISSING', 'The balance rule needs the occupancy on the convention’s last day, which is being fetched from the caseload and the places: try again in a moment.');
       }
       await em.refresh(payment);
     }

@@ -5,6 +5,7 @@ import type { Caller } from '@passerelles/subgraph-kit';
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { amountFromBasis } from '../mutation/mutation.service.js';
+import { recordBalanceBasis } from '../report/closing-figures.job.js';
 import { fundingSubgraph } from '../subgraph.js';
 import { balance, finalReportDueOn } from '../terms/balance-rule.js';
 import { newProgramme } from '../test-support/factories.js';
@@ -26,11 +27,11 @@ interface Funding {
   toRecoverCents: number;
   balanceStatus: string;
   payments: { id: string; kind: string; amountCents: number; dueOn: string; status: string; paidOn: string | null }[];
-  finalReport: { dueOn: string; receivedOn: string | null; overdue: boolean } | null;
+  finalReport: { dueOn: string; receivedOn: string | null; overdue: boolean; placesFilled?: number | null; closingPlaces?: number | null; closingCaseload?: number | null } | null;
   cofunding: { funder: string; amountCents: number; shareBasisPoints: number }[];
 }
 const FUNDING = `committedCents paidCents entitledCents reductionCents balanceDueCents toRecoverCents balanceStatus
-  payments { id kind amountCents dueOn status paidOn } finalReport { dueOn receivedOn overdue } cofunding { funder amountCents shareBasisPoints }`;
+  payments { id kind amountCents dueOn status paidOn } finalReport { dueOn receivedOn overdue placesFilled closingPlaces closingCaseload } cofunding { funder amountCents shareBasisPoints }`;
 
 beforeAll(async () => {
   orm = await openTestOrm(fundingSubgraph, counter);
@@ -121,7 +122,7 @@ describe('a convention’s funding, from commitment to balance', () => {
       { kind: 'ADVANCE', amountCents: 105_000_00, dueOn: '2025-06-20', status: 'PLANNED' },
       { kind: 'BALANCE', amountCents: 105_000_00, dueOn: '2027-03-31', status: 'PLANNED' },
     ]);
-    expect(planned.funding?.finalReport).toEqual({ dueOn: '2027-03-31', receivedOn: null, overdue: false });
+    expect(planned.funding?.finalReport).toEqual({ dueOn: '2027-03-31', receivedOn: null, overdue: false, placesFilled: null, closingPlaces: null, closingCaseload: null });
     expect((await call('scheduleFunding(input: $input)', '$input: ScheduleFundingInput!', schedule)).error).toEqual({ code: 'ALREADY_SCHEDULED' });
 
     const [advance, balancePayment] = planned.funding!.payments;
@@ -132,12 +133,21 @@ describe('a convention’s funding, from commitment to balance', () => {
     expect(paid.funding).toMatchObject({ committedCents: 210_000_00, paidCents: 105_000_00, balanceDueCents: 105_000_00, balanceStatus: 'AWAITING_FINAL_REPORT' });
     expect((await status(advance!.id, 'CANCELLED', null)).error).toEqual({ code: 'ALREADY_PAID' });
 
-    // 180 of 225 places filled: 80 % < 90 %, so 210 000 € × 180 / 225 = 168 000 € are due, 63 000 € after the advance.
+    // The report is in; the balance waits for its basis, the occupancy of the last day, which the
+    // closing-figures job fetches from contracts and beneficiaries (here, alone, nothing fetches it).
     const report = await call('recordFinalReport(input: $input)', '$input: RecordFinalReportInput!', {
-      input: { conventionId, receivedOn: '2027-03-15', placesContracted: 225, placesFilled: 180, peopleAccompanied: 260, indicators: [{ name: 'cerSigned', value: 140 }] },
+      input: { conventionId, receivedOn: '2027-03-15', placesContracted: 225, placesFilled: 200, peopleAccompanied: 260, indicators: [{ name: 'cerSigned', value: 140 }] },
     });
-    expect(report.funding).toMatchObject({ entitledCents: 168_000_00, reductionCents: 42_000_00, balanceDueCents: 63_000_00, balanceStatus: 'PAYABLE' });
-    expect(report.funding?.payments[1]).toMatchObject({ kind: 'BALANCE', amountCents: 63_000_00, status: 'PLANNED' });
+    expect(report.funding).toMatchObject({ entitledCents: 210_000_00, balanceStatus: 'AWAITING_FIGURES' });
+    expect(report.funding?.payments[1]).toMatchObject({ kind: 'BALANCE', amountCents: 105_000_00, status: 'PLANNED' });
+    expect((await status(balancePayment!.id, 'REQUESTED', null)).error).toEqual({ code: 'FINAL_REPORT_FIGURES_MISSING' });
+    // 180 in active caseload for 225 places on the last day (not the 200 declared): 80 % < 90 %, so
+    // 210 000 € × 180 / 225 = 168 000 € are due, 63 000 € after the advance.
+    await orm.em.fork().transactional((em) => recordBalanceBasis(em, DEPARTMENT, conventionId, { places: 225, caseload: 180 }));
+    const based = await call('setFundingTerms(input: $input)', '$input: FundingTermsInput!', { input: { conventionId, advancePercent: 50, balanceRule: 'PRORATA_PLACES_FILLED', fullFundingFromPercent: 90 } });
+    expect(based.funding).toMatchObject({ entitledCents: 168_000_00, reductionCents: 42_000_00, balanceDueCents: 63_000_00, balanceStatus: 'PAYABLE' });
+    expect(based.funding?.finalReport).toMatchObject({ placesFilled: 200, closingPlaces: 225, closingCaseload: 180 });
+    expect(based.funding?.payments[1]).toMatchObject({ kind: 'BALANCE', amountCents: 63_000_00, status: 'PLANNED' });
     await status(balancePayment!.id, 'REQUESTED', null);
     const settled = await status(balancePayment!.id, 'PAID', '2027-04-30');
     expect(settled.funding).toMatchObject({ paidCents: 168_000_00, balanceDueCents: 0, toRecoverCents: 0, balanceStatus: 'SETTLED' });

@@ -14,6 +14,10 @@ export const FinalReportEntity = defineEntity({
     placesFilled: p.integer().nullable(),
     peopleAccompanied: p.integer().nullable(),
     indicators: p.json<Record<string, number>>(),
+    /** The balance rule's basis (ADR 0021): the active caseload and places in force on the convention's last day, fetched once the report is received. */
+    closingCaseload: p.integer().nullable(),
+    closingPlaces: p.integer().nullable(),
+    closingRecordedAt: p.datetime().nullable(),
   },
 });
 export type FinalReport = InferEntity<typeof FinalReportEntity>;

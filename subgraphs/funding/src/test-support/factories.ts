@@ -54,7 +54,10 @@ export async function newPayment(em: EntityManager, o: PaymentOptions): Promise<
 }
 
 /** A convention's final report, received or still awaited (`receivedOn` null). */
-export async function newFinalReport(em: EntityManager, o: { departmentCode: string; conventionId: string; dueOn: string; receivedOn?: string | null }): Promise<void> {
+export async function newFinalReport(
+  em: EntityManager,
+  o: { departmentCode: string; conventionId: string; dueOn: string; receivedOn?: string | null; closing?: { caseload: number; places: number } },
+): Promise<void> {
   em.create(FinalReportEntity, {
     conventionId: o.conventionId,
     departmentCode: o.departmentCode,
@@ -64,6 +67,9 @@ export async function newFinalReport(em: EntityManager, o: { departmentCode: str
     placesFilled: null,
     peopleAccompanied: null,
     indicators: {},
+    closingCaseload: o.closing?.caseload ?? null,
+    closingPlaces: o.closing?.places ?? null,
+    closingRecordedAt: o.closing ? new Date() : null,
   });
   await em.flush();
 }

@@ -18,3 +18,13 @@ export const accompanimentClosedPayload = z.object({
   reason: z.string().min(1),
 });
 export type AccompanimentClosed = z.infer<typeof accompanimentClosedPayload>;
+
+/** funding → contracts: the last day of some conventions and their places in force that day (the balance rule's basis). */
+export const CLOSING_PLACES = 'closing-places';
+export const closingPlacesPayload = z.object({ conventionIds: z.array(uuid).min(1).max(500) });
+export type ClosingPlaces = { conventionId: string; endsOn: string; places: number }[];
+
+/** funding → beneficiaries: the active caseload of some conventions on a day each (their last day), exact. */
+export const CLOSING_CASELOAD = 'closing-caseload';
+export const closingCaseloadPayload = z.object({ items: z.array(z.object({ conventionId: uuid, date: isoDate })).min(1).max(500) });
+export type ClosingCaseloads = { conventionId: string; activeCaseload: number }[];
