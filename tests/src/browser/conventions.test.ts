@@ -87,6 +87,9 @@ describe('Conventions & financements', () => {
       `select r.closing_caseload, r.closing_places from funding.final_report r join contracts.convention c on c.id = r.convention_id where c.name = 'Référent spécifique santé 2025 — lens-lievin'`,
     );
     expect((await page.getByTestId('base-solde').textContent())?.replace(/\s+/g, ' ').trim()).toBe(`${closing[0]!.closing_caseload} personnes en file active pour ${closing[0]!.closing_places} places`);
+    // Ended on 31 December 2025: the page shows the occupancy of its last day — the balance's basis — not people still followed ÷ 0 places.
+    const occupancy = page.locator('dt:has-text("Occupation au dernier jour, le 31 décembre 2025") + dd');
+    expect((await occupancy.textContent())?.replace(/\s+/g, ' ')).toContain(`${closing[0]!.closing_caseload} / ${closing[0]!.closing_places}`);
     expect(await page.locator('dt:text-is("Dû à l’opérateur selon la règle du solde") + dd').textContent()).toContain('réduction de');
     await expectAccessible(page);
     await screenshot(page, 'convention-detail');

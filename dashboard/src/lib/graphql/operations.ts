@@ -860,7 +860,7 @@ export type ConventionDetailQueryVariables = Exact<{
 }>;
 
 
-export type ConventionDetailQuery = { convention: { id: string, name: string, startsOn: string, endsOn: string, signedOn: string | null, fte: number, places: number, periodMonths: number, occupancyAt: { date: string, places: number, rate: number | null, caseload: { value: number | null, suppressed: boolean } }, accompanied: { value: number | null, suppressed: boolean } | null, caseloadAlert: { kind: string, occupancyPercent: number | null } | null, territories: Array<{ places: number, territory: { id: string } }>, objectives: Array<{ id: string, kind: ConventionObjectiveKind, label: string, target: number | null }>, amendments: Array<{ number: number, signedOn: string, reason: string, fteBefore: number, fteAfter: number, placesBefore: number, placesAfter: number, startsOnBefore: string, startsOnAfter: string, endsOnBefore: string, endsOnAfter: string }> } | null };
+export type ConventionDetailQuery = { convention: { id: string, name: string, startsOn: string, endsOn: string, signedOn: string | null, fte: number, places: number, periodMonths: number, occupancyAt: { date: string, places: number, rate: number | null, caseload: { value: number | null, suppressed: boolean } }, closingOccupancy: { date: string, places: number, rate: number | null, caseload: { value: number | null, suppressed: boolean } }, accompanied: { value: number | null, suppressed: boolean } | null, caseloadAlert: { kind: string, occupancyPercent: number | null } | null, territories: Array<{ places: number, territory: { id: string } }>, objectives: Array<{ id: string, kind: ConventionObjectiveKind, label: string, target: number | null }>, amendments: Array<{ number: number, signedOn: string, reason: string, fteBefore: number, fteAfter: number, placesBefore: number, placesAfter: number, startsOnBefore: string, startsOnAfter: string, endsOnBefore: string, endsOnAfter: string }> } | null };
 
 export type ConventionFundingQueryVariables = Exact<{
   id: string;
@@ -883,7 +883,7 @@ export type ConventionsQueryVariables = Exact<{
 }>;
 
 
-export type ConventionsQuery = { conventions: { nodes: Array<{ id: string, name: string, startsOn: string, endsOn: string, fte: number, places: number, occupancyAt: { date: string, places: number, rate: number | null, caseload: { value: number | null, suppressed: boolean } }, funding: { committedCents: number, paidCents: number, balanceDueCents: number, finalReport: { dueOn: string, receivedOn: string | null, overdue: boolean } | null } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+export type ConventionsQuery = { conventions: { nodes: Array<{ id: string, name: string, startsOn: string, endsOn: string, fte: number, places: number, occupancyAt: { date: string, places: number, rate: number | null, caseload: { value: number | null, suppressed: boolean } }, closingOccupancy: { date: string, places: number, rate: number | null, caseload: { value: number | null, suppressed: boolean } }, funding: { committedCents: number, paidCents: number, balanceDueCents: number, finalReport: { dueOn: string, receivedOn: string | null, overdue: boolean } | null } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
 
 export type ConventionOperatorsQueryVariables = Exact<{
   first: number;

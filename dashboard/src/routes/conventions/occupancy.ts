@@ -4,6 +4,8 @@
 import { exportCountValue, formatCountValue, formatShare, type Count } from '#lib/counts.ts';
 import { formatCount } from '#lib/format.ts';
 
+type ApiOccupancy = { date: string; places: number; caseload?: Count | null; rate?: number | null };
+
 export interface OccupancyFigures {
   /** The day (ISO). */
   date: string;
@@ -34,7 +36,17 @@ export function occupancyCaseloadCell(o: OccupancyFigures): number | string {
 }
 
 /** From the API's `occupancyAt { date places caseload { value suppressed } rate }` (a subgraph down leaves nulls). */
-export function occupancyOf(o: { date: string; places: number; caseload?: Count | null; rate?: number | null }): OccupancyFigures {
+export function occupancyOf(o: ApiOccupancy): OccupancyFigures {
   const caseload = o.caseload ?? null;
   return { date: o.date, places: o.places, caseload, rate: caseload?.suppressed ? null : (o.rate ?? null) };
+}
+
+
+/**
+ * The occupancy a page shows for a convention on a day: that day's while it is in force; once it
+ * has ended, its last day's (the occupancy the balance rule prorates on) — not people still
+ * followed under it divided by 0 places in force.
+ */
+export function shownOccupancy(c: { endsOn: string; occupancyAt: ApiOccupancy; closingOccupancy: ApiOccupancy }): OccupancyFigures {
+  return occupancyOf(c.endsOn < c.occupancyAt.date ? c.closingOccupancy : c.occupancyAt);
 }

@@ -3,7 +3,7 @@ import { SUPPRESSION_NOTE } from '#lib/counts.ts';
 import { formatDay } from '#lib/days.ts';
 import type { ConventionsQuery } from '#lib/graphql/operations.ts';
 import type { Table } from '#lib/table.ts';
-import { occupancyCaseloadCell, occupancyOf, occupancyPercentCell, type OccupancyFigures } from './occupancy.ts';
+import { occupancyCaseloadCell, occupancyPercentCell, shownOccupancy, type OccupancyFigures } from './occupancy.ts';
 
 type Node = ConventionsQuery['conventions']['nodes'][number];
 
@@ -22,7 +22,7 @@ export interface ConventionRow {
   fte: number;
   /** Places after the latest amendment. */
   places: number;
-  /** Occupancy on the day asked (today): active caseload ÷ places in force that day. */
+  /** Occupancy on the day asked (today), or on its last day once it has ended: active caseload ÷ places in force that day. */
   occupancy: OccupancyFigures;
   funding: { committedCents: number; paidCents: number; balanceDueCents: number } | null;
   finalReport: FinalReportStatus;
@@ -46,7 +46,7 @@ export function toRow(c: Node, names: { operators: Map<string, string> | null; p
     endsOn: c.endsOn,
     fte: c.fte,
     places: c.places,
-    occupancy: occupancyOf(c.occupancyAt),
+    occupancy: shownOccupancy(c),
     funding: c.funding ? { committedCents: c.funding.committedCents, paidCents: c.funding.paidCents, balanceDueCents: c.funding.balanceDueCents } : null,
     finalReport: finalReportStatus(c.funding?.finalReport, c.funding !== null),
   };
