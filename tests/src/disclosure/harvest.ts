@@ -1,0 +1,223 @@
+import type { Fact, Terms } from './audit.js';
+import { addDays, TERRITORIES, type CellModel, type ExitReason, type Period, type Scope } from './population.js';
+
+/**
+ * What a STEERING user can read about the people of the synthetic population, asked through the
+ * gateway on a grid of scopes × periods, and turned into facts for the audit: each published
+ * figure is a sum of cells (CellModel) with an exact value, or — when suppressed — the interval
+ * the suppression rule leaves (subgraphs/kit/src/suppression.ts, read as an attacker would):
+ * - a count published alone (`publishCount`), or the total of a group, is hidden only when it is
+ *   1 to 10: PRIMARY;
+ * - a cell of a group or table (`publishGroup`, `suppressMatrix`) may also be hidden as the
+ *   secondary of another, whatever its size, but never when 0: SECONDARY.
+ */
+const PRIMARY = { lower: 1, upper: 10 };
+const SECONDARY = { lower: 1, upper: Infinity };
+
+type Bounds = { lower: number; upper: number };
+type Value = { value: number | null } | null | undefined;
+
+/** The year the grid covers: complete, in the past, so every period of it is settled. */
+export const YEAR = '2025';
+const MONTHS = Array.from({ length: 12 }, (_, i) => `${YEAR}-${String(i + 1).padStart(2, '0')}`);
+const lastDayOf = (month: string): string => addDays(`${month === MONTHS[11] ? `${Number(YEAR) + 1}-01` : MONTHS[MONTHS.indexOf(month) + 1]}-01`, -1);
+
+/**
+ * The periods asked: what the dashboard offers (calendar months, quarters, the year) and what its
+ * free dates allow besides (every year-to-date, which differ by one month; the year minus its
+ * last day; a half-year minus 3 days; a month minus its first 3 days).
+ */
+export function periodGrid(): Period[] {
+  const months = MONTHS.map((m) => ({ from: `${m}-01`, to: lastDayOf(m) }));
+  const quarters = [0, 3, 6, 9].map((i) => ({ from: months[i]!.from, to: months[i + 2]!.to }));
+  const year = { from: `${YEAR}-01-01`, to: `${YEAR}-12-31` };
+  const yearToDate = months.slice(1, 11).map((m) => ({ from: year.from, to: m.to }));
+  const shifted = [
+    { from: year.from, to: `${YEAR}-12-30` },
+    { from: year.from, to: `${YEAR}-06-27` },
+    { from: `${YEAR}-03-04`, to: `${YEAR}-03-31` },
+  ];
+  return [...months, ...quarters, year, ...yearToDate, ...shifted];
+}
+
+/** The days that cut the grid into bins: every period's first day and the day after its last. */
+export const gridDays = (periods: readonly Period[]): string[] => periods.flatMap((p) => [p.from, addDays(p.to, 1)]);
+
+/** One aliased field of a document, and how its answer becomes facts. */
+interface Ask {
+  field: string;
+  selection: string;
+  facts(data: unknown): Fact[];
+}
+
+const gqlString = (value: string): string => JSON.stringify(value);
+const gqlPeriod = (p: Period): string => `{from: ${gqlString(p.from)}, to: ${gqlString(p.to)}}`;
+const gqlScope = (scope: Scope): string =>
+  `{${Object.entries(scope)
+    .filter(([, v]) => v)
+    .map(([k, v]) => `${k}: ${gqlString(v as string)}`)
+    .join(', ')}}`;
+
+const INDICATORS = `{ peopleWelcomed { value } peopleAccompanied { value } activeCaseload { value } exitsTotal { value }
+  exitsByReason { reason count { value } } monthly { month peopleWelcomed { value } activeCaseload { value } exits { value } } }`;
+const BY_TERRITORY = `{ territoryId peopleWelcomed { value } peopleAccompanied { value } activeCaseload { value } exitsTotal { value } exitsByReason { reason count { value } } }`;
+const CASELOAD = '{ caseload { value } }';
+
+interface IndicatorsAnswer {
+  peopleWelcomed: Value;
+  peopleAccompanied: Value;
+  activeCaseload: Value;
+  exitsTotal: Value;
+  exitsByReason: { reason: ExitReason; count: Value }[];
+  monthly: { month: string; peopleWelcomed: Value; activeCaseload: Value; exits: Value }[];
+}
+interface TerritoryAnswer extends Omit<IndicatorsAnswer, 'monthly'> {
+  territoryId: string;
+}
+
+/** Sends GraphQL documents as the attacker; returns `data` (errors throw). */
+export type Send = (query: string) => Promise<Record<string, unknown>>;
+
+/**
+ * Builds the questions of the grid: every scope the filters allow (the Département, each
+ * territory, programme, operator and each of their combinations) × every period, for `indicators`;
+ * every programme × operator scope × period for `indicatorsByTerritory`; the territories' own
+ * figures per period; each convention's caseload on each day the periods end, today, and its
+ * people accompanied; and the same caseloads per territory through `conventionIndicators`.
+ */
+export function gridQuestions(model: CellModel, periods: readonly Period[]): Ask[] {
+  const { programmes, operators, conventions } = model.population;
+  const optional = <T>(values: readonly T[]): (T | undefined)[] => [undefined, ...values];
+  const scopes: Scope[] = optional(TERRITORIES).flatMap((territoryId) =>
+    optional(programmes).flatMap((p) => optional(operators).map((o) => ({ territoryId, programmeId: p?.id, operatorId: o?.id }))),
+  );
+  const describe = (scope: Scope): string => {
+    const parts = [scope.territoryId, scope.programmeId && model.nameOf(scope.programmeId), scope.operatorId && model.nameOf(scope.operatorId)].filter(Boolean);
+    return parts.length ? parts.join(' × ') : 'Département';
+  };
+  const period = (p: Period): string => `${p.from}..${p.to}`;
+  const fact = (source: string, terms: Terms, value: Value, hidden: Bounds): Fact => {
+    const v = value?.value;
+    if (value === null || value === undefined) throw new Error(`${source}: no answer.`);
+    return { source, terms, ...(v === null || v === undefined ? hidden : { lower: v, upper: v }) };
+  };
+  /**
+   * The five counts `indicators` and `indicatorsByTerritory` share, with the bounds their hiding
+   * leaves: alone, a count or group total is PRIMARY; in the by-territory table every count is a
+   * cell of a group or of the exits table, SECONDARY.
+   */
+  const counts = (at: string, scope: Scope, p: Period, a: Omit<IndicatorsAnswer, 'monthly'>, hidden: Bounds): Fact[] => [
+    fact(`${at}.peopleWelcomed`, model.welcomed(scope, p), a.peopleWelcomed, hidden),
+    fact(`${at}.peopleAccompanied`, model.accompanied(scope, p), a.peopleAccompanied, hidden),
+    fact(`${at}.activeCaseload`, model.activeAt(scope, p.to), a.activeCaseload, hidden),
+    fact(`${at}.exitsTotal`, model.exits(scope, p), a.exitsTotal, hidden),
+    ...a.exitsByReason.map((e) => fact(`${at}.exitsByReason[${e.reason}]`, model.exits(scope, p, e.reason), e.count, SECONDARY)),
+  ];
+  const asks: Ask[] = [];
+
+  for (const scope of scopes) {
+    for (const p of periods) {
+      const at = `indicators(${describe(scope)}, ${period(p)})`;
+      asks.push({
+        field: `indicators(${Object.values(scope).some(Boolean) ? `scope: ${gqlScope(scope)}, ` : ''}period: ${gqlPeriod(p)})`,
+        selection: INDICATORS,
+        facts: (data) => {
+          const a = data as IndicatorsAnswer;
+          return [
+            ...counts(at, scope, p, a, PRIMARY),
+            ...a.monthly.flatMap((m) => {
+              const month = { from: m.month === p.from.slice(0, 7) ? p.from : `${m.month}-01`, to: lastDayOf(m.month) < p.to ? lastDayOf(m.month) : p.to };
+              return [
+                fact(`${at}.monthly[${m.month}].peopleWelcomed`, model.welcomed(scope, month), m.peopleWelcomed, SECONDARY),
+                fact(`${at}.monthly[${m.month}].activeCaseload`, model.activeAt(scope, month.to), m.activeCaseload, PRIMARY),
+                fact(`${at}.monthly[${m.month}].exits`, model.exits(scope, month), m.exits, SECONDARY),
+              ];
+            }),
+          ];
+        },
+      });
+    }
+  }
+
+  for (const scope of scopes.filter((s) => !s.territoryId)) {
+    for (const p of periods) {
+      const at = `indicatorsByTerritory(${describe(scope)}, ${period(p)})`;
+      asks.push({
+        field: `indicatorsByTerritory(${Object.values(scope).some(Boolean) ? `scope: ${gqlScope(scope)}, ` : ''}period: ${gqlPeriod(p)})`,
+        selection: BY_TERRITORY,
+        facts: (data) => (data as TerritoryAnswer[]).flatMap((row) => counts(`${at}[${row.territoryId}]`, { ...scope, territoryId: row.territoryId }, p, row, SECONDARY)),
+      });
+    }
+  }
+
+  asks.push({
+    field: 'territories',
+    selection: '{ id activeCaseload { value } }',
+    facts: (data) =>
+      (data as { id: string; activeCaseload: Value }[]).map((t) =>
+        fact(`Territory(${t.id}).activeCaseload (today)`, model.activeAt({ territoryId: t.id }, model.today), t.activeCaseload, SECONDARY),
+      ),
+  });
+  for (const p of periods) {
+    asks.push({
+      field: 'territories',
+      selection: `{ id peopleOriented(period: ${gqlPeriod(p)}) { value } exitsByReason(period: ${gqlPeriod(p)}) { reason count { value } } }`,
+      facts: (data) =>
+        (data as { id: string; peopleOriented: Value; exitsByReason: { reason: ExitReason; count: Value }[] }[]).flatMap((t) => [
+          fact(`Territory(${t.id}).peopleOriented(${period(p)})`, model.welcomed({ territoryId: t.id }, p), t.peopleOriented, SECONDARY),
+          ...t.exitsByReason.map((e) => fact(`Territory(${t.id}).exitsByReason(${period(p)})[${e.reason}]`, model.exits({ territoryId: t.id }, p, e.reason), e.count, SECONDARY)),
+        ]),
+    });
+  }
+
+  // Conventions (one per programme × operator): their caseload on every day a period ends, and today.
+  const days = [...new Set([...periods.map((p) => p.to), model.today])].sort();
+  for (const c of conventions) {
+    const scope = { programmeId: c.programmeId, operatorId: c.operatorId };
+    const name = `Convention(${model.nameOf(c.programmeId)} × ${model.nameOf(c.operatorId)})`;
+    asks.push({
+      field: `convention(id: ${gqlString(c.id)})`,
+      selection: '{ caseload { value } accompanied { value } }',
+      facts: (data) => {
+        const a = data as { caseload: Value; accompanied: Value };
+        return [fact(`${name}.caseload (today)`, model.activeAt(scope, model.today), a.caseload, PRIMARY), fact(`${name}.accompanied`, model.everStarted(scope), a.accompanied, PRIMARY)];
+      },
+    });
+    for (const day of days) {
+      asks.push({
+        field: `convention(id: ${gqlString(c.id)})`,
+        selection: `{ occupancyAt(date: ${gqlString(day)}) ${CASELOAD} }`,
+        facts: (data) => [fact(`${name}.occupancyAt(${day}).caseload`, model.activeAt(scope, day), (data as { occupancyAt: { caseload: Value } }).occupancyAt.caseload, PRIMARY)],
+      });
+      asks.push({
+        field: `conventionIndicators(scope: ${gqlScope(scope)}, period: ${gqlPeriod({ from: day, to: day })})`,
+        selection: `{ territories { territoryId occupancyAtEnd ${CASELOAD} } }`,
+        facts: (data) =>
+          (data as { territories: { territoryId: string; occupancyAtEnd: { caseload: Value } }[] }).territories.map((t) =>
+            fact(`conventionIndicators(${model.nameOf(c.programmeId)} × ${model.nameOf(c.operatorId)}, ${day})[${t.territoryId}].occupancyAtEnd.caseload`, model.activeAt({ ...scope, territoryId: t.territoryId }, day), t.occupancyAtEnd.caseload, PRIMARY),
+          ),
+      });
+    }
+  }
+  return asks;
+}
+
+/** Under the gateway's limits on aliases and tokens (gateway/src/gateway.ts). */
+const ASKS_PER_DOCUMENT = 10;
+
+/** Asks every question, a few documents at a time; returns the facts and how many requests it took. */
+export async function harvest(send: Send, asks: readonly Ask[], concurrency = 4): Promise<{ facts: Fact[]; requests: number }> {
+  const documents: Ask[][] = [];
+  for (let i = 0; i < asks.length; i += ASKS_PER_DOCUMENT) documents.push(asks.slice(i, i + ASKS_PER_DOCUMENT));
+  const facts: Fact[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < documents.length) {
+      const document = documents[next++]!;
+      const data = await send(`query Grid { ${document.map((a, i) => `a${i}: ${a.field} ${a.selection}`).join('\n')} }`);
+      document.forEach((a, i) => facts.push(...a.facts(data[`a${i}`])));
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { facts, requests: documents.length };
+}
