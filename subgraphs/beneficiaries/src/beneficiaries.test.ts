@@ -114,7 +114,7 @@ describe('small counts in the contributions to other entities', () => {
     for (let i = 0; i < 3; i++) await newAccompaniment(await newBeneficiary(few), few, { prescribedOn: '2026-01-05', startedOn: '2026-01-20' }, convention);
     const query = `query ($r: [_Any!]!) { _entities(representations: $r) {
       ... on Territory { activeBeneficiaries published: activeCaseload { value suppressed } }
-      ... on Convention { activeCaseload peopleAccompanied closingCaseload caseload { value suppressed } accompanied { value suppressed } } } }`;
+      ... on Convention { activeCaseload peopleAccompanied caseload { value suppressed } accompanied { value suppressed } } } }`;
     const r = [
       { __typename: 'Territory', id: few },
       { __typename: 'Convention', id: convention, endsOn: '2030-12-31' },
@@ -126,16 +126,16 @@ describe('small counts in the contributions to other entities', () => {
     };
     expect(await as('ADMIN')).toEqual([
       { activeBeneficiaries: 3, published: { value: 3, suppressed: false } },
-      { activeCaseload: 3, peopleAccompanied: 3, closingCaseload: 3, caseload: { value: 3, suppressed: false }, accompanied: { value: 3, suppressed: false } },
+      { activeCaseload: 3, peopleAccompanied: 3, caseload: { value: 3, suppressed: false }, accompanied: { value: 3, suppressed: false } },
     ]);
     expect(await as('STEERING')).toEqual([
       { activeBeneficiaries: null, published: { value: null, suppressed: true } },
       // The caseload on the last day (the occupancy contracts computes from it) is hidden too.
-      { activeCaseload: null, peopleAccompanied: null, closingCaseload: null, caseload: { value: null, suppressed: true }, accompanied: { value: null, suppressed: true } },
+      { activeCaseload: null, peopleAccompanied: null, caseload: { value: null, suppressed: true }, accompanied: { value: null, suppressed: true } },
     ]);
-    expect((await as('REFERENT'))[1]).toMatchObject({ activeCaseload: null, peopleAccompanied: null, closingCaseload: null, caseload: { value: null, suppressed: true } });
+    expect((await as('REFERENT'))[1]).toMatchObject({ activeCaseload: null, peopleAccompanied: null, caseload: { value: null, suppressed: true } });
     // The operator follows these people by name (and sees only its own conventions).
-    expect((await as('OPERATOR'))[1]).toMatchObject({ activeCaseload: 3, peopleAccompanied: 3, closingCaseload: 3, caseload: { value: 3, suppressed: false } });
+    expect((await as('OPERATOR'))[1]).toMatchObject({ activeCaseload: 3, peopleAccompanied: 3, caseload: { value: 3, suppressed: false } });
   });
 });
 

@@ -196,6 +196,21 @@ describe('reading funding', () => {
     expect(elsewhere.data?._entities[0]?.funding.committedCents).toBe(0);
   });
 
+  it('shows the balance basis of 1 to 10 people to administrators and the operator only; for steering the balance waits, as it would reveal it', async () => {
+    const { id } = await fundedConvention(90_000_00, '2025-01-05', '2025-12-31');
+    const operatorId = randomUUID();
+    await call('setFundingTerms(input: $input)', '$input: FundingTermsInput!', { input: { conventionId: id, advancePercent: 50, balanceRule: 'PRORATA_PLACES_FILLED', fullFundingFromPercent: 90 } });
+    await call('recordFinalReport(input: $input)', '$input: RecordFinalReportInput!', { input: { conventionId: id, receivedOn: '2026-03-10', placesContracted: 90, placesFilled: 80 } });
+    await orm.em.fork().transactional((em) => recordBalanceBasis(em, DEPARTMENT, id, { places: 90, caseload: 4 }));
+    const query = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Convention { funding { entitledCents balanceStatus finalReport { closingPlaces closingCaseload } } } } }`;
+    const as = async (caller: Caller): Promise<unknown> => (await execute<{ _entities: { funding: unknown }[] }>(schema, testContext(orm, caller), query, { r: [{ __typename: 'Convention', id, operator: { id: operatorId } }] })).data?._entities[0]?.funding;
+    // 90 000 € × 4 ÷ 90 = 4 000 €.
+    const exact = { entitledCents: 4_000_00, balanceStatus: 'PAYABLE', finalReport: { closingPlaces: 90, closingCaseload: 4 } };
+    expect(await as(admin)).toEqual(exact);
+    expect(await as(testCaller({ departmentCode: DEPARTMENT, role: 'OPERATOR', partnerId: operatorId }))).toEqual(exact);
+    expect(await as(testCaller({ departmentCode: DEPARTMENT, role: 'STEERING' }))).toEqual({ entitledCents: 90_000_00, balanceStatus: 'AWAITING_FIGURES', finalReport: { closingPlaces: 90, closingCaseload: null } });
+  });
+
   it('sums the Département’s funding, with overdue final reports', async () => {
     const before = await overview(null, '2026-04-01');
     const late = await fundedConvention(30_000_00, '2025-09-01', '2025-12-31');
