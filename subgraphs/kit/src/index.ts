@@ -30,3 +30,4 @@ export {
   type ClosingPlaces,
 } from './events/topics.js';
 export { InternalClient } from './events/internal-client.js';
+export { hierarchy, ProtectedCube, type CubeCount, type HiddenBy, type Hierarchy } from './disclosure/cube.js';
