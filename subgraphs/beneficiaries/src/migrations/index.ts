@@ -6,6 +6,7 @@ import { Migration20261122160000_retention } from './Migration20261122160000_ret
 import { Migration20261205100000_path_rules } from './Migration20261205100000_path_rules.js';
 import { Migration20261205110000_name_index } from './Migration20261205110000_name_index.js';
 import { Migration20261205200000_outbox } from './Migration20261205200000_outbox.js';
+import { Migration20261205220000_outbox_backfill } from './Migration20261205220000_outbox_backfill.js';
 
 export const beneficiariesMigrations: NamedMigration[] = [
   { name: 'Migration20261122020000_beneficiary', class: Migration20261122020000_beneficiary },
@@ -15,4 +16,5 @@ export const beneficiariesMigrations: NamedMigration[] = [
   { name: 'Migration20261205100000_path_rules', class: Migration20261205100000_path_rules },
   { name: 'Migration20261205110000_name_index', class: Migration20261205110000_name_index },
   { name: 'Migration20261205200000_outbox', class: Migration20261205200000_outbox },
+  { name: 'Migration20261205220000_outbox_backfill', class: Migration20261205220000_outbox_backfill },
 ];
