@@ -30,4 +30,5 @@ export {
   type ClosingPlaces,
 } from './events/topics.js';
 export { InternalClient } from './events/internal-client.js';
-export { hierarchy, ProtectedCube, type CubeCount, type HiddenBy, type Hierarchy } from './disclosure/cube.js';
+export { hierarchy, ProtectedCube, type AuditedProtection, type CubeCount, type HiddenBy, type Hierarchy } from './disclosure/cube.js';
+export { evaluate, isExposed, LinearAudit, termsKey, type Evidence, type Fact, type Finding, type PublishedRow, type Terms } from './disclosure/audit.js';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LinearAudit, type Fact } from './audit.js';
 import { hierarchy, ProtectedCube, type Hierarchy } from './cube.js';
 
 const territories = hierarchy('territory', '62', { '62': ['A', 'B', 'C'] });
@@ -92,5 +93,42 @@ describe('a protected cube', () => {
     const cube = ProtectedCube.protect([territories, programmes], [{ coords: ['A', 'P1'], count: 4 }], true);
     expect(cube.cell(['A', 'P1'])).toEqual({ value: 4, hiddenBy: null });
     expect(cube.hiddenCounts().primary).toBe(0);
+  });
+
+  it('re-suppresses, when audited, what the fixpoint rule alone leaves an LP attacker to pin down', async () => {
+    // A = 2 is hidden (« < 11 »); the fixpoint hides its smallest partner, B = 11 (« secret
+    // secondaire », so ≥ 11). With C = 30 and the total 43 published, A + B = 13, so A ≤ 2: A is in
+    // [1, 2], narrower than ±2. The audit finds it and hides one more of the figures that bound rests
+    // on, the largest: the total (hidden, it is only known to be ≥ 11), so A + B is no longer known
+    // and A may be anywhere in [1, 10].
+    const leaves = [
+      { coords: ['A'], count: 2 },
+      { coords: ['B'], count: 11 },
+      { coords: ['C'], count: 30 },
+    ];
+    const boundsOfA = async (cube: ProtectedCube): Promise<{ lower: number; upper: number }> => {
+      const facts: Fact[] = [...cube.cells()].map((cell) => {
+        const terms = cell.coords[0] === '62' ? { A: 1, B: 1, C: 1 } : { [cell.coords[0]!]: 1 };
+        const source = cell.coords.join(' × ');
+        if (cell.hiddenBy === null) return { source, terms, lower: cell.count, upper: cell.count };
+        return cell.hiddenBy === 'PRIMARY' ? { source, terms, lower: 1, upper: 10 } : { source, terms, lower: 11, upper: Infinity };
+      });
+      const audit = await LinearAudit.of(facts);
+      try {
+        const { lower, upper } = audit.interval({ A: 1 });
+        return { lower, upper };
+      } finally {
+        audit.dispose();
+      }
+    };
+
+    const fixpoint = ProtectedCube.protect([territories], leaves);
+    expect([fixpoint.cell(['A']).hiddenBy, fixpoint.cell(['B']).hiddenBy, fixpoint.cell(['C']).hiddenBy]).toEqual(['PRIMARY', 'SECONDARY', null]);
+    expect(await boundsOfA(fixpoint)).toEqual({ lower: 1, upper: 2 });
+
+    const audited = await ProtectedCube.protectAudited([territories], leaves, { protection: 2 });
+    expect([audited.cell(['A']).hiddenBy, audited.cell(['B']).hiddenBy, audited.cell(['62']).hiddenBy]).toEqual(['PRIMARY', 'SECONDARY', 'SECONDARY']);
+    expect(audited.hiddenCounts()).toEqual({ primary: 1, secondary: 2, cells: 4 });
+    expect(await boundsOfA(audited)).toEqual({ lower: 1, upper: 10 });
   });
 });

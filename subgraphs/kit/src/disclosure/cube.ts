@@ -1,4 +1,5 @@
 import { isSmallCount } from '../suppression.js';
+import { LinearAudit, type Fact, type Terms } from './audit.js';
 
 /**
  * Linked secondary suppression on a hierarchical cube (ADR 0023): the one place that decides which
@@ -16,8 +17,9 @@ import { isSmallCount } from '../suppression.js';
  *    hidden too, or, without one, the total — which then counts in the relations above it.
  *
  * The choice is deterministic (same leaves → same pattern), so a cell has one published value in
- * every query, page and export. Whether the pattern leaves each hidden count uncertain enough
- * under linear programming is what tests/src/disclosure audits.
+ * every query, page and export. The fixpoint alone does not leave every hidden count uncertain
+ * enough under linear programming: `protectAudited` adds the LP audit (./audit.ts) and hides more
+ * until it exposes none; tests/src/disclosure audits the result with the same engine.
  */
 export interface Hierarchy {
   name: string;
@@ -34,6 +36,14 @@ export function hierarchy(name: string, root: string, tree: Readonly<Record<stri
 }
 
 export type HiddenBy = 'PRIMARY' | 'SECONDARY';
+
+/** Options of `ProtectedCube.protectAudited`. */
+export interface AuditedProtection {
+  /** No primary cell may be bounded narrower than ±protection by linear programming (default 2). */
+  protection?: number;
+  /** A safety net on the rounds of re-suppression (each hides at least one cell; default: the cube's size). */
+  maxRounds?: number;
+}
 
 export interface CubeCount {
   /** The count, or null when hidden. */
@@ -111,6 +121,130 @@ export class ProtectedCube {
     return cube;
   }
 
+  /**
+   * `protect`, then the audit-driven re-suppression of ADR 0023 (tau-argus' « audit and
+   * re-suppress »). The fixpoint rule only makes sure no relation has exactly one hidden cell; an
+   * attacker who knows the rules (« < 11 » is in [1, 10], « secret secondaire » was visible, so it
+   * is ≥ 11) and combines every relation by linear programming still pins many small counts, e.g.
+   * when their partner is an 11 that has no room to slide, or when two small counts hidden together
+   * are bounded by their known sum. So: bound every PRIMARY cell by LP with exactly those bounds
+   * (the same engine as the tests' audit); for each one narrower than ±protection, hide one more of
+   * the published figures its bounds rest on (the evidence the LP returns: the rows with a non-zero
+   * dual, then the figures that fixed cells) — the largest one, since a large partner leaves the
+   * small count room to move (ideally ≥ 11 + 2 × protection); run the fixpoint again for the
+   * relations that this new hidden cell leaves with one hidden member; audit again. Each round
+   * hides at least one visible cell or stops, so it terminates; nothing depends on anything but
+   * the leaves, so the pattern is deterministic. It costs seconds (HiGHS in WebAssembly, loaded
+   * asynchronously): compute it when the leaf counts change and store it, not per request.
+   */
+  static async protectAudited(
+    hierarchies: readonly Hierarchy[],
+    leaves: Iterable<{ coords: readonly string[]; count: number }>,
+    { protection = 2, maxRounds }: AuditedProtection = {},
+  ): Promise<ProtectedCube> {
+    const cube = ProtectedCube.protect(hierarchies, leaves);
+    await cube.reSuppress(protection, maxRounds ?? cube.counts.length);
+    return cube;
+  }
+
+  /** Audit and re-suppress until no primary cell is exposed (see `protectAudited`). */
+  private async reSuppress(protection: number, maxRounds: number): Promise<void> {
+    const leafCells: number[] = [];
+    for (let cell = 0; cell < this.counts.length; cell++) if (this.dims.every((dim, d) => dim.children[this.coordinate(cell, d)]!.length === 0)) leafCells.push(cell);
+    const termsOf = this.leafTerms();
+    const roomy = 11 + 2 * protection;
+    for (let round = 0; round < maxRounds; round++) {
+      // Every cell as the attacker sees it; a fact's source is its cell index, to map evidence back.
+      const facts: Fact[] = [];
+      const primaries: number[] = [];
+      for (let cell = 0; cell < this.counts.length; cell++) {
+        const by = this.hidden[cell]!;
+        const terms = termsOf(cell);
+        if (by === 0) facts.push({ source: String(cell), terms, lower: this.counts[cell]!, upper: this.counts[cell]! });
+        else if (by === 1) {
+          facts.push({ source: String(cell), terms, lower: 1, upper: 10 });
+          primaries.push(cell);
+        } else facts.push({ source: String(cell), terms, lower: 11, upper: Infinity });
+      }
+      const audit = await LinearAudit.of(
+        facts,
+        leafCells.map((cell) => String(cell)),
+      );
+      const added: number[] = [];
+      try {
+        const results = audit.audit(
+          primaries.map((cell) => termsOf(cell)),
+          protection,
+        );
+        results.forEach((result, k) => {
+          if (!result.exposed) return;
+          const primary = primaries[k]!;
+          const finding = audit.interval(termsOf(primary));
+          // The figures both bounds rest on; among the visible ones, the largest (ties: lowest index).
+          let choice = -1;
+          for (const evidence of [...finding.lowerFrom, ...finding.upperFrom]) {
+            const cell = Number(evidence.source);
+            if (this.hidden[cell] !== 0 || !(this.counts[cell]! > 0)) continue;
+            if (choice < 0 || this.counts[cell]! > this.counts[choice]! || (this.counts[cell] === this.counts[choice] && cell < choice)) choice = cell;
+          }
+          // Without visible evidence (the bound rests only on rules of hidden cells), a visible
+          // cell of a relation of the primary gives it room instead: the largest.
+          if (choice < 0) choice = this.largestVisibleNeighbour(primary);
+          if (choice < 0) return;
+          if (this.counts[choice]! < roomy) {
+            const neighbour = this.largestVisibleNeighbour(primary);
+            if (neighbour >= 0 && this.counts[neighbour]! >= roomy && this.counts[choice]! < this.counts[neighbour]!) choice = neighbour;
+          }
+          this.hidden[choice] = 2;
+          added.push(choice);
+        });
+      } finally {
+        audit.dispose();
+      }
+      if (added.length === 0) return;
+      this.propagate(added);
+    }
+  }
+
+  /** The largest visible non-zero cell sharing a relation with `cell` (-1 when none). */
+  private largestVisibleNeighbour(cell: number): number {
+    let best = -1;
+    const consider = (m: number): void => {
+      if (this.hidden[m] !== 0 || !(this.counts[m]! > 0)) return;
+      if (best < 0 || this.counts[m]! > this.counts[best]! || (this.counts[m] === this.counts[best] && m < best)) best = m;
+    };
+    for (let d = 0; d < this.dims.length; d++) {
+      const dim = this.dims[d]!;
+      const stride = this.strides[d]!;
+      const i = this.coordinate(cell, d);
+      for (const k of dim.children[i]!) consider(cell + (k - i) * stride);
+      const up = dim.parent[i]!;
+      if (up >= 0) {
+        const total = cell + (up - i) * stride;
+        consider(total);
+        for (const k of dim.children[up]!) consider(total + (k - up) * stride);
+      }
+    }
+    return best;
+  }
+
+  /** The leaf cells under each cell, as the audit's terms (leaf cell index → 1). */
+  private leafTerms(): (cell: number) => Terms {
+    const leavesUnder = this.dims.map((dim) => {
+      const under: number[][] = dim.nodes.map(() => []);
+      for (let n = dim.nodes.length - 1; n >= 0; n--) under[n] = dim.children[n]!.length === 0 ? [n] : dim.children[n]!.flatMap((k) => under[k]!);
+      return under;
+    });
+    return (cell) => {
+      let offsets = [0];
+      this.dims.forEach((_, d) => {
+        const nodes = leavesUnder[d]![this.coordinate(cell, d)]!;
+        offsets = offsets.flatMap((o) => nodes.map((n) => o + n * this.strides[d]!));
+      });
+      return Object.fromEntries(offsets.map((o) => [String(o), 1]));
+    };
+  }
+
   /** The published count of a cell (one node per dimension, leaf or total). */
   cell(coords: readonly string[]): CubeCount {
     const at = this.at(coords);
@@ -174,6 +308,11 @@ export class ProtectedCube {
         pending.push(cell);
       }
     }
+    this.propagate(pending);
+  }
+
+  /** The fixpoint from some newly hidden cells: every relation they belong to is checked, and so on. */
+  private propagate(pending: number[]): void {
     // Each hidden cell puts the relations it belongs to (as a total, as a child) up for checking.
     while (pending.length > 0) {
       const cell = pending.pop()!;
