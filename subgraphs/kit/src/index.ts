@@ -9,7 +9,7 @@ export { maskError, UserFacingError, userInputError } from './errors.js';
 export { MAX_TEXT_LENGTH, MAX_TEXT_LENGTH_EXTENSION, TakesFiles, TERRITORY_ID, userInput } from './input.js';
 export { type Caller, type Role, roles } from './identity/caller.js';
 export { departmentScope } from './scope.js';
-export { publishCount, publishGroup, seesExactCounts, isSmallCount, CountType, SMALLEST_PUBLISHED_COUNT, type PublishedCount, type PublishedGroup } from './suppression.js';
+export { publishCount, publishGroup, seesExactConventionCounts, seesExactCounts, isSmallCount, CountType, SMALLEST_PUBLISHED_COUNT, type PublishedCount, type PublishedGroup } from './suppression.js';
 export * from './access/index.js';
 export { recordAccess, type AuditOperation } from './audit.js';
 export { encodeCursor, decodeCursor, assertPageSize, toPage, PageInfo, MAX_PAGE_SIZE } from './pagination.js';
@@ -30,5 +30,6 @@ export {
   type ClosingPlaces,
 } from './events/topics.js';
 export { InternalClient } from './events/internal-client.js';
+export { Passes } from './events/passes.js';
 export { hierarchy, ProtectedCube, type AuditedProtection, type CubeCount, type HiddenBy, type Hierarchy } from './disclosure/cube.js';
 export { evaluate, isExposed, LinearAudit, termsKey, type Evidence, type Fact, type Finding, type PublishedRow, type Terms } from './disclosure/audit.js';

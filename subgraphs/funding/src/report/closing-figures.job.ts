@@ -1,5 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { CLOSING_CASELOAD, CLOSING_PLACES, type BackgroundJob, type ClosingCaseloads, type ClosingPlaces, type InternalClient } from '@passerelles/subgraph-kit';
+import { CLOSING_CASELOAD, CLOSING_PLACES, Passes, type BackgroundJob, type ClosingCaseloads, type ClosingPlaces, type InternalClient } from '@passerelles/subgraph-kit';
 import { settleBalanceAmount } from './balance-payment.js';
 
 interface Pending {
@@ -23,46 +23,30 @@ const running: { job: ClosingFiguresJob | null } = { job: null };
  * (their balance reads AWAITING_FIGURES meanwhile).
  */
 export class ClosingFiguresJob implements BackgroundJob {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
+  private readonly passes: Passes;
 
   constructor(
     private readonly orm: MikroORM,
     private readonly client: InternalClient,
-    private readonly log: (line: string) => void,
-    private readonly pollMs = 10_000,
-  ) {}
+    log: (line: string) => void,
+    pollMs = 10_000,
+  ) {
+    this.passes = new Passes(() => this.pass(), (line) => log(`[funding] closing figures: ${line}`), pollMs);
+  }
 
   start(): void {
     running.job = this;
-    this.timer = setInterval(() => void this.kick(), this.pollMs);
-    this.timer.unref();
-    void this.kick();
+    this.passes.start();
   }
 
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
     if (running.job === this) running.job = null;
-    await this.running;
+    await this.passes.stop();
   }
 
   /** A pass now, or right after the one in progress; resolves when that pass is over. */
   kick(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running.then(() => this.running ?? Promise.resolve());
-    }
-    this.running = this.pass()
-      .catch((error: unknown) => this.log(`[funding] closing figures: ${error instanceof Error ? error.message : String(error)}`))
-      .finally(() => {
-        this.running = null;
-        if (this.again) {
-          this.again = false;
-          void this.kick();
-        }
-      });
-    return this.running;
+    return this.passes.kick();
   }
 
   private async pass(): Promise<void> {

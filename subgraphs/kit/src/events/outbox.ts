@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { ServiceTokenSigner } from '../identity/service-token.js';
 import type { DeliveredEvent } from './internal.js';
+import { Passes } from './passes.js';
 
 /**
  * The transactional outbox (ADR 0021): a subgraph that must tell another one about a change of
@@ -80,52 +81,29 @@ const relays = new Map<string, OutboxRelay>();
 
 /** Asks the relay of `schema` (in this process) to deliver now: call it after the transaction that enqueued. */
 export function kickOutbox(schema: string): void {
-  relays.get(schema)?.kick();
+  void relays.get(schema)?.kick();
 }
 
 export class OutboxRelay {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
-  private stopped = false;
+  private readonly passes: Passes;
 
-  constructor(private readonly options: OutboxRelayOptions) {}
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.passes = new Passes(() => this.drain(), (line) => options.log(`[outbox] ${options.schema}: ${line}`), options.pollMs ?? 5_000);
+  }
 
   start(): void {
     relays.set(this.options.schema, this);
-    this.timer = setInterval(() => this.kick(), this.options.pollMs ?? 5_000);
-    this.timer.unref();
-    this.kick();
+    this.passes.start();
   }
 
-  /** Delivers what is due, now or right after the pass in progress. */
-  kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain()
-      .catch((error: unknown) => this.options.log(`[outbox] ${this.options.schema}: ${error instanceof Error ? error.message : String(error)}`))
-      .then(() => {
-        this.running = null;
-        if (this.again) {
-          this.again = false;
-          this.kick();
-        }
-      });
-  }
-
-  /** Resolves when no pass is in progress (tests wait on it). */
-  async idle(): Promise<void> {
-    while (this.running) await this.running;
+  /** Delivers what is due, now or right after the pass in progress; resolves when it is done. */
+  kick(): Promise<void> {
+    return this.passes.kick();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
     relays.delete(this.options.schema);
-    await this.idle();
+    await this.passes.stop();
   }
 
   /**
@@ -158,7 +136,7 @@ export class OutboxRelay {
         }
         return rows.length;
       });
-      if (delivered < BATCH || this.stopped) return;
+      if (delivered < BATCH) return;
     }
   }
 
