@@ -17,6 +17,15 @@ export function seesExactCounts(caller: Caller): boolean {
   return caller.role === 'ADMIN';
 }
 
+/**
+ * A convention's counts (caseload, people accompanied, the balance basis) are exact for
+ * administrators and for operators, who follow these people by name and see only their own
+ * conventions; for the others they are aggregates, suppressed from 1 to 10.
+ */
+export function seesExactConventionCounts(caller: Caller): boolean {
+  return caller.role === 'ADMIN' || caller.role === 'OPERATOR';
+}
+
 /** A published count: its value, or null when suppressed. */
 export interface PublishedCount {
   value: number | null;

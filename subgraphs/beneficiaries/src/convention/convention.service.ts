@@ -1,4 +1,4 @@
-import { assertCan, publishCount, todayIso, type PublishedCount, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { assertCan, publishCount, seesExactConventionCounts, todayIso, type PublishedCount, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { ConventionCaseloadRepository, type CaseloadScope } from './convention.repository.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -37,17 +37,10 @@ function accompaniedOf(ctx: SubgraphContext, conventionId: string): Promise<numb
     .load(conventionId);
 }
 
-/**
- * Administrators, and operators (who follow these people by name and see only their own
- * conventions), get exact counts; for steering, référents and prescribers a convention's counts
- * are aggregates: 1 to 10 people are suppressed (null), and so is what they would reveal
- * (occupancy, and funding's costs per person computed from them).
- */
-const seesExactConventionCounts = (ctx: SubgraphContext): boolean => ctx.caller.role === 'ADMIN' || ctx.caller.role === 'OPERATOR';
 
 /** The active caseload of some conventions on a day, as published to the caller. */
 export async function caseloadOn(ctx: SubgraphContext, scope: Omit<CaseloadScope, 'key'>): Promise<PublishedCount> {
-  return publishCount(await activeCaseloadOf(ctx, scope), seesExactConventionCounts(ctx));
+  return publishCount(await activeCaseloadOf(ctx, scope), seesExactConventionCounts(ctx.caller));
 }
 
 /** People currently accompanied under a convention: its active caseload today, as published to the caller. */
@@ -57,7 +50,7 @@ export function conventionCaseload(ctx: SubgraphContext, conventionId: string): 
 
 /** Distinct people accompanied at any time under a convention, as published to the caller. */
 export async function conventionAccompanied(ctx: SubgraphContext, conventionId: string): Promise<PublishedCount> {
-  return publishCount(await accompaniedOf(ctx, conventionId), seesExactConventionCounts(ctx));
+  return publishCount(await accompaniedOf(ctx, conventionId), seesExactConventionCounts(ctx.caller));
 }
 
 /** The active caseload today as a number; null when suppressed. */

@@ -1,4 +1,4 @@
-import { assertCan, can, publishCount, todayIso, UserFacingError, type Caller, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { assertCan, can, publishCount, seesExactConventionCounts, todayIso, UserFacingError, type Caller, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { CommitmentRepository } from '../commitment/commitment.repository.js';
 import type { Funder } from '../cofunding/cofunding.entity.js';
 import type { PaymentKind, PaymentStatus } from '../payment/payment.entity.js';
@@ -39,8 +39,6 @@ export function recordedOccupancy(row: ConventionFundingRow, exactCounts: boolea
   return { activeCaseload: publishCount(report.closing_caseload, exactCounts).value, places: report.closing_places };
 }
 
-/** Convention counts are exact for administrators and operators (as in beneficiaries), aggregates for the others. */
-export const seesExactConventionCounts = (caller: Caller): boolean => caller.role === 'ADMIN' || caller.role === 'OPERATOR';
 
 /** Turns one convention's totals into what the API shows, applying the balance rule to the occupancy on its last day. */
 export function toConventionFunding(row: ConventionFundingRow, today: string, exactCounts: boolean): ConventionFundingType {

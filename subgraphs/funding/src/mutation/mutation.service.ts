@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertCan, parseIsoDate, Refusal, refusalOf, todayIso, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { assertCan, parseIsoDate, Refusal, refusalOf, seesExactConventionCounts, todayIso, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { CofundingShareEntity, type Funder } from '../cofunding/cofunding.entity.js';
 import { FundingCommitmentEntity } from '../commitment/commitment.entity.js';
 import { ConventionFundingRepository } from '../convention/convention.repository.js';
-import { recordedOccupancy, seesExactConventionCounts, toConventionFunding } from '../convention/convention.service.js';
+import { recordedOccupancy, toConventionFunding } from '../convention/convention.service.js';
 import { PaymentEntity, type PaymentStatus } from '../payment/payment.entity.js';
 import { ProgrammeEntity } from '../programme/programme.entity.js';
 import { FinalReportEntity } from '../report/report.entity.js';
