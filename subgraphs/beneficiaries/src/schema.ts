@@ -15,6 +15,7 @@ import { IndicatorsResolver } from './indicators/indicators.resolver.js';
 import { partnerReference } from './partner/partner.reference.js';
 import { PartnerResolver } from './partner/partner.resolver.js';
 import { PartnerType } from './partner/partner.type.js';
+import { BeneficiaryOrientationResolver, OrientationResolver, ReorientationRequestResolver } from './orientation/orientation.resolver.js';
 import { ReferralResolver } from './referral/referral.resolver.js';
 import { TerritoryResolver } from './territory/territory.resolver.js';
 import { territoryReference } from './territory/territory.reference.js';
@@ -29,6 +30,9 @@ export function buildBeneficiariesSchema(): Promise<GraphQLSchema> {
       AccompanimentResolver,
       AppointmentResolver,
       ReferralResolver,
+      OrientationResolver,
+      ReorientationRequestResolver,
+      BeneficiaryOrientationResolver,
       IndicatorsResolver,
       ImportResolver,
       TerritoryResolver,

@@ -164,6 +164,46 @@ export const rules: Record<string, Rule> = {
     variables: () => ({ id: NO_SUCH_ID }),
     expect: everyone('rejected', { STEERING: 'forbidden', PRESCRIBER: 'forbidden' }),
   },
+  // Orientation (loi pour le plein emploi): the tracks and criteria are reference data; decisions are the Département's,
+  // requests its référents' and operators' (docs/beneficiaries.md « Orientation et réorientation »).
+  'Query.orientationTracks': { document: '{ orientationTracks { code } }', expect: everyone('data') },
+  'Query.orientationCriteria': { document: '{ orientationCriteria { code } }', expect: everyone('data') },
+  'Query.reorientationRequests': {
+    action: 'orientation:readRequests',
+    // The demo has no reorientation request yet.
+    document: '{ reorientationRequests(first: 5) { nodes { id } } }',
+    expect: everyone('forbidden', { ADMIN: 'empty', REFERENT: 'empty', OPERATOR: 'empty', OTHER_DEPARTMENT: 'empty' }),
+  },
+  'Mutation.decideOrientation': {
+    action: 'orientation:decide',
+    document: 'mutation ($id: ID!) { decideOrientation(input: { beneficiaryId: $id, track: "SOCIAL", leadKind: DEPARTMENT, criteria: [], decidedOn: "2026-11-01" }) { ok } }',
+    variables: () => ({ id: NO_SUCH_ID }),
+    expect: everyone('forbidden', { ADMIN: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
+  },
+  'Mutation.notifyOrientation': {
+    action: 'orientation:decide',
+    document: 'mutation ($id: ID!) { notifyOrientation(input: { orientationId: $id, notifiedOn: "2026-11-01" }) { ok } }',
+    variables: () => ({ id: NO_SUCH_ID }),
+    expect: everyone('forbidden', { ADMIN: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
+  },
+  'Mutation.requestReorientation': {
+    action: 'orientation:request',
+    document: 'mutation ($id: ID!) { requestReorientation(input: { beneficiaryId: $id, proposedTrack: "PRO", reason: "test" }) { ok } }',
+    variables: () => ({ id: NO_SUCH_ID }),
+    expect: everyone('forbidden', { REFERENT: 'rejected', OPERATOR: 'rejected' }),
+  },
+  'Mutation.decideReorientation': {
+    action: 'orientation:decide',
+    document: 'mutation ($id: ID!) { decideReorientation(input: { requestId: $id, decision: REFUSED, decidedOn: "2026-11-01", reason: "test" }) { ok } }',
+    variables: () => ({ id: NO_SUCH_ID }),
+    expect: everyone('forbidden', { ADMIN: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
+  },
+  'Mutation.withdrawReorientation': {
+    action: 'orientation:request',
+    document: 'mutation ($id: ID!) { withdrawReorientation(requestId: $id) { ok } }',
+    variables: () => ({ id: NO_SUCH_ID }),
+    expect: everyone('forbidden', { REFERENT: 'rejected', OPERATOR: 'rejected' }),
+  },
   'Mutation.importBeneficiaries': {
     action: 'people:import',
     // A file without the expected header: the administrator gets the report of what is wrong; nothing is written.

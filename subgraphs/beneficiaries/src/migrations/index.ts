@@ -7,6 +7,7 @@ import { Migration20261205100000_path_rules } from './Migration20261205100000_pa
 import { Migration20261205110000_name_index } from './Migration20261205110000_name_index.js';
 import { Migration20261205200000_outbox } from './Migration20261205200000_outbox.js';
 import { Migration20261205220000_outbox_backfill } from './Migration20261205220000_outbox_backfill.js';
+import { Migration20261206000000_orientation } from './Migration20261206000000_orientation.js';
 
 export const beneficiariesMigrations: NamedMigration[] = [
   { name: 'Migration20261122020000_beneficiary', class: Migration20261122020000_beneficiary },
@@ -17,4 +18,5 @@ export const beneficiariesMigrations: NamedMigration[] = [
   { name: 'Migration20261205110000_name_index', class: Migration20261205110000_name_index },
   { name: 'Migration20261205200000_outbox', class: Migration20261205200000_outbox },
   { name: 'Migration20261205220000_outbox_backfill', class: Migration20261205220000_outbox_backfill },
+  { name: 'Migration20261206000000_orientation', class: Migration20261206000000_orientation },
 ];

@@ -61,6 +61,12 @@ export const catalogue = {
   'prescribed:read': rule(['PRESCRIBER'], 'caseload', true, 'list the people they prescribed'),
   'people:import': rule(['ADMIN'], 'department', false, 'import people'),
   'conventionCaseload:read': rule(EVERYONE, 'partner', false, 'read a convention caseload'),
+  /** The Département's orientation decision (track, lead structure, criteria), its notification, and its answer to a reorientation request. */
+  'orientation:decide': rule(['ADMIN'], 'department', true, 'decide orientations'),
+  /** A reorientation request, made by the person's référent or by the operator running their accompaniment (and withdrawn by whoever made it). */
+  'orientation:request': rule(['REFERENT', 'OPERATOR'], 'caseload', true, 'request a reorientation'),
+  /** The reorientation requests: the Département's for an administrator, those on the caller's own people for a référent or an operator. */
+  'orientation:readRequests': rule(FOLLOWERS, 'caseload', true, 'read reorientation requests'),
   // Engagement contracts and conventions (contracts)
   'contract:read': rule(FOLLOWERS, 'caseload', true, 'read or write engagement contracts'),
   'contract:write': rule(FOLLOWERS, 'caseload', true, 'read or write engagement contracts'),
