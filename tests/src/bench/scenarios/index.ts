@@ -2,6 +2,7 @@ import type { Scenario } from '../harness.js';
 import { beneficiariesIndicators } from './beneficiaries-indicators.js';
 import { dashboardPages } from './dashboard-pages.js';
 import { gatewayConcurrency } from './gateway-concurrency.js';
+import { gatewayThroughput } from './gateway-throughput.js';
 import { moneyConventions, moneyOverview } from './money.js';
 import { partnersCoverage, partnersCoverageCold, partnersSearch, partnersTypoSearch } from './partners-directory.js';
 import { territoryOverview } from './territory-overview.js';
@@ -10,6 +11,7 @@ import { territoryOverview } from './territory-overview.js';
 export const scenarios: Scenario[] = [
   territoryOverview,
   gatewayConcurrency,
+  ...gatewayThroughput,
   moneyOverview,
   moneyConventions,
   ...beneficiariesIndicators,

@@ -1,0 +1,76 @@
+import { readFile } from 'node:fs/promises';
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { CallerTokenSigner, type Caller } from '@passerelles/subgraph-kit/identity';
+import { Kind, parse, print, visit, type DirectiveNode } from 'graphql';
+
+/**
+ * The benchmark's baseline engine (issue 15): `@apollo/gateway` + `@apollo/server`, in a process of its
+ * own like the project's gateway, on a copy of the committed supergraph without the directives it
+ * refuses to load, in front of the same running subgraphs. No sessions: it serves one caller, whose
+ * Ed25519 token it signs once per client request and sends on every subgraph fetch of that request.
+ * Started by `scenarios/gateway-throughput.ts` with `fork()`, which sends it its `Config`; it answers
+ * `{ url }` once it listens.
+ */
+
+/** Directives `@apollo/gateway` refuses (`for: SECURITY` links it does not implement), and their scalar. */
+const REFUSED = new Set(['authenticated', 'requiresScopes']);
+const REFUSED_TYPES = new Set(['requiresScopes__Scope']);
+
+/** The supergraph minus `@authenticated` and `@requiresScopes`: their `@link`s, definitions, scalar and uses. */
+function withoutRefusedDirectives(supergraph: string): string {
+  const links = (node: DirectiveNode): boolean => {
+    if (node.name.value !== 'link') return false;
+    const url = node.arguments?.find((a) => a.name.value === 'url')?.value;
+    return url?.kind === Kind.STRING && [...REFUSED].some((name) => url.value.includes(`/${name}/`));
+  };
+  const document = visit(parse(supergraph), {
+    Directive: (node) => (REFUSED.has(node.name.value) || links(node) ? null : undefined),
+    DirectiveDefinition: (node) => (REFUSED.has(node.name.value) ? null : undefined),
+    ScalarTypeDefinition: (node) => (REFUSED_TYPES.has(node.name.value) ? null : undefined),
+  });
+  return print(document);
+}
+
+export interface Config {
+  supergraphPath: string;
+  /** Where each subgraph of this run listens, by name (the supergraph's URLs are `npm start`'s ports). */
+  subgraphUrls: Record<string, string>;
+  signingKeyPem: string;
+  caller: Caller;
+}
+
+interface Context {
+  token: string;
+}
+
+async function main(config: Config): Promise<void> {
+  const { caller } = config;
+  const supergraphSdl = withoutRefusedDirectives(await readFile(config.supergraphPath, 'utf8'));
+  const signer = await CallerTokenSigner.fromPem(config.signingKeyPem);
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name, url }) =>
+      new RemoteGraphQLDataSource<Context>({
+        url: config.subgraphUrls[name] ?? url,
+        willSendRequest({ request, context }) {
+          request.http?.headers.set('authorization', `Bearer ${context.token}`);
+        },
+      }),
+  });
+  const server = new ApolloServer<Context>({ gateway, introspection: false, includeStacktraceInErrorResponses: false });
+  let requests = 0;
+  const { url } = await startStandaloneServer(server, {
+    listen: { port: 0, host: '127.0.0.1' },
+    context: async () => ({ token: await signer.sign(caller, `bench-apollo-${++requests}`) }),
+  });
+  process.send!({ url });
+}
+
+process.once('message', (config) => {
+  main(config as Config).catch((error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  });
+});

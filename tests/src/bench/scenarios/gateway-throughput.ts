@@ -1,0 +1,154 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { Agent, request } from 'node:http';
+import { isDeepStrictEqual } from 'node:util';
+import { DEMO_PASSWORD } from '@passerelles/db';
+import { supergraphPath } from '@passerelles/gateway';
+import type { Caller } from '@passerelles/subgraph-kit/identity';
+import { sessionTokenOf } from '../../support/system.js';
+import type { Config } from '../apollo-gateway-server.js';
+import type { BenchContext, Scenario } from '../harness.js';
+
+/**
+ * Issue 15, goal 1: the project's gateway against `@apollo/gateway` on the same supergraph and the
+ * same running subgraphs, each in a process of its own, with C keep-alive connections. One timed run
+ * sends `REQUESTS_PER_CONNECTION × C` requests over the C connections, each with a different period
+ * (so no two requests of a run are alike: nothing could be merged or answered from a cache);
+ * throughput = requests ÷ the run's wall-clock time, and the harness's ratio (project ÷ Apollo, in
+ * time) is the inverse of the throughput ratio.
+ */
+const REQUESTS_PER_CONNECTION = 1;
+const ADMIN_EMAIL = 'admin.62@demo.passerelles.fr';
+
+/** The territory overview (four subgraphs, three stages), plus one figure that depends on the variables. */
+const QUERY = `query Overview($period: PeriodInput!) {
+  territories { id name activeBeneficiaries placesContracted partnerCount fundingCommitted peopleOriented(period: $period) { value suppressed } }
+}`;
+
+let sequence = 0;
+/** A period ending on a different day for each request (cycling over about two years). */
+function nextVariables(): { period: { from: string; to: string } } {
+  const to = new Date(Date.UTC(2025, 0, 1) + (sequence++ % 700) * 86_400_000);
+  return { period: { from: '2025-01-01', to: to.toISOString().slice(0, 10) } };
+}
+
+interface Engine {
+  url: URL;
+  headers: Record<string, string>;
+}
+
+function post(engine: Engine, agent: Agent, variables: unknown): Promise<string> {
+  const body = JSON.stringify({ query: QUERY, variables });
+  return new Promise((resolve, reject) => {
+    const req = request(
+      engine.url,
+      { method: 'POST', agent, headers: { ...engine.headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          if (res.statusCode !== 200 || !text.startsWith('{"data":{"territories":[{') || text.includes('"errors"')) {
+            reject(new Error(`${engine.url.href} answered ${res.statusCode}: ${text.slice(0, 300)}`));
+          } else resolve(text);
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** The project's gateway as `npm start` runs it (sessions, limits, authorization), signed in as the Pas-de-Calais administrator. */
+async function projectGateway(ctx: BenchContext): Promise<Engine> {
+  const login = await fetch(new URL('/auth/login', ctx.gatewayUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: ADMIN_EMAIL, password: DEMO_PASSWORD }),
+  });
+  return { url: new URL(ctx.gatewayUrl), headers: { cookie: `passerelles_session=${sessionTokenOf(login)}` } };
+}
+
+/** `@apollo/gateway` in a child process (`../apollo-gateway-server.ts`), serving the same administrator. */
+async function apolloGateway(ctx: BenchContext): Promise<Engine> {
+  const [user] = (await ctx.query(
+    'select id, role, department_code, territory_ids, partner_id from auth.app_user where email = $1',
+    [ADMIN_EMAIL],
+  )) as { id: string; role: Caller['role']; department_code: string; territory_ids: string[] | null; partner_id: string | null }[];
+  const caller: Caller = { userId: user!.id, role: user!.role, departmentCode: user!.department_code, territoryIds: user!.territory_ids ?? [], partnerId: user!.partner_id };
+  const child: ChildProcess = fork(new URL('../apollo-gateway-server.js', import.meta.url), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  ctx.onClose(async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill();
+    await exited;
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('message', (message) => resolve((message as { url: string }).url));
+    child.once('exit', (code) => reject(new Error(`@apollo/gateway exited (${code}) before listening`)));
+    const config: Config = { supergraphPath, subgraphUrls: ctx.system.urls.subgraphs, signingKeyPem: ctx.system.keys.privateKeyPem, caller };
+    child.send(config);
+  });
+  return { url: new URL(url), headers: {} };
+}
+
+const engines = new Map<string, Promise<Engine>>();
+const engineOf = (ctx: BenchContext, name: 'project' | 'apollo'): Promise<Engine> => {
+  let engine = engines.get(name);
+  if (!engine) {
+    engine = name === 'project' ? projectGateway(ctx) : apolloGateway(ctx);
+    engines.set(name, engine);
+  }
+  return engine;
+};
+
+const agents = new Map<string, Agent>();
+/** C keep-alive connections per engine and level, opened on first use and kept. */
+function agentOf(name: string, connections: number, ctx: BenchContext): Agent {
+  const key = `${name}/${connections}`;
+  let agent = agents.get(key);
+  if (!agent) {
+    agent = new Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections });
+    agents.set(key, agent);
+    const opened = agent;
+    ctx.onClose(async () => opened.destroy());
+  }
+  return agent;
+}
+
+/** `REQUESTS_PER_CONNECTION × connections` distinct requests, `connections` at a time. */
+async function run(ctx: BenchContext, name: 'project' | 'apollo', connections: number): Promise<void> {
+  const engine = await engineOf(ctx, name);
+  const agent = agentOf(name, connections, ctx);
+  let left = REQUESTS_PER_CONNECTION * connections;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (left > 0) {
+        left--;
+        await post(engine, agent, nextVariables());
+      }
+    }),
+  );
+}
+
+function throughputScenario(connections: number): Scenario {
+  return {
+    name: `gateway throughput, ${connections} connections, distinct queries`,
+    description: `${REQUESTS_PER_CONNECTION * connections} territory overviews with a different period each, ${connections} at a time over keep-alive connections, through the project's gateway (sessions and all); baseline: @apollo/gateway on the same supergraph (without @authenticated/@requiresScopes) and subgraphs`,
+    run: (ctx) => run(ctx, 'project', connections),
+    baseline: { name: '@apollo/gateway', run: (ctx) => run(ctx, 'apollo', connections) },
+    async verify(ctx) {
+      const variables = nextVariables();
+      const agent = agentOf('verify', 1, ctx);
+      const [own, apollo] = await Promise.all([
+        post(await engineOf(ctx, 'project'), agent, variables),
+        post(await engineOf(ctx, 'apollo'), agent, variables),
+      ]);
+      if (!isDeepStrictEqual(JSON.parse(own), JSON.parse(apollo))) {
+        throw new Error(`The two gateways disagree:\n${own.slice(0, 500)}\n${apollo.slice(0, 500)}`);
+      }
+    },
+  };
+}
+
+export const gatewayThroughput: Scenario[] = [throughputScenario(10), throughputScenario(50)];
