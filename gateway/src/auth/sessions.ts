@@ -28,19 +28,43 @@ export class SessionStore {
     return { token, expiresAt: rows[0]!.expires_at };
   }
 
-  /** The user of a live session (not revoked, not idle, not past its absolute end, account active). */
+  /**
+   * Longest time `last_seen_at` may lag behind the session's last use: a minute, or half the idle
+   * period when that is shorter. Writing it on every request cost a write (and its WAL flush) per
+   * request; now most requests only read (issue 15, ADR 0024). A session therefore ends between
+   * `idleMinutes` minus this lag and `idleMinutes` after its last use, never later.
+   */
+  get touchIntervalSeconds(): number {
+    return Math.min(60, this.policy.idleMinutes * 30);
+  }
+
+  /**
+   * The user of a live session (not revoked, not idle, not past its absolute end, account active),
+   * read from the database on every request — a logout, a deactivation or a role change takes effect
+   * at the next request, on every gateway. `last_seen_at` is written only when it is older than
+   * `touchIntervalSeconds` (the data-modifying CTE runs once, and writes nothing otherwise).
+   */
   async resolve(token: string | null | undefined): Promise<UserRow | null> {
     if (!token || token.length > 200) return null;
-    const { rows } = await this.db.query<UserRow & { last_seen_at: Date }>(
-      `update auth.session s set last_seen_at = now()
-         from auth.app_user u
-        where s.id_hash = $1 and u.id = s.user_id and u.active
-          and s.revoked_at is null and s.expires_at > now()
-          and s.last_seen_at > now() - $2 * interval '1 minute'
-        returning u.*`,
-      [hashToken(token), this.policy.idleMinutes],
+    const { rows } = await this.db.query<UserRow & { session_id_hash?: string; session_last_seen_at?: Date }>(
+      `with live as (
+         select u.*, s.id_hash as session_id_hash, s.last_seen_at as session_last_seen_at
+           from auth.session s join auth.app_user u on u.id = s.user_id
+          where s.id_hash = $1 and u.active
+            and s.revoked_at is null and s.expires_at > now()
+            and s.last_seen_at > now() - $2 * interval '1 minute'),
+       touched as (
+         update auth.session s set last_seen_at = now()
+           from live
+          where s.id_hash = live.session_id_hash and live.session_last_seen_at <= now() - $3 * interval '1 second')
+       select * from live`,
+      [hashToken(token), this.policy.idleMinutes, this.touchIntervalSeconds],
     );
-    return rows[0] ?? null;
+    const row = rows[0];
+    if (!row) return null;
+    delete row.session_id_hash;
+    delete row.session_last_seen_at;
+    return row;
   }
 
   async revoke(token: string | null | undefined): Promise<void> {
