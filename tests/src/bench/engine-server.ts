@@ -2,17 +2,31 @@ import { readFile } from 'node:fs/promises';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
+import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { CallerTokenSigner, type Caller } from '@passerelles/subgraph-kit/identity';
 import { Kind, parse, print, visit, type DirectiveNode } from 'graphql';
+import { serveBenchRuntime } from './bench-runtime.js';
 
 /**
- * The benchmark's baseline engine (issue 15): `@apollo/gateway` + `@apollo/server`, in a process of its
- * own like the project's gateway, on a copy of the committed supergraph without the directives it
- * refuses to load, in front of the same running subgraphs. No sessions: it serves one caller, whose
- * Ed25519 token it signs once per client request and sends on every subgraph fetch of that request.
+ * The gateway engines the throughput benchmark compares the project's gateway with (issue 15), each
+ * in a process of its own like the project's gateway, in front of the same running subgraphs, serving
+ * one caller (no sessions) whose Ed25519 token is signed once per client request and sent on every
+ * subgraph fetch of it:
+ * - `apollo`: `@apollo/gateway` + `@apollo/server`, the baseline, on a copy of the committed
+ *   supergraph without the directives it refuses to load;
+ * - `hive-router`: the Hive gateway runtime with `@graphql-hive/router-runtime` (the Rust query
+ *   planner, plans cached per document), transport and caller token as in production.
  * Started by `scenarios/gateway-throughput.ts` with `fork()`, which sends it its `Config`; it answers
  * `{ url }` once it listens.
  */
+export interface Config {
+  engine: 'apollo' | 'hive-router';
+  supergraphPath: string;
+  /** Where each subgraph of this run listens, by name (the supergraph's URLs are `npm start`'s ports). */
+  subgraphUrls: Record<string, string>;
+  signingKeyPem: string;
+  caller: Caller;
+}
 
 /** Directives `@apollo/gateway` refuses (`for: SECURITY` links it does not implement), and their scalar. */
 const REFUSED = new Set(['authenticated', 'requiresScopes']);
@@ -33,19 +47,11 @@ function withoutRefusedDirectives(supergraph: string): string {
   return print(document);
 }
 
-export interface Config {
-  supergraphPath: string;
-  /** Where each subgraph of this run listens, by name (the supergraph's URLs are `npm start`'s ports). */
-  subgraphUrls: Record<string, string>;
-  signingKeyPem: string;
-  caller: Caller;
-}
-
 interface Context {
   token: string;
 }
 
-async function main(config: Config): Promise<void> {
+async function apollo(config: Config): Promise<string> {
   const { caller } = config;
   const supergraphSdl = withoutRefusedDirectives(await readFile(config.supergraphPath, 'utf8'));
   const signer = await CallerTokenSigner.fromPem(config.signingKeyPem);
@@ -65,12 +71,20 @@ async function main(config: Config): Promise<void> {
     listen: { port: 0, host: '127.0.0.1' },
     context: async () => ({ token: await signer.sign(caller, `bench-apollo-${++requests}`) }),
   });
-  process.send!({ url });
+  return url;
 }
 
-process.once('message', (config) => {
-  main(config as Config).catch((error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-    process.exit(1);
-  });
+async function hiveRouter(config: Config): Promise<string> {
+  const { url } = await serveBenchRuntime({ subgraphUrls: config.subgraphUrls, signingKeyPem: config.signingKeyPem, caller: config.caller, unifiedGraphHandler });
+  return url;
+}
+
+process.once('message', (message) => {
+  const config = message as Config;
+  (config.engine === 'apollo' ? apollo(config) : hiveRouter(config))
+    .then((url) => process.send!({ url }))
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+      process.exit(1);
+    });
 });

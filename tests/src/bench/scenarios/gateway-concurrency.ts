@@ -1,11 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { readFile } from 'node:fs/promises';
-import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
-import httpTransport from '@graphql-mesh/transport-http';
-import { SUBGRAPH_TRANSPORT_OPTIONS, supergraphPath, useCallerToken } from '@passerelles/gateway';
 import type { Caller } from '@passerelles/subgraph-kit/identity';
-import { parse } from 'graphql';
+import { serveBenchRuntime, type BenchRuntime } from '../bench-runtime.js';
 import type { BenchContext, Scenario } from '../harness.js';
 
 /** Requests in flight together in one burst: a steering committee opening the same page at once. */
@@ -13,43 +7,17 @@ const BURST = 20;
 const QUERY = `{ territories { id activeBeneficiaries placesContracted partnerCount fundingCommitted } }`;
 const ADMIN_62: Caller = { userId: 'bench-admin-62', role: 'ADMIN', departmentCode: '62', territoryIds: [], partnerId: null };
 
-interface BenchGateway {
-  url: string;
-  server: Server;
-}
-
 /**
- * A gateway runtime like the production one (same supergraph, transport, caller-token signing),
- * without sessions, serving one fixed caller; `merging` turns the HTTP executor's in-flight
- * deduplication back on, as it was before ADR 0013. Benchmark only: that setting shares one
- * caller's answer with another, and the production gateway has no way to turn it on.
+ * A gateway runtime like the production one (`serveBenchRuntime`), serving one fixed caller;
+ * `merging` turns the HTTP executor's in-flight deduplication back on, as it was before ADR 0013.
+ * Benchmark only: that setting shares one caller's answer with another, and the production gateway
+ * has no way to turn it on.
  */
-async function benchGateway(ctx: BenchContext, merging: boolean): Promise<BenchGateway> {
-  const supergraph = parse(await readFile(supergraphPath, 'utf8'));
-  const callerToken = await useCallerToken(ctx.system.keys.privateKeyPem, () => ADMIN_62);
-  const runtime = createGatewayRuntime({
-    supergraph,
-    transports: { http: httpTransport },
-    transportEntries: Object.fromEntries(
-      Object.entries(ctx.system.urls.subgraphs).map(([name, location]) => [
-        name,
-        { location, options: merging ? { deduplicateInflightRequests: true } : SUBGRAPH_TRANSPORT_OPTIONS },
-      ]),
-    ),
-    plugins: () => [callerToken],
-    batching: false,
-    maskedErrors: true,
-    landingPage: false,
-    graphiql: false,
-    logging: 'error',
-  } as Parameters<typeof createGatewayRuntime>[0]);
-  const server = createServer((req, res) => void runtime.requestListener(req, res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, server };
-}
+const benchGateway = (ctx: BenchContext, merging: boolean): Promise<BenchRuntime> =>
+  serveBenchRuntime({ subgraphUrls: ctx.system.urls.subgraphs, signingKeyPem: ctx.system.keys.privateKeyPem, caller: ADMIN_62, merging });
 
-const gateways = new Map<boolean, Promise<BenchGateway>>();
-const gatewayOf = (ctx: BenchContext, merging: boolean): Promise<BenchGateway> => {
+const gateways = new Map<boolean, Promise<BenchRuntime>>();
+const gatewayOf = (ctx: BenchContext, merging: boolean): Promise<BenchRuntime> => {
   let gateway = gateways.get(merging);
   if (!gateway) {
     gateway = benchGateway(ctx, merging);

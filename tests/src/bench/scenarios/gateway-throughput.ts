@@ -5,7 +5,7 @@ import { DEMO_PASSWORD } from '@passerelles/db';
 import { supergraphPath } from '@passerelles/gateway';
 import type { Caller } from '@passerelles/subgraph-kit/identity';
 import { sessionTokenOf } from '../../support/system.js';
-import type { Config } from '../apollo-gateway-server.js';
+import type { Config } from '../engine-server.js';
 import type { BenchContext, Scenario } from '../harness.js';
 
 /**
@@ -69,14 +69,16 @@ async function projectGateway(ctx: BenchContext): Promise<Engine> {
   return { url: new URL(ctx.gatewayUrl), headers: { cookie: `passerelles_session=${sessionTokenOf(login)}` } };
 }
 
-/** `@apollo/gateway` in a child process (`../apollo-gateway-server.ts`), serving the same administrator. */
-async function apolloGateway(ctx: BenchContext): Promise<Engine> {
+type EngineName = 'project' | Config['engine'];
+
+/** `@apollo/gateway`, or the Hive runtime with the Rust planner, in a child process (`../engine-server.ts`), serving the same administrator. */
+async function childEngine(ctx: BenchContext, engine: Config['engine']): Promise<Engine> {
   const [user] = (await ctx.query(
     'select id, role, department_code, territory_ids, partner_id from auth.app_user where email = $1',
     [ADMIN_EMAIL],
   )) as { id: string; role: Caller['role']; department_code: string; territory_ids: string[] | null; partner_id: string | null }[];
   const caller: Caller = { userId: user!.id, role: user!.role, departmentCode: user!.department_code, territoryIds: user!.territory_ids ?? [], partnerId: user!.partner_id };
-  const child: ChildProcess = fork(new URL('../apollo-gateway-server.js', import.meta.url), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(new URL('../engine-server.js', import.meta.url), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   ctx.onClose(async () => {
     if (child.exitCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -85,18 +87,18 @@ async function apolloGateway(ctx: BenchContext): Promise<Engine> {
   });
   const url = await new Promise<string>((resolve, reject) => {
     child.once('message', (message) => resolve((message as { url: string }).url));
-    child.once('exit', (code) => reject(new Error(`@apollo/gateway exited (${code}) before listening`)));
-    const config: Config = { supergraphPath, subgraphUrls: ctx.system.urls.subgraphs, signingKeyPem: ctx.system.keys.privateKeyPem, caller };
+    child.once('exit', (code) => reject(new Error(`The ${engine} engine exited (${code}) before listening`)));
+    const config: Config = { engine, supergraphPath, subgraphUrls: ctx.system.urls.subgraphs, signingKeyPem: ctx.system.keys.privateKeyPem, caller };
     child.send(config);
   });
   return { url: new URL(url), headers: {} };
 }
 
 const engines = new Map<string, Promise<Engine>>();
-const engineOf = (ctx: BenchContext, name: 'project' | 'apollo'): Promise<Engine> => {
+const engineOf = (ctx: BenchContext, name: EngineName): Promise<Engine> => {
   let engine = engines.get(name);
   if (!engine) {
-    engine = name === 'project' ? projectGateway(ctx) : apolloGateway(ctx);
+    engine = name === 'project' ? projectGateway(ctx) : childEngine(ctx, name);
     engines.set(name, engine);
   }
   return engine;
@@ -117,7 +119,7 @@ function agentOf(name: string, connections: number, ctx: BenchContext): Agent {
 }
 
 /** `REQUESTS_PER_CONNECTION × connections` distinct requests, `connections` at a time. */
-async function run(ctx: BenchContext, name: 'project' | 'apollo', connections: number): Promise<void> {
+async function run(ctx: BenchContext, name: EngineName, connections: number): Promise<void> {
   const engine = await engineOf(ctx, name);
   const agent = agentOf(name, connections, ctx);
   let left = REQUESTS_PER_CONNECTION * connections;
@@ -131,24 +133,37 @@ async function run(ctx: BenchContext, name: 'project' | 'apollo', connections: n
   );
 }
 
+/** Checks that two engines give the same answer to the same request. */
+async function sameAnswers(ctx: BenchContext, a: EngineName, b: EngineName): Promise<void> {
+  const variables = nextVariables();
+  const agent = agentOf('verify', 1, ctx);
+  const [first, second] = await Promise.all([post(await engineOf(ctx, a), agent, variables), post(await engineOf(ctx, b), agent, variables)]);
+  if (!isDeepStrictEqual(JSON.parse(first), JSON.parse(second))) {
+    throw new Error(`The ${a} and ${b} engines disagree:\n${first.slice(0, 500)}\n${second.slice(0, 500)}`);
+  }
+}
+
+const WHAT = (connections: number): string =>
+  `${REQUESTS_PER_CONNECTION * connections} territory overviews with a different period each, ${connections} at a time over keep-alive connections`;
+
 function throughputScenario(connections: number): Scenario {
   return {
     name: `gateway throughput, ${connections} connections, distinct queries`,
-    description: `${REQUESTS_PER_CONNECTION * connections} territory overviews with a different period each, ${connections} at a time over keep-alive connections, through the project's gateway (sessions and all); baseline: @apollo/gateway on the same supergraph (without @authenticated/@requiresScopes) and subgraphs`,
+    description: `${WHAT(connections)}, through the project's gateway (sessions and all); baseline: @apollo/gateway on the same supergraph (without @authenticated/@requiresScopes) and subgraphs`,
     run: (ctx) => run(ctx, 'project', connections),
     baseline: { name: '@apollo/gateway', run: (ctx) => run(ctx, 'apollo', connections) },
-    async verify(ctx) {
-      const variables = nextVariables();
-      const agent = agentOf('verify', 1, ctx);
-      const [own, apollo] = await Promise.all([
-        post(await engineOf(ctx, 'project'), agent, variables),
-        post(await engineOf(ctx, 'apollo'), agent, variables),
-      ]);
-      if (!isDeepStrictEqual(JSON.parse(own), JSON.parse(apollo))) {
-        throw new Error(`The two gateways disagree:\n${own.slice(0, 500)}\n${apollo.slice(0, 500)}`);
-      }
-    },
+    verify: (ctx) => sameAnswers(ctx, 'project', 'apollo'),
   };
 }
 
-export const gatewayThroughput: Scenario[] = [throughputScenario(10), throughputScenario(50)];
+/** The engine lever of issue 15: the Hive runtime with the Rust planner, without sessions (compare with the rows above, same run). */
+function rustPlannerScenario(connections: number): Scenario {
+  return {
+    name: `gateway throughput, ${connections} connections, distinct queries, Hive runtime with the Rust planner (no sessions)`,
+    description: `${WHAT(connections)}, through @graphql-hive/router-runtime in front of the same subgraphs, caller token as in production, no sessions`,
+    run: (ctx) => run(ctx, 'hive-router', connections),
+    verify: (ctx) => sameAnswers(ctx, 'hive-router', 'apollo'),
+  };
+}
+
+export const gatewayThroughput: Scenario[] = [throughputScenario(10), throughputScenario(50), rustPlannerScenario(10), rustPlannerScenario(50)];
