@@ -5,6 +5,7 @@ import { seedContracts } from './contracts.seed.js';
 import { seedEngagementContracts } from './engagement.seed.js';
 import { seedFunding } from './funding.seed.js';
 import { seedIdentities, type SealIdentity } from './identities.seed.js';
+import { seedOrientations } from './orientation.seed.js';
 import { seedPartners } from './partners.seed.js';
 
 export { DEMO_AS_OF, DEMO_POPULATION } from './beneficiaries.seed.js';
@@ -18,6 +19,9 @@ export interface SeedResult {
   beneficiaries: number;
   accompaniments: number;
   engagementContracts: number;
+  /** Orientation decisions, current and past, and reorientation requests. */
+  orientations: number;
+  reorientationRequests: number;
   /** People given a synthetic identity (0 without a `sealIdentity`). */
   identities: number;
   users: number;
@@ -47,7 +51,7 @@ export async function isDatabaseSeeded(databaseUrl: string): Promise<boolean> {
  */
 export async function seedDemo(databaseUrl: string, options: SeedOptions = {}): Promise<SeedResult> {
   if (await isDatabaseSeeded(databaseUrl)) {
-    return { seeded: false, programmes: 0, partners: 0, conventions: 0, beneficiaries: 0, accompaniments: 0, engagementContracts: 0, identities: 0, users: 0 };
+    return { seeded: false, programmes: 0, partners: 0, conventions: 0, beneficiaries: 0, accompaniments: 0, engagementContracts: 0, orientations: 0, reorientationRequests: 0, identities: 0, users: 0 };
   }
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -59,10 +63,11 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions = {}): 
     const contracts = await seedContracts(client);
     const beneficiaries = await seedBeneficiaries(client);
     const engagement = await seedEngagementContracts(client);
+    const orientation = await seedOrientations(client);
     const identities = options.sealIdentity ? await seedIdentities(client, options.sealIdentity) : { identities: 0 };
     const auth = await seedAuth(client);
     await client.query('commit');
-    return { seeded: true, ...funding, ...partners, ...contracts, ...beneficiaries, ...engagement, ...identities, ...auth };
+    return { seeded: true, ...funding, ...partners, ...contracts, ...beneficiaries, ...engagement, ...orientation, ...identities, ...auth };
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
     throw error;
