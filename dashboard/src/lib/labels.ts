@@ -24,6 +24,9 @@ import type {
   Public,
   ReceptionMode,
   ReferralStatus,
+  OrientationLead,
+  OrientationSource,
+  ReorientationStatus,
   ServiceType,
   UserRole,
 } from './graphql/operations.ts';
@@ -251,3 +254,24 @@ export function labelOf(labels: Readonly<Record<string, string>>, value: string 
   if (value === null || value === undefined) return '—';
   return labels[value] ?? value;
 }
+
+/** Who leads the accompaniment an orientation gives (« structure référente »). */
+export const ORIENTATION_LEADS = {
+  FRANCE_TRAVAIL: 'France Travail',
+  DEPARTMENT: 'Département',
+  PARTNER: 'Structure partenaire',
+} as const satisfies Record<OrientationLead, string>;
+
+/** Where an orientation decision comes from. */
+export const ORIENTATION_SOURCES = {
+  DEPARTMENT: 'Département',
+  FRANCE_TRAVAIL: 'France Travail',
+  IMPORT: 'Import',
+} as const satisfies Record<OrientationSource, string>;
+
+export const REORIENTATION_STATUSES = {
+  REQUESTED: 'Demandée',
+  ACCEPTED: 'Acceptée',
+  REFUSED: 'Refusée',
+  WITHDRAWN: 'Retirée',
+} as const satisfies Record<ReorientationStatus, string>;

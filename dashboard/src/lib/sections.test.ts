@@ -13,7 +13,8 @@ describe('sections by role', () => {
     expect(sectionsFor('REFERENT').map((s) => s.path)).toEqual(['/pilotage', '/couverture', '/annuaire', '/parcours']);
     expect(sectionsFor('OPERATOR').map((s) => s.path)).toEqual(['/pilotage', '/couverture', '/annuaire', '/parcours', '/orientations', '/conventions']);
     expect(sectionsFor('PRESCRIBER').map((s) => s.path)).toEqual(['/pilotage', '/couverture', '/annuaire', '/parcours']);
-    expect(sectionsFor('ADMIN')).toHaveLength(7);
+    expect(sectionsFor('ADMIN')).toHaveLength(8);
+    expect(maySee('REFERENT', '/reorientations')).toBe(false);
     expect(maySee('REFERENT', '/orientations')).toBe(false);
     expect(maySee('REFERENT', '/administration')).toBe(false);
     expect(maySee('ADMIN', '/administration')).toBe(true);

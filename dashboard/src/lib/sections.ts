@@ -23,6 +23,7 @@ export const SECTIONS = [
   { path: '/annuaire', label: 'Annuaire', roles: ALL },
   { path: '/parcours', label: 'Parcours', roles: ['REFERENT', 'PRESCRIBER', 'OPERATOR', 'ADMIN'] },
   { path: '/orientations', label: 'Orientations reçues', roles: ['OPERATOR', 'ADMIN'] },
+  { path: '/reorientations', label: 'Réorientations', roles: ['ADMIN'] },
   { path: '/conventions', label: 'Conventions & financements', roles: ['ADMIN', 'OPERATOR', 'STEERING'] },
   { path: '/administration', label: 'Administration', roles: ['ADMIN'] },
 ] as const satisfies readonly Section[];

@@ -6,7 +6,7 @@ import { ACCOUNTS, expectAccessible, useDashboard } from '../support/dashboard.j
 const ui = useDashboard();
 
 const NAVIGATION = {
-  ADMIN: ['Pilotage', 'Couverture', 'Annuaire', 'Parcours', 'Orientations reçues', 'Conventions & financements', 'Administration'],
+  ADMIN: ['Pilotage', 'Couverture', 'Annuaire', 'Parcours', 'Orientations reçues', 'Réorientations', 'Conventions & financements', 'Administration'],
   STEERING: ['Pilotage', 'Couverture', 'Annuaire', 'Conventions & financements'],
   REFERENT: ['Pilotage', 'Couverture', 'Annuaire', 'Parcours'],
   OPERATOR: ['Pilotage', 'Couverture', 'Annuaire', 'Parcours', 'Orientations reçues', 'Conventions & financements'],
@@ -19,6 +19,7 @@ const PATHS: Record<string, string> = {
   Annuaire: '/annuaire',
   Parcours: '/parcours',
   'Orientations reçues': '/orientations',
+  Réorientations: '/reorientations',
   'Conventions & financements': '/conventions',
   Administration: '/administration',
 };

@@ -24,6 +24,13 @@ export type CaseloadAlert =
   | 'APPOINTMENT_TO_CLOSE'
   | 'REFERRAL_UNANSWERED';
 
+/** Where a reorientation request stands. */
+export type ReorientationStatus =
+  | 'REQUESTED'
+  | 'ACCEPTED'
+  | 'REFUSED'
+  | 'WITHDRAWN';
+
 /** Where a referral to a partner service stands. */
 export type ReferralStatus =
   | 'SENT'
@@ -95,6 +102,23 @@ export type TimelineEventKind =
   | 'REFERRAL'
   | 'FINAL_REVIEW'
   | 'EXIT';
+
+/** Who leads the accompaniment an orientation gives. */
+export type OrientationLead =
+  | 'FRANCE_TRAVAIL'
+  | 'DEPARTMENT'
+  | 'PARTNER';
+
+/** Where an orientation decision comes from. */
+export type OrientationSource =
+  | 'DEPARTMENT'
+  | 'FRANCE_TRAVAIL'
+  | 'IMPORT';
+
+/** The Département's answer to a reorientation request. */
+export type ReorientationDecision =
+  | 'ACCEPTED'
+  | 'REFUSED';
 
 /** CER (contrat d’engagements réciproques), PPAE, CEJ or PACEA. */
 export type ContractKind =
@@ -490,6 +514,35 @@ export type RecordAppointmentInput = {
   /** Day (YYYY-MM-DD), on or after the validation. */
   scheduledOn: string;
   status: AppointmentStatus;
+};
+
+/** A reorientation request by the person’s référent (or the operator running their accompaniment). */
+export type RequestReorientationInput = {
+  beneficiaryId: string;
+  /** The track proposed (see `orientationTracks`): not the current one. */
+  proposedTrack: string;
+  /** Why (required). */
+  reason: string;
+  /** Day of the request (default: today). */
+  requestedOn?: string | null | undefined;
+};
+
+/** The Département's answer to a reorientation request. */
+export type DecideReorientationInput = {
+  requestId: string;
+  decision: ReorientationDecision;
+  /** Day of the decision (YYYY-MM-DD), on or after the request, not in the future. */
+  decidedOn: string;
+  /** Why: required for a refusal. */
+  reason?: string | null | undefined;
+  /** ACCEPTED: who leads the new accompaniment (required). */
+  leadKind?: OrientationLead | null | undefined;
+  /** ACCEPTED with a PARTNER lead: the partner. */
+  leadPartnerId?: string | null | undefined;
+  /** ACCEPTED: the criteria codes of the new orientation. */
+  criteria?: Array<string> | null | undefined;
+  /** ACCEPTED: the day the person was notified, when already done. */
+  notifiedOn?: string | null | undefined;
 };
 
 /** Sending a person to a partner's service. */
@@ -971,6 +1024,13 @@ export type CreateEngagementContractMutationVariables = Exact<{
 
 export type CreateEngagementContractMutation = { createContract: { ok: boolean, error: { code: string, message: string } | null, contract: { id: string } | null } };
 
+export type BeneficiaryOrientationQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type BeneficiaryOrientationQuery = { beneficiary: { id: string, viewerCanRequestReorientation: boolean, orientations: Array<{ id: string, leadKind: OrientationLead, decidedOn: string, notifiedOn: string | null, source: OrientationSource, reason: string | null, track: { code: string, label: string }, leadPartner: { name: string } | null, criteria: Array<{ code: string, label: string }> }>, reorientationRequests: Array<{ id: string, status: ReorientationStatus, reason: string, requestedOn: string, decidedOn: string | null, decisionReason: string | null, viewerCanWithdraw: boolean, proposedTrack: { code: string, label: string } }> } | null, orientationTracks: Array<{ code: string, label: string }> };
+
 export type BeneficiaryPathQueryVariables = Exact<{
   id: string;
   withContracts: boolean;
@@ -993,6 +1053,20 @@ export type RequestContractRenewalMutationVariables = Exact<{
 
 
 export type RequestContractRenewalMutation = { requestContractRenewal: { ok: boolean, error: { code: string, message: string } | null } };
+
+export type WithdrawReorientationMutationVariables = Exact<{
+  requestId: string;
+}>;
+
+
+export type WithdrawReorientationMutation = { withdrawReorientation: { ok: boolean, error: { code: string, message: string, field: string | null } | null, request: { id: string, status: ReorientationStatus } | null } };
+
+export type RequestReorientationMutationVariables = Exact<{
+  input: RequestReorientationInput;
+}>;
+
+
+export type RequestReorientationMutation = { requestReorientation: { ok: boolean, error: { code: string, message: string, field: string | null } | null, request: { id: string, status: ReorientationStatus } | null } };
 
 export type RecordExitMutationVariables = Exact<{
   input: RecordExitInput;
@@ -1087,6 +1161,21 @@ export type PilotageProgrammesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type PilotageProgrammesQuery = { programmes: Array<{ id: string, name: string }> };
+
+export type DecideReorientationMutationVariables = Exact<{
+  input: DecideReorientationInput;
+}>;
+
+
+export type DecideReorientationMutation = { decideReorientation: { ok: boolean, error: { code: string, message: string, field: string | null } | null, request: { id: string, status: ReorientationStatus } | null } };
+
+export type ReorientationRequestsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ReorientationRequestsQuery = { reorientationRequests: { nodes: Array<{ id: string, reason: string, requestedOn: string, viewerCanDecide: boolean, proposedTrack: { code: string, label: string }, beneficiary: { id: string, birthYear: number, commune: { name: string } | null, identity: { firstName: string, lastName: string } | null, currentOrientation: { leadKind: OrientationLead, decidedOn: string, track: { label: string }, leadPartner: { name: string } | null } | null } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } }, orientationCriteria: Array<{ code: string, label: string }> };
 
 export type TerritoryOverviewQueryVariables = Exact<{
   department?: string | null | undefined;

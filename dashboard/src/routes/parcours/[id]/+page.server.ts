@@ -1,5 +1,6 @@
 import { error, fail, type ActionFailure } from '@sveltejs/kit';
 import type {
+  BeneficiaryOrientationQuery,
   BeneficiaryPathQuery,
   ContractContextQuery,
   BeneficiaryPathQueryVariables,
@@ -7,6 +8,10 @@ import type {
   RecordAppointmentMutationVariables,
   RecordExitMutationVariables,
   RequestContractRenewalMutationVariables,
+  RequestReorientationMutation,
+  RequestReorientationMutationVariables,
+  WithdrawReorientationMutation,
+  WithdrawReorientationMutationVariables,
 } from '#lib/graphql/operations.ts';
 import { parisToday } from '#lib/days.ts';
 import { gatewayQuery, GatewayUnavailableError } from '#lib/server/gateway.ts';
@@ -32,6 +37,10 @@ import pathDocument from './personne.graphql?raw';
 import renewalDocument from './renouvellement.graphql?raw';
 import appointmentDocument from './rendez-vous.graphql?raw';
 import exitDocument from './sortie.graphql?raw';
+import { orientationRefusal } from './orientation.ts';
+import orientationDocument from './orientation.graphql?raw';
+import reorientationDocument from './reorientation.graphql?raw';
+import withdrawDocument from './reorientation-retrait.graphql?raw';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NOT_HERE = 'Cette personne est introuvable ou ne fait pas partie de votre file active.';
@@ -43,9 +52,12 @@ export const load: PageServerLoad = async ({ fetch, locals, params }) => {
   const user = requireSection(locals.user, '/parcours');
   if (!UUID.test(params.id)) error(404, NOT_HERE);
   const variables: BeneficiaryPathQueryVariables = { id: params.id, withContracts: user.actions.includes('contract:read') };
-  const person = await loadPanel<BeneficiaryPathQuery>(fetch, 'parcours', pathDocument, variables);
+  const [person, orientation] = await Promise.all([
+    loadPanel<BeneficiaryPathQuery>(fetch, 'parcours', pathDocument, variables),
+    loadPanel<BeneficiaryOrientationQuery>(fetch, 'orientation', orientationDocument, { id: params.id }),
+  ]);
   if (person.ok && !person.data.beneficiary) error(404, NOT_HERE);
-  return { person, mayAct: person.ok ? person.data.beneficiary!.viewerCanAct : false, today: parisToday() };
+  return { person, orientation, mayAct: person.ok ? person.data.beneficiary!.viewerCanAct : false, today: parisToday() };
 };
 
 /** What a form action answers: which form, its errors (by field) and values, or that it was saved. */
@@ -196,4 +208,55 @@ export const actions: Actions = {
     const variables: RequestContractRenewalMutationVariables = { id: contractId, on };
     return mutate(fetch, 'renouvellement', renewalDocument, variables, values, contractId);
   },
+
+  /** A reorientation request to the Département: the track proposed and why (the person's référent, or the operator running their accompaniment). */
+  reorientation: async ({ fetch, locals, params, request }) => {
+    const form = await orientationForm(locals, request);
+    const values = formValues(form, ['track', 'reason']);
+    const errors: FieldErrors = {};
+    if (!values['track']) errors['track'] = 'Choisissez le parcours proposé.';
+    if (!values['reason']?.trim()) errors['reason'] = 'Indiquez le motif de la demande.';
+    else if (values['reason'].length > 2000) errors['reason'] = 'Le motif tient en 2 000 caractères au plus.';
+    if (Object.keys(errors).length > 0) return fail(400, { form: 'reorientation', errors, values });
+    const variables: RequestReorientationMutationVariables = { input: { beneficiaryId: params.id, proposedTrack: values['track']!, reason: values['reason']!.trim() } };
+    return orientationChange<RequestReorientationMutation>(fetch, 'reorientation', reorientationDocument, variables, values, (d) => d.requestReorientation);
+  },
+
+  /** Its requester withdraws a request still waiting. */
+  retraitReorientation: async ({ fetch, locals, request }) => {
+    const form = await orientationForm(locals, request);
+    const variables: WithdrawReorientationMutationVariables = { requestId: String(form.get('requestId') ?? '') };
+    return orientationChange<WithdrawReorientationMutation>(fetch, 'retraitReorientation', withdrawDocument, variables, {}, (d) => d.withdrawReorientation);
+  },
 };
+
+/** The form's data, once the role may request reorientations (the API decides for this person: `viewerCanRequestReorientation`). */
+async function orientationForm(locals: App.Locals, request: Request): Promise<FormData> {
+  const user = requireSection(locals.user, '/parcours');
+  if (!user.actions.includes('orientation:request')) error(403, 'Votre rôle ne permet pas de demander une réorientation.');
+  return request.formData();
+}
+
+/** Sends a reorientation change; a refusal comes back in French on its field, with the values typed kept. */
+async function orientationChange<T>(
+  fetch: typeof globalThis.fetch,
+  form: string,
+  document: string,
+  variables: Record<string, unknown>,
+  values: Record<string, string>,
+  resultOf: (data: T) => { ok: boolean; error: { code: string; field: string | null } | null } | null,
+): Promise<ActionFailure<{ form: string; errors: FieldErrors; values: Record<string, string> }> | { form: string; saved: true }> {
+  try {
+    const { data, errors } = await gatewayQuery<T>(fetch, document, variables);
+    const result = data ? resultOf(data) : null;
+    if (!result) {
+      console.warn(`[dashboard] ${form}: ${errors.map((e) => e.message).join('; ')}`);
+      return fail(503, { form, errors: { [GENERAL]: 'L’enregistrement n’a pas pu être fait : le service ne répond pas. Réessayez dans quelques instants.' }, values });
+    }
+    if (!result.ok) return fail(400, { form, errors: orientationRefusal(result.error), values });
+    return { form, saved: true };
+  } catch (cause) {
+    if (cause instanceof GatewayUnavailableError) return fail(503, { form, errors: { [GENERAL]: 'Le service de données ne répond pas : réessayez dans quelques instants.' }, values });
+    throw cause;
+  }
+}
