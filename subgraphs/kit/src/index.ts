@@ -31,5 +31,6 @@ export {
 } from './events/topics.js';
 export { InternalClient } from './events/internal-client.js';
 export { Passes } from './events/passes.js';
+export { gridPeriodKind, isGridDay, parsePublishedDay, parsePublishedPeriod, PUBLISHED_PERIOD_DESCRIPTION, type GridPeriodKind } from './disclosure/grid.js';
 export { hierarchy, ProtectedCube, type AuditedProtection, type CubeCount, type HiddenBy, type Hierarchy } from './disclosure/cube.js';
 export { evaluate, isExposed, LinearAudit, termsKey, type Evidence, type Fact, type Finding, type PublishedRow, type Terms } from './disclosure/audit.js';

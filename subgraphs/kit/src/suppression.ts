@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { catalogue } from './access/catalogue.js';
 import type { Caller } from './identity/caller.js';
 
 /**
@@ -14,7 +15,7 @@ export const isSmallCount = (count: number): boolean => count >= 1 && count < SM
 
 /** Only a Département's administrators see exact small counts in aggregates. */
 export function seesExactCounts(caller: Caller): boolean {
-  return caller.role === 'ADMIN';
+  return catalogue['counts:readExact'].roles.includes(caller.role);
 }
 
 /**
@@ -23,7 +24,7 @@ export function seesExactCounts(caller: Caller): boolean {
  * conventions; for the others they are aggregates, suppressed from 1 to 10.
  */
 export function seesExactConventionCounts(caller: Caller): boolean {
-  return caller.role === 'ADMIN' || caller.role === 'OPERATOR';
+  return catalogue['conventionCounts:readExact'].roles.includes(caller.role);
 }
 
 /** A published count: its value, or null when suppressed. */

@@ -120,12 +120,12 @@ export const rules: Record<string, Rule> = {
   },
   'Query.indicators': {
     // Aggregates: every role (suppressed for all but administrators).
-    document: '{ indicators(period: { from: "2026-01-01", to: "2026-11-15" }) { peopleWelcomed { suppressed } } }',
+    document: '{ indicators(period: { from: "2026-01-01", to: "2026-12-31" }) { peopleWelcomed { suppressed } } }',
     expect: everyone('data'),
   },
   'Query.indicatorsByTerritory': {
     // The same aggregates per territory (the caller's territories only, for those limited to some).
-    document: '{ indicatorsByTerritory(period: { from: "2026-01-01", to: "2026-11-15" }) { territoryId peopleWelcomed { suppressed } } }',
+    document: '{ indicatorsByTerritory(period: { from: "2026-01-01", to: "2026-12-31" }) { territoryId peopleWelcomed { suppressed } } }',
     expect: everyone('data'),
   },
   'Mutation.prescribeAccompaniment': {
@@ -170,7 +170,7 @@ export const rules: Record<string, Rule> = {
   'Query.orientationCriteria': { document: '{ orientationCriteria { code } }', expect: everyone('data') },
   'Query.reorientationRequests': {
     action: 'orientation:readRequests',
-    // The demo has requests waiting on people the demo référent follows, in accompaniments the demo operator runs (db/src/seed/orientation.seed.ts); none in the Doubs.
+    // The demo has no reorientation request yet.
     document: '{ reorientationRequests(first: 5) { nodes { id } } }',
     expect: everyone('forbidden', { ADMIN: 'data', REFERENT: 'data', OPERATOR: 'data', OTHER_DEPARTMENT: 'empty' }),
   },
@@ -222,7 +222,7 @@ export const rules: Record<string, Rule> = {
   'Query.conventions': {
     action: 'convention:read', document: '{ conventions(first: 5) { nodes { id } } }', expect: everyone('data') },
   // Places of the conventions of a period: not nominative, narrowed like conventions (the money in it is ADMIN and STEERING's).
-  'Query.conventionIndicators': { document: '{ conventionIndicators(period: { from: "2026-01-01", to: "2026-11-15" }) { placesContracted } }', expect: everyone('data') },
+  'Query.conventionIndicators': { document: '{ conventionIndicators(period: { from: "2026-01-01", to: "2026-12-31" }) { placesContracted } }', expect: everyone('data') },
   'Query.conventionAlerts': { document: '{ conventionAlerts(withinDays: 60, asOf: "2026-11-15") { kind } }', expect: everyone('data') },
   'Mutation.createConvention': {
     action: 'convention:write',

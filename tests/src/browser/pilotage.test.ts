@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshot } from '../support/browser.js';
+import { parisToday } from '../support/days.js';
 import { expectAccessible, expectAccessibleAndCapture, unavailableNotices, useDashboard } from '../support/dashboard.js';
 
 /**
@@ -108,13 +109,36 @@ describe('Pilotage filters and charts', () => {
     expect(await comparison.locator('tbody tr').count()).toBe(9);
     expect(await comparison.locator('tr[aria-current="true"] th').textContent()).toBe('Arrageois (sélection)');
 
-    // A shorter period: six months drawn.
-    await page.getByLabel('Du', { exact: true }).fill('2025-07-01');
-    await page.getByLabel('Du', { exact: true }).dispatchEvent('change');
-    await page.waitForURL((url) => url.searchParams.get('du') === '2025-07-01');
-    await expect.poll(async () => (await drawn(page, 'mensuel')).labels.length, { timeout: 15_000 }).toBe(6);
+    // A shorter period, from the calendar the filter offers: a quarter, three months drawn.
+    expect(await page.getByLabel('Période', { exact: true }).inputValue()).toBe('2025');
+    await page.getByLabel('Période', { exact: true }).selectOption({ label: '3e trimestre 2025' });
+    await page.waitForURL((url) => url.searchParams.get('periode') === '2025-T3');
+    await expect.poll(async () => (await drawn(page, 'mensuel')).labels, { timeout: 15_000 }).toEqual(['juillet 2025', 'août 2025', 'septembre 2025']);
     expect(await drawn(page, 'mensuel')).toEqual(expectedDrawing(await shownTable(page, 'mensuel')));
     await page.close();
+  });
+
+  it('offers the calendar’s years, quarters and months, and refuses other periods to a steering user with the reason', async () => {
+    const page = await ui.pageAs('STEERING');
+    await ui.open(page, '/pilotage');
+    const period = page.getByLabel('Période', { exact: true });
+    // Default: this year so far, the first option of the newest year.
+    expect(await period.inputValue()).toBe(parisToday().slice(0, 4));
+    const labels = await period.locator('option').allTextContents();
+    expect(labels).toContain('1er trimestre 2025');
+    expect(labels).toContain('Novembre 2025');
+    expect(labels.some((l) => l.includes('période libre'))).toBe(false);
+    expect(await page.locator('#periodes-calendrier').textContent()).toContain('secret statistique');
+    // Dates that differ from a calendar period by a few days: refused, saying why.
+    const response = await page.goto(`${ui.url}/pilotage?du=2025-01-01&au=2025-12-30`);
+    expect(response!.status()).toBe(400);
+    expect(await page.locator('main').textContent()).toContain('Choisissez une année, un trimestre ou un mois.');
+    await screenshot(page, 'pilotage-periode-hors-calendrier');
+    // An administrator keeps free dates, shown as such.
+    const admin = await ui.pageAs('ADMIN');
+    await ui.open(admin, '/pilotage?du=2025-01-01&au=2025-12-30');
+    expect(await admin.getByLabel('Période', { exact: true }).locator('option:checked').textContent()).toContain('période libre, administrateurs');
+    await Promise.all([page.close(), admin.close()]);
   });
 
   it('compares the territories over the period and scope chosen, against the database', async () => {

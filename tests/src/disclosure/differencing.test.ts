@@ -1,10 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parisToday } from '../support/days.js';
 import { gatewayQuery, login, startTestSystem, type TestSystem } from '../support/system.js';
 import { createUser } from '../support/users.js';
 import { evaluate, LinearAudit, termsKey, type Evidence, type Fact, type Finding, type Terms } from './audit.js';
-import { gridDays, gridQuestions, harvest, periodGrid } from './harvest.js';
+import { gridDays, gridQuestions, harvest, offGridPeriods, periodGrid } from './harvest.js';
 import { CellModel, DEPARTMENT, generatePopulation, insertPopulation } from './population.js';
 
 /**
@@ -17,7 +18,6 @@ import { CellModel, DEPARTMENT, generatePopulation, insertPopulation } from './p
  */
 const PROTECTION = 2;
 const ARTIFACT = resolve(import.meta.dirname, '..', '..', 'artifacts', 'disclosure-audit.json');
-const parisToday = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
 
 /** A small count the attacker tries to recompute: a figure the API hid (from each place it hid it), or an atomic cell. */
 interface Target {
@@ -50,6 +50,8 @@ let system: TestSystem;
 let audit: LinearAudit;
 let facts: Fact[];
 let mismatches: string[];
+/** What the API answered to questions off the publication grid: the first error of each. */
+let offGrid: { question: string; error: string | null }[];
 let exposed: Exposure[];
 let examples: Example[];
 let summary: {
@@ -87,6 +89,24 @@ beforeAll(async () => {
   }, gridQuestions(model, periods));
   facts = harvested.facts;
   lap('queries');
+
+  // Off the grid: periods that differ from a grid period by days or months, a stock on a day that
+  // ends no month — each must be refused, with nothing published.
+  const convention = population.conventions[0]!;
+  const offGridQuestions = [
+    ...offGridPeriods().map((p) => `{ indicators(period: {from: "${p.from}", to: "${p.to}"}) { peopleWelcomed { value } } }`),
+    ...offGridPeriods().map((p) => `{ indicatorsByTerritory(period: {from: "${p.from}", to: "${p.to}"}) { territoryId } }`),
+    ...offGridPeriods().map((p) => `{ territories { peopleOriented(period: {from: "${p.from}", to: "${p.to}"}) { value } } }`),
+    ...offGridPeriods().map((p) => `{ contractIndicators(period: {from: "${p.from}", to: "${p.to}"}) { cerSigned { value } } }`),
+    `{ conventionIndicators(period: {from: "2025-06-15", to: "2025-06-15"}) { placesContracted } }`,
+    `{ convention(id: "${convention.id}") { occupancyAt(date: "2025-06-15") { caseload { value } } } }`,
+  ];
+  offGrid = await Promise.all(
+    offGridQuestions.map(async (question) => {
+      const answer = await gatewayQuery<Record<string, unknown>>(system, token, question);
+      return { question, error: (answer.errors[0] as { message?: string } | undefined)?.message ?? null };
+    }),
+  );
 
   // The cells must say what the API computes: every figure read holds on the true cells (exact
   // ones equal, suppressed ones within the rule's interval). Otherwise a « finding » would be the
@@ -188,6 +208,12 @@ function explain(e: Example): string {
 }
 
 describe('statistical secrecy against differencing (issue 12)', () => {
+  it('refuses, to a STEERING user, every period off the publication grid and every stock on a day that ends no month', () => {
+    // 12 periods × 4 fields, a one-day period of conventionIndicators, a stock mid-month.
+    expect(offGrid.length).toBe(50);
+    expect(offGrid.filter((q) => !/must be (a calendar month, quarter or year|the last day of a month or today)/.test(q.error ?? ''))).toEqual([]);
+  });
+
   it('models every figure it reads as the API computes it (each published figure holds on the true cells)', () => {
     expect(facts.length).toBeGreaterThan(10_000);
     expect(mismatches).toEqual([]);

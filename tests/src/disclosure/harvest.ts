@@ -23,21 +23,32 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => `${YEAR}-${String(i + 1).pad
 const lastDayOf = (month: string): string => addDays(`${month === MONTHS[11] ? `${Number(YEAR) + 1}-01` : MONTHS[MONTHS.indexOf(month) + 1]}-01`, -1);
 
 /**
- * The periods asked: what the dashboard offers (calendar months, quarters, the year) and what its
- * free dates allow besides (every year-to-date, which differ by one month; the year minus its
- * last day; a half-year minus 3 days; a month minus its first 3 days).
+ * The periods asked: the publication grid the API allows a STEERING user (ADR 0023) — calendar
+ * months, quarters and the year.
  */
 export function periodGrid(): Period[] {
   const months = MONTHS.map((m) => ({ from: `${m}-01`, to: lastDayOf(m) }));
   const quarters = [0, 3, 6, 9].map((i) => ({ from: months[i]!.from, to: months[i + 2]!.to }));
   const year = { from: `${YEAR}-01-01`, to: `${YEAR}-12-31` };
-  const yearToDate = months.slice(1, 11).map((m) => ({ from: year.from, to: m.to }));
-  const shifted = [
+  return [...months, ...quarters, year];
+}
+
+/**
+ * Periods the dashboard's free dates used to allow, off the grid: the year-to-dates that are not a
+ * quarter (they differ by one month), the year minus its last day, a half-year minus 3 days, a month minus its first 3
+ * days. The API must refuse them to a STEERING user.
+ */
+export function offGridPeriods(): Period[] {
+  const year = { from: `${YEAR}-01-01`, to: `${YEAR}-12-31` };
+  return [
+    // January–March is the first quarter, on the grid.
+    ...MONTHS.slice(1, 11)
+      .filter((m) => m !== MONTHS[2])
+      .map((m) => ({ from: year.from, to: lastDayOf(m) })),
     { from: year.from, to: `${YEAR}-12-30` },
     { from: year.from, to: `${YEAR}-06-27` },
     { from: `${YEAR}-03-04`, to: `${YEAR}-03-31` },
   ];
-  return [...months, ...quarters, year, ...yearToDate, ...shifted];
 }
 
 /** The days that cut the grid into bins: every period's first day and the day after its last. */
@@ -170,8 +181,11 @@ export function gridQuestions(model: CellModel, periods: readonly Period[]): Ask
     });
   }
 
-  // Conventions (one per programme × operator): their caseload on every day a period ends, and today.
+  // Conventions (one per programme × operator): their caseload on every day a period ends, and today;
+  // per territory, through `conventionIndicators` on every period (its occupancy at the period's end)
+  // and on this month so far (today's).
   const days = [...new Set([...periods.map((p) => p.to), model.today])].sort();
+  const thisMonth = { from: `${model.today.slice(0, 7)}-01`, to: model.today };
   for (const c of conventions) {
     const scope = { programmeId: c.programmeId, operatorId: c.operatorId };
     const name = `Convention(${model.nameOf(c.programmeId)} × ${model.nameOf(c.operatorId)})`;
@@ -189,12 +203,14 @@ export function gridQuestions(model: CellModel, periods: readonly Period[]): Ask
         selection: `{ occupancyAt(date: ${gqlString(day)}) ${CASELOAD} }`,
         facts: (data) => [fact(`${name}.occupancyAt(${day}).caseload`, model.activeAt(scope, day), (data as { occupancyAt: { caseload: Value } }).occupancyAt.caseload, PRIMARY)],
       });
+    }
+    for (const p of [...periods, thisMonth]) {
       asks.push({
-        field: `conventionIndicators(scope: ${gqlScope(scope)}, period: ${gqlPeriod({ from: day, to: day })})`,
+        field: `conventionIndicators(scope: ${gqlScope(scope)}, period: ${gqlPeriod(p)})`,
         selection: `{ territories { territoryId occupancyAtEnd ${CASELOAD} } }`,
         facts: (data) =>
           (data as { territories: { territoryId: string; occupancyAtEnd: { caseload: Value } }[] }).territories.map((t) =>
-            fact(`conventionIndicators(${model.nameOf(c.programmeId)} × ${model.nameOf(c.operatorId)}, ${day})[${t.territoryId}].occupancyAtEnd.caseload`, model.activeAt({ ...scope, territoryId: t.territoryId }, day), t.occupancyAtEnd.caseload, PRIMARY),
+            fact(`conventionIndicators(${model.nameOf(c.programmeId)} × ${model.nameOf(c.operatorId)}, ${period(p)})[${t.territoryId}].occupancyAtEnd.caseload`, model.activeAt({ ...scope, territoryId: t.territoryId }, p.to), t.occupancyAtEnd.caseload, PRIMARY),
           ),
       });
     }

@@ -64,7 +64,7 @@ const comparison: PilotageComparisonQuery['indicatorsByTerritory'] = [
 
 function data(overrides: Partial<PilotageData> = {}): PilotageData {
   return {
-    filters: parseFilters(new URL('http://x/pilotage?du=2025-01-01&au=2025-12-31')),
+    filters: parseFilters(new URL('http://x/pilotage?du=2025-01-01&au=2025-12-31'), { actions: [] }),
     programmes: ok({ programmes: [{ id: 'p', name: 'Référent spécifique santé' }] }),
     filterLists: ok({
       territories: [{ id: 't1', name: 'Arrageois' }],

@@ -4,6 +4,7 @@
 import { error } from '@sveltejs/kit';
 import { exportCountValue, formatCountValue, formatDecimal, formatShare, hasSuppressed, SUPPRESSION_NOTE, type Count } from '../counts.ts';
 import { formatDay, parisToday } from '../days.ts';
+import { GRID_NOTE, gridOptionOf, gridPeriod, gridYears, type GridYear } from '../periods.ts';
 import { formatCount, formatEuros } from '../format.ts';
 import { occupancyOf, occupancyPercentCell, occupancyText, type OccupancyFigures } from '../../routes/conventions/occupancy.ts';
 import type {
@@ -36,6 +37,8 @@ export interface Filters {
   /** ISO dates, inclusive. */
   from: string;
   to: string;
+  /** The grid period (`2026`, `2026-T4`, `2026-11`) the dates are, or null for an administrator's free period. */
+  period: string | null;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -44,14 +47,28 @@ function isoDate(value: string): boolean {
   return ISO_DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
 }
 
-/** Filters from the URL (`programme`, `territoire`, `operateur`, `du`, `au`); default period: this year so far. */
-export function parseFilters(url: URL, today = parisToday()): Filters {
+/**
+ * Filters from the URL (`programme`, `territoire`, `operateur`, and the period: `periode` — a year,
+ * quarter or month of the grid — or `du` and `au`); default period: this year so far. Dates off the
+ * grid are for administrators only (`counts:readExact`): the API refuses them to the others
+ * (statistical secrecy, lib/periods.ts), and the page says so here rather than show empty panels.
+ */
+export function parseFilters(url: URL, viewer: Pick<SessionUser, 'actions'>, today = parisToday()): Filters {
   const text = (name: string): string | null => url.searchParams.get(name)?.trim() || null;
+  const scope = { programmeId: text('programme'), territoryId: text('territoire'), operatorId: text('operateur') };
+  const named = text('periode');
+  if (named) {
+    const period = gridPeriod(named, today);
+    if (!period) error(400, `La période « ${named} » n’existe pas : choisissez une année, un trimestre ou un mois passés ou en cours.`);
+    return { ...scope, from: period.from, to: period.to, period: period.value };
+  }
   const from = text('du') ?? `${today.slice(0, 4)}-01-01`;
   const to = text('au') ?? today;
   if (!isoDate(from) || !isoDate(to)) error(400, 'La période doit être donnée par deux dates au format AAAA-MM-JJ.');
   if (from > to) error(400, 'La date de début de la période doit précéder sa date de fin.');
-  return { programmeId: text('programme'), territoryId: text('territoire'), operatorId: text('operateur'), from, to };
+  const period = gridOptionOf(from, to, today);
+  if (!period && !viewer.actions.includes('counts:readExact')) error(400, `Choisissez une année, un trimestre ou un mois. ${GRID_NOTE}`);
+  return { ...scope, from, to, period: period?.value ?? null };
 }
 
 /** The filters as URL parameters (for links and exports). */
@@ -248,7 +265,7 @@ export type Section = { ok: true; figures: Figure[]; notices: string[] } | { ok:
 
 export interface PilotageView {
   filters: Filters;
-  options: { programmes: Option[]; territories: Option[]; operators: Option[] };
+  options: { programmes: Option[]; territories: Option[]; operators: Option[]; periods: GridYear[] };
   /** Filters whose list could not be loaded (French). */
   filterNotices: string[];
   accompaniments: Section;
@@ -271,6 +288,7 @@ function options(data: PilotageData): PilotageView['options'] {
     programmes: data.programmes.ok ? data.programmes.data.programmes : [],
     territories: data.filterLists.ok ? data.filterLists.data.territories : [],
     operators: (operators.some((p) => p.conventions === null) ? operators : holding).map(({ id, name }) => ({ id, name })),
+    periods: gridYears(parisToday()),
   };
 }
 

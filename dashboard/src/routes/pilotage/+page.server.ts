@@ -4,7 +4,7 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   const user = requireSection(locals.user, '/pilotage');
-  const filters = parseFilters(url);
+  const filters = parseFilters(url, user);
   const view = pilotageView(await loadPilotage(fetch, filters), user);
   const bilan = filterParams(filters);
   bilan.delete('du');

@@ -270,29 +270,27 @@ describe('the partners’ decision time', () => {
   it('publishes the referrals sent in a period, the answered and expired ones, and the median and 90th percentile of days to the answer', async () => {
     const referent = testCaller({ departmentCode: DEPARTMENT, role: 'REFERENT' });
     const partnerId = randomUUID();
-    const operator = testCaller({ departmentCode: DEPARTMENT, role: 'OPERATOR', partnerId });
     const programmeId = randomUUID();
     const em = orm.em.fork();
-    const today = todayIso();
-    const send = async (person: string, sentOn: string): Promise<string> =>
-      ((await mutate(referent, 'createReferral', { beneficiaryId: person, serviceId: randomUUID(), partnerId, sentOn }, 'ok referral { id }')) as unknown as { referral: { id: string } }).referral.id;
-    // 12 answered after 1 to 12 days, 3 left unanswered for 40 days (expired).
+    // A past quarter (steering callers ask only periods of the grid), so the referrals are written
+    // as they stand, not through the mutations that date answers no earlier than 30 days ago.
+    const referral = (person: string, accompanimentId: string, sentOn: string, answer: { status: 'ACCEPTED' | 'REFUSED'; on: string } | null): Promise<unknown> =>
+      em.execute(
+        `insert into beneficiaries.referral (id, department_code, beneficiary_id, accompaniment_id, service_id, partner_id, status, sent_on, answered_on, created_by)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [randomUUID(), DEPARTMENT, person, accompanimentId, randomUUID(), partnerId, answer?.status ?? 'SENT', sentOn, answer?.on ?? null, referent.userId],
+      );
+    // 12 answered after 1 to 12 days, 3 never answered (expired), all sent in the last quarter of 2025.
     for (let i = 0; i < 15; i++) {
       const person = await newPerson(em, { departmentCode: DEPARTMENT, communeCode: commune, territoryId: territory });
-      await newAccompaniment(em, { departmentCode: DEPARTMENT, beneficiaryId: person, programmeId, territoryId: territory, referentId: referent.userId, prescribedOn: '2026-01-05', startedOn: '2026-01-20' });
-      if (i < 12) {
-        const id = await send(person, addDays(today, -20));
-        const answer = await mutate(operator, 'updateReferralStatus', { referralId: id, status: i % 3 === 0 ? 'REFUSED' : 'ACCEPTED', refusalReason: i % 3 === 0 ? 'NO_CAPACITY' : null, on: addDays(today, -20 + i + 1) }, 'ok');
-        expect(answer.ok).toBe(true);
-      } else {
-        await send(person, addDays(today, -40));
-      }
+      const accompanimentId = await newAccompaniment(em, { departmentCode: DEPARTMENT, beneficiaryId: person, programmeId, territoryId: territory, referentId: referent.userId, prescribedOn: '2025-09-05', startedOn: '2025-09-20' });
+      await referral(person, accompanimentId, i < 12 ? '2025-10-06' : '2025-10-01', i < 12 ? { status: i % 3 === 0 ? 'REFUSED' : 'ACCEPTED', on: addDays('2025-10-06', i + 1) } : null);
     }
     const QUERY = `query ($scope: IndicatorScopeInput, $period: PeriodInput!) { indicators(scope: $scope, period: $period) {
       referralDecision { sent { value suppressed } answered { value suppressed } expired { value suppressed } medianDays p90Days } } }`;
     type Decision = { sent: { value: number | null; suppressed: boolean }; answered: { value: number | null; suppressed: boolean }; expired: { value: number | null; suppressed: boolean }; medianDays: number | null; p90Days: number | null };
     const decision = async (caller: Caller): Promise<Decision> => {
-      const { data, errors } = await execute<{ indicators: { referralDecision: Decision } }>(schema, testContext(orm, caller), QUERY, { scope: { programmeId }, period: { from: addDays(today, -60), to: today } });
+      const { data, errors } = await execute<{ indicators: { referralDecision: Decision } }>(schema, testContext(orm, caller), QUERY, { scope: { programmeId }, period: { from: '2025-10-01', to: '2025-12-31' } });
       expect(errors).toEqual([]);
       return data!.indicators.referralDecision;
     };

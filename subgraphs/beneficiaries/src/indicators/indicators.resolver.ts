@@ -1,4 +1,4 @@
-import { CountType, PeriodInput, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { CountType, PeriodInput, PUBLISHED_PERIOD_DESCRIPTION, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { ExitReason } from '../accompaniment/accompaniment.enums.js';
 import { indicators, indicatorsByTerritory, type IndicatorsComputation } from './indicators.service.js';
@@ -9,7 +9,7 @@ export class IndicatorsResolver {
   @Query(() => BeneficiaryIndicators, { description: "Steering indicators of accompaniments in the caller's Département, for a scope and a period." })
   indicators(
     @Ctx() ctx: SubgraphContext,
-    @Arg('period', () => PeriodInput) period: PeriodInput,
+    @Arg('period', () => PeriodInput, { description: PUBLISHED_PERIOD_DESCRIPTION }) period: PeriodInput,
     @Arg('scope', () => IndicatorScopeInput, { nullable: true }) scope: IndicatorScopeInput | null,
   ): IndicatorsComputation {
     return indicators(ctx, scope, period);
@@ -21,7 +21,7 @@ export class IndicatorsResolver {
   })
   indicatorsByTerritory(
     @Ctx() ctx: SubgraphContext,
-    @Arg('period', () => PeriodInput) period: PeriodInput,
+    @Arg('period', () => PeriodInput, { description: PUBLISHED_PERIOD_DESCRIPTION }) period: PeriodInput,
     @Arg('scope', () => IndicatorScopeInput, { nullable: true }) scope: IndicatorScopeInput | null,
   ): Promise<TerritoryIndicators[]> {
     return indicatorsByTerritory(ctx, scope, period);

@@ -1,4 +1,4 @@
-import { parsePeriod, publishCount, publishGroup, seesExactCounts, todayIso, type PeriodInput, type PublishedCount, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { parsePublishedPeriod, publishCount, publishGroup, seesExactCounts, todayIso, type PeriodInput, type PublishedCount, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { ExitReason, exitReasons, psychologicalDifficulties } from '../accompaniment/accompaniment.enums.js';
 import { IndicatorsRepository, type IndicatorFilter, type Period } from './indicators.repository.js';
 import type { AdherenceStats, DelayStats, ReferralDecisionStats, DifficultyCount, DurationStats, IndicatorScopeInput, MonthlyIndicators, TerritoryIndicators } from './indicators.type.js';
@@ -195,7 +195,7 @@ export class IndicatorsComputation {
 
 /** The indicators of a scope and a period for the caller (validated now, computed field by field). */
 export function indicators(ctx: SubgraphContext, scope: IndicatorScopeInput | null | undefined, periodInput: PeriodInput): IndicatorsComputation {
-  return new IndicatorsComputation(ctx, indicatorFilter(ctx, scope), parsePeriod(periodInput));
+  return new IndicatorsComputation(ctx, indicatorFilter(ctx, scope), parsePublishedPeriod(periodInput, { exact: seesExactCounts(ctx.caller) }));
 }
 
 /** People welcomed in a period per territory; suppressed across all the Département's territories at once (their sum is published). */
@@ -255,7 +255,7 @@ export async function exitsByTerritory(ctx: SubgraphContext, period: Period): Pr
  * that a territory's figures are the same whether it is shown alone or with the others.
  */
 export async function indicatorsByTerritory(ctx: SubgraphContext, scope: IndicatorScopeInput | null | undefined, periodInput: PeriodInput): Promise<TerritoryIndicators[]> {
-  const period = parsePeriod(periodInput);
+  const period = parsePublishedPeriod(periodInput, { exact: seesExactCounts(ctx.caller) });
   const filter = indicatorFilter(ctx, { ...scope, territoryId: null });
   const repository = new IndicatorsRepository(ctx.em);
   const [territories, people, exits] = await Promise.all([

@@ -1,4 +1,4 @@
-import { CountType, PeriodInput, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { CountType, PeriodInput, PUBLISHED_PERIOD_DESCRIPTION, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { ExitReasonCount } from '../indicators/indicators.type.js';
 import { activeBeneficiaries, activeCaseload, peopleOnRsa, peopleOriented, territoryExitsByReason } from './territory.service.js';
@@ -28,12 +28,12 @@ export class TerritoryResolver {
   }
 
   @FieldResolver(() => CountType, { nullable: true, description: 'People welcomed (accompaniment started) in this territory in the period; suppressed across territories.' })
-  peopleOriented(@Root() territory: TerritoryType, @Ctx() ctx: SubgraphContext, @Arg('period', () => PeriodInput) period: PeriodInput): Promise<CountType | null> {
+  peopleOriented(@Root() territory: TerritoryType, @Ctx() ctx: SubgraphContext, @Arg('period', () => PeriodInput, { description: PUBLISHED_PERIOD_DESCRIPTION }) period: PeriodInput): Promise<CountType | null> {
     return peopleOriented(ctx, territory.id, period);
   }
 
   @FieldResolver(() => [ExitReasonCount], { nullable: true, description: 'Exits in this territory in the period, for every reason; suppressed as a territory × reason table.' })
-  exitsByReason(@Root() territory: TerritoryType, @Ctx() ctx: SubgraphContext, @Arg('period', () => PeriodInput) period: PeriodInput): Promise<ExitReasonCount[] | null> {
+  exitsByReason(@Root() territory: TerritoryType, @Ctx() ctx: SubgraphContext, @Arg('period', () => PeriodInput, { description: PUBLISHED_PERIOD_DESCRIPTION }) period: PeriodInput): Promise<ExitReasonCount[] | null> {
     return territoryExitsByReason(ctx, territory.id, period);
   }
 }

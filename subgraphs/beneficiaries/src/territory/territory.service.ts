@@ -1,4 +1,4 @@
-import { countsByKeys, parsePeriod, publishGroup, seesExactCounts, type PeriodInput, type PublishedCount, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { countsByKeys, parsePublishedPeriod, publishGroup, seesExactCounts, type PeriodInput, type PublishedCount, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { exitReasons, type ExitReason } from '../accompaniment/accompaniment.enums.js';
 import { BeneficiaryRepository } from '../beneficiary/beneficiary.repository.js';
 import { exitsByTerritory, peopleOrientedByTerritory } from '../indicators/indicators.service.js';
@@ -51,7 +51,7 @@ const outsideCallerTerritories = (ctx: SubgraphContext, territoryId: string): bo
 
 /** People welcomed in a territory in a period (one query for all territories of the request and period). */
 export function peopleOriented(ctx: SubgraphContext, territoryId: string, periodInput: PeriodInput): Promise<PublishedCount | null> {
-  const period = parsePeriod(periodInput);
+  const period = parsePublishedPeriod(periodInput, { exact: seesExactCounts(ctx.caller) });
   if (outsideCallerTerritories(ctx, territoryId)) return Promise.resolve(null);
   return ctx.loaders
     .get<string, PublishedCount>(Symbol.for(`peopleOriented:${period.from}:${period.to}`), async (ids) => {
@@ -67,7 +67,7 @@ export function territoryExitsByReason(
   territoryId: string,
   periodInput: PeriodInput,
 ): Promise<{ reason: ExitReason; count: PublishedCount }[] | null> {
-  const period = parsePeriod(periodInput);
+  const period = parsePublishedPeriod(periodInput, { exact: seesExactCounts(ctx.caller) });
   if (outsideCallerTerritories(ctx, territoryId)) return Promise.resolve(null);
   return ctx.loaders
     .get<string, { reason: ExitReason; count: PublishedCount }[]>(Symbol.for(`exitsByTerritory:${period.from}:${period.to}`), async (ids) => {

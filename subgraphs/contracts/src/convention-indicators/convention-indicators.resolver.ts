@@ -1,4 +1,4 @@
-import { PeriodInput, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { PeriodInput, PUBLISHED_PERIOD_DESCRIPTION, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { conventionIndicators } from './convention-indicators.service.js';
 import { ConventionIndicatorScopeInput, ConventionIndicatorsType } from './convention-indicators.type.js';
@@ -10,7 +10,7 @@ export class ConventionIndicatorsResolver {
   })
   conventionIndicators(
     @Ctx() ctx: SubgraphContext,
-    @Arg('period', () => PeriodInput) period: PeriodInput,
+    @Arg('period', () => PeriodInput, { description: PUBLISHED_PERIOD_DESCRIPTION }) period: PeriodInput,
     @Arg('scope', () => ConventionIndicatorScopeInput, { nullable: true }) scope: ConventionIndicatorScopeInput | null,
   ): Promise<ConventionIndicatorsType> {
     return conventionIndicators(ctx, scope, period);

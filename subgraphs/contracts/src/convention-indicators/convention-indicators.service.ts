@@ -1,4 +1,4 @@
-import { parsePeriod, UserFacingError, type PeriodInput, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { parsePublishedPeriod, seesExactCounts, UserFacingError, type PeriodInput, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { conventionAccess } from '../convention/convention.service.js';
 import { ConventionIndicatorsRepository, type ConventionScope, type PlacesRow } from './convention-indicators.repository.js';
 import type { ConventionIndicatorScopeInput, ConventionIndicatorsType } from './convention-indicators.type.js';
@@ -52,7 +52,7 @@ function figures(rows: readonly PlacesRow[], scope: ConventionScope, period: Per
  * territory-limited caller to its territories' places).
  */
 export async function conventionIndicators(ctx: SubgraphContext, input: ConventionIndicatorScopeInput | null | undefined, periodInput: PeriodInput): Promise<ConventionIndicatorsType> {
-  const period = parsePeriod(periodInput);
+  const period = parsePublishedPeriod(periodInput, { exact: seesExactCounts(ctx.caller) });
   const access = conventionAccess(ctx.caller);
   const id = (value: string | null | undefined): string | null => (value ? (UUID.test(value) ? value : NOTHING) : null);
   const limited = ctx.caller.territoryIds.length > 0;

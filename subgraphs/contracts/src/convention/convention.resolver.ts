@@ -18,7 +18,7 @@ import {
   type ConventionMutationResult,
 } from './convention.service.js';
 import { ConventionAlertType, ConventionAmendmentType, ConventionConnection, ConventionObjectiveType, ConventionType } from './convention.type.js';
-import { conventionOccupancyOn, conventionOccupancyToday } from './occupancy.service.js';
+import { conventionOccupancyAt, conventionOccupancyOn, conventionOccupancyToday } from './occupancy.service.js';
 import { ConventionOccupancyType } from './occupancy.type.js';
 
 @ObjectType('ConventionTerritory', { description: 'A territory a convention covers, with its places there.' })
@@ -108,8 +108,8 @@ export class ConventionResolver {
   @FieldResolver(() => ConventionOccupancyType, {
     description: 'Occupancy on a day: active caseload on that day ÷ places in force on that day (after the amendments signed on or before it). The one definition every page, export and the balance rule use.',
   })
-  occupancyAt(@Root() convention: Convention, @Ctx() ctx: SubgraphContext, @Arg('date', () => String, { nullable: true, description: 'ISO date; today (Paris) by default.' }) date?: string | null): Promise<ConventionOccupancyType> {
-    return conventionOccupancyOn(ctx, convention.id, date ?? null);
+  occupancyAt(@Root() convention: Convention, @Ctx() ctx: SubgraphContext, @Arg('date', () => String, { nullable: true, description: 'ISO date; today (Paris) by default. For callers who do not see exact convention counts, the last day of a month or today (statistical secrecy).' }) date?: string | null): Promise<ConventionOccupancyType> {
+    return conventionOccupancyAt(ctx, convention.id, date ?? null);
   }
 
   @FieldResolver(() => ConventionOccupancyType, { description: 'Occupancy on the last day of the convention (`endsOn`): what the balance rule prorates on (funding records it with the final report, `FinalReport.closingCaseload` and `closingPlaces`).' })

@@ -1,4 +1,4 @@
-import { parseIsoDate, todayIso, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { parseIsoDate, parsePublishedDay, seesExactConventionCounts, todayIso, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { decodeKey } from '../convention-indicators/convention-indicators.service.js';
 import type { ConventionIndicatorsType } from '../convention-indicators/convention-indicators.type.js';
 import { ConventionRepository, type ConventionInForce } from './convention.repository.js';
@@ -61,6 +61,12 @@ export async function occupancyOf(ctx: SubgraphContext, date: string, territoryI
 /** One convention's occupancy on a day (today by default). */
 export function conventionOccupancyOn(ctx: SubgraphContext, conventionId: string, date: string | null): Promise<ConventionOccupancyType> {
   return occupancyOf(ctx, date ?? todayIso(), null, [conventionId]);
+}
+
+/** `Convention.occupancyAt(date)`: a stock, so on the grid's days (a month's last day or today) for callers who do not see a convention's exact counts. */
+export function conventionOccupancyAt(ctx: SubgraphContext, conventionId: string, date: string | null): Promise<ConventionOccupancyType> {
+  const day = date === null ? null : parsePublishedDay(date, { exact: seesExactConventionCounts(ctx.caller), argument: 'date' });
+  return conventionOccupancyOn(ctx, conventionId, day);
 }
 
 /** The rate of one convention today, from the active caseload today (beneficiaries): the same as `occupancyAt().rate`. */

@@ -1,4 +1,4 @@
-import { Can, MutationError, PeriodInput, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { Can, MutationError, PeriodInput, PUBLISHED_PERIOD_DESCRIPTION, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { ContractCommitment, ContractStatusChange } from './engagement.entity.js';
 import { CreateContractInput, UpdateCommitmentInput } from './engagement.input.js';
@@ -63,7 +63,7 @@ export class EngagementContractResolver {
   @Can('contractIndicators:read')
   contractIndicators(
     @Ctx() ctx: SubgraphContext,
-    @Arg('period', () => PeriodInput) period: PeriodInput,
+    @Arg('period', () => PeriodInput, { description: PUBLISHED_PERIOD_DESCRIPTION }) period: PeriodInput,
     @Arg('scope', () => ContractIndicatorScopeInput, { nullable: true }) scope?: ContractIndicatorScopeInput | null,
   ): Promise<ContractIndicatorsType> {
     return contractIndicators(ctx, scope ?? {}, period);

@@ -5,7 +5,7 @@ import {
   assertCan,
   daysBetween,
   parseIsoDate,
-  parsePeriod,
+  parsePublishedPeriod,
   publishCount,
   publishGroup,
   recordAccess,
@@ -125,7 +125,7 @@ export async function contractAlerts(ctx: SubgraphContext, asOf: string | null, 
 export async function contractIndicators(ctx: SubgraphContext, scope: { territoryId?: string | null; operatorId?: string | null }, period: PeriodInput): Promise<ContractIndicatorsType> {
   const caller = ctx.caller;
   const access = repositoryAccess(caller, assertCan(caller, 'contractIndicators:read'));
-  const { from, to } = parsePeriod(period);
+  const { from, to } = parsePublishedPeriod(period, { exact: seesExactCounts(caller) });
   if (access.operatorId === undefined && scope.operatorId) access.operatorId = scope.operatorId;
   if (scope.territoryId) {
     const allowed = caller.territoryIds.length === 0 || caller.territoryIds.includes(scope.territoryId);

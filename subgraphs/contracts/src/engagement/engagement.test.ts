@@ -202,7 +202,8 @@ describe('alerts', () => {
 describe('indicators', () => {
   it('counts CER signed, in force and renewed, and the share of objectives done, with suppression for steering', async () => {
     const territoryId = `12-test-${randomUUID()}`;
-    const period = { from: '2026-01-01', to: '2026-06-30' };
+    // The first quarter of 2026: steering callers ask only periods of the grid (statistical secrecy).
+    const period = { from: '2026-01-01', to: '2026-03-31' };
     // 12 CER signed in the period, 3 of them renewals; 2 signed before; 1 draft, 1 cancelled.
     const previous = await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, territoryId, startsOn: '2025-07-01', endsOn: '2025-12-31', status: 'RENEWED', objectives: ['DONE', 'ABANDONED'] });
     for (let i = 0; i < 9; i++) await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, territoryId, startsOn: '2026-02-01', objectives: i < 5 ? ['DONE', 'IN_PROGRESS'] : ['PLANNED'] });
@@ -213,11 +214,11 @@ describe('indicators', () => {
     const query = 'query ($p: PeriodInput!, $s: ContractIndicatorScopeInput) { contractIndicators(period: $p, scope: $s) { cerSigned { value suppressed } cerActive { value } cerRenewed { value suppressed } objectives { value } objectivesDone { value } objectivesDonePercent } }';
     const exact = await execute<{ contractIndicators: unknown }>(schema, testContext(orm, admin), query, { p: period, s: { territoryId } });
     expect(exact.errors).toEqual([]);
-    // In force on 30/06: the 9 from 01/02 (to 31/07) and the 3 renewals (to 30/06); the one from 01/12 ended on 31/05.
+    // In force on 31/03: the 9 from 01/02 (to 31/07), the 3 renewals (to 30/06) and the one from 01/12 (to 31/05).
     // Objectives of CER in force during the period: 5×2 + 4×1 + 3×1 + 2 = 19, done 5 + 3 + 2 = 10 (53 %).
     expect(exact.data?.contractIndicators).toEqual({
       cerSigned: { value: 12, suppressed: false },
-      cerActive: { value: 12 },
+      cerActive: { value: 13 },
       cerRenewed: { value: 3, suppressed: false },
       objectives: { value: 19 },
       objectivesDone: { value: 10 },
@@ -226,7 +227,7 @@ describe('indicators', () => {
     const steering = await execute<{ contractIndicators: unknown }>(schema, testContext(orm, testCaller({ departmentCode: DEPARTMENT, role: 'STEERING' })), query, { p: period, s: { territoryId } });
     expect(steering.data?.contractIndicators).toEqual({
       cerSigned: { value: 12, suppressed: false },
-      cerActive: { value: 12 },
+      cerActive: { value: 13 },
       cerRenewed: { value: null, suppressed: true },
       objectives: { value: 19 },
       objectivesDone: { value: null },

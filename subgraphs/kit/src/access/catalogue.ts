@@ -73,6 +73,10 @@ export const catalogue = {
   'contractIndicators:read': rule(['ADMIN', 'STEERING', 'REFERENT', 'OPERATOR'], 'caseload', true, 'read contract indicators', true),
   'convention:read': rule(EVERYONE, 'partner', true, 'read conventions'),
   'convention:write': rule(['ADMIN'], 'department', false, 'change conventions'),
+  // Statistical secrecy (ADR 0023): who reads aggregates exactly, small counts and any period included
+  'counts:readExact': rule(['ADMIN'], 'department', false, 'read exact small counts and free periods in aggregates', true),
+  /** A convention's own counts (caseload, people accompanied, balance basis): operators follow these people by name. */
+  'conventionCounts:readExact': rule(['ADMIN', 'OPERATOR'], 'partner', false, 'read a convention’s exact counts', true),
   // Money (funding)
   'convention:readMoney': rule(['ADMIN', 'STEERING', 'OPERATOR'], 'partner', false, 'read funding'),
   'funding:readOverview': rule(['ADMIN', 'STEERING'], 'department', false, 'read the funding overview'),

@@ -11,7 +11,7 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   const user = requireSection(locals.user, '/pilotage');
   const requested = Number(url.searchParams.get('annee') ?? url.searchParams.get('du')?.slice(0, 4));
   const year = Number.isInteger(requested) && requested > 2000 && requested < 2100 ? requested : Number(parisToday().slice(0, 4)) - 1;
-  const filters = { ...parseFilters(url), from: `${year}-01-01`, to: `${year}-12-31` };
+  const filters = { ...parseFilters(url, user), from: `${year}-01-01`, to: `${year}-12-31`, period: String(year) };
   const [data, department] = await Promise.all([loadPilotage(fetch, filters), loadPanel<PilotageDepartmentQuery>(fetch, 'Département', departmentDocument)]);
   const view = pilotageView(data, user);
   const nameOf = (options: { id: string; name: string }[], id: string | null, all: string): string => (id ? (options.find((o) => o.id === id)?.name ?? id) : all);

@@ -9,7 +9,7 @@ export const GET: RequestHandler = async ({ fetch, locals, url }) => {
   const user = requireSection(locals.user, '/pilotage');
   const format = parseFormat(url.searchParams.get('format'));
   if (!format) error(400, 'Format d’export inconnu : choisissez csv ou xlsx.');
-  const filters = parseFilters(url);
+  const filters = parseFilters(url, user);
   const table = pilotageView(await loadPilotage(fetch, filters), user).tables.find((t) => t.id === url.searchParams.get('tableau'));
   if (!table) error(404, 'Ce tableau est inconnu ou ses données sont momentanément indisponibles.');
   return exportTable(table, format, `pilotage-${filters.from}-${filters.to}`);
