@@ -170,7 +170,7 @@ export const rules: Record<string, Rule> = {
   'Query.orientationCriteria': { document: '{ orientationCriteria { code } }', expect: everyone('data') },
   'Query.reorientationRequests': {
     action: 'orientation:readRequests',
-    // The demo has no reorientation request yet.
+    // The demo has requests waiting on people the demo référent follows, in accompaniments the demo operator runs (db/src/seed/orientation.seed.ts); none in the Doubs.
     document: '{ reorientationRequests(first: 5) { nodes { id } } }',
     expect: everyone('forbidden', { ADMIN: 'data', REFERENT: 'data', OPERATOR: 'data', OTHER_DEPARTMENT: 'empty' }),
   },
