@@ -90,6 +90,9 @@ function idFixture(field: string, name: string): string | undefined {
     among: 'beneficiary',
     userId: 'referent',
     recordId: 'beneficiary',
+    leadPartnerId: 'partner',
+    orientationId: 'orientation',
+    requestId: 'reorientationRequest',
   };
   return byName[name];
 }
@@ -400,6 +403,8 @@ beforeAll(async () => {
     )
     .set('appointment', await one(`select id from beneficiaries.appointment where accompaniment_id = $1 order by id limit 1`, [accompaniment]))
     .set('referral', await one(`select id from beneficiaries.referral where department_code = '62' order by id limit 1`))
+    .set('orientation', await one(`select id from beneficiaries.orientation where department_code = '62' order by id limit 1`))
+    .set('reorientationRequest', await one(`select id from beneficiaries.reorientation_request where department_code = '62' and status = 'REQUESTED' order by id limit 1`))
     .set('contract', await one(`select id from contracts.engagement_contract where department_code = '62' and status = 'SIGNED' order by starts_on, id limit 1`))
     .set('contractCommitment', await one(`select id from contracts.contract_commitment where department_code = '62' order by id limit 1`))
     .set('payment', await one(`select id from funding.payment where department_code = '62' order by id limit 1`))
