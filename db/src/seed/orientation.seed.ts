@@ -123,7 +123,7 @@ export async function seedOrientations(client: pg.ClientBase): Promise<{ orienta
     // Requests waiting today: in the Pas-de-Calais, on people in an accompaniment in progress.
     const key = p.referent_id === DEMO_REFERENT && p.operator_id === DEMO_OPERATOR ? 'demo' : 'other';
     const wanted = key === 'demo' ? 2 : 1;
-    if (p.department_code === '62' && p.open && p.referent_id && (pending.get(key) ?? 0) < wanted && currentSince < addDays(DEMO_AS_OF, -60) && random.chance(0.5)) {
+    if (p.department_code === '62' && p.open && p.referent_id && (pending.get(key) ?? 0) < wanted && currentSince < addDays(DEMO_AS_OF, -60) && (key === 'demo' || random.chance(0.5))) {
       pending.set(key, (pending.get(key) ?? 0) + 1);
       const track = current === 'SOCIAL' ? 'SOCIO_PRO' : 'SOCIAL';
       requests.push([demoId(`reorientation:${p.id}:waiting`), p.department_code, p.id, previous, track, random.pick(REASONS_TO[track]!), 'REQUESTED', p.referent_id, addDays(DEMO_AS_OF, -random.int(2, 20)), null, null, null, null]);

@@ -1,4 +1,4 @@
-import { demoIdOf } from '@passerelles/db';
+import { DEMO_AS_OF, demoIdOf } from '@passerelles/db';
 import { describe, expect, it } from 'vitest';
 import { screenshot } from '../support/browser.js';
 import { ACCOUNTS, expectAccessible, useDashboard } from '../support/dashboard.js';
@@ -18,6 +18,36 @@ const LABELS: Record<string, string> = { PRO: 'Professionnel', SOCIO_PRO: 'Socio
 const REASON = 'Soins en place depuis trois mois : la personne souhaite construire un projet de formation.';
 
 describe('Réorientation — the référent asks, the Département decides', () => {
+  it('starts from a demo where most people are oriented, a few were reoriented, and three requests wait in the Pas-de-Calais', async () => {
+    const stats = (
+      await ui.system.db.query<{ department_code: string; people: number; oriented: number; social_or_socio: number; reoriented: number; waiting: number; kind_matches: boolean; dated: boolean }>(
+        `with current as (select distinct on (o.beneficiary_id) o.beneficiary_id, o.track from beneficiaries.orientation o order by o.beneficiary_id, o.decided_on desc, o.created_at desc)
+         select b.department_code, count(*)::int as people, count(c.track)::int as oriented,
+                count(*) filter (where c.track in ('SOCIAL', 'SOCIO_PRO'))::int as social_or_socio,
+                count(*) filter (where exists (select 1 from beneficiaries.orientation o where o.beneficiary_id = b.id and o.previous_orientation_id is not null))::int as reoriented,
+                (select count(*)::int from beneficiaries.reorientation_request r where r.department_code = b.department_code and r.status = 'REQUESTED') as waiting,
+                bool_and(c.track is null or c.track = b.orientation_kind) as kind_matches,
+                (select bool_and(o.decided_on <= $1::date and (o.notified_on is null or (o.notified_on >= o.decided_on and o.notified_on <= $1::date)))
+                   from beneficiaries.orientation o where o.department_code = b.department_code) as dated
+           from beneficiaries.beneficiary b left join current c on c.beneficiary_id = b.id
+          group by b.department_code order by b.department_code`,
+        [DEMO_AS_OF],
+      )
+    ).rows;
+    for (const s of stats) {
+      expect(s.oriented / s.people).toBeGreaterThan(0.85);
+      expect(s.social_or_socio / s.oriented).toBeGreaterThan(0.8);
+      expect(s.reoriented / s.oriented).toBeGreaterThan(0.05);
+      expect(s.reoriented / s.oriented).toBeLessThan(0.25);
+      expect(s.kind_matches).toBe(true);
+      expect(s.dated).toBe(true);
+    }
+    expect(stats.map((s) => [s.department_code, s.waiting])).toEqual([
+      ['25', 0],
+      ['62', 3],
+    ]);
+  });
+
   it('goes from « Demander une réorientation » to the administrator’s list and back to the person’s history', async () => {
     const referentId = demoIdOf.user(ACCOUNTS.REFERENT);
     const adminId = demoIdOf.user(ACCOUNTS.ADMIN);
