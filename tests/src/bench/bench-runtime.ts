@@ -19,8 +19,6 @@ export interface BenchRuntimeOptions {
   caller: Caller;
   /** The HTTP executor's in-flight merging back on, as before ADR 0013 (it shares one caller's answer with another). */
   merging?: boolean;
-  /** Another query planner and executor (`@graphql-hive/router-runtime`'s). */
-  unifiedGraphHandler?: unknown;
 }
 
 /**
@@ -32,7 +30,6 @@ export async function serveBenchRuntime(options: BenchRuntimeOptions): Promise<B
   const callerToken = await useCallerToken(options.signingKeyPem, () => options.caller);
   const runtime = createGatewayRuntime({
     supergraph,
-    ...(options.unifiedGraphHandler ? { unifiedGraphHandler: options.unifiedGraphHandler } : {}),
     transports: { http: httpTransport },
     transportEntries: Object.fromEntries(
       Object.entries(options.subgraphUrls).map(([name, location]) => [

@@ -2,25 +2,21 @@ import { readFile } from 'node:fs/promises';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { CallerTokenSigner, type Caller } from '@passerelles/subgraph-kit/identity';
 import { Kind, parse, print, visit, type DirectiveNode } from 'graphql';
-import { serveBenchRuntime } from './bench-runtime.js';
 
 /**
- * The gateway engines the throughput benchmark compares the project's gateway with (issue 15), each
- * in a process of its own like the project's gateway, in front of the same running subgraphs, serving
- * one caller (no sessions) whose Ed25519 token is signed once per client request and sent on every
- * subgraph fetch of it:
- * - `apollo`: `@apollo/gateway` + `@apollo/server`, the baseline, on a copy of the committed
- *   supergraph without the directives it refuses to load;
- * - `hive-router`: the Hive gateway runtime with `@graphql-hive/router-runtime` (the Rust query
- *   planner, plans cached per document), transport and caller token as in production.
+ * The engine the throughput benchmark compares the project's gateway with (issue 15):
+ * `@apollo/gateway` + `@apollo/server`, in a process of its own like the project's gateway, on a copy
+ * of the committed supergraph without the directives it refuses to load, in front of the same running
+ * subgraphs. It serves one caller (no sessions), whose Ed25519 token it signs once per client request
+ * and sends on every subgraph fetch of it. (`@graphql-hive/router-runtime` was tried here as a third
+ * engine: its first request never answered; ADR 0024.)
  * Started by `scenarios/gateway-throughput.ts` with `fork()`, which sends it its `Config`; it answers
  * `{ url }` once it listens.
  */
 export interface Config {
-  engine: 'apollo' | 'hive-router';
+  engine: 'apollo';
   supergraphPath: string;
   /** Where each subgraph of this run listens, by name (the supergraph's URLs are `npm start`'s ports). */
   subgraphUrls: Record<string, string>;
@@ -74,14 +70,9 @@ async function apollo(config: Config): Promise<string> {
   return url;
 }
 
-async function hiveRouter(config: Config): Promise<string> {
-  const { url } = await serveBenchRuntime({ subgraphUrls: config.subgraphUrls, signingKeyPem: config.signingKeyPem, caller: config.caller, unifiedGraphHandler });
-  return url;
-}
-
 process.once('message', (message) => {
   const config = message as Config;
-  (config.engine === 'apollo' ? apollo(config) : hiveRouter(config))
+  apollo(config)
     .then((url) => process.send!({ url }))
     .catch((error: unknown) => {
       console.error(error instanceof Error ? (error.stack ?? error.message) : error);

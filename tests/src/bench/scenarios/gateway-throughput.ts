@@ -71,7 +71,7 @@ async function projectGateway(ctx: BenchContext): Promise<Engine> {
 
 type EngineName = 'project' | Config['engine'];
 
-/** `@apollo/gateway`, or the Hive runtime with the Rust planner, in a child process (`../engine-server.ts`), serving the same administrator. */
+/** `@apollo/gateway` in a child process (`../engine-server.ts`), serving the same administrator. */
 async function childEngine(ctx: BenchContext, engine: Config['engine']): Promise<Engine> {
   const [user] = (await ctx.query(
     'select id, role, department_code, territory_ids, partner_id from auth.app_user where email = $1',
@@ -156,14 +156,4 @@ function throughputScenario(connections: number): Scenario {
   };
 }
 
-/** The engine lever of issue 15: the Hive runtime with the Rust planner, without sessions (compare with the rows above, same run). */
-function rustPlannerScenario(connections: number): Scenario {
-  return {
-    name: `gateway throughput, ${connections} connections, distinct queries, Hive runtime with the Rust planner (no sessions)`,
-    description: `${WHAT(connections)}, through @graphql-hive/router-runtime in front of the same subgraphs, caller token as in production, no sessions`,
-    run: (ctx) => run(ctx, 'hive-router', connections),
-    verify: (ctx) => sameAnswers(ctx, 'hive-router', 'apollo'),
-  };
-}
-
-export const gatewayThroughput: Scenario[] = [throughputScenario(10), throughputScenario(50), rustPlannerScenario(10), rustPlannerScenario(50)];
+export const gatewayThroughput: Scenario[] = [throughputScenario(10), throughputScenario(50)];
