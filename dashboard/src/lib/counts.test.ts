@@ -8,6 +8,13 @@ describe('published counts', () => {
     expect(chartValue({ value: null, suppressed: true })).toBeNull();
   });
 
+  it('says which rule hid a count: « < 11 » for a small one, « secret secondaire » for one hidden to protect another', () => {
+    expect(formatCountValue({ value: null, suppressed: true, rule: 'PRIMARY' })).toBe('< 11');
+    expect(formatCountValue({ value: null, suppressed: true, rule: 'SECONDARY' })).toBe('secret secondaire');
+    expect(exportCountValue({ value: null, suppressed: true, rule: 'SECONDARY' })).toBe('secret secondaire');
+    expect(hasSuppressed({ id: 't', title: 'T', columns: ['', 'n'], rows: [['a', 'secret secondaire']] })).toBe(true);
+  });
+
   it('formats other counts in French', () => {
     expect(formatCountValue({ value: 12345, suppressed: false })).toBe('12\u202f345');
     expect(exportCountValue({ value: 12345, suppressed: false })).toBe(12345);

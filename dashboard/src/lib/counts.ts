@@ -1,5 +1,6 @@
 // Counts as the API publishes them: small counts (1–10) are suppressed for every role but ADMIN
-// (statistical confidentiality) and shown « < 11 ».
+// (statistical confidentiality) and shown « < 11 »; counts hidden so that one of those cannot be
+// recomputed are shown « secret secondaire » (the API says which rule hid each one).
 import { formatCount } from './format.ts';
 import type { Table } from './table.ts';
 
@@ -7,25 +8,31 @@ import type { Table } from './table.ts';
 export interface Count {
   value: number | null;
   suppressed: boolean;
+  /** Why it is hidden: PRIMARY (1 to 10) or SECONDARY (hidden to protect another); absent from older answers. */
+  rule?: 'PRIMARY' | 'SECONDARY' | null;
 }
 
 export const SUPPRESSED_LABEL = '< 11';
+export const SECONDARY_LABEL = 'secret secondaire';
 
 /** Explanation shown next to every table or card that may hold suppressed values. */
 export const SUPPRESSION_NOTE =
-  '« < 11 » : effectif compris entre 1 et 10, masqué pour protéger l’anonymat des personnes (secret statistique).';
+  '« < 11 » : effectif compris entre 1 et 10, masqué pour protéger l’anonymat des personnes (secret statistique). « secret secondaire » : effectif masqué pour qu’un « < 11 » ne puisse pas être retrouvé par différence.';
 
-/** « 1 234 », « < 11 », or « — » when unknown. */
+/** The label of a hidden count: « secret secondaire » when hidden to protect another, else « < 11 ». */
+const hiddenLabel = (count: Count): string => (count.rule === 'SECONDARY' ? SECONDARY_LABEL : SUPPRESSED_LABEL);
+
+/** « 1 234 », « < 11 », « secret secondaire », or « — » when unknown. */
 export function formatCountValue(count: Count | null | undefined): string {
   if (!count) return '—';
-  if (count.suppressed) return SUPPRESSED_LABEL;
+  if (count.suppressed) return hiddenLabel(count);
   return count.value === null ? '—' : formatCount(count.value);
 }
 
-/** The value to export (CSV / XLSX): the number, or « < 11 ». */
+/** The value to export (CSV / XLSX): the number, « < 11 » or « secret secondaire ». */
 export function exportCountValue(count: Count | null | undefined): string | number {
   if (!count) return '';
-  if (count.suppressed) return SUPPRESSED_LABEL;
+  if (count.suppressed) return hiddenLabel(count);
   return count.value ?? '';
 }
 
@@ -49,7 +56,7 @@ export function formatDecimal(value: number | null | undefined): string {
 
 /** Whether a table holds a suppressed cell (its note, and the page's, then explain « < 11 »). */
 export function hasSuppressed(table: Table): boolean {
-  return table.rows.some((row) => row.slice(1).includes(SUPPRESSED_LABEL));
+  return table.rows.some((row) => row.slice(1).some((cell) => cell === SUPPRESSED_LABEL || cell === SECONDARY_LABEL));
 }
 
 /** Whether a table has something to draw: a non-zero or hidden count somewhere (else the page says there is no data). */

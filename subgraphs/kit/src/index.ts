@@ -9,7 +9,21 @@ export { maskError, UserFacingError, userInputError } from './errors.js';
 export { MAX_TEXT_LENGTH, MAX_TEXT_LENGTH_EXTENSION, TakesFiles, TERRITORY_ID, userInput } from './input.js';
 export { type Caller, type Role, roles } from './identity/caller.js';
 export { departmentScope } from './scope.js';
-export { publishCount, publishGroup, seesExactConventionCounts, seesExactCounts, isSmallCount, CountType, SMALLEST_PUBLISHED_COUNT, type PublishedCount, type PublishedGroup } from './suppression.js';
+export {
+  hiddenCount,
+  hiddenFor,
+  publishCount,
+  publishGroup,
+  seesExactConventionCounts,
+  seesExactCounts,
+  shownCount,
+  isSmallCount,
+  CountType,
+  SMALLEST_PUBLISHED_COUNT,
+  SuppressionRule,
+  type PublishedCount,
+  type PublishedGroup,
+} from './suppression.js';
 export * from './access/index.js';
 export { recordAccess, type AuditOperation } from './audit.js';
 export { encodeCursor, decodeCursor, assertPageSize, toPage, PageInfo, MAX_PAGE_SIZE } from './pagination.js';

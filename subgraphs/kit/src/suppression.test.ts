@@ -6,12 +6,12 @@ const values = (group: ReturnType<typeof publishGroup<string>>): (number | null)
 describe('small-count suppression', () => {
   it('hides counts from 1 to 10, never 0 or 11', () => {
     expect([0, 1, 10, 11].map((n) => publishCount(n, false))).toEqual([
-      { value: 0, suppressed: false },
-      { value: null, suppressed: true },
-      { value: null, suppressed: true },
-      { value: 11, suppressed: false },
+      { value: 0, suppressed: false, rule: null },
+      { value: null, suppressed: true, rule: 'PRIMARY' },
+      { value: null, suppressed: true, rule: 'PRIMARY' },
+      { value: 11, suppressed: false, rule: null },
     ]);
-    expect(publishCount(3, true)).toEqual({ value: 3, suppressed: false });
+    expect(publishCount(3, true)).toEqual({ value: 3, suppressed: false, rule: null });
   });
 
   it('hides a second cell when only one is hidden, so the total does not reveal it', () => {
@@ -25,7 +25,9 @@ describe('small-count suppression', () => {
       false,
     );
     expect(values(group)).toEqual([40, null, null, 0]);
-    expect(group.total).toEqual({ value: 69, suppressed: false });
+    // The 4 is « < 11 »; the 25 hidden to protect it is « secret secondaire ».
+    expect(group.cells.map((c) => c.count.rule)).toEqual([null, 'PRIMARY', 'SECONDARY', null]);
+    expect(group.total).toEqual({ value: 69, suppressed: false, rule: null });
   });
 
   it('needs no secondary suppression when two cells are already hidden', () => {
@@ -50,7 +52,8 @@ describe('small-count suppression', () => {
       false,
     );
     expect(values(group)).toEqual([null, 0]);
-    expect(group.total).toEqual({ value: null, suppressed: true });
+    // The total is 9: small itself, « < 11 ».
+    expect(group.total).toEqual({ value: null, suppressed: true, rule: 'PRIMARY' });
   });
 
   it('hides a small total, and shows everything to callers with exact rights', () => {

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { catalogue } from './access/catalogue.js';
 import type { Caller } from './identity/caller.js';
 
@@ -27,10 +27,25 @@ export function seesExactConventionCounts(caller: Caller): boolean {
   return catalogue['conventionCounts:readExact'].roles.includes(caller.role);
 }
 
-/** A published count: its value, or null when suppressed. */
+/**
+ * Why a count is hidden, said on every page and export: PRIMARY, a count from 1 to 10 (« < 11 »);
+ * SECONDARY, a count hidden so that a primary one cannot be recomputed from a total or its
+ * siblings (« secret secondaire »; it may be any size but 0).
+ */
+export enum SuppressionRule {
+  PRIMARY = 'PRIMARY',
+  SECONDARY = 'SECONDARY',
+}
+registerEnumType(SuppressionRule, {
+  name: 'SuppressionRule',
+  description: 'Why a count is hidden: PRIMARY (a count from 1 to 10, « < 11 ») or SECONDARY (hidden so that another hidden count cannot be recomputed, « secret secondaire »).',
+});
+
+/** A published count: its value, or null when suppressed, and then the rule that hid it. */
 export interface PublishedCount {
   value: number | null;
   suppressed: boolean;
+  rule: SuppressionRule | null;
 }
 
 export interface PublishedGroup<K> {
@@ -38,12 +53,16 @@ export interface PublishedGroup<K> {
   total: PublishedCount;
 }
 
-const shown = (value: number): PublishedCount => ({ value, suppressed: false });
-const hidden: PublishedCount = { value: null, suppressed: true };
+/** A count published as it is. */
+export const shownCount = (value: number): PublishedCount => ({ value, suppressed: false, rule: null });
+/** A count hidden by `rule`. */
+export const hiddenCount = (rule: SuppressionRule): PublishedCount => ({ value: null, suppressed: true, rule });
+/** A count hidden in a table or group: PRIMARY when it is itself small, SECONDARY when hidden for another. */
+export const hiddenFor = (count: number): PublishedCount => hiddenCount(isSmallCount(count) ? SuppressionRule.PRIMARY : SuppressionRule.SECONDARY);
 
 /** One count on its own (no siblings, no total): primary suppression only. */
 export function publishCount(count: number, exact: boolean): PublishedCount {
-  return exact || !isSmallCount(count) ? shown(count) : hidden;
+  return exact || !isSmallCount(count) ? shownCount(count) : hiddenCount(SuppressionRule.PRIMARY);
 }
 
 /**
@@ -57,7 +76,7 @@ export function publishCount(count: number, exact: boolean): PublishedCount {
  */
 export function publishGroup<K>(cells: readonly { key: K; count: number }[], exact: boolean): PublishedGroup<K> {
   const total = cells.reduce((sum, c) => sum + c.count, 0);
-  if (exact) return { cells: cells.map((c) => ({ key: c.key, count: shown(c.count) })), total: shown(total) };
+  if (exact) return { cells: cells.map((c) => ({ key: c.key, count: shownCount(c.count) })), total: shownCount(total) };
   const hide = new Set<number>();
   cells.forEach((c, i) => {
     if (isSmallCount(c.count)) hide.add(i);
@@ -72,8 +91,8 @@ export function publishGroup<K>(cells: readonly { key: K; count: number }[], exa
     else totalHidden = true;
   }
   return {
-    cells: cells.map((c, i) => ({ key: c.key, count: hide.has(i) ? hidden : shown(c.count) })),
-    total: totalHidden ? hidden : shown(total),
+    cells: cells.map((c, i) => ({ key: c.key, count: hide.has(i) ? hiddenFor(c.count) : shownCount(c.count) })),
+    total: totalHidden ? hiddenFor(total) : shownCount(total),
   };
 }
 
@@ -85,4 +104,7 @@ export class CountType {
 
   @Field(() => Boolean, { description: 'True when the count is hidden to protect small numbers of people.' })
   suppressed!: boolean;
+
+  @Field(() => SuppressionRule, { nullable: true, description: 'Why the count is hidden (null when published): PRIMARY « < 11 », SECONDARY « secret secondaire ».' })
+  rule!: SuppressionRule | null;
 }

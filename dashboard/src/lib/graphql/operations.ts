@@ -4,6 +4,11 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** Why a count is hidden: PRIMARY (a count from 1 to 10, « < 11 ») or SECONDARY (hidden so that another hidden count cannot be recomputed, « secret secondaire »). */
+export type SuppressionRule =
+  | 'PRIMARY'
+  | 'SECONDARY';
+
 /** Why an accompaniment ended. */
 export type ExitReason =
   | 'STABILISATION'
@@ -827,7 +832,7 @@ export type DirectoryPartnerActivityQueryVariables = Exact<{
 }>;
 
 
-export type DirectoryPartnerActivityQuery = { partner: { id: string, referred: { value: number | null, suppressed: boolean } | null, conventions: Array<{ id: string, name: string, fte: number, occupancyAt: { date: string, places: number, rate: number | null, caseload: { value: number | null, suppressed: boolean } } }> | null } | null };
+export type DirectoryPartnerActivityQuery = { partner: { id: string, referred: { value: number | null, suppressed: boolean, rule: SuppressionRule | null } | null, conventions: Array<{ id: string, name: string, fte: number, occupancyAt: { date: string, places: number, rate: number | null, caseload: { value: number | null, suppressed: boolean, rule: SuppressionRule | null } } }> | null } | null };
 
 export type ReferralCandidatesQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -913,7 +918,7 @@ export type ConventionDetailQueryVariables = Exact<{
 }>;
 
 
-export type ConventionDetailQuery = { convention: { id: string, name: string, startsOn: string, endsOn: string, signedOn: string | null, fte: number, places: number, periodMonths: number, occupancyAt: { date: string, places: number, rate: number | null, caseload: { value: number | null, suppressed: boolean } }, closingOccupancy: { date: string, places: number, rate: number | null, caseload: { value: number | null, suppressed: boolean } }, accompanied: { value: number | null, suppressed: boolean } | null, caseloadAlert: { kind: string, occupancyPercent: number | null } | null, territories: Array<{ places: number, territory: { id: string } }>, objectives: Array<{ id: string, kind: ConventionObjectiveKind, label: string, target: number | null }>, amendments: Array<{ number: number, signedOn: string, reason: string, fteBefore: number, fteAfter: number, placesBefore: number, placesAfter: number, startsOnBefore: string, startsOnAfter: string, endsOnBefore: string, endsOnAfter: string }> } | null };
+export type ConventionDetailQuery = { convention: { id: string, name: string, startsOn: string, endsOn: string, signedOn: string | null, fte: number, places: number, periodMonths: number, occupancyAt: { date: string, places: number, rate: number | null, caseload: { value: number | null, suppressed: boolean, rule: SuppressionRule | null } }, closingOccupancy: { date: string, places: number, rate: number | null, caseload: { value: number | null, suppressed: boolean, rule: SuppressionRule | null } }, accompanied: { value: number | null, suppressed: boolean, rule: SuppressionRule | null } | null, caseloadAlert: { kind: string, occupancyPercent: number | null } | null, territories: Array<{ places: number, territory: { id: string } }>, objectives: Array<{ id: string, kind: ConventionObjectiveKind, label: string, target: number | null }>, amendments: Array<{ number: number, signedOn: string, reason: string, fteBefore: number, fteAfter: number, placesBefore: number, placesAfter: number, startsOnBefore: string, startsOnAfter: string, endsOnBefore: string, endsOnAfter: string }> } | null };
 
 export type ConventionFundingQueryVariables = Exact<{
   id: string;
@@ -936,7 +941,7 @@ export type ConventionsQueryVariables = Exact<{
 }>;
 
 
-export type ConventionsQuery = { conventions: { nodes: Array<{ id: string, name: string, startsOn: string, endsOn: string, fte: number, places: number, occupancyAt: { date: string, places: number, rate: number | null, caseload: { value: number | null, suppressed: boolean } }, closingOccupancy: { date: string, places: number, rate: number | null, caseload: { value: number | null, suppressed: boolean } }, funding: { committedCents: number, paidCents: number, balanceDueCents: number, finalReport: { dueOn: string, receivedOn: string | null, overdue: boolean } | null } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+export type ConventionsQuery = { conventions: { nodes: Array<{ id: string, name: string, startsOn: string, endsOn: string, fte: number, places: number, occupancyAt: { date: string, places: number, rate: number | null, caseload: { value: number | null, suppressed: boolean, rule: SuppressionRule | null } }, closingOccupancy: { date: string, places: number, rate: number | null, caseload: { value: number | null, suppressed: boolean, rule: SuppressionRule | null } }, funding: { committedCents: number, paidCents: number, balanceDueCents: number, finalReport: { dueOn: string, receivedOn: string | null, overdue: boolean } | null } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
 
 export type ConventionOperatorsQueryVariables = Exact<{
   first: number;
@@ -960,7 +965,7 @@ export type TerritoryConventionsQueryVariables = Exact<{
 }>;
 
 
-export type TerritoryConventionsQuery = { conventions: { nodes: Array<{ id: string, name: string, startsOn: string, endsOn: string, occupancyAt: { date: string, places: number, rate: number | null, caseload: { value: number | null, suppressed: boolean } }, operator: { id: string, name: string }, funding: { committedCents: number, paidCents: number, balanceDueCents: number } | null }> } };
+export type TerritoryConventionsQuery = { conventions: { nodes: Array<{ id: string, name: string, startsOn: string, endsOn: string, occupancyAt: { date: string, places: number, rate: number | null, caseload: { value: number | null, suppressed: boolean, rule: SuppressionRule | null } }, operator: { id: string, name: string }, funding: { committedCents: number, paidCents: number, balanceDueCents: number } | null }> } };
 
 export type CommuneCoverageQueryVariables = Exact<{
   theme: Theme;
@@ -992,7 +997,7 @@ export type TerritoryOfferQuery = { coverage: { servicesEligible: number, places
 export type CoverageTerritoriesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CoverageTerritoriesQuery = { department: { code: string, name: string } | null, territories: Array<{ id: string, name: string, communeCount: number, partnerCount: number, placesContracted: number | null, fundingCommitted: number | null, activeCaseload: { value: number | null, suppressed: boolean } | null }> };
+export type CoverageTerritoriesQuery = { department: { code: string, name: string } | null, territories: Array<{ id: string, name: string, communeCount: number, partnerCount: number, placesContracted: number | null, fundingCommitted: number | null, activeCaseload: { value: number | null, suppressed: boolean, rule: SuppressionRule | null } | null }> };
 
 export type DecideReferralMutationVariables = Exact<{
   input: UpdateReferralStatusInput;
@@ -1110,7 +1115,7 @@ export type PilotageComparisonContractsQueryVariables = Exact<{
 }>;
 
 
-export type PilotageComparisonContractsQuery = { contractIndicators: { byTerritory: Array<{ territoryId: string, cerSigned: { value: number | null, suppressed: boolean } }> } };
+export type PilotageComparisonContractsQuery = { contractIndicators: { byTerritory: Array<{ territoryId: string, cerSigned: { value: number | null, suppressed: boolean, rule: SuppressionRule | null } }> } };
 
 export type PilotageComparisonPlacesQueryVariables = Exact<{
   scope?: ConventionIndicatorScopeInput | null | undefined;
@@ -1118,7 +1123,7 @@ export type PilotageComparisonPlacesQueryVariables = Exact<{
 }>;
 
 
-export type PilotageComparisonPlacesQuery = { conventionIndicators: { territories: Array<{ territoryId: string | null, occupancyAtEnd: { date: string, places: number, rate: number | null, caseload: { value: number | null, suppressed: boolean } }, funding: { committedCents: number } | null }> } };
+export type PilotageComparisonPlacesQuery = { conventionIndicators: { territories: Array<{ territoryId: string | null, occupancyAtEnd: { date: string, places: number, rate: number | null, caseload: { value: number | null, suppressed: boolean, rule: SuppressionRule | null } }, funding: { committedCents: number } | null }> } };
 
 export type PilotageComparisonQueryVariables = Exact<{
   scope?: IndicatorScopeInput | null | undefined;
@@ -1126,7 +1131,7 @@ export type PilotageComparisonQueryVariables = Exact<{
 }>;
 
 
-export type PilotageComparisonQuery = { indicatorsByTerritory: Array<{ territoryId: string, territory: { name: string } | null, peopleWelcomed: { value: number | null, suppressed: boolean }, peopleAccompanied: { value: number | null, suppressed: boolean }, activeCaseload: { value: number | null, suppressed: boolean }, exitsTotal: { value: number | null, suppressed: boolean }, stabilisations: { value: number | null, suppressed: boolean }, pathEvolutions: { value: number | null, suppressed: boolean } }> };
+export type PilotageComparisonQuery = { indicatorsByTerritory: Array<{ territoryId: string, territory: { name: string } | null, peopleWelcomed: { value: number | null, suppressed: boolean, rule: SuppressionRule | null }, peopleAccompanied: { value: number | null, suppressed: boolean, rule: SuppressionRule | null }, activeCaseload: { value: number | null, suppressed: boolean, rule: SuppressionRule | null }, exitsTotal: { value: number | null, suppressed: boolean, rule: SuppressionRule | null }, stabilisations: { value: number | null, suppressed: boolean, rule: SuppressionRule | null }, pathEvolutions: { value: number | null, suppressed: boolean, rule: SuppressionRule | null } }> };
 
 export type PilotageContractsQueryVariables = Exact<{
   scope?: ContractIndicatorScopeInput | null | undefined;
@@ -1134,7 +1139,7 @@ export type PilotageContractsQueryVariables = Exact<{
 }>;
 
 
-export type PilotageContractsQuery = { contractIndicators: { objectivesDonePercent: number | null, cerSigned: { value: number | null, suppressed: boolean }, cerActive: { value: number | null, suppressed: boolean }, cerRenewed: { value: number | null, suppressed: boolean }, byTerritory: Array<{ territoryId: string, cerSigned: { value: number | null, suppressed: boolean } }> } };
+export type PilotageContractsQuery = { contractIndicators: { objectivesDonePercent: number | null, cerSigned: { value: number | null, suppressed: boolean, rule: SuppressionRule | null }, cerActive: { value: number | null, suppressed: boolean, rule: SuppressionRule | null }, cerRenewed: { value: number | null, suppressed: boolean, rule: SuppressionRule | null }, byTerritory: Array<{ territoryId: string, cerSigned: { value: number | null, suppressed: boolean, rule: SuppressionRule | null } }> } };
 
 export type PilotageFiltersQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1147,7 +1152,7 @@ export type PilotageFundingQueryVariables = Exact<{
 }>;
 
 
-export type PilotageFundingQuery = { conventionIndicators: { conventionCount: number, placesContracted: number, placesInForceAtEnd: number, occupancyAtEnd: { date: string, places: number, rate: number | null, caseload: { value: number | null, suppressed: boolean } }, funding: { committedCents: number, paidCents: number, balanceDueCents: number, toRecoverCents: number, perPlaceContractedCents: number | null, overdueFinalReportCount: number, cofundingSplit: Array<{ funder: Funder, amountCents: number, shareBasisPoints: number }> } | null } };
+export type PilotageFundingQuery = { conventionIndicators: { conventionCount: number, placesContracted: number, placesInForceAtEnd: number, occupancyAtEnd: { date: string, places: number, rate: number | null, caseload: { value: number | null, suppressed: boolean, rule: SuppressionRule | null } }, funding: { committedCents: number, paidCents: number, balanceDueCents: number, toRecoverCents: number, perPlaceContractedCents: number | null, overdueFinalReportCount: number, cofundingSplit: Array<{ funder: Funder, amountCents: number, shareBasisPoints: number }> } | null } };
 
 export type PilotageIndicatorsQueryVariables = Exact<{
   scope?: IndicatorScopeInput | null | undefined;
@@ -1155,7 +1160,7 @@ export type PilotageIndicatorsQueryVariables = Exact<{
 }>;
 
 
-export type PilotageIndicatorsQuery = { indicators: { peopleWelcomed: { value: number | null, suppressed: boolean }, peopleAccompanied: { value: number | null, suppressed: boolean }, activeCaseload: { value: number | null, suppressed: boolean }, exitsTotal: { value: number | null, suppressed: boolean }, stabilisations: { value: number | null, suppressed: boolean }, pathEvolutions: { value: number | null, suppressed: boolean }, durationDays: { mean: number | null, median: number | null, counted: { value: number | null, suppressed: boolean } }, exitsByReason: Array<{ reason: ExitReason, count: { value: number | null, suppressed: boolean } }>, psychologicalDifficulties: Array<{ difficulty: PsychologicalDifficulty, count: { value: number | null, suppressed: boolean } }>, delayToFirstInterview: { meanDays: number | null, medianDays: number | null, shareUnder30Days: number | null, counted: { value: number | null, suppressed: boolean } }, appointmentAdherence: { rate: number | null, honoured: { value: number | null, suppressed: boolean }, closed: { value: number | null, suppressed: boolean }, leftOpen: { value: number | null, suppressed: boolean } }, referralDecision: { medianDays: number | null, p90Days: number | null, sent: { value: number | null, suppressed: boolean }, answered: { value: number | null, suppressed: boolean }, expired: { value: number | null, suppressed: boolean } }, monthly: Array<{ month: string, peopleWelcomed: { value: number | null, suppressed: boolean }, activeCaseload: { value: number | null, suppressed: boolean }, exits: { value: number | null, suppressed: boolean } }> } };
+export type PilotageIndicatorsQuery = { indicators: { peopleWelcomed: { value: number | null, suppressed: boolean, rule: SuppressionRule | null }, peopleAccompanied: { value: number | null, suppressed: boolean, rule: SuppressionRule | null }, activeCaseload: { value: number | null, suppressed: boolean, rule: SuppressionRule | null }, exitsTotal: { value: number | null, suppressed: boolean, rule: SuppressionRule | null }, stabilisations: { value: number | null, suppressed: boolean, rule: SuppressionRule | null }, pathEvolutions: { value: number | null, suppressed: boolean, rule: SuppressionRule | null }, durationDays: { mean: number | null, median: number | null, counted: { value: number | null, suppressed: boolean, rule: SuppressionRule | null } }, exitsByReason: Array<{ reason: ExitReason, count: { value: number | null, suppressed: boolean, rule: SuppressionRule | null } }>, psychologicalDifficulties: Array<{ difficulty: PsychologicalDifficulty, count: { value: number | null, suppressed: boolean, rule: SuppressionRule | null } }>, delayToFirstInterview: { meanDays: number | null, medianDays: number | null, shareUnder30Days: number | null, counted: { value: number | null, suppressed: boolean, rule: SuppressionRule | null } }, appointmentAdherence: { rate: number | null, honoured: { value: number | null, suppressed: boolean, rule: SuppressionRule | null }, closed: { value: number | null, suppressed: boolean, rule: SuppressionRule | null }, leftOpen: { value: number | null, suppressed: boolean, rule: SuppressionRule | null } }, referralDecision: { medianDays: number | null, p90Days: number | null, sent: { value: number | null, suppressed: boolean, rule: SuppressionRule | null }, answered: { value: number | null, suppressed: boolean, rule: SuppressionRule | null }, expired: { value: number | null, suppressed: boolean, rule: SuppressionRule | null } }, monthly: Array<{ month: string, peopleWelcomed: { value: number | null, suppressed: boolean, rule: SuppressionRule | null }, activeCaseload: { value: number | null, suppressed: boolean, rule: SuppressionRule | null }, exits: { value: number | null, suppressed: boolean, rule: SuppressionRule | null } }> } };
 
 export type PilotageProgrammesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1182,4 +1187,4 @@ export type TerritoryOverviewQueryVariables = Exact<{
 }>;
 
 
-export type TerritoryOverviewQuery = { department: { code: string, name: string } | null, territories: Array<{ id: string, name: string, kind: string, communeCount: number, partnerCount: number, activeBeneficiaries: number | null, placesContracted: number | null, fundingCommitted: number | null, activeCaseload: { value: number | null, suppressed: boolean } | null }> };
+export type TerritoryOverviewQuery = { department: { code: string, name: string } | null, territories: Array<{ id: string, name: string, kind: string, communeCount: number, partnerCount: number, activeBeneficiaries: number | null, placesContracted: number | null, fundingCommitted: number | null, activeCaseload: { value: number | null, suppressed: boolean, rule: SuppressionRule | null } | null }> };

@@ -8,8 +8,8 @@ vi.mock('./env', () => ({ serverEnv: { gatewayUrl: 'http://gateway.test/graphql'
 /** What the gateway gives with a user of this role (`/auth/me`, from the access catalogue): here, only whether it reads the money of conventions. */
 const viewer = (role: 'ADMIN' | 'STEERING' | 'OPERATOR'): { actions: string[] } => ({ actions: role === 'OPERATOR' ? [] : ['funding:readConventions'] });
 
-const n = (value: number) => ({ value, suppressed: false });
-const HIDDEN = { value: null, suppressed: true };
+const n = (value: number) => ({ value, suppressed: false, rule: null });
+const HIDDEN = { value: null, suppressed: true, rule: 'PRIMARY' as const };
 const ok = <T>(data: T) => ({ ok: true as const, data, partial: false });
 const down = (part: string) => ({ ok: false as const, message: `Les données « ${part} » sont momentanément indisponibles.` });
 

@@ -1,4 +1,5 @@
 // Hand-written types of `territoires.graphql` (to be replaced by generated ones once codegen is in place).
+import type { Count } from '#lib/counts.ts';
 
 export type TerritoryOverviewVariables = {
   /** Code of a Département (« 62 », « 2A », « 974 »); `null` means the caller's own Département. */
@@ -15,8 +16,8 @@ export type TerritoryOverviewTerritory = {
   partnerCount: number | null;
   /** `null` when the beneficiaries subgraph is down, or when hidden by statistical secrecy (1 to 10: see `activeCaseload.suppressed`). */
   activeBeneficiaries: number | null;
-  /** The same count with its suppression flag; `null` when the beneficiaries subgraph is down. */
-  activeCaseload?: { value: number | null; suppressed: boolean } | null;
+  /** The same count with its suppression flag and rule; `null` when the beneficiaries subgraph is down. */
+  activeCaseload?: Count | null;
   /** `null` when the contracts subgraph is down. */
   placesContracted: number | null;
   /** Euro cents (GraphQL SafeInt); `null` when the funding subgraph is down. */

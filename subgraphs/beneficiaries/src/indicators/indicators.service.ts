@@ -1,4 +1,4 @@
-import { parsePublishedPeriod, publishCount, publishGroup, seesExactCounts, todayIso, type PeriodInput, type PublishedCount, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { hiddenFor, parsePublishedPeriod, publishCount, shownCount, publishGroup, seesExactCounts, todayIso, type PeriodInput, type PublishedCount, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { ExitReason, exitReasons, psychologicalDifficulties } from '../accompaniment/accompaniment.enums.js';
 import { IndicatorsRepository, type IndicatorFilter, type Period } from './indicators.repository.js';
 import type { AdherenceStats, DelayStats, ReferralDecisionStats, DifficultyCount, DurationStats, IndicatorScopeInput, MonthlyIndicators, TerritoryIndicators } from './indicators.type.js';
@@ -7,7 +7,6 @@ import { suppressMatrix } from './matrix-suppression.js';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Matches no row: an id of another tenant or a malformed one yields empty figures, never an error that confirms anything. */
 const NOTHING = '00000000-0000-0000-0000-000000000000';
-const hidden: PublishedCount = { value: null, suppressed: true };
 const round = (v: number | null, digits: number): number | null => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
 
 /**
@@ -78,7 +77,7 @@ export class IndicatorsComputation {
       const byMonth = new Map(rows.filter((r) => r.month !== null).map((r) => [r.month!, r.count]));
       const total = rows.find((r) => r.month === null)?.count ?? 0;
       const group = publishGroup(monthsOf(this.period).map((m) => ({ key: m, count: byMonth.get(m) ?? 0 })), this.exact);
-      return { group, total: group.total.suppressed ? hidden : publishCount(total, this.exact) };
+      return { group, total: group.total.suppressed ? hiddenFor(total) : publishCount(total, this.exact) };
     });
   }
 
@@ -227,7 +226,7 @@ export function publishExitTable(territoryKeys: readonly string[], rows: readonl
     return [...cells, cells.reduce((sum, c) => sum + c, 0)];
   });
   const hiddenCells = exact ? matrix.map((row) => row.map(() => false)) : suppressMatrix(matrix);
-  const publish = (i: number, j: number): PublishedCount => (hiddenCells[i]![j] ? hidden : { value: matrix[i]![j]!, suppressed: false });
+  const publish = (i: number, j: number): PublishedCount => (hiddenCells[i]![j] ? hiddenFor(matrix[i]![j]!) : shownCount(matrix[i]![j]!));
   return new Map(
     territoryKeys.map((t, i) => [t, { cells: exitReasons.map((reason, j) => ({ reason, count: publish(i, j) })), total: publish(i, exitReasons.length) }]),
   );

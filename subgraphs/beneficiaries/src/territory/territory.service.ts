@@ -1,4 +1,4 @@
-import { countsByKeys, parsePublishedPeriod, publishGroup, seesExactCounts, type PeriodInput, type PublishedCount, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { countsByKeys, parsePublishedPeriod, publishGroup, seesExactCounts, shownCount, type PeriodInput, type PublishedCount, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { exitReasons, type ExitReason } from '../accompaniment/accompaniment.enums.js';
 import { BeneficiaryRepository } from '../beneficiary/beneficiary.repository.js';
 import { exitsByTerritory, peopleOrientedByTerritory } from '../indicators/indicators.service.js';
@@ -21,7 +21,7 @@ export function activeCaseload(ctx: SubgraphContext, territoryId: string): Promi
         seesExactCounts(ctx.caller),
       );
       const published = new Map(group.cells.map((c) => [c.key, c.count]));
-      return ids.map((id) => published.get(id) ?? { value: 0, suppressed: false });
+      return ids.map((id) => published.get(id) ?? shownCount(0));
     })
     .load(territoryId);
 }
@@ -56,7 +56,7 @@ export function peopleOriented(ctx: SubgraphContext, territoryId: string, period
   return ctx.loaders
     .get<string, PublishedCount>(Symbol.for(`peopleOriented:${period.from}:${period.to}`), async (ids) => {
       const byTerritory = await peopleOrientedByTerritory(ctx, period);
-      return ids.map((id) => byTerritory.get(id) ?? { value: 0, suppressed: false });
+      return ids.map((id) => byTerritory.get(id) ?? shownCount(0));
     })
     .load(territoryId);
 }
@@ -72,7 +72,7 @@ export function territoryExitsByReason(
   return ctx.loaders
     .get<string, { reason: ExitReason; count: PublishedCount }[]>(Symbol.for(`exitsByTerritory:${period.from}:${period.to}`), async (ids) => {
       const byTerritory = await exitsByTerritory(ctx, period);
-      return ids.map((id) => byTerritory.get(id) ?? exitReasons.map((reason) => ({ reason, count: { value: 0, suppressed: false } })));
+      return ids.map((id) => byTerritory.get(id) ?? exitReasons.map((reason) => ({ reason, count: shownCount(0) })));
     })
     .load(territoryId);
 }
