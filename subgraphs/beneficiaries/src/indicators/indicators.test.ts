@@ -225,6 +225,16 @@ describe('indicators', () => {
     // 3 not honoured is hidden, so the 32 honoured must be too (35 − 32 = 3); the rate goes with it.
     expect(seen.appointmentAdherence).toEqual({ honoured: HIDDEN, closed: exact(35), leftOpen: exact(0), rate: null });
     expect(seen.durationDays).toMatchObject({ counted: exact(31) });
+    // Each hidden count says why: the 4 are « < 11 », the 12 and the 41 hidden to protect them « secret secondaire ».
+    const rules = await execute<{ indicators: { exitsByReason: { reason: string; count: { rule: string | null } }[]; monthly: { month: string; peopleWelcomed: { rule: string | null } }[] } }>(
+      schema,
+      testContext(orm, steering),
+      'query ($scope: IndicatorScopeInput, $period: PeriodInput!) { indicators(scope: $scope, period: $period) { exitsByReason { reason count { rule } } monthly { month peopleWelcomed { rule } } } }',
+      { scope: { programmeId }, period },
+    );
+    const ruleOf = (reason: string): string | null | undefined => rules.data?.indicators.exitsByReason.find((e) => e.reason === reason)?.count.rule;
+    expect([ruleOf('STABILISATION'), ruleOf('EVOLUTION'), ruleOf('DYNAMIC_EXIT')]).toEqual([null, 'SECONDARY', 'PRIMARY']);
+    expect(rules.data?.indicators.monthly.filter((m) => m.month === '2025-08' || m.month === '2025-09').map((m) => m.peopleWelcomed.rule)).toEqual(['SECONDARY', 'PRIMARY']);
 
     // Administrators see everything exactly.
     const exactView = await indicatorsFor(admin, { programmeId }, period);
