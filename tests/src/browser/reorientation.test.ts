@@ -112,7 +112,6 @@ describe('Réorientation — the référent asks, the Département decides', () 
     expect((await ui.system.db.query<{ status: string }>('select status from beneficiaries.reorientation_request where id = $1', [requestId])).rows[0]!.status).toBe('REQUESTED');
     await line.getByLabel('Structure référente, si vous acceptez').selectOption('DEPARTMENT');
     await line.getByLabel('Difficultés de santé (dont santé mentale, handicap)').check();
-    await line.getByLabel('Notifiée le (facultatif)').fill(parisToday());
     await line.getByRole('button', { name: 'Accepter' }).click();
     await expect.poll(() => admin.getByRole('status').first().textContent(), soon).toBe('Réorientation acceptée : la nouvelle orientation est enregistrée dans l’historique de la personne.');
     const decided = await ui.system.db.query(
@@ -130,7 +129,7 @@ describe('Réorientation — the référent asks, the Département decides', () 
         lead_kind: 'DEPARTMENT',
         criteria: ['HEALTH'],
         o_decided: parisToday(),
-        notified_on: parisToday(),
+        notified_on: null,
         reason: REASON,
         previous_orientation_id: person.orientation_id,
         source: 'DEPARTMENT',
@@ -147,6 +146,17 @@ describe('Réorientation — the référent asks, the Département decides', () 
       { user_id: referentId, operation: 'CREATE', record_type: 'ReorientationRequest' },
       { user_id: adminId, operation: 'UPDATE', record_type: 'ReorientationRequest' },
     ]);
+
+    // Then the notification, from the person's page: the contrat d'engagement is due within a month of it.
+    await ui.open(admin, `/parcours/${person.id}`);
+    const newest = admin.locator('section[aria-labelledby="titre-orientation"] table.orientations tbody tr').first();
+    await newest.getByRole('button', { name: 'Enregistrer la notification' }).click();
+    await expect.poll(() => admin.getByRole('status').first().textContent(), soon).toBe('Notification enregistrée : le contrat d’engagement est à signer dans le mois.');
+    const notified = await ui.system.db.query<{ notified_on: string }>(
+      'select o.notified_on::text from beneficiaries.orientation o join beneficiaries.reorientation_request r on r.resulting_orientation_id = o.id where r.id = $1',
+      [requestId],
+    );
+    expect(notified.rows).toEqual([{ notified_on: parisToday() }]);
     await admin.close();
 
     // Back on the référent's side: the new orientation heads the history, the request is accepted.
@@ -157,6 +167,8 @@ describe('Réorientation — the référent asks, the Département decides', () 
     const rows = history.locator('table.orientations tbody tr');
     expect(await rows.first().textContent()).toContain(REASON);
     expect(await rows.first().textContent()).toContain('Département');
+    // The référent sees the day notified, with no form to change it.
+    expect(await rows.first().getByRole('button', { name: 'Enregistrer la notification' }).count()).toBe(0);
     expect(await history.locator(`table.requests tr[data-request="${requestId}"]`).textContent()).toContain('Acceptée');
     await screenshot(again, 'reorientation-acceptee');
     await again.close();

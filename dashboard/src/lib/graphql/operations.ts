@@ -521,6 +521,13 @@ export type RecordAppointmentInput = {
   status: AppointmentStatus;
 };
 
+/** The day a person was notified of an orientation. */
+export type NotifyOrientationInput = {
+  orientationId: string;
+  /** YYYY-MM-DD, on or after the decision, not in the future. */
+  notifiedOn: string;
+};
+
 /** A reorientation request by the person’s référent (or the operator running their accompaniment). */
 export type RequestReorientationInput = {
   beneficiaryId: string;
@@ -1029,12 +1036,19 @@ export type CreateEngagementContractMutationVariables = Exact<{
 
 export type CreateEngagementContractMutation = { createContract: { ok: boolean, error: { code: string, message: string } | null, contract: { id: string } | null } };
 
+export type NotifyOrientationMutationVariables = Exact<{
+  input: NotifyOrientationInput;
+}>;
+
+
+export type NotifyOrientationMutation = { notifyOrientation: { ok: boolean, error: { code: string, message: string, field: string | null } | null, orientation: { id: string, notifiedOn: string | null } | null } };
+
 export type BeneficiaryOrientationQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type BeneficiaryOrientationQuery = { beneficiary: { id: string, viewerCanRequestReorientation: boolean, orientations: Array<{ id: string, leadKind: OrientationLead, decidedOn: string, notifiedOn: string | null, source: OrientationSource, reason: string | null, track: { code: string, label: string }, leadPartner: { name: string } | null, criteria: Array<{ code: string, label: string }> }>, reorientationRequests: Array<{ id: string, status: ReorientationStatus, reason: string, requestedOn: string, decidedOn: string | null, decisionReason: string | null, viewerCanWithdraw: boolean, proposedTrack: { code: string, label: string } }> } | null, orientationTracks: Array<{ code: string, label: string }> };
+export type BeneficiaryOrientationQuery = { beneficiary: { id: string, viewerCanRequestReorientation: boolean, viewerCanDecideOrientation: boolean, orientations: Array<{ id: string, leadKind: OrientationLead, decidedOn: string, notifiedOn: string | null, source: OrientationSource, reason: string | null, track: { code: string, label: string }, leadPartner: { name: string } | null, criteria: Array<{ code: string, label: string }> }>, reorientationRequests: Array<{ id: string, status: ReorientationStatus, reason: string, requestedOn: string, decidedOn: string | null, decisionReason: string | null, viewerCanWithdraw: boolean, proposedTrack: { code: string, label: string } }> } | null, orientationTracks: Array<{ code: string, label: string }> };
 
 export type BeneficiaryPathQueryVariables = Exact<{
   id: string;

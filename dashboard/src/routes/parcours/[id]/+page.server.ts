@@ -5,6 +5,8 @@ import type {
   ContractContextQuery,
   BeneficiaryPathQueryVariables,
   CreateEngagementContractMutationVariables,
+  NotifyOrientationMutation,
+  NotifyOrientationMutationVariables,
   RecordAppointmentMutationVariables,
   RecordExitMutationVariables,
   RequestContractRenewalMutationVariables,
@@ -38,6 +40,7 @@ import renewalDocument from './renouvellement.graphql?raw';
 import appointmentDocument from './rendez-vous.graphql?raw';
 import exitDocument from './sortie.graphql?raw';
 import { orientationRefusal } from './orientation.ts';
+import notifyDocument from './notification.graphql?raw';
 import orientationDocument from './orientation.graphql?raw';
 import reorientationDocument from './reorientation.graphql?raw';
 import withdrawDocument from './reorientation-retrait.graphql?raw';
@@ -222,6 +225,18 @@ export const actions: Actions = {
     return orientationChange<RequestReorientationMutation>(fetch, 'reorientation', reorientationDocument, variables, values, (d) => d.requestReorientation);
   },
 
+  /** The Département records the day the person was notified of an orientation (the contrat d'engagement is due within a month of it). */
+  notification: async ({ fetch, locals, request }) => {
+    const form = await decisionForm(locals, request);
+    const orientationId = String(form.get('orientationId') ?? '');
+    const values = formValues(form, ['notifiedOn']);
+    const errors: FieldErrors = {};
+    const notifiedOn = readDate(form, 'notifiedOn', 'la date de notification', errors, { notFuture: true });
+    if (Object.keys(errors).length > 0) return fail(400, { form: 'notification', errors, values });
+    const variables: NotifyOrientationMutationVariables = { input: { orientationId, notifiedOn } };
+    return orientationChange<NotifyOrientationMutation>(fetch, 'notification', notifyDocument, variables, values, (d) => d.notifyOrientation);
+  },
+
   /** Its requester withdraws a request still waiting. */
   retraitReorientation: async ({ fetch, locals, request }) => {
     const form = await orientationForm(locals, request);
@@ -229,6 +244,13 @@ export const actions: Actions = {
     return orientationChange<WithdrawReorientationMutation>(fetch, 'retraitReorientation', withdrawDocument, variables, {}, (d) => d.withdrawReorientation);
   },
 };
+
+/** The form's data, once the role may decide orientations (the API decides for this person: `viewerCanDecideOrientation`). */
+async function decisionForm(locals: App.Locals, request: Request): Promise<FormData> {
+  const user = requireSection(locals.user, '/parcours');
+  if (!user.actions.includes('orientation:decide')) error(403, 'Votre rôle ne permet pas d’enregistrer une orientation.');
+  return request.formData();
+}
 
 /** The form's data, once the role may request reorientations (the API decides for this person: `viewerCanRequestReorientation`). */
 async function orientationForm(locals: App.Locals, request: Request): Promise<FormData> {

@@ -17,6 +17,7 @@ const MESSAGES: Record<string, string> = {
   NO_OPEN_ACCOMPANIMENT: 'Cette personne n’a pas d’accompagnement en cours que vous suivez.',
   SAME_TRACK: 'C’est déjà le parcours de la personne : proposez-en un autre.',
   REQUEST_PENDING: 'Une demande de réorientation attend déjà la décision du Département pour cette personne.',
+  ALREADY_NOTIFIED: 'La notification de cette orientation est déjà enregistrée : rechargez la page.',
   ALREADY_DECIDED: 'Cette demande a déjà reçu une décision ou a été retirée : rechargez la page.',
   NOT_THE_REQUESTER: 'Seule la personne qui a fait la demande peut la retirer.',
   BAD_USER_INPUT: 'Une valeur saisie n’est pas acceptée.',
