@@ -1,6 +1,8 @@
 import { CountType, PeriodInput, PUBLISHED_PERIOD_DESCRIPTION, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { ExitReason } from '../accompaniment/accompaniment.enums.js';
+import { delayChain } from './delay-chain.service.js';
+import { DelayChainType } from './delay-chain.type.js';
 import { indicators, indicatorsByTerritory, type IndicatorsComputation } from './indicators.service.js';
 import { AdherenceStats, BeneficiaryIndicators, DelayStats, DifficultyCount, DurationStats, ExitReasonCount, IndicatorScopeInput, MonthlyIndicators, ReferralDecisionStats, TerritoryIndicators } from './indicators.type.js';
 
@@ -90,5 +92,13 @@ export class IndicatorsResolver {
   @FieldResolver(() => [MonthlyIndicators], { description: 'One entry per calendar month of the period.' })
   monthly(@Root() c: IndicatorsComputation): Promise<MonthlyIndicators[]> {
     return c.monthly();
+  }
+
+  @FieldResolver(() => DelayChainType, {
+    description:
+      'The legal delay chain (right opened → orientation decided → notified → first interview → first partner appointment) of the people whose right was opened since the definitions came into force: per step ended in the period, median, 90th percentile and share within the legal target, with the version of the definitions used.',
+  })
+  delayChain(@Root() c: IndicatorsComputation, @Ctx() ctx: SubgraphContext): Promise<DelayChainType> {
+    return delayChain(ctx.em, c.filter, c.period, c.exact);
   }
 }

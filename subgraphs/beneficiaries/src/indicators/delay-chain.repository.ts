@@ -1,0 +1,80 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { IndicatorFilter, Period } from './indicators.repository.js';
+import { delaySteps, targetDays, type DelayDefinition } from './delay-chain.definitions.js';
+
+/** One step's figures, for all tracks (`track` null) or one track. */
+export interface DelayRow {
+  step: string;
+  track: string | null;
+  counted: number;
+  median: number | null;
+  p90: number | null;
+  withinTarget: number | null;
+}
+
+/**
+ * The legal delay chain in one statement. Each person of the Département whose right was opened on
+ * or after the definition's `rightsOpenedFrom` has one chain: their first orientation (earliest
+ * decided), its notification, the chain's accompaniment — the first started on or after the
+ * notification, or else their first started one — and the first referral of that accompaniment
+ * the partner accepted (answered ACCEPTED, then maybe DONE or NO_SHOW). A step is counted in the
+ * period when its end falls in it and it lasted 0 days or more (an accompaniment started before the
+ * notification is not a delay). Scope: the person's territory (the caller's territories, or
+ * `territoryId`); programme and operator those of the chain's accompaniment. Grouping sets give
+ * each step over all tracks and per track of the first orientation.
+ */
+export async function delayChainRows(em: EntityManager, filter: IndicatorFilter, period: Period, definition: DelayDefinition): Promise<DelayRow[]> {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  if (filter.territoryIds) {
+    conditions.push('b.territory_id in (?)');
+    params.push(filter.territoryIds.length ? [...filter.territoryIds] : ['']);
+  }
+  if (filter.programmeId) {
+    conditions.push('a.programme_id = ?');
+    params.push(filter.programmeId);
+  }
+  if (filter.operatorId) {
+    conditions.push('a.operator_id = ?');
+    params.push(filter.operatorId);
+  }
+  const targets = delaySteps.map(() => '(?::text, ?::int)').join(', ');
+  const targetParams = delaySteps.flatMap((step) => [step, targetDays(definition, step)]);
+  return em.execute<DelayRow[]>(
+    `with p as (select ?::date as f, ?::date as t),
+     o as (select distinct on (o.beneficiary_id) o.beneficiary_id, o.track, o.decided_on, o.notified_on
+             from beneficiaries.orientation o where o.department_code = ?
+            order by o.beneficiary_id, o.decided_on, o.created_at, o.id),
+     c as (select o.track, b.rsa_entry_date, o.decided_on, o.notified_on, a.started_on,
+                  (select min(r.answered_on) from beneficiaries.referral r
+                    where r.department_code = b.department_code and r.accompaniment_id = a.id and r.status in ('ACCEPTED', 'DONE', 'NO_SHOW')) as partner_on
+             from beneficiaries.beneficiary b
+             join o on o.beneficiary_id = b.id
+             left join lateral (
+               select a.id, a.started_on, a.programme_id, a.operator_id from beneficiaries.accompaniment a
+                where a.department_code = b.department_code and a.beneficiary_id = b.id and a.started_on is not null
+                order by (a.started_on >= o.notified_on) desc nulls last, a.started_on, a.id limit 1) a on true
+            where b.department_code = ? and b.rsa_entry_date >= ?::date ${conditions.map((c) => `and ${c}`).join(' ')}),
+     s as (select v.step, c.track, v.days
+             from p, c cross join lateral (values
+               ('ORIENTATION_DECIDED', c.decided_on - c.rsa_entry_date, c.decided_on),
+               ('ORIENTATION_NOTIFIED', c.notified_on - c.decided_on, c.notified_on),
+               ('FIRST_INTERVIEW', c.started_on - c.notified_on, c.started_on),
+               ('FIRST_PARTNER_APPOINTMENT', c.partner_on - c.started_on, c.partner_on)) as v(step, days, ends)
+            where v.ends between p.f and p.t and v.days >= 0),
+     target(step, days) as (values ${targets})
+     select s.step, s.track, count(*)::int as counted,
+            percentile_cont(0.5) within group (order by s.days)::float8 as median,
+            percentile_cont(0.9) within group (order by s.days)::float8 as p90,
+            (avg(case when s.days <= target.days then 1 else 0 end) filter (where target.days is not null))::float8 as "withinTarget"
+       from s join target on target.step = s.step
+      group by grouping sets ((s.step), (s.step, s.track))`,
+    [period.from, period.to, filter.departmentCode, filter.departmentCode, definition.rightsOpenedFrom, ...params, ...targetParams],
+  );
+}
+
+/** The orientation tracks' codes, in their order (reference data): every track is listed, zeros included. */
+export async function trackCodes(em: EntityManager): Promise<string[]> {
+  const rows = await em.execute<{ code: string }[]>('select code from beneficiaries.orientation_track order by position, code');
+  return rows.map((r) => r.code);
+}
