@@ -92,6 +92,7 @@ export const CASELOAD_ALERTS = {
   REVIEW_DUE: 'Bilan à faire (5 mois passés)',
   APPOINTMENT_TO_CLOSE: 'Rendez-vous passé à clôturer',
   REFERRAL_UNANSWERED: 'Orientation refusée ou sans réponse',
+  ORIENTATION_DUE: 'Orientation à décider (délai légal de 6 semaines)',
 } as const satisfies Record<CaseloadAlert, string>;
 
 /** Kinds of `ContractAlert` (a string in the API: contracts' `contractAlerts`). */

@@ -27,7 +27,8 @@ export type CaseloadAlert =
   | 'MISSED_LAST_APPOINTMENT'
   | 'REVIEW_DUE'
   | 'APPOINTMENT_TO_CLOSE'
-  | 'REFERRAL_UNANSWERED';
+  | 'REFERRAL_UNANSWERED'
+  | 'ORIENTATION_DUE';
 
 /** Where a reorientation request stands. */
 export type ReorientationStatus =

@@ -160,6 +160,8 @@ export enum CaseloadAlert {
   APPOINTMENT_TO_CLOSE = 'APPOINTMENT_TO_CLOSE',
   /** A referral expired unanswered (or was refused) while the accompaniment goes on: orient again. */
   REFERRAL_UNANSWERED = 'REFERRAL_UNANSWERED',
+  /** The right was opened (since the law in force) and no orientation is recorded: the legal deadline (6 weeks) is 7 days away or past. */
+  ORIENTATION_DUE = 'ORIENTATION_DUE',
 }
 
 registerEnumType(ExitReason, { name: 'ExitReason', description: 'Why an accompaniment ended.' });

@@ -3,6 +3,7 @@ import type { Caller } from '@passerelles/subgraph-kit';
 import { REFERRAL_EXPIRES_AFTER_DAYS, type CaseloadAlert } from '../accompaniment/accompaniment.enums.js';
 import { visibleAccompaniments, visiblePeople } from '../beneficiary/beneficiary.access.js';
 import { BENEFICIARY_COLUMNS } from '../beneficiary/beneficiary.repository.js';
+import { DELAY_ALERT_DAYS_BEFORE, DelayStep, definitionFor, targetDays } from '../indicators/delay-chain.definitions.js';
 import type { BeneficiaryRecord } from '../beneficiary/beneficiary.entity.js';
 import { openSql } from '../referral/referral.repository.js';
 
@@ -32,11 +33,16 @@ type Sql = { sql: string; params: unknown[] };
  *   (the CER renewal is requested at 5 months);
  * - APPOINTMENT_TO_CLOSE: an appointment whose day has passed is still planned; on the earliest one's day;
  * - REFERRAL_UNANSWERED: a referral of the accompaniment expired unanswered, or was refused, in the
- *   last 60 days, and no other referral is open; on the day it expired or was refused.
+ *   last 60 days, and no other referral is open; on the day it expired or was refused;
+ * - ORIENTATION_DUE: the person's right was opened on or after the delay definitions' `rightsOpenedFrom`
+ *   (the law in force), no orientation is recorded, and the legal deadline (right opened + 42 days
+ *   under definition 2025-01) is 7 days away or past; due on the deadline.
  */
 function alertCte(scope: Sql, today: string, extra: Sql = { sql: '', params: [] }): Sql {
+  const delays = definitionFor(today);
+  const orientationDays = targetDays(delays, DelayStep.ORIENTATION_DECIDED) ?? 0;
   return {
-    sql: `with p as (select ?::date as today),
+    sql: `with p as (select ?::date as today, ?::date as rights_from),
       alert as (
         select a.beneficiary_id, k.kind, k.due_on
           from p cross join beneficiaries.accompaniment a
@@ -57,10 +63,14 @@ function alertCte(scope: Sql, today: string, extra: Sql = { sql: '', params: [] 
                                                  from beneficiaries.referral r
                                                 where r.department_code = a.department_code and r.accompaniment_id = a.id
                                                   and (r.status = 'REFUSED' or (r.status = 'SENT' and r.sent_on + ${REFERRAL_EXPIRES_AFTER_DAYS} < p.today))
-                                                  and (case when r.status = 'REFUSED' then r.answered_on else r.sent_on + ${REFERRAL_EXPIRES_AFTER_DAYS} end) >= p.today - 60) end)
+                                                  and (case when r.status = 'REFUSED' then r.answered_on else r.sent_on + ${REFERRAL_EXPIRES_AFTER_DAYS} end) >= p.today - 60) end),
+            ('ORIENTATION_DUE', (select bo.rsa_entry_date + ${orientationDays} from beneficiaries.beneficiary bo
+                                  where bo.id = a.beneficiary_id and bo.rsa_entry_date >= p.rights_from
+                                    and bo.rsa_entry_date + ${orientationDays - DELAY_ALERT_DAYS_BEFORE} <= p.today
+                                    and not exists (select 1 from beneficiaries.orientation o where o.department_code = bo.department_code and o.beneficiary_id = bo.id)))
           ) as k(kind, due_on)
          where ${scope.sql} and a.ended_on is null and k.due_on is not null ${extra.sql})`,
-    params: [today, ...scope.params, ...extra.params],
+    params: [today, delays.rightsOpenedFrom, ...scope.params, ...extra.params],
   };
 }
 

@@ -11,7 +11,7 @@ export class BeneficiaryAlertType {
 
   @Field(() => String, {
     description:
-      'The day it refers to (YYYY-MM-DD): when the first interview was due (prescription + 30 days), the day of the missed appointment, or when the review was due (start + 5 months).',
+      'The day it refers to (YYYY-MM-DD): when the first interview was due (prescription + 30 days), the day of the missed appointment, when the review was due (start + 5 months), or the legal deadline of the orientation (right opened + 42 days).',
   })
   dueOn!: string;
 }
