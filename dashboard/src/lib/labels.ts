@@ -6,6 +6,7 @@ import type {
   AppointmentKind,
   AppointmentStatus,
   CaseloadAlert,
+  DelayStep,
   ContractKind,
   ContractStatus,
   ExitReason,
@@ -94,6 +95,14 @@ export const CASELOAD_ALERTS = {
   REFERRAL_UNANSWERED: 'Orientation refusée ou sans réponse',
   ORIENTATION_DUE: 'Orientation à décider (délai légal de 6 semaines)',
 } as const satisfies Record<CaseloadAlert, string>;
+
+/** The steps of the legal delay chain, each measured from the end of the previous one. */
+export const DELAY_STEPS = {
+  ORIENTATION_DECIDED: 'Orientation décidée (depuis l’ouverture du droit)',
+  ORIENTATION_NOTIFIED: 'Orientation notifiée (depuis la décision)',
+  FIRST_INTERVIEW: 'Premier entretien avec le référent (depuis la notification)',
+  FIRST_PARTNER_APPOINTMENT: 'Premier rendez-vous partenaire accepté (depuis le premier entretien)',
+} as const satisfies Record<DelayStep, string>;
 
 /** Kinds of `ContractAlert` (a string in the API: contracts' `contractAlerts`). */
 export const CONTRACT_ALERTS = {

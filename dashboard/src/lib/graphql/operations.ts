@@ -121,6 +121,13 @@ export type OrientationSource =
   | 'FRANCE_TRAVAIL'
   | 'IMPORT';
 
+/** A step of the legal delay chain, measured from the end of the previous one: right opened → ORIENTATION_DECIDED → ORIENTATION_NOTIFIED → FIRST_INTERVIEW (référent) → FIRST_PARTNER_APPOINTMENT (first referral accepted). The contract signature belongs to contracts and is not computed here. */
+export type DelayStep =
+  | 'ORIENTATION_DECIDED'
+  | 'ORIENTATION_NOTIFIED'
+  | 'FIRST_INTERVIEW'
+  | 'FIRST_PARTNER_APPOINTMENT';
+
 /** The Département's answer to a reorientation request. */
 export type ReorientationDecision =
   | 'ACCEPTED'
@@ -1155,6 +1162,14 @@ export type PilotageContractsQueryVariables = Exact<{
 
 
 export type PilotageContractsQuery = { contractIndicators: { objectivesDonePercent: number | null, cerSigned: { value: number | null, suppressed: boolean, rule: SuppressionRule | null }, cerActive: { value: number | null, suppressed: boolean, rule: SuppressionRule | null }, cerRenewed: { value: number | null, suppressed: boolean, rule: SuppressionRule | null }, byTerritory: Array<{ territoryId: string, cerSigned: { value: number | null, suppressed: boolean, rule: SuppressionRule | null } }> } };
+
+export type PilotageDelaysQueryVariables = Exact<{
+  scope?: IndicatorScopeInput | null | undefined;
+  period: PeriodInput;
+}>;
+
+
+export type PilotageDelaysQuery = { indicators: { delayChain: { definitionVersion: string, definitionLabel: string, steps: Array<{ step: DelayStep, medianDays: number | null, p90Days: number | null, shareWithinTarget: number | null, targetDays: number | null, counted: { value: number | null, suppressed: boolean, rule: SuppressionRule | null } }> } } };
 
 export type PilotageFiltersQueryVariables = Exact<{ [key: string]: never; }>;
 

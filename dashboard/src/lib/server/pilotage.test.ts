@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { PilotageComparisonPlacesQuery, PilotageComparisonQuery, PilotageContractsQuery, PilotageFundingQuery, PilotageIndicatorsQuery } from '../graphql/operations.ts';
+import type { PilotageComparisonPlacesQuery, PilotageComparisonQuery, PilotageContractsQuery, PilotageDelaysQuery, PilotageFundingQuery, PilotageIndicatorsQuery } from '../graphql/operations.ts';
 import { parseFilters, pilotageView, type PilotageData } from './pilotage';
 
 // The view is built from panels already loaded: nothing here talks to the gateway.
@@ -62,6 +62,15 @@ const comparison: PilotageComparisonQuery['indicatorsByTerritory'] = [
   { territoryId: 't2', territory: null, peopleWelcomed: HIDDEN, peopleAccompanied: HIDDEN, activeCaseload: HIDDEN, exitsTotal: n(0), stabilisations: n(0), pathEvolutions: n(0) },
 ];
 
+const delayChain: PilotageDelaysQuery['indicators']['delayChain'] = {
+  definitionVersion: '2025-01',
+  definitionLabel: 'Loi pour le plein emploi (n° 2023-1196), décret n° 2024-1244 du 30 décembre 2024',
+  steps: [
+    { step: 'ORIENTATION_DECIDED', counted: n(30), medianDays: 28.5, p90Days: 44.1, shareWithinTarget: 0.8667, targetDays: 42 },
+    { step: 'ORIENTATION_NOTIFIED', counted: HIDDEN, medianDays: null, p90Days: null, shareWithinTarget: null, targetDays: null },
+  ],
+};
+
 function data(overrides: Partial<PilotageData> = {}): PilotageData {
   return {
     filters: parseFilters(new URL('http://x/pilotage?du=2025-01-01&au=2025-12-31'), { actions: [] }),
@@ -76,6 +85,7 @@ function data(overrides: Partial<PilotageData> = {}): PilotageData {
     comparisonPlaces: ok({ conventionIndicators: { territories: placesByTerritory } }),
     contracts: ok({ contractIndicators: contracts }),
     funding: ok({ conventionIndicators: conventions }),
+    delays: ok({ indicators: { delayChain } }),
     ...overrides,
   };
 }
@@ -132,7 +142,7 @@ describe('pilotageView', () => {
     expect(view.funding).toEqual({ ok: false, message: 'Les données « conventions et financements » sont momentanément indisponibles.' });
     expect(view.comparison).toEqual({ ok: true, notices: ['Les CER par territoire sont momentanément indisponibles.', 'Les places et financements par territoire sont momentanément indisponibles.'] });
     expect(tableOf(view, 'territoires').rows[0]).toEqual(['Arrageois', 40, 50, 45, null, null, null, 15, 12, '< 11', null, null]);
-    expect(view.tables.map((t) => t.id)).toEqual(['indicateurs', 'mensuel', 'sorties', 'difficultes', 'territoires']);
+    expect(view.tables.map((t) => t.id)).toEqual(['indicateurs', 'mensuel', 'sorties', 'difficultes', 'territoires', 'delais']);
 
     // Money refused to an operator: the places stay, the amounts say why they are missing.
     const operator = pilotageView(data({ funding: ok({ conventionIndicators: { ...conventions, funding: null } }) }), viewer('OPERATOR'));
@@ -153,5 +163,20 @@ describe('pilotageView', () => {
     const empty = { ...indicators, peopleWelcomed: zero, peopleAccompanied: zero, exitsTotal: zero };
     expect(pilotageView(data({ indicators: ok({ indicators: empty }) }), viewer('ADMIN')).empty).toBe(true);
     expect(pilotageView(data(), viewer('ADMIN')).empty).toBe(false);
+  });
+
+  it('lists the legal delays per step, with the version of the definitions in the table’s note', () => {
+    const view = pilotageView(data(), viewer('STEERING'));
+    const delays = tableOf(view, 'delais');
+    expect(delays.title).toBe('Délais légaux');
+    expect(delays.rows).toEqual([
+      ['Orientation décidée (depuis l’ouverture du droit)', 30, 28.5, 44.1, 42, 86.7],
+      ['Orientation notifiée (depuis la décision)', '< 11', null, null, null, null],
+    ]);
+    expect(delays.note).toContain('Définitions : version 2025-01 (Loi pour le plein emploi');
+    expect(view.delays).toEqual({ ok: true, definitions: `Définitions : version 2025-01 (${delayChain.definitionLabel})` });
+    const missing = pilotageView(data({ delays: down('délais légaux') }), viewer('ADMIN'));
+    expect(missing.delays).toEqual({ ok: false, message: 'Les données « délais légaux » sont momentanément indisponibles.' });
+    expect(missing.tables.find((t) => t.id === 'delais')).toBeUndefined();
   });
 });

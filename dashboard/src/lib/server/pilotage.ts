@@ -12,12 +12,13 @@ import type {
   PilotageComparisonPlacesQuery,
   PilotageComparisonQuery,
   PilotageContractsQuery,
+  PilotageDelaysQuery,
   PilotageFundingQuery,
   PilotageFiltersQuery,
   PilotageIndicatorsQuery,
   PilotageProgrammesQuery,
 } from '../graphql/operations.ts';
-import { EXIT_REASONS, FUNDERS, labelOf, PSYCHOLOGICAL_DIFFICULTIES } from '../labels.ts';
+import { DELAY_STEPS, EXIT_REASONS, FUNDERS, labelOf, PSYCHOLOGICAL_DIFFICULTIES } from '../labels.ts';
 import type { Cell, Table } from '../table.ts';
 import { loadPanel, type Panel } from './panel.ts';
 import type { SessionUser } from './session.ts';
@@ -25,6 +26,7 @@ import comparisonDocument from '../../routes/pilotage/comparaison.graphql?raw';
 import comparisonContractsDocument from '../../routes/pilotage/comparaison-contrats.graphql?raw';
 import comparisonPlacesDocument from '../../routes/pilotage/comparaison-places.graphql?raw';
 import contractsDocument from '../../routes/pilotage/contrats.graphql?raw';
+import delaysDocument from '../../routes/pilotage/delais.graphql?raw';
 import filtersDocument from '../../routes/pilotage/filtres.graphql?raw';
 import fundingDocument from '../../routes/pilotage/financements.graphql?raw';
 import indicatorsDocument from '../../routes/pilotage/indicateurs.graphql?raw';
@@ -95,6 +97,8 @@ export interface PilotageData {
   comparisonPlaces: Panel<PilotageComparisonPlacesQuery>;
   contracts: Panel<PilotageContractsQuery>;
   funding: Panel<PilotageFundingQuery>;
+  /** The legal delay chain (beneficiaries), under its versioned definitions. */
+  delays: Panel<PilotageDelaysQuery>;
 }
 
 /**
@@ -106,7 +110,7 @@ export async function loadPilotage(fetch: typeof globalThis.fetch, filters: Filt
   const scope = { territoryId: filters.territoryId, programmeId: filters.programmeId, operatorId: filters.operatorId };
   const everyTerritory = { ...scope, territoryId: null };
   const period = { from: filters.from, to: filters.to };
-  const [programmes, filterLists, indicators, comparison, comparisonContracts, comparisonPlaces, contracts, funding] = await Promise.all([
+  const [programmes, filterLists, indicators, comparison, comparisonContracts, comparisonPlaces, contracts, funding, delays] = await Promise.all([
     loadPanel<PilotageProgrammesQuery>(fetch, 'programmes', programmesDocument),
     loadPanel<PilotageFiltersQuery>(fetch, 'territoires et opérateurs', filtersDocument),
     loadPanel<PilotageIndicatorsQuery>(fetch, 'indicateurs d’accompagnement', indicatorsDocument, { scope, period }),
@@ -117,8 +121,9 @@ export async function loadPilotage(fetch: typeof globalThis.fetch, filters: Filt
     // CER are not tied to a programme: the contracts subgraph counts them per territory and operator.
     loadPanel<PilotageContractsQuery>(fetch, 'contrats d’engagement', contractsDocument, { scope: { territoryId: filters.territoryId, operatorId: filters.operatorId }, period }),
     loadPanel<PilotageFundingQuery>(fetch, 'conventions et financements', fundingDocument, { scope, period }),
+    loadPanel<PilotageDelaysQuery>(fetch, 'délais légaux', delaysDocument, { scope, period }),
   ]);
-  return { filters, programmes, filterLists, indicators, comparison, comparisonContracts, comparisonPlaces, contracts, funding };
+  return { filters, programmes, filterLists, indicators, comparison, comparisonContracts, comparisonPlaces, contracts, funding, delays };
 }
 
 // ── Figures ─────────────────────────────────────────────────────────────────────────────────
@@ -273,6 +278,8 @@ export interface PilotageView {
   empty: boolean;
   funding: Section;
   comparison: { ok: true; notices: string[] } | { ok: false; message: string };
+  /** The legal delays: the definitions' line (« Définitions : version 2025-01 (…) »), or why they are missing. */
+  delays: { ok: true; definitions: string } | { ok: false; message: string };
   tables: Table[];
   /** Whether any figure or cell shown is suppressed (the page then explains « < 11 »). */
   suppressed: boolean;
@@ -316,6 +323,33 @@ function indicatorTables(i: Indicators): Table[] {
       note: `Une personne accompagnée sur la période peut compter dans plusieurs types. ${SUPPRESSION_NOTE}`,
     },
   ];
+}
+
+type DelayChain = PilotageDelaysQuery['indicators']['delayChain'];
+
+/** « Définitions : version 2025-01 (Loi pour le plein emploi …) ». */
+const delayDefinitions = (chain: DelayChain): string => `Définitions : version ${chain.definitionVersion} (${chain.definitionLabel})`;
+
+/**
+ * The legal delays: per step of the chain, the people whose step ended in the period, the median
+ * and 90th percentile in days, the legal target and the share within it; the note names the
+ * version of the definitions used, so that an export says which targets it was judged on.
+ */
+function delayTable(chain: DelayChain): Table {
+  return {
+    id: 'delais',
+    title: 'Délais légaux',
+    columns: ['Étape', 'Personnes', 'Médiane (jours)', '90e centile (jours)', 'Délai légal (jours)', 'Part dans le délai légal (%)'],
+    rows: chain.steps.map((s) => [
+      labelOf(DELAY_STEPS, s.step),
+      exportCountValue(s.counted),
+      s.medianDays,
+      s.p90Days,
+      s.targetDays,
+      s.shareWithinTarget === null ? null : round(s.shareWithinTarget * 100, 1),
+    ]),
+    note: `${delayDefinitions(chain)}. Personnes dont le droit au RSA a été ouvert depuis l’entrée en vigueur de ces définitions et dont l’étape s’est terminée sur la période ; chaque étape est mesurée depuis la fin de la précédente (première orientation ; premier accompagnement commencé après la notification ; première orientation vers un partenaire acceptée). La signature du contrat d’engagement n’est pas encore mesurée. Médianes, centiles et parts ne sont publiés que si l’effectif l’est. ${SUPPRESSION_NOTE}`,
+  };
 }
 
 type PlacesByTerritory = PilotageComparisonPlacesQuery['conventionIndicators']['territories'];
@@ -432,6 +466,15 @@ export function pilotageView(data: PilotageData, viewer: Pick<SessionUser, 'acti
     comparison = { ok: false, message: data.comparison.message };
   }
 
+  let delays: PilotageView['delays'];
+  if (data.delays.ok) {
+    const chain = data.delays.data.indicators.delayChain;
+    delays = { ok: true, definitions: delayDefinitions(chain) };
+    tables.push(delayTable(chain));
+  } else {
+    delays = { ok: false, message: data.delays.message };
+  }
+
   const filterNotices = [
     ...(data.programmes.ok ? [] : [`${data.programmes.message} Le filtre « programme » est limité à « tous ».`]),
     ...(data.filterLists.ok ? [] : [`${data.filterLists.message} Les filtres « territoire » et « opérateur » sont limités à « tous ».`]),
@@ -445,6 +488,7 @@ export function pilotageView(data: PilotageData, viewer: Pick<SessionUser, 'acti
     empty,
     funding,
     comparison,
+    delays,
     tables,
     suppressed: tables.some(hasSuppressed),
   };
