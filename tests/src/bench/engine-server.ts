@@ -4,19 +4,22 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { CallerTokenSigner, type Caller } from '@passerelles/subgraph-kit/identity';
 import { Kind, parse, print, visit, type DirectiveNode } from 'graphql';
+import { serveBenchRuntime } from './bench-runtime.js';
 
 /**
  * The engine the throughput benchmark compares the project's gateway with (issue 15):
  * `@apollo/gateway` + `@apollo/server`, in a process of its own like the project's gateway, on a copy
  * of the committed supergraph without the directives it refuses to load, in front of the same running
  * subgraphs. It serves one caller (no sessions), whose Ed25519 token it signs once per client request
- * and sends on every subgraph fetch of it. (`@graphql-hive/router-runtime` was tried here as a third
- * engine: its first request never answered; ADR 0024.)
+ * and sends on every subgraph fetch of it. With `engine: 'hive'`, it serves the Hive runtime alone
+ * instead, to tell the runtime's cost from the gateway's sessions, limits and authorization.
+ * (`@graphql-hive/router-runtime` was tried here too: its first request never answered; ADR 0024.)
  * Started by `scenarios/gateway-throughput.ts` with `fork()`, which sends it its `Config`; it answers
  * `{ url }` once it listens.
  */
 export interface Config {
-  engine: 'apollo';
+  /** `apollo`: the baseline; `hive`: the Hive runtime alone, built like the production one but without sessions, limits or authorization (`bench-runtime.ts`). */
+  engine: 'apollo' | 'hive';
   supergraphPath: string;
   /** Where each subgraph of this run listens, by name (the supergraph's URLs are `npm start`'s ports). */
   subgraphUrls: Record<string, string>;
@@ -70,9 +73,13 @@ async function apollo(config: Config): Promise<string> {
   return url;
 }
 
+async function hive(config: Config): Promise<string> {
+  return (await serveBenchRuntime({ subgraphUrls: config.subgraphUrls, signingKeyPem: config.signingKeyPem, caller: config.caller })).url;
+}
+
 process.once('message', (message) => {
   const config = message as Config;
-  apollo(config)
+  (config.engine === 'apollo' ? apollo(config) : hive(config))
     .then((url) => process.send!({ url }))
     .catch((error: unknown) => {
       console.error(error instanceof Error ? (error.stack ?? error.message) : error);

@@ -71,7 +71,7 @@ async function projectGateway(ctx: BenchContext): Promise<Engine> {
 
 type EngineName = 'project' | Config['engine'];
 
-/** `@apollo/gateway` in a child process (`../engine-server.ts`), serving the same administrator. */
+/** `@apollo/gateway`, or the Hive runtime alone, in a child process (`../engine-server.ts`), serving the same administrator. */
 async function childEngine(ctx: BenchContext, engine: Config['engine']): Promise<Engine> {
   const [user] = (await ctx.query(
     'select id, role, department_code, territory_ids, partner_id from auth.app_user where email = $1',
@@ -156,4 +156,14 @@ function throughputScenario(connections: number): Scenario {
   };
 }
 
-export const gatewayThroughput: Scenario[] = [throughputScenario(10), throughputScenario(50)];
+/** Where the project's gateway spends: the Hive runtime alone (no sessions, limits or authorization), in its own process; compare with the rows above, same run. */
+function runtimeAloneScenario(connections: number): Scenario {
+  return {
+    name: `gateway throughput, ${connections} connections, distinct queries, Hive runtime alone (no sessions, limits, authorization)`,
+    description: `${WHAT(connections)}, through the Hive runtime built like the production one (transport, caller token) without the gateway's sessions, limits and authorization`,
+    run: (ctx) => run(ctx, 'hive', connections),
+    verify: (ctx) => sameAnswers(ctx, 'hive', 'apollo'),
+  };
+}
+
+export const gatewayThroughput: Scenario[] = [throughputScenario(10), throughputScenario(50), runtimeAloneScenario(10), runtimeAloneScenario(50)];
