@@ -31,6 +31,17 @@ const BENEFICIARY_REASONS: Translation[] = [
   [/^a second open accompaniment in this programme \(line (\d+)\)$/, (n) => `second accompagnement en cours dans ce dispositif (voir la ligne ${n})`],
   [/^this person already has an open accompaniment in this programme$/, () => 'cette personne a déjà un accompagnement en cours dans ce dispositif'],
   [/^not a commune of Département (\w+)$/, (d) => `n’est pas une commune du Département ${d}`],
+  [/^before the RSA entry date$/, () => 'date antérieure à l’entrée dans le RSA'],
+  [/^in the future$/, () => 'date à venir : seules les dates passées sont acceptées'],
+  [/^required with a notification date$/, () => 'obligatoire avec une date de notification de l’orientation'],
+  [/^required with a lead structure$/, () => 'obligatoire avec une structure référente'],
+  [/^required with an orientation date$/, () => 'obligatoire avec une date de décision d’orientation'],
+  [/^before the orientation decision$/, () => 'date antérieure à la décision d’orientation'],
+  [/^unknown value "(.*)" \(France Travail, Département or a partner's id\)$/s, (v) => `valeur inconnue : « ${v} » (France Travail, Département ou l’identifiant d’un partenaire)`],
+  [
+    /^a France Travail identifier has 11 letters or digits \(or, formerly, 7 digits and a letter\)$/,
+    () => 'un identifiant France Travail compte 11 lettres ou chiffres (ou, pour les anciens identifiants Pôle emploi, 7 chiffres et une lettre)',
+  ],
   [/^Malformed CSV: /, () => 'fichier CSV illisible : vérifiez le séparateur « ; », les guillemets et le nombre de colonnes de chaque ligne'],
 ];
 

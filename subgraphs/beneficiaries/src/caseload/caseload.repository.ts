@@ -34,7 +34,7 @@ type Sql = { sql: string; params: unknown[] };
  * - APPOINTMENT_TO_CLOSE: an appointment whose day has passed is still planned; on the earliest one's day;
  * - REFERRAL_UNANSWERED: a referral of the accompaniment expired unanswered, or was refused, in the
  *   last 60 days, and no other referral is open; on the day it expired or was refused;
- * - ORIENTATION_DUE: the person's right was opened on or after the delay definitions' `rightsOpenedFrom`
+ * - ORIENTATION_DUE: the person's right was opened (`rights_opened_on`, else `rsa_entry_date`) on or after the delay definitions' `rightsOpenedFrom`
  *   (the law in force), no orientation is recorded, and the legal deadline (right opened + 42 days
  *   under definition 2025-01) is 7 days away or past; due on the deadline.
  */
@@ -64,9 +64,9 @@ function alertCte(scope: Sql, today: string, extra: Sql = { sql: '', params: [] 
                                                 where r.department_code = a.department_code and r.accompaniment_id = a.id
                                                   and (r.status = 'REFUSED' or (r.status = 'SENT' and r.sent_on + ${REFERRAL_EXPIRES_AFTER_DAYS} < p.today))
                                                   and (case when r.status = 'REFUSED' then r.answered_on else r.sent_on + ${REFERRAL_EXPIRES_AFTER_DAYS} end) >= p.today - 60) end),
-            ('ORIENTATION_DUE', (select bo.rsa_entry_date + ${orientationDays} from beneficiaries.beneficiary bo
-                                  where bo.id = a.beneficiary_id and bo.rsa_entry_date >= p.rights_from
-                                    and bo.rsa_entry_date + ${orientationDays - DELAY_ALERT_DAYS_BEFORE} <= p.today
+            ('ORIENTATION_DUE', (select coalesce(bo.rights_opened_on, bo.rsa_entry_date) + ${orientationDays} from beneficiaries.beneficiary bo
+                                  where bo.id = a.beneficiary_id and coalesce(bo.rights_opened_on, bo.rsa_entry_date) >= p.rights_from
+                                    and coalesce(bo.rights_opened_on, bo.rsa_entry_date) + ${orientationDays - DELAY_ALERT_DAYS_BEFORE} <= p.today
                                     and not exists (select 1 from beneficiaries.orientation o where o.department_code = bo.department_code and o.beneficiary_id = bo.id)))
           ) as k(kind, due_on)
          where ${scope.sql} and a.ended_on is null and k.due_on is not null ${extra.sql})`,

@@ -6,6 +6,11 @@ export interface IdentityFields {
   lastName: string;
   birthDate: string;
   cafNumber: string | null;
+  /**
+   * The France Travail identifier (import column `identifiant_france_travail`), normalised; absent
+   * or null when unknown. Personal data: kept only inside the ciphertext, never logged.
+   */
+  franceTravailId?: string | null;
 }
 
 let configuredKey: Buffer | null = null;
@@ -21,8 +26,14 @@ function key(): Buffer {
   return configuredKey;
 }
 
+// The France Travail identifier is appended only when known, so that the ciphertexts and digests
+// written before it existed stay valid and a re-import of an old file changes nothing.
 const canonical = (fields: IdentityFields): string =>
-  JSON.stringify([fields.firstName, fields.lastName, fields.birthDate, fields.cafNumber]);
+  JSON.stringify(
+    fields.franceTravailId
+      ? [fields.firstName, fields.lastName, fields.birthDate, fields.cafNumber, fields.franceTravailId]
+      : [fields.firstName, fields.lastName, fields.birthDate, fields.cafNumber],
+  );
 
 /** AES-256-GCM: 12-byte random IV ‖ 16-byte tag ‖ ciphertext. */
 export function encryptIdentity(fields: IdentityFields): Buffer {
@@ -36,8 +47,8 @@ export function decryptIdentity(blob: Buffer): IdentityFields {
   const decipher = createDecipheriv('aes-256-gcm', key(), blob.subarray(0, 12));
   decipher.setAuthTag(blob.subarray(12, 28));
   const text = Buffer.concat([decipher.update(blob.subarray(28)), decipher.final()]).toString('utf8');
-  const [firstName, lastName, birthDate, cafNumber] = JSON.parse(text) as [string, string, string, string | null];
-  return { firstName, lastName, birthDate, cafNumber };
+  const [firstName, lastName, birthDate, cafNumber, franceTravailId] = JSON.parse(text) as [string, string, string, string | null, string?];
+  return { firstName, lastName, birthDate, cafNumber, franceTravailId: franceTravailId ?? null };
 }
 
 /** Keyed digest of the fields: tells an import whether they changed without decrypting (and without a guessable hash). */

@@ -33,6 +33,12 @@ export const IMPORT_COLUMNS = [
   'date_sortie',
   'motif_sortie',
   'sous_motif_sortie',
+  // Optional since the loi pour le plein emploi (issue 14, ADR 0027); files without them import as before.
+  'date_ouverture_droit', // the day the current right was opened (≥ date_entree_rsa): where the legal delay chain starts
+  'date_decision_orientation', // the orientation (track = `orientation`) decided that day: a history entry with source IMPORT
+  'date_notification_orientation', // the day that orientation was notified to the person
+  'structure_referente', // who leads: France Travail, Département, or a partner's id (UUID); required with an orientation date
+  'identifiant_france_travail', // personal data: stored encrypted with the identity, never logged nor echoed in errors
 ] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
@@ -112,10 +118,37 @@ export const HOUSEHOLD = synonyms(householdTypes, {
 });
 export const ORIENTATION = synonyms(orientationKinds, {
   sociale: 'SOCIAL',
+  social: 'SOCIAL',
+  remobilisation: 'SOCIAL',
+  'sociale remobilisation': 'SOCIAL',
+  'social remobilisation': 'SOCIAL',
   'socio professionnelle': 'SOCIO_PRO',
+  'socio professionnel': 'SOCIO_PRO',
   socioprofessionnelle: 'SOCIO_PRO',
+  socioprofessionnel: 'SOCIO_PRO',
   professionnelle: 'PRO',
+  professionnel: 'PRO',
 });
+/** `structure_referente` by name (a partner is given by its id instead). */
+export const LEAD = synonyms(['FRANCE_TRAVAIL', 'DEPARTMENT'], {
+  'france travail': 'FRANCE_TRAVAIL',
+  ft: 'FRANCE_TRAVAIL',
+  'pole emploi': 'FRANCE_TRAVAIL',
+  departement: 'DEPARTMENT',
+  'conseil departemental': 'DEPARTMENT',
+});
+
+/**
+ * The France Travail identifier as Départements receive it, normalised (spaces removed, upper
+ * case), or null when it is not one. Two forms are accepted: the current identifier of 11 letters
+ * or digits, and the former Pôle emploi one of 7 digits and a letter that older exports still
+ * carry. No check digit is published, so nothing finer is checked (ADR 0027).
+ */
+export function franceTravailId(value: string): string | null {
+  const id = value.replace(/\s+/g, '').toUpperCase();
+  return /^[0-9A-Z]{11}$/.test(id) || /^[0-9]{7}[A-Z]$/.test(id) ? id : null;
+}
+
 export const EXIT_REASON = synonyms(exitReasons, {
   stabilisation: 'STABILISATION',
   'stabilisation du parcours de vie': 'STABILISATION',

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertCan, recordAccess, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { assertCan, recordAccess, todayIso, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { createHash, randomUUID } from 'node:crypto';
-import { encryptIdentity, identityDigest, nameIndex, type IdentityFields } from '../identity/identity.cipher.js';
-import { BARRIER, DIFFICULTY, EXIT_REASON, EXIT_SUB_REASON, frenchDate, HOUSEHOLD, lookup, ORIENTATION, parseExport, SEX, type RawRow } from './import.format.js';
+import { decryptIdentity, encryptIdentity, identityDigest, nameIndex, type IdentityFields } from '../identity/identity.cipher.js';
+import { BARRIER, DIFFICULTY, EXIT_REASON, EXIT_SUB_REASON, franceTravailId, frenchDate, HOUSEHOLD, LEAD, lookup, ORIENTATION, parseExport, SEX, type RawRow } from './import.format.js';
 import type { ImportRejection, ImportReport } from './import.type.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -14,9 +14,20 @@ interface PersonRow {
   communeCode: string;
   householdType: string;
   rsaEntryDate: string;
+  rightsOpenedOn: string | null;
   orientationKind: string;
+  /** The dated orientation decision, when the file gives one: written as a history entry with source IMPORT. */
+  orientation: ImportedOrientation | null;
   barriers: string[];
   difficulties: string[];
+}
+
+interface ImportedOrientation {
+  track: string;
+  leadKind: string;
+  leadPartnerId: string | null;
+  decidedOn: string;
+  notifiedOn: string | null;
 }
 
 interface AccompanimentRow {
@@ -37,7 +48,7 @@ interface AccompanimentRow {
 }
 
 /** Validates one line; every problem is reported with its column. */
-function validateRow(raw: RawRow, reject: (column: string, reason: string) => void): { person: PersonRow; accompaniment: AccompanimentRow | null } | null {
+function validateRow(raw: RawRow, today: string, reject: (column: string, reason: string) => void): { person: PersonRow; accompaniment: AccompanimentRow | null } | null {
   const v = (c: string): string => (raw.values[c] ?? '').trim();
   let ok = true;
   const fail = (column: string, reason: string): null => {
@@ -73,6 +84,10 @@ function validateRow(raw: RawRow, reject: (column: string, reason: string) => vo
     cafNumber: v('numero_caf') || null,
   };
   if (identity.cafNumber && !/^\d{7}$/.test(identity.cafNumber)) fail('numero_caf', 'a CAF number has 7 digits');
+  if (v('identifiant_france_travail')) {
+    // Personal data: the message never repeats the value.
+    identity.franceTravailId = franceTravailId(v('identifiant_france_travail')) ?? fail('identifiant_france_travail', 'a France Travail identifier has 11 letters or digits (or, formerly, 7 digits and a letter)');
+  }
   const communeCode = required('commune_insee');
   const person: PersonRow = {
     externalRef,
@@ -81,11 +96,32 @@ function validateRow(raw: RawRow, reject: (column: string, reason: string) => vo
     communeCode,
     householdType: coded('type_foyer', HOUSEHOLD),
     rsaEntryDate: date('date_entree_rsa', true) ?? '',
+    rightsOpenedOn: date('date_ouverture_droit', false),
     orientationKind: coded('orientation', ORIENTATION),
+    orientation: null,
     barriers: list('freins', BARRIER),
     difficulties: list('difficultes_psychiques', DIFFICULTY),
   };
   if (identity.birthDate && person.rsaEntryDate && person.rsaEntryDate < identity.birthDate) fail('date_entree_rsa', 'before the birth date');
+  if (person.rightsOpenedOn && person.rsaEntryDate && person.rightsOpenedOn < person.rsaEntryDate) fail('date_ouverture_droit', 'before the RSA entry date');
+  if (person.rightsOpenedOn && person.rightsOpenedOn > today) fail('date_ouverture_droit', 'in the future');
+
+  // The orientation decision of the law of 2025: its track is the `orientation` column.
+  const decidedOn = date('date_decision_orientation', false);
+  const notifiedOn = date('date_notification_orientation', false);
+  if (v('date_notification_orientation') && !v('date_decision_orientation')) fail('date_decision_orientation', 'required with a notification date');
+  if (v('structure_referente') && !v('date_decision_orientation')) fail('date_decision_orientation', 'required with a lead structure');
+  if (decidedOn && identity.birthDate && decidedOn < identity.birthDate) fail('date_decision_orientation', 'before the birth date');
+  if (decidedOn && decidedOn > today) fail('date_decision_orientation', 'in the future');
+  if (decidedOn && notifiedOn && notifiedOn < decidedOn) fail('date_notification_orientation', 'before the orientation decision');
+  if (notifiedOn && notifiedOn > today) fail('date_notification_orientation', 'in the future');
+  if (v('date_decision_orientation')) {
+    const lead = v('structure_referente');
+    const leadKind = !lead ? fail('structure_referente', 'required with an orientation date') : UUID.test(lead) ? 'PARTNER' : (lookup(LEAD, lead) ?? fail('structure_referente', `unknown value "${lead}" (France Travail, Département or a partner's id)`));
+    if (decidedOn && leadKind && person.orientationKind) {
+      person.orientation = { track: person.orientationKind, leadKind, leadPartnerId: leadKind === 'PARTNER' ? lead.toLowerCase() : null, decidedOn, notifiedOn };
+    }
+  }
 
   let accompaniment: AccompanimentRow | null = null;
   if (v('programme')) {
@@ -166,10 +202,11 @@ export async function importBeneficiaries(ctx: SubgraphContext, csv: string, dry
   const accompaniments = new Map<string, { row: AccompanimentRow; line: number }>();
   const openPerProgramme = new Map<string, number>();
   const communeLines: { code: string; line: number }[] = [];
+  const today = todayIso();
   for (const raw of parsed.rows) {
     const code = (raw.values.commune_insee ?? '').trim();
     if (code) communeLines.push({ code, line: raw.line });
-    const valid = validateRow(raw, (column, reason) => rejected.push({ line: raw.line, column, reason }));
+    const valid = validateRow(raw, today, (column, reason) => rejected.push({ line: raw.line, column, reason }));
     if (!valid) continue;
     const seen = people.get(valid.person.externalRef);
     if (seen && !samePerson(seen.row, valid.person)) {
@@ -230,12 +267,19 @@ export async function importBeneficiaries(ctx: SubgraphContext, csv: string, dry
   rejected.sort((x, y) => x.line - y.line);
   if (rejected.length || dryRun) return report(parsed.rows.length, dryRun ? people.size : 0, dryRun ? accompaniments.size : 0);
 
-  const written = await ctx.em.transactional((em) => write(em, department, [...people.values()].map((p) => p.row), [...accompaniments.values()].map((a) => a.row)));
+  const written = await ctx.em.transactional((em) => write(em, department, ctx.caller.userId, [...people.values()].map((p) => p.row), [...accompaniments.values()].map((a) => a.row)));
   await recordAccess(ctx, { operation: 'IMPORT', recordType: 'Beneficiary', recordIds: written.beneficiaryIds });
   return report(parsed.rows.length, written.beneficiaryIds.length, written.accompaniments);
 }
 
-async function write(em: EntityManager, department: string, people: PersonRow[], accompaniments: AccompanimentRow[]): Promise<{ beneficiaryIds: string[]; accompaniments: number }> {
+/**
+ * A person with an orientation history keeps the track of their current orientation (kept in step
+ * by whoever writes the history): the file's `orientation` column sets it only for the others.
+ */
+const KIND_UNLESS_HISTORY = `case when exists (select 1 from beneficiaries.orientation o where o.department_code = b.department_code and o.beneficiary_id = b.id)
+  then b.orientation_kind else excluded.orientation_kind end`;
+
+async function write(em: EntityManager, department: string, userId: string, people: PersonRow[], accompaniments: AccompanimentRow[]): Promise<{ beneficiaryIds: string[]; accompaniments: number }> {
   const changed = new Set<string>();
   if (people.length) {
     const rows = people.map((p) => ({
@@ -246,36 +290,44 @@ async function write(em: EntityManager, department: string, people: PersonRow[],
       birth_year: Number(p.identity.birthDate.slice(0, 4)),
       household_type: p.householdType,
       rsa_entry_date: p.rsaEntryDate,
+      rights_opened_on: p.rightsOpenedOn,
       orientation_kind: p.orientationKind,
       barriers: p.barriers,
       psychological_difficulties: p.difficulties,
     }));
     const upserted = await em.execute<{ id: string }[]>(
-      `insert into beneficiaries.beneficiary as b (id, department_code, external_ref, commune_code, territory_id, sex, birth_year, household_type, rsa_entry_date, orientation_kind, barriers, psychological_difficulties)
+      `insert into beneficiaries.beneficiary as b (id, department_code, external_ref, commune_code, territory_id, sex, birth_year, household_type, rsa_entry_date, rights_opened_on, orientation_kind, barriers, psychological_difficulties)
        select r.id, ?, r.external_ref, r.commune_code,
               (select tc.territory_id from ref.territory_commune tc where tc.department_code = ? and tc.commune_code = r.commune_code order by tc.territory_id limit 1),
-              r.sex, r.birth_year, r.household_type, r.rsa_entry_date, r.orientation_kind,
+              r.sex, r.birth_year, r.household_type, r.rsa_entry_date, r.rights_opened_on, r.orientation_kind,
               array(select jsonb_array_elements_text(r.barriers)), array(select jsonb_array_elements_text(r.psychological_difficulties))
          from jsonb_to_recordset(?::jsonb) as r(id uuid, external_ref text, commune_code text, sex text, birth_year int, household_type text,
-                                                rsa_entry_date date, orientation_kind text, barriers jsonb, psychological_difficulties jsonb)
+                                                rsa_entry_date date, rights_opened_on date, orientation_kind text, barriers jsonb, psychological_difficulties jsonb)
        on conflict (department_code, external_ref) do update set
          commune_code = excluded.commune_code, territory_id = excluded.territory_id, sex = excluded.sex, birth_year = excluded.birth_year,
-         household_type = excluded.household_type, rsa_entry_date = excluded.rsa_entry_date, orientation_kind = excluded.orientation_kind,
+         household_type = excluded.household_type, rsa_entry_date = excluded.rsa_entry_date,
+         -- A file without the column keeps the day known; a file with it is the Département's word.
+         rights_opened_on = coalesce(excluded.rights_opened_on, b.rights_opened_on), orientation_kind = ${KIND_UNLESS_HISTORY},
          barriers = excluded.barriers, psychological_difficulties = excluded.psychological_difficulties
-       where (b.commune_code, b.territory_id, b.sex, b.birth_year, b.household_type, b.rsa_entry_date, b.orientation_kind, b.barriers, b.psychological_difficulties)
+       where (b.commune_code, b.territory_id, b.sex, b.birth_year, b.household_type, b.rsa_entry_date, b.rights_opened_on, b.orientation_kind, b.barriers, b.psychological_difficulties)
              is distinct from (excluded.commune_code, excluded.territory_id, excluded.sex, excluded.birth_year, excluded.household_type,
-                               excluded.rsa_entry_date, excluded.orientation_kind, excluded.barriers, excluded.psychological_difficulties)
+                               excluded.rsa_entry_date, coalesce(excluded.rights_opened_on, b.rights_opened_on), ${KIND_UNLESS_HISTORY}, excluded.barriers, excluded.psychological_difficulties)
        returning b.id`,
       [department, department, JSON.stringify(rows)],
     );
     for (const r of upserted) changed.add(r.id);
 
-    const identities = people.map((p) => ({
-      external_ref: p.externalRef,
-      ciphertext: encryptIdentity(p.identity).toString('base64'),
-      digest: identityDigest(p.identity),
-      name_index: nameIndex(p.identity),
-    }));
+    const known = await knownFranceTravailIds(em, department, people.filter((p) => !p.identity.franceTravailId).map((p) => p.externalRef));
+    const identities = people.map((p) => {
+      // A file without the identifier (an older export, or an empty cell) keeps the one already known.
+      const identity = p.identity.franceTravailId ? p.identity : { ...p.identity, franceTravailId: known.get(p.externalRef) ?? null };
+      return {
+        external_ref: p.externalRef,
+        ciphertext: encryptIdentity(identity).toString('base64'),
+        digest: identityDigest(identity),
+        name_index: nameIndex(identity),
+      };
+    });
     const identityChanged = await em.execute<{ id: string }[]>(
       `insert into beneficiaries.beneficiary_identity as i (beneficiary_id, department_code, ciphertext, digest, name_index)
        select b.id, b.department_code, decode(r.ciphertext, 'base64'), r.digest, r.name_index
@@ -287,6 +339,8 @@ async function write(em: EntityManager, department: string, people: PersonRow[],
       [JSON.stringify(identities), department],
     );
     for (const r of identityChanged) changed.add(r.id);
+
+    for (const id of await writeOrientations(em, department, userId, people)) changed.add(id);
   }
   let accompanimentCount = 0;
   if (accompaniments.length) {
@@ -331,6 +385,77 @@ async function write(em: EntityManager, department: string, people: PersonRow[],
     accompanimentCount = upserted.length;
   }
   return { beneficiaryIds: [...changed], accompaniments: accompanimentCount };
+}
+
+/** The France Travail identifiers already stored for these people (decrypted here, in the service, and never logged). */
+async function knownFranceTravailIds(em: EntityManager, department: string, refs: string[]): Promise<Map<string, string>> {
+  if (refs.length === 0) return new Map();
+  const rows = await em.execute<{ ref: string; ciphertext: Buffer }[]>(
+    `select b.external_ref as ref, i.ciphertext from beneficiaries.beneficiary_identity i join beneficiaries.beneficiary b on b.id = i.beneficiary_id
+      where b.department_code = ? and b.external_ref in (?)`,
+    [department, refs],
+  );
+  const known = new Map<string, string>();
+  for (const r of rows) {
+    const id = decryptIdentity(r.ciphertext).franceTravailId;
+    if (id) known.set(r.ref, id);
+  }
+  return known;
+}
+
+/**
+ * Each dated orientation of the file becomes an entry of the person's orientation history with
+ * source IMPORT, matched on its decision day: importing the file again changes nothing, and a file
+ * that corrects the track, lead or notification of that day updates the imported entry (never an
+ * entry the Département recorded in Passerelles). `orientation_kind` then follows the person's
+ * current orientation, as when an orientation is decided here. Returns the people changed.
+ */
+async function writeOrientations(em: EntityManager, department: string, userId: string, people: PersonRow[]): Promise<string[]> {
+  const rows = people
+    .filter((p) => p.orientation)
+    .map((p) => ({
+      external_ref: p.externalRef,
+      track: p.orientation!.track,
+      lead_kind: p.orientation!.leadKind,
+      lead_partner_id: p.orientation!.leadPartnerId,
+      decided_on: p.orientation!.decidedOn,
+      notified_on: p.orientation!.notifiedOn,
+    }));
+  if (rows.length === 0) return [];
+  const changed = await em.execute<{ id: string }[]>(
+    `with t as (
+       select b.id as beneficiary_id, r.* from jsonb_to_recordset(?::jsonb)
+           as r(external_ref text, track text, lead_kind text, lead_partner_id uuid, decided_on date, notified_on date)
+         join beneficiaries.beneficiary b on b.department_code = ? and b.external_ref = r.external_ref),
+     updated as (
+       update beneficiaries.orientation o set track = t.track, lead_kind = t.lead_kind, lead_partner_id = t.lead_partner_id, notified_on = t.notified_on
+         from t
+        where o.department_code = ? and o.beneficiary_id = t.beneficiary_id and o.source = 'IMPORT' and o.decided_on = t.decided_on
+          and (o.track, o.lead_kind, o.lead_partner_id, o.notified_on) is distinct from (t.track, t.lead_kind, t.lead_partner_id, t.notified_on)
+       returning o.beneficiary_id),
+     inserted as (
+       insert into beneficiaries.orientation (id, department_code, beneficiary_id, track, lead_kind, lead_partner_id, criteria, decided_on, notified_on, source, recorded_by, previous_orientation_id)
+       select gen_random_uuid(), ?, t.beneficiary_id, t.track, t.lead_kind, t.lead_partner_id, '{}', t.decided_on, t.notified_on, 'IMPORT', ?,
+              (select p.id from beneficiaries.orientation p where p.department_code = ? and p.beneficiary_id = t.beneficiary_id and p.decided_on <= t.decided_on
+                order by p.decided_on desc, p.created_at desc, p.id desc limit 1)
+         from t
+        where not exists (select 1 from beneficiaries.orientation o
+                           where o.department_code = ? and o.beneficiary_id = t.beneficiary_id and o.source = 'IMPORT' and o.decided_on = t.decided_on)
+       returning beneficiary_id)
+     select beneficiary_id as id from updated union select beneficiary_id from inserted`,
+    [JSON.stringify(rows), department, department, department, userId, department, department],
+  );
+  if (changed.length) {
+    await em.execute(
+      `update beneficiaries.beneficiary b set orientation_kind = c.track
+         from (select distinct on (o.beneficiary_id) o.beneficiary_id, o.track from beneficiaries.orientation o
+                where o.department_code = ? and o.beneficiary_id in (?)
+                order by o.beneficiary_id, o.decided_on desc, o.created_at desc, o.id desc) c
+        where b.department_code = ? and b.id = c.beneficiary_id and b.orientation_kind <> c.track`,
+      [department, changed.map((r) => r.id), department],
+    );
+  }
+  return changed.map((r) => r.id);
 }
 
 /** A stable id from a name (so that an accompaniment keeps its id across re-imports). */

@@ -7,7 +7,7 @@
 
 /** The steps of the chain computed here, each measured from the end of the previous one. */
 export enum DelayStep {
-  /** Right opened (`beneficiary.rsa_entry_date`) → first orientation decided (`orientation.decided_on`). */
+  /** Right opened (`beneficiary.rights_opened_on`, else `rsa_entry_date`) → first orientation decided (`orientation.decided_on`). */
   ORIENTATION_DECIDED = 'ORIENTATION_DECIDED',
   /** First orientation decided → notified (`orientation.notified_on`). */
   ORIENTATION_NOTIFIED = 'ORIENTATION_NOTIFIED',

@@ -14,7 +14,8 @@ export interface DelayRow {
 
 /**
  * The legal delay chain in one statement. Each person of the Département whose right was opened on
- * or after the definition's `rightsOpenedFrom` has one chain: their first orientation (earliest
+ * or after the definition's `rightsOpenedFrom` has one chain (the right opened: `rights_opened_on`
+ * when an import gave it, else `rsa_entry_date`): their first orientation (earliest
  * decided), its notification, the chain's accompaniment — the first started on or after the
  * notification, or else their first started one — and the first referral of that accompaniment
  * the partner accepted (answered ACCEPTED, then maybe DONE or NO_SHOW). A step is counted in the
@@ -45,7 +46,7 @@ export async function delayChainRows(em: EntityManager, filter: IndicatorFilter,
      o as (select distinct on (o.beneficiary_id) o.beneficiary_id, o.track, o.decided_on, o.notified_on
              from beneficiaries.orientation o where o.department_code = ?
             order by o.beneficiary_id, o.decided_on, o.created_at, o.id),
-     c as (select o.track, b.rsa_entry_date, o.decided_on, o.notified_on, a.started_on,
+     c as (select o.track, coalesce(b.rights_opened_on, b.rsa_entry_date) as rights_opened_on, o.decided_on, o.notified_on, a.started_on,
                   (select min(r.answered_on) from beneficiaries.referral r
                     where r.department_code = b.department_code and r.accompaniment_id = a.id and r.status in ('ACCEPTED', 'DONE', 'NO_SHOW')) as partner_on
              from beneficiaries.beneficiary b
@@ -54,10 +55,10 @@ export async function delayChainRows(em: EntityManager, filter: IndicatorFilter,
                select a.id, a.started_on, a.programme_id, a.operator_id from beneficiaries.accompaniment a
                 where a.department_code = b.department_code and a.beneficiary_id = b.id and a.started_on is not null
                 order by (a.started_on >= o.notified_on) desc nulls last, a.started_on, a.id limit 1) a on true
-            where b.department_code = ? and b.rsa_entry_date >= ?::date ${conditions.map((c) => `and ${c}`).join(' ')}),
+            where b.department_code = ? and coalesce(b.rights_opened_on, b.rsa_entry_date) >= ?::date ${conditions.map((c) => `and ${c}`).join(' ')}),
      s as (select v.step, c.track, v.days
              from p, c cross join lateral (values
-               ('ORIENTATION_DECIDED', c.decided_on - c.rsa_entry_date, c.decided_on),
+               ('ORIENTATION_DECIDED', c.decided_on - c.rights_opened_on, c.decided_on),
                ('ORIENTATION_NOTIFIED', c.notified_on - c.decided_on, c.notified_on),
                ('FIRST_INTERVIEW', c.started_on - c.notified_on, c.started_on),
                ('FIRST_PARTNER_APPOINTMENT', c.partner_on - c.started_on, c.partner_on)) as v(step, days, ends)
