@@ -119,11 +119,13 @@ export const rules: Record<string, Rule> = {
     expect: everyone('forbidden', { ADMIN: 'data', OPERATOR: 'data', OTHER_DEPARTMENT: 'data' }),
   },
   'Query.indicators': {
+    action: 'indicators:read',
     // Aggregates: every role (suppressed for all but administrators).
     document: '{ indicators(period: { from: "2026-01-01", to: "2026-12-31" }) { peopleWelcomed { suppressed } } }',
     expect: everyone('data'),
   },
   'Query.indicatorsByTerritory': {
+    action: 'indicators:read',
     // The same aggregates per territory (the caller's territories only, for those limited to some).
     document: '{ indicatorsByTerritory(period: { from: "2026-01-01", to: "2026-12-31" }) { territoryId peopleWelcomed { suppressed } } }',
     expect: everyone('data'),

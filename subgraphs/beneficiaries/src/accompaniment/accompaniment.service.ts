@@ -1,5 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { ACCOMPANIMENT_CLOSED, assertCan, enqueueEvent, kickOutbox, recordAccess, roleMay, scopeAllows, scopeOf, todayIso, type AccompanimentClosed, type OutboxEvent, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { ACCOMPANIMENT_CLOSED, assertCan, enqueueEvent, kickOutbox, recordAccess, roleMay, scopeAllows, scopeOf, scopeSql, todayIso, type AccompanimentClosed, type OutboxEvent, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { randomUUID } from 'node:crypto';
 import { ExitReason, LifecycleErrorCode } from './accompaniment.enums.js';
 import { AccompanimentEntity } from './accompaniment.entity.js';
@@ -28,17 +28,17 @@ export async function actionableAccompaniment(ctx: SubgraphContext, id: string):
  * of the caller's Département and have no open accompaniment in the same programme.
  */
 export async function prescribeAccompaniment(ctx: SubgraphContext, input: PrescribeAccompanimentInput): Promise<Outcome<AccompanimentRecord>> {
-  assertCan(ctx.caller, 'accompaniment:prescribe');
+  const reach = assertCan(ctx.caller, 'accompaniment:prescribe')!;
   const prescribedOn = validDate(input.prescribedOn, 'prescribedOn');
   if (!prescribedOn) return refuse(LifecycleErrorCode.INVALID_DATE, 'prescribedOn must be a date as YYYY-MM-DD.', 'prescribedOn');
   for (const [name, value] of [['beneficiaryId', input.beneficiaryId], ['programmeId', input.programmeId], ['operatorId', input.operatorId], ['conventionId', input.conventionId]] as const) {
     if (value !== null && value !== undefined && !UUID.test(value)) return notFound(name.replace(/Id$/, ''));
   }
   const department = ctx.caller.departmentCode;
-  const territoryLimit = ctx.caller.territoryIds.length > 0 ? 'and territory_id in (?)' : '';
+  const within = scopeSql(reach, { department: 'department_code', territory: 'territory_id' });
   const people = await ctx.em.execute<{ territoryId: string | null }[]>(
-    `select territory_id as "territoryId" from beneficiaries.beneficiary where department_code = ? and id = ? ${territoryLimit}`,
-    [department, input.beneficiaryId, ...(territoryLimit ? [[...ctx.caller.territoryIds]] : [])],
+    `select territory_id as "territoryId" from beneficiaries.beneficiary where ${within.sql} and id = ?`,
+    [...within.params, input.beneficiaryId],
   );
   const person = people[0];
   if (!person) return notFound('Person');

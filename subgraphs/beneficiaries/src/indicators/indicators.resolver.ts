@@ -1,4 +1,4 @@
-import { CountType, PeriodInput, PUBLISHED_PERIOD_DESCRIPTION, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { Can, CountType, PeriodInput, PUBLISHED_PERIOD_DESCRIPTION, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { ExitReason } from '../accompaniment/accompaniment.enums.js';
 import { delayChain } from './delay-chain.service.js';
@@ -8,6 +8,7 @@ import { AdherenceStats, BeneficiaryIndicators, DelayStats, DifficultyCount, Dur
 
 @Resolver(() => BeneficiaryIndicators)
 export class IndicatorsResolver {
+  @Can('indicators:read')
   @Query(() => BeneficiaryIndicators, { description: "Steering indicators of accompaniments in the caller's Département, for a scope and a period." })
   indicators(
     @Ctx() ctx: SubgraphContext,
@@ -17,6 +18,7 @@ export class IndicatorsResolver {
     return indicators(ctx, scope, period);
   }
 
+  @Can('indicators:read')
   @Query(() => [TerritoryIndicators], {
     description:
       "The steering indicators of each territory the caller may see, for a programme / operator and a period, suppressed as a table across territories (a `scope.territoryId` only selects its row).",

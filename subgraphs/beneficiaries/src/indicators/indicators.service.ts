@@ -1,4 +1,4 @@
-import { hiddenFor, parsePublishedPeriod, publishCount, shownCount, publishGroup, seesExactCounts, todayIso, type PeriodInput, type PublishedCount, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { hiddenFor, parsePublishedPeriod, publishCount, scopeOf, shownCount, publishGroup, seesExactCounts, todayIso, type PeriodInput, type PublishedCount, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { ExitReason, exitReasons, psychologicalDifficulties } from '../accompaniment/accompaniment.enums.js';
 import { IndicatorsRepository, type IndicatorFilter, type Period } from './indicators.repository.js';
 import type { AdherenceStats, DelayStats, ReferralDecisionStats, DifficultyCount, DurationStats, IndicatorScopeInput, MonthlyIndicators, TerritoryIndicators } from './indicators.type.js';
@@ -14,14 +14,16 @@ const round = (v: number | null, digits: number): number | null => (v === null ?
  * their territories when they have some, and to their own partner for operators.
  */
 export function indicatorFilter(ctx: SubgraphContext, scope: IndicatorScopeInput | null | undefined): IndicatorFilter {
-  const caller = ctx.caller;
-  const limited = caller.territoryIds.length > 0;
-  let territoryIds: string[] | null = limited ? [...caller.territoryIds] : null;
-  if (scope?.territoryId) territoryIds = !limited || caller.territoryIds.includes(scope.territoryId) ? [scope.territoryId] : [];
+  // The catalogue's rows: the caller's territories, and an operator's own structure (none without one).
+  const reach = scopeOf(ctx.caller, 'indicators:read');
+  const limited = (reach?.territoryIds.length ?? 0) > 0;
+  let territoryIds: string[] | null = limited ? [...reach!.territoryIds] : null;
+  if (scope?.territoryId) territoryIds = !limited || reach!.territoryIds.includes(scope.territoryId) ? [scope.territoryId] : [];
   const id = (value: string | null | undefined): string | null => (value ? (UUID.test(value) ? value : NOTHING) : null);
   let operatorId = id(scope?.operatorId);
-  if (caller.role === 'OPERATOR') operatorId = !caller.partnerId || (operatorId && operatorId !== caller.partnerId) ? NOTHING : caller.partnerId;
-  return { departmentCode: caller.departmentCode, territoryIds, programmeId: id(scope?.programmeId), operatorId };
+  if (!reach) operatorId = NOTHING;
+  else if (reach.operatorId !== undefined) operatorId = operatorId && operatorId !== reach.operatorId ? NOTHING : reach.operatorId;
+  return { departmentCode: ctx.caller.departmentCode, territoryIds, programmeId: id(scope?.programmeId), operatorId };
 }
 
 /** The calendar months of a period, as YYYY-MM. */

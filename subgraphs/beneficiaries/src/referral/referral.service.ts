@@ -5,7 +5,6 @@ import {
   decodeCursor,
   publishCount,
   recordAccess,
-  seesExactCounts,
   todayIso,
   toPage,
   UserFacingError,
@@ -191,7 +190,7 @@ const referredByPartner = Symbol('referredByPartner');
 export async function peopleReferredCount(ctx: SubgraphContext, partnerId: string): Promise<PublishedCount> {
   const department = ctx.caller.departmentCode;
   // An aggregate about people: exact for administrators and for the partner itself, else 1 to 10 suppressed.
-  const exact = seesExactCounts(ctx.caller) || (ctx.caller.role === 'OPERATOR' && ctx.caller.partnerId === partnerId);
+  const exact = can(ctx.caller, 'referralCounts:readExact', { departmentCode: department, operatorId: partnerId });
   const count = await ctx.loaders
     .get<string, number>(referredByPartner, async (ids) => {
       const valid = ids.filter((id) => UUID.test(id));

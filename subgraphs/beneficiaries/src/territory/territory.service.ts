@@ -1,4 +1,4 @@
-import { countsByKeys, parsePublishedPeriod, publishGroup, seesExactCounts, shownCount, type PeriodInput, type PublishedCount, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { countsByKeys, parsePublishedPeriod, publishGroup, scopeOf, seesExactCounts, shownCount, withinTerritories, type PeriodInput, type PublishedCount, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { exitReasons, type ExitReason } from '../accompaniment/accompaniment.enums.js';
 import { BeneficiaryRepository } from '../beneficiary/beneficiary.repository.js';
 import { exitsByTerritory, peopleOrientedByTerritory } from '../indicators/indicators.service.js';
@@ -46,8 +46,7 @@ export function peopleOnRsa(ctx: SubgraphContext, territoryId: string): Promise<
     .load(territoryId);
 }
 
-const outsideCallerTerritories = (ctx: SubgraphContext, territoryId: string): boolean =>
-  ctx.caller.territoryIds.length > 0 && !ctx.caller.territoryIds.includes(territoryId);
+const outsideCallerTerritories = (ctx: SubgraphContext, territoryId: string): boolean => !withinTerritories(scopeOf(ctx.caller, 'territoryCounts:read'), territoryId);
 
 /** People welcomed in a territory in a period (one query for all territories of the request and period). */
 export function peopleOriented(ctx: SubgraphContext, territoryId: string, periodInput: PeriodInput): Promise<PublishedCount | null> {

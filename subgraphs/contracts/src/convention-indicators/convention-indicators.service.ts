@@ -1,4 +1,4 @@
-import { parsePublishedPeriod, seesExactCounts, UserFacingError, type PeriodInput, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { parsePublishedPeriod, seesExactCounts, scopeOf, UserFacingError, withinTerritories, type PeriodInput, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { conventionAccess } from '../convention/convention.service.js';
 import { ConventionIndicatorsRepository, type ConventionScope, type PlacesRow } from './convention-indicators.repository.js';
 import type { ConventionIndicatorScopeInput, ConventionIndicatorsType } from './convention-indicators.type.js';
@@ -55,13 +55,12 @@ export async function conventionIndicators(ctx: SubgraphContext, input: Conventi
   const period = parsePublishedPeriod(periodInput, { exact: seesExactCounts(ctx.caller) });
   const access = conventionAccess(ctx.caller);
   const id = (value: string | null | undefined): string | null => (value ? (UUID.test(value) ? value : NOTHING) : null);
-  const limited = ctx.caller.territoryIds.length > 0;
   const territoryId = input?.territoryId || null;
   const scope: ConventionScope = {
     programmeId: id(input?.programmeId),
     operatorId: id(input?.operatorId),
     // A territory outside the caller's is simply empty ('' is no territory's id).
-    territoryId: territoryId !== null && limited && !ctx.caller.territoryIds.includes(territoryId) ? '' : territoryId,
+    territoryId: territoryId !== null && !withinTerritories(scopeOf(ctx.caller, 'convention:read'), territoryId) ? '' : territoryId,
   };
   const rows = await new ConventionIndicatorsRepository(ctx.em).placesOfPeriod(access, scope, period.from, period.to);
   const territoryIds = [...new Set(rows.flatMap((r) => (r.territoryId === null ? [] : [r.territoryId])))].sort();

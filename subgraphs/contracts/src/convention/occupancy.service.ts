@@ -1,4 +1,4 @@
-import { parseIsoDate, parsePublishedDay, seesExactConventionCounts, todayIso, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { parseIsoDate, parsePublishedDay, scopeOf, seesExactConventionCounts, todayIso, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { decodeKey } from '../convention-indicators/convention-indicators.service.js';
 import type { ConventionIndicatorsType } from '../convention-indicators/convention-indicators.type.js';
 import { ConventionRepository, type ConventionInForce } from './convention.repository.js';
@@ -89,6 +89,7 @@ export async function occupancyReference(ctx: SubgraphContext, reference: { key:
  */
 export function selectionOccupancyAtEnd(ctx: SubgraphContext, selection: Pick<ConventionIndicatorsType, 'key' | 'territoryId' | 'shares'>): Promise<ConventionOccupancyType> {
   const { period } = decodeKey(selection.key);
-  const territoryIds = selection.territoryId !== null ? [selection.territoryId] : ctx.caller.territoryIds.length > 0 ? [...ctx.caller.territoryIds] : null;
+  const limit = scopeOf(ctx.caller, 'convention:read')?.territoryIds ?? [];
+  const territoryIds = selection.territoryId !== null ? [selection.territoryId] : limit.length > 0 ? [...limit] : null;
   return occupancyOf(ctx, period.to, territoryIds, selection.shares.map((s) => s.conventionId), true);
 }

@@ -171,10 +171,10 @@ function checkBudgetYear(budgetYear: number | null): void {
  * convention's figures, so the overview always agrees with `Convention.funding`.
  */
 export async function fundingOverview(ctx: SubgraphContext, budgetYear: number | null, asOf: string | null): Promise<OverviewResult> {
-  assertCan(ctx.caller, 'funding:readOverview');
+  const reach = assertCan(ctx.caller, 'funding:readOverview')!;
   // Funding does not know which territories a convention serves (contracts does): an overview
   // limited to some territories cannot be computed here, so it is refused rather than widened.
-  if (ctx.caller.territoryIds.length > 0) {
+  if (reach.territoryIds.length > 0) {
     throw new UserFacingError('The funding overview covers the whole Département; your access is limited to some territories.', 'FORBIDDEN');
   }
   checkBudgetYear(budgetYear);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Caller, Role } from '../identity/caller.js';
-import { actions, assertCan, can, catalogue, scopeAllows, scopeOf, scopeSql } from './index.js';
+import { actions, assertCan, can, catalogue, scopeAllows, scopeOf, scopeSql, withinTerritories } from './index.js';
 
 const caller = (role: Role, extra: Partial<Caller> = {}): Caller => ({
   userId: `user-${role.toLowerCase()}`,
@@ -47,6 +47,17 @@ describe('the access catalogue', () => {
     expect(can(limited, 'accompaniment:act', row)).toBe(true);
     expect(can(limited, 'accompaniment:act', { ...row, territoryId: '62-ternois' })).toBe(false);
     expect(can(limited, 'accompaniment:act', { ...row, territoryId: null })).toBe(false);
+  });
+
+  it('tells whether a territory is within reach for figures about territories, and narrows an operator’s indicators to its structure', () => {
+    const limited = caller('STEERING', { territoryIds: ['62-arrageois'] });
+    expect(withinTerritories(scopeOf(limited, 'territoryCounts:read'), '62-arrageois')).toBe(true);
+    expect(withinTerritories(scopeOf(limited, 'territoryCounts:read'), '62-ternois')).toBe(false);
+    expect(withinTerritories(scopeOf(caller('STEERING'), 'coverage:read'), '62-ternois')).toBe(true);
+    expect(withinTerritories(scopeOf(limited, 'listing:read'), '62-ternois')).toBe(true);
+    expect(scopeOf(caller('OPERATOR'), 'indicators:read')).toEqual({ departmentCode: '62', territoryIds: [], operatorId: 'partner-1' });
+    expect(scopeOf(caller('OPERATOR'), 'territoryCounts:read')).toEqual({ departmentCode: '62', territoryIds: [] });
+    expect(withinTerritories(scopeOf(caller('OPERATOR', { partnerId: null }), 'indicators:read'), '62-ternois')).toBe(false);
   });
 
   it('gives the same answer in memory as in SQL, for every action and role', () => {

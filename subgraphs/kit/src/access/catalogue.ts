@@ -60,6 +60,10 @@ export const catalogue = {
   'caseload:read': rule(['ADMIN', 'REFERENT', 'OPERATOR'], 'caseload', true, 'read a caseload'),
   'prescribed:read': rule(['PRESCRIBER'], 'caseload', true, 'list the people they prescribed'),
   'people:import': rule(['ADMIN'], 'department', false, 'import people'),
+  /** A territory's own counts (people on the RSA, oriented, exits): every role, over its territories; not narrowed to an operator. */
+  'territoryCounts:read': rule(EVERYONE, 'department', true, 'read territories’ counts', true),
+  /** The steering indicators (counts only): every role, a territory-limited caller over its territories, an operator over its own structure's accompaniments. */
+  'indicators:read': rule(EVERYONE, 'partner', true, 'read steering indicators', true),
   'conventionCaseload:read': rule(EVERYONE, 'partner', false, 'read a convention caseload'),
   /** The Département's orientation decision (track, lead structure, criteria), its notification, and its answer to a reorientation request. */
   'orientation:decide': rule(['ADMIN'], 'department', true, 'decide orientations'),
@@ -77,9 +81,12 @@ export const catalogue = {
   'counts:readExact': rule(['ADMIN'], 'department', false, 'read exact small counts and free periods in aggregates', true),
   /** A convention's own counts (caseload, people accompanied, balance basis): operators follow these people by name. */
   'conventionCounts:readExact': rule(['ADMIN', 'OPERATOR'], 'partner', false, 'read a convention’s exact counts', true),
+  /** A structure's own counts of the people referred to it: the structure follows them by name. */
+  'referralCounts:readExact': rule(['ADMIN', 'OPERATOR'], 'partner', false, 'read a structure’s exact counts of people referred to it', true),
   // Money (funding)
   'convention:readMoney': rule(['ADMIN', 'STEERING', 'OPERATOR'], 'partner', false, 'read funding'),
-  'funding:readOverview': rule(['ADMIN', 'STEERING'], 'department', false, 'read the funding overview'),
+  /** Territorial: funding does not know which territories a convention serves, so a territory-limited caller is refused the overview rather than shown the Département's. */
+  'funding:readOverview': rule(['ADMIN', 'STEERING'], 'department', true, 'read the funding overview'),
   'funding:readConventions': rule(['ADMIN', 'STEERING'], 'department', false, 'read the funding of conventions'),
   'funding:write': rule(['ADMIN'], 'department', false, 'change funding'),
   // The directory (partners)
@@ -93,7 +100,8 @@ export const catalogue = {
   'listing:import': rule(['ADMIN'], 'department', false, 'import listings'),
   'listing:export': rule(EVERYONE, 'department', false, 'export listings'),
   'capacity:update': rule(['ADMIN', 'OPERATOR'], 'partner', false, 'update capacity'),
-  'coverage:read': rule(EVERYONE, 'department', false, 'read coverage'),
+  /** The offer, not people: every role, over its territories. */
+  'coverage:read': rule(EVERYONE, 'department', true, 'read coverage'),
   // Accounts and the access log (the gateway's own fields: users live in `auth`)
   'user:manage': rule(['ADMIN'], 'department', false, 'manage users'),
   'accessLog:read': rule(['ADMIN'], 'department', false, 'read the access log'),

@@ -111,6 +111,15 @@ export function scopeAllows(scope: RowScope | null, row: ScopedRow): boolean {
   return true;
 }
 
+/**
+ * Whether a territory is within the scope's territories (every one when the scope names none); no
+ * scope reaches none. For a figure about a territory rather than a row (a territory's counts, its
+ * coverage, a selection of conventions), where the other parts of the scope do not apply.
+ */
+export function withinTerritories(scope: RowScope | null, territoryId: string): boolean {
+  return scope !== null && (scope.territoryIds.length === 0 || scope.territoryIds.includes(territoryId));
+}
+
 /** `scopeOf` and `scopeAllows` in one: may the caller take the action on this row? */
 export function can(caller: Caller, action: Action, row: ScopedRow): boolean {
   return roleMay(caller, action) && scopeAllows(scopeOf(caller, action), row);

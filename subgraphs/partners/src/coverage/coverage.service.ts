@@ -1,4 +1,4 @@
-import { assertCan, UserFacingError, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { assertCan, scopeOf, UserFacingError, withinTerritories, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { CommuneType } from '../commune/commune.type.js';
 import { serviceById } from '../service/service.service.js';
 import type { Service } from '../service/service.entity.js';
@@ -15,7 +15,7 @@ const SEPARATOR = '\u0000';
 /** Coverage is about the offer, not about people: every role of the Département may read it. */
 
 function inScope(ctx: SubgraphContext, territoryId: string): boolean {
-  return ctx.caller.territoryIds.length === 0 || ctx.caller.territoryIds.includes(territoryId);
+  return withinTerritories(scopeOf(ctx.caller, 'coverage:read'), territoryId);
 }
 
 /** Places per 1 000 people on the RSA, to two decimals; null without places or people. */
@@ -107,12 +107,12 @@ export async function territoryCoverage(ctx: SubgraphContext, territoryId: strin
 
 /** Coverage of a territory, or of the whole Département (its people on the RSA are not known here). */
 export async function coverage(ctx: SubgraphContext, theme: string, territoryId: string | null | undefined): Promise<TerritoryCoverageType | null> {
-  assertCan(ctx.caller, 'coverage:read');
+  const reach = assertCan(ctx.caller, 'coverage:read')!;
   if (territoryId) {
     const territory = await territoryById(ctx, territoryId);
     return territory ? territoryCoverage(ctx, territory.id, theme, null) : null;
   }
-  if (ctx.caller.territoryIds.length > 0) {
+  if (reach.territoryIds.length > 0) {
     throw new UserFacingError('Your access is limited to some territories: pass a territoryId.', 'BAD_USER_INPUT', { argument: 'territoryId' });
   }
   return (await computeCoverage(ctx, theme, { department: true })).get(ctx.caller.departmentCode) ?? null;
