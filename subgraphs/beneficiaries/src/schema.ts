@@ -17,6 +17,7 @@ import { PartnerResolver } from './partner/partner.resolver.js';
 import { PartnerType } from './partner/partner.type.js';
 import { BeneficiaryOrientationResolver, OrientationResolver, ReorientationRequestResolver } from './orientation/orientation.resolver.js';
 import { ReferralResolver } from './referral/referral.resolver.js';
+import { BeneficiarySanctionResolver, SanctionResolver } from './sanction/sanction.resolver.js';
 import { TerritoryResolver } from './territory/territory.resolver.js';
 import { territoryReference } from './territory/territory.reference.js';
 import { TerritoryType } from './territory/territory.type.js';
@@ -33,6 +34,8 @@ export function buildBeneficiariesSchema(): Promise<GraphQLSchema> {
       OrientationResolver,
       ReorientationRequestResolver,
       BeneficiaryOrientationResolver,
+      SanctionResolver,
+      BeneficiarySanctionResolver,
       IndicatorsResolver,
       ImportResolver,
       TerritoryResolver,

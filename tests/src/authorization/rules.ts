@@ -206,6 +206,43 @@ export const rules: Record<string, Rule> = {
     variables: () => ({ id: NO_SUCH_ID }),
     expect: everyone('forbidden', { REFERENT: 'rejected', OPERATOR: 'rejected' }),
   },
+  // Suspension-remobilisation (ADR 0026): référents record breaches and hearings for their people, administrators decide;
+  // the figures are for steering (docs/sanctions.md).
+  'Query.sanctionIndicators': {
+    action: 'sanctionIndicators:read',
+    document: '{ sanctionIndicators(period: { from: "2026-01-01", to: "2026-12-31" }) { opened { suppressed } } }',
+    expect: everyone('forbidden', { ADMIN: 'data', STEERING: 'data', OTHER_DEPARTMENT: 'data' }),
+  },
+  'Mutation.recordBreach': {
+    action: 'sanction:record',
+    document: 'mutation ($id: ID!) { recordBreach(input: { beneficiaryId: $id, breachKind: APPOINTMENT_MISSED, breachOn: "2026-11-01", source: REFERENT }) { ok } }',
+    variables: () => ({ id: NO_SUCH_ID }),
+    expect: everyone('forbidden', { ADMIN: 'rejected', REFERENT: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
+  },
+  'Mutation.recordSanctionHearing': {
+    action: 'sanction:record',
+    document: 'mutation ($id: ID!) { recordSanctionHearing(input: { procedureId: $id, hearingOn: "2026-11-01", outcome: ORAL_OBSERVATIONS }) { ok } }',
+    variables: () => ({ id: NO_SUCH_ID }),
+    expect: everyone('forbidden', { ADMIN: 'rejected', REFERENT: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
+  },
+  'Mutation.decideSanction': {
+    action: 'sanction:decide',
+    document: 'mutation ($id: ID!) { decideSanction(input: { procedureId: $id, decision: NO_SANCTION, decidedOn: "2026-11-01" }) { ok } }',
+    variables: () => ({ id: NO_SUCH_ID }),
+    expect: everyone('forbidden', { ADMIN: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
+  },
+  'Mutation.liftSanction': {
+    action: 'sanction:decide',
+    document: 'mutation ($id: ID!) { liftSanction(input: { procedureId: $id, liftedOn: "2026-11-01", reason: CONTRACT_SIGNED, withheldRepaid: false }) { ok } }',
+    variables: () => ({ id: NO_SUCH_ID }),
+    expect: everyone('forbidden', { ADMIN: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
+  },
+  'Mutation.endSanctionProcedure': {
+    action: 'sanction:decide',
+    document: 'mutation ($id: ID!) { endSanctionProcedure(input: { procedureId: $id, endedOn: "2026-11-01", reason: "test" }) { ok } }',
+    variables: () => ({ id: NO_SUCH_ID }),
+    expect: everyone('forbidden', { ADMIN: 'rejected', OTHER_DEPARTMENT: 'rejected' }),
+  },
   'Mutation.importBeneficiaries': {
     action: 'people:import',
     // A file without the expected header: the administrator gets the report of what is wrong; nothing is written.

@@ -8,6 +8,7 @@ import { Migration20261205110000_name_index } from './Migration20261205110000_na
 import { Migration20261205200000_outbox } from './Migration20261205200000_outbox.js';
 import { Migration20261205220000_outbox_backfill } from './Migration20261205220000_outbox_backfill.js';
 import { Migration20261206000000_orientation } from './Migration20261206000000_orientation.js';
+import { Migration20261206110000_sanctions } from './Migration20261206110000_sanctions.js';
 import { Migration20261206120000_france_travail } from './Migration20261206120000_france_travail.js';
 
 export const beneficiariesMigrations: NamedMigration[] = [
@@ -20,5 +21,6 @@ export const beneficiariesMigrations: NamedMigration[] = [
   { name: 'Migration20261205200000_outbox', class: Migration20261205200000_outbox },
   { name: 'Migration20261205220000_outbox_backfill', class: Migration20261205220000_outbox_backfill },
   { name: 'Migration20261206000000_orientation', class: Migration20261206000000_orientation },
+  { name: 'Migration20261206110000_sanctions', class: Migration20261206110000_sanctions },
   { name: 'Migration20261206120000_france_travail', class: Migration20261206120000_france_travail },
 ];

@@ -3,7 +3,6 @@ import {
   assertPageSize,
   can,
   decodeCursor,
-  parseIsoDate,
   recordAccess,
   Refusal,
   roleMay,
@@ -15,6 +14,7 @@ import {
   type SubgraphContext,
 } from '@passerelles/subgraph-kit';
 import { randomUUID } from 'node:crypto';
+import { decisionDate, notFuture } from '../decision-dates.js';
 import { AccompanimentRepository } from '../accompaniment/accompaniment.repository.js';
 import type { BeneficiaryRecord } from '../beneficiary/beneficiary.entity.js';
 import { BeneficiaryRepository } from '../beneficiary/beneficiary.repository.js';
@@ -83,19 +83,6 @@ export function requestsOf(ctx: SubgraphContext, beneficiaryId: string): Promise
 }
 
 // The rules.
-
-function date(value: string, field: string): string {
-  try {
-    return parseIsoDate(value, field);
-  } catch (error) {
-    if (error instanceof UserFacingError) throw new Refusal(Code.INVALID_DATE, `${field} must be a date as YYYY-MM-DD.`, field);
-    throw error;
-  }
-}
-
-function notFuture(day: string, field: string, today: string): void {
-  if (day > today) throw new Refusal(Code.DATES_OUT_OF_ORDER, 'This day is still to come: a decision is recorded on or after its day.', field);
-}
 
 function reasonOf(value: string | null | undefined, field: string, required: boolean): string | null {
   const reason = value?.trim() || null;
@@ -175,9 +162,9 @@ async function reloadRequest(ctx: SubgraphContext, id: string): Promise<Reorient
  */
 export async function decideOrientation(ctx: SubgraphContext, input: DecideOrientationInput, today = todayIso()): Promise<OrientationRecord> {
   const person = await personToDecide(ctx, input.beneficiaryId);
-  const decidedOn = date(input.decidedOn, 'input.decidedOn');
+  const decidedOn = decisionDate(input.decidedOn, 'input.decidedOn');
   notFuture(decidedOn, 'input.decidedOn', today);
-  const notifiedOn = input.notifiedOn ? date(input.notifiedOn, 'input.notifiedOn') : null;
+  const notifiedOn = input.notifiedOn ? decisionDate(input.notifiedOn, 'input.notifiedOn') : null;
   if (notifiedOn && notifiedOn < decidedOn) throw new Refusal(Code.DATES_OUT_OF_ORDER, 'An orientation is notified on or after its decision.', 'input.notifiedOn');
   if (notifiedOn) notFuture(notifiedOn, 'input.notifiedOn', today);
   await checkTrack(ctx, input.track, 'input.track');
@@ -204,7 +191,7 @@ export async function notifyOrientation(ctx: SubgraphContext, input: NotifyOrien
   const orientation = UUID.test(input.orientationId) ? await repository.byId(ctx.caller.departmentCode, input.orientationId) : undefined;
   const [person] = orientation ? await new BeneficiaryRepository(ctx.em).visibleByIds(ctx.caller, [orientation.beneficiaryId]) : [];
   if (!orientation || !person || !scopeAllows(scope, person)) throw new Refusal(Code.NOT_FOUND, 'Orientation not found.', 'input.orientationId');
-  const notifiedOn = date(input.notifiedOn, 'input.notifiedOn');
+  const notifiedOn = decisionDate(input.notifiedOn, 'input.notifiedOn');
   if (orientation.notifiedOn) throw new Refusal(Code.ALREADY_NOTIFIED, `This orientation was notified on ${orientation.notifiedOn}.`);
   if (notifiedOn < orientation.decidedOn) throw new Refusal(Code.DATES_OUT_OF_ORDER, 'An orientation is notified on or after its decision.', 'input.notifiedOn');
   notFuture(notifiedOn, 'input.notifiedOn', today);
@@ -233,7 +220,7 @@ export async function requestReorientation(ctx: SubgraphContext, input: RequestR
   // Someone else's person, or another Département's: not found, never confirmed.
   if (followed.length === 0) throw new Refusal(Code.NOT_FOUND, 'Person not found.', 'input.beneficiaryId');
   if (!followed.some((a) => !a.endedOn)) throw new Refusal(Code.NO_OPEN_ACCOMPANIMENT, 'This person has no accompaniment in progress that you follow.');
-  const requestedOn = input.requestedOn ? date(input.requestedOn, 'input.requestedOn') : today;
+  const requestedOn = input.requestedOn ? decisionDate(input.requestedOn, 'input.requestedOn') : today;
   notFuture(requestedOn, 'input.requestedOn', today);
   await checkTrack(ctx, input.proposedTrack, 'input.proposedTrack');
   const reason = reasonOf(input.reason, 'input.reason', true)!;
@@ -268,10 +255,10 @@ async function requestToDecide(ctx: SubgraphContext, id: string, forUpdate: bool
  */
 export async function decideReorientation(ctx: SubgraphContext, input: DecideReorientationInput, today = todayIso()): Promise<ReorientationRequestRecord> {
   await requestToDecide(ctx, input.requestId, false);
-  const decidedOn = date(input.decidedOn, 'input.decidedOn');
+  const decidedOn = decisionDate(input.decidedOn, 'input.decidedOn');
   notFuture(decidedOn, 'input.decidedOn', today);
   const accepted = input.decision === ReorientationDecision.ACCEPTED;
-  const notifiedOn = accepted && input.notifiedOn ? date(input.notifiedOn, 'input.notifiedOn') : null;
+  const notifiedOn = accepted && input.notifiedOn ? decisionDate(input.notifiedOn, 'input.notifiedOn') : null;
   if (notifiedOn && notifiedOn < decidedOn) throw new Refusal(Code.DATES_OUT_OF_ORDER, 'An orientation is notified on or after its decision.', 'input.notifiedOn');
   if (notifiedOn) notFuture(notifiedOn, 'input.notifiedOn', today);
   const decisionReason = reasonOf(input.reason, 'input.reason', !accepted);

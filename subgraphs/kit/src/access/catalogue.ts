@@ -71,6 +71,14 @@ export const catalogue = {
   'orientation:request': rule(['REFERENT', 'OPERATOR'], 'caseload', true, 'request a reorientation'),
   /** The reorientation requests: the Département's for an administrator, those on the caller's own people for a référent or an operator. */
   'orientation:readRequests': rule(FOLLOWERS, 'caseload', true, 'read reorientation requests'),
+  /** Suspension-remobilisation (ADR 0026): a breach and the person's hearing are recorded by their référent (or an administrator). */
+  'sanction:record': rule(['ADMIN', 'REFERENT'], 'caseload', true, 'record breaches and hearings'),
+  /** The decision (rate, duration), its lifting on remobilisation and the end of a procedure: the Département's administrators only. */
+  'sanction:decide': rule(['ADMIN'], 'department', true, 'decide sanctions'),
+  /** A person's sanction procedures: nominative, their référent and administrators only (never operators or prescribers). */
+  'sanction:read': rule(['ADMIN', 'REFERENT'], 'caseload', true, 'read sanction procedures'),
+  /** How many procedures and how long, suppressed like every aggregate: for steering. */
+  'sanctionIndicators:read': rule(['ADMIN', 'STEERING'], 'department', true, 'read sanction indicators', true),
   // Engagement contracts and conventions (contracts)
   'contract:read': rule(FOLLOWERS, 'caseload', true, 'read or write engagement contracts'),
   'contract:write': rule(FOLLOWERS, 'caseload', true, 'read or write engagement contracts'),
