@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatEuros } from './format';
+import { formatCount, formatEuros, formatWorkload } from './format';
 
 // fr-FR digit grouping uses U+202F (narrow no-break space); the euro sign is preceded by U+00A0.
 const NNBSP = '\u202F';
@@ -34,5 +34,16 @@ describe('formatEuros', () => {
 
   it('handles amounts up to the SafeInt range', () => {
     expect(formatEuros(Number.MAX_SAFE_INTEGER)).toBe(`90${NNBSP}071${NNBSP}992${NNBSP}547${NNBSP}410${NBSP}€`);
+  });
+});
+
+describe('formatWorkload', () => {
+  it('says the weekly hours and the weeks of a service in French', () => {
+    expect(formatWorkload(3, 12)).toBe('3 h par semaine pendant 12 semaines');
+    expect(formatWorkload(3.5, 1)).toBe('3,5 h par semaine pendant 1 semaine');
+    expect(formatWorkload(7.75, null)).toBe('7,75 h par semaine');
+    expect(formatWorkload(null, 10)).toBe('pendant 10 semaines');
+    expect(formatWorkload(0, 2)).toBe('0 h par semaine pendant 2 semaines');
+    expect(formatWorkload(null, null)).toBeNull();
   });
 });

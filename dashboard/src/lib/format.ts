@@ -18,3 +18,16 @@ export function formatCount(value: number): string {
 export function formatEuros(cents: number): string {
   return eurosFormat.format(cents / 100);
 }
+
+const hoursFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
+
+/**
+ * A service's planned workload from its data·inclusion `volume_horaire_hebdomadaire` and
+ * `nombre_semaines`: « 3 h par semaine pendant 12 semaines », « 3,5 h par semaine », « pendant
+ * 1 semaine »; null when neither is known.
+ */
+export function formatWorkload(weeklyHours: number | null | undefined, weeks: number | null | undefined): string | null {
+  const hours = weeklyHours === null || weeklyHours === undefined ? null : `${hoursFormat.format(weeklyHours)} h par semaine`;
+  const during = weeks === null || weeks === undefined ? null : `pendant ${formatCount(weeks)} semaine${weeks > 1 ? 's' : ''}`;
+  return hours || during ? [hours, during].filter(Boolean).join(' ') : null;
+}

@@ -178,6 +178,56 @@ describe('data·inclusion import and export', () => {
     expect(found.data!.searchServices.edges.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('carries the hours of a service (volume_horaire_hebdomadaire, nombre_semaines) from a 1.0.8 file to the directory and back, and refuses bad ones', async () => {
+    const source = `test-${randomUUID()}`;
+    const structures = [structure(source, `${source}--s1`)];
+    const services = [
+      service(source, `${source}--weekly`, `${source}--s1`, { volume_horaire_hebdomadaire: 3, nombre_semaines: 12 }),
+      service(source, `${source}--quarter`, `${source}--s1`, { volume_horaire_hebdomadaire: 7.75, nombre_semaines: 1 }),
+      // « Not concerned or unknown » (schema 1.0.8 and 1.0.10 alike): both null.
+      service(source, `${source}--none`, `${source}--s1`, { type: 'aide-materielle', volume_horaire_hebdomadaire: null, nombre_semaines: null }),
+    ];
+    expect((await importRecords(structures, services)).report).toMatchObject({ ok: true, servicesCreated: 3 });
+
+    const [partner] = (await orm.em.fork().execute('select id from partners.partner where source = ?', [source])) as { id: string }[];
+    const { data, errors } = await execute<{ partner: { services: { name: string; weeklyHours: number | null; weeks: number | null }[] } }>(
+      schema,
+      testContext(orm, testCaller({ departmentCode: DEPARTMENT, role: 'REFERENT' })),
+      'query ($id: ID!) { partner(id: $id) { services { name weeklyHours weeks } } }',
+      { id: partner!.id },
+    );
+    expect(errors).toEqual([]);
+    expect(Object.fromEntries(data!.partner.services.map((s) => [s.name.split(' ').at(-1), [s.weeklyHours, s.weeks]]))).toEqual({
+      [`${source}--weekly`]: [3, 12],
+      [`${source}--quarter`]: [7.75, 1],
+      [`${source}--none`]: [null, null],
+    });
+    const out = await exported(source);
+    expect(out.services.map((s) => [s.id, s.volume_horaire_hebdomadaire, s.nombre_semaines]).sort()).toEqual(
+      [
+        [`${source}--none`, null, null],
+        [`${source}--quarter`, 7.75, 1],
+        [`${source}--weekly`, 3, 12],
+      ].sort(),
+    );
+
+    const bad = await importRecords(
+      [],
+      [
+        service(source, `${source}--zero-weeks`, `${source}--s1`, { nombre_semaines: 0 }),
+        service(source, `${source}--half-week`, `${source}--s1`, { nombre_semaines: 2.5 }),
+        service(source, `${source}--negative`, `${source}--s1`, { volume_horaire_hebdomadaire: -1 }),
+      ],
+    );
+    expect(bad.report!.ok).toBe(false);
+    expect(bad.report!.errors.map((e) => [e.id, e.messages.join(' | ')])).toEqual([
+      [`${source}--zero-weeks`, expect.stringContaining('/nombre_semaines')],
+      [`${source}--half-week`, expect.stringContaining('/nombre_semaines')],
+      [`${source}--negative`, expect.stringContaining('/volume_horaire_hebdomadaire')],
+    ]);
+    expect(await rowsOf(source)).toEqual({ partners: 1, services: 3 });
+  });
+
   it('is idempotent by source id: importing again updates, never duplicates', async () => {
     const source = `test-${randomUUID()}`;
     const structures = [structure(source, `${source}--s1`)];
