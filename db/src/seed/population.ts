@@ -317,7 +317,13 @@ function generatePath(
       }
       // One open referral per person and service: a second pick of a service still waiting or accepted is not sent.
       const open = (r: SyntheticReferral): boolean => r.status === 'ACCEPTED' || (r.status === 'SENT' && addDays(r.sentOn, 30) >= lastDay);
-      if (population.referrals.some((r) => r.accompanimentId === id && r.serviceId === target.serviceId && open(r))) continue;
+      // This accompaniment's referrals are the last ones pushed: scan back only over them (linear in the population, same result).
+      let taken = false;
+      for (let j = population.referrals.length - 1; j >= 0 && population.referrals[j]!.accompanimentId === id && !taken; j--) {
+        const r = population.referrals[j]!;
+        taken = r.serviceId === target.serviceId && open(r);
+      }
+      if (taken) continue;
       population.referrals.push({
         refusalReason: status === 'REFUSED' ? refusalReasons[(population.referrals.length + k) % refusalReasons.length]! : null,
         id: demoId(`referral:${id}:${k}`),

@@ -1,4 +1,4 @@
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import type { RunningSystem } from '@passerelles/gateway/system';
 import type { Page } from 'playwright-core';
 
@@ -55,6 +55,8 @@ export interface ScenarioResult {
 export interface Report {
   date: string;
   machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; platform: string };
+  /** The machine's load average (1, 5, 15 minutes) when the last scenario ended, as `uptime` gives it. */
+  loadAverage: number[];
   warmup: number;
   iterations: number;
   results: ScenarioResult[];
@@ -119,6 +121,7 @@ export async function runScenarios(ctx: BenchContext, scenarios: Scenario[], war
       node: process.version,
       platform: `${process.platform}-${process.arch}`,
     },
+    loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
     warmup,
     iterations,
     results,
@@ -130,7 +133,7 @@ export function toMarkdown(report: Report): string {
   const lines = [
     `### ${report.date.slice(0, 10)} — ${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memoryGiB} GiB, Node ${report.machine.node}`,
     '',
-    `${report.warmup} warm-up runs, then ${report.iterations} timed runs per scenario.`,
+    `${report.warmup} warm-up runs, then ${report.iterations} timed runs per scenario; load average at the end ${report.loadAverage.join(', ')}.`,
     '',
     '| scenario | median (ms) | p95 (ms) | mean (ms) | baseline | baseline median (ms) | ratio |',
     '|---|---:|---:|---:|---|---:|---:|',

@@ -4,15 +4,19 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { startSystem } from '@passerelles/gateway/system';
+import { parseDepartments } from '@passerelles/beneficiaries/population';
 import { DEMO_PASSWORD, prepareDatabase, repoRoot, startEmbeddedPostgres } from '@passerelles/db';
 import { launchBrowser, signIn, type TestBrowser } from '../support/browser.js';
 import { freePort, freeSystemPorts } from '../support/ports.js';
 import { sessionTokenOf } from '../support/system.js';
 import { runScenarios, toMarkdown, type BenchContext, type BenchDashboard } from './harness.js';
+import { populationScale } from './scenarios/beneficiaries-indicators.js';
 import { scenarios } from './scenarios/index.js';
 
 /**
- * `npm run bench [-- --iterations 200 --warmup 20 --only NAME --record]`: starts the system (with the
+ * `npm run bench [-- --iterations 200 --warmup 20 --only NAME --record]`, and for the scale population of the
+ * indicators and Pilotage scenarios `--population-size N --population-years Y --population-departments <n | codes>`
+ * (people in Pas-de-Calais and in each other Département, years of history, Départements beside 62): starts the system (with the
  * dashboard) on a throwaway embedded PostgreSQL with the demo data, runs the scenarios (browser ones in
  * Debian's Chromium), writes a JSON report to
  * tests/artifacts/ and prints a Markdown table (`--record` appends it to docs/benchmarks.md).
@@ -24,8 +28,14 @@ async function main(): Promise<void> {
       warmup: { type: 'string', default: '10' },
       only: { type: 'string' },
       record: { type: 'boolean', default: false },
+      'population-size': { type: 'string' },
+      'population-years': { type: 'string' },
+      'population-departments': { type: 'string' },
     },
   });
+  if (values['population-size']) populationScale.size = Number(values['population-size']);
+  if (values['population-years']) populationScale.historyDays = Math.round(Number(values['population-years']) * 365);
+  if (values['population-departments']) populationScale.others = parseDepartments(values['population-departments']);
   const selected = scenarios.filter((s) => !values.only || s.name.includes(values.only));
   const dataDir = await mkdtemp(join(tmpdir(), 'passerelles-bench-'));
   const database = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false, database: 'bench' });

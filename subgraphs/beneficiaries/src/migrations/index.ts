@@ -10,6 +10,8 @@ import { Migration20261205220000_outbox_backfill } from './Migration202612052200
 import { Migration20261206000000_orientation } from './Migration20261206000000_orientation.js';
 import { Migration20261206110000_sanctions } from './Migration20261206110000_sanctions.js';
 import { Migration20261206120000_france_travail } from './Migration20261206120000_france_travail.js';
+import { Migration20261206130000_scale_indexes } from './Migration20261206130000_scale_indexes.js';
+import { Migration20261206140000_contract_signature } from './Migration20261206140000_contract_signature.js';
 
 export const beneficiariesMigrations: NamedMigration[] = [
   { name: 'Migration20261122020000_beneficiary', class: Migration20261122020000_beneficiary },
@@ -23,4 +25,6 @@ export const beneficiariesMigrations: NamedMigration[] = [
   { name: 'Migration20261206000000_orientation', class: Migration20261206000000_orientation },
   { name: 'Migration20261206110000_sanctions', class: Migration20261206110000_sanctions },
   { name: 'Migration20261206120000_france_travail', class: Migration20261206120000_france_travail },
+  { name: 'Migration20261206130000_scale_indexes', class: Migration20261206130000_scale_indexes },
+  { name: 'Migration20261206140000_contract_signature', class: Migration20261206140000_contract_signature },
 ];

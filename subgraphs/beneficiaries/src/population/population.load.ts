@@ -12,6 +12,7 @@ import {
 } from '@passerelles/db';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { accompanyingConventions, ensureTerritories, referralTargets } from './synthetic-geography.js';
 
 /** One value in COPY's text format (the generator's values hold no tab, newline or backslash). */
 const cell = (v: unknown): string => (v === null || v === undefined ? '\\N' : Array.isArray(v) ? `{${v.join(',')}}` : String(v));
@@ -60,57 +61,146 @@ export async function copyPopulation(client: pg.ClientBase, p: SyntheticPopulati
 }
 
 export interface PopulationLoad {
+  departmentCode: string;
   people: number;
   accompaniments: number;
   appointments: number;
   referrals: number;
+  /** Synthetic territories created for a Département that had none (0 otherwise). */
+  territoriesCreated: number;
   generateMs: number;
   copyMs: number;
   totalMs: number;
 }
 
-/**
- * A Département at real scale (default: Pas-de-Calais, 52 700 people) over two years of
- * accompaniments under its demo conventions (treated as renewed over the two years), generated
- * deterministically and loaded with COPY in one transaction, then analysed for the planner.
- */
-export async function loadScalePopulation(
-  client: pg.ClientBase,
-  options: { departmentCode?: string; size?: number; seed?: number; asOf?: string } = {},
-): Promise<PopulationLoad> {
-  const departmentCode = options.departmentCode ?? '62';
+export interface PopulationOptions {
+  size?: number;
+  seed?: number;
+  asOf?: string;
+  /** Days of history before `asOf` (default 730: two years). */
+  historyDays?: number;
+}
+
+/** Rows COPYed by a load (people, accompaniments, appointments, referrals). */
+export const rowsOf = (load: Pick<PopulationLoad, 'people' | 'accompaniments' | 'appointments' | 'referrals'>): number =>
+  load.people + load.accompaniments + load.appointments + load.referrals;
+
+/** Generates one Département and COPYs it in its own transaction (no analyze). */
+async function loadOne(client: pg.ClientBase, departmentCode: string, options: PopulationOptions): Promise<PopulationLoad> {
   const asOf = options.asOf ?? DEMO_AS_OF;
+  const historyDays = options.historyDays ?? 730;
   const start = performance.now();
-  const historyStart = addDays(asOf, -730);
-  const population = generatePopulation({
-    departmentCode,
-    size: options.size ?? PAS_DE_CALAIS_SIZE,
-    seed: options.seed ?? 20_261_122,
-    asOf,
-    communes: await residenceCommunes(client, departmentCode),
-    conventions: demoAccompanyingConventions(departmentCode).map((c) => ({ ...c, startsOn: historyStart, endsOn: asOf })),
-    shareAccompanied: 0.45,
-    historyDays: 730,
-    referralTargets: demoReferralTargets(departmentCode),
-  });
-  const generated = performance.now();
   await client.query('begin');
   try {
+    const territoriesCreated = await ensureTerritories(client, departmentCode);
+    const communes = await residenceCommunes(client, departmentCode);
+    const historyStart = addDays(asOf, -historyDays);
+    const conventions = accompanyingConventions(
+      departmentCode,
+      demoAccompanyingConventions(departmentCode),
+      [...new Set(communes.map((c) => c.territoryId))],
+    ).map((c) => ({ ...c, startsOn: historyStart, endsOn: asOf }));
+    const population = generatePopulation({
+      departmentCode,
+      size: options.size ?? PAS_DE_CALAIS_SIZE,
+      seed: options.seed ?? 20_261_122,
+      asOf,
+      communes,
+      conventions,
+      shareAccompanied: 0.45,
+      historyDays,
+      referralTargets: referralTargets(departmentCode, demoReferralTargets(departmentCode)),
+    });
+    const generated = performance.now();
     await copyPopulation(client, population);
     await client.query('commit');
+    const done = performance.now();
+    return {
+      departmentCode,
+      people: population.beneficiaries.length,
+      accompaniments: population.accompaniments.length,
+      appointments: population.appointments.length,
+      referrals: population.referrals.length,
+      territoriesCreated,
+      generateMs: Math.round(generated - start),
+      copyMs: Math.round(done - generated),
+      totalMs: Math.round(done - start),
+    };
   } catch (error) {
     await client.query('rollback');
     throw error;
   }
-  await client.query('analyze beneficiaries.beneficiary, beneficiaries.accompaniment, beneficiaries.appointment, beneficiaries.referral');
+}
+
+const analyze = (client: pg.ClientBase): Promise<unknown> =>
+  client.query('analyze beneficiaries.beneficiary, beneficiaries.accompaniment, beneficiaries.appointment, beneficiaries.referral');
+
+/**
+ * A Département at real scale (default: Pas-de-Calais, 52 700 people) over two years of
+ * accompaniments under its demo conventions (treated as renewed over the history), generated
+ * deterministically and loaded with COPY in one transaction, then analysed for the planner. A
+ * Département with no territories gets synthetic ones (synthetic-geography.ts), and one without
+ * demo conventions a synthetic programme.
+ */
+export async function loadScalePopulation(client: pg.ClientBase, options: PopulationOptions & { departmentCode?: string } = {}): Promise<PopulationLoad> {
+  const load = await loadOne(client, options.departmentCode ?? '62', options);
+  const start = performance.now();
+  await analyze(client);
+  const analyzed = Math.round(performance.now() - start);
+  return { ...load, copyMs: load.copyMs + analyzed, totalMs: load.totalMs + analyzed };
+}
+
+export interface PopulationsLoad {
+  departments: PopulationLoad[];
+  rows: number;
+  analyzeMs: number;
+  totalMs: number;
+  /** Rows COPYed per second of the whole load (generation, COPY and analyze included). */
+  rowsPerSecond: number;
+}
+
+/**
+ * Several Départements, `size` people each, one transaction per Département (a failure leaves
+ * whole Départements), then one analyze. `departments` is a list of codes, or a number n: the n
+ * first Départements of `ref.department` in code order.
+ */
+export async function loadScalePopulations(
+  client: pg.ClientBase,
+  options: PopulationOptions & { departments: readonly string[] | number; onDepartment?: (load: PopulationLoad) => void },
+): Promise<PopulationsLoad> {
+  const start = performance.now();
+  const codes =
+    typeof options.departments === 'number'
+      ? (await client.query<{ code: string }>('select code from ref.department order by code limit $1', [options.departments])).rows.map((r) => r.code)
+      : options.departments;
+  const departments: PopulationLoad[] = [];
+  for (const code of codes) {
+    const load = await loadOne(client, code, options);
+    options.onDepartment?.(load);
+    departments.push(load);
+  }
+  const analyzeStart = performance.now();
+  await analyze(client);
   const done = performance.now();
+  const rows = departments.reduce((s, d) => s + rowsOf(d), 0);
   return {
-    people: population.beneficiaries.length,
-    accompaniments: population.accompaniments.length,
-    appointments: population.appointments.length,
-    referrals: population.referrals.length,
-    generateMs: Math.round(generated - start),
-    copyMs: Math.round(done - generated),
+    departments,
+    rows,
+    analyzeMs: Math.round(done - analyzeStart),
     totalMs: Math.round(done - start),
+    rowsPerSecond: Math.round(rows / ((done - start) / 1000)),
   };
+}
+
+/** `--departments` as the command line gives it: a number of Départements, or codes separated by commas. */
+export function parseDepartments(value: string): readonly string[] | number {
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed) && Number(trimmed) > 0 && Number(trimmed) <= 101 && trimmed.length <= 3 && !/^0/.test(trimmed)) {
+    // « 62 » alone would be ambiguous: a bare number up to 101 is a count; write « 62, » or use --department for one code.
+    return Number(trimmed);
+  }
+  const codes = trimmed.split(',').map((c) => c.trim()).filter(Boolean);
+  for (const code of codes) if (!/^(\d{2}|2A|2B|\d{3})$/.test(code)) throw new Error(`--departments: « ${code} » is not a Département code`);
+  if (codes.length === 0) throw new Error('--departments: give a number of Départements or a list of codes (57,59,76)');
+  return codes;
 }

@@ -1,4 +1,5 @@
-import { loadScalePopulation } from '@passerelles/beneficiaries/population';
+import { loadScalePopulations, rowsOf } from '@passerelles/beneficiaries/population';
+import { PAS_DE_CALAIS_SIZE } from '@passerelles/db';
 import pg from 'pg';
 import type { BenchContext, Scenario } from '../harness.js';
 
@@ -16,21 +17,45 @@ const FIELDS: Record<string, string> = {
 };
 const query = (fields: string): string => `query ($period: PeriodInput!) { indicators(period: $period) { ${fields} } }`;
 
+/**
+ * The population the indicators are measured on: Pas-de-Calais at `size` people with `historyDays`
+ * of history, and `others` more Départements of the same size beside it (`npm run bench --
+ * --population-size 160000 --population-years 5 --population-departments 3`).
+ */
+export const populationScale = { size: PAS_DE_CALAIS_SIZE, historyDays: 730, others: [] as readonly string[] | number };
+
+const thousands = (n: number): string => n.toLocaleString('en-US').replace(/,/g, ' ');
+const otherCount = (): number => (typeof populationScale.others === 'number' ? populationScale.others : populationScale.others.length);
+/** « 62, 52 700 people, 2 years » or « 62 + 3 Départements, 160 000 people each, 5 years ». */
+export const populationLabel = (): string =>
+  `62${otherCount() ? ` + ${otherCount()} Départements, ${thousands(populationScale.size)} people each` : `, ${thousands(populationScale.size)} people`}, ${Math.round(populationScale.historyDays / 365)} years`;
+
 let loaded: Promise<void> | null = null;
 
 /**
- * Loads Pas-de-Calais at real scale (52 700 synthetic people over two years, COPY) on top of the
- * demo, once per bench run, and prints how long it took (the figure recorded in docs/benchmarks.md).
+ * Loads Pas-de-Calais at scale (by default 52 700 synthetic people over two years, COPY) on top of
+ * the demo, then the other Départements if any, once per bench run, and prints how long it took
+ * (the figure recorded in docs/benchmarks.md).
  */
-function ensurePopulation(ctx: BenchContext): Promise<void> {
+export function ensurePopulation(ctx: BenchContext): Promise<void> {
   loaded ??= (async () => {
     const client = new pg.Client({ connectionString: ctx.databaseUrl });
     await client.connect();
     try {
-      const load = await loadScalePopulation(client, { departmentCode: '62' });
-      console.log(
-        `[bench] Pas-de-Calais population loaded: ${load.people} people, ${load.accompaniments} accompaniments, ${load.appointments} appointments, ${load.referrals} referrals — generated in ${load.generateMs} ms, COPY + analyze in ${load.copyMs} ms, ${load.totalMs} ms in all`,
-      );
+      const others =
+        typeof populationScale.others === 'number'
+          ? (await client.query<{ code: string }>(`select code from ref.department where code <> '62' order by code limit $1`, [populationScale.others])).rows.map((r) => r.code)
+          : populationScale.others.filter((c) => c !== '62');
+      const load = await loadScalePopulations(client, {
+        departments: ['62', ...others],
+        size: populationScale.size,
+        historyDays: populationScale.historyDays,
+        onDepartment: (d) =>
+          console.log(
+            `[bench] ${d.departmentCode}: ${d.people} people, ${d.accompaniments} accompaniments, ${d.appointments} appointments, ${d.referrals} referrals — generated in ${d.generateMs} ms, COPY in ${d.copyMs} ms (${Math.round(rowsOf(d) / (d.copyMs / 1000))} rows/s)`,
+          ),
+      });
+      console.log(`[bench] population loaded (${populationLabel()}): ${load.rows} rows in ${load.totalMs} ms (analyze ${load.analyzeMs} ms), ${load.rowsPerSecond} rows/s in all`);
     } finally {
       await client.end();
     }
@@ -52,16 +77,49 @@ async function verify(ctx: BenchContext): Promise<void> {
 export const beneficiariesIndicators: Scenario[] = [
   ...Object.entries(FIELDS).map(
     ([name, fields]): Scenario => ({
-      name: `indicators ${name} (62, 52 700 people, 2 years), gateway`,
-      description: `indicators(period: 2 years) { ${name} } for the whole of Pas-de-Calais at real scale, as an administrator`,
+      get name() {
+        return `indicators ${name} (${populationLabel()}), gateway`;
+      },
+      description: `indicators(period: 2 years) { ${name} } for the whole of Pas-de-Calais at scale, as an administrator`,
       run: (ctx) => ctx.graphql(query(fields), { period: PERIOD }),
       verify,
     }),
   ),
   {
-    name: 'indicators, all fields (62, 52 700 people, 2 years), gateway',
+    get name() {
+      return `indicators, all fields (${populationLabel()}), gateway`;
+    },
     description: 'every indicator of the dashboard in one query',
     run: (ctx) => ctx.graphql(query(Object.values(FIELDS).join(' ')), { period: PERIOD }),
     verify,
+  },
+];
+
+const CASELOAD = '{ caseload(first: 20) { nodes { id alerts { kind dueOn } } pageInfo { endCursor hasNextPage } totalCount alertCounts { alert people } } }';
+
+/**
+ * The administrator's caseload list (first page, its total and alert counts) on the scale
+ * population, then the same once the index the page needs at scale is dropped (the bench's database
+ * is thrown away): the difference is what `beneficiary_department_id_idx` (Migration20261206130000) buys.
+ */
+export const caseloadPages: Scenario[] = [
+  {
+    get name() {
+      return `caseload first page, administrator (${populationLabel()}), gateway`;
+    },
+    description: 'caseload(first: 20) with alerts, totalCount and alertCounts, as the Pas-de-Calais administrator (every open accompaniment of the Département)',
+    verify: ensurePopulation,
+    run: (ctx) => ctx.graphql(CASELOAD),
+  },
+  {
+    get name() {
+      return `caseload first page, administrator, without beneficiary_department_id_idx (${populationLabel()}), gateway`;
+    },
+    description: 'the same, after `drop index beneficiaries.beneficiary_department_id_idx` (A/B of Migration20261206130000 in one run; the bench database is thrown away)',
+    async verify(ctx) {
+      await ensurePopulation(ctx);
+      await ctx.query('drop index if exists beneficiaries.beneficiary_department_id_idx');
+    },
+    run: (ctx) => ctx.graphql(CASELOAD),
   },
 ];

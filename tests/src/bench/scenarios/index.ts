@@ -1,10 +1,11 @@
 import type { Scenario } from '../harness.js';
-import { beneficiariesIndicators } from './beneficiaries-indicators.js';
+import { beneficiariesIndicators, caseloadPages } from './beneficiaries-indicators.js';
 import { dashboardPages } from './dashboard-pages.js';
 import { gatewayConcurrency } from './gateway-concurrency.js';
 import { gatewayThroughput } from './gateway-throughput.js';
 import { moneyConventions, moneyOverview } from './money.js';
 import { partnersCoverage, partnersCoverageCold, partnersSearch, partnersTypoSearch } from './partners-directory.js';
+import { pilotageQueries } from './pilotage-queries.js';
 import { territoryOverview } from './territory-overview.js';
 
 /** Every benchmark scenario; later work adds its own file here. */
@@ -15,6 +16,8 @@ export const scenarios: Scenario[] = [
   moneyOverview,
   moneyConventions,
   ...beneficiariesIndicators,
+  pilotageQueries,
+  ...caseloadPages,
   partnersSearch,
   partnersTypoSearch,
   partnersCoverage,
