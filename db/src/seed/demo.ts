@@ -7,6 +7,7 @@ import { seedFunding } from './funding.seed.js';
 import { seedIdentities, type SealIdentity } from './identities.seed.js';
 import { seedOrientations } from './orientation.seed.js';
 import { seedPartners } from './partners.seed.js';
+import { seedSanctions } from './sanction.seed.js';
 
 export { DEMO_AS_OF, DEMO_POPULATION } from './beneficiaries.seed.js';
 export type { DemoIdentity, SealIdentity } from './identities.seed.js';
@@ -22,6 +23,8 @@ export interface SeedResult {
   /** Orientation decisions, current and past, and reorientation requests. */
   orientations: number;
   reorientationRequests: number;
+  /** Suspension-remobilisation procedures (Pas-de-Calais, since June 2025). */
+  sanctionProcedures: number;
   /** People given a synthetic identity (0 without a `sealIdentity`). */
   identities: number;
   users: number;
@@ -51,7 +54,7 @@ export async function isDatabaseSeeded(databaseUrl: string): Promise<boolean> {
  */
 export async function seedDemo(databaseUrl: string, options: SeedOptions = {}): Promise<SeedResult> {
   if (await isDatabaseSeeded(databaseUrl)) {
-    return { seeded: false, programmes: 0, partners: 0, conventions: 0, beneficiaries: 0, accompaniments: 0, engagementContracts: 0, orientations: 0, reorientationRequests: 0, identities: 0, users: 0 };
+    return { seeded: false, programmes: 0, partners: 0, conventions: 0, beneficiaries: 0, accompaniments: 0, engagementContracts: 0, orientations: 0, reorientationRequests: 0, sanctionProcedures: 0, identities: 0, users: 0 };
   }
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -64,10 +67,11 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions = {}): 
     const beneficiaries = await seedBeneficiaries(client);
     const engagement = await seedEngagementContracts(client);
     const orientation = await seedOrientations(client);
+    const sanctions = await seedSanctions(client);
     const identities = options.sealIdentity ? await seedIdentities(client, options.sealIdentity) : { identities: 0 };
     const auth = await seedAuth(client);
     await client.query('commit');
-    return { seeded: true, ...funding, ...partners, ...contracts, ...beneficiaries, ...engagement, ...orientation, ...identities, ...auth };
+    return { seeded: true, ...funding, ...partners, ...contracts, ...beneficiaries, ...engagement, ...orientation, ...sanctions, ...identities, ...auth };
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
     throw error;
