@@ -2,17 +2,17 @@ import { ACCOMPANIMENT_CLOSED, CLOSING_PLACES, type SubgraphDefinition } from '@
 import { closingPlacesHandler } from './convention/closing-places.js';
 import { accompanimentClosedHandler } from './engagement/accompaniment-closed.js';
 import { ConventionAmendmentEntity, ConventionEntity, ConventionObjectiveEntity, ConventionTerritoryEntity } from './convention/convention.entity.js';
-import { ContractCommitmentEntity, ContractStatusChangeEntity, EngagementContractEntity } from './engagement/engagement.entity.js';
+import { ContractActionEntity, ContractCommitmentEntity, ContractReviewEntity, ContractStatusChangeEntity, EngagementContractEntity } from './engagement/engagement.entity.js';
 import { DEFAULT_PORT } from './env.js';
 import { contractsMigrations } from './migrations/index.js';
 import { buildContractsSchema } from './schema.js';
 
-/** Engagement contracts (CER…) and conventions with operators. */
+/** Engagement contracts (CER, contrat d'engagement…) and conventions with operators. */
 export const contractsSubgraph: SubgraphDefinition = {
   name: 'contracts',
   schemaName: 'contracts',
   defaultPort: DEFAULT_PORT,
-  entities: [ConventionEntity, ConventionTerritoryEntity, ConventionObjectiveEntity, ConventionAmendmentEntity, EngagementContractEntity, ContractCommitmentEntity, ContractStatusChangeEntity],
+  entities: [ConventionEntity, ConventionTerritoryEntity, ConventionObjectiveEntity, ConventionAmendmentEntity, EngagementContractEntity, ContractCommitmentEntity, ContractActionEntity, ContractReviewEntity, ContractStatusChangeEntity],
   migrations: contractsMigrations,
   buildSchema: buildContractsSchema,
   // Beneficiaries tells contracts when an accompaniment ends; funding asks for the places of a convention's last day (ADR 0021).

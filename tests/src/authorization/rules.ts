@@ -303,6 +303,13 @@ export const rules: Record<string, Rule> = {
     variables: (f) => ({ id: f.beneficiaryInReferentCaseload! }),
     expect: everyone('rejected', { STEERING: 'forbidden', PRESCRIBER: 'forbidden' }),
   },
+  'Mutation.convertCerToEngagement': {
+    action: 'contract:write',
+    // An unknown CER: not found for the roles that may write contracts.
+    document: 'mutation ($id: ID!) { convertCerToEngagement(input: { contractId: $id, startsOn: "2026-12-01", signedOn: "2026-12-01", plan: { track: SOCIAL } }) { ok } }',
+    variables: () => ({ id: NO_SUCH_ID }),
+    expect: everyone('rejected', { STEERING: 'forbidden', PRESCRIBER: 'forbidden' }),
+  },
   'Mutation.signContract': {
     action: 'contract:write',
     document: 'mutation ($id: ID!) { signContract(id: $id, signedOn: "2026-01-01") { ok } }',

@@ -28,7 +28,8 @@ export type CaseloadAlert =
   | 'REVIEW_DUE'
   | 'APPOINTMENT_TO_CLOSE'
   | 'REFERRAL_UNANSWERED'
-  | 'ORIENTATION_DUE';
+  | 'ORIENTATION_DUE'
+  | 'CONTRACT_DUE';
 
 /** Where a reorientation request stands. */
 export type ReorientationStatus =
@@ -121,10 +122,53 @@ export type OrientationSource =
   | 'FRANCE_TRAVAIL'
   | 'IMPORT';
 
-/** A step of the legal delay chain, measured from the end of the previous one: right opened → ORIENTATION_DECIDED → ORIENTATION_NOTIFIED → FIRST_INTERVIEW (référent) → FIRST_PARTNER_APPOINTMENT (first referral accepted). The contract signature belongs to contracts and is not computed here. */
+/** Where a suspension-remobilisation procedure stands. */
+export type SanctionStatus =
+  | 'BREACH_RECORDED'
+  | 'HEARD'
+  | 'DECIDED'
+  | 'LIFTED'
+  | 'ENDED';
+
+/** The kind of breach (« manquement ») recorded. */
+export type BreachKind =
+  | 'CONTRACT_NOT_SIGNED'
+  | 'CONTRACT_OBLIGATIONS'
+  | 'APPOINTMENT_MISSED'
+  | 'FRANCE_TRAVAIL_REGISTRATION'
+  | 'OTHER';
+
+/** Who reported the breach. */
+export type BreachSource =
+  | 'REFERENT'
+  | 'DEPARTMENT'
+  | 'FRANCE_TRAVAIL'
+  | 'PARTNER';
+
+/** What came of the hearing of the person. */
+export type HearingOutcome =
+  | 'ORAL_OBSERVATIONS'
+  | 'WRITTEN_OBSERVATIONS'
+  | 'DID_NOT_ATTEND'
+  | 'REENGAGED';
+
+/** The Département's decision after the hearing. */
+export type SanctionDecision =
+  | 'SUSPENDED'
+  | 'NO_SANCTION';
+
+/** Why a suspension was lifted (remobilisation). */
+export type LiftReason =
+  | 'CONTRACT_SIGNED'
+  | 'OBLIGATIONS_RESUMED'
+  | 'SITUATION_CHANGED'
+  | 'OTHER';
+
+/** A step of the legal delay chain, measured from the end of the previous one: right opened → ORIENTATION_DECIDED → ORIENTATION_NOTIFIED → FIRST_INTERVIEW (référent) → FIRST_PARTNER_APPOINTMENT (first referral accepted); CONTRACT_SIGNED (the first contract signed, as contracts tells it) is measured from the notification, as the law counts its month. */
 export type DelayStep =
   | 'ORIENTATION_DECIDED'
   | 'ORIENTATION_NOTIFIED'
+  | 'CONTRACT_SIGNED'
   | 'FIRST_INTERVIEW'
   | 'FIRST_PARTNER_APPOINTMENT';
 
@@ -133,9 +177,10 @@ export type ReorientationDecision =
   | 'ACCEPTED'
   | 'REFUSED';
 
-/** CER (contrat d’engagements réciproques), PPAE, CEJ or PACEA. */
+/** CER (contrat d’engagements réciproques), CONTRAT_ENGAGEMENT (loi « plein emploi », since 2025), PPAE, CEJ or PACEA. */
 export type ContractKind =
   | 'CER'
+  | 'CONTRAT_ENGAGEMENT'
   | 'PPAE'
   | 'CEJ'
   | 'PACEA';
@@ -149,6 +194,19 @@ export type ContractStatus =
   | 'RENEWED'
   | 'ENDED'
   | 'CANCELLED';
+
+/** The orientation track a contrat d’engagement follows: PRO (professional), SOCIO_PRO (socio-professional) or SOCIAL (social, remobilisation). */
+export type ContractTrack =
+  | 'PRO'
+  | 'SOCIO_PRO'
+  | 'SOCIAL';
+
+/** Why a contrat d’engagement plans fewer than 15 hours a week: HEALTH, DISABILITY, CHILDCARE (no childcare solution) or CARING (caring for a relative). */
+export type HoursReductionReason =
+  | 'HEALTH'
+  | 'DISABILITY'
+  | 'CHILDCARE'
+  | 'CARING';
 
 /** Theme of a commitment: health, mental health, addiction, housing, mobility, rights, employment… */
 export type CommitmentTheme =
@@ -590,6 +648,58 @@ export type UpdateReferralStatusInput = {
   note?: string | null | undefined;
 };
 
+/** A breach of the person’s obligations, which opens a procedure. */
+export type RecordBreachInput = {
+  beneficiaryId: string;
+  breachKind: BreachKind;
+  /** Day of the breach (YYYY-MM-DD), from 1 June 2025, not in the future. */
+  breachOn: string;
+  source: BreachSource;
+  /** What happened, in a few words (no health details). */
+  note?: string | null | undefined;
+};
+
+/** The hearing of the person (« audition préalable »). */
+export type RecordHearingInput = {
+  procedureId: string;
+  /** Day of the hearing, on or after the breach, not in the future. */
+  hearingOn: string;
+  outcome: HearingOutcome;
+};
+
+/** The Département's decision after the hearing. */
+export type DecideSanctionInput = {
+  procedureId: string;
+  decision: SanctionDecision;
+  /** Day of the decision, on or after the hearing, not in the future. */
+  decidedOn: string;
+  /** Day it takes effect (default: the decision day), not before it. */
+  effectiveOn?: string | null | undefined;
+  /** SUSPENDED: whole percent, 30–100 (50 at most for a household of more than one person). */
+  rate?: number | null | undefined;
+  /** SUSPENDED: 1–2 months, up to 4 for a repeat. */
+  durationMonths?: number | null | undefined;
+};
+
+/** The person re-engaged: the suspension is lifted. */
+export type LiftSanctionInput = {
+  procedureId: string;
+  /** Day lifted, on or after the decision, not in the future. */
+  liftedOn: string;
+  reason: LiftReason;
+  /** Whether the amounts withheld are paid back. */
+  withheldRepaid: boolean;
+};
+
+/** Closes a procedure otherwise than by lifting. */
+export type EndSanctionProcedureInput = {
+  procedureId: string;
+  /** Day ended, on or after the last step, not in the future. */
+  endedOn: string;
+  /** Why (required). */
+  reason: string;
+};
+
 /** Which conventions to count: the whole Département by default. */
 export type ConventionIndicatorScopeInput = {
   /** Only conventions of this programme. */
@@ -624,6 +734,8 @@ export type CreateContractInput = {
   operatorId?: string | null | undefined;
   territoryId?: string | null | undefined;
   commitments?: Array<ContractCommitmentInput>;
+  /** Required for a contrat d’engagement, refused for the other kinds. */
+  plan?: EngagementPlanInput | null | undefined;
 };
 
 /** A reciprocal commitment. */
@@ -632,6 +744,31 @@ export type ContractCommitmentInput = {
   kind: CommitmentKind;
   party: CommitmentParty;
   description: string;
+};
+
+/** What a contrat d’engagement adds to a contract: its track, actions (the planned weekly hours are computed from them), reduction of the 15 hours, review days. */
+export type EngagementPlanInput = {
+  /** The orientation track it follows. */
+  track: ContractTrack;
+  actions?: Array<ContractActionInput>;
+  /** Below 15 hours a week: why (required to sign it). */
+  reductionReason?: HoursReductionReason | null | undefined;
+  /** Below 15 hours a week: the justification (required to sign it). */
+  reductionJustification?: string | null | undefined;
+  /** Planned review days (ISO), within the contract. */
+  reviewDates?: Array<string>;
+};
+
+/** An action of a contrat d’engagement: a directory service (with its hours and weeks) or a free action. */
+export type ContractActionInput = {
+  /** The directory service (Service id); null for a free action. */
+  serviceId?: string | null | undefined;
+  /** The service’s name, or the free action’s label. */
+  label: string;
+  /** Hours a week (more than 0, at most 48); for a service, its `volumeHoraireHebdomadaire`. */
+  weeklyHours: number;
+  /** Number of weeks (at least 1, at most the contract’s weeks); for a service, its `nombreSemaines`. */
+  weeks: number;
 };
 
 /** Directory filters; each list matches any of its values, and all filters must hold. */
@@ -1094,6 +1231,48 @@ export type RequestReorientationMutationVariables = Exact<{
 
 
 export type RequestReorientationMutation = { requestReorientation: { ok: boolean, error: { code: string, message: string, field: string | null } | null, request: { id: string, status: ReorientationStatus } | null } };
+
+export type RecordSanctionHearingMutationVariables = Exact<{
+  input: RecordHearingInput;
+}>;
+
+
+export type RecordSanctionHearingMutation = { recordSanctionHearing: { ok: boolean, error: { code: string, message: string, field: string | null } | null, procedure: { id: string, status: SanctionStatus } | null } };
+
+export type EndSanctionProcedureMutationVariables = Exact<{
+  input: EndSanctionProcedureInput;
+}>;
+
+
+export type EndSanctionProcedureMutation = { endSanctionProcedure: { ok: boolean, error: { code: string, message: string, field: string | null } | null, procedure: { id: string, status: SanctionStatus } | null } };
+
+export type DecideSanctionMutationVariables = Exact<{
+  input: DecideSanctionInput;
+}>;
+
+
+export type DecideSanctionMutation = { decideSanction: { ok: boolean, error: { code: string, message: string, field: string | null } | null, procedure: { id: string, status: SanctionStatus } | null } };
+
+export type LiftSanctionMutationVariables = Exact<{
+  input: LiftSanctionInput;
+}>;
+
+
+export type LiftSanctionMutation = { liftSanction: { ok: boolean, error: { code: string, message: string, field: string | null } | null, procedure: { id: string, status: SanctionStatus } | null } };
+
+export type RecordBreachMutationVariables = Exact<{
+  input: RecordBreachInput;
+}>;
+
+
+export type RecordBreachMutation = { recordBreach: { ok: boolean, error: { code: string, message: string, field: string | null } | null, procedure: { id: string, status: SanctionStatus } | null } };
+
+export type BeneficiarySanctionsQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type BeneficiarySanctionsQuery = { beneficiary: { id: string, viewerCanRecordBreach: boolean, sanctionProcedures: Array<{ id: string, status: SanctionStatus, breachKind: BreachKind, breachOn: string, breachSource: BreachSource, breachNote: string | null, hearingOn: string | null, hearingOutcome: HearingOutcome | null, decision: SanctionDecision | null, rate: number | null, durationMonths: number | null, repeatOf: string | null, decidedOn: string | null, effectiveOn: string | null, suspendedUntil: string | null, liftedOn: string | null, liftReason: LiftReason | null, withheldRepaid: boolean | null, endedOn: string | null, endReason: string | null, viewerCanRecordHearing: boolean, viewerCanDecide: boolean, viewerCanLift: boolean, viewerCanEnd: boolean }> } | null };
 
 export type RecordExitMutationVariables = Exact<{
   input: RecordExitInput;

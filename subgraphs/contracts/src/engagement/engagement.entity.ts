@@ -1,8 +1,8 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import type { ContractKind, StoredStatus } from './engagement.rules.js';
+import type { ContractKind, ReductionReason, StoredStatus, Track } from './engagement.rules.js';
 
 /**
- * An engagement contract (CER, PPAE, CEJ, PACEA) of a person (`beneficiaryId`, owned by
+ * An engagement contract (CER, contrat d'engagement, PPAE, CEJ, PACEA) of a person (`beneficiaryId`, owned by
  * beneficiaries), with the référent and operator who follow it, so that access rules apply here
  * without asking another subgraph.
  */
@@ -26,6 +26,14 @@ export const EngagementContractEntity = defineEntity({
     renewalRequestedOn: p.date().nullable(),
     renewedFromId: p.uuid().nullable(),
     finalAssessment: p.text().nullable(),
+    /** Contrat d'engagement only: its orientation track, planned hours (computed) and reduction. */
+    track: p.string().$type<Track>().nullable(),
+    plannedWeeklyHours: p.decimal('number').precision(4).scale(1).nullable(),
+    reductionReason: p.string().$type<ReductionReason>().nullable(),
+    reductionJustification: p.text().nullable(),
+    /** The CER this contrat d'engagement converts, and on the CER the contract it became. */
+    convertedFromId: p.uuid().nullable(),
+    convertedToId: p.uuid().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
@@ -60,6 +68,38 @@ export const ContractCommitmentEntity = defineEntity({
   },
 });
 export type ContractCommitment = InferEntity<typeof ContractCommitmentEntity>;
+
+/** An action of a contrat d'engagement: a directory service (its id) or a free label, hours a week × weeks. */
+export const ContractActionEntity = defineEntity({
+  name: 'ContractAction',
+  tableName: 'contract_action',
+  schema: 'contracts',
+  properties: {
+    id: p.uuid().primary(),
+    departmentCode: p.string(),
+    contractId: p.uuid(),
+    position: p.smallint(),
+    serviceId: p.uuid().nullable(),
+    label: p.text(),
+    weeklyHours: p.decimal('number').precision(4).scale(1),
+    weeks: p.smallint(),
+  },
+});
+export type ContractAction = InferEntity<typeof ContractActionEntity>;
+
+/** A planned review of a contract. */
+export const ContractReviewEntity = defineEntity({
+  name: 'ContractReview',
+  tableName: 'contract_review',
+  schema: 'contracts',
+  properties: {
+    id: p.uuid().primary(),
+    departmentCode: p.string(),
+    contractId: p.uuid(),
+    plannedOn: p.date(),
+  },
+});
+export type ContractReview = InferEntity<typeof ContractReviewEntity>;
 
 /** Status history of a contract: who moved it, to what, when. */
 export const ContractStatusChangeEntity = defineEntity({

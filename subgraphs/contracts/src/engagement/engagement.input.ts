@@ -1,7 +1,7 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import type { CommitmentKind, CommitmentParty, CommitmentStatus, Theme } from './engagement.entity.js';
-import type { ContractKind } from './engagement.rules.js';
-import { CommitmentKindEnum, CommitmentPartyEnum, CommitmentStatusEnum, ContractKindEnum, ThemeEnum } from './engagement.type.js';
+import type { ContractKind, ReductionReason, Track } from './engagement.rules.js';
+import { CommitmentKindEnum, CommitmentPartyEnum, CommitmentStatusEnum, ContractKindEnum, ReductionReasonEnum, ThemeEnum, TrackEnum } from './engagement.type.js';
 
 @InputType('ContractCommitmentInput', { description: 'A reciprocal commitment.' })
 export class ContractCommitmentInput {
@@ -16,6 +16,39 @@ export class ContractCommitmentInput {
 
   @Field(() => String)
   description!: string;
+}
+
+@InputType('ContractActionInput', { description: 'An action of a contrat d’engagement: a directory service (with its hours and weeks) or a free action.' })
+export class ContractActionInput {
+  @Field(() => ID, { nullable: true, description: 'The directory service (Service id); null for a free action.' })
+  serviceId?: string | null;
+
+  @Field(() => String, { description: 'The service’s name, or the free action’s label.' })
+  label!: string;
+
+  @Field(() => Float, { description: 'Hours a week (more than 0, at most 48); for a service, its `volumeHoraireHebdomadaire`.' })
+  weeklyHours!: number;
+
+  @Field(() => Int, { description: 'Number of weeks (at least 1, at most the contract’s weeks); for a service, its `nombreSemaines`.' })
+  weeks!: number;
+}
+
+@InputType('EngagementPlanInput', { description: 'What a contrat d’engagement adds to a contract: its track, actions (the planned weekly hours are computed from them), reduction of the 15 hours, review days.' })
+export class EngagementPlanInput {
+  @Field(() => TrackEnum, { description: 'The orientation track it follows.' })
+  track!: Track;
+
+  @Field(() => [ContractActionInput], { defaultValue: [] })
+  actions!: ContractActionInput[];
+
+  @Field(() => ReductionReasonEnum, { nullable: true, description: 'Below 15 hours a week: why (required to sign it).' })
+  reductionReason?: ReductionReason | null;
+
+  @Field(() => String, { nullable: true, description: 'Below 15 hours a week: the justification (required to sign it).' })
+  reductionJustification?: string | null;
+
+  @Field(() => [String], { defaultValue: [], description: 'Planned review days (ISO), within the contract.' })
+  reviewDates!: string[];
 }
 
 @InputType('CreateContractInput', { description: 'A new contract: a draft, or signed at once when `signedOn` is given.' })
@@ -52,6 +85,27 @@ export class CreateContractInput {
 
   @Field(() => [ContractCommitmentInput], { defaultValue: [] })
   commitments!: ContractCommitmentInput[];
+
+  @Field(() => EngagementPlanInput, { nullable: true, description: 'Required for a contrat d’engagement, refused for the other kinds.' })
+  plan?: EngagementPlanInput | null;
+}
+
+@InputType('ConvertCerInput', { description: 'The conversion of a CER in force into a contrat d’engagement, signed at once: the CER ends the day before it starts.' })
+export class ConvertCerInput {
+  @Field(() => ID, { description: 'The CER to convert (signed, in force on the new start).' })
+  contractId!: string;
+
+  @Field(() => String, { description: 'First day of the contrat d’engagement (ISO), after the CER’s first day and no later than the day after its last.' })
+  startsOn!: string;
+
+  @Field(() => String, { nullable: true, description: 'Last day (ISO); 12 months when omitted.' })
+  endsOn?: string | null;
+
+  @Field(() => String, { description: 'Day of the signature (ISO).' })
+  signedOn!: string;
+
+  @Field(() => EngagementPlanInput)
+  plan!: EngagementPlanInput;
 }
 
 @InputType('UpdateCommitmentInput', { description: 'Progress of a commitment.' })

@@ -1,13 +1,17 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
+  ContractActionEntity,
   ContractCommitmentEntity,
+  ContractReviewEntity,
   ContractStatusChangeEntity,
   EngagementContractEntity,
+  type ContractAction,
   type ContractCommitment,
+  type ContractReview,
   type ContractStatusChange,
   type EngagementContract,
 } from './engagement.entity.js';
-import { ENGAGED, RENEWAL_FROM_MONTHS } from './engagement.rules.js';
+import { ENGAGED, ENGAGEMENT_KINDS, MIN_WEEKLY_HOURS, RENEWAL_FROM_MONTHS, type ContractKind } from './engagement.rules.js';
 
 /** Which contracts a caller may see, as decided by the service. */
 export interface ContractAccess {
@@ -61,6 +65,13 @@ export interface ContractIndicatorRow {
   objectivesDone: number;
 }
 
+/** Contrats d'engagement signed in a period: how many, how many below 15 h, their median planned hours. */
+export interface EngagementIndicatorRow {
+  signed: number;
+  reduced: number;
+  medianWeeklyHours: number | null;
+}
+
 export class EngagementRepository {
   constructor(private readonly em: EntityManager) {}
 
@@ -75,6 +86,14 @@ export class EngagementRepository {
 
   commitments(departmentCode: string, contractIds: readonly string[]): Promise<ContractCommitment[]> {
     return this.em.find(ContractCommitmentEntity, { departmentCode, contractId: { $in: [...contractIds] } }, { orderBy: [{ contractId: 'asc' }, { position: 'asc' }] });
+  }
+
+  actions(departmentCode: string, contractIds: readonly string[]): Promise<ContractAction[]> {
+    return this.em.find(ContractActionEntity, { departmentCode, contractId: { $in: [...contractIds] } }, { orderBy: [{ contractId: 'asc' }, { position: 'asc' }] });
+  }
+
+  reviews(departmentCode: string, contractIds: readonly string[]): Promise<ContractReview[]> {
+    return this.em.find(ContractReviewEntity, { departmentCode, contractId: { $in: [...contractIds] } }, { orderBy: [{ contractId: 'asc' }, { plannedOn: 'asc' }] });
   }
 
   statusHistory(departmentCode: string, contractIds: readonly string[]): Promise<ContractStatusChange[]> {
@@ -107,15 +126,14 @@ export class EngagementRepository {
     await this.em.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`contracts:${departmentCode}:${beneficiaryId}`]);
   }
 
-  /** Engaged CER of the person whose period overlaps the given one. */
-  async overlappingCer(departmentCode: string, beneficiaryId: string, startsOn: string, endsOn: string, exceptId: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.em.execute(
-      `select id from contracts.engagement_contract
-        where department_code = ? and beneficiary_id = ? and kind = 'CER' and id <> ? and status in (?)
+  /** Engaged CER and contrats d'engagement of the person whose period overlaps the given one. */
+  overlappingEngagements(departmentCode: string, beneficiaryId: string, startsOn: string, endsOn: string, exceptId: string): Promise<{ id: string; kind: ContractKind }[]> {
+    return this.em.execute(
+      `select id, kind from contracts.engagement_contract
+        where department_code = ? and beneficiary_id = ? and kind in (?) and id <> ? and status in (?)
           and starts_on <= ?::date and ends_on >= ?::date`,
-      [departmentCode, beneficiaryId, exceptId, [...ENGAGED], endsOn, startsOn],
+      [departmentCode, beneficiaryId, [...ENGAGEMENT_KINDS], exceptId, [...ENGAGED], endsOn, startsOn],
     );
-    return rows.map((r) => r.id);
   }
 
   /**
@@ -165,5 +183,20 @@ export class EngagementRepository {
     );
     const r = rows[0]!;
     return { signed: Number(r.signed), active: Number(r.active), renewed: Number(r.renewed), objectives: Number(r.objectives), objectivesDone: Number(r.objectivesDone) };
+  }
+
+  /** Contrats d'engagement signed in a period (engaged, not cancelled): count, below 15 h a week, median planned hours. */
+  async engagementIndicators(access: ContractAccess, from: string, to: string): Promise<EngagementIndicatorRow> {
+    const w = sqlWhere(access);
+    const rows: { signed: string; reduced: string; median: string | null }[] = await this.em.execute(
+      `select count(*) as signed,
+              count(*) filter (where c.planned_weekly_hours < ?) as reduced,
+              percentile_cont(0.5) within group (order by c.planned_weekly_hours) as median
+         from contracts.engagement_contract c
+        where ${w.sql} and c.kind = 'CONTRAT_ENGAGEMENT' and c.status in (?) and c.signed_on between ?::date and ?::date`,
+      [MIN_WEEKLY_HOURS, ...w.params, [...ENGAGED], from, to],
+    );
+    const r = rows[0]!;
+    return { signed: Number(r.signed), reduced: Number(r.reduced), medianWeeklyHours: r.median === null ? null : Number(r.median) };
   }
 }

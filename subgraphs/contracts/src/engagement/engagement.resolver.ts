@@ -1,9 +1,11 @@
 import { Can, MutationError, PeriodInput, PUBLISHED_PERIOD_DESCRIPTION, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import type { ContractCommitment, ContractStatusChange } from './engagement.entity.js';
-import { CreateContractInput, UpdateCommitmentInput } from './engagement.input.js';
+import type { ContractAction, ContractCommitment, ContractStatusChange } from './engagement.entity.js';
+import { ConvertCerInput, CreateContractInput, UpdateCommitmentInput } from './engagement.input.js';
 import {
+  actionsOf,
   cancelContract,
+  convertCerToEngagement,
   cerSignedByTerritory,
   commitmentsOf,
   contractAlerts,
@@ -14,11 +16,12 @@ import {
   historyOf,
   renewContract,
   requestRenewal,
+  reviewDatesOf,
   signContract,
   updateCommitment,
   type ContractMutationResult,
 } from './engagement.service.js';
-import { ContractAlertType, ContractCommitmentType, ContractIndicatorsType, ContractStatusChangeType, EngagementContractType, TerritoryContractIndicatorsType } from './engagement.type.js';
+import { ContractActionType, ContractAlertType, ContractCommitmentType, ContractIndicatorsType, ContractStatusChangeType, EngagementContractType, TerritoryContractIndicatorsType } from './engagement.type.js';
 
 @InputType('ContractIndicatorScopeInput', { description: 'What to count: the whole Département by default.' })
 export class ContractIndicatorScopeInput {
@@ -59,7 +62,7 @@ export class EngagementContractResolver {
     return contractAlerts(ctx, asOf ?? null, withinDays);
   }
 
-  @Query(() => ContractIndicatorsType, { description: 'CER signed, in force and renewed, and objectives done, over a period.' })
+  @Query(() => ContractIndicatorsType, { description: 'CER signed, in force and renewed, objectives done, and contrats d’engagement signed (with a reduction, median hours), over a period.' })
   @Can('contractIndicators:read')
   contractIndicators(
     @Ctx() ctx: SubgraphContext,
@@ -74,6 +77,16 @@ export class EngagementContractResolver {
     return commitmentsOf(ctx, contract.id);
   }
 
+  @FieldResolver(() => [ContractActionType], { description: 'Contrat d’engagement: its actions, in order (the planned weekly hours come from them).' })
+  actions(@Root() contract: EngagementContractType, @Ctx() ctx: SubgraphContext): Promise<ContractAction[]> {
+    return actionsOf(ctx, contract.id);
+  }
+
+  @FieldResolver(() => [String], { description: 'Planned review days (ISO), in order.' })
+  reviewDates(@Root() contract: EngagementContractType, @Ctx() ctx: SubgraphContext): Promise<string[]> {
+    return reviewDatesOf(ctx, contract.id);
+  }
+
   @FieldResolver(() => [ContractStatusChangeType], { description: 'Every status change, oldest first.' })
   history(@Root() contract: EngagementContractType, @Ctx() ctx: SubgraphContext): Promise<ContractStatusChange[]> {
     return historyOf(ctx, contract.id);
@@ -85,7 +98,15 @@ export class EngagementContractResolver {
     return createContract(ctx, input);
   }
 
-  @Mutation(() => ContractMutationResultType, { description: 'Signs a draft; refused if the person already has a CER over part of its period.' })
+  @Mutation(() => ContractMutationResultType, {
+    description: 'Converts a CER in force into a contrat d’engagement signed at once, carrying its objectives not done: the CER ends the day before (both record the link); returns the contrat d’engagement.',
+  })
+  @Can('contract:write')
+  convertCerToEngagement(@Ctx() ctx: SubgraphContext, @Arg('input', () => ConvertCerInput) input: ConvertCerInput): Promise<ContractMutationResult> {
+    return convertCerToEngagement(ctx, input);
+  }
+
+  @Mutation(() => ContractMutationResultType, { description: 'Signs a draft; refused if the person already has a CER (or contrat d’engagement) over part of its period, or for a contrat d’engagement below 15 hours a week with no reason.' })
   @Can('contract:write')
   signContract(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string, @Arg('signedOn', () => String) signedOn: string): Promise<ContractMutationResult> {
     return signContract(ctx, id, signedOn);

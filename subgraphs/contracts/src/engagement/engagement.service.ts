@@ -11,7 +11,9 @@ import {
   recordAccess,
   Refusal,
   refusalOf,
+  scopeOf,
   seesExactCounts,
+  withinTerritories,
   todayIso,
   UserFacingError,
   type Caller,
@@ -19,11 +21,35 @@ import {
   type PeriodInput,
   type SubgraphContext,
 } from '@passerelles/subgraph-kit';
-import { ContractCommitmentEntity, ContractStatusChangeEntity, EngagementContractEntity, type ContractCommitment, type ContractStatusChange, type EngagementContract } from './engagement.entity.js';
-import type { CreateContractInput, UpdateCommitmentInput } from './engagement.input.js';
+import {
+  ContractActionEntity,
+  ContractCommitmentEntity,
+  ContractReviewEntity,
+  ContractStatusChangeEntity,
+  EngagementContractEntity,
+  type ContractAction,
+  type ContractCommitment,
+  type ContractStatusChange,
+  type EngagementContract,
+} from './engagement.entity.js';
+import type { ConvertCerInput, CreateContractInput, EngagementPlanInput, UpdateCommitmentInput } from './engagement.input.js';
 import { NO_PARTNER, repositoryAccess } from '../access.js';
 import { EngagementRepository, type ContractAccess } from './engagement.repository.js';
-import { defaultEndsOn, effectiveStatus, renewalOpensOn, type StoredStatus } from './engagement.rules.js';
+import {
+  contractWeeks,
+  defaultEndsOn,
+  effectiveStatus,
+  MAX_ACTION_WEEKLY_HOURS,
+  MIN_WEEKLY_HOURS,
+  needsReduction,
+  plannedWeeklyHours,
+  renewalOpensOn,
+  type ContractKind,
+  type ReductionReason,
+  ENGAGEMENT_KINDS,
+  type StoredStatus,
+  type Track,
+} from './engagement.rules.js';
 import type { ContractAlertType, ContractIndicatorsType, EngagementContractType, TerritoryContractIndicatorsType } from './engagement.type.js';
 
 const RECORD = 'EngagementContract';
@@ -32,6 +58,8 @@ const contractsById = Symbol('contractsById');
 const contractsByBeneficiary = Symbol('contractsByBeneficiary');
 const commitmentsByContract = Symbol('commitmentsByContract');
 const historyByContract = Symbol('historyByContract');
+const actionsByContract = Symbol('actionsByContract');
+const reviewsByContract = Symbol('reviewsByContract');
 
 /**
  * Contracts are nominative. ADMIN sees every contract of the Département; a REFERENT those they
@@ -57,6 +85,12 @@ export function toContractType(c: EngagementContract, today = todayIso()): Engag
     referentId: c.referentId ?? null,
     operatorId: c.operatorId ?? null,
     accompanimentId: c.accompanimentId ?? null,
+    track: c.track ?? null,
+    plannedWeeklyHours: c.plannedWeeklyHours === null || c.plannedWeeklyHours === undefined ? null : Number(c.plannedWeeklyHours),
+    reductionReason: c.reductionReason ?? null,
+    reductionJustification: c.reductionJustification ?? null,
+    convertedFromId: c.convertedFromId ?? null,
+    convertedToId: c.convertedToId ?? null,
   };
 }
 
@@ -86,27 +120,29 @@ export function contractsOfBeneficiary(ctx: SubgraphContext, beneficiaryId: stri
     .load(beneficiaryId);
 }
 
-/** Commitments of a contract already read (and audited) by the caller. */
-export function commitmentsOf(ctx: SubgraphContext, contractId: string): Promise<ContractCommitment[]> {
+/** Rows of contracts already read (and audited) by the caller, batched over contracts, in the repository's order. */
+function perContract<T extends { contractId: string }>(ctx: SubgraphContext, key: symbol, contractId: string, rows: (repository: EngagementRepository, department: string, ids: readonly string[]) => Promise<T[]>): Promise<T[]> {
   const department = ctx.caller.departmentCode;
   return ctx.loaders
-    .get<string, ContractCommitment[]>(commitmentsByContract, async (ids) => {
-      const rows = await new EngagementRepository(ctx.em).commitments(department, ids);
-      return ids.map((id) => rows.filter((r) => r.contractId === id));
+    .get<string, T[]>(key, async (ids) => {
+      const found = await rows(new EngagementRepository(ctx.em), department, ids);
+      return ids.map((id) => found.filter((r) => r.contractId === id));
     })
     .load(contractId);
 }
 
-export function historyOf(ctx: SubgraphContext, contractId: string): Promise<ContractStatusChange[]> {
-  const department = ctx.caller.departmentCode;
-  return ctx.loaders
-    .get<string, ContractStatusChange[]>(historyByContract, async (ids) => {
-      const rows = await new EngagementRepository(ctx.em).statusHistory(department, ids);
-      return ids.map((id) => rows.filter((r) => r.contractId === id));
-    })
-    .load(contractId);
-}
+/** Commitments of a contract, in order. */
+export const commitmentsOf = (ctx: SubgraphContext, contractId: string): Promise<ContractCommitment[]> => perContract(ctx, commitmentsByContract, contractId, (r, d, ids) => r.commitments(d, ids));
 
+export const historyOf = (ctx: SubgraphContext, contractId: string): Promise<ContractStatusChange[]> => perContract(ctx, historyByContract, contractId, (r, d, ids) => r.statusHistory(d, ids));
+
+/** Actions of a contrat d'engagement, in order. */
+export const actionsOf = (ctx: SubgraphContext, contractId: string): Promise<ContractAction[]> => perContract(ctx, actionsByContract, contractId, (r, d, ids) => r.actions(d, ids));
+
+/** Planned review days of a contract, in order. */
+export async function reviewDatesOf(ctx: SubgraphContext, contractId: string): Promise<string[]> {
+  return (await perContract(ctx, reviewsByContract, contractId, (r, d, ids) => r.reviews(d, ids))).map((r) => r.plannedOn);
+}
 
 /** CER ending within `withinDays` days with no renewal requested, and CER past month 5 with no renewal request. */
 export async function contractAlerts(ctx: SubgraphContext, asOf: string | null, withinDays: number): Promise<ContractAlertType[]> {
@@ -119,20 +155,29 @@ export async function contractAlerts(ctx: SubgraphContext, asOf: string | null, 
 }
 
 /**
- * CER indicators over a period, with small-count suppression (kit). ADMIN and STEERING count the
+ * CER and contrat d'engagement indicators over a period, with small-count suppression (kit). ADMIN and STEERING count the
  * Département (or one territory), an OPERATOR its own contracts, a REFERENT their own caseload.
  */
 export async function contractIndicators(ctx: SubgraphContext, scope: { territoryId?: string | null; operatorId?: string | null }, period: PeriodInput): Promise<ContractIndicatorsType> {
   const caller = ctx.caller;
-  const access = repositoryAccess(caller, assertCan(caller, 'contractIndicators:read'));
+  const reach = assertCan(caller, 'contractIndicators:read');
+  const access = repositoryAccess(caller, reach);
   const { from, to } = parsePublishedPeriod(period, { exact: seesExactCounts(caller) });
   if (access.operatorId === undefined && scope.operatorId) access.operatorId = scope.operatorId;
-  if (scope.territoryId) {
-    const allowed = caller.territoryIds.length === 0 || caller.territoryIds.includes(scope.territoryId);
-    access.territoryIds = [allowed ? scope.territoryId : '\u0000none'];
-  }
-  const r = await new EngagementRepository(ctx.em).indicators(access, from, to);
+  if (scope.territoryId) access.territoryIds = [withinTerritories(reach, scope.territoryId) ? scope.territoryId : '\u0000none'];
+  const repository = new EngagementRepository(ctx.em);
+  const r = await repository.indicators(access, from, to);
+  const e = await repository.engagementIndicators(access, from, to);
   const exact = seesExactCounts(caller);
+  // Those below 15 h and the others add up to those signed: suppressed as one group.
+  const engagement = publishGroup(
+    [
+      { key: 'reduced', count: e.reduced },
+      { key: 'full', count: e.signed - e.reduced },
+    ],
+    exact,
+  );
+  const signed = engagement.total;
   const objectives = publishGroup(
     [
       { key: 'done', count: r.objectivesDone },
@@ -148,6 +193,10 @@ export async function contractIndicators(ctx: SubgraphContext, scope: { territor
     objectives: objectives.total,
     objectivesDone: done,
     objectivesDonePercent: done.value !== null && objectives.total.value ? Math.round((done.value * 100) / objectives.total.value) : null,
+    engagementSigned: signed,
+    engagementReduced: engagement.cells[0]!.count,
+    // A median says something of each contract counted: only over a published, non-zero base.
+    engagementMedianWeeklyHours: signed.value && e.medianWeeklyHours !== null ? Math.round(e.medianWeeklyHours * 10) / 10 : null,
     counted: { access, from, to },
   };
 }
@@ -175,17 +224,24 @@ export interface ContractMutationResult {
   contract: EngagementContractType | null;
 }
 
-async function write(ctx: SubgraphContext, operation: 'CREATE' | 'UPDATE', change: (em: EntityManager, access: ContractAccess) => Promise<EngagementContract>): Promise<ContractMutationResult> {
+type Written = { operation: 'CREATE' | 'UPDATE'; contract: EngagementContract };
+
+/** One change in one transaction, each contract it wrote audited after the commit; the last one is returned. */
+async function writeAll(ctx: SubgraphContext, change: (em: EntityManager, access: ContractAccess) => Promise<Written[]>): Promise<ContractMutationResult> {
   const access = contractAccess(ctx.caller);
   try {
-    const contract = await ctx.em.transactional((em) => change(em, access));
-    await recordAccess(ctx, { operation, recordType: RECORD, recordIds: [contract.id] });
-    return { ok: true, error: null, contract: toContractType(contract) };
+    const written = await ctx.em.transactional((em) => change(em, access));
+    for (const { operation, contract } of written) await recordAccess(ctx, { operation, recordType: RECORD, recordIds: [contract.id] });
+    return { ok: true, error: null, contract: toContractType(written.at(-1)!.contract) };
   } catch (error) {
     const refusal = refusalOf(error);
     if (refusal) return { ok: false, error: refusal, contract: null };
     throw error;
   }
+}
+
+function write(ctx: SubgraphContext, operation: 'CREATE' | 'UPDATE', change: (em: EntityManager, access: ContractAccess) => Promise<EngagementContract>): Promise<ContractMutationResult> {
+  return writeAll(ctx, async (em, access) => [{ operation, contract: await change(em, access) }]);
 }
 
 function history(em: EntityManager, ctx: SubgraphContext, contract: EngagementContract, status: StoredStatus, on: string): void {
@@ -198,13 +254,94 @@ async function load(em: EntityManager, access: ContractAccess, id: string): Prom
   return contract;
 }
 
-/** Refuses a CER whose period overlaps another engaged CER of the same person. */
+/**
+ * Refuses a CER or contrat d'engagement whose period overlaps another engaged one of the same
+ * person (a CER against a CER keeps its code, OVERLAPPING_CER).
+ */
 async function assertNoOverlap(em: EntityManager, contract: { id: string; departmentCode: string; beneficiaryId: string; kind: string; startsOn: string; endsOn: string }): Promise<void> {
-  if (contract.kind !== 'CER') return;
+  if (!ENGAGEMENT_KINDS.includes(contract.kind as ContractKind)) return;
   const repository = new EngagementRepository(em);
   await repository.lockBeneficiary(contract.departmentCode, contract.beneficiaryId);
-  const clash = await repository.overlappingCer(contract.departmentCode, contract.beneficiaryId, contract.startsOn, contract.endsOn, contract.id);
-  if (clash.length > 0) throw new Refusal('OVERLAPPING_CER', 'This person already has a CER over part of this period.');
+  const clash = await repository.overlappingEngagements(contract.departmentCode, contract.beneficiaryId, contract.startsOn, contract.endsOn, contract.id);
+  if (clash.length === 0) return;
+  if (contract.kind === 'CER' && clash.every((c) => c.kind === 'CER')) throw new Refusal('OVERLAPPING_CER', 'This person already has a CER over part of this period.');
+  throw new Refusal('OVERLAPPING_CONTRACT', 'This person already has a CER or a contrat d’engagement over part of this period (convert the CER instead).');
+}
+
+/** A contrat d'engagement's plan, checked: what the contract row and its actions and reviews get. */
+interface Plan {
+  track: Track | null;
+  plannedWeeklyHours: number | null;
+  reductionReason: ReductionReason | null;
+  reductionJustification: string | null;
+  actions: { serviceId: string | null; label: string; weeklyHours: number; weeks: number }[];
+  reviewDates: string[];
+}
+
+/**
+ * Checks a contrat d'engagement's plan (track, actions, reduction, review days) and computes its
+ * planned weekly hours from the actions. A CER takes no plan: its rules are the 6 months, the
+ * commitments and the renewal. Refusals name the plan's fields (`input.plan.…`).
+ */
+function planOf(kind: ContractKind, input: EngagementPlanInput | null | undefined, startsOn: string, endsOn: string): Plan {
+  const at = 'input.plan';
+  if (kind !== 'CONTRAT_ENGAGEMENT') {
+    if (input) throw new Refusal('ONLY_FOR_CONTRAT_ENGAGEMENT', 'Only a contrat d’engagement has a plan (track, actions with hours): a CER lists commitments.', at);
+    return { track: null, plannedWeeklyHours: null, reductionReason: null, reductionJustification: null, actions: [], reviewDates: [] };
+  }
+  if (!input) throw new Refusal('TRACK_REQUIRED', 'A contrat d’engagement records the orientation track it follows, in its plan.', `${at}.track`);
+  const reviewDates = input.reviewDates.map((d, i) => {
+    const day = parseIsoDate(d, `${at}.reviewDates.${i}`);
+    if (day < startsOn || day > endsOn) throw new Refusal('REVIEW_OUTSIDE_CONTRACT', 'A review day must fall within the contract.', `${at}.reviewDates.${i}`);
+    return day;
+  });
+  const weeks = contractWeeks(startsOn, endsOn);
+  const actions = input.actions.map((a, i) => {
+    const field = `${at}.actions.${i}`;
+    const label = a.label.trim();
+    if (label === '') throw new Refusal('EMPTY_ACTION', 'Every action needs a label (the service’s name or the free action).', `${field}.label`);
+    if (a.serviceId && !UUID.test(a.serviceId)) throw new Refusal('INVALID_ID', 'serviceId must be a service’s id.', `${field}.serviceId`);
+    if (!Number.isFinite(a.weeklyHours) || a.weeklyHours <= 0 || a.weeklyHours > MAX_ACTION_WEEKLY_HOURS || Math.round(a.weeklyHours * 10) !== a.weeklyHours * 10) {
+      throw new Refusal('INVALID_HOURS', `Hours a week must be more than 0 and at most ${MAX_ACTION_WEEKLY_HOURS}, to the tenth.`, `${field}.weeklyHours`);
+    }
+    if (!Number.isInteger(a.weeks) || a.weeks < 1 || a.weeks > weeks) throw new Refusal('INVALID_WEEKS', `An action lasts from 1 week to the contract’s ${weeks} weeks.`, `${field}.weeks`);
+    return { serviceId: a.serviceId ?? null, label, weeklyHours: a.weeklyHours, weeks: a.weeks };
+  });
+  const hours = plannedWeeklyHours(actions, startsOn, endsOn);
+  const reason = input.reductionReason ?? null;
+  const justification = input.reductionJustification?.trim() || null;
+  if ((reason || justification) && !needsReduction(hours)) {
+    throw new Refusal('REDUCTION_NOT_NEEDED', `The actions plan ${hours} hours a week: no reduction of the ${MIN_WEEKLY_HOURS} hours to justify.`, reason ? `${at}.reductionReason` : `${at}.reductionJustification`);
+  }
+  if (reason && !justification) throw new Refusal('REDUCTION_JUSTIFICATION_REQUIRED', 'A reduction of hours needs its justification.', `${at}.reductionJustification`);
+  if (justification && !reason) throw new Refusal('REDUCTION_REASON_REQUIRED', 'A reduction of hours needs its coded reason.', `${at}.reductionReason`);
+  return { track: input.track, plannedWeeklyHours: hours, reductionReason: reason, reductionJustification: justification, actions, reviewDates: [...new Set(reviewDates)].sort() };
+}
+
+/**
+ * The 15-hour rule, at the signature: a contrat d'engagement planning fewer hours is signed only
+ * with its reason and justification. `prefix` is where the form holds them ('input.plan.' or '').
+ */
+function assertHoursJustified(contract: { kind: string; plannedWeeklyHours?: number | null; reductionReason?: string | null }, prefix: string): void {
+  if (contract.kind !== 'CONTRAT_ENGAGEMENT') return;
+  const hours = Number(contract.plannedWeeklyHours ?? 0);
+  if (needsReduction(hours) && !contract.reductionReason) {
+    throw new Refusal('REDUCTION_REASON_REQUIRED', `The actions plan ${hours} hours a week, fewer than ${MIN_WEEKLY_HOURS}: give the reason of the reduction and its justification to sign.`, `${prefix}reductionReason`);
+  }
+}
+
+/** The contract's own columns of a plan. */
+const planColumns = (plan: Plan): Pick<Plan, 'track' | 'plannedWeeklyHours' | 'reductionReason' | 'reductionJustification'> => ({
+  track: plan.track,
+  plannedWeeklyHours: plan.plannedWeeklyHours,
+  reductionReason: plan.reductionReason,
+  reductionJustification: plan.reductionJustification,
+});
+
+/** Writes a contract's actions and review days (the contract is flushed first: they refer to it). */
+function writePlan(em: EntityManager, contract: EngagementContract, plan: Plan): void {
+  plan.actions.forEach((a, position) => em.create(ContractActionEntity, { id: randomUUID(), departmentCode: contract.departmentCode, contractId: contract.id, position, ...a }));
+  plan.reviewDates.forEach((plannedOn) => em.create(ContractReviewEntity, { id: randomUUID(), departmentCode: contract.departmentCode, contractId: contract.id, plannedOn }));
 }
 
 /**
@@ -227,6 +364,7 @@ function datesInOrder(startsOn: string, endsOn: string): void {
 export function createContract(ctx: SubgraphContext, input: CreateContractInput): Promise<ContractMutationResult> {
   return write(ctx, 'CREATE', async (em) => {
     const caller = ctx.caller;
+    const reach = scopeOf(caller, 'contract:write');
     const startsOn = parseIsoDate(input.startsOn, 'startsOn');
     const endsOn = input.endsOn ? parseIsoDate(input.endsOn, 'endsOn') : defaultEndsOn(input.kind, startsOn);
     datesInOrder(startsOn, endsOn);
@@ -234,6 +372,8 @@ export function createContract(ctx: SubgraphContext, input: CreateContractInput)
     if (signedOn && signedOn > endsOn) throw new Refusal('SIGNED_AFTER_END', 'The signature cannot come after the end.');
     if (input.commitments.some((c) => c.description.trim() === '')) throw new Refusal('EMPTY_COMMITMENT', 'Every commitment needs a description.');
     if (input.accompanimentId && !UUID.test(input.accompanimentId)) throw new Refusal('INVALID_ID', 'accompanimentId must be an accompaniment’s id.', 'accompanimentId');
+    const plan = planOf(input.kind, input.plan, startsOn, endsOn);
+    if (signedOn) assertHoursJustified({ kind: input.kind, ...plan }, 'input.plan.');
     await assertAccompanimentOpen(em, caller.departmentCode, input.beneficiaryId, input.accompanimentId ?? null);
     const id = randomUUID();
     // Signed at creation: the overlap check and the insert share the transaction (and the person's lock).
@@ -243,9 +383,9 @@ export function createContract(ctx: SubgraphContext, input: CreateContractInput)
       departmentCode: caller.departmentCode,
       beneficiaryId: input.beneficiaryId,
       accompanimentId: input.accompanimentId ?? null,
-      // A référent or an operator writes contracts only for themselves.
-      referentId: caller.role === 'REFERENT' ? caller.userId : (input.referentId ?? null),
-      operatorId: caller.role === 'OPERATOR' ? (caller.partnerId ?? NO_PARTNER) : (input.operatorId ?? null),
+      // A référent or an operator writes contracts only for themselves (the catalogue's rows of contract:write).
+      referentId: reach?.referentId ?? input.referentId ?? null,
+      operatorId: reach ? (reach.operatorId ?? input.operatorId ?? null) : NO_PARTNER,
       territoryId: input.territoryId ?? null,
       kind: input.kind,
       startsOn,
@@ -255,11 +395,15 @@ export function createContract(ctx: SubgraphContext, input: CreateContractInput)
       renewalRequestedOn: null,
       renewedFromId: null,
       finalAssessment: null,
+      ...planColumns(plan),
+      convertedFromId: null,
+      convertedToId: null,
       createdAt: new Date(),
       updatedAt: new Date(),
     });
     // The commitments and history refer to the contract: insert it first.
     await em.flush();
+    writePlan(em, contract, plan);
     input.commitments.forEach((c, position) =>
       em.create(ContractCommitmentEntity, { id: randomUUID(), departmentCode: caller.departmentCode, contractId: id, position, theme: c.theme, kind: c.kind, party: c.party, description: c.description, status: 'PLANNED', assessment: null }),
     );
@@ -274,6 +418,7 @@ export function signContract(ctx: SubgraphContext, id: string, signedOn: string)
   return write(ctx, 'UPDATE', async (em, access) => {
     const contract = await load(em, access, id);
     if (contract.status !== 'DRAFT') throw new Refusal('NOT_A_DRAFT', 'Only a draft can be signed.');
+    assertHoursJustified(contract, '');
     await assertAccompanimentOpen(em, contract.departmentCode, contract.beneficiaryId, contract.accompanimentId ?? null);
     await assertNoOverlap(em, contract);
     contract.status = 'SIGNED';
@@ -289,6 +434,7 @@ export function requestRenewal(ctx: SubgraphContext, id: string, on: string): Pr
   return write(ctx, 'UPDATE', async (em, access) => {
     const contract = await load(em, access, id);
     const day = parseIsoDate(on, 'on');
+    if (contract.kind === 'CONTRAT_ENGAGEMENT') throw new Refusal('NOT_RENEWABLE', 'A contrat d’engagement is not renewed: sign a new one.');
     if (contract.status !== 'SIGNED') throw new Refusal('NOT_SIGNED', 'Only a signed contract in force can be renewed.');
     await assertAccompanimentOpen(em, contract.departmentCode, contract.beneficiaryId, contract.accompanimentId ?? null);
     if (day < renewalOpensOn(contract.startsOn)) throw new Refusal('TOO_EARLY_FOR_RENEWAL', `Renewal can be requested from ${renewalOpensOn(contract.startsOn)} (month 5).`);
@@ -321,6 +467,8 @@ export function renewContract(ctx: SubgraphContext, id: string, signedOn: string
       renewalRequestedOn: null,
       renewedFromId: previous.id,
       finalAssessment: null,
+      convertedFromId: null,
+      convertedToId: null,
       createdAt: new Date(),
       updatedAt: new Date(),
     });
@@ -372,5 +520,75 @@ export function updateCommitment(ctx: SubgraphContext, input: UpdateCommitmentIn
     if (input.assessment !== undefined) commitment.assessment = input.assessment ?? null;
     await em.flush();
     return contract;
+  });
+}
+
+/**
+ * Converts a CER in force into a contrat d'engagement, signed at once and carrying the CER's
+ * objectives not done: the CER ends the day before the new contract starts (status ENDED, its
+ * `convertedToId` set), the new one records `convertedFromId`. One transaction, under the person's
+ * lock (the one every write about their contracts takes, and the exit's event too); both writes
+ * audited.
+ */
+export function convertCerToEngagement(ctx: SubgraphContext, input: ConvertCerInput): Promise<ContractMutationResult> {
+  return writeAll(ctx, async (em, access) => {
+      const cer = await load(em, access, input.contractId);
+      const repository = new EngagementRepository(em);
+      await repository.lockBeneficiary(cer.departmentCode, cer.beneficiaryId);
+      // Under the lock: what another write may have changed before it.
+      await em.refresh(cer);
+      if (cer.kind !== 'CER') throw new Refusal('NOT_A_CER', 'Only a CER can be converted into a contrat d’engagement.', 'input.contractId');
+      if (cer.status !== 'SIGNED' && cer.status !== 'RENEWAL_REQUESTED') throw new Refusal('NOT_IN_FORCE', 'Only a signed CER not ended can be converted.', 'input.contractId');
+      await assertAccompanimentOpen(em, cer.departmentCode, cer.beneficiaryId, cer.accompanimentId ?? null);
+      const startsOn = parseIsoDate(input.startsOn, 'input.startsOn');
+      if (startsOn <= cer.startsOn || startsOn > addDays(cer.endsOn, 1)) {
+        throw new Refusal('CONVERSION_OUTSIDE_CER', `The contrat d’engagement starts after the CER’s first day (${cer.startsOn}) and no later than the day after its last (${addDays(cer.endsOn, 1)}).`, 'input.startsOn');
+      }
+      const endsOn = input.endsOn ? parseIsoDate(input.endsOn, 'input.endsOn') : defaultEndsOn('CONTRAT_ENGAGEMENT', startsOn);
+      datesInOrder(startsOn, endsOn);
+      const signedOn = parseIsoDate(input.signedOn, 'input.signedOn');
+      if (signedOn > endsOn) throw new Refusal('SIGNED_AFTER_END', 'The signature cannot come after the end.', 'input.signedOn');
+      const plan = planOf('CONTRAT_ENGAGEMENT', input.plan, startsOn, endsOn);
+      assertHoursJustified({ kind: 'CONTRAT_ENGAGEMENT', ...plan }, 'input.plan.');
+      const next = em.create(EngagementContractEntity, {
+        id: randomUUID(),
+        departmentCode: cer.departmentCode,
+        beneficiaryId: cer.beneficiaryId,
+        accompanimentId: cer.accompanimentId ?? null,
+        referentId: cer.referentId ?? null,
+        operatorId: cer.operatorId ?? null,
+        territoryId: cer.territoryId ?? null,
+        kind: 'CONTRAT_ENGAGEMENT',
+        startsOn,
+        endsOn,
+        status: 'SIGNED',
+        signedOn,
+        renewalRequestedOn: null,
+        renewedFromId: null,
+        finalAssessment: null,
+        ...planColumns(plan),
+        convertedFromId: cer.id,
+        convertedToId: null,
+        createdAt: new Date(),
+        updatedAt: new Date(),
+      });
+      await em.flush();
+      const lastDay = addDays(startsOn, -1);
+      if (lastDay < cer.endsOn) cer.endsOn = lastDay;
+      cer.status = 'ENDED';
+      cer.convertedToId = next.id;
+      cer.finalAssessment = cer.finalAssessment ?? `Converti en contrat d’engagement à compter du ${startsOn}.`;
+      history(em, ctx, cer, 'ENDED', signedOn);
+      history(em, ctx, next, 'SIGNED', signedOn);
+      await em.flush();
+      await assertNoOverlap(em, next);
+      writePlan(em, next, plan);
+      const objectives = (await repository.commitments(cer.departmentCode, [cer.id])).filter((c) => c.kind === 'OBJECTIVE' && (c.status === 'PLANNED' || c.status === 'IN_PROGRESS'));
+      objectives.forEach((c, position) => em.create(ContractCommitmentEntity, { ...c, id: randomUUID(), contractId: next.id, position, assessment: null }));
+      await em.flush();
+      return [
+        { operation: 'UPDATE', contract: cer },
+        { operation: 'CREATE', contract: next },
+      ];
   });
 }

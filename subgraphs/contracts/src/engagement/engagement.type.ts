@@ -1,12 +1,16 @@
 import { CountType } from '@passerelles/subgraph-kit';
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { commitmentKinds, commitmentParties, commitmentStatuses, themes, type CommitmentKind, type CommitmentParty, type CommitmentStatus, type Theme } from './engagement.entity.js';
 import type { ContractAccess } from './engagement.repository.js';
-import { contractKinds, contractStatuses, storedStatuses, type ContractKind, type ContractStatus, type StoredStatus } from './engagement.rules.js';
+import { contractKinds, contractStatuses, reductionReasons, storedStatuses, tracks, type ContractKind, type ContractStatus, type ReductionReason, type StoredStatus, type Track } from './engagement.rules.js';
 
 const enumOf = <T extends string>(values: readonly T[]): { [K in T]: K } => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 export const ContractKindEnum = enumOf(contractKinds);
-registerEnumType(ContractKindEnum, { name: 'ContractKind', description: 'CER (contrat d’engagements réciproques), PPAE, CEJ or PACEA.' });
+registerEnumType(ContractKindEnum, { name: 'ContractKind', description: 'CER (contrat d’engagements réciproques), CONTRAT_ENGAGEMENT (loi « plein emploi », since 2025), PPAE, CEJ or PACEA.' });
+export const TrackEnum = enumOf(tracks);
+registerEnumType(TrackEnum, { name: 'ContractTrack', description: 'The orientation track a contrat d’engagement follows: PRO (professional), SOCIO_PRO (socio-professional) or SOCIAL (social, remobilisation).' });
+export const ReductionReasonEnum = enumOf(reductionReasons);
+registerEnumType(ReductionReasonEnum, { name: 'HoursReductionReason', description: 'Why a contrat d’engagement plans fewer than 15 hours a week: HEALTH, DISABILITY, CHILDCARE (no childcare solution) or CARING (caring for a relative).' });
 export const ContractStatusEnum = enumOf(contractStatuses);
 registerEnumType(ContractStatusEnum, { name: 'ContractStatus', description: 'DRAFT, SIGNED (not started yet), ACTIVE, RENEWAL_REQUESTED, RENEWED, ENDED or CANCELLED.' });
 export const StoredStatusEnum = enumOf(storedStatuses);
@@ -44,6 +48,24 @@ export class ContractCommitmentType {
   assessment!: string | null;
 }
 
+@ObjectType('ContractAction', { description: 'An action of a contrat d’engagement: a service of the directory or a free action, hours a week × weeks.' })
+export class ContractActionType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The directory service (Service id), or null for a free action.' })
+  serviceId!: string | null;
+
+  @Field(() => String, { description: 'What the action is (the service’s name, or the free action’s label).' })
+  label!: string;
+
+  @Field(() => Float, { description: 'Hours a week.' })
+  weeklyHours!: number;
+
+  @Field(() => Int, { description: 'Number of weeks.' })
+  weeks!: number;
+}
+
 @ObjectType('ContractStatusChange', { description: 'A step of a contract’s history.' })
 export class ContractStatusChangeType {
   @Field(() => StoredStatusEnum)
@@ -56,7 +78,7 @@ export class ContractStatusChangeType {
   changedBy!: string;
 }
 
-@ObjectType('EngagementContract', { description: 'An engagement contract (CER…) of a person: nominative, every read is audited.' })
+@ObjectType('EngagementContract', { description: 'An engagement contract (CER, contrat d’engagement…) of a person: nominative, every read is audited.' })
 @Directive('@key(fields: "id")')
 export class EngagementContractType {
   @Field(() => ID)
@@ -97,6 +119,24 @@ export class EngagementContractType {
 
   @Field(() => ID, { nullable: true, description: 'Accompaniment (owned by beneficiaries) it belongs to.' })
   accompanimentId!: string | null;
+
+  @Field(() => TrackEnum, { nullable: true, description: 'Contrat d’engagement: the orientation track it follows.' })
+  track!: Track | null;
+
+  @Field(() => Float, { nullable: true, description: 'Contrat d’engagement: planned hours of activity a week, computed from its actions (hours a week × weeks over the contract’s weeks).' })
+  plannedWeeklyHours!: number | null;
+
+  @Field(() => ReductionReasonEnum, { nullable: true, description: 'Contrat d’engagement: why fewer than 15 hours a week are planned.' })
+  reductionReason!: ReductionReason | null;
+
+  @Field(() => String, { nullable: true, description: 'Contrat d’engagement: the justification of the reduction.' })
+  reductionJustification!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The CER this contrat d’engagement converts.' })
+  convertedFromId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'On a converted CER: the contrat d’engagement it became.' })
+  convertedToId!: string | null;
 }
 
 @ObjectType('ContractAlert', { description: 'A CER that needs attention.' })
@@ -133,6 +173,15 @@ export class ContractIndicatorsType {
 
   @Field(() => Int, { nullable: true, description: 'Share of objectives done, in percent (rounded); null when there are none or the counts are suppressed.' })
   objectivesDonePercent!: number | null;
+
+  @Field(() => CountType, { description: 'Contrats d’engagement signed in the period.' })
+  engagementSigned!: CountType;
+
+  @Field(() => CountType, { description: 'Of which with fewer than 15 hours a week, for a justified reason (suppressed with the others, as a group).' })
+  engagementReduced!: CountType;
+
+  @Field(() => Float, { nullable: true, description: 'Median planned hours a week of the contrats d’engagement signed in the period; null when their count is suppressed or zero.' })
+  engagementMedianWeeklyHours!: number | null;
 
   /** What was counted, for the fields computed on demand (`byTerritory`); not in the schema. */
   counted?: { access: ContractAccess; from: string; to: string };

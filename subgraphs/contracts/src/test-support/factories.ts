@@ -46,7 +46,10 @@ export interface EngagementContractOptions {
   departmentCode: string;
   beneficiaryId?: string;
   accompanimentId?: string | null;
-  kind?: 'CER' | 'PPAE';
+  kind?: 'CER' | 'PPAE' | 'CONTRAT_ENGAGEMENT';
+  /** A contrat d'engagement's planned hours a week (15 unless given) and reduction reason. */
+  plannedWeeklyHours?: number;
+  reductionReason?: 'HEALTH' | 'DISABILITY' | 'CHILDCARE' | 'CARING';
   territoryId?: string | null;
   referentId?: string | null;
   startsOn: string;
@@ -60,10 +63,11 @@ export interface EngagementContractOptions {
   objectives?: CommitmentStatus[];
 }
 
-/** A CER (and its objectives), written directly, for figures that need many of them. */
+/** A CER or a contrat d'engagement (and its objectives), written directly, for figures that need many of them. */
 export async function newEngagementContract(em: EntityManager, o: EngagementContractOptions): Promise<string> {
   const id = randomUUID();
   const status = o.status ?? 'SIGNED';
+  const engagement = o.kind === 'CONTRAT_ENGAGEMENT';
   em.create(EngagementContractEntity, {
     id,
     departmentCode: o.departmentCode,
@@ -74,12 +78,18 @@ export async function newEngagementContract(em: EntityManager, o: EngagementCont
     territoryId: o.territoryId ?? null,
     kind: o.kind ?? 'CER',
     startsOn: o.startsOn,
-    endsOn: o.endsOn ?? defaultEndsOn('CER', o.startsOn),
+    endsOn: o.endsOn ?? defaultEndsOn(o.kind ?? 'CER', o.startsOn),
     status,
     signedOn: o.signedOn === undefined ? (status === 'DRAFT' ? null : o.startsOn) : o.signedOn,
     renewalRequestedOn: status === 'RENEWAL_REQUESTED' ? o.startsOn : null,
     renewedFromId: o.renewedFromId ?? null,
     finalAssessment: null,
+    track: engagement ? 'SOCIO_PRO' : null,
+    plannedWeeklyHours: engagement ? (o.plannedWeeklyHours ?? 15) : null,
+    reductionReason: o.reductionReason ?? null,
+    reductionJustification: o.reductionReason ? 'Justification' : null,
+    convertedFromId: null,
+    convertedToId: null,
     createdAt: new Date(),
     updatedAt: new Date(),
   });
