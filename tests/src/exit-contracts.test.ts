@@ -163,3 +163,58 @@ describe("contracts' door for events", () => {
     expect(await closedCount()).toBe(1);
   });
 });
+
+describe('a contract signed', () => {
+  // The way back (ADR 0021): contracts tells beneficiaries of each signature, which the legal delay
+  // chain and the CONTRACT_DUE alert read where the orientations are.
+  it('reaches beneficiaries: the CONTRACT_DUE alert ends and the signature counts in the delay chain', async () => {
+    // A person followed today, with no contract in force, whose current orientation was notified 25 days ago.
+    const { rows } = await system.db.query<{ beneficiary_id: string; accompaniment_id: string }>(
+      `select a.beneficiary_id, a.id as accompaniment_id from beneficiaries.accompaniment a
+        where a.department_code = '62' and a.ended_on is null and a.started_on < $1::date
+          and not exists (select 1 from contracts.engagement_contract c where c.beneficiary_id = a.beneficiary_id and c.ends_on >= $1::date)
+        order by a.id desc limit 1`,
+      [today],
+    );
+    const person = rows[0]!;
+    const notifiedOn = (await system.db.query<{ day: string }>(`select to_char($1::date - 25, 'YYYY-MM-DD') as day`, [today])).rows[0]!.day;
+    await system.db.query(
+      `insert into beneficiaries.orientation (id, department_code, beneficiary_id, track, lead_kind, decided_on, notified_on, source, recorded_by)
+       values (gen_random_uuid(), '62', $1, 'SOCIAL', 'DEPARTMENT', $2::date - 3, $2::date, 'DEPARTMENT', 'test')`,
+      [person.beneficiary_id, notifiedOn],
+    );
+    const due = async (): Promise<string[]> => {
+      const answer = await gatewayQuery<{ caseload: { nodes: { id: string }[] } }>(system, admin, `query ($id: ID!) { caseload(first: 10, alert: CONTRACT_DUE, among: [$id]) { nodes { id } } }`, { id: person.beneficiary_id });
+      expect(answer.errors).toEqual([]);
+      return answer.data!.caseload.nodes.map((n) => n.id);
+    };
+    expect(await due()).toContain(person.beneficiary_id);
+
+    const created = await gatewayQuery<{ createContract: { ok: boolean; error: { code: string; field: string | null } | null; contract: { id: string } | null } }>(
+      system,
+      admin,
+      `mutation ($input: CreateContractInput!) { createContract(input: $input) { ok error { code field } contract { id } } }`,
+      {
+        input: {
+          beneficiaryId: person.beneficiary_id,
+          accompanimentId: person.accompaniment_id,
+          kind: 'CONTRAT_ENGAGEMENT',
+          startsOn: today,
+          signedOn: today,
+          commitments: [],
+          plan: { track: 'SOCIAL', actions: [{ label: 'Atelier de remobilisation', weeklyHours: 15, weeks: 52 }], reviewDates: [] },
+        },
+      },
+    );
+    expect(created.errors).toEqual([]);
+    expect(created.data?.createContract.error).toBeNull();
+    const contractId = created.data!.createContract.contract!.id;
+    const received = await until('the signature in beneficiaries', async () =>
+      (await system.db.query<{ kind: string; signed_on: string }>(`select kind, to_char(signed_on, 'YYYY-MM-DD') as signed_on from beneficiaries.contract_signature where contract_id = $1`, [contractId])).rows[0],
+    );
+    expect(received).toEqual({ kind: 'CONTRAT_ENGAGEMENT', signed_on: today });
+    expect(await due()).not.toContain(person.beneficiary_id);
+    const event = (await system.db.query<{ delivered_at: Date | null }>(`select delivered_at from contracts.outbox where payload->>'contractId' = $1`, [contractId])).rows[0];
+    expect(event?.delivered_at).not.toBeNull();
+  });
+});

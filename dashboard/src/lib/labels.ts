@@ -94,12 +94,14 @@ export const CASELOAD_ALERTS = {
   APPOINTMENT_TO_CLOSE: 'Rendez-vous passé à clôturer',
   REFERRAL_UNANSWERED: 'Orientation refusée ou sans réponse',
   ORIENTATION_DUE: 'Orientation à décider (délai légal de 6 semaines)',
+  CONTRACT_DUE: 'Contrat à signer (délai légal d’un mois après la notification)',
 } as const satisfies Record<CaseloadAlert, string>;
 
-/** The steps of the legal delay chain, each measured from the end of the previous one. */
+/** The steps of the legal delay chain, each measured from the end of the previous one (the contract, like the law, from the notification). */
 export const DELAY_STEPS = {
   ORIENTATION_DECIDED: 'Orientation décidée (depuis l’ouverture du droit)',
   ORIENTATION_NOTIFIED: 'Orientation notifiée (depuis la décision)',
+  CONTRACT_SIGNED: 'Contrat signé (depuis la notification)',
   FIRST_INTERVIEW: 'Premier entretien avec le référent (depuis la notification)',
   FIRST_PARTNER_APPOINTMENT: 'Premier rendez-vous partenaire accepté (depuis le premier entretien)',
 } as const satisfies Record<DelayStep, string>;

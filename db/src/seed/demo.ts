@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { seedAuth } from './auth.seed.js';
 import { seedBeneficiaries } from './beneficiaries.seed.js';
+import { seedContractSignatures } from './contract-signature.seed.js';
 import { seedContracts } from './contracts.seed.js';
 import { seedEngagementContracts } from './engagement.seed.js';
 import { seedFunding } from './funding.seed.js';
@@ -66,6 +67,7 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions = {}): 
     const contracts = await seedContracts(client);
     const beneficiaries = await seedBeneficiaries(client);
     const engagement = await seedEngagementContracts(client);
+    await seedContractSignatures(client);
     const orientation = await seedOrientations(client);
     const sanctions = await seedSanctions(client);
     const identities = options.sealIdentity ? await seedIdentities(client, options.sealIdentity) : { identities: 0 };

@@ -1,4 +1,5 @@
-import { ACCOMPANIMENT_CLOSED, CLOSING_CASELOAD, type SubgraphDefinition } from '@passerelles/subgraph-kit';
+import { ACCOMPANIMENT_CLOSED, CLOSING_CASELOAD, CONTRACT_SIGNED, type SubgraphDefinition } from '@passerelles/subgraph-kit';
+import { contractSignedHandler } from './contract-signature/contract-signed.js';
 import { closingCaseloadHandler } from './convention/closing-caseload.js';
 import { AccompanimentEntity } from './accompaniment/accompaniment.entity.js';
 import { AppointmentEntity } from './appointment/appointment.entity.js';
@@ -24,6 +25,6 @@ export const beneficiariesSubgraph: SubgraphDefinition = {
   },
   // An exit ends the contract in force, which contracts owns (ADR 0021).
   emits: { [ACCOMPANIMENT_CLOSED]: 'contracts' },
-  // Funding asks for the active caseload of a convention's last day (ADR 0021).
-  internal: { [CLOSING_CASELOAD]: closingCaseloadHandler },
+  // Funding asks for the active caseload of a convention's last day; contracts tells which contracts are signed (ADR 0021).
+  internal: { [CLOSING_CASELOAD]: closingCaseloadHandler, [CONTRACT_SIGNED]: contractSignedHandler },
 };

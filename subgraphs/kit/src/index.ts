@@ -39,7 +39,10 @@ export {
   closingCaseloadPayload,
   CLOSING_PLACES,
   closingPlacesPayload,
+  CONTRACT_SIGNED,
+  contractSignedPayload,
   type AccompanimentClosed,
+  type ContractSigned,
   type ClosingCaseloads,
   type ClosingPlaces,
 } from './events/topics.js';

@@ -207,21 +207,24 @@ describe('Pilotage filters and charts', () => {
          select distinct on (beneficiary_id) beneficiary_id, decided_on, notified_on from beneficiaries.orientation
           where department_code = '62' order by beneficiary_id, decided_on, created_at, id),
        chain as (
-         select b.rsa_entry_date as opened, f.decided_on as decided, f.notified_on as notified, a.started_on as started,
+         select coalesce(b.rights_opened_on, b.rsa_entry_date) as opened, f.decided_on as decided, f.notified_on as notified, a.started_on as started,
+                (select min(cs.signed_on) from beneficiaries.contract_signature cs where cs.beneficiary_id = b.id and cs.signed_on >= f.notified_on) as contract,
                 (select min(r.answered_on) from beneficiaries.referral r where r.accompaniment_id = a.id and r.status in ('ACCEPTED', 'DONE', 'NO_SHOW')) as partner
            from beneficiaries.beneficiary b join first_orientation f on f.beneficiary_id = b.id
            left join lateral (select x.id, x.started_on from beneficiaries.accompaniment x where x.beneficiary_id = b.id and x.started_on is not null
                                order by case when f.notified_on is not null and x.started_on >= f.notified_on then 0 else 1 end, x.started_on, x.id limit 1) a on true
-          where b.department_code = '62' and b.rsa_entry_date >= '2025-01-01'),
+          where b.department_code = '62' and coalesce(b.rights_opened_on, b.rsa_entry_date) >= '2025-01-01'),
        steps as (
          select 1 as i, 'decided' as step, decided - opened as days, decided as ends from chain
          union all select 2, 'notified', notified - decided, notified from chain
-         union all select 3, 'interview', started - notified, started from chain
-         union all select 4, 'partner', partner - started, partner from chain)
+         union all select 3, 'contract', contract - notified, contract from chain
+         union all select 4, 'interview', started - notified, started from chain
+         union all select 5, 'partner', partner - started, partner from chain)
        select step, count(days)::int as n,
               round(percentile_cont(0.5) within group (order by days)::numeric, 2)::float8 as median,
               round(percentile_cont(0.9) within group (order by days)::numeric, 2)::float8 as p90,
-              case when step = 'decided' then round(100 * avg((days <= 42)::int)::numeric, 1)::float8 end as within
+              case when step = 'decided' then round(100 * avg((days <= 42)::int)::numeric, 1)::float8
+                   when step = 'contract' then round(100 * avg((ends <= (ends - days + interval '1 month')::date)::int)::numeric, 1)::float8 end as within
          from steps where ends between '2025-01-01' and '2025-12-31' and days >= 0 group by i, step order by i`,
     );
     const page = await ui.pageAs('ADMIN');
@@ -232,19 +235,22 @@ describe('Pilotage filters and charts', () => {
     expect(await section.locator('h2').textContent()).toBe('Délais légaux');
     expect(await page.getByTestId('definitions-delais').textContent()).toMatch(/^Définitions : version 2025-01 \(Loi pour le plein emploi .*décret n° 2024-1244.*\)$/);
     const shown = await shownTable(section, 'delais');
-    expect(shown.columns).toEqual(['Étape', 'Personnes', 'Médiane (jours)', '90e centile (jours)', 'Délai légal (jours)', 'Part dans le délai légal (%)']);
+    expect(shown.columns).toEqual(['Étape', 'Personnes', 'Médiane (jours)', '90e centile (jours)', 'Délai légal', 'Part dans le délai légal (%)']);
     expect(shown.rows.map((r) => r[0])).toEqual([
       'Orientation décidée (depuis l’ouverture du droit)',
       'Orientation notifiée (depuis la décision)',
+      'Contrat signé (depuis la notification)',
       'Premier entretien avec le référent (depuis la notification)',
       'Premier rendez-vous partenaire accepté (depuis le premier entretien)',
     ]);
-    const expected = ['decided', 'notified', 'interview', 'partner'].map((step, i) => {
+    const targets: Record<string, string> = { decided: '42 jours', contract: '1 mois' };
+    const expected = ['decided', 'notified', 'contract', 'interview', 'partner'].map((step) => {
       const row = rows.find((r) => r.step === step);
-      return [row?.n ?? 0, row?.median ?? null, row?.p90 ?? null, i === 0 ? 42 : null, i === 0 ? (row?.within ?? null) : null];
+      return [row?.n ?? 0, row?.median ?? null, row?.p90 ?? null, targets[step] ?? '—', targets[step] ? (row?.within ?? null) : null];
     });
-    expect(shown.rows.map((r) => r.slice(1).map(numberOf))).toEqual(expected);
+    expect(shown.rows.map((r) => [...r.slice(1, 4).map(numberOf), r[4], numberOf(r[5]!)])).toEqual(expected);
     expect(expected[0]![0]).toBeGreaterThan(10); // the demo holds people whose right opened in 2025
+    expect(expected[2]![0]).toBeGreaterThan(10); // and contracts signed after their orientation was notified
     expect(await section.locator('.note').textContent()).toContain('Définitions : version 2025-01');
     await section.scrollIntoViewIfNeeded();
     await screenshot(page, 'pilotage-delais-legaux');

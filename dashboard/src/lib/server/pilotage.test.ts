@@ -66,8 +66,9 @@ const delayChain: PilotageDelaysQuery['indicators']['delayChain'] = {
   definitionVersion: '2025-01',
   definitionLabel: 'Loi pour le plein emploi (n° 2023-1196), décret n° 2024-1244 du 30 décembre 2024',
   steps: [
-    { step: 'ORIENTATION_DECIDED', counted: n(30), medianDays: 28.5, p90Days: 44.1, shareWithinTarget: 0.8667, targetDays: 42 },
-    { step: 'ORIENTATION_NOTIFIED', counted: HIDDEN, medianDays: null, p90Days: null, shareWithinTarget: null, targetDays: null },
+    { step: 'ORIENTATION_DECIDED', counted: n(30), medianDays: 28.5, p90Days: 44.1, shareWithinTarget: 0.8667, targetDays: 42, targetMonths: null },
+    { step: 'ORIENTATION_NOTIFIED', counted: HIDDEN, medianDays: null, p90Days: null, shareWithinTarget: null, targetDays: null, targetMonths: null },
+    { step: 'CONTRACT_SIGNED', counted: n(20), medianDays: 21, p90Days: 40.2, shareWithinTarget: 0.65, targetDays: null, targetMonths: 1 },
   ],
 };
 
@@ -170,8 +171,9 @@ describe('pilotageView', () => {
     const delays = tableOf(view, 'delais');
     expect(delays.title).toBe('Délais légaux');
     expect(delays.rows).toEqual([
-      ['Orientation décidée (depuis l’ouverture du droit)', 30, 28.5, 44.1, 42, 86.7],
+      ['Orientation décidée (depuis l’ouverture du droit)', 30, 28.5, 44.1, '42 jours', 86.7],
       ['Orientation notifiée (depuis la décision)', '< 11', null, null, null, null],
+      ['Contrat signé (depuis la notification)', 20, 21, 40.2, '1 mois', 65],
     ]);
     expect(delays.note).toContain('Définitions : version 2025-01 (Loi pour le plein emploi');
     expect(view.delays).toEqual({ ok: true, definitions: `Définitions : version 2025-01 (${delayChain.definitionLabel})` });

@@ -330,6 +330,10 @@ type DelayChain = PilotageDelaysQuery['indicators']['delayChain'];
 /** « Définitions : version 2025-01 (Loi pour le plein emploi …) ». */
 const delayDefinitions = (chain: DelayChain): string => `Définitions : version ${chain.definitionVersion} (${chain.definitionLabel})`;
 
+/** « 42 jours », « 1 mois », or nothing for a step without a legal target. */
+const legalTarget = (s: DelayChain['steps'][number]): string | null =>
+  s.targetDays !== null ? `${s.targetDays} jours` : s.targetMonths !== null ? `${s.targetMonths} mois` : null;
+
 /**
  * The legal delays: per step of the chain, the people whose step ended in the period, the median
  * and 90th percentile in days, the legal target and the share within it; the note names the
@@ -339,16 +343,16 @@ function delayTable(chain: DelayChain): Table {
   return {
     id: 'delais',
     title: 'Délais légaux',
-    columns: ['Étape', 'Personnes', 'Médiane (jours)', '90e centile (jours)', 'Délai légal (jours)', 'Part dans le délai légal (%)'],
+    columns: ['Étape', 'Personnes', 'Médiane (jours)', '90e centile (jours)', 'Délai légal', 'Part dans le délai légal (%)'],
     rows: chain.steps.map((s) => [
       labelOf(DELAY_STEPS, s.step),
       exportCountValue(s.counted),
       s.medianDays,
       s.p90Days,
-      s.targetDays,
+      legalTarget(s),
       s.shareWithinTarget === null ? null : round(s.shareWithinTarget * 100, 1),
     ]),
-    note: `${delayDefinitions(chain)}. Personnes dont le droit au RSA a été ouvert depuis l’entrée en vigueur de ces définitions et dont l’étape s’est terminée sur la période ; chaque étape est mesurée depuis la fin de la précédente (première orientation ; premier accompagnement commencé après la notification ; première orientation vers un partenaire acceptée). La signature du contrat d’engagement n’est pas encore mesurée. Médianes, centiles et parts ne sont publiés que si l’effectif l’est. ${SUPPRESSION_NOTE}`,
+    note: `${delayDefinitions(chain)}. Personnes dont le droit au RSA a été ouvert depuis l’entrée en vigueur de ces définitions et dont l’étape s’est terminée sur la période ; chaque étape est mesurée depuis la fin de la précédente (première orientation ; premier accompagnement commencé après la notification ; première orientation vers un partenaire acceptée), sauf le contrat, mesuré depuis la notification comme la loi compte son mois (premier CER ou contrat d’engagement signé depuis). Médianes, centiles et parts ne sont publiés que si l’effectif l’est. ${SUPPRESSION_NOTE}`,
   };
 }
 

@@ -44,6 +44,7 @@ export function pathAlertBadge(alert: { kind: CaseloadAlert; dueOn: string }): A
     APPOINTMENT_TO_CLOSE: `Rendez-vous du ${day} à clôturer (honoré, manqué ou excusé ?)`,
     REFERRAL_UNANSWERED: `Orientation refusée ou sans réponse le ${day} : orienter de nouveau`,
     ORIENTATION_DUE: `Orientation à décider avant le ${day} (délai légal)`,
+    CONTRACT_DUE: `Contrat d’engagement à signer avant le ${day} (délai légal)`,
   }[alert.kind];
   return { kind: alert.kind, text };
 }

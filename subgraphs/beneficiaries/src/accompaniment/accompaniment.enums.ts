@@ -162,6 +162,8 @@ export enum CaseloadAlert {
   REFERRAL_UNANSWERED = 'REFERRAL_UNANSWERED',
   /** The right was opened (since the law in force) and no orientation is recorded: the legal deadline (6 weeks) is 7 days away or past. */
   ORIENTATION_DUE = 'ORIENTATION_DUE',
+  /** The current orientation was notified (since the law in force) and no contract is signed since: the legal deadline (1 month) is 7 days away or past. */
+  CONTRACT_DUE = 'CONTRACT_DUE',
 }
 
 registerEnumType(ExitReason, { name: 'ExitReason', description: 'Why an accompaniment ended.' });

@@ -3,7 +3,7 @@ import type { Caller } from '@passerelles/subgraph-kit';
 import { REFERRAL_EXPIRES_AFTER_DAYS, type CaseloadAlert } from '../accompaniment/accompaniment.enums.js';
 import { visibleAccompaniments, visiblePeople } from '../beneficiary/beneficiary.access.js';
 import { BENEFICIARY_COLUMNS } from '../beneficiary/beneficiary.repository.js';
-import { DELAY_ALERT_DAYS_BEFORE, DelayStep, definitionFor, targetDays } from '../indicators/delay-chain.definitions.js';
+import { DELAY_ALERT_DAYS_BEFORE, DelayStep, definitionFor, targetDays, targetMonths } from '../indicators/delay-chain.definitions.js';
 import type { BeneficiaryRecord } from '../beneficiary/beneficiary.entity.js';
 import { openSql } from '../referral/referral.repository.js';
 
@@ -36,11 +36,16 @@ type Sql = { sql: string; params: unknown[] };
  *   last 60 days, and no other referral is open; on the day it expired or was refused;
  * - ORIENTATION_DUE: the person's right was opened (`rights_opened_on`, else `rsa_entry_date`) on or after the delay definitions' `rightsOpenedFrom`
  *   (the law in force), no orientation is recorded, and the legal deadline (right opened + 42 days
- *   under definition 2025-01) is 7 days away or past; due on the deadline.
+ *   under definition 2025-01) is 7 days away or past; due on the deadline;
+ * - CONTRACT_DUE: the person's current orientation (the latest decided: a new orientation restarts
+ *   the clock) was notified on or after `rightsOpenedFrom`, no contract was signed on or after that
+ *   notification (as contracts told it), and the legal deadline (notification + 1 month under
+ *   definition 2025-01) is 7 days away or past; due on the deadline.
  */
 function alertCte(scope: Sql, today: string, extra: Sql = { sql: '', params: [] }): Sql {
   const delays = definitionFor(today);
   const orientationDays = targetDays(delays, DelayStep.ORIENTATION_DECIDED) ?? 0;
+  const contractMonths = targetMonths(delays, DelayStep.CONTRACT_SIGNED) ?? 1;
   return {
     sql: `with p as (select ?::date as today, ?::date as rights_from),
       alert as (
@@ -67,7 +72,15 @@ function alertCte(scope: Sql, today: string, extra: Sql = { sql: '', params: [] 
             ('ORIENTATION_DUE', (select coalesce(bo.rights_opened_on, bo.rsa_entry_date) + ${orientationDays} from beneficiaries.beneficiary bo
                                   where bo.id = a.beneficiary_id and coalesce(bo.rights_opened_on, bo.rsa_entry_date) >= p.rights_from
                                     and coalesce(bo.rights_opened_on, bo.rsa_entry_date) + ${orientationDays - DELAY_ALERT_DAYS_BEFORE} <= p.today
-                                    and not exists (select 1 from beneficiaries.orientation o where o.department_code = bo.department_code and o.beneficiary_id = bo.id)))
+                                    and not exists (select 1 from beneficiaries.orientation o where o.department_code = bo.department_code and o.beneficiary_id = bo.id))),
+            ('CONTRACT_DUE', (select (co.notified_on + interval '${contractMonths} months')::date
+                                from (select o.notified_on from beneficiaries.orientation o
+                                       where o.department_code = a.department_code and o.beneficiary_id = a.beneficiary_id
+                                       order by o.decided_on desc, o.created_at desc, o.id desc limit 1) co
+                               where co.notified_on >= p.rights_from
+                                 and (co.notified_on + interval '${contractMonths} months')::date - ${DELAY_ALERT_DAYS_BEFORE} <= p.today
+                                 and not exists (select 1 from beneficiaries.contract_signature cs
+                                                  where cs.department_code = a.department_code and cs.beneficiary_id = a.beneficiary_id and cs.signed_on >= co.notified_on)))
           ) as k(kind, due_on)
          where ${scope.sql} and a.ended_on is null and k.due_on is not null ${extra.sql})`,
     params: [today, delays.rightsOpenedFrom, ...scope.params, ...extra.params],

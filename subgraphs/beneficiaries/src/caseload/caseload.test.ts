@@ -110,6 +110,7 @@ describe('a caseload with its alerts', () => {
       { alert: 'APPOINTMENT_TO_CLOSE', people: 1 },
       { alert: 'REFERRAL_UNANSWERED', people: 0 },
       { alert: 'ORIENTATION_DUE', people: 0 },
+      { alert: 'CONTRACT_DUE', people: 0 },
     ]);
 
     for (const [alert, id] of [['WAITING_FIRST_INTERVIEW', w.waiting], ['MISSED_LAST_APPOINTMENT', w.missed], ['REVIEW_DUE', w.review], ['APPOINTMENT_TO_CLOSE', w.toClose]] as const) {

@@ -11,6 +11,12 @@ export enum DelayStep {
   ORIENTATION_DECIDED = 'ORIENTATION_DECIDED',
   /** First orientation decided → notified (`orientation.notified_on`). */
   ORIENTATION_NOTIFIED = 'ORIENTATION_NOTIFIED',
+  /**
+   * Notified → the first contract (CER or contrat d'engagement) signed on or after the notification
+   * (`contract_signature.signed_on`, which contracts tells: ADR 0021). Measured from the notification,
+   * as the law counts its month, not from the previous step.
+   */
+  CONTRACT_SIGNED = 'CONTRACT_SIGNED',
   /** Notified → first interview with the référent (`accompaniment.started_on` of the chain's accompaniment). */
   FIRST_INTERVIEW = 'FIRST_INTERVIEW',
   /** First interview → first partner appointment (the first referral of that accompaniment accepted: `referral.answered_on`). */
@@ -37,11 +43,6 @@ export interface DelayDefinition {
   rightsOpenedFrom: string;
   /** Per step, the legal target; steps without one are measured (median, 90th percentile) with no share within target. */
   targets: Partial<Record<DelayStep, LegalTarget>>;
-  /**
-   * Targets of steps owned by other subgraphs, recorded for when they are computed: the contract is
-   * signed in contracts (needs an event from it, ADR 0021 style).
-   */
-  laterTargets: Record<string, LegalTarget>;
 }
 
 /** Every version, oldest first. Never edit a published version: add one. */
@@ -53,9 +54,8 @@ export const DELAY_DEFINITIONS: readonly DelayDefinition[] = [
     rightsOpenedFrom: '2025-01-01',
     targets: {
       [DelayStep.ORIENTATION_DECIDED]: { days: 42, source: 'CASF D.262-65-2 : orientation dans les 6 semaines de l’ouverture du droit' },
-    },
-    laterTargets: {
-      CONTRACT_SIGNED: { months: 1, source: 'Loi n° 2023-1196 : contrat d’engagement signé dans le mois de l’orientation notifiée' },
+      // Recorded in this version from the start; computed since contracts tells beneficiaries of signatures.
+      [DelayStep.CONTRACT_SIGNED]: { months: 1, source: 'Loi n° 2023-1196 : contrat d’engagement signé dans le mois de l’orientation notifiée' },
     },
   },
 ];
@@ -68,5 +68,8 @@ export function definitionFor(lastDay: string): DelayDefinition {
 /** The legal target in days of a step under a definition, or null. */
 export const targetDays = (definition: DelayDefinition, step: DelayStep): number | null => definition.targets[step]?.days ?? null;
 
-/** Alerts of the chain are raised this many days before the deadline (caseload alert ORIENTATION_DUE). */
+/** The legal target in calendar months of a step under a definition, or null. */
+export const targetMonths = (definition: DelayDefinition, step: DelayStep): number | null => definition.targets[step]?.months ?? null;
+
+/** Alerts of the chain are raised this many days before the deadline (caseload alerts ORIENTATION_DUE and CONTRACT_DUE). */
 export const DELAY_ALERT_DAYS_BEFORE = 7;

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { IndicatorFilter, Period } from './indicators.repository.js';
-import { delaySteps, targetDays, type DelayDefinition } from './delay-chain.definitions.js';
+import { delaySteps, targetDays, targetMonths, type DelayDefinition } from './delay-chain.definitions.js';
 
 /** One step's figures, for all tracks (`track` null) or one track. */
 export interface DelayRow {
@@ -17,8 +17,9 @@ export interface DelayRow {
  * or after the definition's `rightsOpenedFrom` has one chain (the right opened: `rights_opened_on`
  * when an import gave it, else `rsa_entry_date`): their first orientation (earliest
  * decided), its notification, the chain's accompaniment — the first started on or after the
- * notification, or else their first started one — and the first referral of that accompaniment
- * the partner accepted (answered ACCEPTED, then maybe DONE or NO_SHOW). A step is counted in the
+ * notification, or else their first started one — the first contract signed on or after the
+ * notification (as contracts told it), and the first referral of that accompaniment the partner
+ * accepted (answered ACCEPTED, then maybe DONE or NO_SHOW). A step is counted in the
  * period when its end falls in it and it lasted 0 days or more (an accompaniment started before the
  * notification is not a delay). Scope: the person's territory (the caller's territories, or
  * `territoryId`); programme and operator those of the chain's accompaniment. Grouping sets give
@@ -39,14 +40,16 @@ export async function delayChainRows(em: EntityManager, filter: IndicatorFilter,
     conditions.push('a.operator_id = ?');
     params.push(filter.operatorId);
   }
-  const targets = delaySteps.map(() => '(?::text, ?::int)').join(', ');
-  const targetParams = delaySteps.flatMap((step) => [step, targetDays(definition, step)]);
+  const targets = delaySteps.map(() => '(?::text, ?::int, ?::int)').join(', ');
+  const targetParams = delaySteps.flatMap((step) => [step, targetDays(definition, step), targetMonths(definition, step)]);
   return em.execute<DelayRow[]>(
     `with p as (select ?::date as f, ?::date as t),
      o as (select distinct on (o.beneficiary_id) o.beneficiary_id, o.track, o.decided_on, o.notified_on
              from beneficiaries.orientation o where o.department_code = ?
             order by o.beneficiary_id, o.decided_on, o.created_at, o.id),
      c as (select o.track, coalesce(b.rights_opened_on, b.rsa_entry_date) as rights_opened_on, o.decided_on, o.notified_on, a.started_on,
+                  (select min(cs.signed_on) from beneficiaries.contract_signature cs
+                    where cs.department_code = b.department_code and cs.beneficiary_id = b.id and cs.signed_on >= o.notified_on) as contract_on,
                   (select min(r.answered_on) from beneficiaries.referral r
                     where r.department_code = b.department_code and r.accompaniment_id = a.id and r.status in ('ACCEPTED', 'DONE', 'NO_SHOW')) as partner_on
              from beneficiaries.beneficiary b
@@ -56,18 +59,21 @@ export async function delayChainRows(em: EntityManager, filter: IndicatorFilter,
                 where a.department_code = b.department_code and a.beneficiary_id = b.id and a.started_on is not null
                 order by (a.started_on >= o.notified_on) desc nulls last, a.started_on, a.id limit 1) a on true
             where b.department_code = ? and coalesce(b.rights_opened_on, b.rsa_entry_date) >= ?::date ${conditions.map((c) => `and ${c}`).join(' ')}),
-     s as (select v.step, c.track, v.days
+     s as (select v.step, c.track, v.ends - v.starts as days, v.starts, v.ends
              from p, c cross join lateral (values
-               ('ORIENTATION_DECIDED', c.decided_on - c.rights_opened_on, c.decided_on),
-               ('ORIENTATION_NOTIFIED', c.notified_on - c.decided_on, c.notified_on),
-               ('FIRST_INTERVIEW', c.started_on - c.notified_on, c.started_on),
-               ('FIRST_PARTNER_APPOINTMENT', c.partner_on - c.started_on, c.partner_on)) as v(step, days, ends)
-            where v.ends between p.f and p.t and v.days >= 0),
-     target(step, days) as (values ${targets})
+               ('ORIENTATION_DECIDED', c.rights_opened_on, c.decided_on),
+               ('ORIENTATION_NOTIFIED', c.decided_on, c.notified_on),
+               ('CONTRACT_SIGNED', c.notified_on, c.contract_on),
+               ('FIRST_INTERVIEW', c.notified_on, c.started_on),
+               ('FIRST_PARTNER_APPOINTMENT', c.started_on, c.partner_on)) as v(step, starts, ends)
+            where v.ends between p.f and p.t and v.ends >= v.starts),
+     target(step, days, months) as (values ${targets})
      select s.step, s.track, count(*)::int as counted,
             percentile_cont(0.5) within group (order by s.days)::float8 as median,
             percentile_cont(0.9) within group (order by s.days)::float8 as p90,
-            (avg(case when s.days <= target.days then 1 else 0 end) filter (where target.days is not null))::float8 as "withinTarget"
+            (avg(case when target.months is not null then (s.ends <= (s.starts + make_interval(months => target.months))::date)::int
+                      else (s.days <= target.days)::int end)
+               filter (where target.days is not null or target.months is not null))::float8 as "withinTarget"
        from s join target on target.step = s.step
       group by grouping sets ((s.step), (s.step, s.track))`,
     [period.from, period.to, filter.departmentCode, filter.departmentCode, definition.rightsOpenedFrom, ...params, ...targetParams],

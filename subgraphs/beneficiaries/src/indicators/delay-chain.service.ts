@@ -1,6 +1,6 @@
 import { publishGroup, type PublishedCount } from '@passerelles/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { definitionFor, delaySteps, targetDays, type DelayStep } from './delay-chain.definitions.js';
+import { definitionFor, delaySteps, targetDays, targetMonths, type DelayStep } from './delay-chain.definitions.js';
 import { delayChainRows, trackCodes, type DelayRow } from './delay-chain.repository.js';
 import type { DelayChainType, DelayStepStatsType } from './delay-chain.type.js';
 import type { IndicatorFilter, Period } from './indicators.repository.js';
@@ -19,14 +19,16 @@ export async function delayChain(em: EntityManager, filter: IndicatorFilter, per
   const byKey = new Map(rows.map((r) => [key(r.step, r.track), r]));
   const stats = (step: DelayStep, row: DelayRow | undefined, counted: PublishedCount): DelayStepStatsType => {
     const target = targetDays(definition, step);
+    const months = targetMonths(definition, step);
     const shown = !counted.suppressed && (row?.counted ?? 0) > 0;
     return {
       step,
       counted,
       medianDays: shown ? round(row!.median, 2) : null,
       p90Days: shown ? round(row!.p90, 2) : null,
-      shareWithinTarget: shown && target !== null ? round(row!.withinTarget, 4) : null,
+      shareWithinTarget: shown && (target !== null || months !== null) ? round(row!.withinTarget, 4) : null,
       targetDays: target,
+      targetMonths: months,
     };
   };
   const groups = delaySteps.map((step) => publishGroup(tracks.map((track) => ({ key: track, count: byKey.get(key(step, track))?.counted ?? 0 })), exact));

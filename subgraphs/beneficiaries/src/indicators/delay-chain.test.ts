@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { addDays, daysBetween } from '@passerelles/subgraph-kit';
+import { addDays, addMonths, daysBetween } from '@passerelles/subgraph-kit';
 import { createTestTerritory, execute, openTestOrm, QueryCounter, testCaller, testContext } from '@passerelles/subgraph-kit/test-support';
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordContractSigned } from '../contract-signature/contract-signed.js';
 import { beneficiariesSubgraph } from '../subgraph.js';
 import { firstCommune, newAccompaniment, newPerson, useTestIdentityKey } from '../test-support/factories.js';
 
@@ -15,7 +16,7 @@ let schema: GraphQLSchema;
 let commune: string;
 const admin = testCaller({ departmentCode: DEPARTMENT });
 const steering = testCaller({ departmentCode: DEPARTMENT, role: 'STEERING' });
-const STEPS = ['ORIENTATION_DECIDED', 'ORIENTATION_NOTIFIED', 'FIRST_INTERVIEW', 'FIRST_PARTNER_APPOINTMENT'] as const;
+const STEPS = ['ORIENTATION_DECIDED', 'ORIENTATION_NOTIFIED', 'CONTRACT_SIGNED', 'FIRST_INTERVIEW', 'FIRST_PARTNER_APPOINTMENT'] as const;
 const TRACKS = ['PRO', 'SOCIO_PRO', 'SOCIAL'] as const;
 const YEAR_2025 = { from: '2025-01-01', to: '2025-12-31' };
 
@@ -40,8 +41,8 @@ function lcg(seed: number): (n: number) => number {
 
 const DELAY_CHAIN = `query ($scope: IndicatorScopeInput, $period: PeriodInput!) { indicators(scope: $scope, period: $period) { delayChain {
   definitionVersion definitionLabel
-  steps { step counted { value suppressed rule } medianDays p90Days shareWithinTarget targetDays }
-  byTrack { track steps { step counted { value suppressed rule } medianDays p90Days shareWithinTarget targetDays } } } } }`;
+  steps { step counted { value suppressed rule } medianDays p90Days shareWithinTarget targetDays targetMonths }
+  byTrack { track steps { step counted { value suppressed rule } medianDays p90Days shareWithinTarget targetDays targetMonths } } } } }`;
 
 interface StepStats {
   step: string;
@@ -50,6 +51,7 @@ interface StepStats {
   p90Days: number | null;
   shareWithinTarget: number | null;
   targetDays: number | null;
+  targetMonths: number | null;
 }
 interface Chain {
   definitionVersion: string;
@@ -101,10 +103,12 @@ describe('delay chain', () => {
     const programmeId = randomUUID();
     const rand = lcg(20261206);
     /** Each step measured: its track, end day and days, as the definition says (step end in the period, 0 days or more). */
-    const measured: { step: string; track: string; ends: string; days: number }[] = [];
+    const measured: { step: string; track: string; ends: string; days: number; withinMonth: boolean }[] = [];
     const push = (step: string, track: string, start: string | null, end: string | null): void => {
-      if (start && end) measured.push({ step, track, ends: end, days: daysBetween(start, end) });
+      if (start && end) measured.push({ step, track, ends: end, days: daysBetween(start, end), withinMonth: end <= addMonths(start, 1) });
     };
+    const sign = (person: string, signedOn: string): Promise<boolean> =>
+      recordContractSigned(em, DEPARTMENT, randomUUID(), { contractId: randomUUID(), beneficiaryId: person, accompanimentId: null, kind: 'CONTRAT_ENGAGEMENT', signedOn });
     for (let i = 0; i < 40; i++) {
       const track = TRACKS[rand(3)]!;
       const entry = addDays('2024-12-01', rand(380));
@@ -116,6 +120,14 @@ describe('delay chain', () => {
       const inChain = entry >= '2025-01-01';
       if (inChain) push('ORIENTATION_DECIDED', track, entry, decided);
       if (inChain) push('ORIENTATION_NOTIFIED', track, decided, notified);
+      // Contracts (as contracts tells them): one signed before the notification does not count; the first on or after it does, within a month or not.
+      if (notified && rand(4) === 0) await sign(person, addDays(notified, -20));
+      if (notified && rand(4) !== 0) {
+        const signed = addDays(notified, rand(50));
+        await sign(person, signed);
+        if (rand(3) === 0) await sign(person, addDays(signed, 30));
+        if (inChain) push('CONTRACT_SIGNED', track, notified, signed);
+      }
       if (rand(4) !== 0) {
         const base = notified ?? decided;
         // Sometimes an earlier accompaniment, started before the notification: the chain takes the one started after it.
@@ -142,13 +154,16 @@ describe('delay chain', () => {
     const expected = (step: string, track: string | null) => {
       const days = measured.filter((m) => m.step === step && (track === null || m.track === track) && m.ends >= YEAR_2025.from && m.ends <= YEAR_2025.to).map((m) => m.days);
       const target = step === 'ORIENTATION_DECIDED' ? 42 : null;
+      const months = step === 'CONTRACT_SIGNED' ? 1 : null;
+      const inMonth = measured.filter((m) => m.step === step && (track === null || m.track === track) && m.ends >= YEAR_2025.from && m.ends <= YEAR_2025.to && m.withinMonth).length;
       return {
         step,
         counted: { value: days.length, suppressed: false, rule: null },
         medianDays: days.length ? r2(percentile(days, 0.5)) : null,
         p90Days: days.length ? r2(percentile(days, 0.9)) : null,
-        shareWithinTarget: days.length && target !== null ? r4(days.filter((d) => d <= target).length / days.length) : null,
+        shareWithinTarget: !days.length ? null : target !== null ? r4(days.filter((d) => d <= target).length / days.length) : months !== null ? r4(inMonth / days.length) : null,
         targetDays: target,
+        targetMonths: months,
       };
     };
     expect(chain!.steps).toEqual(STEPS.map((s) => expected(s, null)));
@@ -158,9 +173,9 @@ describe('delay chain', () => {
 
     // The programme narrows to the chain's accompaniment: another programme has none of them.
     const other = await chainFor(admin, { territoryId, programmeId: randomUUID() });
-    expect(other.chain!.steps.map((s) => s.counted.value)).toEqual([0, 0, 0, 0]);
+    expect(other.chain!.steps.map((s) => s.counted.value)).toEqual([0, 0, 0, 0, 0]);
     const same = await chainFor(admin, { territoryId, programmeId });
-    expect(same.chain!.steps[2]).toEqual(chain!.steps[2]);
+    expect(same.chain!.steps[3]).toEqual(chain!.steps[3]);
   });
 
   it('suppresses small counts for steering, with their statistics, and hides a track by secondary suppression', async () => {
@@ -172,7 +187,7 @@ describe('delay chain', () => {
     }
     const { chain, errors } = await chainFor(steering, { territoryId });
     expect(errors).toEqual([]);
-    const [decided, notified, interview] = chain!.steps;
+    const [decided, notified, , interview] = chain!.steps;
     expect(decided!.counted).toEqual({ value: 14, suppressed: false, rule: null });
     expect(decided!.medianDays).toBe(r2(percentile(Array.from({ length: 14 }, (_, i) => 20 + i * 3), 0.5)));
     expect(decided!.shareWithinTarget).toBe(r4(8 / 14)); // 20, 23, … 41: eight within 42 days

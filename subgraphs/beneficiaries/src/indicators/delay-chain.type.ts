@@ -5,7 +5,7 @@ import { DelayStep } from './delay-chain.definitions.js';
 registerEnumType(DelayStep, {
   name: 'DelayStep',
   description:
-    'A step of the legal delay chain, measured from the end of the previous one: right opened → ORIENTATION_DECIDED → ORIENTATION_NOTIFIED → FIRST_INTERVIEW (référent) → FIRST_PARTNER_APPOINTMENT (first referral accepted). The contract signature belongs to contracts and is not computed here.',
+    'A step of the legal delay chain, measured from the end of the previous one: right opened → ORIENTATION_DECIDED → ORIENTATION_NOTIFIED → FIRST_INTERVIEW (référent) → FIRST_PARTNER_APPOINTMENT (first referral accepted); CONTRACT_SIGNED (the first contract signed, as contracts tells it) is measured from the notification, as the law counts its month.',
 });
 
 @ObjectType('DelayStepStats', { description: 'One step of the legal delay chain over the people whose step ended in the period.' })
@@ -25,8 +25,11 @@ export class DelayStepStatsType {
   @Field(() => Float, { nullable: true, description: 'Share (0–1, 4 decimals) done within the legal target; null without a target, or when `counted` is suppressed or zero.' })
   shareWithinTarget!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'The legal target in days under the definition used; null when the step has none.' })
+  @Field(() => Int, { nullable: true, description: 'The legal target in days under the definition used; null when the step has none or counts in months.' })
   targetDays!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'The legal target in calendar months (e.g. the contract within 1 month of the notification); null when the step has none or counts in days.' })
+  targetMonths!: number | null;
 }
 
 @ObjectType('TrackDelayChain', { description: 'The legal delay chain of the people whose first orientation was to one track.' })

@@ -3,7 +3,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   addDays,
   assertCan,
+  CONTRACT_SIGNED,
   daysBetween,
+  enqueueEvent,
+  kickOutbox,
   parseIsoDate,
   parsePublishedPeriod,
   publishCount,
@@ -17,6 +20,7 @@ import {
   todayIso,
   UserFacingError,
   type Caller,
+  type ContractSigned,
   type MutationError,
   type PeriodInput,
   type SubgraphContext,
@@ -231,6 +235,8 @@ async function writeAll(ctx: SubgraphContext, change: (em: EntityManager, access
   const access = contractAccess(ctx.caller);
   try {
     const written = await ctx.em.transactional((em) => change(em, access));
+    // A signature's event waits in the outbox: deliver it now rather than at the next poll.
+    kickOutbox('contracts');
     for (const { operation, contract } of written) await recordAccess(ctx, { operation, recordType: RECORD, recordIds: [contract.id] });
     return { ok: true, error: null, contract: toContractType(written.at(-1)!.contract) };
   } catch (error) {
@@ -246,6 +252,18 @@ function write(ctx: SubgraphContext, operation: 'CREATE' | 'UPDATE', change: (em
 
 function history(em: EntityManager, ctx: SubgraphContext, contract: EngagementContract, status: StoredStatus, on: string): void {
   em.create(ContractStatusChangeEntity, { departmentCode: contract.departmentCode, contractId: contract.id, status, changedOn: on, changedBy: ctx.caller.userId, changedAt: new Date() });
+}
+
+/**
+ * A signature: its history line, and the `contract-signed` event in the same transaction (ADR
+ * 0021), which the outbox relay delivers to beneficiaries for the legal delay chain and the
+ * CONTRACT_DUE alert. Every way a contract gets signed (created signed, a draft signed, a renewal,
+ * a CER converted) goes through here.
+ */
+async function signed(em: EntityManager, ctx: SubgraphContext, contract: EngagementContract, on: string): Promise<void> {
+  history(em, ctx, contract, 'SIGNED', on);
+  const payload: ContractSigned = { contractId: contract.id, beneficiaryId: contract.beneficiaryId, accompanimentId: contract.accompanimentId ?? null, kind: contract.kind, signedOn: on };
+  await enqueueEvent(em, 'contracts', { departmentCode: contract.departmentCode, topic: CONTRACT_SIGNED, key: contract.beneficiaryId, payload });
 }
 
 async function load(em: EntityManager, access: ContractAccess, id: string): Promise<EngagementContract> {
@@ -407,7 +425,7 @@ export function createContract(ctx: SubgraphContext, input: CreateContractInput)
     input.commitments.forEach((c, position) =>
       em.create(ContractCommitmentEntity, { id: randomUUID(), departmentCode: caller.departmentCode, contractId: id, position, theme: c.theme, kind: c.kind, party: c.party, description: c.description, status: 'PLANNED', assessment: null }),
     );
-    if (signedOn) history(em, ctx, contract, 'SIGNED', signedOn);
+    if (signedOn) await signed(em, ctx, contract, signedOn);
     else history(em, ctx, contract, 'DRAFT', todayIso());
     await em.flush();
     return contract;
@@ -423,7 +441,7 @@ export function signContract(ctx: SubgraphContext, id: string, signedOn: string)
     await assertNoOverlap(em, contract);
     contract.status = 'SIGNED';
     contract.signedOn = parseIsoDate(signedOn, 'signedOn');
-    history(em, ctx, contract, 'SIGNED', contract.signedOn);
+    await signed(em, ctx, contract, contract.signedOn);
     await em.flush();
     return contract;
   });
@@ -476,7 +494,7 @@ export function renewContract(ctx: SubgraphContext, id: string, signedOn: string
     await assertNoOverlap(em, next);
     previous.status = 'RENEWED';
     history(em, ctx, previous, 'RENEWED', day);
-    history(em, ctx, next, 'SIGNED', day);
+    await signed(em, ctx, next, day);
     const open = (await new EngagementRepository(em).commitments(previous.departmentCode, [previous.id])).filter((c) => c.status === 'PLANNED' || c.status === 'IN_PROGRESS');
     open.forEach((c, position) => em.create(ContractCommitmentEntity, { ...c, id: randomUUID(), contractId: next.id, position, assessment: null }));
     await em.flush();
@@ -579,7 +597,7 @@ export function convertCerToEngagement(ctx: SubgraphContext, input: ConvertCerIn
       cer.convertedToId = next.id;
       cer.finalAssessment = cer.finalAssessment ?? `Converti en contrat d’engagement à compter du ${startsOn}.`;
       history(em, ctx, cer, 'ENDED', signedOn);
-      history(em, ctx, next, 'SIGNED', signedOn);
+      await signed(em, ctx, next, signedOn);
       await em.flush();
       await assertNoOverlap(em, next);
       writePlan(em, next, plan);

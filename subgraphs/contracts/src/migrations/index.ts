@@ -3,10 +3,12 @@ import { Migration20261122030000_convention } from './Migration20261122030000_co
 import { Migration20261122050000_engagement } from './Migration20261122050000_engagement.js';
 import { Migration20261205200000_closed_accompaniment } from './Migration20261205200000_closed_accompaniment.js';
 import { Migration20261206100000_contrat_engagement } from './Migration20261206100000_contrat_engagement.js';
+import { Migration20261206140000_outbox } from './Migration20261206140000_outbox.js';
 
 export const contractsMigrations: NamedMigration[] = [
   { name: 'Migration20261122030000_convention', class: Migration20261122030000_convention },
   { name: 'Migration20261122050000_engagement', class: Migration20261122050000_engagement },
   { name: 'Migration20261205200000_closed_accompaniment', class: Migration20261205200000_closed_accompaniment },
   { name: 'Migration20261206100000_contrat_engagement', class: Migration20261206100000_contrat_engagement },
+  { name: 'Migration20261206140000_outbox', class: Migration20261206140000_outbox },
 ];

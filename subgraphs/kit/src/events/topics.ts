@@ -28,3 +28,18 @@ export type ClosingPlaces = { conventionId: string; endsOn: string; places: numb
 export const CLOSING_CASELOAD = 'closing-caseload';
 export const closingCaseloadPayload = z.object({ items: z.array(z.object({ conventionId: uuid, date: isoDate })).min(1).max(500) });
 export type ClosingCaseloads = { conventionId: string; activeCaseload: number }[];
+
+/**
+ * contracts → beneficiaries: a contract was signed (a CER or a contrat d'engagement), so that the
+ * legal delay chain and the CONTRACT_DUE alert, computed where the orientations are, know it.
+ */
+export const CONTRACT_SIGNED = 'contract-signed';
+export const contractSignedPayload = z.object({
+  contractId: uuid,
+  beneficiaryId: uuid,
+  accompanimentId: uuid.nullable(),
+  /** The contract's kind code (CER, CONTRAT_ENGAGEMENT…). */
+  kind: z.string().min(1),
+  signedOn: isoDate,
+});
+export type ContractSigned = z.infer<typeof contractSignedPayload>;
