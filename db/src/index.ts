@@ -30,3 +30,6 @@ export { generatePopulation, PAS_DE_CALAIS_SIZE, SHARE_WOMEN, SHARE_OVER_FIVE_YE
 export { residenceCommunes, demoAccompanyingConventions, demoReferralTargets } from './seed/beneficiaries.seed.js';
 export { BackOff, DEFAULT_SUPERVISION, restartDelay, type SupervisionPolicy } from './supervision.js';
 export { addDays, addMonths, daysBetween } from './calendar.js';
+export { seedOrientations } from './seed/orientation.seed.js';
+export { seedSanctions } from './seed/sanction.seed.js';
+export { synthesiseContractSignatures } from './seed/contract-signature.seed.js';

@@ -56,15 +56,18 @@ interface Person {
  * (accepted, with its reason); some requests were refused; three wait for the Pas-de-Calais'
  * decision today, two of them from the demo référent about people the demo operator accompanies.
  * One in ten people has no orientation recorded yet. Everything is dated before DEMO_AS_OF.
+ * `departmentCode` limits it to one Département (the synthetic population loader, one at a time).
  */
-export async function seedOrientations(client: pg.ClientBase): Promise<{ orientations: number; reorientationRequests: number }> {
+export async function seedOrientations(client: pg.ClientBase, departmentCode: string | null = null): Promise<{ orientations: number; reorientationRequests: number }> {
   const { rows } = await client.query<Person>(
     `select b.id, b.department_code, b.orientation_kind, b.rsa_entry_date::text, b.barriers,
             a.referent_id, a.operator_id::text, (a.id is not null and a.ended_on is null) as open
        from beneficiaries.beneficiary b
        left join lateral (select referent_id, operator_id, id, ended_on from beneficiaries.accompaniment a
                            where a.department_code = b.department_code and a.beneficiary_id = b.id order by a.prescribed_on desc, a.id limit 1) a on true
+      where $1::text is null or b.department_code = $1
       order by b.department_code, b.id`,
+    [departmentCode],
   );
   const orientations: unknown[][] = [];
   const requests: unknown[][] = [];

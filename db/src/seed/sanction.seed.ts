@@ -47,25 +47,29 @@ const firstOfNextMonth = (day: string): string => addMonths(`${day.slice(0, 7)}-
  * for 1–2 months from the first of the next month; a little over half lifted on remobilisation (half
  * of them with the amounts withheld paid back), the others ended at their term. A few people breach
  * again within the year: a repeat, suspended 3–4 months. The latest ones still wait for their
- * hearing or decision on DEMO_AS_OF.
+ * hearing or decision on DEMO_AS_OF. The synthetic population loader asks the same for any
+ * Département, with as many procedures as its size calls for.
  */
-export async function seedSanctions(client: pg.ClientBase): Promise<{ sanctionProcedures: number }> {
+export async function seedSanctions(client: pg.ClientBase, { departmentCode = '62', wanted = WANTED }: { departmentCode?: string; wanted?: number } = {}): Promise<{ sanctionProcedures: number }> {
   const { rows } = await client.query<Person>(
     `select b.id, b.household_type, a.referent_id
        from beneficiaries.beneficiary b
        join lateral (select referent_id from beneficiaries.accompaniment a
                       where a.department_code = b.department_code and a.beneficiary_id = b.id and a.referent_id is not null
                       order by a.prescribed_on desc, a.id limit 1) a on true
-      where b.department_code = '62'
+      where b.department_code = $1
       order by b.id`,
+    [departmentCode],
   );
   // The décret of 30 May 2025 applies from 1 June 2025: the first breaches come days after.
   const span = Math.round((Date.parse(DEMO_AS_OF) - Date.parse('2025-06-10')) / 86_400_000);
   const procedures: unknown[][] = [];
+  // The demo's administrator decides in the Pas-de-Calais; elsewhere (the synthetic population) an unnamed one.
+  const decider = departmentCode === '62' ? ADMIN_62 : 'synthetic-admin';
   const random = new SeededRandom(0x5a9c7105);
-  const every = Math.max(1, Math.floor(rows.length / WANTED));
+  const every = Math.max(1, Math.floor(rows.length / wanted));
   for (const [index, p] of rows.entries()) {
-    if (index % every !== 0 || procedures.length >= WANTED) continue;
+    if (index % every !== 0 || procedures.length >= wanted) continue;
     let breachOn = addDays('2025-06-10', random.int(0, span - 5));
     let previous: { id: string; decidedOn: string } | null = null;
     for (let n = 0; n < 2 && breachOn < DEMO_AS_OF; n += 1) {
@@ -141,10 +145,10 @@ export async function seedSanctions(client: pg.ClientBase): Promise<{ sanctionPr
         }
       }
       procedures.push([
-        id, '62', p.id, row.status, row.kind, row.breachOn, row.source, row.note, p.referent_id, row.breachOn,
+        id, departmentCode, p.id, row.status, row.kind, row.breachOn, row.source, row.note, p.referent_id, row.breachOn,
         row.hearingOn, row.outcome, row.hearingOn ? p.referent_id : null,
-        row.decision, row.rate, row.duration, row.decision ? p.household_type : null, row.repeatOf, row.decidedOn, row.effectiveOn, row.decision ? ADMIN_62 : null,
-        row.liftedOn, row.liftReason, row.repaid, row.endedOn, row.endReason, row.liftedOn || row.endedOn ? ADMIN_62 : null,
+        row.decision, row.rate, row.duration, row.decision ? p.household_type : null, row.repeatOf, row.decidedOn, row.effectiveOn, row.decision ? decider : null,
+        row.liftedOn, row.liftReason, row.repaid, row.endedOn, row.endReason, row.liftedOn || row.endedOn ? decider : null,
       ]);
       // About one in six breaches again after the procedure closed.
       const closedOn = row.liftedOn ?? row.endedOn;

@@ -8,6 +8,9 @@ import {
   generatePopulation,
   PAS_DE_CALAIS_SIZE,
   residenceCommunes,
+  seedOrientations,
+  seedSanctions,
+  synthesiseContractSignatures,
   type SyntheticPopulation,
 } from '@passerelles/db';
 import type pg from 'pg';
@@ -68,6 +71,10 @@ export interface PopulationLoad {
   referrals: number;
   /** Synthetic territories created for a Département that had none (0 otherwise). */
   territoriesCreated: number;
+  /** The law of 2025's data (issue 14): orientation decisions, contract signatures (as contracts would tell them), suspension-remobilisation procedures. */
+  orientations: number;
+  contractSignatures: number;
+  sanctionProcedures: number;
   generateMs: number;
   copyMs: number;
   totalMs: number;
@@ -113,6 +120,10 @@ async function loadOne(client: pg.ClientBase, departmentCode: string, options: P
     });
     const generated = performance.now();
     await copyPopulation(client, population);
+    // The law of 2025 on the same people: the demo's own rules, per Département.
+    const { orientations } = await seedOrientations(client, departmentCode);
+    const { contractSignatures } = await synthesiseContractSignatures(client, departmentCode, asOf);
+    const { sanctionProcedures } = await seedSanctions(client, { departmentCode, wanted: Math.ceil(population.accompaniments.length / 500) });
     await client.query('commit');
     const done = performance.now();
     return {
@@ -122,6 +133,9 @@ async function loadOne(client: pg.ClientBase, departmentCode: string, options: P
       appointments: population.appointments.length,
       referrals: population.referrals.length,
       territoriesCreated,
+      orientations,
+      contractSignatures,
+      sanctionProcedures,
       generateMs: Math.round(generated - start),
       copyMs: Math.round(done - generated),
       totalMs: Math.round(done - start),
@@ -133,7 +147,7 @@ async function loadOne(client: pg.ClientBase, departmentCode: string, options: P
 }
 
 const analyze = (client: pg.ClientBase): Promise<unknown> =>
-  client.query('analyze beneficiaries.beneficiary, beneficiaries.accompaniment, beneficiaries.appointment, beneficiaries.referral');
+  client.query('analyze beneficiaries.beneficiary, beneficiaries.accompaniment, beneficiaries.appointment, beneficiaries.referral, beneficiaries.orientation, beneficiaries.contract_signature, beneficiaries.sanction_procedure');
 
 /**
  * A Département at real scale (default: Pas-de-Calais, 52 700 people) over two years of
