@@ -1376,6 +1376,14 @@ export type PilotageProgrammesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type PilotageProgrammesQuery = { programmes: Array<{ id: string, name: string }> };
 
+export type PilotageSanctionsQueryVariables = Exact<{
+  scope?: IndicatorScopeInput | null | undefined;
+  period: PeriodInput;
+}>;
+
+
+export type PilotageSanctionsQuery = { sanctionIndicators: { medianDurationMonths: number | null, medianDaysToLift: number | null, opened: { value: number | null, suppressed: boolean, rule: SuppressionRule | null }, decided: { value: number | null, suppressed: boolean, rule: SuppressionRule | null }, suspended: { value: number | null, suppressed: boolean, rule: SuppressionRule | null }, lifted: { value: number | null, suppressed: boolean, rule: SuppressionRule | null } } };
+
 export type DecideReorientationMutationVariables = Exact<{
   input: DecideReorientationInput;
 }>;

@@ -149,7 +149,7 @@ const monthFormat = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'num
 /** `2025-03` → « mars 2025 ». */
 export const formatMonth = (month: string): string => monthFormat.format(new Date(`${month}-01T00:00:00Z`));
 
-function countFigure(label: string, count: Count, detail?: string): Figure {
+export function countFigure(label: string, count: Count, detail?: string): Figure {
   return { label, value: exportCountValue(count), shown: formatCountValue(count), suppressed: count.suppressed, ...(detail ? { detail } : {}) };
 }
 
@@ -157,7 +157,7 @@ function shareFigure(label: string, share: number | null, detail?: string): Figu
   return { label, unit: '%', value: share === null ? null : round(share * 100, 1), shown: formatShare(share), suppressed: false, ...(detail ? { detail } : {}) };
 }
 
-function daysFigure(label: string, days: number | null, detail?: string): Figure {
+export function daysFigure(label: string, days: number | null, detail?: string): Figure {
   return { label, unit: 'jours', value: days, shown: days === null ? '—' : `${formatDecimal(days)} j`, suppressed: false, ...(detail ? { detail } : {}) };
 }
 

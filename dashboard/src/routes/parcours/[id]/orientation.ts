@@ -1,7 +1,8 @@
 // French words for the refusals of the orientation mutations (codes of the API, ADR 0016), and the
 // form field each one concerns: the person's page (request, withdrawal) and the Département's list
 // of requests (decision) share them.
-import { GENERAL, type FieldErrors } from '#lib/validation.ts';
+import { GENERAL } from '#lib/validation.ts';
+import { refusalMapper } from './refusals.ts';
 
 const MESSAGES: Record<string, string> = {
   NOT_FOUND: 'Cette personne ou cette demande est introuvable parmi celles que vous suivez.',
@@ -35,8 +36,4 @@ const FIELDS: Record<string, string> = {
 };
 
 /** A refusal of the API, in French, on the form field it concerns. */
-export function orientationRefusal(error: { code: string; field: string | null } | null | undefined): FieldErrors {
-  const message = (error && MESSAGES[error.code]) ?? 'L’enregistrement a été refusé.';
-  const field = (error?.field && FIELDS[error.field]) ?? GENERAL;
-  return { [field]: message };
-}
+export const orientationRefusal = refusalMapper(MESSAGES, FIELDS);

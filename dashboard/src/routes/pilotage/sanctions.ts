@@ -1,0 +1,33 @@
+// The « Sanctions et remobilisation » figures of the Pilotage page: how many procedures and how
+// long, for the page's scope and grid period, suppressed by the API like every aggregate.
+import { formatDecimal } from '#lib/counts.ts';
+import type { PilotageSanctionsQuery } from '#lib/graphql/operations.ts';
+import { countFigure, daysFigure, type Figure, type Filters } from '#lib/server/pilotage.ts';
+import { loadPanel } from '#lib/server/panel.ts';
+import sanctionsDocument from './sanctions.graphql?raw';
+
+export type SanctionFigures = { ok: true; figures: Figure[] } | { ok: false; message: string };
+
+const monthsFigure = (label: string, months: number | null, detail: string): Figure => ({ label, unit: 'mois', value: months, shown: months === null ? '—' : `${formatDecimal(months)} mois`, suppressed: false, detail });
+
+/** The figures, for the roles that read them (the catalogue's `sanctionIndicators:read`); null for the others. */
+export async function loadSanctionFigures(fetch: typeof globalThis.fetch, filters: Filters, actions: readonly string[]): Promise<SanctionFigures | null> {
+  if (!actions.includes('sanctionIndicators:read')) return null;
+  const panel = await loadPanel<PilotageSanctionsQuery>(fetch, 'sanctions et remobilisation', sanctionsDocument, {
+    scope: { territoryId: filters.territoryId, programmeId: filters.programmeId, operatorId: filters.operatorId },
+    period: { from: filters.from, to: filters.to },
+  });
+  if (!panel.ok) return { ok: false, message: panel.message };
+  const s = panel.data.sanctionIndicators;
+  return {
+    ok: true,
+    figures: [
+      countFigure('Procédures ouvertes', s.opened, 'manquements constatés sur la période'),
+      countFigure('Décisions', s.decided, 'suspension ou pas de sanction'),
+      countFigure('Suspensions décidées', s.suspended),
+      countFigure('Suspensions levées', s.lifted, 'remobilisation'),
+      monthsFigure('Durée décidée médiane', s.medianDurationMonths, 'des suspensions décidées'),
+      daysFigure('Délai médian avant levée', s.medianDaysToLift, 'de la prise d’effet à la levée'),
+    ],
+  };
+}
