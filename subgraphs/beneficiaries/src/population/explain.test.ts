@@ -118,6 +118,23 @@ const TERRITORIES = `query ($r: [_Any!]!, $p: PeriodInput!) { _entities(represen
   ... on Territory { id activeBeneficiaries peopleOnRsa peopleOriented(period: $p) { value } exitsByReason(period: $p) { reason count { value } } }
   ... on Convention { id activeCaseload } } }`;
 
+describe('synthetic territories', () => {
+  it('put every commune of a Département without reference territories in exactly one of 3 to 12 territories', async () => {
+    const rows = await client.query<{ communes: number; linked: number; distinct: number; territories: number }>(
+      `select count(distinct c.code)::int as communes, count(tc.commune_code)::int as linked, count(distinct tc.commune_code)::int as distinct,
+              count(distinct tc.territory_id)::int as territories
+         from ref.commune c left join ref.territory_commune tc on tc.commune_code = c.code and tc.territory_id like $2
+        where c.department_code = $1`,
+      [DEPARTMENT, `${DEPARTMENT}-synthetic-%`],
+    );
+    const { communes, linked, distinct, territories } = rows.rows[0]!;
+    expect(communes).toBeGreaterThan(100);
+    expect([linked, distinct]).toEqual([communes, communes]);
+    expect(territories).toBeGreaterThanOrEqual(3);
+    expect(territories).toBeLessThanOrEqual(12);
+  });
+});
+
 describe('the heavy statements at scale', () => {
   it('read the big tables of one Département through an index that starts with department_code (EXPLAIN of the statements the subgraph sends)', async () => {
     const territories = (await client.query<{ id: string }>('select id from ref.territory where department_code = $1 order by id', [DEPARTMENT])).rows.map((r) => r.id);

@@ -65,7 +65,7 @@ export function deriveTerritories(departmentCode: string, communes: readonly Cog
  * Gives a Département without territories its synthetic ones in `ref.territory` and
  * `ref.territory_commune` (in the caller's transaction; needs write access to `ref`, i.e. the
  * database owner), so that every page and indicator by territory works there. Returns how many it
- * created (0 when the Département already has territories). `npm run db:reference` replaces them
+ * created (0 when the Département already has territories). The reference load (`prepareDatabase`) replaces them
  * with the reference files' territories when its sources change.
  */
 export async function ensureTerritories(client: pg.ClientBase, departmentCode: string): Promise<number> {
