@@ -93,6 +93,7 @@ function idFixture(field: string, name: string): string | undefined {
     leadPartnerId: 'partner',
     orientationId: 'orientation',
     requestId: 'reorientationRequest',
+    procedureId: 'sanctionProcedure',
   };
   return byName[name];
 }
@@ -405,6 +406,8 @@ beforeAll(async () => {
     .set('referral', await one(`select id from beneficiaries.referral where department_code = '62' order by id limit 1`))
     .set('orientation', await one(`select id from beneficiaries.orientation where department_code = '62' order by id limit 1`))
     .set('reorientationRequest', await one(`select id from beneficiaries.reorientation_request where department_code = '62' and status = 'REQUESTED' order by id limit 1`))
+    // A procedure heard, waiting for the Département's decision (db/src/seed/sanction.seed.ts).
+    .set('sanctionProcedure', await one(`select id from beneficiaries.sanction_procedure where department_code = '62' order by (status = 'HEARD') desc, id limit 1`))
     .set('contract', await one(`select id from contracts.engagement_contract where department_code = '62' and status = 'SIGNED' order by starts_on, id limit 1`))
     .set('contractCommitment', await one(`select id from contracts.contract_commitment where department_code = '62' order by id limit 1`))
     .set('payment', await one(`select id from funding.payment where department_code = '62' order by id limit 1`))
