@@ -65,7 +65,9 @@ export async function seedOrientations(client: pg.ClientBase, departmentCode: st
        from beneficiaries.beneficiary b
        left join lateral (select referent_id, operator_id, id, ended_on from beneficiaries.accompaniment a
                            where a.department_code = b.department_code and a.beneficiary_id = b.id order by a.prescribed_on desc, a.id limit 1) a on true
-      where $1::text is null or b.department_code = $1
+      where ($1::text is null or b.department_code = $1)
+        -- People with an orientation already (the demo's, when the population loader adds people to a seeded Département) keep theirs.
+        and not exists (select 1 from beneficiaries.orientation o where o.department_code = b.department_code and o.beneficiary_id = b.id)
       order by b.department_code, b.id`,
     [departmentCode],
   );

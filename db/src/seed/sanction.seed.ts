@@ -58,6 +58,8 @@ export async function seedSanctions(client: pg.ClientBase, { departmentCode = '6
                       where a.department_code = b.department_code and a.beneficiary_id = b.id and a.referent_id is not null
                       order by a.prescribed_on desc, a.id limit 1) a on true
       where b.department_code = $1
+        -- People with a procedure already (the demo's, when the population loader adds people to a seeded Département) are left as they are.
+        and not exists (select 1 from beneficiaries.sanction_procedure s where s.department_code = b.department_code and s.beneficiary_id = b.id)
       order by b.id`,
     [departmentCode],
   );
