@@ -64,20 +64,21 @@ describe('demo seed', () => {
     expect(dates.bad).toBe(0);
   });
 
-  it('gives the demo’s people CER as the contracts rules make them, and synthetic names the référent reads', async () => {
+  it('gives the demo’s people contracts as the contracts rules make them, and synthetic names the référent reads', async () => {
+    // Contrats d'engagement (12 months) since 2025, CER (6 months) in the Pas-de-Calais's transition, some converted (ADR 0025, engagement-demo.test.ts).
     const cer = await one(
       `select count(*)::int as total,
               count(*) filter (where status in ('SIGNED', 'RENEWAL_REQUESTED'))::int as in_force,
-              count(*) filter (where status = 'RENEWED')::int as renewed,
+              count(*) filter (where converted_to_id is not null)::int as converted,
               count(*) filter (where renewal_requested_on is not null and renewal_requested_on < starts_on + interval '5 months' - interval '1 day')::int as early_renewal,
-              count(*) filter (where status <> 'ENDED' and ends_on <> (starts_on + interval '6 months' - interval '1 day')::date)::int as not_six_months
+              count(*) filter (where status <> 'ENDED' and ends_on <> (starts_on + make_interval(months => case kind when 'CER' then 6 else 12 end) - interval '1 day')::date)::int as not_default_length
          from contracts.engagement_contract`,
     );
     expect(cer.total).toBeGreaterThan(100);
     expect(cer.in_force).toBeGreaterThan(0);
-    expect(cer.renewed).toBeGreaterThan(0);
-    expect(cer).toMatchObject({ early_renewal: 0, not_six_months: 0 });
-    // Never two CER of one person at once (the subgraph refuses overlaps).
+    expect(cer.converted).toBeGreaterThan(0);
+    expect(cer).toMatchObject({ early_renewal: 0, not_default_length: 0 });
+    // Never two contracts of one person at once (the subgraph refuses overlaps).
     const overlaps = await one(
       `select count(*)::int as n from contracts.engagement_contract a join contracts.engagement_contract b
           on a.beneficiary_id = b.beneficiary_id and a.id < b.id and a.starts_on <= b.ends_on and b.starts_on <= a.ends_on`,
@@ -102,5 +103,62 @@ describe('demo seed', () => {
     const again = await seedDemo(system.databaseUrl);
     expect(again.seeded).toBe(false);
     expect(await one('select count(*)::int as n from beneficiaries.beneficiary')).toEqual(before);
+  });
+});
+
+// The contracts of the loi « plein emploi » (db/src/seed/engagement.seed.ts, ADR 0025): contrats d'engagement since 2025, CER in a transition half-year, some converted.
+describe('the demo contracts under the loi plein emploi', () => {
+  it('signs contrats d’engagement since 2025 (CER only in a transition half-year), with hours from their actions, some reduced for health, a few CER converted', async () => {
+    // The demo's accompaniments start in 2025: CER only in the Pas-de-Calais's first half-year, whose call still says CER.
+    const { rows } = await system.db.query<{ kind: string; n: number; late: number; first: string; last: string }>(
+      `select kind, count(*)::int as n, count(*) filter (where department_code <> '62' or starts_on >= '2025-07-01')::int as late, min(starts_on)::text as first, max(starts_on)::text as last
+         from contracts.engagement_contract group by kind order by kind`,
+    );
+    expect(rows.map((r) => r.kind)).toEqual(['CER', 'CONTRAT_ENGAGEMENT']);
+    const [cer, engagement] = rows;
+    expect(cer!.late).toBe(0);
+    expect(cer!.n).toBeGreaterThan(10);
+    expect(engagement!.n).toBeGreaterThan(cer!.n * 3);
+    expect(engagement!.last > '2026-06-01').toBe(true);
+    const [plans] = (
+      await system.db.query<Record<string, number>>(
+        `select count(*)::int as contracts,
+                count(*) filter (where planned_weekly_hours < 15)::int as reduced,
+                count(*) filter (where planned_weekly_hours < 15 and reduction_reason is null)::int as unjustified,
+                count(*) filter (where reduction_reason = 'HEALTH')::int as health,
+                count(*) filter (where converted_from_id is not null)::int as converted,
+                count(*) filter (where abs(planned_weekly_hours - (select round((sum(a.weekly_hours * a.weeks) / greatest(1, round(((c.starts_on + interval '12 months')::date - c.starts_on) / 7.0)))::numeric, 1)
+                                   from contracts.contract_action a where a.contract_id = c.id)) > 0.05)::int as hours_not_from_actions
+           from contracts.engagement_contract c where kind = 'CONTRAT_ENGAGEMENT'`,
+      )
+    ).rows;
+    expect(plans!['unjustified']).toBe(0);
+    expect(plans!['hours_not_from_actions']).toBe(0);
+    expect(plans!['reduced']).toBeGreaterThan(plans!['contracts']! / 10);
+    expect(plans!['reduced']).toBeLessThan(plans!['contracts']! / 2);
+    expect(plans!['health']).toBeGreaterThan(plans!['reduced']! / 3);
+    expect(plans!['converted']).toBeGreaterThan(0);
+    // Both ways: every converted CER ended the day before its contrat d'engagement started.
+    const { rows: links } = await system.db.query<{ broken: number }>(
+      `select count(*)::int as broken from contracts.engagement_contract e join contracts.engagement_contract c on c.id = e.converted_from_id
+        where c.converted_to_id <> e.id or c.kind <> 'CER' or c.status <> 'ENDED' or c.ends_on <> e.starts_on - 1`,
+    );
+    expect(links).toEqual([{ broken: 0 }]);
+  });
+
+  it('publishes the 2025 figures of the contrats d’engagement to the Département', async () => {
+    const token = await login(system, 'admin.62@demo.passerelles.fr', DEMO_PASSWORD);
+    const result = await gatewayQuery<{ contractIndicators: { engagementSigned: { value: number }; engagementReduced: { value: number }; engagementMedianWeeklyHours: number | null; cerSigned: { value: number } } }>(
+      system,
+      token,
+      '{ contractIndicators(period: { from: "2025-01-01", to: "2025-12-31" }) { cerSigned { value } engagementSigned { value } engagementReduced { value } engagementMedianWeeklyHours } }',
+    );
+    expect(result.errors).toEqual([]);
+    const figures = result.data!.contractIndicators;
+    expect(figures.cerSigned.value).toBeGreaterThan(0);
+    expect(figures.engagementSigned.value).toBeGreaterThan(figures.cerSigned.value * 3);
+    expect(figures.engagementSigned.value).toBeGreaterThan(10);
+    expect(figures.engagementReduced.value).toBeGreaterThan(0);
+    expect(figures.engagementMedianWeeklyHours).toBeGreaterThanOrEqual(10);
   });
 });

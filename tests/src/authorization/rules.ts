@@ -287,9 +287,9 @@ export const rules: Record<string, Rule> = {
   },
   'Query.contractAlerts': {
     action: 'contract:read',
-    // The demo's CER are signed and renewed as its accompaniments go (db/src/seed/engagement.seed.ts);
-    // those of the demo référent end in January 2027, so that day sees their alerts.
-    document: '{ contractAlerts(withinDays: 30, asOf: "2027-01-10") { kind } }',
+    // The demo's contracts are signed as its accompaniments go (db/src/seed/engagement.seed.ts): on its
+    // day, the demo référent's contrats d'engagement in force all end within a year.
+    document: '{ contractAlerts(withinDays: 365, asOf: "2026-11-15") { kind } }',
     expect: everyone('data', { STEERING: 'forbidden', PRESCRIBER: 'forbidden' }),
   },
   'Query.contractIndicators': {

@@ -143,6 +143,16 @@ describe('the contrat d’engagement', () => {
   });
 });
 
+describe('alerts', () => {
+  it('warns of a contrat d’engagement ending within 30 days, never of its renewal', async () => {
+    const referent = testCaller({ departmentCode: DEPARTMENT, role: 'REFERENT' });
+    // From 2031-01-01 to 2031-12-31: past month 5 and ending within 30 days on 2031-12-10.
+    const ending = await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, kind: 'CONTRAT_ENGAGEMENT', startsOn: '2031-01-01', referentId: referent.userId });
+    const { data } = await execute<{ contractAlerts: unknown }>(schema, testContext(orm, referent), '{ contractAlerts(asOf: "2031-12-10") { kind daysLeft contract { id kind } } }');
+    expect(data?.contractAlerts).toEqual([{ kind: 'ENDING_SOON', daysLeft: 21, contract: { id: ending, kind: 'CONTRAT_ENGAGEMENT' } }]);
+  });
+});
+
 describe('converting a CER', () => {
   it('ends the CER the day before, signs the contrat d’engagement with its open objectives, links both ways, and audits both', async () => {
     const referent = testCaller({ departmentCode: DEPARTMENT, role: 'REFERENT' });

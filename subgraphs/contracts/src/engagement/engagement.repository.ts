@@ -137,21 +137,22 @@ export class EngagementRepository {
   }
 
   /**
-   * CER in force on `asOf` that need attention: ending within `withinDays` days with no renewal
-   * requested, and past month 5 with no renewal request.
+   * CER and contrats d'engagement in force on `asOf` that need attention: ending within
+   * `withinDays` days with no renewal requested (a new contract to prepare), and CER past month 5
+   * with no renewal request (a contrat d'engagement is not renewed).
    */
   alerts(access: ContractAccess, asOf: string, withinDays: number): Promise<ContractAlertRow[]> {
     const w = sqlWhere(access);
     return this.em.execute(
       `with cer as (
-         select c.id, c.beneficiary_id, c.ends_on, (c.starts_on + make_interval(months => ${RENEWAL_FROM_MONTHS}))::date as renewal_opens_on
+         select c.id, c.kind, c.beneficiary_id, c.ends_on, (c.starts_on + make_interval(months => ${RENEWAL_FROM_MONTHS}))::date as renewal_opens_on
            from contracts.engagement_contract c
-          where ${w.sql} and c.kind = 'CER' and c.status = 'SIGNED' and c.starts_on <= ?::date and c.ends_on >= ?::date)
+          where ${w.sql} and c.kind in ('CER', 'CONTRAT_ENGAGEMENT') and c.status = 'SIGNED' and c.starts_on <= ?::date and c.ends_on >= ?::date)
        select 'ENDING_SOON' as kind, id as "contractId", beneficiary_id as "beneficiaryId", ends_on::text as "endsOn", renewal_opens_on::text as "renewalOpensOn"
          from cer where ends_on <= ?::date + ?::int
        union all
        select 'RENEWAL_NOT_REQUESTED', id, beneficiary_id, ends_on::text, renewal_opens_on::text
-         from cer where renewal_opens_on <= ?::date
+         from cer where kind = 'CER' and renewal_opens_on <= ?::date
        order by "endsOn", kind, "contractId"`,
       [...w.params, asOf, asOf, asOf, withinDays, asOf],
     );

@@ -52,7 +52,7 @@ export class EngagementContractResolver {
     return contractById(ctx, id);
   }
 
-  @Query(() => [ContractAlertType], { description: 'CER ending soon with no renewal requested, and CER past month 5 with no renewal request, among those the caller follows.' })
+  @Query(() => [ContractAlertType], { description: 'CER and contrats d’engagement ending soon (no renewal requested), and CER past month 5 with no renewal request, among those the caller follows.' })
   @Can('contract:read')
   contractAlerts(
     @Ctx() ctx: SubgraphContext,

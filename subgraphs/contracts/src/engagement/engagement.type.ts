@@ -139,9 +139,9 @@ export class EngagementContractType {
   convertedToId!: string | null;
 }
 
-@ObjectType('ContractAlert', { description: 'A CER that needs attention.' })
+@ObjectType('ContractAlert', { description: 'A CER or contrat d’engagement that needs attention.' })
 export class ContractAlertType {
-  @Field(() => String, { description: 'ENDING_SOON (ends within 30 days, no renewal requested) or RENEWAL_NOT_REQUESTED (past month 5).' })
+  @Field(() => String, { description: 'ENDING_SOON (ends within 30 days, no renewal requested; CER or contrat d’engagement) or RENEWAL_NOT_REQUESTED (a CER past month 5).' })
   kind!: string;
 
   @Field(() => EngagementContractType)
