@@ -218,13 +218,17 @@ describe('the sanction indicators', () => {
     const referent = testCaller({ departmentCode: DEPARTMENT, role: 'REFERENT' });
     const territoryOnly = await createTestTerritory(orm.em.fork(), DEPARTMENT, [commune]);
     const breachOn = daysAgo(20);
-    const period = { from: `${breachOn.slice(0, 4)}-01-01`, to: `${breachOn.slice(0, 4)}-12-31` };
+    // Administrators ask any period (from the breaches to today); steering a calendar year of the grid.
+    const period = { from: breachOn, to: today };
+    const year = { from: `${breachOn.slice(0, 4)}-01-01`, to: `${breachOn.slice(0, 4)}-12-31` };
     const query = 'query ($period: PeriodInput!, $scope: IndicatorScopeInput) { sanctionIndicators(period: $period, scope: $scope) { opened { value suppressed } suspended { value suppressed } lifted { value suppressed } medianDurationMonths medianDaysToLift byTerritory { territoryId opened { value } } } }';
     // A territory of its own, so that the counts are this test's only.
     const people: string[] = [];
+    const programmeId = randomUUID();
     for (let i = 0; i < 3; i += 1) {
       const person = await newPerson(orm.em.fork(), { departmentCode: DEPARTMENT, communeCode: commune, territoryId: territoryOnly });
-      await newAccompaniment(orm.em.fork(), { departmentCode: DEPARTMENT, beneficiaryId: person, territoryId: territoryOnly, referentId: referent.userId, prescribedOn: daysAgo(300), startedOn: daysAgo(290) });
+      // Two of the three people are accompanied in the programme the figures are asked for.
+      await newAccompaniment(orm.em.fork(), { departmentCode: DEPARTMENT, beneficiaryId: person, territoryId: territoryOnly, referentId: referent.userId, prescribedOn: daysAgo(300), startedOn: daysAgo(290), ...(i < 2 ? { programmeId } : {}) });
       people.push(person);
     }
     for (const [i, person] of people.entries()) {
@@ -241,11 +245,16 @@ describe('the sanction indicators', () => {
       medianDaysToLift: 4,
       byTerritory: [{ territoryId: territoryOnly, opened: { value: 3 } }],
     });
+    // A programme: the people with an accompaniment of it.
+    const inProgramme = await run<{ sanctionIndicators: Record<string, unknown> }>(admin, query, { period, scope: { territoryId: territoryOnly, programmeId } });
+    expect(inProgramme.data!.sanctionIndicators).toMatchObject({ opened: { value: 2 }, suspended: { value: 2 } });
+    const elsewhere = await run<{ sanctionIndicators: Record<string, unknown> }>(admin, query, { period, scope: { programmeId: randomUUID() } });
+    expect(elsewhere.data!.sanctionIndicators).toMatchObject({ opened: { value: 0 }, byTerritory: [] });
     const steering = testCaller({ departmentCode: DEPARTMENT, role: 'STEERING' });
-    const hidden = await run<{ sanctionIndicators: Record<string, unknown> }>(steering, query, { period, scope: { territoryId: territoryOnly } });
-    expect(hidden.data!.sanctionIndicators).toMatchObject({ opened: { value: null, suppressed: true }, suspended: { value: null, suppressed: true }, medianDurationMonths: null, medianDaysToLift: null });
-    // Steering asks grid periods only; référents do not read these figures.
-    expect((await run(steering, query, { period: { from: period.from, to: addDays(period.from, 9) } })).errors[0]).toMatch(/calendar month, quarter or year/);
-    expect((await run(referent, query, { period })).errors).toEqual(['Your role (REFERENT) may not read sanction indicators.']);
+    const hidden = await run<{ sanctionIndicators: Record<string, unknown> }>(steering, query, { period: year, scope: { territoryId: territoryOnly } });
+    expect(hidden.data!.sanctionIndicators).toMatchObject({ opened: { value: null, suppressed: true }, medianDurationMonths: null, medianDaysToLift: null });
+    // A free period is refused to steering (a period starting on the 2nd is never on the grid); référents do not read these figures.
+    expect((await run(steering, query, { period: { from: addDays(year.from, 1), to: addDays(year.from, 10) } })).errors[0]).toMatch(/calendar month, quarter or year/);
+    expect((await run(referent, query, { period: year })).errors).toEqual(['Your role (REFERENT) may not read sanction indicators.']);
   });
 });
