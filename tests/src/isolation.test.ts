@@ -40,6 +40,8 @@ const operations = (ids: { partner: string; convention: string; beneficiary: str
     ['ContractAlerts', {}],
     ['Prescribed', { first: 30 }],
     ['BeneficiaryPath', { id: ids.beneficiary, withContracts: true }],
+    ['BeneficiarySanctions', { id: ids.beneficiary }],
+    ['PilotageSanctions', { period: { from: '2026-01-01', to: '2026-12-31' } }],
     ['AdminUsers', {}],
     ['AdminTerritories', {}],
   ] as const;
