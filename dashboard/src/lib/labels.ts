@@ -8,6 +8,8 @@ import type {
   CaseloadAlert,
   DelayStep,
   ContractKind,
+  ContractTrack,
+  HoursReductionReason,
   ContractStatus,
   ExitReason,
   ExitSubReason,
@@ -133,10 +135,26 @@ export const REFERRAL_REFUSAL_REASONS = {
 
 export const CONTRACT_KINDS = {
   CER: 'CER',
+  CONTRAT_ENGAGEMENT: 'Contrat d’engagement',
   PPAE: 'PPAE',
   CEJ: 'CEJ',
   PACEA: 'PACEA',
 } as const satisfies Record<ContractKind, string>;
+
+/** The track a contrat d'engagement follows (the orientation's). */
+export const CONTRACT_TRACKS = {
+  PRO: 'professionnel',
+  SOCIO_PRO: 'socio-professionnel',
+  SOCIAL: 'social (remobilisation)',
+} as const satisfies Record<ContractTrack, string>;
+
+/** Why fewer than 15 hours a week are planned. */
+export const HOURS_REDUCTION_REASONS = {
+  HEALTH: 'santé',
+  DISABILITY: 'handicap',
+  CHILDCARE: 'garde d’enfant (sans solution)',
+  CARING: 'aidant d’un proche',
+} as const satisfies Record<HoursReductionReason, string>;
 
 export const CONTRACT_STATUSES = {
   DRAFT: 'brouillon',

@@ -408,6 +408,40 @@ describe('Parcours — a person’s path', () => {
     await page.close();
   });
 
+  it('signs a contrat d’engagement whose hours come from its actions, asking in French for the reason of a reduction below 15 hours', async () => {
+    // The demo signs contrats d'engagement as its accompaniments go: this one starts after the person's last contract.
+    const person = inProgress[3]!;
+    const last = await ui.system.db.query<{ ends_on: string | null }>(
+      `select max(ends_on)::text as ends_on from contracts.engagement_contract where beneficiary_id = $1 and status in ('SIGNED', 'RENEWAL_REQUESTED', 'RENEWED', 'ENDED')`,
+      [person.beneficiaryId],
+    );
+    const page = await ui.pageAs('REFERENT');
+    await ui.open(page, `/parcours/${person.beneficiaryId}`);
+    const form = page.locator('form[action="?/engagement"]');
+    const after = last.rows[0]?.ends_on ? addDays(last.rows[0].ends_on, 1) : today();
+    const startsOn = after > today() ? after : addDays(today(), 3);
+    await form.getByLabel('Début du contrat d’engagement', { exact: true }).fill(startsOn);
+    await form.getByLabel('Parcours', { exact: true }).selectOption('SOCIAL');
+    await form.getByLabel('Action 1', { exact: true }).fill('Suivi au CMP');
+    await form.getByLabel('Heures par semaine').first().fill('2,5');
+    await form.getByLabel('Semaines').first().fill('52');
+    await form.getByRole('button').click();
+    // 2.5 h × 52 weeks over 52 weeks: below 15 hours, the API asks for the reason, said on its field.
+    await expect.poll(() => form.locator('#engagement-reductionReason-erreur').textContent()).toBe('Les actions prévoient moins de 15 heures par semaine : indiquez le motif de la réduction.');
+    expect(await form.getByLabel('Action 1', { exact: true }).inputValue()).toBe('Suivi au CMP');
+    await form.getByLabel('Motif d’une réduction sous 15 heures').selectOption('HEALTH');
+    await form.getByLabel('Justification de la réduction').fill('Soins en cours, certificat du médecin traitant');
+    await form.getByRole('button').click();
+    await expect.poll(() => form.getByRole('status').allTextContents()).toEqual(['Contrat d’engagement enregistré et signé.']);
+    // Newest first: the contract just signed heads the table.
+    const row = page.locator('table.contracts tbody tr').first();
+    expect(await row.locator('th').textContent()).toBe('Contrat d’engagement — parcours social (remobilisation)');
+    expect(await row.locator('td[data-hours]').textContent()).toBe('2,5 h (réduit : santé)');
+    const stored = await ui.system.db.query(`select kind, track, planned_weekly_hours::text as hours, reduction_reason from contracts.engagement_contract where beneficiary_id = $1 and starts_on = $2`, [person.beneficiaryId, startsOn]);
+    expect(stored.rows).toEqual([{ kind: 'CONTRAT_ENGAGEMENT', track: 'SOCIAL', hours: '2.5', reduction_reason: 'HEALTH' }]);
+    await page.close();
+  });
+
   it('requests the renewal of a CER in its 6th month', async () => {
     const page = await ui.pageAs('REFERENT');
     await ui.open(page, `/parcours/${named.id}`);

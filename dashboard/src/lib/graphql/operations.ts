@@ -771,6 +771,19 @@ export type ContractActionInput = {
   weeks: number;
 };
 
+/** The conversion of a CER in force into a contrat d’engagement, signed at once: the CER ends the day before it starts. */
+export type ConvertCerInput = {
+  /** The CER to convert (signed, in force on the new start). */
+  contractId: string;
+  /** First day of the contrat d’engagement (ISO), after the CER’s first day and no later than the day after its last. */
+  startsOn: string;
+  /** Last day (ISO); 12 months when omitted. */
+  endsOn?: string | null | undefined;
+  /** Day of the signature (ISO). */
+  signedOn: string;
+  plan: EngagementPlanInput;
+};
+
 /** Directory filters; each list matches any of its values, and all filters must hold. */
 export type ServiceFiltersInput = {
   /** Services with any of these thèmes. */
@@ -1181,6 +1194,20 @@ export type CreateEngagementContractMutationVariables = Exact<{
 
 export type CreateEngagementContractMutation = { createContract: { ok: boolean, error: { code: string, message: string } | null, contract: { id: string } | null } };
 
+export type CreateContratEngagementMutationVariables = Exact<{
+  input: CreateContractInput;
+}>;
+
+
+export type CreateContratEngagementMutation = { createContract: { ok: boolean, error: { code: string, message: string, field: string | null } | null, contract: { id: string, plannedWeeklyHours: number | null } | null } };
+
+export type ConvertCerToEngagementMutationVariables = Exact<{
+  input: ConvertCerInput;
+}>;
+
+
+export type ConvertCerToEngagementMutation = { convertCerToEngagement: { ok: boolean, error: { code: string, message: string, field: string | null } | null, contract: { id: string, plannedWeeklyHours: number | null } | null } };
+
 export type NotifyOrientationMutationVariables = Exact<{
   input: NotifyOrientationInput;
 }>;
@@ -1201,7 +1228,7 @@ export type BeneficiaryPathQueryVariables = Exact<{
 }>;
 
 
-export type BeneficiaryPathQuery = { beneficiary: { id: string, communeCode: string, birthYear: number, viewerCanAct: boolean, commune: { name: string } | null, identity: { firstName: string, lastName: string } | null, alerts: Array<{ kind: CaseloadAlert, dueOn: string }>, accompaniments: Array<{ id: string, status: AccompanimentStatus, prescribedOn: string, validatedOn: string | null, startedOn: string | null, finalReviewOn: string | null, endedOn: string | null, exitReason: ExitReason | null, exitSubReason: ExitSubReason | null, timeline: Array<{ date: string, kind: TimelineEventKind, appointmentKind: AppointmentKind | null, appointmentStatus: AppointmentStatus | null, referralId: string | null, referralStatus: ReferralStatus | null, exitReason: ExitReason | null, exitSubReason: ExitSubReason | null }>, appointments: Array<{ id: string, kind: AppointmentKind, scheduledOn: string, status: AppointmentStatus }>, referrals: Array<{ id: string, status: ReferralStatus, sentOn: string, answeredOn: string | null, closedOn: string | null, expiresOn: string | null, refusalReason: ReferralRefusalReason | null, note: string | null, partner: { name: string } | null, service: { name: string } | null }> }>, contracts?: Array<{ id: string, kind: ContractKind, status: ContractStatus, signedOn: string | null, startsOn: string, endsOn: string, renewalRequestedOn: string | null, renewalOpensOn: string }> | null } | null };
+export type BeneficiaryPathQuery = { beneficiary: { id: string, communeCode: string, birthYear: number, viewerCanAct: boolean, commune: { name: string } | null, identity: { firstName: string, lastName: string } | null, alerts: Array<{ kind: CaseloadAlert, dueOn: string }>, accompaniments: Array<{ id: string, status: AccompanimentStatus, prescribedOn: string, validatedOn: string | null, startedOn: string | null, finalReviewOn: string | null, endedOn: string | null, exitReason: ExitReason | null, exitSubReason: ExitSubReason | null, timeline: Array<{ date: string, kind: TimelineEventKind, appointmentKind: AppointmentKind | null, appointmentStatus: AppointmentStatus | null, referralId: string | null, referralStatus: ReferralStatus | null, exitReason: ExitReason | null, exitSubReason: ExitSubReason | null }>, appointments: Array<{ id: string, kind: AppointmentKind, scheduledOn: string, status: AppointmentStatus }>, referrals: Array<{ id: string, status: ReferralStatus, sentOn: string, answeredOn: string | null, closedOn: string | null, expiresOn: string | null, refusalReason: ReferralRefusalReason | null, note: string | null, partner: { name: string } | null, service: { name: string } | null }> }>, contracts?: Array<{ id: string, kind: ContractKind, status: ContractStatus, signedOn: string | null, startsOn: string, endsOn: string, renewalRequestedOn: string | null, renewalOpensOn: string, track: ContractTrack | null, plannedWeeklyHours: number | null, reductionReason: HoursReductionReason | null, convertedFromId: string | null, convertedToId: string | null }> | null } | null };
 
 export type RecordAppointmentMutationVariables = Exact<{
   input: RecordAppointmentInput;
@@ -1348,7 +1375,7 @@ export type PilotageDelaysQueryVariables = Exact<{
 }>;
 
 
-export type PilotageDelaysQuery = { indicators: { delayChain: { definitionVersion: string, definitionLabel: string, steps: Array<{ step: DelayStep, medianDays: number | null, p90Days: number | null, shareWithinTarget: number | null, targetDays: number | null, counted: { value: number | null, suppressed: boolean, rule: SuppressionRule | null } }> } } };
+export type PilotageDelaysQuery = { indicators: { delayChain: { definitionVersion: string, definitionLabel: string, steps: Array<{ step: DelayStep, medianDays: number | null, p90Days: number | null, shareWithinTarget: number | null, targetDays: number | null, targetMonths: number | null, counted: { value: number | null, suppressed: boolean, rule: SuppressionRule | null } }> } } };
 
 export type PilotageFiltersQueryVariables = Exact<{ [key: string]: never; }>;
 

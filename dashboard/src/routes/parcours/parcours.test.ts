@@ -94,7 +94,7 @@ describe("a person's path", () => {
           ],
         },
       ],
-      [{ id: 'c1', kind: 'CER', status: 'ENDED', signedOn: '2026-02-10', startsOn: '2026-02-15', endsOn: '2026-08-14', renewalRequestedOn: '2026-07-20', renewalOpensOn: '2026-07-15' }],
+      [{ id: 'c1', kind: 'CER', status: 'ENDED', signedOn: '2026-02-10', startsOn: '2026-02-15', endsOn: '2026-08-14', renewalRequestedOn: '2026-07-20', renewalOpensOn: '2026-07-15', track: null, plannedWeeklyHours: null, reductionReason: null, convertedFromId: null, convertedToId: null }],
     );
     expect(steps.map((s) => `${s.date} ${s.text}`)).toEqual([
       '2026-01-05 Prescription de l’accompagnement',

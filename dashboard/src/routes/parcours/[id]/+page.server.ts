@@ -4,6 +4,10 @@ import type {
   BeneficiaryPathQuery,
   ContractContextQuery,
   BeneficiaryPathQueryVariables,
+  ConvertCerToEngagementMutation,
+  ConvertCerToEngagementMutationVariables,
+  CreateContratEngagementMutation,
+  CreateContratEngagementMutationVariables,
   CreateEngagementContractMutationVariables,
   NotifyOrientationMutation,
   NotifyOrientationMutationVariables,
@@ -40,6 +44,9 @@ import renewalDocument from './renouvellement.graphql?raw';
 import appointmentDocument from './rendez-vous.graphql?raw';
 import exitDocument from './sortie.graphql?raw';
 import { orientationRefusal } from './orientation.ts';
+import engagementDocument from './contrat-engagement.graphql?raw';
+import conversionDocument from './conversion.graphql?raw';
+import { ENGAGEMENT_FIELDS, engagementRefusal, readEngagementForm } from './engagement.ts';
 import notifyDocument from './notification.graphql?raw';
 import orientationDocument from './orientation.graphql?raw';
 import reorientationDocument from './reorientation.graphql?raw';
@@ -200,6 +207,45 @@ export const actions: Actions = {
     return mutate(fetch, 'cer', cerDocument, variables, values);
   },
 
+  /**
+   * A contrat d'engagement signed at once, in the person's open accompaniment (as a CER): created,
+   * or converting the CER in force when one is chosen. Its hours are computed by the API from the
+   * actions; below 15 h a week the API asks for the reason and its justification.
+   */
+  engagement: async ({ fetch, locals, params, request }) => {
+    const form = await formOf(locals, request);
+    const values = formValues(form, ENGAGEMENT_FIELDS);
+    const read = readEngagementForm(form, parisToday());
+    if (Object.keys(read.errors).length > 0) return fail(400, { form: 'engagement' as const, errors: read.errors, values });
+    const unavailable = { [GENERAL]: 'Le parcours de cette personne ne répond pas : le contrat n’est pas enregistré. Réessayez dans quelques instants.' };
+    if (read.convertFrom) {
+      const variables: ConvertCerToEngagementMutationVariables = { input: { contractId: read.convertFrom, signedOn: read.signedOn, startsOn: read.startsOn, endsOn: read.endsOn, plan: read.plan } };
+      return orientationChange<ConvertCerToEngagementMutation>(fetch, 'engagement', conversionDocument, variables, values, (d) => d.convertCerToEngagement, engagementRefusal);
+    }
+    const context = await loadPanel<ContractContextQuery>(fetch, 'parcours', contextDocument, { id: params.id });
+    if (!context.ok) return fail(503, { form: 'engagement' as const, errors: unavailable, values });
+    if (!context.data.beneficiary) return fail(404, { form: 'engagement' as const, errors: { [GENERAL]: NOT_HERE }, values });
+    const person = context.data.beneficiary;
+    const open = person.accompaniments.find((a) => a.endedOn === null) ?? null;
+    if (!open) return fail(400, { form: 'engagement' as const, errors: { [GENERAL]: 'Cette personne n’a pas d’accompagnement en cours : pas de nouveau contrat avant un nouvel accompagnement.' }, values });
+    const commitments = read.objective ? [{ theme: read.plan.track === 'SOCIAL' ? ('SOCIAL_LIFE' as const) : ('EMPLOYMENT' as const), kind: 'OBJECTIVE' as const, party: 'BENEFICIARY' as const, description: read.objective }] : [];
+    const variables: CreateContratEngagementMutationVariables = {
+      input: {
+        beneficiaryId: person.id,
+        kind: 'CONTRAT_ENGAGEMENT',
+        signedOn: read.signedOn,
+        startsOn: read.startsOn,
+        endsOn: read.endsOn,
+        accompanimentId: open.id,
+        operatorId: open.operatorId ?? null,
+        territoryId: open.territoryId ?? person.territoryId ?? null,
+        commitments,
+        plan: read.plan,
+      },
+    };
+    return orientationChange<CreateContratEngagementMutation>(fetch, 'engagement', engagementDocument, variables, values, (d) => d.createContract, engagementRefusal);
+  },
+
   /** A CER's renewal, requested from month 5. */
   renouvellement: async ({ fetch, locals, request }) => {
     const form = await formOf(locals, request);
@@ -259,7 +305,7 @@ async function orientationForm(locals: App.Locals, request: Request): Promise<Fo
   return request.formData();
 }
 
-/** Sends a reorientation change; a refusal comes back in French on its field, with the values typed kept. */
+/** Sends a change whose refusals name their field (a reorientation, a contrat d'engagement); a refusal comes back in French on its field, with the values typed kept. */
 async function orientationChange<T>(
   fetch: typeof globalThis.fetch,
   form: string,
@@ -267,6 +313,7 @@ async function orientationChange<T>(
   variables: Record<string, unknown>,
   values: Record<string, string>,
   resultOf: (data: T) => { ok: boolean; error: { code: string; field: string | null } | null } | null,
+  refusal: (error: { code: string; field: string | null } | null) => FieldErrors = orientationRefusal,
 ): Promise<ActionFailure<{ form: string; errors: FieldErrors; values: Record<string, string> }> | { form: string; saved: true }> {
   try {
     const { data, errors } = await gatewayQuery<T>(fetch, document, variables);
@@ -275,7 +322,7 @@ async function orientationChange<T>(
       console.warn(`[dashboard] ${form}: ${errors.map((e) => e.message).join('; ')}`);
       return fail(503, { form, errors: { [GENERAL]: 'L’enregistrement n’a pas pu être fait : le service ne répond pas. Réessayez dans quelques instants.' }, values });
     }
-    if (!result.ok) return fail(400, { form, errors: orientationRefusal(result.error), values });
+    if (!result.ok) return fail(400, { form, errors: refusal(result.error), values });
     return { form, saved: true };
   } catch (cause) {
     if (cause instanceof GatewayUnavailableError) return fail(503, { form, errors: { [GENERAL]: 'Le service de données ne répond pas : réessayez dans quelques instants.' }, values });
