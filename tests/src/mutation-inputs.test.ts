@@ -63,6 +63,7 @@ function idFixture(field: string, name: string): string | undefined {
     'createContract.beneficiaryId': 'newcomer',
     'validateOrientation.accompanimentId': 'prescribedAccompaniment',
     'signContract.id': 'draftContract',
+    'convertCerToEngagement.contractId': 'contract',
   };
   if (forField[`${field}.${name}`]) return forField[`${field}.${name}`];
   if (name === 'id') {
