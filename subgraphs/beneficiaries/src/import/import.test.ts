@@ -232,6 +232,7 @@ describe('importBeneficiaries', () => {
     expect(data!.indicators.delayChain.steps.map((s) => [s.step, s.counted.value, s.medianDays])).toEqual([
       ['ORIENTATION_DECIDED', 1, 35],
       ['ORIENTATION_NOTIFIED', 1, 7],
+      ['CONTRACT_SIGNED', 0, null],
       ['FIRST_INTERVIEW', 1, 7],
       ['FIRST_PARTNER_APPOINTMENT', 0, null],
     ]);
