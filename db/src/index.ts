@@ -33,3 +33,4 @@ export { addDays, addMonths, daysBetween } from './calendar.js';
 export { seedOrientations } from './seed/orientation.seed.js';
 export { seedSanctions } from './seed/sanction.seed.js';
 export { synthesiseContractSignatures } from './seed/contract-signature.seed.js';
+export { seedConventionPlaces } from './seed/convention-places.seed.js';

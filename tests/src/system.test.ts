@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { seedConventionPlaces } from '@passerelles/db';
 import { CallerTokenSigner, generateIdentityKeys, TOKEN_AUDIENCE, TOKEN_ISSUER } from '@passerelles/subgraph-kit/identity';
 import { importPKCS8, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +34,8 @@ beforeAll(async () => {
       ('25', $1, '25-besancon', 90), ('25', $1, '25-haut-doubs', 45), ('25', $2, '25-besancon', 90)`,
     [id.inForce, id.ended],
   );
+  // Written here without contracts' service: funding's copy of the places too, as contracts' events would have (ADR 0028).
+  await seedConventionPlaces(db, '25');
   await db.query(
     `insert into funding.funding_commitment (id, department_code, programme_id, convention_id, amount_cents, budget_year) values
       (gen_random_uuid(), '25', $1, $2, 14000000, 2025), (gen_random_uuid(), '25', $1, $2, 7000000, 2026), (gen_random_uuid(), '25', $1, $3, 9000000, 2000)`,
@@ -92,6 +95,37 @@ describe('one query through the gateway touches all four subgraphs', () => {
   it("gives nothing of another Département to the caller's", async () => {
     const result = await gatewayQuery(system, token, TERRITORIES, { department: '62' });
     expect(result.data).toEqual({ department: null, territories: [] });
+  });
+
+  it("carries an amendment of a convention's places to each territory's money (contracts tells funding, ADR 0028)", async () => {
+    const amend = async (besancon: number, hautDoubs: number, signedOn: string): Promise<void> => {
+      const answer = await gatewayQuery<{ amendConvention: { ok: boolean; error: { code: string } | null } }>(
+        system,
+        token,
+        'mutation ($input: AmendConventionInput!) { amendConvention(input: $input) { ok error { code } } }',
+        { input: { conventionId: id.inForce, signedOn, reason: 'Répartition revue', territories: [{ territoryId: '25-besancon', places: besancon }, { territoryId: '25-haut-doubs', places: hautDoubs }] } },
+      );
+      expect(answer.errors).toEqual([]);
+      expect(answer.data?.amendConvention).toEqual({ ok: true, error: null });
+    };
+    const committedWhen = async (expected: Record<string, number>): Promise<void> => {
+      let seen: Record<string, number | null> = {};
+      for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 200))) {
+        const result = await gatewayQuery<{ territories: { id: string; fundingCommitted: number | null }[] }>(system, token, '{ territories { id fundingCommitted } }');
+        seen = Object.fromEntries(result.data!.territories.filter((t) => t.id in expected).map((t) => [t.id, t.fundingCommitted]));
+        if (JSON.stringify(seen) === JSON.stringify(expected)) break;
+      }
+      expect(seen).toEqual(expected);
+    };
+    // 45 of the 135 places in Besançon now: a third of 210 000 €; 90 in Haut-Doubs: two thirds.
+    await amend(45, 90, '2025-03-01');
+    await committedWhen({ '25-besancon': 7_000_000, '25-haut-doubs': 14_000_000 });
+    // And back, by a second amendment: the later snapshot wins.
+    await amend(90, 45, '2025-04-01');
+    await committedWhen({ '25-besancon': 14_000_000, '25-haut-doubs': 7_000_000 });
+    // One event per amendment, written with it.
+    const { rows } = await system.db.query<{ events: number }>(`select count(*)::int as events from contracts.outbox where topic = 'convention-places' and event_key = $1`, [id.inForce]);
+    expect(rows).toEqual([{ events: 2 }]);
   });
 
   it('joins a convention with its operator across subgraphs', async () => {

@@ -3,6 +3,7 @@ import { seedAuth } from './auth.seed.js';
 import { seedBeneficiaries } from './beneficiaries.seed.js';
 import { seedContractSignatures } from './contract-signature.seed.js';
 import { seedContracts } from './contracts.seed.js';
+import { seedConventionPlaces } from './convention-places.seed.js';
 import { seedEngagementContracts } from './engagement.seed.js';
 import { seedFunding } from './funding.seed.js';
 import { seedIdentities, type SealIdentity } from './identities.seed.js';
@@ -65,6 +66,7 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions = {}): 
     const funding = await seedFunding(client);
     const partners = await seedPartners(client);
     const contracts = await seedContracts(client);
+    await seedConventionPlaces(client);
     const beneficiaries = await seedBeneficiaries(client);
     const engagement = await seedEngagementContracts(client);
     await seedContractSignatures(client);

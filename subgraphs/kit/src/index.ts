@@ -41,7 +41,10 @@ export {
   closingPlacesPayload,
   CONTRACT_SIGNED,
   contractSignedPayload,
+  CONVENTION_PLACES,
+  conventionPlacesPayload,
   type AccompanimentClosed,
+  type ConventionPlaces,
   type ContractSigned,
   type ClosingCaseloads,
   type ClosingPlaces,
@@ -50,4 +53,6 @@ export { InternalClient } from './events/internal-client.js';
 export { Passes } from './events/passes.js';
 export { gridPeriodKind, isGridDay, parsePublishedDay, parsePublishedPeriod, PUBLISHED_PERIOD_DESCRIPTION, type GridPeriodKind } from './disclosure/grid.js';
 export { hierarchy, ProtectedCube, type AuditedProtection, type CubeCount, type HiddenBy, type Hierarchy } from './disclosure/cube.js';
+export { LinkedPublication, type LinkedFigure, type LinkedProtection, type LinkedReport } from './disclosure/linked.js';
+export { ALL, gridPeriodKey, leafKey, monthsBetween, publicationFigures, publicationKey, type PublicationGrid, type PublicationMeasure, type PublicationScope } from './disclosure/publication.js';
 export { evaluate, isExposed, LinearAudit, termsKey, type Evidence, type Fact, type Finding, type PublishedRow, type Terms } from './disclosure/audit.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertCan, assertPageSize, byKeys, decodeCursor, parseIsoDate, Refusal, refusalOf, scopeOf, todayIso, toPage, UserFacingError, type Caller, type MutationError, type PageInfo, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { assertCan, assertPageSize, byKeys, decodeCursor, kickOutbox, parseIsoDate, Refusal, refusalOf, scopeOf, todayIso, toPage, UserFacingError, type Caller, type MutationError, type PageInfo, type SubgraphContext } from '@passerelles/subgraph-kit';
 import {
   ConventionAmendmentEntity,
   ConventionEntity,
@@ -15,6 +15,7 @@ import type { AmendConventionInput, ConventionFilterInput, ConventionTerritoryIn
 import { repositoryAccess } from '../access.js';
 import { ConventionRepository, type ConventionAccess, type TerritoryConventionPlaces } from './convention.repository.js';
 import type { ConventionAlertType } from './convention.type.js';
+import { tellConventionPlaces } from './convention-places.event.js';
 import { conventionOccupancyToday } from './occupancy.service.js';
 
 /** 1 FTE = at most 90 places in active caseload (Pas-de-Calais call for projects): the default. */
@@ -157,7 +158,14 @@ export interface ConventionMutationResult {
 async function write(ctx: SubgraphContext, change: (em: EntityManager) => Promise<Convention>): Promise<ConventionMutationResult> {
   assertCan(ctx.caller, 'convention:write');
   try {
-    return { ok: true, error: null, convention: await ctx.em.transactional(change) };
+    const convention = await ctx.em.transactional(async (em) => {
+      const changed = await change(em);
+      await tellConventionPlaces(em, changed.departmentCode, changed.id);
+      return changed;
+    });
+    // The places' event waits in the outbox: deliver it now rather than at the next poll.
+    kickOutbox('contracts');
+    return { ok: true, error: null, convention };
   } catch (error) {
     const refusal = refusalOf(error);
     if (refusal) return { ok: false, error: refusal, convention: null };

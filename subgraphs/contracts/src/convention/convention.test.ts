@@ -89,6 +89,22 @@ describe('conventions', () => {
     expect((await amend({ conventionId: shared.convention!.id, fte: 2, territories: [{ territoryId: '14-d', places: 100 }, { territoryId: '14-e', places: 80 }] })).convention?.places).toBe(180);
   });
 
+  it('tells funding the places of each convention created or amended, in the transaction of the change, and nothing for a refused one (ADR 0028)', async () => {
+    const events = async (conventionId: string): Promise<{ department_code: string; payload: Record<string, unknown> }[]> =>
+      orm.em.fork().execute(`select department_code, payload from contracts.outbox where topic = 'convention-places' and event_key = ? order by created_at`, [conventionId]);
+    const created = await createConvention({ fte: 1, startsOn: '2025-01-01', endsOn: '2026-12-31', territories: [{ territoryId: '14-g', places: 60 }, { territoryId: '14-f', places: 30 }] });
+    const id = created.convention!.id;
+    await amend({ conventionId: id, places: 120, territories: [{ territoryId: '14-f', places: 120 }] });
+    expect((await amend({ conventionId: id, places: 100, territories: [{ territoryId: '14-f', places: 90 }] })).error).toEqual({ code: 'TERRITORY_PLACES_DO_NOT_ADD_UP' });
+    const told = await events(id);
+    expect(told.map((e) => ({ ...e, payload: { ...e.payload, revisedAt: typeof e.payload.revisedAt } }))).toEqual([
+      { department_code: DEPARTMENT, payload: { conventionId: id, places: 90, startsOn: '2025-01-01', endsOn: '2026-12-31', territories: [{ territoryId: '14-f', places: 30 }, { territoryId: '14-g', places: 60 }], revisedAt: 'string' } },
+      { department_code: DEPARTMENT, payload: { conventionId: id, places: 120, startsOn: '2025-01-01', endsOn: '2026-12-31', territories: [{ territoryId: '14-f', places: 120 }], revisedAt: 'string' } },
+    ]);
+    // The snapshots are ordered by contracts' clock, which is what funding keeps the latest by.
+    expect(Date.parse(told[1]!.payload.revisedAt as string)).toBeGreaterThan(Date.parse(told[0]!.payload.revisedAt as string));
+  });
+
   it('pages through conventions with filters; an operator sees only its own', async () => {
     const operatorId = randomUUID();
     const programmeId = randomUUID();

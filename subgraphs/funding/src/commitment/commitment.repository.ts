@@ -1,36 +1,24 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-export interface PlacesShare {
-  conventionId: string;
-  territoryPlaces: number;
-  conventionPlaces: number;
-}
-
 export class CommitmentRepository {
   constructor(private readonly em: EntityManager) {}
 
   /**
-   * Amount committed to each group of convention shares, prorated by places: a convention's
-   * commitment counts for a territory in proportion of the places it holds there. Rounded to the
-   * cent per (group, convention) pair, in SQL.
+   * Money committed to the conventions in force on `on` that serve each territory, prorated by the
+   * places each holds there (funding's copy of contracts' places, ADR 0028): a convention's
+   * commitment counts for a territory in proportion of the places it holds there, rounded to the
+   * cent per commitment, in SQL. One statement for all the territories.
    */
-  async proratedTotals(departmentCode: string, groups: readonly (readonly PlacesShare[])[]): Promise<number[]> {
-    const flat = groups.flatMap((shares, group) => shares.map((s) => ({ group, ...s })));
-    if (flat.length === 0) return groups.map(() => 0);
-    const rows: { grp: number; total: string }[] = await this.em.execute(
-      `select s.grp, coalesce(sum(round(c.amount_cents::numeric * s.territory_places / s.convention_places)), 0) as total
-         from jsonb_to_recordset(?::jsonb) as s(grp int, "conventionId" uuid, territory_places int, convention_places int)
-         join funding.funding_commitment c on c.convention_id = s."conventionId" and c.department_code = ?
-        where s.convention_places > 0
-        group by s.grp`,
-      [
-        JSON.stringify(flat.map((f) => ({ grp: f.group, conventionId: f.conventionId, territory_places: f.territoryPlaces, convention_places: f.conventionPlaces }))),
-        departmentCode,
-      ],
+  committedByTerritory(departmentCode: string, territoryIds: readonly string[], on: string): Promise<{ key: string; count: string }[]> {
+    return this.em.execute(
+      `select tp.territory_id as key, sum(round(c.amount_cents::numeric * tp.places / cp.places)) as count
+         from funding.convention_territory_places tp
+         join funding.convention_places cp on cp.department_code = tp.department_code and cp.convention_id = tp.convention_id
+         join funding.funding_commitment c on c.department_code = tp.department_code and c.convention_id = tp.convention_id
+        where tp.department_code = ? and tp.territory_id in (?) and cp.starts_on <= ?::date and cp.ends_on >= ?::date and cp.places > 0
+        group by tp.territory_id`,
+      [departmentCode, [...territoryIds], on, on],
     );
-    const totals = groups.map(() => 0);
-    for (const row of rows) totals[row.grp] = Number(row.total);
-    return totals;
   }
 
   totalsByProgramme(departmentCode: string, programmeIds: readonly string[]): Promise<{ key: string; count: string }[]> {

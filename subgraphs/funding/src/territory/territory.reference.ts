@@ -1,6 +1,6 @@
-/** Territories belong to `partners`; the representation (id and the `conventionPlaces` required from `contracts`) is all the fields above need. */
+/** Territories belong to `partners`; the id is all the field above needs (funding keeps its own copy of the places, ADR 0028). */
 export const territoryReference = {
   Territory: {
-    __resolveReference: <T extends { id: string }>(reference: T): T => reference,
+    __resolveReference: (reference: { id: string }): { id: string } => ({ id: reference.id }),
   },
 };

@@ -1,6 +1,6 @@
 import type { SubgraphContext } from '@passerelles/subgraph-kit';
 import { GraphQLSafeInt } from 'graphql-scalars';
-import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { fundingCommitted } from './territory.service.js';
 import { TerritoryType } from './territory.type.js';
 
@@ -10,8 +10,7 @@ export class TerritoryResolver {
     nullable: true,
     description: 'Euro cents committed to the conventions in force serving this territory, prorated by their places here.',
   })
-  @Directive('@requires(fields: "conventionPlaces { conventionId territoryPlaces conventionPlaces }")')
   fundingCommitted(@Root() territory: TerritoryType, @Ctx() ctx: SubgraphContext): Promise<number> {
-    return fundingCommitted(ctx, territory.conventionPlaces ?? []);
+    return fundingCommitted(ctx, territory.id);
   }
 }

@@ -1,17 +1,19 @@
-import type { SubgraphContext } from '@passerelles/subgraph-kit';
-import { CommitmentRepository, type PlacesShare } from '../commitment/commitment.repository.js';
+import { countsByKeys, todayIso, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { CommitmentRepository } from '../commitment/commitment.repository.js';
 
-const committedByShares = Symbol('committedByShares');
+const committedByTerritory = Symbol('committedByTerritory');
 
 /**
- * Money committed to the conventions serving a territory, prorated by the places each holds there
- * (the shares come from `contracts` through the gateway). Batched: one query for all territories.
+ * Money committed to the conventions in force today that serve a territory, prorated by the places
+ * each holds there — from funding's own copy of contracts' places (ADR 0028), so that the figure
+ * needs no `@requires` hop through contracts. Batched: one query for all territories.
  */
-export function fundingCommitted(ctx: SubgraphContext, shares: readonly PlacesShare[]): Promise<number> {
+export function fundingCommitted(ctx: SubgraphContext, territoryId: string): Promise<number> {
   const department = ctx.caller.departmentCode;
+  const today = todayIso();
   return ctx.loaders
-    .get<readonly PlacesShare[], number>(committedByShares, (groups) =>
-      new CommitmentRepository(ctx.em).proratedTotals(department, groups),
+    .get<string, number>(committedByTerritory, async (ids) =>
+      countsByKeys(ids, await new CommitmentRepository(ctx.em).committedByTerritory(department, ids, today)),
     )
-    .load(shares);
+    .load(territoryId);
 }

@@ -43,3 +43,21 @@ export const contractSignedPayload = z.object({
   signedOn: isoDate,
 });
 export type ContractSigned = z.infer<typeof contractSignedPayload>;
+
+/**
+ * contracts → funding: a convention's places and dates as they now are, with its places in each
+ * territory it serves (a whole snapshot, sent on every creation and amendment), so that funding
+ * prorates its own money by territory without asking contracts on each request (ADR 0028).
+ * `revisedAt` orders the snapshots of one convention: an older one arriving late changes nothing.
+ */
+export const CONVENTION_PLACES = 'convention-places';
+export const conventionPlacesPayload = z.object({
+  conventionId: uuid,
+  places: z.number().int().min(0),
+  startsOn: isoDate,
+  endsOn: isoDate,
+  territories: z.array(z.object({ territoryId: z.string().min(1), places: z.number().int().min(0) })),
+  /** When contracts wrote this state (its database clock, ISO 8601 with microseconds). */
+  revisedAt: z.string().datetime({ offset: true }),
+});
+export type ConventionPlaces = z.infer<typeof conventionPlacesPayload>;
