@@ -6,11 +6,14 @@ import { gatewayThroughput } from './gateway-throughput.js';
 import { moneyConventions, moneyOverview } from './money.js';
 import { partnersCoverage, partnersCoverageCold, partnersSearch, partnersTypoSearch } from './partners-directory.js';
 import { pilotageQueries } from './pilotage-queries.js';
-import { territoryOverview } from './territory-overview.js';
+import { overviewParts, territoryOverview, territoryOverviewCpu, territoryOverviewWithPeriod } from './territory-overview.js';
 
 /** Every benchmark scenario; later work adds its own file here. */
 export const scenarios: Scenario[] = [
   territoryOverview,
+  territoryOverviewWithPeriod,
+  ...overviewParts,
+  territoryOverviewCpu,
   gatewayConcurrency,
   ...gatewayThroughput,
   moneyOverview,
