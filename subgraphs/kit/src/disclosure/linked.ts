@@ -1,0 +1,199 @@
+import { isSmallCount } from '../suppression.js';
+import { LinearAudit, termsKey, type Fact, type Terms } from './audit.js';
+import type { CubeCount, HiddenBy } from './cube.js';
+
+/**
+ * Secondary suppression over every published measure at once (ADR 0023, « linked publication »).
+ *
+ * `ProtectedCube` protects one measure whose cells add up along hierarchies. The steering figures
+ * are several measures over the same people: the caseload at the end of a month is the caseload
+ * a month earlier plus the people welcomed minus the exits of the month, and the people
+ * accompanied in a period are the caseload on its eve plus those welcomed in it. Hidden in one
+ * measure and published in another, a small count comes back by those relations. So the unit of
+ * protection here is the atomic event count — a leaf: people who started, or left for a reason,
+ * in one territory × programme × operator × month — and every published figure is a linear
+ * combination of leaves (its terms). Figures with the same terms are one cell: one value, one rule.
+ *
+ * 1. primary: a cell of 1 to 10 is hidden (« < 11 »);
+ * 2. the LP audit (./audit.ts) bounds, as an attacker who knows the rules would (« < 11 » is in
+ *    [1, 10]; « secret secondaire » was not small, so ≥ 11; a figure never negative) and who knows
+ *    what anyone knows (`knowledge`, e.g. a caseload is never negative), every primary cell and
+ *    every leaf of 1 to 10;
+ * 3. for each one bounded narrower than ±protection, one published figure its bounds rest on (the
+ *    evidence the LP returns) is hidden too (SECONDARY): the most detailed one that leaves room
+ *    (≥ 11 + 2 × protection), else the largest; then the audit runs again, until it finds none.
+ *
+ * Each round hides at least one cell or stops, so it terminates; it depends on nothing but the
+ * leaves and the figures, so the pattern is deterministic. It costs seconds to minutes: compute it
+ * when the leaves change, store it, and read it per request.
+ */
+export interface LinkedFigure {
+  /** How callers name the figure (several keys may share terms: they are then one cell). */
+  key: string;
+  /** Leaf id → coefficient. */
+  terms: Terms;
+}
+
+export interface LinkedProtection {
+  /** No small count may be bounded narrower than ±protection (default 2). */
+  protection?: number;
+  /** What anyone knows without a figure (bounds on combinations of leaves), given to the attacker. */
+  knowledge?: readonly { terms: Terms; lower: number; upper: number }[];
+  /** A safety net on the rounds (default 500). */
+  maxRounds?: number;
+}
+
+/** What a protection cost and found: for the bench, the job's log and the tests. */
+export interface LinkedReport {
+  cells: number;
+  primary: number;
+  secondary: number;
+  rounds: number;
+  /** Targets audited in the last round (primary cells and small leaves). */
+  audited: number;
+}
+
+const HIDDEN_PRIMARY = 1;
+const HIDDEN_SECONDARY = 2;
+
+export class LinkedPublication {
+  private constructor(
+    private readonly cellOfKey: ReadonlyMap<string, number>,
+    private readonly values: Float64Array,
+    private readonly hidden: Uint8Array,
+    readonly report: LinkedReport,
+  ) {}
+
+  /** A publication whose pattern was computed before (stored): hidden cells by key. */
+  static restore(values: ReadonlyMap<string, number>, hidden: ReadonlyMap<string, HiddenBy>): LinkedPublication {
+    const keys = [...values.keys()];
+    const cellOfKey = new Map(keys.map((k, i) => [k, i]));
+    const v = new Float64Array(keys.map((k) => values.get(k)!));
+    const h = new Uint8Array(keys.map((k) => (hidden.get(k) === 'PRIMARY' ? HIDDEN_PRIMARY : hidden.get(k) === 'SECONDARY' ? HIDDEN_SECONDARY : 0)));
+    let primary = 0;
+    let secondary = 0;
+    for (const x of h) if (x === HIDDEN_PRIMARY) primary++;
+    else if (x === HIDDEN_SECONDARY) secondary++;
+    return new LinkedPublication(cellOfKey, v, h, { cells: keys.length, primary, secondary, rounds: 0, audited: 0 });
+  }
+
+  static async protect(leaves: ReadonlyMap<string, number>, figures: Iterable<LinkedFigure>, { protection = 2, knowledge = [], maxRounds = 500 }: LinkedProtection = {}): Promise<LinkedPublication> {
+    // Figures with the same terms are one cell.
+    const cellOfKey = new Map<string, number>();
+    const cellOfTerms = new Map<string, number>();
+    const cellTerms: Terms[] = [];
+    for (const figure of figures) {
+      if (cellOfKey.has(figure.key)) throw new Error(`Figure ${figure.key} is given twice.`);
+      const tk = termsKey(figure.terms);
+      let cell = cellOfTerms.get(tk);
+      if (cell === undefined) {
+        cell = cellTerms.length;
+        cellOfTerms.set(tk, cell);
+        cellTerms.push(figure.terms);
+      }
+      cellOfKey.set(figure.key, cell);
+    }
+    const values = new Float64Array(cellTerms.length);
+    const leafCount = (leaf: string): number => leaves.get(leaf) ?? 0;
+    cellTerms.forEach((terms, c) => {
+      let v = 0;
+      for (const [leaf, a] of Object.entries(terms)) v += a * leafCount(leaf);
+      if (!(v >= 0) || !Number.isInteger(v)) throw new Error(`Figure ${[...cellOfKey].find(([, x]) => x === c)![0]} sums to ${v}: a count is a whole number ≥ 0.`);
+      values[c] = v;
+    });
+    const hidden = new Uint8Array(cellTerms.length);
+    values.forEach((v, c) => {
+      if (isSmallCount(v)) hidden[c] = HIDDEN_PRIMARY;
+    });
+    const size = cellTerms.map((terms) => Object.keys(terms).length);
+    const roomy = 11 + 2 * protection;
+    const leafIds = [...new Set([...leaves.keys(), ...cellTerms.flatMap((t) => Object.keys(t))])];
+    const smallLeaves = leafIds.filter((leaf) => isSmallCount(leafCount(leaf)));
+    const report: LinkedReport = { cells: cellTerms.length, primary: 0, secondary: 0, rounds: 0, audited: 0 };
+
+    // The cells each leaf belongs to, to find a visible neighbour when the evidence has none.
+    let cellsOfLeaf: Map<string, number[]> | null = null;
+    const neighbours = (terms: Terms): number[] => {
+      if (!cellsOfLeaf) {
+        cellsOfLeaf = new Map();
+        cellTerms.forEach((t, c) => {
+          for (const leaf of Object.keys(t)) (cellsOfLeaf!.get(leaf) ?? cellsOfLeaf!.set(leaf, []).get(leaf)!).push(c);
+        });
+      }
+      return [...new Set(Object.keys(terms).flatMap((leaf) => cellsOfLeaf!.get(leaf) ?? []))];
+    };
+    /** The visible cell to hide among candidates: the most detailed with room, else the largest. */
+    const choose = (candidates: Iterable<number>): number => {
+      let best = -1;
+      const better = (c: number): boolean => {
+        if (best < 0) return true;
+        const [roomC, roomB] = [values[c]! >= roomy, values[best]! >= roomy];
+        if (roomC !== roomB) return roomC;
+        if (roomC) return size[c]! < size[best]! || (size[c] === size[best] && (values[c]! < values[best]! || (values[c] === values[best] && c < best)));
+        return values[c]! > values[best]! || (values[c] === values[best] && c < best);
+      };
+      for (const c of candidates) if (hidden[c] === 0 && values[c]! > 0 && better(c)) best = c;
+      return best;
+    };
+
+    for (let round = 0; round < maxRounds; round++) {
+      report.rounds = round + 1;
+      const facts: Fact[] = cellTerms.map((terms, c) => {
+        const by = hidden[c]!;
+        return by === 0
+          ? { source: `c${c}`, terms, lower: values[c]!, upper: values[c]! }
+          : by === HIDDEN_PRIMARY
+            ? { source: `c${c}`, terms, lower: 1, upper: 10 }
+            : { source: `c${c}`, terms, lower: 11, upper: Infinity };
+      });
+      knowledge.forEach((k, i) => facts.push({ source: `k${i}`, ...k }));
+      const primaries: number[] = [];
+      hidden.forEach((by, c) => {
+        if (by === HIDDEN_PRIMARY) primaries.push(c);
+      });
+      const targets: Terms[] = [...primaries.map((c) => cellTerms[c]!), ...smallLeaves.map((leaf) => ({ [leaf]: 1 }))];
+      report.audited = targets.length;
+      const audit = await LinearAudit.of(facts, leafIds);
+      const added = new Set<number>();
+      try {
+        audit.audit(targets, protection).forEach((verdict, i) => {
+          if (!verdict.exposed) return;
+          const finding = audit.interval(targets[i]!);
+          const evidence = [...finding.lowerFrom, ...finding.upperFrom].filter((e) => e.source.startsWith('c')).map((e) => Number(e.source.slice(1)));
+          let choice = choose(evidence.filter((c) => !added.has(c)));
+          if (choice < 0) choice = choose(neighbours(targets[i]!).filter((c) => !added.has(c)));
+          if (choice >= 0) added.add(choice);
+        });
+      } finally {
+        audit.dispose();
+      }
+      if (added.size === 0) break;
+      for (const c of added) hidden[c] = HIDDEN_SECONDARY;
+    }
+    hidden.forEach((by) => {
+      if (by === HIDDEN_PRIMARY) report.primary++;
+      else if (by === HIDDEN_SECONDARY) report.secondary++;
+    });
+    return new LinkedPublication(cellOfKey, values, hidden, report);
+  }
+
+  /** The published count of a figure, by its key. */
+  figure(key: string): CubeCount {
+    const c = this.cellOfKey.get(key);
+    if (c === undefined) throw new Error(`No figure ${key} in this publication.`);
+    const by = this.hidden[c]!;
+    return by === 0 ? { value: this.values[c]!, hiddenBy: null } : { value: null, hiddenBy: by === HIDDEN_PRIMARY ? 'PRIMARY' : 'SECONDARY' };
+  }
+
+  has(key: string): boolean {
+    return this.cellOfKey.has(key);
+  }
+
+  /** Every figure with its exact value and rule (to store the pattern, and for the audit, which knows the truth). */
+  *figures(): Generator<{ key: string; value: number; hiddenBy: HiddenBy | null }> {
+    for (const [key, c] of this.cellOfKey) {
+      const by = this.hidden[c]!;
+      yield { key, value: this.values[c]!, hiddenBy: by === 0 ? null : by === HIDDEN_PRIMARY ? 'PRIMARY' : 'SECONDARY' };
+    }
+  }
+}

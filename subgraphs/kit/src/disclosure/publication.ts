@@ -1,0 +1,121 @@
+import type { Terms } from './audit.js';
+import type { LinkedFigure } from './linked.js';
+
+/**
+ * The steering figures of a Département on the publication grid (ADR 0023), as linear
+ * combinations of leaves for `LinkedPublication`:
+ *
+ * - leaves: accompaniments started (`S`) and ended for a reason (`X`) in a territory × programme ×
+ *   operator × calendar month;
+ * - scopes: every territory, programme and operator, and « all » of each (`*`), crossed;
+ * - periods: every calendar month, quarter and year of the months given (the current one cut at
+ *   today is the last month given), and « all time » (`*`) for the people ever welcomed;
+ * - measures: people welcomed in a period, exits in a period (per reason and in all), the caseload
+ *   at the end of a month (started on or before it, not ended on or before it), and the people
+ *   accompanied in a period (started on or before its end, not ended before its start).
+ *
+ * Figure keys: `welcomed|T|P|O|period`, `exits|R|T|P|O|period`, `active|T|P|O|month`,
+ * `accompanied|T|P|O|period`, where `*` stands for « all » and a period is `2025`, `2025-Q1`,
+ * `2025-03` or `*`. `publicationKey` writes them.
+ */
+export interface PublicationGrid {
+  territories: readonly string[];
+  programmes: readonly string[];
+  operators: readonly string[];
+  reasons: readonly string[];
+  /** Consecutive calendar months, YYYY-MM, from the first with data to the current one. */
+  months: readonly string[];
+}
+
+export type PublicationMeasure = 'welcomed' | 'exits' | 'active' | 'accompanied';
+export const ALL = '*';
+
+export interface PublicationScope {
+  territoryId?: string | null;
+  programmeId?: string | null;
+  operatorId?: string | null;
+}
+
+/** A leaf: the accompaniments started, or ended for `reason`, in one combination and month. */
+export const leafKey = (kind: 'S' | 'X', territoryId: string, programmeId: string, operatorId: string, month: string, reason = ''): string =>
+  kind === 'S' ? `S|${territoryId}|${programmeId}|${operatorId}|${month}` : `X|${reason}|${territoryId}|${programmeId}|${operatorId}|${month}`;
+
+/** The key of a figure (see the module's comment). `reason` only for exits (`*`: every reason). */
+export function publicationKey(measure: PublicationMeasure, scope: PublicationScope, period: string, reason: string = ALL): string {
+  const s = `${scope.territoryId ?? ALL}|${scope.programmeId ?? ALL}|${scope.operatorId ?? ALL}`;
+  return measure === 'exits' ? `exits|${reason}|${s}|${period}` : `${measure}|${s}|${period}`;
+}
+
+/** The grid period of a calendar month, quarter or year given by its first and last months. */
+export function gridPeriodKey(fromMonth: string, toMonth: string): string {
+  if (fromMonth === toMonth) return fromMonth;
+  const [y, m] = [fromMonth.slice(0, 4), Number(fromMonth.slice(5, 7))];
+  if (toMonth.slice(0, 4) === y && m === 1 && toMonth.endsWith('-12')) return y;
+  if (toMonth.slice(0, 4) === y && m % 3 === 1 && Number(toMonth.slice(5, 7)) === m + 2) return `${y}-Q${(m + 2) / 3}`;
+  throw new Error(`${fromMonth}..${toMonth} is not a month, quarter or year of the grid.`);
+}
+
+/** Every figure of the grid, with its terms. */
+export function* publicationFigures(grid: PublicationGrid): Generator<LinkedFigure> {
+  const { territories, programmes, operators, reasons, months } = grid;
+  const optional = (values: readonly string[]): string[] => [ALL, ...values];
+  const pick = (values: readonly string[], node: string): readonly string[] => (node === ALL ? values : [node]);
+  const monthIndex = new Map(months.map((m, i) => [m, i]));
+  // Periods: months, quarters and years (as month index ranges), then all time.
+  const periods: { key: string; from: number; to: number }[] = months.map((m, i) => ({ key: m, from: i, to: i }));
+  for (const year of [...new Set(months.map((m) => m.slice(0, 4)))]) {
+    const inYear = months.filter((m) => m.startsWith(year));
+    for (let q = 1; q <= 4; q++) {
+      const inQuarter = inYear.filter((m) => Math.ceil(Number(m.slice(5, 7)) / 3) === q);
+      if (inQuarter.length) periods.push({ key: `${year}-Q${q}`, from: monthIndex.get(inQuarter[0]!)!, to: monthIndex.get(inQuarter.at(-1)!)! });
+    }
+    periods.push({ key: year, from: monthIndex.get(inYear[0]!)!, to: monthIndex.get(inYear.at(-1)!)! });
+  }
+  const allTime = { key: ALL, from: 0, to: months.length - 1 };
+
+  for (const t of optional(territories)) {
+    for (const p of optional(programmes)) {
+      for (const o of optional(operators)) {
+        const combos: [string, string, string][] = pick(territories, t).flatMap((tt) => pick(programmes, p).flatMap((pp) => pick(operators, o).map((oo): [string, string, string] => [tt, pp, oo])));
+        const scope = { territoryId: t, programmeId: p, operatorId: o };
+        // Running sums over months, as terms, built once per scope.
+        const started = (from: number, to: number, sign: number, terms: Record<string, number>): Record<string, number> => {
+          for (let i = from; i <= to; i++) for (const [tt, pp, oo] of combos) terms[leafKey('S', tt, pp, oo, months[i]!)] = (terms[leafKey('S', tt, pp, oo, months[i]!)] ?? 0) + sign;
+          return terms;
+        };
+        const exited = (from: number, to: number, sign: number, rs: readonly string[], terms: Record<string, number>): Record<string, number> => {
+          for (let i = from; i <= to; i++)
+            for (const r of rs)
+              for (const [tt, pp, oo] of combos) {
+                const k = leafKey('X', tt, pp, oo, months[i]!, r);
+                terms[k] = (terms[k] ?? 0) + sign;
+              }
+          return terms;
+        };
+        const clean = (terms: Record<string, number>): Terms => Object.fromEntries(Object.entries(terms).filter(([, a]) => a !== 0));
+        for (const period of [...periods, allTime]) {
+          yield { key: publicationKey('welcomed', scope, period.key), terms: started(period.from, period.to, 1, {}) };
+          if (period === allTime) continue;
+          yield { key: publicationKey('exits', scope, period.key), terms: exited(period.from, period.to, 1, reasons, {}) };
+          for (const r of reasons) yield { key: publicationKey('exits', scope, period.key, r), terms: exited(period.from, period.to, 1, [r], {}) };
+          yield { key: publicationKey('accompanied', scope, period.key), terms: clean(exited(0, period.from - 1, -1, reasons, started(0, period.to, 1, {}))) };
+        }
+        for (let i = 0; i < months.length; i++) {
+          yield { key: publicationKey('active', scope, months[i]!), terms: clean(exited(0, i, -1, reasons, started(0, i, 1, {}))) };
+        }
+      }
+    }
+  }
+}
+
+/** Consecutive calendar months from `first` to `last` (YYYY-MM). */
+export function monthsBetween(first: string, last: string): string[] {
+  const months: string[] = [];
+  let [y, m] = [Number(first.slice(0, 4)), Number(first.slice(5, 7))];
+  for (;;) {
+    const key = `${y}-${String(m).padStart(2, '0')}`;
+    if (key > last) return months;
+    months.push(key);
+    if (++m === 13) [y, m] = [y + 1, 1];
+  }
+}
