@@ -41,6 +41,8 @@ export interface LinkedProtection {
   knowledge?: readonly { terms: Terms; lower: number; upper: number }[];
   /** A safety net on the rounds (default 500). */
   maxRounds?: number;
+  /** Told after each round (for a job's log): how many targets were audited, exposed, and cells hidden so far. */
+  onRound?: (round: { round: number; audited: number; exposed: number; secondary: number; seconds: number }) => void;
 }
 
 /** What a protection cost and found: for the bench, the job's log and the tests. */
@@ -51,6 +53,12 @@ export interface LinkedReport {
   rounds: number;
   /** Targets audited in the last round (primary cells and small leaves). */
   audited: number;
+  /**
+   * Small counts still narrowed below ±protection when the rounds ended: when the figures around
+   * them are all hidden or zero, nothing more can be hidden for them. Above 0 the grid is too fine
+   * for the data and the publication must not be used (ADR 0023).
+   */
+  exposed: number;
 }
 
 const HIDDEN_PRIMARY = 1;
@@ -74,10 +82,10 @@ export class LinkedPublication {
     let secondary = 0;
     for (const x of h) if (x === HIDDEN_PRIMARY) primary++;
     else if (x === HIDDEN_SECONDARY) secondary++;
-    return new LinkedPublication(cellOfKey, v, h, { cells: keys.length, primary, secondary, rounds: 0, audited: 0 });
+    return new LinkedPublication(cellOfKey, v, h, { cells: keys.length, primary, secondary, rounds: 0, audited: 0, exposed: 0 });
   }
 
-  static async protect(leaves: ReadonlyMap<string, number>, figures: Iterable<LinkedFigure>, { protection = 2, knowledge = [], maxRounds = 500 }: LinkedProtection = {}): Promise<LinkedPublication> {
+  static async protect(leaves: ReadonlyMap<string, number>, figures: Iterable<LinkedFigure>, { protection = 2, knowledge = [], maxRounds = 500, onRound }: LinkedProtection = {}): Promise<LinkedPublication> {
     // Figures with the same terms are one cell.
     const cellOfKey = new Map<string, number>();
     const cellOfTerms = new Map<string, number>();
@@ -109,7 +117,7 @@ export class LinkedPublication {
     const roomy = 11 + 2 * protection;
     const leafIds = [...new Set([...leaves.keys(), ...cellTerms.flatMap((t) => Object.keys(t))])];
     const smallLeaves = leafIds.filter((leaf) => isSmallCount(leafCount(leaf)));
-    const report: LinkedReport = { cells: cellTerms.length, primary: 0, secondary: 0, rounds: 0, audited: 0 };
+    const report: LinkedReport = { cells: cellTerms.length, primary: 0, secondary: 0, rounds: 0, audited: 0, exposed: 0 };
 
     // The cells each leaf belongs to, to find a visible neighbour when the evidence has none.
     let cellsOfLeaf: Map<string, number[]> | null = null;
@@ -136,7 +144,10 @@ export class LinkedPublication {
       return best;
     };
 
+    let secondary = 0;
     for (let round = 0; round < maxRounds; round++) {
+      const started = Date.now();
+      let exposed = 0;
       report.rounds = round + 1;
       const facts: Fact[] = cellTerms.map((terms, c) => {
         const by = hidden[c]!;
@@ -151,15 +162,19 @@ export class LinkedPublication {
       hidden.forEach((by, c) => {
         if (by === HIDDEN_PRIMARY) primaries.push(c);
       });
-      const targets: Terms[] = [...primaries.map((c) => cellTerms[c]!), ...smallLeaves.map((leaf) => ({ [leaf]: 1 }))];
+      // A small leaf published on its own is already a primary cell: audit it once.
+      const targets: Terms[] = [...new Map([...primaries.map((c) => cellTerms[c]!), ...smallLeaves.map((leaf) => ({ [leaf]: 1 }))].map((t) => [termsKey(t), t])).values()];
       report.audited = targets.length;
       const audit = await LinearAudit.of(facts, leafIds);
       const added = new Set<number>();
       try {
         audit.audit(targets, protection).forEach((verdict, i) => {
           if (!verdict.exposed) return;
+          exposed++;
           const finding = audit.interval(targets[i]!);
           const evidence = [...finding.lowerFrom, ...finding.upperFrom].filter((e) => e.source.startsWith('c')).map((e) => Number(e.source.slice(1)));
+          // A figure hidden this round already changes what this bound rests on: audit it again first.
+          if (evidence.some((c) => added.has(c))) return;
           let choice = choose(evidence.filter((c) => !added.has(c)));
           if (choice < 0) choice = choose(neighbours(targets[i]!).filter((c) => !added.has(c)));
           if (choice >= 0) added.add(choice);
@@ -167,8 +182,11 @@ export class LinkedPublication {
       } finally {
         audit.dispose();
       }
-      if (added.size === 0) break;
       for (const c of added) hidden[c] = HIDDEN_SECONDARY;
+      secondary += added.size;
+      report.exposed = exposed;
+      onRound?.({ round: round + 1, audited: targets.length, exposed, secondary, seconds: (Date.now() - started) / 1000 });
+      if (added.size === 0) break;
     }
     hidden.forEach((by) => {
       if (by === HIDDEN_PRIMARY) report.primary++;

@@ -25,7 +25,18 @@ export interface PublicationGrid {
   reasons: readonly string[];
   /** Consecutive calendar months, YYYY-MM, from the first with data to the current one. */
   months: readonly string[];
+  /** How many of territory, programme and operator a published scope may fix at once (default 3: every crossing). */
+  crossings?: number;
+  /**
+   * The finest period published for a scope, by how many dimensions it fixes (index 0: the
+   * Département; 3: a territory × programme × operator); stocks are published at the ends of those
+   * periods. Default: months everywhere.
+   */
+  finest?: readonly GridPeriodLevel[];
 }
+
+export type GridPeriodLevel = 'MONTH' | 'QUARTER' | 'YEAR';
+const LEVEL_RANK: Record<GridPeriodLevel, number> = { MONTH: 0, QUARTER: 1, YEAR: 2 };
 
 export type PublicationMeasure = 'welcomed' | 'exits' | 'active' | 'accompanied';
 export const ALL = '*';
@@ -62,22 +73,25 @@ export function* publicationFigures(grid: PublicationGrid): Generator<LinkedFigu
   const pick = (values: readonly string[], node: string): readonly string[] => (node === ALL ? values : [node]);
   const monthIndex = new Map(months.map((m, i) => [m, i]));
   // Periods: months, quarters and years (as month index ranges), then all time.
-  const periods: { key: string; from: number; to: number }[] = months.map((m, i) => ({ key: m, from: i, to: i }));
+  const periods: { key: string; from: number; to: number; level: GridPeriodLevel }[] = months.map((m, i) => ({ key: m, from: i, to: i, level: 'MONTH' }));
   for (const year of [...new Set(months.map((m) => m.slice(0, 4)))]) {
     const inYear = months.filter((m) => m.startsWith(year));
     for (let q = 1; q <= 4; q++) {
       const inQuarter = inYear.filter((m) => Math.ceil(Number(m.slice(5, 7)) / 3) === q);
-      if (inQuarter.length) periods.push({ key: `${year}-Q${q}`, from: monthIndex.get(inQuarter[0]!)!, to: monthIndex.get(inQuarter.at(-1)!)! });
+      if (inQuarter.length) periods.push({ key: `${year}-Q${q}`, from: monthIndex.get(inQuarter[0]!)!, to: monthIndex.get(inQuarter.at(-1)!)!, level: 'QUARTER' });
     }
-    periods.push({ key: year, from: monthIndex.get(inYear[0]!)!, to: monthIndex.get(inYear.at(-1)!)! });
+    periods.push({ key: year, from: monthIndex.get(inYear[0]!)!, to: monthIndex.get(inYear.at(-1)!)!, level: 'YEAR' });
   }
-  const allTime = { key: ALL, from: 0, to: months.length - 1 };
+  const allTime = { key: ALL, from: 0, to: months.length - 1, level: 'YEAR' as const };
 
   for (const t of optional(territories)) {
     for (const p of optional(programmes)) {
       for (const o of optional(operators)) {
+        if ([t, p, o].filter((x) => x !== ALL).length > (grid.crossings ?? 3)) continue;
         const combos: [string, string, string][] = pick(territories, t).flatMap((tt) => pick(programmes, p).flatMap((pp) => pick(operators, o).map((oo): [string, string, string] => [tt, pp, oo])));
         const scope = { territoryId: t, programmeId: p, operatorId: o };
+        const finest = LEVEL_RANK[grid.finest?.[[t, p, o].filter((x) => x !== ALL).length] ?? 'MONTH'];
+        const ends = new Set(periods.filter((q) => LEVEL_RANK[q.level] >= finest).map((q) => q.to));
         // Running sums over months, as terms, built once per scope.
         const started = (from: number, to: number, sign: number, terms: Record<string, number>): Record<string, number> => {
           for (let i = from; i <= to; i++) for (const [tt, pp, oo] of combos) terms[leafKey('S', tt, pp, oo, months[i]!)] = (terms[leafKey('S', tt, pp, oo, months[i]!)] ?? 0) + sign;
@@ -94,6 +108,7 @@ export function* publicationFigures(grid: PublicationGrid): Generator<LinkedFigu
         };
         const clean = (terms: Record<string, number>): Terms => Object.fromEntries(Object.entries(terms).filter(([, a]) => a !== 0));
         for (const period of [...periods, allTime]) {
+          if (LEVEL_RANK[period.level] < finest) continue;
           yield { key: publicationKey('welcomed', scope, period.key), terms: started(period.from, period.to, 1, {}) };
           if (period === allTime) continue;
           yield { key: publicationKey('exits', scope, period.key), terms: exited(period.from, period.to, 1, reasons, {}) };
@@ -101,6 +116,7 @@ export function* publicationFigures(grid: PublicationGrid): Generator<LinkedFigu
           yield { key: publicationKey('accompanied', scope, period.key), terms: clean(exited(0, period.from - 1, -1, reasons, started(0, period.to, 1, {}))) };
         }
         for (let i = 0; i < months.length; i++) {
+          if (!ends.has(i)) continue;
           yield { key: publicationKey('active', scope, months[i]!), terms: clean(exited(0, i, -1, reasons, started(0, i, 1, {}))) };
         }
       }

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { LinearAudit, type Fact } from './audit.js';
+import { LinkedPublication } from './linked.js';
+import { leafKey, monthsBetween, publicationFigures, publicationKey, type PublicationGrid } from './publication.js';
+
+/** A small deterministic generator (tests only). */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const grid: PublicationGrid = { territories: ['A', 'B'], programmes: ['P'], operators: ['O'], reasons: ['STABILISATION', 'MOVED'], months: monthsBetween('2025-01', '2025-06') };
+
+/** Territory A large, B small: some of B's months and reasons are 1 to 10, A's are not. */
+function leaves(seed: number): Map<string, number> {
+  const next = random(seed);
+  const counts = new Map<string, number>();
+  for (const month of grid.months) {
+    counts.set(leafKey('S', 'A', 'P', 'O', month), 40 + Math.floor(next() * 20));
+    counts.set(leafKey('X', 'A', 'P', 'O', month, 'STABILISATION'), 15 + Math.floor(next() * 10));
+    counts.set(leafKey('X', 'A', 'P', 'O', month, 'MOVED'), 12 + Math.floor(next() * 5));
+    counts.set(leafKey('S', 'B', 'P', 'O', month), 12 + Math.floor(next() * 8));
+    counts.set(leafKey('X', 'B', 'P', 'O', month, 'STABILISATION'), 1 + Math.floor(next() * 6));
+    counts.set(leafKey('X', 'B', 'P', 'O', month, 'MOVED'), next() < 0.5 ? 0 : 1 + Math.floor(next() * 3));
+  }
+  return counts;
+}
+
+describe('LinkedPublication', () => {
+  it('hides, over every measure at once, enough figures that no small count can be narrowed below ±2 by linear programming', async () => {
+    const counts = leaves(5);
+    const figures = [...publicationFigures(grid)];
+    const publication = await LinkedPublication.protect(counts, figures, { protection: 2 });
+    expect(publication.report.primary).toBeGreaterThan(5);
+    expect(publication.report.secondary).toBeGreaterThan(0);
+    expect(publication.report.exposed).toBe(0);
+
+    // The attacker: every figure as published, bounds as the rules say.
+    const facts: Fact[] = [];
+    const targets: { name: string; terms: Record<string, number> }[] = [];
+    const terms = new Map(figures.map((f) => [f.key, f.terms]));
+    for (const f of publication.figures()) {
+      const t = terms.get(f.key)!;
+      facts.push({ source: f.key, terms: t, ...(f.hiddenBy === null ? { lower: f.value, upper: f.value } : f.hiddenBy === 'PRIMARY' ? { lower: 1, upper: 10 } : { lower: 11, upper: Infinity }) });
+      if (f.hiddenBy === 'PRIMARY') targets.push({ name: f.key, terms: t });
+    }
+    for (const [leaf, n] of counts) if (n >= 1 && n <= 10) targets.push({ name: leaf, terms: { [leaf]: 1 } });
+    const audit = await LinearAudit.of(facts, counts.keys());
+    try {
+      const exposed = audit.audit(
+        targets.map((t) => t.terms),
+        2,
+      ).flatMap((v, i) => (v.exposed ? [`${targets[i]!.name} ∈ [${v.finding!.lower}, ${v.finding!.upper}]`] : []));
+      expect(targets.length).toBeGreaterThan(10);
+      expect(exposed).toEqual([]);
+    } finally {
+      audit.dispose();
+    }
+
+    // The Département's large figures stay published.
+    expect(publication.figure(publicationKey('welcomed', {}, '2025')).hiddenBy).toBeNull();
+    expect(publication.figure(publicationKey('active', { territoryId: 'A' }, '2025-06')).hiddenBy).toBeNull();
+  }, 60_000);
+
+  it('is deterministic, and figures with the same terms share one value and rule', async () => {
+    const figures = [...publicationFigures(grid)];
+    const [a, b] = await Promise.all([LinkedPublication.protect(leaves(9), figures), LinkedPublication.protect(leaves(9), figures)]);
+    expect([...a.figures()]).toEqual([...b.figures()]);
+    // One programme and one operator: a territory's figure is its programme's and operator's too.
+    expect(a.figure(publicationKey('exits', { territoryId: 'B' }, '2025-Q1', 'MOVED'))).toEqual(a.figure(publicationKey('exits', { territoryId: 'B', programmeId: 'P', operatorId: 'O' }, '2025-Q1', 'MOVED')));
+  }, 60_000);
+
+  it('says when a small count stays exposed because nothing is left to hide for it', async () => {
+    // Everyone knows x is 1 or 2 (the knowledge), and the only figure over it is x itself.
+    const publication = await LinkedPublication.protect(new Map([['x', 1]]), [{ key: 'x alone', terms: { x: 1 } }], { knowledge: [{ terms: { x: 1 }, lower: 1, upper: 2 }] });
+    expect(publication.figure('x alone')).toEqual({ value: null, hiddenBy: 'PRIMARY' });
+    expect(publication.report.exposed).toBe(1);
+  });
+
+  it('refuses a figure that does not sum to a count', async () => {
+    await expect(LinkedPublication.protect(new Map([['x', 2]]), [{ key: 'odd', terms: { x: -1 } }])).rejects.toThrow(/odd sums to -2/);
+  });
+});
