@@ -20,8 +20,8 @@ import type { CubeCount, HiddenBy } from './cube.js';
  *    what anyone knows (`knowledge`, e.g. a caseload is never negative), every primary cell and
  *    every leaf of 1 to 10;
  * 3. for each one bounded narrower than ±protection, one published figure its bounds rest on (the
- *    evidence the LP returns) is hidden too (SECONDARY): the most detailed one that leaves room
- *    (≥ 11 + 2 × protection), else the largest; then the audit runs again, until it finds none.
+ *    evidence the LP returns) is hidden too (SECONDARY): the least important one (`rank`) that
+ *    leaves room (≥ 11 + 2 × protection), else the largest; then the audit runs again, until it finds none.
  *
  * Each round hides at least one cell or stops, so it terminates; it depends on nothing but the
  * leaves and the figures, so the pattern is deterministic. It costs seconds to minutes: compute it
@@ -32,6 +32,11 @@ export interface LinkedFigure {
   key: string;
   /** Leaf id → coefficient. */
   terms: Terms;
+  /**
+   * How much the figure matters to readers: when a figure must be hidden for another, the one of
+   * lowest rank is chosen (e.g. a territory's month before the Département's year). Default 0.
+   */
+  rank?: number;
 }
 
 export interface LinkedProtection {
@@ -90,6 +95,7 @@ export class LinkedPublication {
     const cellOfKey = new Map<string, number>();
     const cellOfTerms = new Map<string, number>();
     const cellTerms: Terms[] = [];
+    const rank: number[] = [];
     for (const figure of figures) {
       if (cellOfKey.has(figure.key)) throw new Error(`Figure ${figure.key} is given twice.`);
       const tk = termsKey(figure.terms);
@@ -98,7 +104,10 @@ export class LinkedPublication {
         cell = cellTerms.length;
         cellOfTerms.set(tk, cell);
         cellTerms.push(figure.terms);
+        rank.push(figure.rank ?? 0);
       }
+      // A cell shared by several figures matters as much as the most important of them.
+      rank[cell] = Math.max(rank[cell]!, figure.rank ?? 0);
       cellOfKey.set(figure.key, cell);
     }
     const values = new Float64Array(cellTerms.length);
@@ -113,7 +122,6 @@ export class LinkedPublication {
     values.forEach((v, c) => {
       if (isSmallCount(v)) hidden[c] = HIDDEN_PRIMARY;
     });
-    const size = cellTerms.map((terms) => Object.keys(terms).length);
     const roomy = 11 + 2 * protection;
     const leafIds = [...new Set([...leaves.keys(), ...cellTerms.flatMap((t) => Object.keys(t))])];
     const smallLeaves = leafIds.filter((leaf) => isSmallCount(leafCount(leaf)));
@@ -130,14 +138,14 @@ export class LinkedPublication {
       }
       return [...new Set(Object.keys(terms).flatMap((leaf) => cellsOfLeaf!.get(leaf) ?? []))];
     };
-    /** The visible cell to hide among candidates: the most detailed with room, else the largest. */
+    /** The visible cell to hide among candidates: the least important (rank) with room, else the largest. */
     const choose = (candidates: Iterable<number>): number => {
       let best = -1;
       const better = (c: number): boolean => {
         if (best < 0) return true;
         const [roomC, roomB] = [values[c]! >= roomy, values[best]! >= roomy];
         if (roomC !== roomB) return roomC;
-        if (roomC) return size[c]! < size[best]! || (size[c] === size[best] && (values[c]! < values[best]! || (values[c] === values[best] && c < best)));
+        if (roomC) return rank[c]! < rank[best]! || (rank[c] === rank[best] && (values[c]! < values[best]! || (values[c] === values[best] && c < best)));
         return values[c]! > values[best]! || (values[c] === values[best] && c < best);
       };
       for (const c of candidates) if (hidden[c] === 0 && values[c]! > 0 && better(c)) best = c;

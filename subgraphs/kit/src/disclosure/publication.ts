@@ -37,6 +37,8 @@ export interface PublicationGrid {
 
 export type GridPeriodLevel = 'MONTH' | 'QUARTER' | 'YEAR';
 const LEVEL_RANK: Record<GridPeriodLevel, number> = { MONTH: 0, QUARTER: 1, YEAR: 2 };
+/** The rank of a period (`LinkedFigure.rank`): a year matters more than a quarter, a quarter more than a month. */
+const RANK_OF: Record<GridPeriodLevel, number> = { MONTH: 2, QUARTER: 4, YEAR: 6 };
 
 export type PublicationMeasure = 'welcomed' | 'exits' | 'active' | 'accompanied';
 export const ALL = '*';
@@ -90,6 +92,8 @@ export function* publicationFigures(grid: PublicationGrid): Generator<LinkedFigu
         if ([t, p, o].filter((x) => x !== ALL).length > (grid.crossings ?? 3)) continue;
         const combos: [string, string, string][] = pick(territories, t).flatMap((tt) => pick(programmes, p).flatMap((pp) => pick(operators, o).map((oo): [string, string, string] => [tt, pp, oo])));
         const scope = { territoryId: t, programmeId: p, operatorId: o };
+        // Readers value the broad figures most: the Département's before a territory's, a year before a month.
+        const scopeRank = (3 - [t, p, o].filter((x) => x !== ALL).length) * 10;
         const finest = LEVEL_RANK[grid.finest?.[[t, p, o].filter((x) => x !== ALL).length] ?? 'MONTH'];
         const ends = new Set(periods.filter((q) => LEVEL_RANK[q.level] >= finest).map((q) => q.to));
         // Running sums over months, as terms, built once per scope.
@@ -109,15 +113,15 @@ export function* publicationFigures(grid: PublicationGrid): Generator<LinkedFigu
         const clean = (terms: Record<string, number>): Terms => Object.fromEntries(Object.entries(terms).filter(([, a]) => a !== 0));
         for (const period of [...periods, allTime]) {
           if (LEVEL_RANK[period.level] < finest) continue;
-          yield { key: publicationKey('welcomed', scope, period.key), terms: started(period.from, period.to, 1, {}) };
+          yield { key: publicationKey('welcomed', scope, period.key), terms: started(period.from, period.to, 1, {}), rank: scopeRank + RANK_OF[period.level] };
           if (period === allTime) continue;
-          yield { key: publicationKey('exits', scope, period.key), terms: exited(period.from, period.to, 1, reasons, {}) };
-          for (const r of reasons) yield { key: publicationKey('exits', scope, period.key, r), terms: exited(period.from, period.to, 1, [r], {}) };
-          yield { key: publicationKey('accompanied', scope, period.key), terms: clean(exited(0, period.from - 1, -1, reasons, started(0, period.to, 1, {}))) };
+          yield { key: publicationKey('exits', scope, period.key), terms: exited(period.from, period.to, 1, reasons, {}), rank: scopeRank + RANK_OF[period.level] };
+          for (const r of reasons) yield { key: publicationKey('exits', scope, period.key, r), terms: exited(period.from, period.to, 1, [r], {}), rank: scopeRank + RANK_OF[period.level] - 1 };
+          yield { key: publicationKey('accompanied', scope, period.key), terms: clean(exited(0, period.from - 1, -1, reasons, started(0, period.to, 1, {}))), rank: scopeRank + RANK_OF[period.level] };
         }
         for (let i = 0; i < months.length; i++) {
           if (!ends.has(i)) continue;
-          yield { key: publicationKey('active', scope, months[i]!), terms: clean(exited(0, i, -1, reasons, started(0, i, 1, {}))) };
+          yield { key: publicationKey('active', scope, months[i]!), terms: clean(exited(0, i, -1, reasons, started(0, i, 1, {}))), rank: scopeRank + 5 };
         }
       }
     }
