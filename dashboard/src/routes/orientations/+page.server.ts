@@ -2,8 +2,8 @@ import { fail } from '@sveltejs/kit';
 import type { DecideReferralMutation, DecideReferralMutationVariables, ReceivedReferralsQuery, ReferralRefusalReason, ReferralStatus } from '#lib/graphql/operations.ts';
 import { parisToday } from '#lib/days.ts';
 import { REFERRAL_REFUSAL_REASONS } from '#lib/labels.ts';
-import { gatewayQuery, GatewayUnavailableError } from '#lib/server/gateway.ts';
 import { requireSection } from '#lib/server/guard.ts';
+import { DECISION_NOT_SAVED, sendMutation } from '#lib/server/mutation.ts';
 import { loadPanel } from '#lib/server/panel.ts';
 import { GENERAL, readDate, refusalOf, type FieldErrors } from '#lib/validation.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -54,21 +54,16 @@ export const actions: Actions = {
     const variables: DecideReferralMutationVariables = {
       input: { referralId, status: DECISIONS[decision], on, refusalReason: decision === 'refuser' && isReason(reason) ? reason : null, note: note || null },
     };
-    try {
-      const { data, errors: failures } = await gatewayQuery<DecideReferralMutation>(fetch, decideDocument, variables);
-      const result = data?.updateReferralStatus;
-      if (!result) {
-        console.warn(`[dashboard] orientations: ${failures.map((e) => e.message).join('; ')}`);
-        return fail(503, { target: referralId, errors: { [GENERAL]: 'La décision n’a pas pu être enregistrée : le service des parcours ne répond pas. Réessayez dans quelques instants.' }, values });
-      }
-      if (!result.ok) {
-        const refusal = refusalOf('orientation', result.error?.code);
-        return fail(400, { target: referralId, errors: { [refusal.field]: refusal.message }, values });
-      }
-      return { target: referralId, saved: DECISIONS[decision] };
-    } catch (cause) {
-      if (cause instanceof GatewayUnavailableError) return fail(503, { target: referralId, errors: { [GENERAL]: 'Le service de données ne répond pas : réessayez dans quelques instants.' }, values });
-      throw cause;
-    }
+    const sent = await sendMutation(fetch, decideDocument, variables, {
+      part: 'orientations',
+      resultOf: (data: DecideReferralMutation) => data.updateReferralStatus,
+      refusal: (error) => {
+        const refusal = refusalOf('orientation', error?.code);
+        return { [refusal.field]: refusal.message };
+      },
+      noAnswer: DECISION_NOT_SAVED,
+    });
+    if (!('saved' in sent)) return fail(sent.status, { target: referralId, errors: sent.errors, values });
+    return { target: referralId, saved: DECISIONS[decision] };
   },
 };

@@ -1,8 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import type { DecideReorientationMutation, DecideReorientationMutationVariables, OrientationLead, ReorientationRequestsQuery } from '#lib/graphql/operations.ts';
 import { parisToday } from '#lib/days.ts';
-import { gatewayQuery, GatewayUnavailableError } from '#lib/server/gateway.ts';
 import { requireSection } from '#lib/server/guard.ts';
+import { DECISION_NOT_SAVED, sendMutation } from '#lib/server/mutation.ts';
 import { loadPanel } from '#lib/server/panel.ts';
 import { GENERAL, isRealDate, readDate, type FieldErrors } from '#lib/validation.ts';
 import { orientationRefusal } from '../parcours/[id]/orientation.ts';
@@ -53,18 +53,13 @@ export const actions: Actions = {
         notifiedOn: accepted && notifiedOn ? notifiedOn : null,
       },
     };
-    try {
-      const { data, errors: failures } = await gatewayQuery<DecideReorientationMutation>(fetch, decideDocument, variables);
-      const result = data?.decideReorientation;
-      if (!result) {
-        console.warn(`[dashboard] réorientations: ${failures.map((e) => e.message).join('; ')}`);
-        return fail(503, { target: requestId, errors: { [GENERAL]: 'La décision n’a pas pu être enregistrée : le service des parcours ne répond pas. Réessayez dans quelques instants.' }, values });
-      }
-      if (!result.ok) return fail(400, { target: requestId, errors: orientationRefusal(result.error), values });
-      return { target: requestId, saved: accepted ? 'ACCEPTED' : 'REFUSED' };
-    } catch (cause) {
-      if (cause instanceof GatewayUnavailableError) return fail(503, { target: requestId, errors: { [GENERAL]: 'Le service de données ne répond pas : réessayez dans quelques instants.' }, values });
-      throw cause;
-    }
+    const sent = await sendMutation(fetch, decideDocument, variables, {
+      part: 'réorientations',
+      resultOf: (data: DecideReorientationMutation) => data.decideReorientation,
+      refusal: orientationRefusal,
+      noAnswer: DECISION_NOT_SAVED,
+    });
+    if (!('saved' in sent)) return fail(sent.status, { target: requestId, errors: sent.errors, values });
+    return { target: requestId, saved: accepted ? 'ACCEPTED' : 'REFUSED' };
   },
 };

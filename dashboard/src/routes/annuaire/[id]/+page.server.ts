@@ -8,10 +8,11 @@ import type {
   ReferralCandidatesQuery,
 } from '#lib/graphql/operations.ts';
 import { personName } from '#lib/people.ts';
-import { gatewayQuery, GatewayUnavailableError } from '#lib/server/gateway.ts';
 import { requireSection } from '#lib/server/guard.ts';
+import { sendMutation } from '#lib/server/mutation.ts';
 import { loadPanel, type Panel } from '#lib/server/panel.ts';
 import type { Role } from '#lib/sections.ts';
+import { GENERAL } from '#lib/validation.ts';
 import type { Actions, PageServerLoad } from './$types';
 import activityDocument from './activite.graphql?raw';
 import candidatesDocument from './beneficiaires.graphql?raw';
@@ -92,21 +93,13 @@ export const actions: Actions = {
     if (!UUID.test(serviceId)) return fail(400, { serviceId, referralError: 'Choisissez le service vers lequel orienter.' });
     if (!UUID.test(beneficiaryId)) return fail(400, { serviceId, referralError: 'Choisissez la personne à orienter.' });
     const sentOn = parisToday();
-    try {
-      const { data, errors } = await gatewayQuery<CreateReferralMutation>(fetch, referralDocument, { input: { beneficiaryId, serviceId, partnerId: params.id, sentOn, note: note || null } });
-      const result = data?.createReferral;
-      if (!result) {
-        console.warn(`[dashboard] orienter: ${errors.map((e) => e.message).join('; ')}`);
-        return fail(503, { serviceId, referralError: 'L’orientation n’a pas pu être enregistrée : le service des parcours ne répond pas. Réessayez dans quelques instants.' });
-      }
-      if (!result.ok) {
-        const code = result.error?.code;
-        return fail(400, { serviceId, referralError: (code && REFERRAL_ERRORS[code]) ?? 'L’orientation a été refusée.' });
-      }
-      return { serviceId, referral: { beneficiaryId, sentOn } };
-    } catch (cause) {
-      if (cause instanceof GatewayUnavailableError) return fail(503, { serviceId, referralError: 'Le service de données ne répond pas : réessayez dans quelques instants.' });
-      throw cause;
-    }
+    const sent = await sendMutation(fetch, referralDocument, { input: { beneficiaryId, serviceId, partnerId: params.id, sentOn, note: note || null } }, {
+      part: 'orienter',
+      resultOf: (data: CreateReferralMutation) => data.createReferral,
+      refusal: (error) => ({ [GENERAL]: (error?.code && REFERRAL_ERRORS[error.code]) ?? 'L’orientation a été refusée.' }),
+      noAnswer: 'L’orientation n’a pas pu être enregistrée : le service des parcours ne répond pas. Réessayez dans quelques instants.',
+    });
+    if (!('saved' in sent)) return fail(sent.status, { serviceId, referralError: sent.errors[GENERAL] ?? '' });
+    return { serviceId, referral: { beneficiaryId, sentOn } };
   },
 };

@@ -20,8 +20,8 @@ import type {
   WithdrawReorientationMutationVariables,
 } from '#lib/graphql/operations.ts';
 import { parisToday } from '#lib/days.ts';
-import { gatewayQuery, GatewayUnavailableError } from '#lib/server/gateway.ts';
 import { requireSection } from '#lib/server/guard.ts';
+import { sendMutation } from '#lib/server/mutation.ts';
 import { loadPanel } from '#lib/server/panel.ts';
 import type { SessionUser } from '#lib/server/session.ts';
 import {
@@ -88,23 +88,15 @@ async function mutate(
   target?: string,
 ): Promise<Failure | Saved> {
   const extra = target ? { target } : {};
-  const failure = (status: number, errors: FieldErrors): Failure => fail(status, { form, errors, values, ...extra });
-  try {
-    const { data, errors } = await gatewayQuery<Record<string, MutationResult | null>>(fetch, document, variables);
-    const result = data ? Object.values(data)[0] : null;
-    if (!result) {
-      console.warn(`[dashboard] ${form}: ${errors.map((e) => e.message).join('; ')}`);
-      return failure(503, { [GENERAL]: 'L’enregistrement n’a pas pu être fait : le service ne répond pas. Réessayez dans quelques instants.' });
-    }
-    if (!result.ok) {
-      const refusal = refusalOf(form, result.error?.code);
-      return failure(400, { [refusal.field]: refusal.message });
-    }
-    return { form, saved: true, ...extra };
-  } catch (cause) {
-    if (cause instanceof GatewayUnavailableError) return failure(503, { [GENERAL]: 'Le service de données ne répond pas : réessayez dans quelques instants.' });
-    throw cause;
-  }
+  const sent = await sendMutation<Record<string, MutationResult | null>, MutationResult>(fetch, document, variables, {
+    part: form,
+    resultOf: (data) => Object.values(data)[0],
+    refusal: (error) => {
+      const refusal = refusalOf(form, error?.code);
+      return { [refusal.field]: refusal.message };
+    },
+  });
+  return 'saved' in sent ? { form, saved: true, ...extra } : fail(sent.status, { form, errors: sent.errors, values, ...extra });
 }
 
 /** The form's data, once the caller may act. */
@@ -315,17 +307,6 @@ async function orientationChange<T>(
   resultOf: (data: T) => { ok: boolean; error: { code: string; field: string | null } | null } | null,
   refusal: (error: { code: string; field: string | null } | null) => FieldErrors = orientationRefusal,
 ): Promise<ActionFailure<{ form: string; errors: FieldErrors; values: Record<string, string> }> | { form: string; saved: true }> {
-  try {
-    const { data, errors } = await gatewayQuery<T>(fetch, document, variables);
-    const result = data ? resultOf(data) : null;
-    if (!result) {
-      console.warn(`[dashboard] ${form}: ${errors.map((e) => e.message).join('; ')}`);
-      return fail(503, { form, errors: { [GENERAL]: 'L’enregistrement n’a pas pu être fait : le service ne répond pas. Réessayez dans quelques instants.' }, values });
-    }
-    if (!result.ok) return fail(400, { form, errors: refusal(result.error), values });
-    return { form, saved: true };
-  } catch (cause) {
-    if (cause instanceof GatewayUnavailableError) return fail(503, { form, errors: { [GENERAL]: 'Le service de données ne répond pas : réessayez dans quelques instants.' }, values });
-    throw cause;
-  }
+  const sent = await sendMutation(fetch, document, variables, { part: form, resultOf, refusal });
+  return 'saved' in sent ? { form, saved: true } : fail(sent.status, { form, errors: sent.errors, values });
 }

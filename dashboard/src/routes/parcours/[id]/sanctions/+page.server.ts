@@ -7,9 +7,9 @@ import type {
   RecordSanctionHearingMutationVariables,
 } from '#lib/graphql/operations.ts';
 import { parisToday } from '#lib/days.ts';
-import { gatewayQuery, GatewayUnavailableError } from '#lib/server/gateway.ts';
 import { requireSection } from '#lib/server/guard.ts';
-import { formValues, GENERAL, readDate, type FieldErrors } from '#lib/validation.ts';
+import { sendMutation } from '#lib/server/mutation.ts';
+import { formValues, readDate, type FieldErrors } from '#lib/validation.ts';
 import { BREACH_KINDS, BREACH_SOURCES, HEARING_OUTCOMES, LIFT_REASONS, SANCTION_DECISIONS, sanctionRefusal, type SanctionForm } from '../sanction.ts';
 import type { Actions, PageServerLoad } from './$types';
 import hearingDocument from './audition.graphql?raw';
@@ -38,19 +38,8 @@ async function formFor(locals: App.Locals, request: Request, action: 'sanction:r
 /** Sends one step of the procedure; a refusal of the API comes back in French on its field, with the values typed kept. */
 async function send(fetch: typeof globalThis.fetch, form: SanctionForm, document: string, variables: Record<string, unknown>, values: Record<string, string>, target?: string): Promise<Failure | Saved> {
   const extra = target ? { target } : {};
-  try {
-    const { data, errors } = await gatewayQuery<Record<string, Result | null>>(fetch, document, variables);
-    const result = data ? Object.values(data)[0] : null;
-    if (!result) {
-      console.warn(`[dashboard] ${form}: ${errors.map((e) => e.message).join('; ')}`);
-      return fail(503, { form, errors: { [GENERAL]: 'L’enregistrement n’a pas pu être fait : le service ne répond pas. Réessayez dans quelques instants.' }, values, ...extra });
-    }
-    if (!result.ok) return fail(400, { form, errors: sanctionRefusal(result.error), values, ...extra });
-    return { form, saved: true, ...extra };
-  } catch (cause) {
-    if (cause instanceof GatewayUnavailableError) return fail(503, { form, errors: { [GENERAL]: 'Le service de données ne répond pas : réessayez dans quelques instants.' }, values, ...extra });
-    throw cause;
-  }
+  const sent = await sendMutation<Record<string, Result | null>, Result>(fetch, document, variables, { part: form, resultOf: (data) => Object.values(data)[0], refusal: sanctionRefusal });
+  return 'saved' in sent ? { form, saved: true, ...extra } : fail(sent.status, { form, errors: sent.errors, values, ...extra });
 }
 
 const choice = <K extends string>(form: FormData, name: string, labels: Readonly<Record<K, string>>, message: string, errors: FieldErrors): K => {
