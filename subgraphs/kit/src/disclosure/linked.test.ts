@@ -80,6 +80,27 @@ describe('LinkedPublication', () => {
     expect(publication.report.exposed).toBe(1);
   });
 
+  it('is restored from what was stored, figure by figure', async () => {
+    const publication = await LinkedPublication.protect(leaves(5), [...publicationFigures(grid)]);
+    const stored = [...publication.figures()];
+    const restored = LinkedPublication.restore(new Map(stored.map((f) => [f.key, f.value])), new Map(stored.flatMap((f) => (f.hiddenBy ? [[f.key, f.hiddenBy] as const] : []))));
+    expect([...restored.figures()]).toEqual(stored);
+  });
+
+  it('picks the finest grid that can be protected, skipping those made mostly of small counts', async () => {
+    const counts = leaves(5);
+    // Territory B's exits by month: mostly 1 to 10.
+    const mostlySmall = { name: 'B by month', figures: () => [...publicationFigures(grid)].filter((f) => /\|B\|/.test(f.key) && f.key.startsWith('exits|')) };
+    // Every crossing by month needs secondary suppression: one round of it is not enough.
+    const fine = { name: 'every crossing by month', figures: () => publicationFigures(grid) };
+    const coarse = { name: 'Département by quarter', figures: () => publicationFigures({ ...grid, crossings: 0, finest: ['QUARTER'] }) };
+    const chosen = await LinkedPublication.firstProtectable(counts, [mostlySmall, fine, coarse], { maxRounds: 1 });
+    expect(chosen?.grid.name).toBe('Département by quarter');
+    expect(chosen?.tried.map((t) => t.outcome)).toEqual([expect.stringMatching(/^skipped: \d+ of \d+ non-zero figures are 1 to 10$/), expect.stringMatching(/^\d+ small counts still exposed$/), 'protected']);
+    expect(chosen?.publication.report.exposed).toBe(0);
+    expect(await LinkedPublication.firstProtectable(counts, [mostlySmall, fine], { maxRounds: 1 })).toBeNull();
+  });
+
   it('refuses a figure that does not sum to a count', async () => {
     await expect(LinkedPublication.protect(new Map([['x', 2]]), [{ key: 'odd', terms: { x: -1 } }])).rejects.toThrow(/odd sums to -2/);
   });

@@ -77,7 +77,46 @@ export class LinkedPublication {
     readonly report: LinkedReport,
   ) {}
 
-  /** A publication whose pattern was computed before (stored): hidden cells by key. */
+  /**
+   * The first grid, from the finest to the coarsest, that can be protected for these leaves
+   * (ADR 0023: on sparse data the finest grids cannot — every non-zero figure ends up hidden, or
+   * small counts stay exposed). A grid is skipped without an audit when more than
+   * `maxPrimaryShare` of its non-zero figures are 1 to 10 (what would be left is not worth
+   * publishing, and its audit is the slowest), and after an audit when `report.exposed` > 0.
+   * Returns null when none can be protected: publish nothing rather than something unsafe.
+   */
+  static async firstProtectable<G extends { name: string; figures: () => Iterable<LinkedFigure> }>(
+    leaves: ReadonlyMap<string, number>,
+    grids: readonly G[],
+    { maxPrimaryShare = 0.5, ...options }: LinkedProtection & { maxPrimaryShare?: number } = {},
+  ): Promise<{ grid: G; publication: LinkedPublication; tried: { name: string; outcome: string }[] } | null> {
+    const tried: { name: string; outcome: string }[] = [];
+    for (const grid of grids) {
+      const figures = [...grid.figures()];
+      let nonZero = 0;
+      let small = 0;
+      const seen = new Set<string>();
+      for (const f of figures) {
+        const key = termsKey(f.terms);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        let v = 0;
+        for (const [leaf, a] of Object.entries(f.terms)) v += a * (leaves.get(leaf) ?? 0);
+        if (v > 0) nonZero++;
+        if (isSmallCount(v)) small++;
+      }
+      if (nonZero > 0 && small / nonZero > maxPrimaryShare) {
+        tried.push({ name: grid.name, outcome: `skipped: ${small} of ${nonZero} non-zero figures are 1 to 10` });
+        continue;
+      }
+      const publication = await LinkedPublication.protect(leaves, figures, options);
+      tried.push({ name: grid.name, outcome: publication.report.exposed === 0 ? 'protected' : `${publication.report.exposed} small counts still exposed` });
+      if (publication.report.exposed === 0) return { grid, publication, tried };
+    }
+    return null;
+  }
+
+  /** A publication whose pattern was computed before (stored): hidden figures by key (its report counts figures, not cells). */
   static restore(values: ReadonlyMap<string, number>, hidden: ReadonlyMap<string, HiddenBy>): LinkedPublication {
     const keys = [...values.keys()];
     const cellOfKey = new Map(keys.map((k, i) => [k, i]));
