@@ -1,4 +1,4 @@
-import { hiddenFor, parsePublishedPeriod, publishCount, scopeOf, shownCount, publishGroup, seesExactCounts, todayIso, type PeriodInput, type PublishedCount, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { hiddenFor, monthsBetween, parsePublishedPeriod, publishCount, scopeOf, shownCount, publishGroup, seesExactCounts, todayIso, type PeriodInput, type PublishedCount, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { ExitReason, exitReasons, psychologicalDifficulties } from '../accompaniment/accompaniment.enums.js';
 import { IndicatorsRepository, type IndicatorFilter, type Period } from './indicators.repository.js';
 import type { AdherenceStats, DelayStats, ReferralDecisionStats, DifficultyCount, DurationStats, IndicatorScopeInput, MonthlyIndicators, TerritoryIndicators } from './indicators.type.js';
@@ -28,20 +28,7 @@ export function indicatorFilter(ctx: SubgraphContext, scope: IndicatorScopeInput
 
 /** The calendar months of a period, as YYYY-MM. */
 export function monthsOf(period: Period): string[] {
-  const months: string[] = [];
-  let year = Number(period.from.slice(0, 4));
-  let month = Number(period.from.slice(5, 7));
-  const last = period.to.slice(0, 7);
-  for (;;) {
-    const key = `${year}-${String(month).padStart(2, '0')}`;
-    if (key > last) return months;
-    months.push(key);
-    month += 1;
-    if (month === 13) {
-      month = 1;
-      year += 1;
-    }
-  }
+  return monthsBetween(period.from.slice(0, 7), period.to.slice(0, 7));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { isSmallCount } from '../suppression.js';
-import { LinearAudit, termsKey, type Fact, type Terms } from './audit.js';
+import { evaluate, LinearAudit, termsKey, type Fact, type Terms } from './audit.js';
 import type { CubeCount, HiddenBy } from './cube.js';
 
 /**
@@ -100,8 +100,7 @@ export class LinkedPublication {
         const key = termsKey(f.terms);
         if (seen.has(key)) continue;
         seen.add(key);
-        let v = 0;
-        for (const [leaf, a] of Object.entries(f.terms)) v += a * (leaves.get(leaf) ?? 0);
+        const v = evaluate(f.terms, leaves);
         if (v > 0) nonZero++;
         if (isSmallCount(v)) small++;
       }
@@ -152,8 +151,7 @@ export class LinkedPublication {
     const values = new Float64Array(cellTerms.length);
     const leafCount = (leaf: string): number => leaves.get(leaf) ?? 0;
     cellTerms.forEach((terms, c) => {
-      let v = 0;
-      for (const [leaf, a] of Object.entries(terms)) v += a * leafCount(leaf);
+      const v = evaluate(terms, leaves);
       if (!(v >= 0) || !Number.isInteger(v)) throw new Error(`Figure ${[...cellOfKey].find(([, x]) => x === c)![0]} sums to ${v}: a count is a whole number ≥ 0.`);
       values[c] = v;
     });
