@@ -30,15 +30,19 @@ export function seesExactConventionCounts(caller: Caller): boolean {
 /**
  * Why a count is hidden, said on every page and export: PRIMARY, a count from 1 to 10 (« < 11 »);
  * SECONDARY, a count hidden so that a primary one cannot be recomputed from a total or its
- * siblings (« secret secondaire »; it may be any size but 0).
+ * siblings (« secret secondaire »; never small, never 0: a count from 1 to 10 is PRIMARY whatever
+ * hid it); NOT_PUBLISHED, a figure off the Département's publication grid (« non publié à ce
+ * niveau »: a scope or period finer than what the linked protection could protect, ADR 0023).
  */
 export enum SuppressionRule {
   PRIMARY = 'PRIMARY',
   SECONDARY = 'SECONDARY',
+  NOT_PUBLISHED = 'NOT_PUBLISHED',
 }
 registerEnumType(SuppressionRule, {
   name: 'SuppressionRule',
-  description: 'Why a count is hidden: PRIMARY (a count from 1 to 10, « < 11 ») or SECONDARY (hidden so that another hidden count cannot be recomputed, « secret secondaire »).',
+  description:
+    'Why a count is hidden: PRIMARY (a count from 1 to 10, « < 11 »), SECONDARY (11 or more, hidden so that another hidden count cannot be recomputed, « secret secondaire ») or NOT_PUBLISHED (a scope or period finer than the Département\'s publication grid, « non publié à ce niveau »).',
 });
 
 /** A published count: its value, or null when suppressed, and then the rule that hid it. */
@@ -105,6 +109,6 @@ export class CountType {
   @Field(() => Boolean, { description: 'True when the count is hidden to protect small numbers of people.' })
   suppressed!: boolean;
 
-  @Field(() => SuppressionRule, { nullable: true, description: 'Why the count is hidden (null when published): PRIMARY « < 11 », SECONDARY « secret secondaire ».' })
+  @Field(() => SuppressionRule, { nullable: true, description: 'Why the count is hidden (null when published): PRIMARY « < 11 », SECONDARY « secret secondaire », NOT_PUBLISHED « non publié à ce niveau ».' })
   rule!: SuppressionRule | null;
 }

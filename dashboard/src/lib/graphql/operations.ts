@@ -4,10 +4,11 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
-/** Why a count is hidden: PRIMARY (a count from 1 to 10, « < 11 ») or SECONDARY (hidden so that another hidden count cannot be recomputed, « secret secondaire »). */
+/** Why a count is hidden: PRIMARY (a count from 1 to 10, « < 11 »), SECONDARY (11 or more, hidden so that another hidden count cannot be recomputed, « secret secondaire ») or NOT_PUBLISHED (a scope or period finer than the Département's publication grid, « non publié à ce niveau »). */
 export type SuppressionRule =
   | 'PRIMARY'
-  | 'SECONDARY';
+  | 'SECONDARY'
+  | 'NOT_PUBLISHED';
 
 /** Why an accompaniment ended. */
 export type ExitReason =

@@ -1,0 +1,168 @@
+import { addDays } from '../dates.js';
+import { hiddenCount, shownCount, SuppressionRule, type PublishedCount } from '../suppression.js';
+import { LinkedPublication, type LinkedReport } from './linked.js';
+import { gridPeriodKey, monthsBetween, publicationFigures, publicationKey, type GridPeriodLevel, type PublicationGrid, type PublicationMeasure, type PublicationScope } from './publication.js';
+
+/**
+ * The Département's publication, computed by a job and stored (ADR 0023, « linked publication »):
+ * every steering count a caller without exact rights may read, with its value or the rule that
+ * hid it. Requests only read it: the same figure has the same value in every query, table, page
+ * and export, and no combination of them narrows a small count (the audit of `LinkedPublication`).
+ */
+export interface StoredPublication {
+  departmentCode: string;
+  /** The day the data were read: the current month's figures are cut at it. */
+  asOf: string;
+  computedAt: string;
+  /** The grid the audit could protect; null when none could (then nothing is published). */
+  grid: { name: string; crossings: number; finest: GridPeriodLevel[] } | null;
+  /** The first month with an accompaniment; earlier periods hold no one. */
+  firstMonth: string | null;
+  /** Published figures by key (`publicationKey`). */
+  shown: Record<string, number>;
+  /** Hidden figures by key, with their rule. */
+  hidden: Record<string, 'PRIMARY' | 'SECONDARY'>;
+  /** What the job tried and what the protection cost. */
+  tried: { name: string; outcome: string }[];
+  report: LinkedReport | null;
+}
+
+/** One grid of the ladder: how many dimensions a scope may fix, and the finest period per number fixed. */
+export interface GridLevel {
+  name: string;
+  crossings: number;
+  finest: GridPeriodLevel[];
+}
+
+/**
+ * The grids tried, finest first (ADR 0023). Measured on a few hundred accompaniments: only the
+ * last two protect; a Département with thousands of people per territory protects finer ones.
+ * Every crossing by month is not tried: on such data nearly every leaf is 1 to 10 and its audit
+ * hides every non-zero figure.
+ */
+export const PUBLICATION_LADDER: readonly GridLevel[] = [
+  { name: 'Département par mois, un territoire, programme ou opérateur par trimestre', crossings: 1, finest: ['MONTH', 'QUARTER'] },
+  { name: 'Département par mois, un territoire, programme ou opérateur par an', crossings: 1, finest: ['MONTH', 'YEAR'] },
+  { name: 'Département par trimestre, un territoire, programme ou opérateur par an', crossings: 1, finest: ['QUARTER', 'YEAR'] },
+  { name: 'Département par trimestre', crossings: 0, finest: ['QUARTER'] },
+  { name: 'Département par an', crossings: 0, finest: ['YEAR'] },
+];
+
+export interface PublicationInput {
+  departmentCode: string;
+  asOf: string;
+  /** Accompaniments started (`S`) or ended for a reason (`X`) per territory × programme × operator × month (`leafKey`). */
+  leaves: ReadonlyMap<string, number>;
+  territories: readonly string[];
+  programmes: readonly string[];
+  operators: readonly string[];
+  reasons: readonly string[];
+}
+
+/**
+ * Protects a Département's figures on the finest grid of `ladder` the audit accepts, and returns
+ * what to store. Synchronous solves of seconds to minutes: run it in a job, never in a request.
+ */
+export async function computePublication(input: PublicationInput, options: { ladder?: readonly GridLevel[]; maxRounds?: number; onTry?: (grid: string) => void } = {}): Promise<StoredPublication> {
+  const leafMonths = [...input.leaves.keys()].map((k) => k.slice(k.lastIndexOf('|') + 1)).sort();
+  const firstMonth = leafMonths[0] ?? null;
+  const base = { departmentCode: input.departmentCode, asOf: input.asOf, computedAt: new Date().toISOString(), firstMonth };
+  if (!firstMonth) return { ...base, grid: null, shown: {}, hidden: {}, tried: [], report: null };
+  const months = monthsBetween(firstMonth, input.asOf.slice(0, 7));
+  const grids = (options.ladder ?? PUBLICATION_LADDER).map((level) => {
+    const grid: PublicationGrid = { territories: input.territories, programmes: input.programmes, operators: input.operators, reasons: input.reasons, months, crossings: level.crossings, finest: level.finest };
+    return { ...level, figures: () => (options.onTry?.(level.name), publicationFigures(grid)) };
+  });
+  const found = await LinkedPublication.firstProtectable(input.leaves, grids, { maxRounds: options.maxRounds ?? 40 });
+  if (!found) return { ...base, grid: null, shown: {}, hidden: {}, tried: [], report: null };
+  const shown: Record<string, number> = {};
+  const hidden: Record<string, 'PRIMARY' | 'SECONDARY'> = {};
+  for (const f of found.publication.figures()) {
+    if (f.hiddenBy) hidden[f.key] = f.hiddenBy;
+    else shown[f.key] = f.value;
+  }
+  return { ...base, grid: { name: found.grid.name, crossings: found.grid.crossings, finest: found.grid.finest }, shown, hidden, tried: found.tried, report: found.publication.report };
+}
+
+const notPublished = (): PublishedCount => hiddenCount(SuppressionRule.NOT_PUBLISHED);
+const LEVEL_RANK: Record<GridPeriodLevel, number> = { MONTH: 0, QUARTER: 1, YEAR: 2 };
+const isLastDayOfMonth = (day: string): boolean => addDays(day, 1).endsWith('-01');
+
+/**
+ * What a caller without exact rights reads: figures by measure, scope and period, looked up in the
+ * stored publication. A scope or period the grid does not hold is « non publié à ce niveau ».
+ */
+export class PublishedFigures {
+  constructor(readonly stored: StoredPublication) {}
+
+  /** How many of territory, programme and operator a scope fixes. */
+  private static fixed(scope: PublicationScope): number {
+    return [scope.territoryId, scope.programmeId, scope.operatorId].filter(Boolean).length;
+  }
+
+  /**
+   * The grid period of `from..to`, or null when it is none: a calendar month, quarter or year, or
+   * the current one cut at the publication's day (or any later day of that month: the figures are
+   * those of the day the job read the data, said with the publication's date).
+   */
+  private periodKey(from: string, to: string): { key: string; level: GridPeriodLevel; before: boolean } | null {
+    const { asOf } = this.stored;
+    const [fromMonth, toMonth] = [from.slice(0, 7), to.slice(0, 7)];
+    if (!from.endsWith('-01') || toMonth > asOf.slice(0, 7)) return null;
+    if (!isLastDayOfMonth(to) && !(toMonth === asOf.slice(0, 7) && to >= asOf)) return null;
+    // The current period cut at the publication's day is named as the longest it can be (a month
+    // and its quarter so far hold the same days): the grid's periods end with its last month.
+    const current = toMonth === asOf.slice(0, 7) && to >= asOf;
+    const month = Number(fromMonth.slice(5, 7));
+    const nominal = [fromMonth.endsWith('-01') ? `${fromMonth.slice(0, 4)}-12` : null, month % 3 === 1 ? `${fromMonth.slice(0, 5)}${String(month + 2).padStart(2, '0')}` : null, fromMonth].find(
+      (end) => end !== null && (current ? end >= toMonth : end === toMonth),
+    );
+    if (!nominal) return null;
+    const key = gridPeriodKey(fromMonth, nominal);
+    const level: GridPeriodLevel = key.length === 4 ? 'YEAR' : key.includes('Q') ? 'QUARTER' : 'MONTH';
+    return { key, level, before: this.stored.firstMonth === null || toMonth < this.stored.firstMonth };
+  }
+
+  /** True when the grid publishes figures of this scope for periods of this level. */
+  onGrid(scope: PublicationScope, level: GridPeriodLevel): boolean {
+    const grid = this.stored.grid;
+    if (!grid) return false;
+    const fixed = PublishedFigures.fixed(scope);
+    return fixed <= grid.crossings && LEVEL_RANK[level] >= LEVEL_RANK[grid.finest[fixed] ?? 'YEAR'];
+  }
+
+  /** True when the grid publishes this scope over this period (a calendar period of a level it holds). */
+  covers(scope: PublicationScope, period: { from: string; to: string }): boolean {
+    const p = this.periodKey(period.from, period.to);
+    return p !== null && this.onGrid(scope, p.level);
+  }
+
+  private lookup(key: string, zeroBefore: boolean): PublishedCount {
+    if (key in this.stored.shown) return shownCount(this.stored.shown[key]!);
+    const rule = this.stored.hidden[key];
+    if (rule) return hiddenCount(SuppressionRule[rule]);
+    // Before the first accompaniment, every figure the grid holds is 0, as anyone knows.
+    return zeroBefore ? shownCount(0) : notPublished();
+  }
+
+  /** A flow over a period: people welcomed, exits (for a reason, or all), people accompanied. */
+  count(measure: Exclude<PublicationMeasure, 'active'>, scope: PublicationScope, period: { from: string; to: string }, reason?: string): PublishedCount {
+    const p = this.periodKey(period.from, period.to);
+    if (!p) return notPublished();
+    return this.lookup(publicationKey(measure, scope, p.key, reason), p.before && this.onGrid(scope, p.level));
+  }
+
+  /** The caseload on a day: the end of a period the grid holds for the scope, or the publication's month cut at its day. */
+  caseload(scope: PublicationScope, day: string): PublishedCount {
+    const month = day.slice(0, 7);
+    const current = month === this.stored.asOf.slice(0, 7) && day >= this.stored.asOf;
+    if (month > this.stored.asOf.slice(0, 7) || (!isLastDayOfMonth(day) && !current)) return notPublished();
+    const before = this.stored.firstMonth === null || month < this.stored.firstMonth;
+    const finest = this.stored.grid?.finest[PublishedFigures.fixed(scope)] ?? 'YEAR';
+    const ends = finest === 'MONTH' || (finest === 'QUARTER' ? Number(month.slice(5)) % 3 === 0 : month.endsWith('-12'));
+    return this.lookup(publicationKey('active', scope, month), before && ends && this.onGrid(scope, finest));
+  }
+}
+
+/** Everything « non publié à ce niveau » (a Département whose publication protects nothing). */
+export const NOTHING_PUBLISHED = notPublished;
