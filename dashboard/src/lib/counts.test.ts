@@ -12,6 +12,8 @@ describe('published counts', () => {
     expect(formatCountValue({ value: null, suppressed: true, rule: 'PRIMARY' })).toBe('< 11');
     expect(formatCountValue({ value: null, suppressed: true, rule: 'SECONDARY' })).toBe('secret secondaire');
     expect(exportCountValue({ value: null, suppressed: true, rule: 'SECONDARY' })).toBe('secret secondaire');
+    expect(formatCountValue({ value: null, suppressed: true, rule: 'NOT_PUBLISHED' })).toBe('non publié à ce niveau');
+    expect(exportCountValue({ value: null, suppressed: true, rule: 'NOT_PUBLISHED' })).toBe('non publié à ce niveau');
     expect(hasSuppressed({ id: 't', title: 'T', columns: ['', 'n'], rows: [['a', 'secret secondaire']] })).toBe(true);
   });
 

@@ -1,6 +1,8 @@
 // Counts as the API publishes them: small counts (1–10) are suppressed for every role but ADMIN
 // (statistical confidentiality) and shown « < 11 »; counts hidden so that one of those cannot be
-// recomputed are shown « secret secondaire » (the API says which rule hid each one).
+// recomputed are shown « secret secondaire »; figures finer than the Département's publication grid
+// (a month, a crossing of territory and operator…) are « non publié à ce niveau » (the API says which
+// rule hid each one).
 import { formatCount } from './format.ts';
 import type { Table } from './table.ts';
 
@@ -8,21 +10,22 @@ import type { Table } from './table.ts';
 export interface Count {
   value: number | null;
   suppressed: boolean;
-  /** Why it is hidden: PRIMARY (1 to 10) or SECONDARY (hidden to protect another); absent from older answers. */
-  rule?: 'PRIMARY' | 'SECONDARY' | null;
+  /** Why it is hidden: PRIMARY (1 to 10), SECONDARY (hidden to protect another) or NOT_PUBLISHED (off the publication grid); absent from older answers. */
+  rule?: 'PRIMARY' | 'SECONDARY' | 'NOT_PUBLISHED' | null;
 }
 
 export const SUPPRESSED_LABEL = '< 11';
 export const SECONDARY_LABEL = 'secret secondaire';
+export const NOT_PUBLISHED_LABEL = 'non publié à ce niveau';
 
 /** Explanation shown next to every table or card that may hold suppressed values. */
 export const SUPPRESSION_NOTE =
-  '« < 11 » : effectif compris entre 1 et 10, masqué pour protéger l’anonymat des personnes (secret statistique). « secret secondaire » : effectif masqué pour qu’un « < 11 » ne puisse pas être retrouvé par différence.';
+  '« < 11 » : effectif compris entre 1 et 10, masqué pour protéger l’anonymat des personnes (secret statistique). « secret secondaire » : effectif masqué pour qu’un « < 11 » ne puisse pas être retrouvé par différence. « non publié à ce niveau » : chiffre plus fin (mois, croisement de territoire et d’opérateur…) que ce que le Département peut publier sans risque.';
 
-/** The label of a hidden count: « secret secondaire » when hidden to protect another, else « < 11 ». */
-const hiddenLabel = (count: Count): string => (count.rule === 'SECONDARY' ? SECONDARY_LABEL : SUPPRESSED_LABEL);
+/** The label of a hidden count: « secret secondaire » when hidden to protect another, « non publié à ce niveau » off the grid, else « < 11 ». */
+const hiddenLabel = (count: Count): string => (count.rule === 'SECONDARY' ? SECONDARY_LABEL : count.rule === 'NOT_PUBLISHED' ? NOT_PUBLISHED_LABEL : SUPPRESSED_LABEL);
 
-/** « 1 234 », « < 11 », « secret secondaire », or « — » when unknown. */
+/** « 1 234 », « < 11 », « secret secondaire », « non publié à ce niveau », or « — » when unknown. */
 export function formatCountValue(count: Count | null | undefined): string {
   if (!count) return '—';
   if (count.suppressed) return hiddenLabel(count);
@@ -56,7 +59,7 @@ export function formatDecimal(value: number | null | undefined): string {
 
 /** Whether a table holds a suppressed cell (its note, and the page's, then explain « < 11 »). */
 export function hasSuppressed(table: Table): boolean {
-  return table.rows.some((row) => row.slice(1).some((cell) => cell === SUPPRESSED_LABEL || cell === SECONDARY_LABEL));
+  return table.rows.some((row) => row.slice(1).some((cell) => cell === SUPPRESSED_LABEL || cell === SECONDARY_LABEL || cell === NOT_PUBLISHED_LABEL));
 }
 
 /** Whether a table has something to draw: a non-zero or hidden count somewhere (else the page says there is no data). */
