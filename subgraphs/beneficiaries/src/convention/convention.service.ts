@@ -1,4 +1,5 @@
-import { assertCan, publishCount, seesExactConventionCounts, todayIso, type PublishedCount, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { assertCan, NOTHING_PUBLISHED, publishCount, seesExactConventionCounts, todayIso, type PublishedCount, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { publishedFigures } from '../publication/publication.service.js';
 import { ConventionCaseloadRepository, type CaseloadScope } from './convention.repository.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -38,8 +39,21 @@ function accompaniedOf(ctx: SubgraphContext, conventionId: string): Promise<numb
 }
 
 
+/**
+ * A convention's count to a caller without its exact counts: once the Département's publication is
+ * computed, « non publié à ce niveau » — a convention is no scope of the publication grid (it
+ * crosses a programme and an operator, by day), and its figures combined with the grid's would
+ * bring hidden counts back (ADR 0023). Null: read the count (exact, or before any publication).
+ */
+async function offTheGrid(ctx: SubgraphContext): Promise<PublishedCount | null> {
+  assertCan(ctx.caller, 'conventionCaseload:read');
+  return !seesExactConventionCounts(ctx.caller) && (await publishedFigures(ctx)) ? NOTHING_PUBLISHED() : null;
+}
+
 /** The active caseload of some conventions on a day, as published to the caller. */
 export async function caseloadOn(ctx: SubgraphContext, scope: Omit<CaseloadScope, 'key'>): Promise<PublishedCount> {
+  const off = await offTheGrid(ctx);
+  if (off) return off;
   return publishCount(await activeCaseloadOf(ctx, scope), seesExactConventionCounts(ctx.caller));
 }
 
@@ -50,6 +64,8 @@ export function conventionCaseload(ctx: SubgraphContext, conventionId: string): 
 
 /** Distinct people accompanied at any time under a convention, as published to the caller. */
 export async function conventionAccompanied(ctx: SubgraphContext, conventionId: string): Promise<PublishedCount> {
+  const off = await offTheGrid(ctx);
+  if (off) return off;
   return publishCount(await accompaniedOf(ctx, conventionId), seesExactConventionCounts(ctx.caller));
 }
 

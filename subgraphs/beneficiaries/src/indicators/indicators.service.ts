@@ -1,7 +1,8 @@
-import { hiddenFor, monthsBetween, parsePublishedPeriod, publishCount, scopeOf, shownCount, publishGroup, seesExactCounts, todayIso, type PeriodInput, type PublishedCount, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { addDays, addMonths, hiddenFor, monthsBetween, NOTHING_PUBLISHED, parsePublishedPeriod, publishCount, scopeOf, shownCount, publishGroup, seesExactCounts, todayIso, type PeriodInput, type PublicationScope, type PublishedCount, type PublishedFigures, type PublishedGroup, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { ExitReason, exitReasons, psychologicalDifficulties } from '../accompaniment/accompaniment.enums.js';
 import { IndicatorsRepository, type IndicatorFilter, type Period } from './indicators.repository.js';
 import type { AdherenceStats, DelayStats, ReferralDecisionStats, DifficultyCount, DurationStats, IndicatorScopeInput, MonthlyIndicators, TerritoryIndicators } from './indicators.type.js';
+import { publishedFigures } from '../publication/publication.service.js';
 import { suppressMatrix } from './matrix-suppression.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -26,6 +27,21 @@ export function indicatorFilter(ctx: SubgraphContext, scope: IndicatorScopeInput
   return { departmentCode: ctx.caller.departmentCode, territoryIds, programmeId: id(scope?.programmeId), operatorId };
 }
 
+/**
+ * The filter as a scope of the publication grid, or null when it is none: a caller limited to
+ * several territories reads their union, which the grid does not publish.
+ */
+export function publicationScope(filter: IndicatorFilter): PublicationScope | null {
+  if (filter.territoryIds && filter.territoryIds.length !== 1) return null;
+  return { territoryId: filter.territoryIds?.[0] ?? null, programmeId: filter.programmeId, operatorId: filter.operatorId };
+}
+
+/** The last day of a period's month, or the period's end when it ends within it (a month of the monthly series). */
+const monthWithin = (month: string, period: Period): Period => {
+  const last = addDays(addMonths(`${month}-01`, 1), -1);
+  return { from: `${month}-01` < period.from ? period.from : `${month}-01`, to: last < period.to ? last : period.to };
+};
+
 /** The calendar months of a period, as YYYY-MM. */
 export function monthsOf(period: Period): string[] {
   return monthsBetween(period.from.slice(0, 7), period.to.slice(0, 7));
@@ -42,12 +58,29 @@ export class IndicatorsComputation {
   readonly exact: boolean;
 
   constructor(
-    ctx: SubgraphContext,
+    private readonly ctx: SubgraphContext,
     readonly filter: IndicatorFilter,
     readonly period: Period,
   ) {
     this.repository = new IndicatorsRepository(ctx.em);
     this.exact = seesExactCounts(ctx.caller);
+  }
+
+  /**
+   * The stored publication the counts are read from, for a caller without exact counts whose
+   * Département has one (ADR 0023), with the filter as a grid scope (null: off the grid).
+   */
+  private published(): Promise<{ figures: PublishedFigures; scope: PublicationScope | null } | null> {
+    return this.once('published', async () => {
+      const figures = await publishedFigures(this.ctx);
+      return figures ? { figures, scope: publicationScope(this.filter) } : null;
+    });
+  }
+
+  /** True when the statistics that are not linked counts (delays, difficulties…) may be published: the grid holds this scope and period. */
+  private async onGrid(): Promise<boolean> {
+    const p = await this.published();
+    return !p || (p.scope !== null && p.figures.covers(p.scope, this.period));
   }
 
   private once<T>(key: string, compute: () => Promise<T>): Promise<T> {
@@ -60,8 +93,14 @@ export class IndicatorsComputation {
   }
 
   /** Welcomed per month: a group whose total is the period's figure, so a hidden month cannot be recomputed. */
-  private welcomed() {
+  private welcomed(): Promise<{ group: PublishedGroup<string>; total: PublishedCount }> {
     return this.once('welcomed', async () => {
+      const p = await this.published();
+      if (p) {
+        const read = (period: Period): PublishedCount => (p.scope ? p.figures.count('welcomed', p.scope, period) : NOTHING_PUBLISHED());
+        const cells = monthsOf(this.period).map((m) => ({ key: m, count: read(monthWithin(m, this.period)) }));
+        return { group: { cells, total: read(this.period) }, total: read(this.period) };
+      }
       const rows = await this.repository.welcomedByMonth(this.filter, this.period);
       const byMonth = new Map(rows.filter((r) => r.month !== null).map((r) => [r.month!, r.count]));
       const total = rows.find((r) => r.month === null)?.count ?? 0;
@@ -71,8 +110,13 @@ export class IndicatorsComputation {
   }
 
   /** Exits: one group over every reason; stabilisations, path evolutions and the durations' `counted` are read from it. */
-  exits() {
+  exits(): Promise<PublishedGroup<ExitReason>> {
     return this.once('exits', async () => {
+      const p = await this.published();
+      if (p) {
+        const read = (reason?: ExitReason): PublishedCount => (p.scope ? p.figures.count('exits', p.scope, this.period, reason) : NOTHING_PUBLISHED());
+        return { cells: exitReasons.map((reason) => ({ key: reason, count: read(reason) })), total: read() };
+      }
       const counts = new Map((await this.repository.exitsByReason(this.filter, this.period)).map((r) => [r.reason, r.count]));
       return publishGroup(exitReasons.map((reason) => ({ key: reason, count: counts.get(reason) ?? 0 })), this.exact);
     });
@@ -87,10 +131,14 @@ export class IndicatorsComputation {
   }
 
   async peopleAccompanied(): Promise<PublishedCount> {
+    const p = await this.published();
+    if (p) return p.scope ? p.figures.count('accompanied', p.scope, this.period) : NOTHING_PUBLISHED();
     return publishCount(await this.repository.accompanied(this.filter, this.period), this.exact);
   }
 
   async activeCaseload(): Promise<PublishedCount> {
+    const p = await this.published();
+    if (p) return p.scope ? p.figures.caseload(p.scope, this.period.to) : NOTHING_PUBLISHED();
     return publishCount(await this.repository.activeAt(this.filter, this.period.to), this.exact);
   }
 
@@ -102,12 +150,14 @@ export class IndicatorsComputation {
   }
 
   async psychologicalDifficulties(): Promise<DifficultyCount[]> {
+    if (!(await this.onGrid())) return psychologicalDifficulties.map((difficulty) => ({ difficulty, count: NOTHING_PUBLISHED() }));
     const counts = new Map((await this.repository.difficulties(this.filter, this.period)).map((r) => [r.difficulty, r.count]));
     const group = publishGroup(psychologicalDifficulties.map((d) => ({ key: d, count: counts.get(d) ?? 0 })), this.exact);
     return group.cells.map((c) => ({ difficulty: c.key, count: c.count }));
   }
 
   async delayToFirstInterview(): Promise<DelayStats> {
+    if (!(await this.onGrid())) return { meanDays: null, medianDays: null, shareUnder30Days: null, counted: NOTHING_PUBLISHED() };
     const d = await this.repository.delays(this.filter, this.period);
     const counted = publishCount(d.counted, this.exact);
     const shown = !counted.suppressed && d.counted > 0;
@@ -125,6 +175,7 @@ export class IndicatorsComputation {
    * suppression), and the statistics only over a published answered count.
    */
   async referralDecision(): Promise<ReferralDecisionStats> {
+    if (!(await this.onGrid())) return { sent: NOTHING_PUBLISHED(), answered: NOTHING_PUBLISHED(), expired: NOTHING_PUBLISHED(), medianDays: null, p90Days: null };
     const d = await this.repository.referralDecisions(this.filter, this.period, todayIso());
     const group = publishGroup(
       [
@@ -145,6 +196,7 @@ export class IndicatorsComputation {
    * of past days never closed are published apart (`leftOpen`), not counted as missed.
    */
   async appointmentAdherence(): Promise<AdherenceStats> {
+    if (!(await this.onGrid())) return { honoured: NOTHING_PUBLISHED(), closed: NOTHING_PUBLISHED(), leftOpen: NOTHING_PUBLISHED(), rate: null };
     const a = await this.repository.adherence(this.filter, this.period, todayIso());
     const group = publishGroup(
       [
@@ -163,6 +215,19 @@ export class IndicatorsComputation {
   }
 
   async monthly(): Promise<MonthlyIndicators[]> {
+    const p = await this.published();
+    if (p) {
+      const welcomed = await this.welcomed();
+      return monthsOf(this.period).map((month, i) => {
+        const within = monthWithin(month, this.period);
+        return {
+          month,
+          peopleWelcomed: welcomed.group.cells[i]!.count,
+          activeCaseload: p.scope ? p.figures.caseload(p.scope, within.to) : NOTHING_PUBLISHED(),
+          exits: p.scope ? p.figures.count('exits', p.scope, within) : NOTHING_PUBLISHED(),
+        };
+      });
+    }
     const [welcomed, exitRows, activeRows] = await Promise.all([
       this.welcomed(),
       this.repository.exitsByMonth(this.filter, this.period),
@@ -246,6 +311,29 @@ export async function indicatorsByTerritory(ctx: SubgraphContext, scope: Indicat
   const period = parsePublishedPeriod(periodInput, { exact: seesExactCounts(ctx.caller) });
   const filter = indicatorFilter(ctx, { ...scope, territoryId: null });
   const repository = new IndicatorsRepository(ctx.em);
+  const figures = await publishedFigures(ctx);
+  if (figures) {
+    // Each territory's figures as the Département's publication holds them (ADR 0023).
+    const territories = await repository.territories(filter.departmentCode, filter.territoryIds);
+    return territories
+      .filter((t) => !scope?.territoryId || t.id === scope.territoryId)
+      .map(({ id }) => {
+        const s: PublicationScope = { territoryId: id, programmeId: filter.programmeId, operatorId: filter.operatorId };
+        const exitsByReason = exitReasons.map((reason) => ({ reason, count: figures.count('exits', s, period, reason) }));
+        const cell = (reason: ExitReason): PublishedCount => exitsByReason.find((e) => e.reason === reason)!.count;
+        return {
+          territoryId: id,
+          territory: { id },
+          peopleWelcomed: figures.count('welcomed', s, period),
+          peopleAccompanied: figures.count('accompanied', s, period),
+          activeCaseload: figures.caseload(s, period.to),
+          exitsTotal: figures.count('exits', s, period),
+          stabilisations: cell(ExitReason.STABILISATION),
+          pathEvolutions: cell(ExitReason.EVOLUTION),
+          exitsByReason,
+        };
+      });
+  }
   const [territories, people, exits] = await Promise.all([
     repository.territories(filter.departmentCode, filter.territoryIds),
     repository.peopleByTerritory(filter, period),

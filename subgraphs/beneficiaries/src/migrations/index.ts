@@ -12,6 +12,7 @@ import { Migration20261206110000_sanctions } from './Migration20261206110000_san
 import { Migration20261206120000_france_travail } from './Migration20261206120000_france_travail.js';
 import { Migration20261206130000_scale_indexes } from './Migration20261206130000_scale_indexes.js';
 import { Migration20261206140000_contract_signature } from './Migration20261206140000_contract_signature.js';
+import { Migration20261207090000_publication } from './Migration20261207090000_publication.js';
 
 export const beneficiariesMigrations: NamedMigration[] = [
   { name: 'Migration20261122020000_beneficiary', class: Migration20261122020000_beneficiary },
@@ -27,4 +28,5 @@ export const beneficiariesMigrations: NamedMigration[] = [
   { name: 'Migration20261206120000_france_travail', class: Migration20261206120000_france_travail },
   { name: 'Migration20261206130000_scale_indexes', class: Migration20261206130000_scale_indexes },
   { name: 'Migration20261206140000_contract_signature', class: Migration20261206140000_contract_signature },
+  { name: 'Migration20261207090000_publication', class: Migration20261207090000_publication },
 ];

@@ -1,7 +1,8 @@
-import { countsByKeys, parsePublishedPeriod, publishGroup, scopeOf, seesExactCounts, shownCount, withinTerritories, type PeriodInput, type PublishedCount, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { countsByKeys, parsePublishedPeriod, publishGroup, scopeOf, seesExactCounts, shownCount, todayIso, withinTerritories, type PeriodInput, type PublishedCount, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { exitReasons, type ExitReason } from '../accompaniment/accompaniment.enums.js';
 import { BeneficiaryRepository } from '../beneficiary/beneficiary.repository.js';
 import { exitsByTerritory, peopleOrientedByTerritory } from '../indicators/indicators.service.js';
+import { publishedFigures } from '../publication/publication.service.js';
 
 const activeCaseloads = Symbol('activeCaseloads');
 
@@ -15,6 +16,8 @@ export function activeCaseload(ctx: SubgraphContext, territoryId: string): Promi
   const department = ctx.caller.departmentCode;
   return ctx.loaders
     .get<string, PublishedCount>(activeCaseloads, async (ids) => {
+      const figures = await publishedFigures(ctx);
+      if (figures) return ids.map((id) => figures.caseload({ territoryId: id }, todayIso()));
       const rows = await new BeneficiaryRepository(ctx.em).activeCaseloadByTerritory(department);
       const group = publishGroup(
         rows.map((r) => ({ key: r.key, count: Number(r.count) })),
@@ -54,6 +57,8 @@ export function peopleOriented(ctx: SubgraphContext, territoryId: string, period
   if (outsideCallerTerritories(ctx, territoryId)) return Promise.resolve(null);
   return ctx.loaders
     .get<string, PublishedCount>(Symbol.for(`peopleOriented:${period.from}:${period.to}`), async (ids) => {
+      const figures = await publishedFigures(ctx);
+      if (figures) return ids.map((id) => figures.count('welcomed', { territoryId: id }, period));
       const byTerritory = await peopleOrientedByTerritory(ctx, period);
       return ids.map((id) => byTerritory.get(id) ?? shownCount(0));
     })
@@ -70,6 +75,8 @@ export function territoryExitsByReason(
   if (outsideCallerTerritories(ctx, territoryId)) return Promise.resolve(null);
   return ctx.loaders
     .get<string, { reason: ExitReason; count: PublishedCount }[]>(Symbol.for(`exitsByTerritory:${period.from}:${period.to}`), async (ids) => {
+      const figures = await publishedFigures(ctx);
+      if (figures) return ids.map((id) => exitReasons.map((reason) => ({ reason, count: figures.count('exits', { territoryId: id }, period, reason) })));
       const byTerritory = await exitsByTerritory(ctx, period);
       return ids.map((id) => byTerritory.get(id) ?? exitReasons.map((reason) => ({ reason, count: shownCount(0) })));
     })

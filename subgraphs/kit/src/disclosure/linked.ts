@@ -88,9 +88,13 @@ export class LinkedPublication {
   static async firstProtectable<G extends { name: string; figures: () => Iterable<LinkedFigure> }>(
     leaves: ReadonlyMap<string, number>,
     grids: readonly G[],
-    { maxPrimaryShare = 0.5, ...options }: LinkedProtection & { maxPrimaryShare?: number } = {},
+    { maxPrimaryShare = 0.5, onTried, ...options }: LinkedProtection & { maxPrimaryShare?: number; onTried?: (tried: { name: string; outcome: string }) => void } = {},
   ): Promise<{ grid: G; publication: LinkedPublication; tried: { name: string; outcome: string }[] } | null> {
     const tried: { name: string; outcome: string }[] = [];
+    const tell = (t: { name: string; outcome: string }): void => {
+      tried.push(t);
+      onTried?.(t);
+    };
     for (const grid of grids) {
       const figures = [...grid.figures()];
       let nonZero = 0;
@@ -105,11 +109,11 @@ export class LinkedPublication {
         if (isSmallCount(v)) small++;
       }
       if (nonZero > 0 && small / nonZero > maxPrimaryShare) {
-        tried.push({ name: grid.name, outcome: `skipped: ${small} of ${nonZero} non-zero figures are 1 to 10` });
+        tell({ name: grid.name, outcome: `skipped: ${small} of ${nonZero} non-zero figures are 1 to 10` });
         continue;
       }
       const publication = await LinkedPublication.protect(leaves, figures, options);
-      tried.push({ name: grid.name, outcome: publication.report.exposed === 0 ? 'protected' : `${publication.report.exposed} small counts still exposed` });
+      tell({ name: grid.name, outcome: publication.report.exposed === 0 ? 'protected' : `${publication.report.exposed} small counts still exposed` });
       if (publication.report.exposed === 0) return { grid, publication, tried };
     }
     return null;

@@ -73,15 +73,16 @@ export async function computePublication(input: PublicationInput, options: { lad
     const grid: PublicationGrid = { territories: input.territories, programmes: input.programmes, operators: input.operators, reasons: input.reasons, months, crossings: level.crossings, finest: level.finest };
     return { ...level, figures: () => (options.onTry?.(level.name), publicationFigures(grid)) };
   });
-  const found = await LinkedPublication.firstProtectable(input.leaves, grids, { maxRounds: options.maxRounds ?? 40 });
-  if (!found) return { ...base, grid: null, shown: {}, hidden: {}, tried: [], report: null };
+  const tried: StoredPublication['tried'] = [];
+  const found = await LinkedPublication.firstProtectable(input.leaves, grids, { maxRounds: options.maxRounds ?? 40, onTried: (t) => tried.push(t) });
+  if (!found) return { ...base, grid: null, shown: {}, hidden: {}, tried, report: null };
   const shown: Record<string, number> = {};
   const hidden: Record<string, 'PRIMARY' | 'SECONDARY'> = {};
   for (const f of found.publication.figures()) {
     if (f.hiddenBy) hidden[f.key] = f.hiddenBy;
     else shown[f.key] = f.value;
   }
-  return { ...base, grid: { name: found.grid.name, crossings: found.grid.crossings, finest: found.grid.finest }, shown, hidden, tried: found.tried, report: found.publication.report };
+  return { ...base, grid: { name: found.grid.name, crossings: found.grid.crossings, finest: found.grid.finest }, shown, hidden, tried, report: found.publication.report };
 }
 
 const notPublished = (): PublishedCount => hiddenCount(SuppressionRule.NOT_PUBLISHED);

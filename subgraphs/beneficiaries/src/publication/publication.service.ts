@@ -1,0 +1,50 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { computePublication, PublishedFigures, seesExactCounts, type GridLevel, type StoredPublication, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { exitReasons } from '../accompaniment/accompaniment.enums.js';
+import { PublicationRepository } from './publication.repository.js';
+
+/**
+ * Computes and stores a Département's publication as of a day (ADR 0023): its leaves read in one
+ * statement, the finest grid of the ladder the audit protects, every figure's value or rule. The
+ * programmes and operators are those its accompaniments name.
+ */
+export async function publishDepartment(em: EntityManager, departmentCode: string, asOf: string, options: { ladder?: readonly GridLevel[]; onTry?: (grid: string) => void } = {}): Promise<StoredPublication> {
+  const repository = new PublicationRepository(em);
+  const [leaves, territories] = await Promise.all([repository.leaves(departmentCode, asOf), repository.territories(departmentCode)]);
+  const names = (position: number): string[] => [...new Set([...leaves.keys()].filter((k) => k.startsWith('S|')).map((k) => k.split('|')[position]!))].sort();
+  const stored = await computePublication(
+    {
+      departmentCode,
+      asOf,
+      leaves,
+      territories: [...new Set([...territories, ...names(1)])].sort(),
+      programmes: names(2),
+      operators: names(3),
+      reasons: exitReasons,
+    },
+    options,
+  );
+  await repository.save(stored);
+  return stored;
+}
+
+const publications = Symbol('publications');
+
+/**
+ * What a caller without exact counts reads the steering counts from: the Département's stored
+ * publication, once per request. Null for a caller who sees exact counts, and for a Département
+ * whose publication was never computed (its pages then keep the per-query suppression of ADR
+ * 0022 until the job runs: see docs/secret-statistique.md).
+ */
+export async function publishedFigures(ctx: SubgraphContext): Promise<PublishedFigures | null> {
+  if (seesExactCounts(ctx.caller)) return null;
+  const stored = await publicationOf(ctx);
+  return stored ? new PublishedFigures(stored) : null;
+}
+
+/** The caller's Département's stored publication, read once per request (null when never computed). */
+export async function publicationOf(ctx: SubgraphContext): Promise<StoredPublication | null> {
+  return ctx.loaders
+    .get<string, StoredPublication | null>(publications, (codes) => Promise.all(codes.map((code) => new PublicationRepository(ctx.em).find(code))))
+    .load(ctx.caller.departmentCode);
+}

@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { addDays, publicationKey, type StoredPublication } from '@passerelles/subgraph-kit';
+import { createTestTerritory, execute, openTestOrm, testCaller, testContext } from '@passerelles/subgraph-kit/test-support';
+import type { GraphQLSchema } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ExitReason } from '../accompaniment/accompaniment.enums.js';
+import { beneficiariesSubgraph } from '../subgraph.js';
+import { firstCommune, newAccompaniment, newPerson, useTestIdentityKey } from '../test-support/factories.js';
+import { publishDepartment } from './publication.service.js';
+
+// This file owns Département 84 (Vaucluse) in the shared test database.
+const DEPARTMENT = '84';
+const AS_OF = '2026-11-15';
+const YEAR = { from: '2025-01-01', to: '2025-12-31' };
+const Q2 = { from: '2025-04-01', to: '2025-06-30' };
+const MAY = { from: '2025-05-01', to: '2025-05-31' };
+const admin = testCaller({ departmentCode: DEPARTMENT });
+const steering = testCaller({ departmentCode: DEPARTMENT, role: 'STEERING' });
+const NOT_PUBLISHED = { value: null, suppressed: true, rule: 'NOT_PUBLISHED' };
+
+let orm: MikroORM;
+let schema: GraphQLSchema;
+let territories: string[];
+let programmeId: string;
+/** The accompaniments written, to count independently of the job. */
+const written: { territoryId: string; startedOn: string; endedOn: string | null }[] = [];
+
+/** A tiny deterministic generator (LCG), independent of the product's own. */
+function lcg(seed: number): (n: number) => number {
+  let s = seed;
+  return (n) => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return Math.floor((s / 2147483648) * n);
+  };
+}
+
+const QUERY = `query ($scope: IndicatorScopeInput, $period: PeriodInput!) {
+  indicators(scope: $scope, period: $period) {
+    peopleWelcomed { value suppressed rule } activeCaseload { value suppressed rule } exitsTotal { value suppressed rule }
+    delayToFirstInterview { meanDays counted { value suppressed rule } }
+    monthly { month peopleWelcomed { value suppressed rule } }
+  }
+  indicatorsByTerritory(scope: $scope, period: $period) { territoryId peopleWelcomed { value suppressed rule } exitsTotal { value suppressed rule } }
+}`;
+interface Count {
+  value: number | null;
+  suppressed: boolean;
+  rule: string | null;
+}
+interface Answer {
+  indicators: { peopleWelcomed: Count; activeCaseload: Count; exitsTotal: Count; delayToFirstInterview: { meanDays: number | null; counted: Count }; monthly: { month: string; peopleWelcomed: Count }[] };
+  indicatorsByTerritory: { territoryId: string; peopleWelcomed: Count; exitsTotal: Count }[];
+}
+
+async function ask(caller: typeof admin, scope: Record<string, string>, period: { from: string; to: string }): Promise<Answer> {
+  const { data, errors } = await execute<Answer>(schema, testContext(orm, caller), QUERY, { scope, period });
+  if (errors.length) throw new Error(errors.join('; '));
+  return data!;
+}
+
+beforeAll(async () => {
+  useTestIdentityKey();
+  orm = await openTestOrm(beneficiariesSubgraph);
+  schema = await beneficiariesSubgraph.buildSchema();
+  const em = orm.em.fork();
+  const commune = await firstCommune(em, DEPARTMENT);
+  territories = [await createTestTerritory(em, DEPARTMENT, [commune]), await createTestTerritory(em, DEPARTMENT, [commune])];
+  programmeId = randomUUID();
+  const operatorId = randomUUID();
+  const rand = lcg(20261207);
+  // 600 accompaniments from January 2025 to October 2026 (about 27 a month, two territories), leaving for two reasons.
+  const reasons = [ExitReason.STABILISATION, ExitReason.EVOLUTION];
+  for (let i = 0; i < 600; i++) {
+    const territoryId = territories[rand(3) === 0 ? 1 : 0]!;
+    const startedOn = addDays('2025-01-01', rand(670));
+    const endedOn = rand(2) === 0 ? addDays(startedOn, 30 + rand(200)) : null;
+    const beneficiaryId = await newPerson(em, { departmentCode: DEPARTMENT, communeCode: commune, territoryId });
+    await newAccompaniment(em, { departmentCode: DEPARTMENT, beneficiaryId, programmeId, operatorId, territoryId, prescribedOn: addDays(startedOn, -10), startedOn, endedOn: endedOn && endedOn <= AS_OF ? endedOn : null, exitReason: endedOn && endedOn <= AS_OF ? reasons[rand(2)]! : null });
+    written.push({ territoryId, startedOn, endedOn: endedOn && endedOn <= AS_OF ? endedOn : null });
+  }
+}, 120_000);
+afterAll(async () => {
+  await orm.close(true);
+});
+
+const startedIn = (p: { from: string; to: string }, territoryId?: string): number => written.filter((a) => a.startedOn >= p.from && a.startedOn <= p.to && (!territoryId || a.territoryId === territoryId)).length;
+
+describe('the publication job and the steering counts read from it (ADR 0023)', () => {
+  let stored: StoredPublication;
+  let before: Answer;
+
+  it('keeps, until the job has run, the per-query suppression', async () => {
+    before = await ask(steering, {}, MAY);
+    expect(before.indicators.peopleWelcomed).toEqual({ value: startedIn(MAY), suppressed: false, rule: null });
+  });
+
+  it('stores the finest grid the audit protects, every figure computed from the accompaniments', async () => {
+    stored = await publishDepartment(orm.em.fork(), DEPARTMENT, AS_OF);
+    expect(stored.tried.at(-1)?.outcome, JSON.stringify(stored.tried)).toBe('protected');
+    expect(stored.grid).not.toBeNull();
+    expect(stored.report?.exposed).toBe(0);
+    expect(stored.firstMonth).toBe('2025-01');
+    const q2 = publicationKey('welcomed', {}, '2025-Q2');
+    expect(stored.shown[q2] ?? stored.hidden[q2]).toBeDefined();
+    if (q2 in stored.shown) expect(stored.shown[q2]).toBe(startedIn(Q2));
+    const rows = await orm.em.fork().execute<{ n: number }[]>('select count(*)::int as n from beneficiaries.publication where department_code = ?', [DEPARTMENT]);
+    expect(rows[0]!.n).toBe(1);
+    // A second run replaces it: still one row.
+    await publishDepartment(orm.em.fork(), DEPARTMENT, AS_OF, { ladder: [{ name: 'Département par an', crossings: 0, finest: ['YEAR'] }] });
+    const again = await orm.em.fork().execute<{ n: number; grid: { name: string } }[]>('select count(*)::int as n, min(grid->>\'name\') as grid from beneficiaries.publication where department_code = ? group by department_code', [DEPARTMENT]);
+    expect(again[0]).toEqual({ n: 1, grid: 'Département par an' });
+    stored = await publishDepartment(orm.em.fork(), DEPARTMENT, AS_OF);
+  }, 600_000);
+
+  it('answers a STEERING caller from the publication: the same figure in indicators and per territory, « non publié à ce niveau » off the grid', async () => {
+    const year = await ask(steering, {}, YEAR);
+    const key = publicationKey('welcomed', {}, '2025');
+    expect(year.indicators.peopleWelcomed).toEqual(key in stored.shown ? { value: startedIn(YEAR), suppressed: false, rule: null } : { value: null, suppressed: true, rule: stored.hidden[key] });
+    // A territory's year: the same value read through `indicators` and `indicatorsByTerritory`.
+    for (const territoryId of territories) {
+      const alone = await ask(steering, { territoryId }, YEAR);
+      const row = year.indicatorsByTerritory.find((r) => r.territoryId === territoryId)!;
+      expect(row.peopleWelcomed).toEqual(alone.indicators.peopleWelcomed);
+      expect(row.exitsTotal).toEqual(alone.indicators.exitsTotal);
+      if (!row.peopleWelcomed.suppressed) expect(row.peopleWelcomed.value).toBe(startedIn(YEAR, territoryId));
+    }
+    // Finer than the grid: a territory crossed with a programme, and (unless the grid holds months) a month.
+    const crossed = await ask(steering, { territoryId: territories[0]!, programmeId }, YEAR);
+    expect(crossed.indicators.peopleWelcomed).toEqual(NOT_PUBLISHED);
+    expect(crossed.indicators.delayToFirstInterview).toEqual({ meanDays: null, counted: NOT_PUBLISHED });
+    if (stored.grid!.finest[0] !== 'MONTH') {
+      const may = await ask(steering, {}, MAY);
+      expect(may.indicators.peopleWelcomed).toEqual(NOT_PUBLISHED);
+      expect(year.indicators.monthly.every((m) => m.peopleWelcomed.rule === 'NOT_PUBLISHED')).toBe(true);
+    }
+  });
+
+  it('keeps exact figures for an administrator', async () => {
+    const may = await ask(admin, { territoryId: territories[1]! }, MAY);
+    expect(may.indicators.peopleWelcomed).toEqual({ value: startedIn(MAY, territories[1]), suppressed: false, rule: null });
+  });
+});
