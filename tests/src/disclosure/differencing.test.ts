@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parisToday } from '../support/days.js';
 import { gatewayQuery, login, startTestSystem, type TestSystem } from '../support/system.js';
+import { runPublicationJob } from '../support/publication.js';
 import { createUser } from '../support/users.js';
 import { evaluate, LinearAudit, termsKey, type Evidence, type Fact, type Finding, type Terms } from './audit.js';
 import { gridDays, gridQuestions, harvest, offGridPeriods, periodGrid } from './harvest.js';
@@ -46,49 +47,109 @@ const EXAMPLE_CANDIDATES = 40;
 /** The kinds of figure a target was hidden in (the query or type read), or « atomic cell ». */
 const familiesOf = (t: Pick<Target, 'hiddenAt' | 'cell'>): string[] => [...new Set([...t.hiddenAt.map((s) => s.slice(0, s.indexOf('('))), ...(t.cell ? ['atomic cell'] : [])])];
 
+/** What one audit of everything published found. */
+interface AuditResult {
+  facts: Fact[];
+  /** Figures the API answered that do not hold on the true cells (the model's error, or the API's). */
+  mismatches: string[];
+  exposed: Exposure[];
+  examples: Example[];
+  audit: LinearAudit;
+  summary: {
+    requests: number;
+    facts: number;
+    /** Figures published with their value (neither hidden nor « non publié à ce niveau »). */
+    shown: number;
+    publishedRows: number;
+    cells: number;
+    /** The linear programme left after the audit's presolve. */
+    programme: { columns: number; rows: number };
+    /** Per kind of figure: how many small counts it hid, how many of them are exposed, how many recomputed exactly. */
+    families: Record<string, { audited: number; exposed: number; exactly: number }>;
+    seconds: Record<string, number>;
+  };
+}
+
 let system: TestSystem;
-let audit: LinearAudit;
-let facts: Fact[];
-let mismatches: string[];
+/** Before the publication job ran: the per-query suppression of ADR 0022. */
+let perQuery: AuditResult;
+/** After it: the Département's linked publication (ADR 0023). */
+let linked: AuditResult;
+let publicationLog: string;
 /** What the API answered to questions off the publication grid: the first error of each. */
 let offGrid: { question: string; error: string | null }[];
-let exposed: Exposure[];
-let examples: Example[];
-let summary: {
-  requests: number;
-  facts: number;
-  publishedRows: number;
-  cells: number;
-  /** The linear programme left after the audit's presolve. */
-  programme: { columns: number; rows: number };
-  /** Per kind of figure: how many small counts it hid, how many of them are exposed, how many recomputed exactly. */
-  families: Record<string, { audited: number; exposed: number; exactly: number }>;
-  seconds: Record<string, number>;
-};
 
-beforeAll(async () => {
+/**
+ * Asks, as the STEERING user, everything on the grid; then bounds by linear programming, on
+ * everything published at once, every figure published hidden and every atomic cell of 1 to 10.
+ */
+async function auditWhatIsPublished(model: CellModel, token: string, periods: ReturnType<typeof periodGrid>): Promise<AuditResult> {
   const clock = { started: Date.now(), last: Date.now() };
   const seconds: Record<string, number> = {};
   const lap = (name: string): void => {
     seconds[name] = (Date.now() - clock.last) / 1000;
     clock.last = Date.now();
   };
-  system = await startTestSystem({ seedDemo: false, withDashboard: false });
-  const population = generatePopulation();
-  await insertPopulation(system.db, population);
-  const steering = await createUser(system.db, { role: 'STEERING', departmentCode: DEPARTMENT });
-  const token = await login(system, steering.email, steering.password);
-  lap('system');
-
-  const periods = periodGrid();
-  const model = new CellModel(population, gridDays(periods), parisToday());
   const harvested = await harvest(async (query) => {
     const answer = await gatewayQuery<Record<string, unknown>>(system, token, query);
     if (answer.errors.length || !answer.data) throw new Error(`HTTP ${answer.status}: ${JSON.stringify(answer.errors)}\n${query}`);
     return answer.data;
   }, gridQuestions(model, periods));
-  facts = harvested.facts;
+  const facts = harvested.facts;
   lap('queries');
+
+  // The cells must say what the API computes: every figure read holds on the true cells (exact
+  // ones equal, suppressed ones within the rule's interval). Otherwise a « finding » would be the
+  // model's error, not a leak.
+  const truth = model.truth();
+  const mismatches = facts.filter((f) => !(evaluate(f.terms, truth) >= f.lower && evaluate(f.terms, truth) <= f.upper)).map((f) => `${f.source}: true ${evaluate(f.terms, truth)}, published [${f.lower}, ${f.upper}]`);
+
+  const audit = await LinearAudit.of([...facts, ...model.structure().map((s) => ({ ...s, lower: 0, upper: Infinity }))], model.cells());
+  const targets = new Map<string, Target>();
+  const target = (terms: Terms): Target => {
+    const key = termsKey(terms);
+    return targets.get(key) ?? targets.set(key, { terms, hiddenAt: [], cell: null }).get(key)!;
+  };
+  for (const f of facts) if (f.lower < f.upper) target(f.terms).hiddenAt.push(f.source);
+  for (const [cell] of truth) target({ [cell]: 1 }).cell = cell;
+  const small = [...targets.values()].filter((t) => evaluate(t.terms, truth) >= 1 && evaluate(t.terms, truth) <= 10);
+  const verdicts = audit.audit(
+    small.map((t) => t.terms),
+    PROTECTION,
+  );
+  const exposed = small.flatMap((t, i) => {
+    const finding = verdicts[i]!.finding;
+    return verdicts[i]!.exposed && finding
+      ? [{ target: t.hiddenAt[0] ?? `cell « ${t.cell} »`, hiddenAt: t.hiddenAt, families: familiesOf(t), truth: evaluate(t.terms, truth), terms: t.terms, lower: finding.lower, upper: finding.upper }]
+      : [];
+  });
+  lap('audit');
+  const examples = pickExamples(audit, exposed);
+  seconds.total = (Date.now() - clock.started) / 1000;
+
+  const families: AuditResult['summary']['families'] = {};
+  small.forEach((t, i) => {
+    for (const f of familiesOf(t)) {
+      const family = (families[f] ??= { audited: 0, exposed: 0, exactly: 0 });
+      family.audited++;
+      if (verdicts[i]!.exposed) family.exposed++;
+      const finding = verdicts[i]!.finding;
+      if (finding && finding.lower === finding.upper) family.exactly++;
+    }
+  });
+  const shown = facts.filter((f) => f.lower === f.upper).length;
+  return { facts, mismatches, exposed, examples, audit, summary: { requests: harvested.requests, facts: facts.length, shown, publishedRows: audit.rows.length, cells: audit.cells.length, programme: audit.size, families, seconds } };
+}
+
+beforeAll(async () => {
+  system = await startTestSystem({ seedDemo: false, withDashboard: false });
+  const population = generatePopulation();
+  await insertPopulation(system.db, population);
+  const steering = await createUser(system.db, { role: 'STEERING', departmentCode: DEPARTMENT });
+  const token = await login(system, steering.email, steering.password);
+
+  const periods = periodGrid();
+  const model = new CellModel(population, gridDays(periods), parisToday());
 
   // Off the grid: periods that differ from a grid period by days or months, a stock on a day that
   // ends no month — each must be refused, with nothing published.
@@ -107,56 +168,24 @@ beforeAll(async () => {
       return { question, error: (answer.errors[0] as { message?: string } | undefined)?.message ?? null };
     }),
   );
+  // Before the audits: their solves hold this process's event loop for seconds, and the keep-alive
+  // connections the gateway closes meanwhile would be found closed only when reused.
+  perQuery = await auditWhatIsPublished(model, token, periods);
 
-  // The cells must say what the API computes: every figure read holds on the true cells (exact
-  // ones equal, suppressed ones within the rule's interval). Otherwise a « finding » would be the
-  // model's error, not a leak.
-  const truth = model.truth();
-  mismatches = facts.filter((f) => !(evaluate(f.terms, truth) >= f.lower && evaluate(f.terms, truth) <= f.upper)).map((f) => `${f.source}: true ${evaluate(f.terms, truth)}, published [${f.lower}, ${f.upper}]`);
+  // The Département's publication, computed by its job as operations would run it; then the same
+  // questions again.
+  publicationLog = await runPublicationJob(system, DEPARTMENT);
+  linked = await auditWhatIsPublished(model, token, periods);
 
-  audit = await LinearAudit.of([...facts, ...model.structure().map((s) => ({ ...s, lower: 0, upper: Infinity }))], model.cells());
-  const targets = new Map<string, Target>();
-  const target = (terms: Terms): Target => {
-    const key = termsKey(terms);
-    return targets.get(key) ?? targets.set(key, { terms, hiddenAt: [], cell: null }).get(key)!;
-  };
-  for (const f of facts) if (f.lower < f.upper) target(f.terms).hiddenAt.push(f.source);
-  for (const [cell] of truth) target({ [cell]: 1 }).cell = cell;
-  const small = [...targets.values()].filter((t) => evaluate(t.terms, truth) >= 1 && evaluate(t.terms, truth) <= 10);
-  const verdicts = audit.audit(
-    small.map((t) => t.terms),
-    PROTECTION,
-  );
-  exposed = small.flatMap((t, i) => {
-    const finding = verdicts[i]!.finding;
-    return verdicts[i]!.exposed && finding
-      ? [{ target: t.hiddenAt[0] ?? `cell « ${t.cell} »`, hiddenAt: t.hiddenAt, families: familiesOf(t), truth: evaluate(t.terms, truth), terms: t.terms, lower: finding.lower, upper: finding.upper }]
-      : [];
-  });
-  lap('audit');
-  examples = pickExamples(audit, exposed);
-  seconds.total = (Date.now() - clock.started) / 1000;
-
-  const families: typeof summary.families = {};
-  small.forEach((t, i) => {
-    for (const f of familiesOf(t)) {
-      const family = (families[f] ??= { audited: 0, exposed: 0, exactly: 0 });
-      family.audited++;
-      if (verdicts[i]!.exposed) family.exposed++;
-      if (verdicts[i]!.finding?.lower === verdicts[i]!.finding?.upper) family.exactly++;
-    }
-  });
-  summary = { requests: harvested.requests, facts: facts.length, publishedRows: audit.rows.length, cells: audit.cells.length, programme: audit.size, families, seconds };
-  // Everything found, for whoever builds the disclosure control: which figures, and from what.
+  // Everything found, for whoever builds on the disclosure control: which figures, and from what.
   await mkdir(resolve(ARTIFACT, '..'), { recursive: true });
-  await writeFile(
-    ARTIFACT,
-    JSON.stringify({ summary, examples: examples.map(({ terms: _, ...e }) => e), exposed: exposed.map(({ terms: _, ...e }) => e) }, null, 1),
-  );
-}, 900_000);
+  const report = (r: AuditResult) => ({ summary: r.summary, examples: r.examples.map(({ terms: _, ...e }) => e), exposed: r.exposed.map(({ terms: _, ...e }) => e) });
+  await writeFile(ARTIFACT, JSON.stringify({ perQuery: report(perQuery), linked: report(linked), publicationLog }, null, 1));
+}, 1_500_000);
 
 afterAll(async () => {
-  audit?.dispose();
+  perQuery?.audit.dispose();
+  linked?.audit.dispose();
   await system?.stop();
 });
 
@@ -214,22 +243,26 @@ describe('statistical secrecy against differencing (issue 12)', () => {
     expect(offGrid.filter((q) => !/must be (a calendar month, quarter or year|the last day of a month or today)/.test(q.error ?? ''))).toEqual([]);
   });
 
-  it('models every figure it reads as the API computes it (each published figure holds on the true cells)', () => {
-    expect(facts.length).toBeGreaterThan(10_000);
-    expect(mismatches).toEqual([]);
+  it('models every figure it reads as the API computes it (each published figure holds on the true cells), before and after the publication', () => {
+    expect(perQuery.facts.length).toBeGreaterThan(10_000);
+    expect(perQuery.mismatches).toEqual([]);
+    expect(linked.mismatches).toEqual([]);
   });
 
-  // Today's publication leaks: this proves the audit finds leaks through the real API, not only on
-  // paper. When the disclosure control lands, point it at figures published without the control
-  // (or drop it): it asserts that leaks exist.
-  it('finds, on today’s code, small counts that a STEERING user recomputes by combining queries', () => {
-    console.log(`Disclosure audit (every exposure in ${ARTIFACT}):\n${JSON.stringify(summary, null, 2)}\n\n${examples.map(explain).join('\n\n')}`);
-    expect(exposed.length).toBeGreaterThan(0);
-    expect(exposed.some((e) => e.lower === e.upper)).toBe(true);
+  // The audit has teeth: on the per-query suppression of ADR 0022 (what a Département has until
+  // its publication job runs) the same questions let hidden counts be recomputed.
+  it('finds, under per-query suppression, small counts that a STEERING user recomputes by combining queries', () => {
+    console.log(`Disclosure audit, per-query suppression (every exposure in ${ARTIFACT}):\n${JSON.stringify(perQuery.summary, null, 2)}\n\n${perQuery.examples.map(explain).join('\n\n')}`);
+    expect(perQuery.exposed.length).toBeGreaterThan(0);
+    expect(perQuery.exposed.some((e) => e.lower === e.upper)).toBe(true);
   });
 
-  // Documents the known leak of issue 12: turn into a plain `it` when the disclosure control lands.
-  it.fails('lets no count from 1 to 10 be narrowed below ±PROTECTION by any combination of published figures', () => {
-    expect(exposed.map((e) => `${e.target} = ${e.truth} ∈ [${e.lower}, ${e.upper}]`)).toEqual([]);
+  it('lets, once the Département’s publication is computed, no count from 1 to 10 be narrowed below ±PROTECTION by any combination of published figures', () => {
+    console.log(`${publicationLog}\nDisclosure audit, linked publication:\n${JSON.stringify(linked.summary, null, 2)}`);
+    // Something is published, hidden and audited: the Département's figures by quarter, each territory's by year.
+    expect(publicationLog).toMatch(/\[publication\] 25 as of .*: « Département par /);
+    expect(linked.summary.shown).toBeGreaterThan(100);
+    expect(Object.values(linked.summary.families).reduce((n, f) => n + f.audited, 0)).toBeGreaterThan(300);
+    expect(linked.exposed.map((e) => `${e.target} = ${e.truth} ∈ [${e.lower}, ${e.upper}]`)).toEqual([]);
   });
 });

@@ -5,17 +5,14 @@ import { addDays, TERRITORIES, type CellModel, type ExitReason, type Period, typ
  * What a STEERING user can read about the people of the synthetic population, asked through the
  * gateway on a grid of scopes × periods, and turned into facts for the audit: each published
  * figure is a sum of cells (CellModel) with an exact value, or — when suppressed — the interval
- * the suppression rule leaves (subgraphs/kit/src/suppression.ts, read as an attacker would):
- * - a count published alone (`publishCount`), or the total of a group, is hidden only when it is
- *   1 to 10: PRIMARY;
- * - a cell of a group or table (`publishGroup`, `suppressMatrix`) may also be hidden as the
- *   secondary of another, whatever its size, but never when 0: SECONDARY.
+ * its rule leaves (subgraphs/kit/src/suppression.ts, read as an attacker would): PRIMARY « < 11 »
+ * is 1 to 10; SECONDARY « secret secondaire » is 11 or more (a hidden count of 1 to 10 is always
+ * said PRIMARY, whatever hid it, and 0 is never hidden); NOT_PUBLISHED says nothing (no fact).
  */
-const PRIMARY = { lower: 1, upper: 10 };
-const SECONDARY = { lower: 1, upper: Infinity };
+const BOUNDS: Record<string, Bounds> = { PRIMARY: { lower: 1, upper: 10 }, SECONDARY: { lower: 11, upper: Infinity } };
 
 type Bounds = { lower: number; upper: number };
-type Value = { value: number | null } | null | undefined;
+type Value = { value: number | null; rule?: string | null } | null | undefined;
 
 /** The year the grid covers: complete, in the past, so every period of it is settled. */
 export const YEAR = '2025';
@@ -58,7 +55,8 @@ export const gridDays = (periods: readonly Period[]): string[] => periods.flatMa
 interface Ask {
   field: string;
   selection: string;
-  facts(data: unknown): Fact[];
+  /** Null for a figure « non publié à ce niveau ». */
+  facts(data: unknown): (Fact | null)[];
 }
 
 const gqlString = (value: string): string => JSON.stringify(value);
@@ -69,10 +67,10 @@ const gqlScope = (scope: Scope): string =>
     .map(([k, v]) => `${k}: ${gqlString(v as string)}`)
     .join(', ')}}`;
 
-const INDICATORS = `{ peopleWelcomed { value } peopleAccompanied { value } activeCaseload { value } exitsTotal { value }
-  exitsByReason { reason count { value } } monthly { month peopleWelcomed { value } activeCaseload { value } exits { value } } }`;
-const BY_TERRITORY = `{ territoryId peopleWelcomed { value } peopleAccompanied { value } activeCaseload { value } exitsTotal { value } exitsByReason { reason count { value } } }`;
-const CASELOAD = '{ caseload { value } }';
+const INDICATORS = `{ peopleWelcomed { value rule } peopleAccompanied { value rule } activeCaseload { value rule } exitsTotal { value rule }
+  exitsByReason { reason count { value rule } } monthly { month peopleWelcomed { value rule } activeCaseload { value rule } exits { value rule } } }`;
+const BY_TERRITORY = `{ territoryId peopleWelcomed { value rule } peopleAccompanied { value rule } activeCaseload { value rule } exitsTotal { value rule } exitsByReason { reason count { value rule } } }`;
+const CASELOAD = '{ caseload { value rule } }';
 
 interface IndicatorsAnswer {
   peopleWelcomed: Value;
@@ -107,22 +105,21 @@ export function gridQuestions(model: CellModel, periods: readonly Period[]): Ask
     return parts.length ? parts.join(' × ') : 'Département';
   };
   const period = (p: Period): string => `${p.from}..${p.to}`;
-  const fact = (source: string, terms: Terms, value: Value, hidden: Bounds): Fact => {
-    const v = value?.value;
+  const fact = (source: string, terms: Terms, value: Value): Fact | null => {
     if (value === null || value === undefined) throw new Error(`${source}: no answer.`);
-    return { source, terms, ...(v === null || v === undefined ? hidden : { lower: v, upper: v }) };
+    if (value.value !== null) return { source, terms, lower: value.value, upper: value.value };
+    if (value.rule === 'NOT_PUBLISHED') return null;
+    const bounds = BOUNDS[value.rule ?? ''];
+    if (!bounds) throw new Error(`${source}: hidden without a rule (${JSON.stringify(value)}).`);
+    return { source, terms, ...bounds };
   };
-  /**
-   * The five counts `indicators` and `indicatorsByTerritory` share, with the bounds their hiding
-   * leaves: alone, a count or group total is PRIMARY; in the by-territory table every count is a
-   * cell of a group or of the exits table, SECONDARY.
-   */
-  const counts = (at: string, scope: Scope, p: Period, a: Omit<IndicatorsAnswer, 'monthly'>, hidden: Bounds): Fact[] => [
-    fact(`${at}.peopleWelcomed`, model.welcomed(scope, p), a.peopleWelcomed, hidden),
-    fact(`${at}.peopleAccompanied`, model.accompanied(scope, p), a.peopleAccompanied, hidden),
-    fact(`${at}.activeCaseload`, model.activeAt(scope, p.to), a.activeCaseload, hidden),
-    fact(`${at}.exitsTotal`, model.exits(scope, p), a.exitsTotal, hidden),
-    ...a.exitsByReason.map((e) => fact(`${at}.exitsByReason[${e.reason}]`, model.exits(scope, p, e.reason), e.count, SECONDARY)),
+  /** The five counts `indicators` and `indicatorsByTerritory` share. */
+  const counts = (at: string, scope: Scope, p: Period, a: Omit<IndicatorsAnswer, 'monthly'>): (Fact | null)[] => [
+    fact(`${at}.peopleWelcomed`, model.welcomed(scope, p), a.peopleWelcomed),
+    fact(`${at}.peopleAccompanied`, model.accompanied(scope, p), a.peopleAccompanied),
+    fact(`${at}.activeCaseload`, model.activeAt(scope, p.to), a.activeCaseload),
+    fact(`${at}.exitsTotal`, model.exits(scope, p), a.exitsTotal),
+    ...a.exitsByReason.map((e) => fact(`${at}.exitsByReason[${e.reason}]`, model.exits(scope, p, e.reason), e.count)),
   ];
   const asks: Ask[] = [];
 
@@ -135,13 +132,13 @@ export function gridQuestions(model: CellModel, periods: readonly Period[]): Ask
         facts: (data) => {
           const a = data as IndicatorsAnswer;
           return [
-            ...counts(at, scope, p, a, PRIMARY),
+            ...counts(at, scope, p, a),
             ...a.monthly.flatMap((m) => {
               const month = { from: m.month === p.from.slice(0, 7) ? p.from : `${m.month}-01`, to: lastDayOf(m.month) < p.to ? lastDayOf(m.month) : p.to };
               return [
-                fact(`${at}.monthly[${m.month}].peopleWelcomed`, model.welcomed(scope, month), m.peopleWelcomed, SECONDARY),
-                fact(`${at}.monthly[${m.month}].activeCaseload`, model.activeAt(scope, month.to), m.activeCaseload, PRIMARY),
-                fact(`${at}.monthly[${m.month}].exits`, model.exits(scope, month), m.exits, SECONDARY),
+                fact(`${at}.monthly[${m.month}].peopleWelcomed`, model.welcomed(scope, month), m.peopleWelcomed),
+                fact(`${at}.monthly[${m.month}].activeCaseload`, model.activeAt(scope, month.to), m.activeCaseload),
+                fact(`${at}.monthly[${m.month}].exits`, model.exits(scope, month), m.exits),
               ];
             }),
           ];
@@ -156,27 +153,27 @@ export function gridQuestions(model: CellModel, periods: readonly Period[]): Ask
       asks.push({
         field: `indicatorsByTerritory(${Object.values(scope).some(Boolean) ? `scope: ${gqlScope(scope)}, ` : ''}period: ${gqlPeriod(p)})`,
         selection: BY_TERRITORY,
-        facts: (data) => (data as TerritoryAnswer[]).flatMap((row) => counts(`${at}[${row.territoryId}]`, { ...scope, territoryId: row.territoryId }, p, row, SECONDARY)),
+        facts: (data) => (data as TerritoryAnswer[]).flatMap((row) => counts(`${at}[${row.territoryId}]`, { ...scope, territoryId: row.territoryId }, p, row)),
       });
     }
   }
 
   asks.push({
     field: 'territories',
-    selection: '{ id activeCaseload { value } }',
+    selection: '{ id activeCaseload { value rule } }',
     facts: (data) =>
       (data as { id: string; activeCaseload: Value }[]).map((t) =>
-        fact(`Territory(${t.id}).activeCaseload (today)`, model.activeAt({ territoryId: t.id }, model.today), t.activeCaseload, SECONDARY),
+        fact(`Territory(${t.id}).activeCaseload (today)`, model.activeAt({ territoryId: t.id }, model.today), t.activeCaseload),
       ),
   });
   for (const p of periods) {
     asks.push({
       field: 'territories',
-      selection: `{ id peopleOriented(period: ${gqlPeriod(p)}) { value } exitsByReason(period: ${gqlPeriod(p)}) { reason count { value } } }`,
+      selection: `{ id peopleOriented(period: ${gqlPeriod(p)}) { value rule } exitsByReason(period: ${gqlPeriod(p)}) { reason count { value rule } } }`,
       facts: (data) =>
         (data as { id: string; peopleOriented: Value; exitsByReason: { reason: ExitReason; count: Value }[] }[]).flatMap((t) => [
-          fact(`Territory(${t.id}).peopleOriented(${period(p)})`, model.welcomed({ territoryId: t.id }, p), t.peopleOriented, SECONDARY),
-          ...t.exitsByReason.map((e) => fact(`Territory(${t.id}).exitsByReason(${period(p)})[${e.reason}]`, model.exits({ territoryId: t.id }, p, e.reason), e.count, SECONDARY)),
+          fact(`Territory(${t.id}).peopleOriented(${period(p)})`, model.welcomed({ territoryId: t.id }, p), t.peopleOriented),
+          ...t.exitsByReason.map((e) => fact(`Territory(${t.id}).exitsByReason(${period(p)})[${e.reason}]`, model.exits({ territoryId: t.id }, p, e.reason), e.count)),
         ]),
     });
   }
@@ -191,17 +188,17 @@ export function gridQuestions(model: CellModel, periods: readonly Period[]): Ask
     const name = `Convention(${model.nameOf(c.programmeId)} × ${model.nameOf(c.operatorId)})`;
     asks.push({
       field: `convention(id: ${gqlString(c.id)})`,
-      selection: '{ caseload { value } accompanied { value } }',
+      selection: '{ caseload { value rule } accompanied { value rule } }',
       facts: (data) => {
         const a = data as { caseload: Value; accompanied: Value };
-        return [fact(`${name}.caseload (today)`, model.activeAt(scope, model.today), a.caseload, PRIMARY), fact(`${name}.accompanied`, model.everStarted(scope), a.accompanied, PRIMARY)];
+        return [fact(`${name}.caseload (today)`, model.activeAt(scope, model.today), a.caseload), fact(`${name}.accompanied`, model.everStarted(scope), a.accompanied)];
       },
     });
     for (const day of days) {
       asks.push({
         field: `convention(id: ${gqlString(c.id)})`,
         selection: `{ occupancyAt(date: ${gqlString(day)}) ${CASELOAD} }`,
-        facts: (data) => [fact(`${name}.occupancyAt(${day}).caseload`, model.activeAt(scope, day), (data as { occupancyAt: { caseload: Value } }).occupancyAt.caseload, PRIMARY)],
+        facts: (data) => [fact(`${name}.occupancyAt(${day}).caseload`, model.activeAt(scope, day), (data as { occupancyAt: { caseload: Value } }).occupancyAt.caseload)],
       });
     }
     for (const p of [...periods, thisMonth]) {
@@ -210,7 +207,7 @@ export function gridQuestions(model: CellModel, periods: readonly Period[]): Ask
         selection: `{ territories { territoryId occupancyAtEnd ${CASELOAD} } }`,
         facts: (data) =>
           (data as { territories: { territoryId: string; occupancyAtEnd: { caseload: Value } }[] }).territories.map((t) =>
-            fact(`conventionIndicators(${model.nameOf(c.programmeId)} × ${model.nameOf(c.operatorId)}, ${period(p)})[${t.territoryId}].occupancyAtEnd.caseload`, model.activeAt({ ...scope, territoryId: t.territoryId }, p.to), t.occupancyAtEnd.caseload, PRIMARY),
+            fact(`conventionIndicators(${model.nameOf(c.programmeId)} × ${model.nameOf(c.operatorId)}, ${period(p)})[${t.territoryId}].occupancyAtEnd.caseload`, model.activeAt({ ...scope, territoryId: t.territoryId }, p.to), t.occupancyAtEnd.caseload),
           ),
       });
     }
@@ -219,7 +216,7 @@ export function gridQuestions(model: CellModel, periods: readonly Period[]): Ask
 }
 
 /** Under the gateway's limits on aliases and tokens (gateway/src/gateway.ts). */
-const ASKS_PER_DOCUMENT = 10;
+const ASKS_PER_DOCUMENT = 6;
 
 /** Asks every question, a few documents at a time; returns the facts and how many requests it took. */
 export async function harvest(send: Send, asks: readonly Ask[], concurrency = 4): Promise<{ facts: Fact[]; requests: number }> {
@@ -231,7 +228,7 @@ export async function harvest(send: Send, asks: readonly Ask[], concurrency = 4)
     while (next < documents.length) {
       const document = documents[next++]!;
       const data = await send(`query Grid { ${document.map((a, i) => `a${i}: ${a.field} ${a.selection}`).join('\n')} }`);
-      document.forEach((a, i) => facts.push(...a.facts(data[`a${i}`])));
+      document.forEach((a, i) => facts.push(...a.facts(data[`a${i}`]).filter((f): f is Fact => f !== null)));
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));

@@ -1,0 +1,18 @@
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import type { TestSystem } from './system.js';
+
+const CLI = resolve(import.meta.dirname, '..', '..', '..', 'subgraphs', 'beneficiaries', 'dist', 'publication', 'publication.cli.js');
+
+/**
+ * Runs the publication job as a Département's operations team would (`npm run publication -w
+ * @passerelles/beneficiaries`), with the beneficiaries service's own database role; returns its log.
+ */
+export async function runPublicationJob(system: TestSystem, departmentCode: string, asOf?: string): Promise<string> {
+  const { stdout } = await promisify(execFile)(process.execPath, [CLI, '--department', departmentCode, ...(asOf ? ['--as-of', asOf] : [])], {
+    env: { ...process.env, DATABASE_URL: system.databaseUrls.beneficiaries },
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return stdout;
+}
