@@ -14,6 +14,7 @@ import { ImportResolver } from './import/import.resolver.js';
 import { IndicatorsResolver } from './indicators/indicators.resolver.js';
 import { partnerReference } from './partner/partner.reference.js';
 import { PartnerResolver } from './partner/partner.resolver.js';
+import { PublicationResolver } from './publication/publication.resolver.js';
 import { PartnerType } from './partner/partner.type.js';
 import { BeneficiaryOrientationResolver, OrientationResolver, ReorientationRequestResolver } from './orientation/orientation.resolver.js';
 import { ReferralResolver } from './referral/referral.resolver.js';
@@ -37,6 +38,7 @@ export function buildBeneficiariesSchema(): Promise<GraphQLSchema> {
       SanctionResolver,
       BeneficiarySanctionResolver,
       IndicatorsResolver,
+      PublicationResolver,
       ImportResolver,
       TerritoryResolver,
       ConventionResolver,

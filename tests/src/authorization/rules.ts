@@ -130,6 +130,12 @@ export const rules: Record<string, Rule> = {
     document: '{ indicatorsByTerritory(period: { from: "2026-01-01", to: "2026-12-31" }) { territoryId peopleWelcomed { suppressed } } }',
     expect: everyone('data'),
   },
+  'Query.publication': {
+    action: 'indicators:read',
+    // The grid and date of the Département's publication: no count, every role.
+    document: '{ publication { asOf gridName } }',
+    expect: everyone('data'),
+  },
   'Mutation.prescribeAccompaniment': {
     action: 'accompaniment:prescribe',
     document: 'mutation ($p: ID!, $o: ID!) { prescribeAccompaniment(input: { beneficiaryId: "00000000-0000-4000-8000-000000000000", programmeId: $p, operatorId: $o, prescribedOn: "2026-11-01" }) { ok } }',

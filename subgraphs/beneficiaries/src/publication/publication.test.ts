@@ -136,6 +136,14 @@ describe('the publication job and the steering counts read from it (ADR 0023)', 
     }
   });
 
+  it('tells every caller which grid is published, and as of when', async () => {
+    const { data, errors } = await execute<{ publication: Record<string, unknown> }>(schema, testContext(orm, steering), '{ publication { asOf computedAt gridName crossings finest } }');
+    expect(errors).toEqual([]);
+    expect(data!.publication).toEqual({ asOf: AS_OF, computedAt: stored.computedAt, gridName: stored.grid!.name, crossings: stored.grid!.crossings, finest: stored.grid!.finest });
+    const other = await execute<{ publication: unknown }>(schema, testContext(orm, testCaller({ departmentCode: '85', role: 'STEERING' })), '{ publication { asOf } }');
+    expect(other.data!.publication).toBeNull();
+  });
+
   it('keeps exact figures for an administrator', async () => {
     const may = await ask(admin, { territoryId: territories[1]! }, MAY);
     expect(may.indicators.peopleWelcomed).toEqual({ value: startedIn(MAY, territories[1]), suppressed: false, rule: null });
