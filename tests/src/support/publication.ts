@@ -8,9 +8,11 @@ const CLI = resolve(import.meta.dirname, '..', '..', '..', 'subgraphs', 'benefic
 /**
  * Runs the publication job as a Département's operations team would (`npm run publication -w
  * @passerelles/beneficiaries`), with the beneficiaries service's own database role; returns its log.
+ * `startAt` skips the ladder's finer grids (see the command's help).
  */
-export async function runPublicationJob(system: TestSystem, departmentCode: string, asOf?: string): Promise<string> {
-  const { stdout } = await promisify(execFile)(process.execPath, [CLI, '--department', departmentCode, ...(asOf ? ['--as-of', asOf] : [])], {
+export async function runPublicationJob(system: TestSystem, departmentCode: string, options: { asOf?: string; startAt?: number } = {}): Promise<string> {
+  const args = ['--department', departmentCode, ...(options.asOf ? ['--as-of', options.asOf] : []), ...(options.startAt ? ['--start-at', String(options.startAt)] : [])];
+  const { stdout } = await promisify(execFile)(process.execPath, [CLI, ...args], {
     env: { ...process.env, DATABASE_URL: system.databaseUrls.beneficiaries },
     maxBuffer: 16 * 1024 * 1024,
   });
