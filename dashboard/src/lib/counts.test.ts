@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartValue, exportCountValue, formatCountValue, formatShare, hasData, hasSuppressed } from './counts';
+import { allNotPublished, chartValue, exportCountValue, formatCountValue, formatShare, hasData, hasSuppressed } from './counts';
 
 describe('published counts', () => {
   it('shows suppressed counts as « < 11 »', () => {
@@ -39,5 +39,11 @@ describe('tables of counts', () => {
     expect(hasSuppressed(table([['A', 12], ['B', '< 11']]))).toBe(true);
     expect(hasSuppressed(table([['A', 12], ['< 11', 4]]))).toBe(false); // a row's name is not a count
     expect(hasSuppressed(table([['A', 12]]))).toBe(false);
+  });
+
+  it('knows a series finer than the grid: every count « non publié à ce niveau »', () => {
+    expect(allNotPublished(table([['janvier', 'non publié à ce niveau'], ['février', 'non publié à ce niveau']]))).toBe(true);
+    expect(allNotPublished(table([['janvier', 'non publié à ce niveau'], ['février', 12]]))).toBe(false);
+    expect(allNotPublished(table([]))).toBe(false);
   });
 });

@@ -66,3 +66,9 @@ export function hasSuppressed(table: Table): boolean {
 export function hasData(table: Table): boolean {
   return table.rows.some((row) => row.slice(1).some((cell) => (typeof cell === 'number' ? cell !== 0 : cell !== null && cell !== '')));
 }
+
+/** Whether every count of a table is « non publié à ce niveau » (a series finer than the grid: nothing to draw). */
+export function allNotPublished(table: Table): boolean {
+  const cells = table.rows.flatMap((row) => row.slice(1));
+  return cells.length > 0 && cells.every((cell) => cell === NOT_PUBLISHED_LABEL);
+}

@@ -1404,6 +1404,11 @@ export type PilotageProgrammesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type PilotageProgrammesQuery = { programmes: Array<{ id: string, name: string }> };
 
+export type PilotagePublicationQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PilotagePublicationQuery = { publication: { asOf: string, gridName: string | null, crossings: number | null, finest: Array<string> } | null };
+
 export type PilotageSanctionsQueryVariables = Exact<{
   scope?: IndicatorScopeInput | null | undefined;
   period: PeriodInput;

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { gridYears } from './periods.ts';
+import { granularityOf, publicationLimits, publishedPeriods, type Publication } from './publication.ts';
+
+const GRID: Publication = { asOf: '2026-12-05', gridName: 'Département par trimestre, un territoire, programme ou opérateur par an', crossings: 1, finest: ['QUARTER', 'YEAR'] };
+const DEPARTMENT = { territoryId: null, programmeId: null, operatorId: null };
+
+describe('what the publication grid lets a caller without exact counts see', () => {
+  it('names the grid and its date, and says nothing of a scope and period it publishes', () => {
+    const limits = publicationLimits(GRID, DEPARTMENT, '2025-T3', false);
+    expect(limits).toEqual({
+      notice:
+        'Chiffres publiés au 5 décembre 2026 selon la grille : Département par trimestre, un territoire, programme ou opérateur par an. Les chiffres plus fins sont « non publié à ce niveau » (secret statistique).',
+      warnings: [],
+      finest: 'QUARTER',
+    });
+    expect(publicationLimits(GRID, { ...DEPARTMENT, territoryId: 't' }, '2025', false)?.warnings).toEqual([]);
+  });
+
+  it('says when the crossing or the period is finer than the grid', () => {
+    expect(publicationLimits(GRID, DEPARTMENT, '2025-03', false)?.warnings).toEqual(['Pour ce périmètre, les chiffres sont publiés par trimestre ou par an : choisissez un trimestre ou une année.']);
+    const crossed = publicationLimits(GRID, { territoryId: 't', programmeId: null, operatorId: 'o' }, '2025-T1', false);
+    expect(crossed?.warnings).toEqual([
+      'Ce croisement n’est pas publié : choisissez au plus un filtre parmi territoire, programme et opérateur.',
+      'Pour ce périmètre, les chiffres sont publiés par an : choisissez une année.',
+    ]);
+    expect(crossed?.finest).toBe('YEAR');
+    const departmentOnly: Publication = { ...GRID, gridName: 'Département par an', crossings: 0, finest: ['YEAR'] };
+    expect(publicationLimits(departmentOnly, { ...DEPARTMENT, programmeId: 'p' }, '2025', false)?.warnings).toEqual([
+      'Ce périmètre n’est pas publié : seuls les chiffres du Département entier le sont (tous les territoires, programmes et opérateurs).',
+    ]);
+  });
+
+  it('says when nothing could be published, and nothing to administrators or before the job ran', () => {
+    expect(publicationLimits({ asOf: '2026-12-05', gridName: null, crossings: null, finest: [] }, DEPARTMENT, '2025', false)).toEqual({
+      notice: 'Aucun chiffre n’a pu être publié sans risque pour ce Département.',
+      warnings: [],
+      finest: null,
+    });
+    expect(publicationLimits(GRID, DEPARTMENT, '2025-03', true)).toBeNull();
+    expect(publicationLimits(null, DEPARTMENT, '2025-03', false)).toBeNull();
+  });
+
+  it('offers the periods no finer than the grid, keeping the one selected', () => {
+    expect(['2025', '2025-T4', '2025-11'].map(granularityOf)).toEqual(['YEAR', 'QUARTER', 'MONTH']);
+    const [year] = publishedPeriods(gridYears('2025-12-31', 1), 'QUARTER', '2025-06');
+    expect(year!.options.map((o) => o.value)).toEqual(['2025', '2025-T1', '2025-T2', '2025-T3', '2025-T4', '2025-06']);
+    expect(publishedPeriods(gridYears('2025-12-31', 1), 'YEAR', '2025')[0]!.options.map((o) => o.value)).toEqual(['2025']);
+    expect(publishedPeriods(gridYears('2025-12-31', 1), null, '2025')[0]!.options).toHaveLength(17);
+  });
+});

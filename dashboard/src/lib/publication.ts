@@ -1,0 +1,83 @@
+// What the Département's publication (statistical secrecy, docs/adr/0023) lets a caller without
+// exact counts see: the page names the grid, offers only the periods it publishes for the scope
+// chosen, and says so when the scope or period is finer — rather than a page of « non publié à ce
+// niveau ». Administrators read exact figures: none of this applies to them.
+import { formatDay } from './days.ts';
+import type { GridYear } from './periods.ts';
+
+export type Granularity = 'MONTH' | 'QUARTER' | 'YEAR';
+
+/** The publication as the API gives it (`Query.publication`). */
+export interface Publication {
+  asOf: string;
+  gridName: string | null;
+  /** How many of territory, programme and operator a published scope may fix at once; null when nothing is published. */
+  crossings: number | null;
+  /** The finest period published, by number of those fixed. */
+  finest: readonly string[];
+}
+
+/** The scope filters the grid counts (territory, programme, operator). */
+export interface Scope {
+  territoryId: string | null;
+  programmeId: string | null;
+  operatorId: string | null;
+}
+
+export interface PublicationLimits {
+  /** The line under the filters naming the grid and its date. */
+  notice: string;
+  /** Why the scope or period chosen is not published (French), empty when it is. */
+  warnings: string[];
+  /** The finest period the filter offers for the scope chosen; null when nothing is published. */
+  finest: Granularity | null;
+}
+
+const ORDER: readonly Granularity[] = ['MONTH', 'QUARTER', 'YEAR'];
+const PUBLISHED_BY: Record<Granularity, string> = { MONTH: 'par mois, par trimestre ou par an', QUARTER: 'par trimestre ou par an', YEAR: 'par an' };
+const granularity = (value: string | undefined): Granularity | null => (ORDER as readonly string[]).includes(value ?? '') ? (value as Granularity) : null;
+
+/** The granularity of a grid period's value: `2026` a year, `2026-T4` a quarter, `2026-11` a month. */
+export function granularityOf(period: string): Granularity {
+  return period.includes('-T') ? 'QUARTER' : period.includes('-') ? 'MONTH' : 'YEAR';
+}
+
+const finerThan = (a: Granularity, b: Granularity): boolean => ORDER.indexOf(a) < ORDER.indexOf(b);
+
+/**
+ * The notice and warnings for a scope and period (`period` null: an administrator's free dates),
+ * or null when there is nothing to say: an administrator, or a Département whose job has not run
+ * (per-query suppression, as before).
+ */
+export function publicationLimits(publication: Publication | null, scope: Scope, period: string | null, exact: boolean): PublicationLimits | null {
+  if (exact || !publication) return null;
+  if (publication.gridName === null || publication.crossings === null) {
+    return { notice: 'Aucun chiffre n’a pu être publié sans risque pour ce Département.', warnings: [], finest: null };
+  }
+  const notice = `Chiffres publiés au ${formatDay(publication.asOf)} selon la grille : ${publication.gridName}. Les chiffres plus fins sont « non publié à ce niveau » (secret statistique).`;
+  const fixed = [scope.territoryId, scope.programmeId, scope.operatorId].filter((id) => id !== null).length;
+  const crossings = publication.crossings;
+  const warnings: string[] = [];
+  if (fixed > crossings) {
+    warnings.push(
+      crossings === 0
+        ? 'Ce périmètre n’est pas publié : seuls les chiffres du Département entier le sont (tous les territoires, programmes et opérateurs).'
+        : `Ce croisement n’est pas publié : choisissez au plus ${crossings === 1 ? 'un filtre' : `${crossings} filtres`} parmi territoire, programme et opérateur.`,
+    );
+  }
+  // Past the crossings allowed, the periods of the widest scope published are offered.
+  const finest = granularity(publication.finest[Math.min(fixed, crossings)]);
+  if (finest && period && finerThan(granularityOf(period), finest)) {
+    warnings.push(`Pour ce périmètre, les chiffres sont publiés ${PUBLISHED_BY[finest]} : choisissez ${finest === 'YEAR' ? 'une année' : 'un trimestre ou une année'}.`);
+  }
+  return { notice, warnings, finest };
+}
+
+/** The filter's periods no finer than `finest`, keeping the one selected (so that the select shows it). */
+export function publishedPeriods(years: readonly GridYear[], finest: Granularity | null, selected: string | null): GridYear[] {
+  if (!finest) return [...years];
+  return years.map((year) => ({
+    ...year,
+    options: year.options.filter((o) => o.value === selected || !finerThan(granularityOf(o.value), finest)),
+  }));
+}
