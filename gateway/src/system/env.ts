@@ -17,6 +17,7 @@ const schema = z.object({
   BENEFICIARIES_ENCRYPTION_KEY: z.string().optional(),
   SEED_DEMO: z.enum(['0', '1', 'true', 'false']).default('1'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  PUBLICATION_INTERVAL_HOURS: z.coerce.number().min(0).default(24),
 });
 
 export interface SystemEnv {
@@ -29,6 +30,8 @@ export interface SystemEnv {
   beneficiariesEncryptionKey?: string | null;
   seedDemo: boolean;
   nodeEnv: 'development' | 'production' | 'test';
+  /** How often `npm start` runs the publication job (ADR 0023), first at start; 0: never (run it from cron). */
+  publicationIntervalHours?: number;
 }
 
 /** Settings of `npm start` (the whole system on one machine). */
@@ -60,6 +63,7 @@ export function readSystemEnv(env: NodeJS.ProcessEnv = process.env): SystemEnv {
     beneficiariesEncryptionKey: v.BENEFICIARIES_ENCRYPTION_KEY ?? null,
     seedDemo: v.SEED_DEMO === '1' || v.SEED_DEMO === 'true',
     nodeEnv: v.NODE_ENV,
+    publicationIntervalHours: v.PUBLICATION_INTERVAL_HOURS,
   };
 }
 

@@ -1,12 +1,19 @@
 import { DEMO_PASSWORD, demoUsers, stopOnSignals } from '@passerelles/db';
 import { readSystemEnv } from './env.js';
+import { schedulePublication } from './publication-schedule.js';
 import { startSystem } from './start-system.js';
 
 /** `npm start`: the whole system on one machine, until Ctrl-C. */
 async function main(): Promise<void> {
   const env = readSystemEnv();
   const system = await startSystem({ ...env, withDashboard: true });
-  stopOnSignals(system.stop, () => {
+  // The figures callers without exact counts read (ADR 0023): computed now in the background, then every PUBLICATION_INTERVAL_HOURS.
+  const publication = env.publicationIntervalHours ? schedulePublication(system.databaseUrls.beneficiaries, env.publicationIntervalHours, (line) => console.log(line)) : null;
+  const stop = async (): Promise<void> => {
+    publication?.stop();
+    await system.stop();
+  };
+  stopOnSignals(stop, () => {
     console.log('\nStopping Passerelles…');
   });
   // A service that dies is started again by its supervisor (see processes.ts), and so is the
@@ -19,7 +26,9 @@ Passerelles is running.
 Demo accounts (password: ${DEMO_PASSWORD})
 ${demoUsers.map((u) => `  ${u.email.padEnd(40)} ${u.role.padEnd(10)} Département ${u.departmentCode}`).join('\n')}
 
-Press Ctrl-C to stop.`);
+${publication ? `The statistical secrecy job is computing each Département's publication in the background (a few minutes):
+until it ends, steering counts use per-query suppression.
+` : ''}Press Ctrl-C to stop.`);
 }
 
 main().catch((error: unknown) => {

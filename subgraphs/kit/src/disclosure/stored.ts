@@ -48,6 +48,14 @@ export const PUBLICATION_LADDER: readonly GridLevel[] = [
   { name: 'Département par an', crossings: 0, finest: ['YEAR'] },
 ];
 
+/**
+ * A grid is audited only when at most this share of its non-zero figures are 1 to 10: beyond, the
+ * protection would hide most of it, and its audit is the slowest. Measured on the demo's
+ * Pas-de-Calais (416 accompaniments): 0.5 skipped every grid, although the Département by quarter
+ * with one dimension by year protects with most of its figures shown.
+ */
+const MAX_PRIMARY_SHARE = 0.8;
+
 export interface PublicationInput {
   departmentCode: string;
   asOf: string;
@@ -63,7 +71,10 @@ export interface PublicationInput {
  * Protects a Département's figures on the finest grid of `ladder` the audit accepts, and returns
  * what to store. Synchronous solves of seconds to minutes: run it in a job, never in a request.
  */
-export async function computePublication(input: PublicationInput, options: { ladder?: readonly GridLevel[]; maxRounds?: number; onTry?: (grid: string) => void } = {}): Promise<StoredPublication> {
+export async function computePublication(
+  input: PublicationInput,
+  options: { ladder?: readonly GridLevel[]; maxRounds?: number; maxPrimaryShare?: number; onTry?: (grid: string) => void } = {},
+): Promise<StoredPublication> {
   const leafMonths = [...input.leaves.keys()].map((k) => k.slice(k.lastIndexOf('|') + 1)).sort();
   const firstMonth = leafMonths[0] ?? null;
   const base = { departmentCode: input.departmentCode, asOf: input.asOf, computedAt: new Date().toISOString(), firstMonth };
@@ -74,7 +85,7 @@ export async function computePublication(input: PublicationInput, options: { lad
     return { ...level, figures: () => (options.onTry?.(level.name), publicationFigures(grid)) };
   });
   const tried: StoredPublication['tried'] = [];
-  const found = await LinkedPublication.firstProtectable(input.leaves, grids, { maxRounds: options.maxRounds ?? 40, onTried: (t) => tried.push(t) });
+  const found = await LinkedPublication.firstProtectable(input.leaves, grids, { maxRounds: options.maxRounds ?? 40, maxPrimaryShare: options.maxPrimaryShare ?? MAX_PRIMARY_SHARE, onTried: (t) => tried.push(t) });
   if (!found) return { ...base, grid: null, shown: {}, hidden: {}, tried, report: null };
   const shown: Record<string, number> = {};
   const hidden: Record<string, 'PRIMARY' | 'SECONDARY'> = {};
