@@ -8,6 +8,8 @@ export interface BenchContext {
   databaseUrl: string;
   query(sql: string, params?: unknown[]): Promise<unknown[]>;
   graphql(query: string, variables?: Record<string, unknown>): Promise<unknown>;
+  /** The same as the demo's steering account (pilotage.62): counts without exact rights. */
+  graphqlAsSteering(query: string, variables?: Record<string, unknown>): Promise<unknown>;
   /** The dashboard in Chromium, started on first use (browser scenarios only). */
   dashboard(): Promise<BenchDashboard>;
   /** The running system (its subgraphs' URLs and the gateway's signing key). */

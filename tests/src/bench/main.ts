@@ -62,24 +62,29 @@ async function main(): Promise<void> {
   };
   const pool = new pg.Pool({ connectionString: database.url, max: 2 });
   const closers: (() => Promise<void>)[] = [];
-  const login = await fetch(new URL('/auth/login', system.urls.gateway), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'admin.62@demo.passerelles.fr', password: DEMO_PASSWORD }),
-  });
-  const token = sessionTokenOf(login);
+  const sessionOf = async (email: string): Promise<string> =>
+    sessionTokenOf(
+      await fetch(new URL('/auth/login', system.urls.gateway), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+      }),
+    );
+  const [token, steeringToken] = [await sessionOf('admin.62@demo.passerelles.fr'), await sessionOf('pilotage.62@demo.passerelles.fr')];
+  const send = async (session: string, query: string, variables: Record<string, unknown>): Promise<unknown> => {
+    const response = await fetch(system.urls.gateway, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: `passerelles_session=${session}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    return response.json();
+  };
   const ctx: BenchContext = {
     gatewayUrl: system.urls.gateway,
     databaseUrl: database.url,
     query: async (sql, params = []) => (await pool.query(sql, params)).rows,
-    graphql: async (query, variables = {}) => {
-      const response = await fetch(system.urls.gateway, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', cookie: `passerelles_session=${token}` },
-        body: JSON.stringify({ query, variables }),
-      });
-      return response.json();
-    },
+    graphql: (query, variables = {}) => send(token, query, variables),
+    graphqlAsSteering: (query, variables = {}) => send(steeringToken, query, variables),
     dashboard: () => (dashboard ??= openDashboard()),
     system,
     onClose: (close) => closers.push(close),

@@ -10,10 +10,15 @@ const CLI = resolve(import.meta.dirname, '..', '..', '..', 'subgraphs', 'benefic
  * @passerelles/beneficiaries`), with the beneficiaries service's own database role; returns its log.
  * `startAt` skips the ladder's finer grids (see the command's help).
  */
-export async function runPublicationJob(system: TestSystem, departmentCode: string, options: { asOf?: string; startAt?: number } = {}): Promise<string> {
+export function runPublicationJob(system: TestSystem, departmentCode: string, options: { asOf?: string; startAt?: number } = {}): Promise<string> {
+  return runPublicationCli(system.databaseUrls.beneficiaries, departmentCode, options);
+}
+
+/** The same job on any database (the bench's). */
+export async function runPublicationCli(databaseUrl: string, departmentCode: string, options: { asOf?: string; startAt?: number } = {}): Promise<string> {
   const args = ['--department', departmentCode, ...(options.asOf ? ['--as-of', options.asOf] : []), ...(options.startAt ? ['--start-at', String(options.startAt)] : [])];
   const { stdout } = await promisify(execFile)(process.execPath, [CLI, ...args], {
-    env: { ...process.env, DATABASE_URL: system.databaseUrls.beneficiaries },
+    env: { ...process.env, DATABASE_URL: databaseUrl },
     maxBuffer: 16 * 1024 * 1024,
   });
   return stdout;

@@ -1,6 +1,7 @@
 import { loadScalePopulations, rowsOf } from '@passerelles/beneficiaries/population';
 import { PAS_DE_CALAIS_SIZE } from '@passerelles/db';
 import pg from 'pg';
+import { runPublicationCli } from '../../support/publication.js';
 import type { BenchContext, Scenario } from '../harness.js';
 
 const PERIOD = { from: '2024-11-16', to: '2026-11-15' };
@@ -16,6 +17,7 @@ const FIELDS: Record<string, string> = {
   monthly: `monthly { month peopleWelcomed ${COUNT} activeCaseload ${COUNT} exits ${COUNT} }`,
 };
 const query = (fields: string): string => `query ($period: PeriodInput!) { indicators(period: $period) { ${fields} } }`;
+const ALL_FIELDS = query(Object.values(FIELDS).join(' '));
 
 /**
  * The population the indicators are measured on: Pas-de-Calais at `size` people with `historyDays`
@@ -90,8 +92,46 @@ export const beneficiariesIndicators: Scenario[] = [
       return `indicators, all fields (${populationLabel()}), gateway`;
     },
     description: 'every indicator of the dashboard in one query',
-    run: (ctx) => ctx.graphql(query(Object.values(FIELDS).join(' ')), { period: PERIOD }),
+    run: (ctx) => ctx.graphql(ALL_FIELDS, { period: PERIOD }),
     verify,
+  },
+];
+
+const YEAR_2025 = { from: '2025-01-01', to: '2025-12-31' };
+let published: Promise<void> | null = null;
+
+/**
+ * The publication of Pas-de-Calais at scale, computed once by the job as operations run it (its
+ * log, with the grid chosen and the time it took, is printed: a figure for docs/benchmarks.md).
+ */
+function ensurePublication(ctx: BenchContext): Promise<void> {
+  published ??= (async () => {
+    await ensurePopulation(ctx);
+    const started = Date.now();
+    const stdout = await runPublicationCli(ctx.databaseUrl, '62');
+    console.log(`${stdout.trim()}\n[bench] publication job for 62 (${populationLabel()}): ${Date.now() - started} ms`);
+  })();
+  return published;
+}
+
+/**
+ * Issue 12's cost: every indicator for the year 2025, as the steering account reads them once the
+ * publication is stored (the linked counts are looked up, the other statistics computed on the
+ * grid's scopes), against the same query as the administrator (exact counts, all SQL).
+ */
+export const publishedIndicators: Scenario[] = [
+  {
+    get name() {
+      return `indicators, all fields, steering from the publication (${populationLabel()}), gateway`;
+    },
+    description: 'every indicator of 2025 for the Département as pilotage.62 once the publication job has run, against the administrator’s exact figures',
+    async verify(ctx) {
+      await ensurePublication(ctx);
+      const answer = (await ctx.graphqlAsSteering(query(FIELDS.peopleWelcomed!), { period: YEAR_2025 })) as { data?: { indicators: { peopleWelcomed: { value: number | null; suppressed: boolean } } } };
+      if (!answer.data || answer.data.indicators.peopleWelcomed.value === null) throw new Error(`the Département's 2025 figure is not published: ${JSON.stringify(answer)}`);
+    },
+    run: (ctx) => ctx.graphqlAsSteering(ALL_FIELDS, { period: YEAR_2025 }),
+    baseline: { name: 'the same as the administrator (exact, all SQL)', run: (ctx) => ctx.graphql(ALL_FIELDS, { period: YEAR_2025 }) },
   },
 ];
 

@@ -1,5 +1,5 @@
 import type { Scenario } from '../harness.js';
-import { beneficiariesIndicators, caseloadPages } from './beneficiaries-indicators.js';
+import { beneficiariesIndicators, caseloadPages, publishedIndicators } from './beneficiaries-indicators.js';
 import { dashboardPages } from './dashboard-pages.js';
 import { gatewayConcurrency } from './gateway-concurrency.js';
 import { gatewayThroughput } from './gateway-throughput.js';
@@ -19,6 +19,7 @@ export const scenarios: Scenario[] = [
   moneyOverview,
   moneyConventions,
   ...beneficiariesIndicators,
+  ...publishedIndicators,
   pilotageQueries,
   ...caseloadPages,
   partnersSearch,
