@@ -45,5 +45,8 @@ describe('tables of counts', () => {
     expect(allNotPublished(table([['janvier', 'non publié à ce niveau'], ['février', 'non publié à ce niveau']]))).toBe(true);
     expect(allNotPublished(table([['janvier', 'non publié à ce niveau'], ['février', 12]]))).toBe(false);
     expect(allNotPublished(table([]))).toBe(false);
+    const monthly = { id: 'm', title: 'M', columns: ['Mois', 'Personnes accueillies', 'File active'], rows: [['mars', 'non publié à ce niveau', 33], ['avril', 'non publié à ce niveau', 'non publié à ce niveau']] };
+    expect(allNotPublished(monthly, ['Personnes accueillies'])).toBe(true);
+    expect(allNotPublished(monthly)).toBe(false);
   });
 });

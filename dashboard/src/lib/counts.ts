@@ -67,8 +67,12 @@ export function hasData(table: Table): boolean {
   return table.rows.some((row) => row.slice(1).some((cell) => (typeof cell === 'number' ? cell !== 0 : cell !== null && cell !== '')));
 }
 
-/** Whether every count of a table is « non publié à ce niveau » (a series finer than the grid: nothing to draw). */
-export function allNotPublished(table: Table): boolean {
-  const cells = table.rows.flatMap((row) => row.slice(1));
+/**
+ * Whether every count of some columns of a table (all by default) is « non publié à ce niveau »:
+ * a series finer than the grid, nothing worth drawing.
+ */
+export function allNotPublished(table: Table, columns: readonly string[] = table.columns.slice(1)): boolean {
+  const kept = columns.map((name) => table.columns.indexOf(name)).filter((i) => i > 0);
+  const cells = table.rows.flatMap((row) => kept.map((i) => row[i]));
   return cells.length > 0 && cells.every((cell) => cell === NOT_PUBLISHED_LABEL);
 }

@@ -1,0 +1,197 @@
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshot } from '../support/browser.js';
+import { expectAccessibleAndCapture, useDashboard } from '../support/dashboard.js';
+import { runPublicationJob } from '../support/publication.js';
+
+/**
+ * Pilotage once the Département's publication job has run (statistical secrecy, docs/adr/0023): a
+ * steering user reads the grid the page names, figures on it, « non publié à ce niveau » finer than
+ * it, and filters that offer what it publishes and say why; an administrator keeps exact figures.
+ * This file's database is its own: the job run here touches no other file's Département.
+ */
+const ui = useDashboard();
+
+const YEAR_2025 = 'periode=2025';
+const NOT_PUBLISHED = 'non publié à ce niveau';
+
+interface Grid {
+  name: string;
+  crossings: number;
+  finest: string[];
+}
+
+let grid: Grid;
+
+beforeAll(async () => {
+  await runPublicationJob(ui.system, '62', { startAt: 3 });
+  const { rows } = await ui.system.db.query<{ grid: Grid | null }>(`select grid from beneficiaries.publication where department_code = '62'`);
+  // The demo's Pas-de-Calais is large enough for a grid of the ladder from its third level on.
+  expect(rows[0]?.grid?.name, 'the job published a grid for the 62').toBeTruthy();
+  grid = rows[0]!.grid!;
+}, 600_000);
+
+/** « 1 234 » → 1234; « non publié à ce niveau », « < 11 » and « — » are not numbers (null). */
+const numberOf = (text: string | null): number | null => {
+  const compact = (text ?? '').replace(/[\s\u202f\u00a0]/g, '');
+  return /^\d+$/.test(compact) ? Number(compact) : null;
+};
+
+const card = (page: Page, label: string): Locator =>
+  page.locator('.card').filter({ has: page.locator('.card-label', { hasText: new RegExp(`^${label}$`) }) }).locator('.card-value');
+
+const gridNotice = (page: Page): Locator => page.getByTestId('grille-publication');
+const filterWarnings = (page: Page): Promise<string[]> => page.getByTestId('filtres-non-publies').locator('p').allTextContents();
+const periodOptions = (page: Page): Promise<string[]> => page.getByLabel('Période', { exact: true }).locator('option').allTextContents();
+
+/** A table's rows as shown: the row's name, then its cells. */
+async function shownRows(page: Page, id: string): Promise<string[][]> {
+  return page.locator(`table[data-table="${id}"] tbody tr`).evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
+}
+
+describe('Pilotage on the Département’s publication', () => {
+  it('names the grid to a steering user, shows the year’s figure, and says « non publié à ce niveau » finer than the grid', async () => {
+    const page = await ui.pageAs('STEERING');
+    await ui.open(page, `/pilotage?${YEAR_2025}`);
+
+    // The notice under the filters: the day of the publication and the grid, in the API's words.
+    const notice = (await gridNotice(page).textContent())!;
+    expect(notice).toMatch(/^Chiffres publiés au \d{1,2}(er)? [a-zéû]+ \d{4} selon la grille : /);
+    expect(notice).toContain(`selon la grille : ${grid.name}. Les chiffres plus fins sont « non publié à ce niveau » (secret statistique).`);
+    expect(await filterWarnings(page)).toEqual([]);
+
+    // The Département over a year is on every grid of the ladder: a number (the administrator's, below).
+    const welcomed = numberOf(await card(page, 'Personnes accueillies').textContent());
+    expect(welcomed).not.toBeNull();
+
+    // The months: offered and drawn only if the Département is published by month.
+    const options = await periodOptions(page);
+    expect(options).toContain('Année 2025');
+    if (grid.finest[0] === 'MONTH') {
+      expect(options).toContain('Mars 2025');
+      expect(await page.getByTestId('non-publie-mensuel').count()).toBe(0);
+    } else {
+      expect(options).not.toContain('Mars 2025');
+      expect(options.includes('1er trimestre 2025')).toBe(grid.finest[0] === 'QUARTER');
+      // No month's welcomed nor exits: a sentence instead of a chart of lone dots, the table kept. The caseload at
+      // the end of a published period (a quarter's or the year's last month) is that period's, published.
+      expect(await page.getByTestId('non-publie-mensuel').textContent()).toContain('Série mensuelle non publiée à ce niveau');
+      expect(await page.getByTestId('graphique-mensuel').locator('canvas').count()).toBe(0);
+      const months = await shownRows(page, 'mensuel');
+      expect(months.map((m) => m[0])).toHaveLength(12);
+      expect(new Set(months.flatMap((m) => [m[1], m[3]]))).toEqual(new Set([NOT_PUBLISHED]));
+      const periodEnds = grid.finest[0] === 'QUARTER' ? [2, 5, 8, 11] : [11];
+      months.forEach((m, i) => expect(numberOf(m[2]!) !== null, `caseload at the end of ${m[0]}`).toBe(periodEnds.includes(i)));
+      expect(months[11]![2]).toBe(await card(page, 'File active en fin de période').textContent());
+    }
+    await expectAccessibleAndCapture(page, 'publication-pilotage-2025');
+    await page.getByTestId('graphique-mensuel').evaluate((chart) => chart.scrollIntoView({ block: 'start' }));
+    await screenshot(page, 'publication-pilotage-mensuel');
+
+    // A month asked by its address: said finer than the grid next to the filters, and not published.
+    if (grid.finest[0] !== 'MONTH') {
+      await ui.open(page, '/pilotage?periode=2025-03');
+      expect(await filterWarnings(page)).toEqual([
+        `Pour ce périmètre, les chiffres sont publiés ${grid.finest[0] === 'QUARTER' ? 'par trimestre ou par an : choisissez un trimestre ou une année' : 'par an : choisissez une année'}.`,
+      ]);
+      expect(await card(page, 'Personnes accueillies').textContent()).toBe(NOT_PUBLISHED);
+      // The month stays selected (the select shows what the page is), the other months are not offered.
+      expect(await page.getByLabel('Période', { exact: true }).inputValue()).toBe('2025-03');
+      expect(await periodOptions(page)).not.toContain('Avril 2025');
+      await expectAccessibleAndCapture(page, 'publication-pilotage-mois');
+    }
+    await page.close();
+    // The published count is of accompaniments started; the administrator's exact one, of distinct people
+    // (ADR 0023 « Values »: a person with two accompaniments started counts twice in the publication).
+    const { rows } = await ui.system.db.query<{ accompaniments: number; people: number }>(
+      `select count(*)::int as accompaniments, count(distinct beneficiary_id)::int as people from beneficiaries.accompaniment
+        where department_code = '62' and started_on between '2025-01-01' and '2025-12-31'`,
+    );
+    expect(welcomed).toBe(rows[0]!.accompaniments);
+    const admin = await ui.pageAs('ADMIN'); // the tabs share their cookies: one role at a time
+    await ui.open(admin, `/pilotage?${YEAR_2025}`);
+    expect(numberOf(await card(admin, 'Personnes accueillies').textContent())).toBe(rows[0]!.people);
+    await admin.close();
+  });
+
+  it('offers a steering user the periods of one territory and says a territory × operator crossing is not published', async () => {
+    const page = await ui.pageAs('STEERING');
+    await ui.open(page, `/pilotage?${YEAR_2025}`);
+    // A territory whose year is published in the comparison (others may be « < 11 » or « secret secondaire »).
+    const territories = await shownRows(page, 'territoires');
+    const published = territories.find((row) => numberOf(row[1]!) !== null);
+    expect(published, 'a territory with its people welcomed in 2025 published').toBeDefined();
+    const [territory, welcomed] = published!;
+    await page.getByLabel('Territoire', { exact: true }).selectOption({ label: territory! });
+    await page.waitForURL((url) => url.searchParams.get('territoire') !== null);
+
+    if (grid.crossings >= 1) {
+      // One dimension fixed: on the grid for a year, the comparison's figure; the periods offered are the grid's for one dimension.
+      await expect.poll(() => filterWarnings(page), { timeout: 15_000 }).toEqual([]);
+      expect(await card(page, 'Personnes accueillies').textContent()).toBe(welcomed);
+      const options = await periodOptions(page);
+      expect(options).toContain('Année 2025');
+      expect(options.includes('1er trimestre 2025')).toBe(grid.finest[1] !== 'YEAR');
+      expect(options.includes('Mars 2025')).toBe(grid.finest[1] === 'MONTH');
+    }
+
+    // A territory and an operator: a crossing the grid does not publish.
+    const operator = page.getByLabel('Opérateur', { exact: true });
+    const firstOperator = (await operator.locator('option').nth(1).getAttribute('value'))!;
+    await operator.selectOption(firstOperator);
+    await page.waitForURL((url) => url.searchParams.get('operateur') === firstOperator);
+    await expect
+      .poll(() => filterWarnings(page), { timeout: 15_000 })
+      .toContainEqual(
+        grid.crossings === 0
+          ? 'Ce périmètre n’est pas publié : seuls les chiffres du Département entier le sont (tous les territoires, programmes et opérateurs).'
+          : `Ce croisement n’est pas publié : choisissez au plus ${grid.crossings === 1 ? 'un filtre' : `${grid.crossings} filtres`} parmi territoire, programme et opérateur.`,
+      );
+    expect(await card(page, 'Personnes accueillies').textContent()).toBe(NOT_PUBLISHED);
+    expect(await card(page, 'File active en fin de période').textContent()).toBe(NOT_PUBLISHED);
+    await page.getByTestId('filtres-non-publies').scrollIntoViewIfNeeded();
+    await expectAccessibleAndCapture(page, 'publication-pilotage-croisement');
+    await page.close();
+  });
+
+  it('shows an administrator exact figures, every period and no notice', async () => {
+    // A month, territory and operator with a few accompaniments started: far finer than the grid, and below 11.
+    const { rows } = await ui.system.db.query<{ territory: string; operator: string; month: string; n: number }>(
+      `select territory_id as territory, operator_id::text as operator, to_char(started_on, 'YYYY-MM') as month, count(distinct beneficiary_id)::int as n
+         from beneficiaries.accompaniment where department_code = '62' and started_on between '2025-01-01' and '2025-12-31' and territory_id is not null
+        group by 1, 2, 3 having count(distinct beneficiary_id) between 1 and 10 order by 4 desc, 1, 2, 3 limit 1`,
+    );
+    const cell = rows[0]!;
+    const page = await ui.pageAs('ADMIN');
+    await ui.open(page, `/pilotage?periode=${cell.month}&territoire=${cell.territory}&operateur=${cell.operator}`);
+    expect(await gridNotice(page).count()).toBe(0);
+    expect(await page.getByTestId('filtres-non-publies').count()).toBe(0);
+    expect(await page.getByLabel('Période', { exact: true }).inputValue()).toBe(cell.month);
+    expect(await periodOptions(page)).toContain('Avril 2025');
+    expect(numberOf(await card(page, 'Personnes accueillies').textContent())).toBe(cell.n);
+    expect((await shownRows(page, 'mensuel')).flat()).not.toContain(NOT_PUBLISHED);
+    expect(await page.getByTestId('non-publie-mensuel').count()).toBe(0);
+    await expectAccessibleAndCapture(page, 'publication-pilotage-admin');
+    await page.close();
+  });
+
+  it('shows the same active caseload on Pilotage as on the Territoires page, for the Département or a territory', async () => {
+    for (const role of ['ADMIN', 'STEERING'] as const) {
+      const page = await ui.pageAs(role);
+      await ui.open(page, '/territoires');
+      // Today's caseload, per territory and in total (the total only when no territory's is hidden).
+      const total = numberOf(await page.locator('tfoot td').nth(2).textContent());
+      const rows = await page.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
+      const territory = rows.find((r) => numberOf(r[4]!) !== null);
+      if (role === 'ADMIN') expect(total, 'the administrator’s total').not.toBeNull();
+      expect(territory, `${role}: a territory whose caseload is published`).toBeDefined();
+      // Pilotage's default period is this year so far: its caseload at the end of the period is today's.
+      await ui.open(page, '/pilotage');
+      if (total !== null) expect(numberOf(await card(page, 'File active en fin de période').textContent()), role).toBe(total);
+      await page.getByLabel('Territoire', { exact: true }).selectOption({ label: territory![0]! });
+      await page.waitForURL((url) => url.searchParams.get('territoire') !== null);
+      await expect.poll(() => card(page, 'File active en fin de période').textContent(), { timeout: 15_000 }).toBe(territory![4]);
+      await page.close();
+    }
+  });
+});
