@@ -10,7 +10,7 @@ describe('what the publication grid lets a caller without exact counts see', () 
     const limits = publicationLimits(GRID, DEPARTMENT, '2025-T3', false);
     expect(limits).toEqual({
       notice:
-        'Chiffres publiés au 5 décembre 2026 selon la grille : Département par trimestre, un territoire, programme ou opérateur par an. Les chiffres plus fins sont « non publié à ce niveau » (secret statistique).',
+        'Chiffres publiés au 5 décembre 2026 selon la grille : Département par trimestre, un territoire, programme ou opérateur par an. Les chiffres plus fins sont « non publié à ce niveau » (secret statistique). Les effectifs publiés comptent des accompagnements : une personne accompagnée deux fois sur la période compte deux fois.',
       warnings: [],
       finest: 'QUARTER',
     });

@@ -54,7 +54,7 @@ export function publicationLimits(publication: Publication | null, scope: Scope,
   if (publication.gridName === null || publication.crossings === null) {
     return { notice: 'Aucun chiffre n’a pu être publié sans risque pour ce Département.', warnings: [], finest: null };
   }
-  const notice = `Chiffres publiés au ${formatDay(publication.asOf)} selon la grille : ${publication.gridName}. Les chiffres plus fins sont « non publié à ce niveau » (secret statistique).`;
+  const notice = `Chiffres publiés au ${formatDay(publication.asOf)} selon la grille : ${publication.gridName}. Les chiffres plus fins sont « non publié à ce niveau » (secret statistique). Les effectifs publiés comptent des accompagnements : une personne accompagnée deux fois sur la période compte deux fois.`;
   const fixed = [scope.territoryId, scope.programmeId, scope.operatorId].filter((id) => id !== null).length;
   const crossings = publication.crossings;
   const warnings: string[] = [];

@@ -58,6 +58,8 @@ describe('Pilotage on the Département’s publication', () => {
     const notice = (await gridNotice(page).textContent())!;
     expect(notice).toMatch(/^Chiffres publiés au \d{1,2}(er)? [a-zéû]+ \d{4} selon la grille : /);
     expect(notice).toContain(`selon la grille : ${grid.name}. Les chiffres plus fins sont « non publié à ce niveau » (secret statistique).`);
+    // 205 accompaniments started against the administrator's 200 people: the notice says what is counted.
+    expect(notice).toContain('Les effectifs publiés comptent des accompagnements');
     expect(await filterWarnings(page)).toEqual([]);
 
     // The Département over a year is on every grid of the ladder: a number (the administrator's, below).

@@ -31,17 +31,17 @@ export class IndicatorsResolver {
     return indicatorsByTerritory(ctx, scope, period);
   }
 
-  @FieldResolver(() => CountType, { description: 'People welcomed: distinct people whose accompaniment started (first interview held) in the period.' })
+  @FieldResolver(() => CountType, { description: 'People welcomed: distinct people whose accompaniment started (first interview held) in the period. Read from the Département’s publication (ADR 0023) by callers without exact counts once it is computed: then accompaniments, not distinct people.' })
   peopleWelcomed(@Root() c: IndicatorsComputation): Promise<CountType> {
     return c.peopleWelcomed();
   }
 
-  @FieldResolver(() => CountType, { description: 'People accompanied at some point of the period (started on or before its last day, not ended before its first).' })
+  @FieldResolver(() => CountType, { description: 'People accompanied at some point of the period (started on or before its last day, not ended before its first). Read from the Département’s publication (ADR 0023) by callers without exact counts once it is computed: then accompaniments, not distinct people.' })
   peopleAccompanied(@Root() c: IndicatorsComputation): Promise<CountType> {
     return c.peopleAccompanied();
   }
 
-  @FieldResolver(() => CountType, { description: 'People in active caseload on the last day of the period.' })
+  @FieldResolver(() => CountType, { description: 'People in active caseload on the last day of the period. Read from the Département’s publication (ADR 0023) by callers without exact counts once it is computed: then accompaniments, not distinct people.' })
   activeCaseload(@Root() c: IndicatorsComputation): Promise<CountType> {
     return c.activeCaseload();
   }
