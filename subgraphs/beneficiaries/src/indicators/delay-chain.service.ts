@@ -1,4 +1,4 @@
-import { publishGroup, type PublishedCount } from '@passerelles/subgraph-kit';
+import { NOTHING_PUBLISHED, publishGroup, type PublishedCount } from '@passerelles/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { definitionFor, delaySteps, targetDays, targetMonths, type DelayStep } from './delay-chain.definitions.js';
 import { delayChainRows, trackCodes, type DelayRow } from './delay-chain.repository.js';
@@ -11,10 +11,12 @@ const round = (v: number | null, digits: number): number | null => (v === null ?
  * The legal delay chain of a scope and a (validated) period, in one statement. Each step's counts
  * per track form a group whose total is the step's `counted` (a hidden track cannot be recomputed
  * by difference); medians, percentiles and shares are published only over a published count.
+ * Off the Département's publication grid (`onGrid` false, ADR 0023) every count is « non publié à
+ * ce niveau » and nothing is computed.
  */
-export async function delayChain(em: EntityManager, filter: IndicatorFilter, period: Period, exact: boolean): Promise<DelayChainType> {
+export async function delayChain(em: EntityManager, filter: IndicatorFilter, period: Period, exact: boolean, onGrid = true): Promise<DelayChainType> {
   const definition = definitionFor(period.to);
-  const [rows, tracks] = await Promise.all([delayChainRows(em, filter, period, definition), trackCodes(em)]);
+  const [rows, tracks] = await Promise.all([onGrid ? delayChainRows(em, filter, period, definition) : Promise.resolve([]), trackCodes(em)]);
   const key = (step: string, track: string | null): string => `${step}|${track ?? ''}`;
   const byKey = new Map(rows.map((r) => [key(r.step, r.track), r]));
   const stats = (step: DelayStep, row: DelayRow | undefined, counted: PublishedCount): DelayStepStatsType => {
@@ -31,7 +33,11 @@ export async function delayChain(em: EntityManager, filter: IndicatorFilter, per
       targetMonths: months,
     };
   };
-  const groups = delaySteps.map((step) => publishGroup(tracks.map((track) => ({ key: track, count: byKey.get(key(step, track))?.counted ?? 0 })), exact));
+  const groups = delaySteps.map((step) =>
+    onGrid
+      ? publishGroup(tracks.map((track) => ({ key: track, count: byKey.get(key(step, track))?.counted ?? 0 })), exact)
+      : { total: NOTHING_PUBLISHED(), cells: tracks.map((track) => ({ key: track, count: NOTHING_PUBLISHED() })) },
+  );
   return {
     definitionVersion: definition.version,
     definitionLabel: definition.label,

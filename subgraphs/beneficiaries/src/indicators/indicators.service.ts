@@ -78,7 +78,7 @@ export class IndicatorsComputation {
   }
 
   /** True when the statistics that are not linked counts (delays, difficulties…) may be published: the grid holds this scope and period. */
-  private async onGrid(): Promise<boolean> {
+  async onGrid(): Promise<boolean> {
     const p = await this.published();
     return !p || (p.scope !== null && p.figures.covers(p.scope, this.period));
   }

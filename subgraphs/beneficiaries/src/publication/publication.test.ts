@@ -40,6 +40,7 @@ const QUERY = `query ($scope: IndicatorScopeInput, $period: PeriodInput!) {
     peopleWelcomed { value suppressed rule } activeCaseload { value suppressed rule } exitsTotal { value suppressed rule }
     delayToFirstInterview { meanDays counted { value suppressed rule } }
     monthly { month peopleWelcomed { value suppressed rule } }
+    delayChain { steps { counted { value suppressed rule } medianDays } }
   }
   indicatorsByTerritory(scope: $scope, period: $period) { territoryId peopleWelcomed { value suppressed rule } exitsTotal { value suppressed rule } }
 }`;
@@ -49,7 +50,14 @@ interface Count {
   rule: string | null;
 }
 interface Answer {
-  indicators: { peopleWelcomed: Count; activeCaseload: Count; exitsTotal: Count; delayToFirstInterview: { meanDays: number | null; counted: Count }; monthly: { month: string; peopleWelcomed: Count }[] };
+  indicators: {
+    peopleWelcomed: Count;
+    activeCaseload: Count;
+    exitsTotal: Count;
+    delayToFirstInterview: { meanDays: number | null; counted: Count };
+    monthly: { month: string; peopleWelcomed: Count }[];
+    delayChain: { steps: { counted: Count; medianDays: number | null }[] };
+  };
   indicatorsByTerritory: { territoryId: string; peopleWelcomed: Count; exitsTotal: Count }[];
 }
 
@@ -129,6 +137,9 @@ describe('the publication job and the steering counts read from it (ADR 0023)', 
     const crossed = await ask(steering, { territoryId: territories[0]!, programmeId }, YEAR);
     expect(crossed.indicators.peopleWelcomed).toEqual(NOT_PUBLISHED);
     expect(crossed.indicators.delayToFirstInterview).toEqual({ meanDays: null, counted: NOT_PUBLISHED });
+    expect(crossed.indicators.delayChain.steps.length).toBeGreaterThan(3);
+    expect(crossed.indicators.delayChain.steps.every((s) => s.counted.rule === 'NOT_PUBLISHED' && s.medianDays === null)).toBe(true);
+    expect(year.indicators.delayChain.steps.some((s) => s.counted.rule !== 'NOT_PUBLISHED')).toBe(true);
     if (stored.grid!.finest[0] !== 'MONTH') {
       const may = await ask(steering, {}, MAY);
       expect(may.indicators.peopleWelcomed).toEqual(NOT_PUBLISHED);
