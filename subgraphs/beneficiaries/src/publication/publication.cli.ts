@@ -24,7 +24,11 @@ try {
   const departments = values.department ? [values.department] : await new PublicationRepository(orm.em.fork()).departments();
   for (const code of departments) {
     const started = Date.now();
-    const stored = await publishDepartment(orm.em.fork(), code, asOf, { ladder: PUBLICATION_LADDER.slice(startAt - 1), onTry: (grid) => console.log(`[publication] ${code}: auditing « ${grid} »`) });
+    const stored = await publishDepartment(orm.em.fork(), code, asOf, {
+      ladder: PUBLICATION_LADDER.slice(startAt - 1),
+      onTry: (grid) => console.log(`[publication] ${code}: auditing « ${grid} »`),
+      onRound: (r) => console.log(`[publication] ${code}:   round ${r.round}: ${r.exposed} of ${r.audited} small counts exposed, ${r.secondary} hidden for them so far (${r.seconds.toFixed(1)} s)`),
+    });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(
       stored.grid

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { computePublication, PublishedFigures, seesExactCounts, type GridLevel, type StoredPublication, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { computePublication, PublishedFigures, seesExactCounts, type StoredPublication, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { exitReasons } from '../accompaniment/accompaniment.enums.js';
 import { PublicationRepository } from './publication.repository.js';
 
@@ -8,7 +8,7 @@ import { PublicationRepository } from './publication.repository.js';
  * statement, the finest grid of the ladder the audit protects, every figure's value or rule. The
  * programmes and operators are those its accompaniments name.
  */
-export async function publishDepartment(em: EntityManager, departmentCode: string, asOf: string, options: { ladder?: readonly GridLevel[]; onTry?: (grid: string) => void } = {}): Promise<StoredPublication> {
+export async function publishDepartment(em: EntityManager, departmentCode: string, asOf: string, options: Parameters<typeof computePublication>[1] = {}): Promise<StoredPublication> {
   const repository = new PublicationRepository(em);
   const [leaves, territories] = await Promise.all([repository.leaves(departmentCode, asOf), repository.territories(departmentCode)]);
   const names = (position: number): string[] => [...new Set([...leaves.keys()].filter((k) => k.startsWith('S|')).map((k) => k.split('|')[position]!))].sort();

@@ -1,6 +1,6 @@
 import { addDays } from '../dates.js';
 import { hiddenCount, shownCount, SuppressionRule, type PublishedCount } from '../suppression.js';
-import { LinkedPublication, type LinkedReport } from './linked.js';
+import { LinkedPublication, type LinkedProtection, type LinkedReport } from './linked.js';
 import { gridPeriodKey, monthsBetween, publicationFigures, publicationKey, type GridPeriodLevel, type PublicationGrid, type PublicationMeasure, type PublicationScope } from './publication.js';
 
 /**
@@ -73,7 +73,7 @@ export interface PublicationInput {
  */
 export async function computePublication(
   input: PublicationInput,
-  options: { ladder?: readonly GridLevel[]; maxRounds?: number; maxPrimaryShare?: number; onTry?: (grid: string) => void } = {},
+  options: { ladder?: readonly GridLevel[]; maxRounds?: number; maxPrimaryShare?: number; onTry?: (grid: string) => void; onRound?: LinkedProtection['onRound'] } = {},
 ): Promise<StoredPublication> {
   const leafMonths = [...input.leaves.keys()].map((k) => k.slice(k.lastIndexOf('|') + 1)).sort();
   const firstMonth = leafMonths[0] ?? null;
@@ -85,7 +85,12 @@ export async function computePublication(
     return { ...level, figures: () => (options.onTry?.(level.name), publicationFigures(grid)) };
   });
   const tried: StoredPublication['tried'] = [];
-  const found = await LinkedPublication.firstProtectable(input.leaves, grids, { maxRounds: options.maxRounds ?? 40, maxPrimaryShare: options.maxPrimaryShare ?? MAX_PRIMARY_SHARE, onTried: (t) => tried.push(t) });
+  const found = await LinkedPublication.firstProtectable(input.leaves, grids, {
+    maxRounds: options.maxRounds ?? 40,
+    maxPrimaryShare: options.maxPrimaryShare ?? MAX_PRIMARY_SHARE,
+    onTried: (t) => tried.push(t),
+    ...(options.onRound ? { onRound: options.onRound } : {}),
+  });
   if (!found) return { ...base, grid: null, shown: {}, hidden: {}, tried, report: null };
   const shown: Record<string, number> = {};
   const hidden: Record<string, 'PRIMARY' | 'SECONDARY'> = {};
