@@ -155,6 +155,17 @@ describe('the publication job and the steering counts read from it (ADR 0023)', 
     expect(other.data!.publication).toBeNull();
   });
 
+  it('answers concurrent callers each from their own Département and role', async () => {
+    // A steering user of 84 (publication), an administrator of 84 (exact) and a steering user of 85
+    // (no publication: per-query suppression) at once, several times over: none gets another's answer.
+    const other = testCaller({ departmentCode: '85', role: 'STEERING' });
+    const alone = { steering: await ask(steering, {}, YEAR), admin: await ask(admin, {}, YEAR), other: await ask(other, {}, YEAR) };
+    const mixed = await Promise.all(Array.from({ length: 12 }, (_, i) => [steering, admin, other][i % 3]!).map((caller) => ask(caller, {}, YEAR)));
+    mixed.forEach((answer, i) => expect(answer).toEqual([alone.steering, alone.admin, alone.other][i % 3]));
+    expect(alone.steering.indicators.monthly[0]!.peopleWelcomed.rule).toBe(stored.grid!.finest[0] === 'MONTH' ? null : 'NOT_PUBLISHED');
+    expect(alone.admin.indicators.monthly[0]!.peopleWelcomed.rule).toBeNull();
+  });
+
   it('keeps exact figures for an administrator', async () => {
     const may = await ask(admin, { territoryId: territories[1]! }, MAY);
     expect(may.indicators.peopleWelcomed).toEqual({ value: startedIn(MAY, territories[1]), suppressed: false, rule: null });
