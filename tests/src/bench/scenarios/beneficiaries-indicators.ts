@@ -101,14 +101,16 @@ const YEAR_2025 = { from: '2025-01-01', to: '2025-12-31' };
 let published: Promise<void> | null = null;
 
 /**
- * The publication of Pas-de-Calais at scale, computed once by the job as operations run it (its
- * log, with the grid chosen and the time it took, is printed: a figure for docs/benchmarks.md).
+ * The publication of Pas-de-Calais at scale, computed once by the job as operations run it, from
+ * the ladder's third grid (its log, with the grid chosen and the time it took, is printed: a figure
+ * for docs/benchmarks.md). The whole ladder at this scale did not finish its first grid's audit in
+ * 27 minutes (2026-12-06): the bench measures what requests cost, not the nightly job.
  */
 function ensurePublication(ctx: BenchContext): Promise<void> {
   published ??= (async () => {
     await ensurePopulation(ctx);
     const started = Date.now();
-    const stdout = await runPublicationCli(ctx.databaseUrl, '62');
+    const stdout = await runPublicationCli(ctx.databaseUrl, '62', { startAt: 3 });
     console.log(`${stdout.trim()}\n[bench] publication job for 62 (${populationLabel()}): ${Date.now() - started} ms`);
   })();
   return published;
