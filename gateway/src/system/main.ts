@@ -26,7 +26,7 @@ Passerelles is running.
 Demo accounts (password: ${DEMO_PASSWORD})
 ${demoUsers.map((u) => `  ${u.email.padEnd(40)} ${u.role.padEnd(10)} Département ${u.departmentCode}`).join('\n')}
 
-${publication ? `The statistical secrecy job is computing each Département's publication in the background (a few minutes):
+${publication ? `The statistical secrecy job is computing each Département's publication in the background (up to ten minutes for the demo; « [publication] 62 as of … » says when):
 until it ends, steering counts use per-query suppression.
 ` : ''}Press Ctrl-C to stop.`);
 }
