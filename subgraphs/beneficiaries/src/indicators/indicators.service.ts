@@ -99,7 +99,8 @@ export class IndicatorsComputation {
       if (p) {
         const read = (period: Period): PublishedCount => (p.scope ? p.figures.count('welcomed', p.scope, period) : NOTHING_PUBLISHED());
         const cells = monthsOf(this.period).map((m) => ({ key: m, count: read(monthWithin(m, this.period)) }));
-        return { group: { cells, total: read(this.period) }, total: read(this.period) };
+        const total = read(this.period);
+        return { group: { cells, total }, total };
       }
       const rows = await this.repository.welcomedByMonth(this.filter, this.period);
       const byMonth = new Map(rows.filter((r) => r.month !== null).map((r) => [r.month!, r.count]));

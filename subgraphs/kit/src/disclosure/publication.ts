@@ -1,4 +1,5 @@
 import type { Terms } from './audit.js';
+import type { GridPeriodKind } from './grid.js';
 import type { LinkedFigure } from './linked.js';
 
 /**
@@ -35,7 +36,8 @@ export interface PublicationGrid {
   finest?: readonly GridPeriodLevel[];
 }
 
-export type GridPeriodLevel = 'MONTH' | 'QUARTER' | 'YEAR';
+/** A calendar month, quarter or year: the grid's periods (the same kinds `parsePublishedPeriod` accepts). */
+export type GridPeriodLevel = GridPeriodKind;
 const LEVEL_RANK: Record<GridPeriodLevel, number> = { MONTH: 0, QUARTER: 1, YEAR: 2 };
 /** The rank of a period (`LinkedFigure.rank`): a year matters more than a quarter, a quarter more than a month. */
 const RANK_OF: Record<GridPeriodLevel, number> = { MONTH: 2, QUARTER: 4, YEAR: 6 };

@@ -1,7 +1,8 @@
 import { addDays } from '../dates.js';
+import { gridPeriodKind } from './grid.js';
 import { hiddenCount, shownCount, SuppressionRule, type PublishedCount } from '../suppression.js';
 import { LinkedPublication, type LinkedProtection, type LinkedReport } from './linked.js';
-import { gridPeriodKey, monthsBetween, publicationFigures, publicationKey, type GridPeriodLevel, type PublicationGrid, type PublicationMeasure, type PublicationScope } from './publication.js';
+import { monthsBetween, publicationFigures, publicationKey, type GridPeriodLevel, type PublicationGrid, type PublicationMeasure, type PublicationScope } from './publication.js';
 
 /**
  * The Département's publication, computed by a job and stored (ADR 0023, « linked publication »):
@@ -124,19 +125,15 @@ export class PublishedFigures {
    */
   private periodKey(from: string, to: string): { key: string; level: GridPeriodLevel; before: boolean } | null {
     const { asOf } = this.stored;
-    const [fromMonth, toMonth] = [from.slice(0, 7), to.slice(0, 7)];
-    if (!from.endsWith('-01') || toMonth > asOf.slice(0, 7)) return null;
-    if (!isLastDayOfMonth(to) && !(toMonth === asOf.slice(0, 7) && to >= asOf)) return null;
-    // The current period cut at the publication's day is named as the longest it can be (a month
-    // and its quarter so far hold the same days): the grid's periods end with its last month.
+    const toMonth = to.slice(0, 7);
+    if (toMonth > asOf.slice(0, 7)) return null;
+    // The current period cut at the publication's day ends « today » for the grid: named as the
+    // longest it can be (a month and its quarter so far hold the same days).
     const current = toMonth === asOf.slice(0, 7) && to >= asOf;
-    const month = Number(fromMonth.slice(5, 7));
-    const nominal = [fromMonth.endsWith('-01') ? `${fromMonth.slice(0, 4)}-12` : null, month % 3 === 1 ? `${fromMonth.slice(0, 5)}${String(month + 2).padStart(2, '0')}` : null, fromMonth].find(
-      (end) => end !== null && (current ? end >= toMonth : end === toMonth),
-    );
-    if (!nominal) return null;
-    const key = gridPeriodKey(fromMonth, nominal);
-    const level: GridPeriodLevel = key.length === 4 ? 'YEAR' : key.includes('Q') ? 'QUARTER' : 'MONTH';
+    const level = gridPeriodKind({ from, to }, current ? to : '');
+    if (!level) return null;
+    const [year, month] = [from.slice(0, 4), Number(from.slice(5, 7))];
+    const key = level === 'YEAR' ? year : level === 'QUARTER' ? `${year}-Q${(month + 2) / 3}` : from.slice(0, 7);
     return { key, level, before: this.stored.firstMonth === null || toMonth < this.stored.firstMonth };
   }
 
