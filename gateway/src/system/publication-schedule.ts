@@ -7,14 +7,15 @@ import { baseChildEnv } from './env.js';
  * Runs the beneficiaries' publication job (ADR 0023) for every Département now, then every
  * `everyHours`, in a process of its own (its solves are synchronous and take minutes): never two
  * runs at once, and the running one is stopped with the system. Until a Département's first run
- * ends, its counts keep the per-query suppression.
+ * ends, nothing is published to its callers without exact counts: a Département never published
+ * starts at the third grid of the ladder (figures in a minute on the demo), later runs at the first.
  */
 export function schedulePublication(databaseUrl: string, everyHours: number, log: (line: string) => void): { stop: () => void } {
   let running: ChildProcess | null = null;
   let stopped = false;
   const run = (): void => {
     if (running || stopped) return;
-    const child = spawn(process.execPath, [resolve(repoRoot, 'subgraphs', 'beneficiaries', 'dist', 'publication', 'publication.cli.js')], {
+    const child = spawn(process.execPath, [resolve(repoRoot, 'subgraphs', 'beneficiaries', 'dist', 'publication', 'publication.cli.js'), '--first-start-at', '3'], {
       env: { ...baseChildEnv(), DATABASE_URL: databaseUrl },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

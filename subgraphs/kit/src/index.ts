@@ -56,4 +56,4 @@ export { hierarchy, ProtectedCube, type AuditedProtection, type CubeCount, type 
 export { LinkedPublication, type LinkedFigure, type LinkedProtection, type LinkedReport } from './disclosure/linked.js';
 export { ALL, gridPeriodKey, leafKey, monthsBetween, publicationFigures, publicationKey, type GridPeriodLevel, type PublicationGrid, type PublicationMeasure, type PublicationScope } from './disclosure/publication.js';
 export { evaluate, isExposed, LinearAudit, termsKey, type Evidence, type Fact, type Finding, type PublishedRow, type Terms } from './disclosure/audit.js';
-export { computePublication, NOTHING_PUBLISHED, PUBLICATION_LADDER, PublishedFigures, type GridLevel, type PublicationInput, type StoredPublication } from './disclosure/stored.js';
+export { computePublication, NOTHING_PUBLISHED, notYetPublished, PUBLICATION_LADDER, PublishedFigures, type GridLevel, type PublicationInput, type StoredPublication } from './disclosure/stored.js';

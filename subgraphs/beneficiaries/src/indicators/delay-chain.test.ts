@@ -6,7 +6,7 @@ import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordContractSigned } from '../contract-signature/contract-signed.js';
 import { beneficiariesSubgraph } from '../subgraph.js';
-import { firstCommune, newAccompaniment, newPerson, useTestIdentityKey } from '../test-support/factories.js';
+import { firstCommune, newAccompaniment, newPerson, storeOpenGrid, useTestIdentityKey } from '../test-support/factories.js';
 
 // This file owns Département 56 (Morbihan) in the shared test database. Each test uses its own territory.
 const DEPARTMENT = '56';
@@ -180,6 +180,11 @@ describe('delay chain', () => {
 
   it('suppresses small counts for steering, with their statistics, and hides a track by secondary suppression', async () => {
     const em = orm.em.fork();
+    // Nothing is published to steering before the Département's publication; then the chain, not
+    // a linked count, gets its per-query suppression on every scope and period the grid holds.
+    const before = await chainFor(steering, {});
+    expect(before.chain!.steps.map((s) => s.counted.rule)).toEqual(before.chain!.steps.map(() => 'NOT_PUBLISHED'));
+    await storeOpenGrid(em, DEPARTMENT);
     const territoryId = await createTestTerritory(em, DEPARTMENT, [commune]);
     for (let i = 0; i < 14; i++) {
       const person = await personOn(em, territoryId, '2025-03-01');

@@ -67,8 +67,9 @@ export class IndicatorsComputation {
   }
 
   /**
-   * The stored publication the counts are read from, for a caller without exact counts whose
-   * Département has one (ADR 0023), with the filter as a grid scope (null: off the grid).
+   * The stored publication the counts are read from, for a caller without exact counts (ADR 0023;
+   * nothing published before the job's first run), with the filter as a grid scope (null: off the
+   * grid). Null for a caller who sees exact counts.
    */
   private published(): Promise<{ figures: PublishedFigures; scope: PublicationScope | null } | null> {
     return this.once('published', async () => {

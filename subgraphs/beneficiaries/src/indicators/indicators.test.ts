@@ -6,7 +6,7 @@ import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exitReasons, psychologicalDifficulties } from '../accompaniment/accompaniment.enums.js';
 import { beneficiariesSubgraph } from '../subgraph.js';
-import { firstCommune, newAccompaniment, newAppointment, newPerson, useTestIdentityKey } from '../test-support/factories.js';
+import { firstCommune, newAccompaniment, newAppointment, newPerson, storeOpenGrid, useTestIdentityKey } from '../test-support/factories.js';
 import { suppressMatrix } from './matrix-suppression.js';
 
 // This file owns Département 69 (Rhône) in the shared test database. Each test uses its own programme and territories.
@@ -174,7 +174,7 @@ describe('indicators', () => {
     expect((await indicatorsFor(admin, { programmeId, operatorId: randomUUID() })).peopleWelcomed).toEqual(exact(0));
   });
 
-  it('suppresses counts from 1 to 10 for steering callers, with secondary suppression across siblings and totals', async () => {
+  it('publishes nothing to steering callers before the Département’s publication, the non-linked statistics suppressed on its grid, and exact counts to administrators', async () => {
     const em = orm.em.fork();
     const programmeId = randomUUID();
     const territory = await createTestTerritory(em, DEPARTMENT, [commune]);
@@ -206,46 +206,41 @@ describe('indicators', () => {
     }
     // A calendar year: steering callers may ask only periods of the grid (statistical secrecy).
     const period = { from: '2025-01-01', to: '2025-12-31' };
-    const seen = await indicatorsFor(steering, { programmeId }, period);
-    expect(seen.exitsByReason.filter((c) => (c.count as { value: number | null }).value !== 0)).toEqual([
-      { reason: 'STABILISATION', count: exact(15) },
-      { reason: 'EVOLUTION', count: HIDDEN }, // secondary: else 31 − 15 would reveal the 4
-      { reason: 'DYNAMIC_EXIT', count: HIDDEN },
-    ]);
-    expect(seen.exitsTotal).toEqual(exact(31));
-    expect(seen.stabilisations).toEqual(exact(15));
-    expect(seen.pathEvolutions).toEqual(HIDDEN);
-    expect(seen.peopleWelcomed).toEqual(exact(45));
-    // Welcomed per month: 41 in August, 4 in September → September hidden, August too (45 − 41 = 4).
-    const monthly = (month: string) => seen.monthly.find((m) => m.month === month)!;
-    expect(monthly('2025-08').peopleWelcomed).toEqual(HIDDEN);
-    expect(monthly('2025-09').peopleWelcomed).toEqual(HIDDEN);
-    expect(monthly('2025-12').exits).toEqual(exact(31));
-    expect(monthly('2025-12').activeCaseload).toEqual(exact(14));
-    // 3 not honoured is hidden, so the 32 honoured must be too (35 − 32 = 3); the rate goes with it.
-    expect(seen.appointmentAdherence).toEqual({ honoured: HIDDEN, closed: exact(35), leftOpen: exact(0), rate: null });
-    expect(seen.durationDays).toMatchObject({ counted: exact(31) });
-    // Each hidden count says why: the 4 are « < 11 », the 12 and the 41 hidden to protect them « secret secondaire ».
-    const rules = await execute<{ indicators: { exitsByReason: { reason: string; count: { rule: string | null } }[]; monthly: { month: string; peopleWelcomed: { rule: string | null } }[] } }>(
-      schema,
-      testContext(orm, steering),
-      'query ($scope: IndicatorScopeInput, $period: PeriodInput!) { indicators(scope: $scope, period: $period) { exitsByReason { reason count { rule } } monthly { month peopleWelcomed { rule } } } }',
-      { scope: { programmeId }, period },
-    );
-    const ruleOf = (reason: string): string | null | undefined => rules.data?.indicators.exitsByReason.find((e) => e.reason === reason)?.count.rule;
-    expect([ruleOf('STABILISATION'), ruleOf('EVOLUTION'), ruleOf('DYNAMIC_EXIT')]).toEqual([null, 'SECONDARY', 'PRIMARY']);
-    expect(rules.data?.indicators.monthly.filter((m) => m.month === '2025-08' || m.month === '2025-09').map((m) => m.peopleWelcomed.rule)).toEqual(['SECONDARY', 'PRIMARY']);
+    // Before the Département's publication, a steering caller reads no count at all: the per-query
+    // suppression alone leaks by differencing (ADR 0023).
+    const before = await indicatorsFor(steering, { programmeId }, period);
+    for (const field of ['peopleWelcomed', 'peopleAccompanied', 'activeCaseload', 'exitsTotal', 'stabilisations', 'pathEvolutions']) expect(before[field], field).toEqual(HIDDEN);
+    expect(before.exitsByReason.every((c) => (c.count as { suppressed: boolean }).suppressed)).toBe(true);
+    expect(before.monthly.every((m) => (m.peopleWelcomed as { suppressed: boolean }).suppressed && (m.exits as { suppressed: boolean }).suppressed)).toBe(true);
+    expect(before.appointmentAdherence).toEqual({ honoured: HIDDEN, closed: HIDDEN, leftOpen: HIDDEN, rate: null });
+    expect(before.durationDays).toEqual({ mean: null, median: null, counted: HIDDEN });
+
+    // On a grid that holds the scope and period, the statistics that are not linked counts get
+    // their own suppression: 3 not honoured is hidden, so the 32 honoured must be too (35 − 32 = 3).
+    await storeOpenGrid(em, DEPARTMENT);
+    try {
+      const seen = await indicatorsFor(steering, { programmeId }, period);
+      expect(seen.appointmentAdherence).toEqual({ honoured: HIDDEN, closed: exact(35), leftOpen: exact(0), rate: null });
+      expect(seen.peopleWelcomed).toEqual(HIDDEN); // the grid's figures were never computed here
+      // A small base hides the statistics over it.
+      const small = await indicatorsFor(steering, { programmeId }, { from: '2025-09-01', to: '2025-09-30' });
+      expect(small.delayToFirstInterview).toEqual({ meanDays: null, medianDays: null, shareUnder30Days: null, counted: HIDDEN });
+    } finally {
+      await em.execute('delete from beneficiaries.publication where department_code = ?', [DEPARTMENT]);
+    }
 
     // Administrators see everything exactly.
     const exactView = await indicatorsFor(admin, { programmeId }, period);
-    expect(exactView.pathEvolutions).toEqual(exact(12));
-    expect(monthly('2025-09').peopleWelcomed).toEqual(HIDDEN);
+    expect(exactView.exitsByReason.filter((c) => (c.count as { value: number | null }).value !== 0)).toEqual([
+      { reason: 'STABILISATION', count: exact(15) },
+      { reason: 'EVOLUTION', count: exact(12) },
+      { reason: 'DYNAMIC_EXIT', count: exact(4) },
+    ]);
+    expect(exactView.exitsTotal).toEqual(exact(31));
+    expect(exactView.peopleWelcomed).toEqual(exact(45));
     expect(exactView.monthly.find((m) => m.month === '2025-09')!.peopleWelcomed).toEqual(exact(4));
-
-    // A small total is hidden with its only cell, and statistics over it are null.
-    const small = await indicatorsFor(steering, { programmeId }, { from: '2025-09-01', to: '2025-09-30' });
-    expect(small.peopleWelcomed).toEqual(HIDDEN);
-    expect(small.delayToFirstInterview).toEqual({ meanDays: null, medianDays: null, shareUnder30Days: null, counted: HIDDEN });
+    expect(exactView.monthly.find((m) => m.month === '2025-12')!.activeCaseload).toEqual(exact(14));
+    expect(exactView.appointmentAdherence).toEqual({ honoured: exact(32), closed: exact(35), leftOpen: exact(0), rate: r4(32 / 35) });
   });
 
   it('suppresses a table whose row and column totals are published, so that no hidden cell is alone in its line', () => {
@@ -323,23 +318,17 @@ describe('indicators by territory', () => {
     expect(row(exactRows, b)).toMatchObject({ peopleWelcomed: exact(5), activeCaseload: exact(3), exitsTotal: exact(2), stabilisations: exact(2) });
     expect(row(exactRows, c)).toMatchObject({ peopleWelcomed: exact(20), peopleAccompanied: exact(20), activeCaseload: exact(20), exitsTotal: exact(0) });
 
+    // Before the Département's publication, steering callers, those limited to some territories and
+    // operators read every territory's row, with no count (ADR 0023).
     const seen = await byTerritory(steering, { programmeId });
-    // Welcomed: B's 5 is hidden, and with it the smallest other (C's 20), else 55 − 30 − 20 would give it away.
-    expect([a, b, c].map((t) => row(seen, t).peopleWelcomed)).toEqual([exact(30), HIDDEN, HIDDEN]);
-    // Active caseload: B's 3 hidden, then A's 16 (smaller than C's 20).
-    expect([a, b, c].map((t) => row(seen, t).activeCaseload)).toEqual([HIDDEN, HIDDEN, exact(20)]);
-    // Exits: A's 3 moved hides A's 12 stabilisations (row), B's 2 hides its total, which hides A's total (the totals' column).
-    expect(row(seen, a)).toMatchObject({ exitsTotal: HIDDEN, stabilisations: HIDDEN, pathEvolutions: exact(0) });
-    expect(row(seen, b)).toMatchObject({ exitsTotal: HIDDEN, stabilisations: HIDDEN });
-    expect(row(seen, c)).toMatchObject({ exitsTotal: exact(0), stabilisations: exact(0) });
-
-    // One territory asked for: its row only, suppressed exactly as in the whole table.
+    for (const t of [a, b, c]) expect(row(seen, t)).toMatchObject({ peopleWelcomed: HIDDEN, peopleAccompanied: HIDDEN, activeCaseload: HIDDEN, exitsTotal: HIDDEN, stabilisations: HIDDEN });
+    // One territory asked for: its row only, as in the whole table.
     const alone = await byTerritory(steering, { programmeId, territoryId: b });
     expect(alone).toEqual([seen.find((r) => r.territoryId === b)]);
-    // A caller limited to some territories sees theirs only; an operator only its own accompaniments (none here).
-    expect((await byTerritory(testCaller({ departmentCode: DEPARTMENT, role: 'STEERING', territoryIds: [c] }), { programmeId })).map((r) => [r.territoryId, r.peopleWelcomed])).toEqual([[c, exact(20)]]);
+    // A caller limited to some territories sees theirs only.
+    expect((await byTerritory(testCaller({ departmentCode: DEPARTMENT, role: 'STEERING', territoryIds: [c] }), { programmeId })).map((r) => [r.territoryId, r.peopleWelcomed])).toEqual([[c, HIDDEN]]);
     const operator = await byTerritory(testCaller({ departmentCode: DEPARTMENT, role: 'OPERATOR', partnerId: randomUUID() }), { programmeId });
-    expect(row(operator, a).peopleAccompanied).toEqual(exact(0));
+    expect(row(operator, a).peopleAccompanied).toEqual(HIDDEN);
 
     // The Département's figures agree with the table's totals.
     const total = await indicatorsFor(admin, { programmeId }, { from: '2026-01-01', to: '2026-12-31' });
@@ -373,26 +362,34 @@ describe('contributions to other entities', () => {
       { __typename: 'Territory', id: south },
       { __typename: 'Convention', id: conventionId },
     ];
-    const { data, errors } = await execute<{ _entities: Record<string, unknown>[] }>(schema, testContext(orm, steering), query, {
-      r: representations,
-      p: { from: '2024-01-01', to: '2024-12-31' },
-    });
-    expect(errors).toEqual([]);
+    const entities = async (caller: typeof admin) => {
+      const { data, errors } = await execute<{ _entities: Record<string, unknown>[] }>(schema, testContext(orm, caller), query, {
+        r: representations,
+        p: { from: '2024-01-01', to: '2024-12-31' },
+      });
+      expect(errors).toEqual([]);
+      return data!._entities as [
+        { peopleOriented: unknown; exitsByReason: { reason: string; count: { value: number | null } }[] },
+        { peopleOriented: unknown; exitsByReason: { reason: string; count: { value: number | null } }[] },
+        unknown,
+      ];
+    };
     const nonZero = (cells: { reason: string; count: { value: number | null } }[]) => cells.filter((c) => c.count.value !== 0);
-    const [n, s, c] = data!._entities as [
-      { peopleOriented: unknown; exitsByReason: { reason: string; count: { value: number | null } }[] },
-      { peopleOriented: unknown; exitsByReason: { reason: string; count: { value: number | null } }[] },
-      unknown,
-    ];
+    const [n, s, c] = await entities(admin);
     // The 2024 figures of Département 69 are all here (other tests use 2025–2026).
     expect(n.peopleOriented).toEqual(exact(23));
     expect(s.peopleOriented).toEqual(exact(25));
-    // North: 3 moved is hidden, so is the 20 beside it in its row; the 20's column (stabilisations) then has one hidden cell, so the 13 hides too.
     expect(nonZero(n.exitsByReason)).toEqual([
-      { reason: 'STABILISATION', count: HIDDEN },
-      { reason: 'MOVED', count: HIDDEN },
+      { reason: 'STABILISATION', count: exact(20) },
+      { reason: 'MOVED', count: exact(3) },
     ]);
-    expect(nonZero(s.exitsByReason)).toEqual([{ reason: 'STABILISATION', count: HIDDEN }]);
+    expect(nonZero(s.exitsByReason)).toEqual([{ reason: 'STABILISATION', count: exact(13) }]);
+    // Before the Département's publication, a steering caller reads none of these counts.
+    const [sn, ss] = await entities(steering);
+    for (const t of [sn, ss]) {
+      expect(t.peopleOriented).toEqual(HIDDEN);
+      expect(t.exitsByReason.every((e) => e.count.value === null)).toBe(true);
+    }
     expect(c).toEqual({ id: conventionId, activeCaseload: 12 });
   });
 });

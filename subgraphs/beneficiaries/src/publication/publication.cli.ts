@@ -8,24 +8,33 @@ import { PublicationRepository } from './publication.repository.js';
 import { publishDepartment } from './publication.service.js';
 
 /**
- * `npm run publication -w @passerelles/beneficiaries [-- --department 62] [--as-of YYYY-MM-DD] [--start-at N]`
+ * `npm run publication -w @passerelles/beneficiaries [-- --department 62] [--as-of YYYY-MM-DD] [--start-at N] [--first-start-at N]`
  * Computes the publication of every Département (or of one) as of a day (default today) and
  * stores it: the figures callers without exact counts read (ADR 0023). Run it every night: the
  * solves take seconds to minutes per Département and must not run inside a request.
  * `--start-at N` starts at the N-th grid of the ladder (1: the finest), skipping finer grids known
  * not to protect this Département's data (each costs minutes to reject).
+ * `--first-start-at N` does the same for a Département never published only: until its first
+ * publication its callers without exact counts read nothing, so a coarse grid in a minute is
+ * better than a fine one in an hour; the next run tries from `--start-at` (`npm start` passes 3).
  */
-const { values } = parseArgs({ options: { department: { type: 'string' }, 'as-of': { type: 'string' }, 'start-at': { type: 'string' } } });
-const startAt = Number(values['start-at'] ?? 1);
-if (!Number.isInteger(startAt) || startAt < 1 || startAt > PUBLICATION_LADDER.length) throw new Error(`--start-at must be a whole number from 1 to ${PUBLICATION_LADDER.length} (the ladder's grids, finest first).`);
+const { values } = parseArgs({ options: { department: { type: 'string' }, 'as-of': { type: 'string' }, 'start-at': { type: 'string' }, 'first-start-at': { type: 'string' } } });
+function gridNumber(option: 'start-at' | 'first-start-at', fallback: number): number {
+  const n = Number(values[option] ?? fallback);
+  if (!Number.isInteger(n) || n < 1 || n > PUBLICATION_LADDER.length) throw new Error(`--${option} must be a whole number from 1 to ${PUBLICATION_LADDER.length} (the ladder's grids, finest first).`);
+  return n;
+}
+const startAt = gridNumber('start-at', 1);
+const firstStartAt = gridNumber('first-start-at', startAt);
 const orm = (await openOrm({ clientUrl: readDatabaseUrl(), schema: 'beneficiaries', entities: beneficiariesSubgraph.entities })) as MikroORM;
 try {
   const asOf = values['as-of'] ?? todayIso();
   const departments = values.department ? [values.department] : await new PublicationRepository(orm.em.fork()).departments();
   for (const code of departments) {
     const started = Date.now();
+    const published = (await new PublicationRepository(orm.em.fork()).find(code)) !== null;
     const stored = await publishDepartment(orm.em.fork(), code, asOf, {
-      ladder: PUBLICATION_LADDER.slice(startAt - 1),
+      ladder: PUBLICATION_LADDER.slice((published ? startAt : firstStartAt) - 1),
       onTry: (grid) => console.log(`[publication] ${code}: auditing « ${grid} »`),
       onRound: (r) => console.log(`[publication] ${code}:   round ${r.round}: ${r.exposed} of ${r.audited} small counts exposed, ${r.secondary} hidden for them so far (${r.seconds.toFixed(1)} s)`),
     });

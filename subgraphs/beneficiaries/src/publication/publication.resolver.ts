@@ -8,7 +8,7 @@ export class PublicationResolver {
   @Can('indicators:read')
   @Query(() => PublicationType, {
     nullable: true,
-    description: "The caller's Département's publication (grid and date); null until the publication job has run (counts then get per-query suppression).",
+    description: "The caller's Département's publication (grid and date); null until the publication job has run (counts are then « non publié à ce niveau » to callers without exact counts).",
   })
   async publication(@Ctx() ctx: SubgraphContext): Promise<PublicationType | null> {
     const stored = await publicationOf(ctx);

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { computePublication, PublishedFigures, seesExactCounts, type StoredPublication, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { computePublication, notYetPublished, PublishedFigures, seesExactCounts, type StoredPublication, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { exitReasons } from '../accompaniment/accompaniment.enums.js';
 import { PublicationRepository } from './publication.repository.js';
 
@@ -32,14 +32,14 @@ const publications = Symbol('publications');
 
 /**
  * What a caller without exact counts reads the steering counts from: the Département's stored
- * publication, once per request. Null for a caller who sees exact counts, and for a Département
- * whose publication was never computed (its pages then keep the per-query suppression of ADR
- * 0022 until the job runs: see docs/secret-statistique.md).
+ * publication, once per request; null for a caller who sees exact counts. Until the job has run
+ * for the Département, nothing is published to such a caller (« non publié à ce niveau »): the
+ * per-query suppression of ADR 0022 alone leaks by differencing (docs/secret-statistique.md).
  */
 export async function publishedFigures(ctx: SubgraphContext): Promise<PublishedFigures | null> {
   if (seesExactCounts(ctx.caller)) return null;
   const stored = await publicationOf(ctx);
-  return stored ? new PublishedFigures(stored) : null;
+  return new PublishedFigures(stored ?? notYetPublished(ctx.caller.departmentCode));
 }
 
 /** The caller's Département's stored publication, read once per request (null when never computed). */

@@ -98,9 +98,13 @@ describe('the publication job and the steering counts read from it (ADR 0023)', 
   let stored: StoredPublication;
   let before: Answer;
 
-  it('keeps, until the job has run, the per-query suppression', async () => {
+  it('publishes nothing to a steering caller until the job has run: the per-query suppression alone leaks by differencing', async () => {
     before = await ask(steering, {}, MAY);
-    expect(before.indicators.peopleWelcomed).toEqual({ value: startedIn(MAY), suppressed: false, rule: null });
+    expect(before.indicators.peopleWelcomed).toEqual(NOT_PUBLISHED);
+    expect(before.indicators.delayChain.steps.every((s) => s.counted.rule === 'NOT_PUBLISHED')).toBe(true);
+    expect(before.indicatorsByTerritory.every((r) => r.peopleWelcomed.rule === 'NOT_PUBLISHED')).toBe(true);
+    // The administrator's exact figure exists: the steering caller is not shown an empty Département.
+    expect((await ask(admin, {}, MAY)).indicators.peopleWelcomed).toEqual({ value: startedIn(MAY), suppressed: false, rule: null });
   });
 
   it('stores the finest grid the audit protects, every figure computed from the accompaniments', async () => {
@@ -157,13 +161,15 @@ describe('the publication job and the steering counts read from it (ADR 0023)', 
 
   it('answers concurrent callers each from their own Département and role', async () => {
     // A steering user of 84 (publication), an administrator of 84 (exact) and a steering user of 85
-    // (no publication: per-query suppression) at once, several times over: none gets another's answer.
+    // (no publication: nothing published) at once, several times over: none gets another's answer.
     const other = testCaller({ departmentCode: '85', role: 'STEERING' });
     const alone = { steering: await ask(steering, {}, YEAR), admin: await ask(admin, {}, YEAR), other: await ask(other, {}, YEAR) };
     const mixed = await Promise.all(Array.from({ length: 12 }, (_, i) => [steering, admin, other][i % 3]!).map((caller) => ask(caller, {}, YEAR)));
     mixed.forEach((answer, i) => expect(answer).toEqual([alone.steering, alone.admin, alone.other][i % 3]));
     expect(alone.steering.indicators.monthly[0]!.peopleWelcomed.rule).toBe(stored.grid!.finest[0] === 'MONTH' ? null : 'NOT_PUBLISHED');
     expect(alone.admin.indicators.monthly[0]!.peopleWelcomed.rule).toBeNull();
+    expect(alone.other.indicators.peopleWelcomed).toEqual(NOT_PUBLISHED);
+    expect(alone.steering.indicators.peopleWelcomed.rule).not.toBe('NOT_PUBLISHED');
   });
 
   it('keeps exact figures for an administrator', async () => {

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { configureIdentityKey, encryptIdentity, identityDigest, nameIndex, type IdentityFields } from '../identity/identity.cipher.js';
+import { PublicationRepository } from '../publication/publication.repository.js';
 
 /** Every test file uses its own random key: identities are only ever read back through the service. */
 export function useTestIdentityKey(): void {
@@ -98,4 +99,24 @@ export async function newAppointment(
 export async function firstCommune(em: EntityManager, departmentCode: string, offset = 0): Promise<string> {
   const rows: { code: string }[] = await em.execute(`select code from ref.commune where department_code = ? order by code limit 1 offset ?`, [departmentCode, offset]);
   return rows[0]!.code;
+}
+
+/**
+ * A stored publication whose grid holds every crossing by month and whose figures were never
+ * computed: the linked counts read « non publié à ce niveau », and the statistics that are not
+ * linked counts (delays, adherence, difficulties…) get their per-query suppression on every scope
+ * and period. For tests of those statistics; the job's own figures are tested in publication.test.ts.
+ */
+export async function storeOpenGrid(em: EntityManager, departmentCode: string): Promise<void> {
+  await new PublicationRepository(em).save({
+    departmentCode,
+    asOf: '2099-12-31',
+    computedAt: new Date().toISOString(),
+    grid: { name: 'toutes les croisées par mois (test)', crossings: 3, finest: ['MONTH', 'MONTH', 'MONTH', 'MONTH'] },
+    firstMonth: '2000-01',
+    shown: {},
+    hidden: {},
+    tried: [],
+    report: null,
+  });
 }

@@ -178,5 +178,13 @@ export class PublishedFigures {
   }
 }
 
+/**
+ * The publication of a Département the job has not read yet: no grid, nothing shown. Its callers
+ * without exact rights read « non publié à ce niveau » everywhere until the job runs.
+ */
+export function notYetPublished(departmentCode: string): StoredPublication {
+  return { departmentCode, asOf: '', computedAt: '', grid: null, firstMonth: null, shown: {}, hidden: {}, tried: [], report: null };
+}
+
 /** Everything « non publié à ce niveau » (a Département whose publication protects nothing). */
 export const NOTHING_PUBLISHED = notPublished;
