@@ -1,6 +1,10 @@
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { beneficiariesSubgraph } from '@passerelles/beneficiaries';
+import { PublicationRepository } from '@passerelles/beneficiaries/publication';
+import { openOrm } from '@passerelles/db';
+import { monthsBetween, publicationFigures, type PublicationGrid, type StoredPublication } from '@passerelles/subgraph-kit';
 import type { TestSystem } from './system.js';
 
 const CLI = resolve(import.meta.dirname, '..', '..', '..', 'subgraphs', 'beneficiaries', 'dist', 'publication', 'publication.cli.js');
@@ -22,4 +26,52 @@ export async function runPublicationCli(databaseUrl: string, departmentCode: str
     maxBuffer: 16 * 1024 * 1024,
   });
   return stdout;
+}
+
+/**
+ * Replaces the Département's stored publication by the same grid with primary suppression only
+ * (every figure of 1 to 10 hidden « < 11 », nothing hidden for them): what the API would publish
+ * without the job's audit, for the attacker to show the audit is what protects. Returns the
+ * protected publication it replaced, to put back with `restorePublication`.
+ */
+export async function storePrimaryOnlyPublication(system: TestSystem, departmentCode: string): Promise<StoredPublication> {
+  return withPublications(system, async (repository) => {
+    const protectedOne = await repository.find(departmentCode);
+    if (!protectedOne?.grid) throw new Error(`Département ${departmentCode} has no protected publication to compare with: run the job first.`);
+    const leaves = await repository.leaves(departmentCode, protectedOne.asOf);
+    const names = (position: number): string[] => [...new Set([...leaves.keys()].filter((k) => k.startsWith('S|')).map((k) => k.split('|')[position]!))].sort();
+    const grid: PublicationGrid = {
+      territories: [...new Set([...(await repository.territories(departmentCode)), ...names(1)])].sort(),
+      programmes: names(2),
+      operators: names(3),
+      // The reasons the protected publication names (every exit reason, those with no exit too).
+      reasons: [...new Set(Object.keys({ ...protectedOne.shown, ...protectedOne.hidden }).filter((k) => k.startsWith('exits|')).map((k) => k.split('|')[1]!))].filter((r) => r !== '*'),
+      months: monthsBetween(protectedOne.firstMonth!, protectedOne.asOf.slice(0, 7)),
+      crossings: protectedOne.grid.crossings,
+      finest: protectedOne.grid.finest,
+    };
+    const shown: Record<string, number> = {};
+    const hidden: Record<string, 'PRIMARY'> = {};
+    for (const figure of publicationFigures(grid)) {
+      const value = Object.entries(figure.terms).reduce((sum, [leaf, weight]) => sum + weight * (leaves.get(leaf) ?? 0), 0);
+      if (value >= 1 && value <= 10) hidden[figure.key] = 'PRIMARY';
+      else shown[figure.key] = value;
+    }
+    await repository.save({ ...protectedOne, shown, hidden, report: null });
+    return protectedOne;
+  });
+}
+
+/** Puts a publication back (after `storePrimaryOnlyPublication`). */
+export function restorePublication(system: TestSystem, publication: StoredPublication): Promise<void> {
+  return withPublications(system, (repository) => repository.save(publication));
+}
+
+async function withPublications<T>(system: TestSystem, use: (repository: PublicationRepository) => Promise<T>): Promise<T> {
+  const orm = await openOrm({ clientUrl: system.databaseUrls.beneficiaries, schema: 'beneficiaries', entities: beneficiariesSubgraph.entities });
+  try {
+    return await use(new PublicationRepository(orm.em.fork() as ConstructorParameters<typeof PublicationRepository>[0]));
+  } finally {
+    await orm.close(true);
+  }
 }
