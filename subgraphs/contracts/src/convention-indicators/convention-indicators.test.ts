@@ -106,7 +106,7 @@ describe('convention indicators', () => {
 });
 
 describe('CER per territory', () => {
-  it('counts the CER signed in the period per territory, suppressed across territories for steering', async () => {
+  it('counts the CER signed in the period per territory, for exact callers only', async () => {
     const cer = async (territoryId: string | null, n: number, signedOn: string): Promise<void> => {
       for (let i = 0; i < n; i++) await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, territoryId, startsOn: signedOn, endsOn: addDays(signedOn, 180) });
     };
@@ -126,13 +126,11 @@ describe('CER per territory', () => {
         { territoryId: '44-b', cerSigned: { value: 3, suppressed: false } },
       ],
     });
-    // The 3 is hidden, and the 12 with it, else 15 − 12 would give it away.
+    // Steering reads the year's total, not the territories: beside it, they would be a table with
+    // margins that per-query suppression does not protect against differencing (ADR 0023).
     expect(await run(testCaller({ departmentCode: DEPARTMENT, role: 'STEERING' }))).toEqual({
       cerSigned: { value: 15, suppressed: false },
-      byTerritory: [
-        { territoryId: '44-a', cerSigned: { value: null, suppressed: true } },
-        { territoryId: '44-b', cerSigned: { value: null, suppressed: true } },
-      ],
+      byTerritory: [],
     });
   });
 });

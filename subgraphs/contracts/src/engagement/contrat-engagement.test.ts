@@ -217,7 +217,9 @@ describe('converting a CER', () => {
 describe('indicators of the contrat d’engagement', () => {
   const period = { from: '2026-01-01', to: '2026-03-31' };
   const query = 'query ($p: PeriodInput!, $s: ContractIndicatorScopeInput) { contractIndicators(period: $p, scope: $s) { cerSigned { value } engagementSigned { value suppressed } engagementReduced { value suppressed } engagementMedianWeeklyHours } }';
-  const steering = testCaller({ departmentCode: DEPARTMENT, role: 'STEERING' });
+  // Steering reads its whole reach by calendar year (ADR 0023): a steering user of one territory.
+  const YEAR = { from: '2026-01-01', to: '2026-12-31' };
+  const steeringOf = (territoryId: string) => testCaller({ departmentCode: DEPARTMENT, role: 'STEERING', territoryIds: [territoryId] });
 
   it('counts those signed, those reduced below 15 hours and the median hours; suppressed for steering, the median only over a published base', async () => {
     const territoryId = `31-test-${randomUUID()}`;
@@ -233,14 +235,14 @@ describe('indicators of the contrat d’engagement', () => {
     expect(exact.errors).toEqual([]);
     // Median of 12 values: (16 + 18) / 2.
     expect(exact.data?.contractIndicators).toEqual({ cerSigned: { value: 1 }, engagementSigned: { value: 12, suppressed: false }, engagementReduced: { value: 3, suppressed: false }, engagementMedianWeeklyHours: 17 });
-    const published = await execute<{ contractIndicators: unknown }>(schema, testContext(orm, steering), query, { p: period, s: { territoryId } });
+    const published = await execute<{ contractIndicators: unknown }>(schema, testContext(orm, steeringOf(territoryId)), query, { p: YEAR, s: {} });
     expect(published.data?.contractIndicators).toEqual({ cerSigned: { value: null }, engagementSigned: { value: 12, suppressed: false }, engagementReduced: { value: null, suppressed: true }, engagementMedianWeeklyHours: 17 });
   });
 
   it('gives no median over a suppressed base', async () => {
     const territoryId = `31-test-${randomUUID()}`;
     for (const h of [15, 20, 25]) await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, territoryId, kind: 'CONTRAT_ENGAGEMENT', startsOn: '2026-02-01', plannedWeeklyHours: h });
-    const published = await execute<{ contractIndicators: unknown }>(schema, testContext(orm, steering), query, { p: period, s: { territoryId } });
+    const published = await execute<{ contractIndicators: unknown }>(schema, testContext(orm, steeringOf(territoryId)), query, { p: YEAR, s: {} });
     expect(published.data?.contractIndicators).toEqual({ cerSigned: { value: 0 }, engagementSigned: { value: null, suppressed: true }, engagementReduced: { value: 0, suppressed: false }, engagementMedianWeeklyHours: null });
     const exact = await execute<{ contractIndicators: unknown }>(schema, testContext(orm, admin), query, { p: period, s: { territoryId } });
     expect(exact.data?.contractIndicators).toMatchObject({ engagementSigned: { value: 3 }, engagementMedianWeeklyHours: 20 });

@@ -62,7 +62,7 @@ export class EngagementContractResolver {
     return contractAlerts(ctx, asOf ?? null, withinDays);
   }
 
-  @Query(() => ContractIndicatorsType, { description: 'CER signed, in force and renewed, objectives done, and contrats d’engagement signed (with a reduction, median hours), over a period.' })
+  @Query(() => ContractIndicatorsType, { description: 'CER signed, in force and renewed, objectives done, and contrats d’engagement signed (with a reduction, median hours), over a period. Callers without exact counts read them for their whole reach over a calendar year only, with no stock; other scopes and periods are NOT_PUBLISHED (statistical secrecy, ADR 0023).' })
   @Can('contractIndicators:read')
   contractIndicators(
     @Ctx() ctx: SubgraphContext,
@@ -155,7 +155,7 @@ export class EngagementContractResolver {
 
 @Resolver(() => ContractIndicatorsType)
 export class ContractIndicatorsResolver {
-  @FieldResolver(() => [TerritoryContractIndicatorsType], { description: 'The CER figures per territory (territories with no CER signed in the period are left out), by territory id.' })
+  @FieldResolver(() => [TerritoryContractIndicatorsType], { description: 'The CER figures per territory (territories with no CER signed in the period are left out), by territory id; empty for callers without exact counts (statistical secrecy, ADR 0023).' })
   byTerritory(@Root() indicators: ContractIndicatorsType, @Ctx() ctx: SubgraphContext): Promise<TerritoryContractIndicatorsType[]> {
     return cerSignedByTerritory(ctx, indicators);
   }

@@ -6,7 +6,9 @@ import {
   CONTRACT_SIGNED,
   daysBetween,
   enqueueEvent,
+  gridPeriodKind,
   kickOutbox,
+  NOTHING_PUBLISHED,
   parseIsoDate,
   parsePublishedPeriod,
   publishCount,
@@ -161,18 +163,25 @@ export async function contractAlerts(ctx: SubgraphContext, asOf: string | null, 
 /**
  * CER and contrat d'engagement indicators over a period, with small-count suppression (kit). ADMIN and STEERING count the
  * Département (or one territory), an OPERATOR its own contracts, a REFERENT their own caseload.
+ *
+ * Callers without exact counts read them only for their whole reach over a calendar year (the
+ * current one cut at today), each year's figures suppressed as groups (renewed and first CER,
+ * objectives done and not, contracts under 15 h and not), with no stock: years are disjoint, so no
+ * two such answers differ by a small count (ADR 0023). A month, a quarter, a territory or an
+ * operator, or the CER in force on a day, would: they are « non publié à ce niveau ».
  */
 export async function contractIndicators(ctx: SubgraphContext, scope: { territoryId?: string | null; operatorId?: string | null }, period: PeriodInput): Promise<ContractIndicatorsType> {
   const caller = ctx.caller;
   const reach = assertCan(caller, 'contractIndicators:read');
   const access = repositoryAccess(caller, reach);
-  const { from, to } = parsePublishedPeriod(period, { exact: seesExactCounts(caller) });
+  const exact = seesExactCounts(caller);
+  const { from, to } = parsePublishedPeriod(period, { exact });
+  if (!exact && (gridPeriodKind({ from, to }) !== 'YEAR' || scope.territoryId || scope.operatorId)) return notPublishedContractIndicators();
   if (access.operatorId === undefined && scope.operatorId) access.operatorId = scope.operatorId;
   if (scope.territoryId) access.territoryIds = [withinTerritories(reach, scope.territoryId) ? scope.territoryId : '\u0000none'];
   const repository = new EngagementRepository(ctx.em);
   const r = await repository.indicators(access, from, to);
   const e = await repository.engagementIndicators(access, from, to);
-  const exact = seesExactCounts(caller);
   // Those below 15 h and the others add up to those signed: suppressed as one group.
   const engagement = publishGroup(
     [
@@ -190,10 +199,19 @@ export async function contractIndicators(ctx: SubgraphContext, scope: { territor
     exact,
   );
   const done = objectives.cells[0]!.count;
+  // Renewals and first CER add up to those signed: one group, so neither is their difference.
+  const cer = publishGroup(
+    [
+      { key: 'renewed', count: r.renewed },
+      { key: 'first', count: r.signed - r.renewed },
+    ],
+    exact,
+  );
   return {
-    cerSigned: publishCount(r.signed, exact),
-    cerActive: publishCount(r.active, exact),
-    cerRenewed: publishCount(r.renewed, exact),
+    cerSigned: cer.total,
+    // A stock would give, with the year's signatures, the CER that ended: exact callers only.
+    cerActive: exact ? publishCount(r.active, exact) : NOTHING_PUBLISHED(),
+    cerRenewed: cer.cells[0]!.count,
     objectives: objectives.total,
     objectivesDone: done,
     objectivesDonePercent: done.value !== null && objectives.total.value ? Math.round((done.value * 100) / objectives.total.value) : null,
@@ -205,12 +223,28 @@ export async function contractIndicators(ctx: SubgraphContext, scope: { territor
   };
 }
 
+/** Every contract figure « non publié à ce niveau », and no territory row. */
+function notPublishedContractIndicators(): ContractIndicatorsType {
+  return {
+    cerSigned: NOTHING_PUBLISHED(),
+    cerActive: NOTHING_PUBLISHED(),
+    cerRenewed: NOTHING_PUBLISHED(),
+    objectives: NOTHING_PUBLISHED(),
+    objectivesDone: NOTHING_PUBLISHED(),
+    objectivesDonePercent: null,
+    engagementSigned: NOTHING_PUBLISHED(),
+    engagementReduced: NOTHING_PUBLISHED(),
+    engagementMedianWeeklyHours: null,
+  };
+}
+
 /**
  * CER signed per territory, for the same contracts as the indicators they belong to: one
- * statement; suppressed as a group across territories (its total, `cerSigned`, is published).
+ * statement. Exact callers only: a territory's figures beside the Département's would be a table
+ * with margins, which per-query suppression does not protect against differencing (ADR 0023).
  */
 export async function cerSignedByTerritory(ctx: SubgraphContext, indicators: ContractIndicatorsType): Promise<TerritoryContractIndicatorsType[]> {
-  if (!indicators.counted) return [];
+  if (!indicators.counted || !seesExactCounts(ctx.caller)) return [];
   const { access, from, to } = indicators.counted;
   const rows = await new EngagementRepository(ctx.em).signedByTerritory(access, from, to);
   const group = publishGroup(

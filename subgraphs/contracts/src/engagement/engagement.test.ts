@@ -200,7 +200,7 @@ describe('alerts', () => {
 });
 
 describe('indicators', () => {
-  it('counts CER signed, in force and renewed, and the share of objectives done, with suppression for steering', async () => {
+  it('counts CER signed, in force and renewed, and the share of objectives done; steering reads its whole reach by calendar year, suppressed as groups, no stock', async () => {
     const territoryId = `12-test-${randomUUID()}`;
     // The first quarter of 2026: steering callers ask only periods of the grid (statistical secrecy).
     const period = { from: '2026-01-01', to: '2026-03-31' };
@@ -224,10 +224,27 @@ describe('indicators', () => {
       objectivesDone: { value: 10 },
       objectivesDonePercent: 53,
     });
-    const steering = await execute<{ contractIndicators: unknown }>(schema, testContext(orm, testCaller({ departmentCode: DEPARTMENT, role: 'STEERING' })), query, { p: period, s: { territoryId } });
-    expect(steering.data?.contractIndicators).toEqual({
+    // A steering caller reads contract figures for their whole reach over a calendar year only:
+    // a quarter, or a territory chosen, is « non publié à ce niveau » (ADR 0023).
+    const NOT_PUBLISHED = { value: null, suppressed: true };
+    const steering = testCaller({ departmentCode: DEPARTMENT, role: 'STEERING' });
+    for (const [p, scope] of [
+      [period, { territoryId }],
+      [period, {}],
+      [{ from: '2026-01-01', to: '2026-12-31' }, { territoryId }],
+    ] as const) {
+      const refused = await execute<{ contractIndicators: unknown }>(schema, testContext(orm, steering), query, { p, s: scope });
+      expect(refused.data?.contractIndicators).toEqual({ cerSigned: NOT_PUBLISHED, cerActive: { value: null }, cerRenewed: NOT_PUBLISHED, objectives: { value: null }, objectivesDone: { value: null }, objectivesDonePercent: null });
+    }
+    // Limited to this territory, the year 2026 is their whole reach: 12 signed, of which 3
+    // renewals and 9 first CER, both « < 11 »; no stock; 10 of the 19 objectives done, hidden
+    // with the 9 others.
+    const limited = testCaller({ departmentCode: DEPARTMENT, role: 'STEERING', territoryIds: [territoryId] });
+    const year = await execute<{ contractIndicators: unknown }>(schema, testContext(orm, limited), query, { p: { from: '2026-01-01', to: '2026-12-31' }, s: {} });
+    expect(year.errors).toEqual([]);
+    expect(year.data?.contractIndicators).toEqual({
       cerSigned: { value: 12, suppressed: false },
-      cerActive: { value: 13 },
+      cerActive: { value: null },
       cerRenewed: { value: null, suppressed: true },
       objectives: { value: 19 },
       objectivesDone: { value: null },

@@ -159,7 +159,7 @@ export class ContractIndicatorsType {
   @Field(() => CountType, { description: 'CER signed in the period.' })
   cerSigned!: CountType;
 
-  @Field(() => CountType, { description: 'CER in force on the last day of the period.' })
+  @Field(() => CountType, { description: 'CER in force on the last day of the period; NOT_PUBLISHED to callers without exact counts (with the CER signed, it would give those that ended).' })
   cerActive!: CountType;
 
   @Field(() => CountType, { description: 'CER signed in the period that renew a previous one.' })
