@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gridYears } from './periods.ts';
-import { granularityOf, publicationLimits, publishedPeriods, type Publication } from './publication.ts';
+import { granularityOf, NOT_YET_PUBLISHED, publicationLimits, publishedPeriods, type Publication } from './publication.ts';
 
 const GRID: Publication = { asOf: '2026-12-05', gridName: 'Département par trimestre, un territoire, programme ou opérateur par an', crossings: 1, finest: ['QUARTER', 'YEAR'] };
 const DEPARTMENT = { territoryId: null, programmeId: null, operatorId: null };
@@ -13,6 +13,7 @@ describe('what the publication grid lets a caller without exact counts see', () 
         'Chiffres publiés au 5 décembre 2026 selon la grille : Département par trimestre, un territoire, programme ou opérateur par an. Les chiffres plus fins sont « non publié à ce niveau » (secret statistique). Les effectifs publiés comptent des accompagnements : une personne accompagnée deux fois sur la période compte deux fois.',
       warnings: [],
       finest: 'QUARTER',
+      nothingPublished: false,
     });
     expect(publicationLimits(GRID, { ...DEPARTMENT, territoryId: 't' }, '2025', false)?.warnings).toEqual([]);
   });
@@ -31,14 +32,28 @@ describe('what the publication grid lets a caller without exact counts see', () 
     ]);
   });
 
-  it('says when nothing could be published, and nothing to administrators or before the job ran', () => {
+  it('says when nothing could be published, and nothing to administrators', () => {
     expect(publicationLimits({ asOf: '2026-12-05', gridName: null, crossings: null, finest: [] }, DEPARTMENT, '2025', false)).toEqual({
-      notice: 'Aucun chiffre n’a pu être publié sans risque pour ce Département.',
+      notice: 'Aucun chiffre n’a pu être publié sans risque pour ce Département : les effectifs sont affichés « non publié à ce niveau ».',
       warnings: [],
       finest: null,
+      nothingPublished: true,
     });
     expect(publicationLimits(GRID, DEPARTMENT, '2025-03', true)).toBeNull();
-    expect(publicationLimits(null, DEPARTMENT, '2025-03', false)).toBeNull();
+    expect(publicationLimits(null, DEPARTMENT, '2025-03', true)).toBeNull();
+  });
+
+  it('says that nothing is published yet before the job’s first run, whatever the scope and period, offering every period', () => {
+    for (const [scope, period] of [
+      [DEPARTMENT, '2025'],
+      [{ territoryId: 't', programmeId: 'p', operatorId: 'o' }, '2025-03'],
+    ] as const) {
+      const limits = publicationLimits(null, scope, period, false);
+      expect(limits).toEqual({ notice: NOT_YET_PUBLISHED, warnings: [], finest: null, nothingPublished: true });
+    }
+    expect(NOT_YET_PUBLISHED).toMatch(/^Les chiffres de ce Département ne sont pas encore publiés\. /);
+    expect(NOT_YET_PUBLISHED).toContain('chaque nuit et au démarrage');
+    expect(NOT_YET_PUBLISHED).toContain('les administrateurs du Département voient, eux, les chiffres exacts');
   });
 
   it('offers the periods no finer than the grid, keeping the one selected', () => {

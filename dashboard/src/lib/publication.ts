@@ -1,7 +1,8 @@
 // What the Département's publication (statistical secrecy, docs/adr/0023) lets a caller without
 // exact counts see: the page names the grid, offers only the periods it publishes for the scope
 // chosen, and says so when the scope or period is finer — rather than a page of « non publié à ce
-// niveau ». Administrators read exact figures: none of this applies to them.
+// niveau ». Before the job's first run nothing is published: the page says so rather than show
+// « non publié à ce niveau » everywhere. Administrators read exact figures: none of this applies to them.
 import { formatDay } from './days.ts';
 import type { GridYear } from './periods.ts';
 
@@ -31,7 +32,16 @@ export interface PublicationLimits {
   warnings: string[];
   /** The finest period the filter offers for the scope chosen; null when nothing is published. */
   finest: Granularity | null;
+  /** Nothing is published for the Département (the job has not run yet, or could publish nothing): the page says so first. */
+  nothingPublished: boolean;
 }
+
+/** The notice of a Département whose publication job has not run yet: every count is « non publié à ce niveau » until it has. */
+export const NOT_YET_PUBLISHED =
+  'Les chiffres de ce Département ne sont pas encore publiés. Pour que personne ne puisse être reconnu (secret statistique), ils sont protégés tous ensemble par une publication calculée chaque nuit et au démarrage de Passerelles ; ce calcul n’a pas encore tourné pour ce Département. D’ici là, les effectifs, les délais et les orientations sont affichés « non publié à ce niveau ». Revenez après son premier calcul ; les administrateurs du Département voient, eux, les chiffres exacts.';
+
+/** The notice of a Département whose publication protects nothing (too few people for any grid). */
+export const NOTHING_PUBLISHABLE = 'Aucun chiffre n’a pu être publié sans risque pour ce Département : les effectifs sont affichés « non publié à ce niveau ».';
 
 const ORDER: readonly Granularity[] = ['MONTH', 'QUARTER', 'YEAR'];
 const PUBLISHED_BY: Record<Granularity, string> = { MONTH: 'par mois, par trimestre ou par an', QUARTER: 'par trimestre ou par an', YEAR: 'par an' };
@@ -46,13 +56,14 @@ const finerThan = (a: Granularity, b: Granularity): boolean => ORDER.indexOf(a) 
 
 /**
  * The notice and warnings for a scope and period (`period` null: an administrator's free dates),
- * or null when there is nothing to say: an administrator, or a Département whose job has not run
- * (per-query suppression, as before).
+ * or null for an administrator (exact figures: nothing to say). A null publication is a Département
+ * whose job has not run yet: nothing is published to the caller, and the notice says why.
  */
 export function publicationLimits(publication: Publication | null, scope: Scope, period: string | null, exact: boolean): PublicationLimits | null {
-  if (exact || !publication) return null;
+  if (exact) return null;
+  if (!publication) return { notice: NOT_YET_PUBLISHED, warnings: [], finest: null, nothingPublished: true };
   if (publication.gridName === null || publication.crossings === null) {
-    return { notice: 'Aucun chiffre n’a pu être publié sans risque pour ce Département.', warnings: [], finest: null };
+    return { notice: NOTHING_PUBLISHABLE, warnings: [], finest: null, nothingPublished: true };
   }
   const notice = `Chiffres publiés au ${formatDay(publication.asOf)} selon la grille : ${publication.gridName}. Les chiffres plus fins sont « non publié à ce niveau » (secret statistique). Les effectifs publiés comptent des accompagnements : une personne accompagnée deux fois sur la période compte deux fois.`;
   const fixed = [scope.territoryId, scope.programmeId, scope.operatorId].filter((id) => id !== null).length;
@@ -70,7 +81,7 @@ export function publicationLimits(publication: Publication | null, scope: Scope,
   if (finest && period && finerThan(granularityOf(period), finest)) {
     warnings.push(`Pour ce périmètre, les chiffres sont publiés ${PUBLISHED_BY[finest]} : choisissez ${finest === 'YEAR' ? 'une année' : 'un trimestre ou une année'}.`);
   }
-  return { notice, warnings, finest };
+  return { notice, warnings, finest, nothingPublished: false };
 }
 
 /** The filter's periods no finer than `finest`, keeping the one selected (so that the select shows it). */

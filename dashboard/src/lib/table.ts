@@ -12,12 +12,16 @@ export interface Table {
   note?: string;
 }
 
-/** CSV as French spreadsheets open it: `;` separator, UTF-8 with BOM, CRLF. */
-export function toCsv(table: Table): string {
+/**
+ * CSV as French spreadsheets open it: `;` separator, UTF-8 with BOM, CRLF; `footer` lines (e.g. the
+ * publication's notice) after the rows and an empty line, one cell each.
+ */
+export function toCsv(table: Table, footer: readonly string[] = []): string {
   const escape = (cell: Cell): string => {
     const text = cell === null ? '' : typeof cell === 'number' ? String(cell).replace('.', ',') : cell;
     return /[";\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
   const lines = [table.columns, ...table.rows].map((row) => row.map(escape).join(';'));
+  if (footer.length > 0) lines.push('', ...footer.map(escape));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -26,4 +26,14 @@ describe('exportTable', () => {
     expect(new TextDecoder().decode(bytes)).toBe('Motif;Personnes\r\nEmploi;12\r\nFormation;< 11\r\n');
     expect(parseFormat('pdf')).toBeNull();
   });
+
+  it('prints the publication’s notice after the table, in both formats', async () => {
+    const footer = ['Les chiffres de ce Département ne sont pas encore publiés.', 'Ce croisement n’est pas publié ; choisissez un filtre.'];
+    const csv = await (await exportTable(table, 'csv', 'x', footer)).text();
+    expect(csv).toBe('Motif;Personnes\r\nEmploi;12\r\nFormation;< 11\r\n\r\nLes chiffres de ce Département ne sont pas encore publiés.\r\n"Ce croisement n’est pas publié ; choisissez un filtre."\r\n');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await (await exportTable(table, 'xlsx', 'x', footer)).arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    expect([5, 6, 7].map((r) => sheet.getRow(r).values)).toEqual([[undefined, 'Note'], [undefined, footer[0]], [undefined, footer[1]]]);
+  });
 });

@@ -8,11 +8,11 @@ export function parseFormat(value: string | null): ExportFormat | null {
   return value === 'csv' || value === 'xlsx' ? value : null;
 }
 
-/** The file's bytes, type and name for one table. */
-export async function exportTable(table: Table, format: ExportFormat, baseName: string): Promise<Response> {
+/** The file's bytes, type and name for one table; `footer`: lines printed after it (e.g. the publication's notice). */
+export async function exportTable(table: Table, format: ExportFormat, baseName: string, footer: readonly string[] = []): Promise<Response> {
   const name = `${baseName}-${table.id}.${format}`;
   if (format === 'csv') {
-    return new Response(toCsv(table), {
+    return new Response(toCsv(table, footer), {
       headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` },
     });
   }
@@ -21,10 +21,9 @@ export async function exportTable(table: Table, format: ExportFormat, baseName: 
   const sheet = workbook.addWorksheet(table.title.slice(0, 31).replace(/[\\/?*[\]:]/g, ' '));
   sheet.addRow(table.columns).font = { bold: true };
   for (const row of table.rows) sheet.addRow(row);
-  if (table.note) {
-    sheet.addRow([]);
-    sheet.addRow([table.note]);
-  }
+  if (table.note || footer.length > 0) sheet.addRow([]);
+  if (table.note) sheet.addRow([table.note]);
+  for (const line of footer) sheet.addRow([line]);
   sheet.columns.forEach((column) => {
     column.width = 24;
   });

@@ -8,6 +8,7 @@ import type {
 } from '#lib/graphql/operations.ts';
 import { requireSection } from '#lib/server/guard.ts';
 import { loadPanel } from '#lib/server/panel.ts';
+import { DEPARTMENT_SCOPE, loadPublicationLimits } from '#lib/server/publication.ts';
 import { measureFor, type Level } from '#lib/coverage.ts';
 import { themeFromParam, THEMES } from '#lib/themes.ts';
 import { parisToday } from '#lib/days.ts';
@@ -39,15 +40,19 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   // The territories' figures (four subgraphs) serve the territory measures and the open panel;
   // the communes map alone needs only the Département's name.
   const withTerritories = level === 'territoires' || selected !== null;
-  const [territories, department, territoriesCoverage, communesCoverage, offer, conventions] = await Promise.all([
+  // The people accompanied (a measure, and the territory's panel) are read from the publication: before its first run, the page says why they are not published.
+  const withPeople = measure.id === 'accompagnes' || selected !== null;
+  const [territories, department, territoriesCoverage, communesCoverage, offer, conventions, limits] = await Promise.all([
     withTerritories ? loadPanel<CoverageTerritoriesQuery>(fetch, 'territoires', territoriesDocument) : skipped,
     withTerritories ? skipped : loadPanel<CoverageDepartmentQuery>(fetch, 'Département', departmentDocument),
     level === 'territoires' ? loadPanel<TerritoryCoverageQuery>(fetch, 'couverture de l’offre', territoriesCoverageDocument, byTheme) : skipped,
     level === 'communes' && measure.source === 'coverage' ? loadPanel<CommuneCoverageQuery>(fetch, 'couverture de l’offre', communesDocument, byTheme) : skipped,
     selected ? loadPanel<TerritoryOfferQuery>(fetch, 'offre du territoire', offerDocument, { ...byTheme, territoryId: selected }) : skipped,
     selected ? loadPanel<TerritoryConventionsQuery>(fetch, 'conventions', conventionsDocument, { territoryId: selected, inForceOn: parisToday() }) : skipped,
+    withPeople ? loadPublicationLimits(fetch, user, DEPARTMENT_SCOPE, null) : skipped,
   ]);
+  const notYetPublished = limits?.nothingPublished ? limits.notice : null;
 
   // The geometry is not part of this data: `+page.ts` adds the Département's map module.
-  return { departmentCode: user.departmentCode, department, level, measure, theme, themes: THEMES, selected, territories, territoriesCoverage, communesCoverage, offer, conventions };
+  return { departmentCode: user.departmentCode, department, level, measure, theme, themes: THEMES, selected, territories, territoriesCoverage, communesCoverage, offer, conventions, notYetPublished };
 };

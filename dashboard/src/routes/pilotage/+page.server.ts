@@ -1,23 +1,20 @@
-import { publicationLimits, publishedPeriods } from '#lib/publication.ts';
-import type { PilotagePublicationQuery } from '#lib/graphql/operations.ts';
+import { publishedPeriods } from '#lib/publication.ts';
 import { requireSection } from '#lib/server/guard.ts';
-import { loadPanel } from '#lib/server/panel.ts';
 import { filterParams, loadPilotage, parseFilters, pilotageView } from '#lib/server/pilotage.ts';
+import { loadPublicationLimits } from '#lib/server/publication.ts';
 import type { PageServerLoad } from './$types';
-import publicationDocument from './publication.graphql?raw';
 import { loadSanctionFigures } from './sanctions.ts';
 
 export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   const user = requireSection(locals.user, '/pilotage');
   const filters = parseFilters(url, user);
-  const [pilotage, sanctions, publication] = await Promise.all([
+  const [pilotage, sanctions, limits] = await Promise.all([
     loadPilotage(fetch, filters),
     loadSanctionFigures(fetch, filters, user.actions),
-    loadPanel<PilotagePublicationQuery>(fetch, 'publication', publicationDocument),
+    // The grid's notice, or « pas encore publiés » before the job's first run; null for an administrator.
+    loadPublicationLimits(fetch, user, filters, filters.period),
   ]);
   const view = pilotageView(pilotage, user);
-  // Not published yet (null) or not answering: the figures carry per-query suppression, as before.
-  const limits = publicationLimits(publication.ok ? publication.data.publication : null, filters, filters.period, user.actions.includes('counts:readExact'));
   if (limits) view.options.periods = publishedPeriods(view.options.periods, limits.finest, filters.period);
   const bilan = filterParams(filters);
   bilan.delete('du');

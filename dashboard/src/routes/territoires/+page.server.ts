@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { GatewayUnavailableError, gatewayQuery } from '#lib/server/gateway.ts';
+import { DEPARTMENT_SCOPE, loadPublicationLimits } from '#lib/server/publication.ts';
 import type { PageServerLoad } from './$types';
 import { INDICATOR_PARTS, otherErrors, totals, unavailableIndicators } from './indicators';
 import document from './territoires.graphql?raw';
@@ -19,12 +20,19 @@ function departmentParam(url: URL): string | null {
   return code;
 }
 
-export const load: PageServerLoad = async ({ fetch, url }) => {
+export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   const department = departmentParam(url);
+  const user = locals.user;
+  // The caller's own Département's publication (the people accompanied are read from it).
+  const own = user !== null && (department === null || department === user.departmentCode);
 
   let result;
+  let limits;
   try {
-    result = await gatewayQuery<TerritoryOverviewQuery, TerritoryOverviewVariables>(fetch, document, { department });
+    [result, limits] = await Promise.all([
+      gatewayQuery<TerritoryOverviewQuery, TerritoryOverviewVariables>(fetch, document, { department }),
+      own ? loadPublicationLimits(fetch, user, DEPARTMENT_SCOPE, null) : null,
+    ]);
   } catch (cause) {
     if (cause instanceof GatewayUnavailableError) {
       console.error(`[territoires] ${cause.message}`);
@@ -61,5 +69,7 @@ export const load: PageServerLoad = async ({ fetch, url }) => {
     unavailableParts: unavailable.map((indicator) => INDICATOR_PARTS[indicator]),
     /** Some other part of the answer failed (the page says that data may be incomplete). */
     incomplete: otherErrors(errors).length > 0,
+    /** Before the publication job's first run: why every count of people is « non publié à ce niveau » (null otherwise). */
+    notYetPublished: limits?.nothingPublished ? limits.notice : null,
   };
 };

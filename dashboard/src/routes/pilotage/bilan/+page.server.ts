@@ -3,6 +3,7 @@ import type { PilotageDepartmentQuery } from '#lib/graphql/operations.ts';
 import { requireSection } from '#lib/server/guard.ts';
 import { loadPanel } from '#lib/server/panel.ts';
 import { filterParams, loadPilotage, parseFilters, pilotageView } from '#lib/server/pilotage.ts';
+import { loadPublicationLimits } from '#lib/server/publication.ts';
 import type { PageServerLoad } from './$types';
 import departmentDocument from './departement.graphql?raw';
 
@@ -12,12 +13,18 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   const requested = Number(url.searchParams.get('annee') ?? url.searchParams.get('du')?.slice(0, 4));
   const year = Number.isInteger(requested) && requested > 2000 && requested < 2100 ? requested : Number(parisToday().slice(0, 4)) - 1;
   const filters = { ...parseFilters(url, user), from: `${year}-01-01`, to: `${year}-12-31`, period: String(year) };
-  const [data, department] = await Promise.all([loadPilotage(fetch, filters), loadPanel<PilotageDepartmentQuery>(fetch, 'Département', departmentDocument)]);
+  const [data, department, limits] = await Promise.all([
+    loadPilotage(fetch, filters),
+    loadPanel<PilotageDepartmentQuery>(fetch, 'Département', departmentDocument),
+    // Printed with the review: the grid and its date, or « pas encore publiés » (null: an administrator's exact figures).
+    loadPublicationLimits(fetch, user, filters, filters.period),
+  ]);
   const view = pilotageView(data, user);
   const nameOf = (options: { id: string; name: string }[], id: string | null, all: string): string => (id ? (options.find((o) => o.id === id)?.name ?? id) : all);
   return {
     year,
     view,
+    limits,
     department: department.ok && department.data.department ? `${department.data.department.name} (${department.data.department.code})` : `Département ${user.departmentCode}`,
     scope: [
       ['Période', `du ${formatDay(filters.from)} au ${formatDay(filters.to)}`],

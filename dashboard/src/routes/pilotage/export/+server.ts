@@ -3,6 +3,7 @@ import { error } from '@sveltejs/kit';
 import { exportTable, parseFormat } from '#lib/server/export.ts';
 import { requireSection } from '#lib/server/guard.ts';
 import { loadPilotage, parseFilters, pilotageView } from '#lib/server/pilotage.ts';
+import { loadPublicationLimits, publicationLines } from '#lib/server/publication.ts';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ fetch, locals, url }) => {
@@ -10,7 +11,9 @@ export const GET: RequestHandler = async ({ fetch, locals, url }) => {
   const format = parseFormat(url.searchParams.get('format'));
   if (!format) error(400, 'Format d’export inconnu : choisissez csv ou xlsx.');
   const filters = parseFilters(url, user);
-  const table = pilotageView(await loadPilotage(fetch, filters), user).tables.find((t) => t.id === url.searchParams.get('tableau'));
+  const [data, limits] = await Promise.all([loadPilotage(fetch, filters), loadPublicationLimits(fetch, user, filters, filters.period)]);
+  const table = pilotageView(data, user).tables.find((t) => t.id === url.searchParams.get('tableau'));
   if (!table) error(404, 'Ce tableau est inconnu ou ses données sont momentanément indisponibles.');
-  return exportTable(table, format, `pilotage-${filters.from}-${filters.to}`);
+  // A file handed out says which publication its figures are (or that none is yet), as the page does.
+  return exportTable(table, format, `pilotage-${filters.from}-${filters.to}`, publicationLines(limits));
 };
