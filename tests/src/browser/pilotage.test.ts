@@ -1,17 +1,30 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from '../support/browser.js';
 import { parisToday } from '../support/days.js';
 import { expectAccessible, expectAccessibleAndCapture, unavailableNotices, useDashboard } from '../support/dashboard.js';
+import { runPublicationJob } from '../support/publication.js';
 
 /**
  * Pilotage, as the steering committee uses it on the demo data (Pas-de-Calais, 2025): filters that
  * change the charts, the charts drawn with the values of their tables, « < 11 » for small counts,
- * exports, the annual review, and a subgraph down (last: it is not restarted).
+ * exports, the annual review, and a subgraph down (last: it is not restarted). The Département's
+ * publication job runs first, as every night: a steering user reads its figures (docs/adr/0023;
+ * before its first run, nothing is published: publication.test.ts).
  */
 const ui = useDashboard();
+
+/** The grid the job published: the periods a steering user is offered for the whole Département. */
+let finest: string;
+
+beforeAll(async () => {
+  await runPublicationJob(ui.system, '62', { startAt: 3 });
+  const { rows } = await ui.system.db.query<{ grid: { finest: string[] } | null }>(`select grid from beneficiaries.publication where department_code = '62'`);
+  expect(rows[0]?.grid, 'the job published a grid for the 62').toBeTruthy();
+  finest = rows[0]!.grid!.finest[0]!;
+}, 600_000);
 
 const YEAR_2025 = 'du=2025-01-01&au=2025-12-31';
 const ARRAGEOIS = '62-arrageois';
@@ -125,8 +138,10 @@ describe('Pilotage filters and charts', () => {
     // Default: this year so far, the first option of the newest year.
     expect(await period.inputValue()).toBe(parisToday().slice(0, 4));
     const labels = await period.locator('option').allTextContents();
-    expect(labels).toContain('1er trimestre 2025');
-    expect(labels).toContain('Novembre 2025');
+    // The calendar's periods, down to the finest the publication's grid has for the Département.
+    expect(labels).toContain('Année 2025');
+    expect(labels.includes('1er trimestre 2025')).toBe(finest !== 'YEAR');
+    expect(labels.includes('Novembre 2025')).toBe(finest === 'MONTH');
     expect(labels.some((l) => l.includes('période libre'))).toBe(false);
     expect(await page.locator('#periodes-calendrier').textContent()).toContain('secret statistique');
     // Dates that differ from a calendar period by a few days: refused, saying why.
@@ -261,14 +276,16 @@ describe('Pilotage filters and charts', () => {
 describe('small counts for the steering committee', () => {
   it('shows « < 11 » with its explanation in cards, tables and charts to a steering user, and exact counts to an administrator', async () => {
     const path = `/pilotage?${YEAR_2025}&territoire=${TERNOIS}`;
-    const { rows } = await ui.system.db.query<{ n: number }>(
-      `select count(distinct beneficiary_id)::int as n from beneficiaries.accompaniment where department_code = '62' and territory_id = $1 and started_on between '2025-01-01' and '2025-12-31'`,
+    const { rows } = await ui.system.db.query<{ n: number; accompaniments: number }>(
+      `select count(distinct beneficiary_id)::int as n, count(*)::int as accompaniments from beneficiaries.accompaniment
+        where department_code = '62' and territory_id = $1 and started_on between '2025-01-01' and '2025-12-31'`,
       [TERNOIS],
     );
     const welcomed = rows[0]!.n;
-    // The Ternois convention started in September 2025: a small territory that year.
+    // The Ternois convention started in September 2025: a small territory that year, in people and in
+    // accompaniments started (what the publication counts).
     expect(welcomed).toBeGreaterThan(0);
-    expect(welcomed).toBeLessThan(11);
+    expect(rows[0]!.accompaniments).toBeLessThan(11);
 
     const admin = await ui.pageAs('ADMIN');
     await ui.open(admin, path);
@@ -286,8 +303,9 @@ describe('small counts for the steering committee', () => {
     const chart = await drawn(page, 'difficultes');
     expect(chart).toEqual(expectedDrawing(difficulties));
     expect(chart.datasets[0]!.data.filter((v) => v === null)).toHaveLength(difficulties.rows.filter((r) => r[1] === '< 11' || r[1] === 'secret secondaire').length);
-    // The rate of occupation would give the hidden caseload away: « < 11 », as the caseload.
-    expect(await card(page, 'Taux d’occupation des places').textContent()).toBe('< 11');
+    // The rate of occupation would give the caseload of the conventions away, which the publication
+    // does not hold: not published, as that caseload.
+    expect(await card(page, 'Taux d’occupation des places').textContent()).toBe('non publié à ce niveau');
     const ternois = (await shownTable(page.getByTestId('comparaison'), 'territoires')).rows.find((r) => r[0]?.startsWith('Ternois'))!;
     expect(ternois.slice(1, 4)).toEqual(['< 11', '< 11', '< 11']);
     await expectAccessibleAndCapture(page, 'pilotage-steering-suppression');
@@ -301,13 +319,18 @@ describe('exports', () => {
     await ui.open(page, `/pilotage?${YEAR_2025}`);
     const block = page.getByTestId('graphique-sorties');
     const shown = await shownTable(block, 'sorties');
-    // The database holds small counts for some reasons in 2025: the page hides them.
+    // The database holds small counts for some reasons in 2025: the page hides them (and may hide
+    // another so that they cannot be recomputed from the total).
     const inDatabase = (await exitsInDatabase(null)).map(Number);
     expect(inDatabase.some((n) => n > 0 && n < 11)).toBe(true);
     shown.rows.forEach(([label, value], i) => {
       if (inDatabase[i]! > 0 && inDatabase[i]! < 11) expect(value, label).toBe('< 11');
-      else expect(value, label).toBe(String(inDatabase[i]));
+      else expect([String(inDatabase[i]), 'secret secondaire'], label).toContain(value);
     });
+    expect(shown.rows.filter(([, value]) => /^\d+$/.test(value!)).length, 'some reasons published').toBeGreaterThan(0);
+    // The file names the publication its figures come from, as the page does.
+    const notice = (await page.getByTestId('grille-publication').textContent())!;
+    expect(notice).toContain('selon la grille : ');
 
     // Hold the file back to see the link say it is being prepared.
     let release = (): void => undefined;
@@ -330,7 +353,7 @@ describe('exports', () => {
 
     const csv = await readFile((await file.path())!, 'utf8');
     expect(csv.startsWith('\uFEFF')).toBe(true);
-    expect(csv.slice(1)).toBe(`${['Motif;Sorties', ...shown.rows.map(([label, value]) => `${label};${value}`)].join('\r\n')}\r\n`);
+    expect(csv.slice(1)).toBe(`${['Motif;Sorties', ...shown.rows.map(([label, value]) => `${label};${value}`), '', notice].join('\r\n')}\r\n`);
     await page.close();
   });
 
@@ -354,6 +377,8 @@ describe('exports', () => {
       expect(Array.from({ length: row.length }, (_, j) => got[j]), row[0]).toEqual(expected);
     });
     expect(values(9 + 3)[0]).toContain('« < 11 »');
+    // Then the publication's notice, as on the page.
+    expect(values(9 + 4)[0]).toBe(await page.getByTestId('grille-publication').textContent());
     await page.close();
   });
 });
@@ -366,9 +391,12 @@ describe('the annual review (« bilan »)', () => {
     expect(await page.locator('.department').textContent()).toBe('Pas-de-Calais (62)');
     expect(await page.locator('dl').textContent()).toContain('du 1er janvier 2025 au 31 décembre 2025');
     expect(await page.locator('.secret').textContent()).toContain('« < 11 » : effectif compris entre 1 et 10');
+    // The review handed out names the publication its figures come from.
+    expect(await page.getByTestId('bilan-publication').textContent()).toMatch(/Chiffres publiés au \d{1,2}(er)? [a-zéû]+ \d{4} selon la grille : /);
     expect(await unavailableNotices(page)).toEqual([]);
+    // The publication counts accompaniments started (a person accompanied twice counts twice).
     const { rows } = await ui.system.db.query<{ n: number }>(
-      `select count(distinct beneficiary_id)::int as n from beneficiaries.accompaniment where department_code = '62' and started_on between '2025-01-01' and '2025-12-31'`,
+      `select count(*)::int as n from beneficiaries.accompaniment where department_code = '62' and started_on between '2025-01-01' and '2025-12-31'`,
     );
     const indicators = await shownTable(page, 'indicateurs');
     expect(indicators.rows.find((r) => r[0] === 'Personnes accueillies')?.[1]).toBe(new Intl.NumberFormat('fr-FR').format(rows[0]!.n));

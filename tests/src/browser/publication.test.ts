@@ -5,10 +5,11 @@ import { expectAccessibleAndCapture, useDashboard } from '../support/dashboard.j
 import { runPublicationJob } from '../support/publication.js';
 
 /**
- * Pilotage once the Département's publication job has run (statistical secrecy, docs/adr/0023): a
- * steering user reads the grid the page names, figures on it, « non publié à ce niveau » finer than
- * it, and filters that offer what it publishes and say why; an administrator keeps exact figures.
- * This file's database is its own: the job run here touches no other file's Département.
+ * Pilotage before and once the Département's publication job has run (statistical secrecy,
+ * docs/adr/0023). Before: nothing is published to a steering user, and every page says so. Once run:
+ * a steering user reads the grid the page names, figures on it, « non publié à ce niveau » finer
+ * than it, and filters that offer what it publishes and say why; an administrator keeps exact
+ * figures. This file's database is its own: the job run here touches no other file's Département.
  */
 const ui = useDashboard();
 
@@ -22,14 +23,6 @@ interface Grid {
 }
 
 let grid: Grid;
-
-beforeAll(async () => {
-  await runPublicationJob(ui.system, '62', { startAt: 3 });
-  const { rows } = await ui.system.db.query<{ grid: Grid | null }>(`select grid from beneficiaries.publication where department_code = '62'`);
-  // The demo's Pas-de-Calais is large enough for a grid of the ladder from its third level on.
-  expect(rows[0]?.grid?.name, 'the job published a grid for the 62').toBeTruthy();
-  grid = rows[0]!.grid!;
-}, 600_000);
 
 /** « 1 234 » → 1234; « non publié à ce niveau », « < 11 » and « — » are not numbers (null). */
 const numberOf = (text: string | null): number | null => {
@@ -49,7 +42,84 @@ async function shownRows(page: Page, id: string): Promise<string[][]> {
   return page.locator(`table[data-table="${id}"] tbody tr`).evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
 }
 
+describe('before the publication job’s first run', () => {
+  it('tells a steering user that the Département’s figures are not published yet, on Pilotage, its review, its exports and Territoires, and shows none', async () => {
+    const { rows } = await ui.system.db.query<{ n: number }>(`select count(*)::int as n from beneficiaries.publication where department_code = '62'`);
+    expect(rows[0]!.n, 'the job has not run for the 62').toBe(0);
+    const page = await ui.pageAs('STEERING');
+    await ui.open(page, `/pilotage?${YEAR_2025}`);
+
+    // First under the filters, under its own heading: why nothing is shown, and when it will be.
+    const heading = page.getByRole('heading', { name: 'Chiffres pas encore publiés' });
+    expect(await heading.isVisible()).toBe(true);
+    const notice = (await gridNotice(page).textContent())!;
+    expect(notice).toMatch(/^Les chiffres de ce Département ne sont pas encore publiés\. /);
+    expect(notice).toContain('chaque nuit et au démarrage de Passerelles');
+    expect(notice).toContain('les administrateurs du Département voient, eux, les chiffres exacts');
+    expect(await page.getByTestId('filtres-non-publies').count()).toBe(0);
+
+    // No card of counts of people, one line naming them instead; no number of people in the tables.
+    for (const label of ['Personnes accueillies', 'Personnes accompagnées', 'File active en fin de période', 'Sorties']) {
+      expect(await card(page, label).count(), label).toBe(0);
+    }
+    const unpublished = (await page.getByTestId('non-publie-indicateurs').textContent())!;
+    expect(unpublished).toMatch(/^Pas encore publiés \(voir l’avertissement en haut de la page\) : personnes accueillies, /);
+    expect(unpublished).toContain('file active en fin de période');
+    const months = await shownRows(page, 'mensuel');
+    expect(months).toHaveLength(12);
+    expect(new Set(months.flatMap((m) => m.slice(1)))).toEqual(new Set([NOT_PUBLISHED]));
+    const territories = await shownRows(page, 'territoires');
+    expect(territories).toHaveLength(9);
+    territories.forEach((row) => expect(row.slice(1, 4), row[0]).toEqual([NOT_PUBLISHED, NOT_PUBLISHED, NOT_PUBLISHED]));
+    // No grid yet: every period of the calendar is offered.
+    expect(await periodOptions(page)).toContain('Mars 2025');
+    await expectAccessibleAndCapture(page, 'publication-pas-encore-pilotage');
+    await page.locator('#titre-indicateurs').evaluate((title) => title.scrollIntoView({ block: 'start' }));
+    await screenshot(page, 'publication-pas-encore-accompagnements');
+
+    // The review and the exports handed out say it too.
+    await ui.open(page, '/pilotage/bilan?annee=2025');
+    const printed = (await page.getByTestId('bilan-publication').textContent())!;
+    expect(printed).toContain('Chiffres pas encore publiés.');
+    expect(printed).toContain(notice);
+    await expectAccessibleAndCapture(page, 'publication-pas-encore-bilan');
+    const csv = await (await page.request.get(`${ui.url}/pilotage/export?du=2025-01-01&au=2025-12-31&tableau=sorties&format=csv`)).text();
+    const lines = csv.trimEnd().split('\r\n');
+    // After the rows and an empty line; quoted, as any CSV cell holding a « ; ».
+    expect(lines.slice(-2)).toEqual(['', `"${notice}"`]);
+    expect(lines.slice(1, -2).map((line) => line.split(';')[1])).toEqual(Array(9).fill(NOT_PUBLISHED));
+
+    // Territoires: the people accompanied per territory, not published, and why.
+    await ui.open(page, '/territoires');
+    expect((await page.getByTestId('non-publie').textContent())!.trim()).toBe(`Chiffres pas encore publiés. ${notice}`);
+    const caseloads = await page.locator('tbody tr td:nth-of-type(4)').allTextContents();
+    expect(caseloads).toHaveLength(9);
+    caseloads.forEach((cell) => expect(cell.trim().startsWith(NOT_PUBLISHED), cell).toBe(true));
+    await expectAccessibleAndCapture(page, 'publication-pas-encore-territoires');
+    // Couverture, coloured by the people accompanied: the same notice.
+    await ui.open(page, '/couverture?mesure=accompagnes');
+    expect((await page.getByTestId('non-publie').textContent())!.trim()).toBe(`Personnes accompagnées : chiffres pas encore publiés. ${notice}`);
+    await screenshot(page, 'publication-pas-encore-couverture');
+    await page.close();
+
+    // An administrator reads exact figures, with no notice.
+    const admin = await ui.pageAs('ADMIN');
+    await ui.open(admin, `/pilotage?${YEAR_2025}`);
+    expect(await gridNotice(admin).count()).toBe(0);
+    expect(numberOf(await card(admin, 'Personnes accueillies').textContent())).toBeGreaterThan(0);
+    await admin.close();
+  });
+});
+
 describe('Pilotage on the Département’s publication', () => {
+  beforeAll(async () => {
+    await runPublicationJob(ui.system, '62', { startAt: 3 });
+    const { rows } = await ui.system.db.query<{ grid: Grid | null }>(`select grid from beneficiaries.publication where department_code = '62'`);
+    // The demo's Pas-de-Calais is large enough for a grid of the ladder from its third level on.
+    expect(rows[0]?.grid?.name, 'the job published a grid for the 62').toBeTruthy();
+    grid = rows[0]!.grid!;
+  }, 600_000);
+
   it('names the grid to a steering user, shows the year’s figure, and says « non publié à ce niveau » finer than the grid', async () => {
     const page = await ui.pageAs('STEERING');
     await ui.open(page, `/pilotage?${YEAR_2025}`);
