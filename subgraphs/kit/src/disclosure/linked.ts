@@ -56,6 +56,8 @@ export interface LinkedReport {
   primary: number;
   secondary: number;
   rounds: number;
+  /** The leaves the audit ran on (its LP's variables); absent from reports stored before it was counted. */
+  leaves?: number;
   /** Targets audited in the last round (primary cells and small leaves). */
   audited: number;
   /**
@@ -166,7 +168,7 @@ export class LinkedPublication {
     const roomy = 11 + 2 * protection;
     const leafIds = [...new Set([...leaves.keys(), ...cellTerms.flatMap((t) => Object.keys(t))])];
     const smallLeaves = leafIds.filter((leaf) => isSmallCount(leafCount(leaf)));
-    const report: LinkedReport = { cells: cellTerms.length, primary: 0, secondary: 0, rounds: 0, audited: 0, exposed: 0 };
+    const report: LinkedReport = { cells: cellTerms.length, leaves: leafIds.length, primary: 0, secondary: 0, rounds: 0, audited: 0, exposed: 0 };
 
     // The cells each leaf belongs to, to find a visible neighbour when the evidence has none.
     let cellsOfLeaf: Map<string, number[]> | null = null;

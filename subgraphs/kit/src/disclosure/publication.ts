@@ -7,7 +7,9 @@ import type { LinkedFigure } from './linked.js';
  * combinations of leaves for `LinkedPublication`:
  *
  * - leaves: accompaniments started (`S`) and ended for a reason (`X`) in a territory × programme ×
- *   operator × calendar month;
+ *   operator × calendar month — or × quarter or year (`leafPeriod`, `leavesBy`) for a grid that
+ *   publishes nothing finer: its figures are then sums of whole periods, and their feasible
+ *   intervals are the same on either leaves (any non-negative quarter sums are made of months);
  * - scopes: every territory, programme and operator, and « all » of each (`*`), crossed;
  * - periods: every calendar month, quarter and year of the months given (the current one cut at
  *   today is the last month given), and « all time » (`*`) for the people ever welcomed;
@@ -34,6 +36,13 @@ export interface PublicationGrid {
    * periods. Default: months everywhere.
    */
   finest?: readonly GridPeriodLevel[];
+  /**
+   * The period of the leaves the figures are written on (default MONTH: `leafKey(…, '2025-03')`);
+   * QUARTER or YEAR writes them on leaves summed by it (`leafKey(…, '2025-Q1')`, `leafKey(…,
+   * '2025')`, see `leavesBy`), for a grid whose finest periods are no finer. The figures and their
+   * keys are the same.
+   */
+  leafPeriod?: GridPeriodLevel;
 }
 
 /** A calendar month, quarter or year: the grid's periods (the same kinds `parsePublishedPeriod` accepts). */
@@ -70,9 +79,48 @@ export function gridPeriodKey(fromMonth: string, toMonth: string): string {
   throw new Error(`${fromMonth}..${toMonth} is not a month, quarter or year of the grid.`);
 }
 
+/** The calendar month, quarter or year (`2025-03`, `2025-Q1`, `2025`) a month (YYYY-MM) belongs to. */
+export function periodOfMonth(month: string, level: GridPeriodLevel): string {
+  if (level === 'MONTH') return month;
+  return level === 'YEAR' ? month.slice(0, 4) : `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`;
+}
+
+/** The finest period of any scope of the grid: its figures are sums of leaves by that period (`leafPeriod`). */
+export function finestPeriodOf(grid: Pick<PublicationGrid, 'crossings' | 'finest'>): GridPeriodLevel {
+  let finest: GridPeriodLevel = 'YEAR';
+  for (let fixed = 0; fixed <= Math.min(grid.crossings ?? 3, 3); fixed++) {
+    const level = grid.finest?.[fixed] ?? 'MONTH';
+    if (LEVEL_RANK[level] < LEVEL_RANK[finest]) finest = level;
+  }
+  return finest;
+}
+
+/**
+ * Month leaves (`leafKey`) summed by quarter or year, for a grid written on them (`leafPeriod`).
+ * Leaves after `lastMonth` (the grid's last month) are in no figure: they are kept as they are, so
+ * that the current period holds the same months as the grid's.
+ */
+export function leavesBy(leaves: ReadonlyMap<string, number>, level: GridPeriodLevel, lastMonth: string): Map<string, number> {
+  if (level === 'MONTH') return new Map(leaves);
+  const summed = new Map<string, number>();
+  for (const [key, count] of leaves) {
+    const cut = key.lastIndexOf('|') + 1;
+    const month = key.slice(cut);
+    const leaf = month > lastMonth ? key : key.slice(0, cut) + periodOfMonth(month, level);
+    summed.set(leaf, (summed.get(leaf) ?? 0) + count);
+  }
+  return summed;
+}
+
 /** Every figure of the grid, with its terms. */
 export function* publicationFigures(grid: PublicationGrid): Generator<LinkedFigure> {
   const { territories, programmes, operators, reasons, months } = grid;
+  // Each period of the leaves is counted once, at its first month; every period of the grid starts
+  // and ends with one of them when its leaves are no coarser than its finest periods.
+  const leafPeriod = grid.leafPeriod ?? 'MONTH';
+  if (LEVEL_RANK[finestPeriodOf(grid)] < LEVEL_RANK[leafPeriod]) throw new Error(`A grid with figures by ${finestPeriodOf(grid)} cannot be written on leaves by ${leafPeriod}.`);
+  const leafOf = months.map((m) => periodOfMonth(m, leafPeriod));
+  const opens = leafOf.map((p, i) => i === 0 || p !== leafOf[i - 1]);
   const optional = (values: readonly string[]): string[] => [ALL, ...values];
   const pick = (values: readonly string[], node: string): readonly string[] => (node === ALL ? values : [node]);
   const monthIndex = new Map(months.map((m, i) => [m, i]));
@@ -100,16 +148,24 @@ export function* publicationFigures(grid: PublicationGrid): Generator<LinkedFigu
         const ends = new Set(periods.filter((q) => LEVEL_RANK[q.level] >= finest).map((q) => q.to));
         // Running sums over months, as terms, built once per scope.
         const started = (from: number, to: number, sign: number, terms: Record<string, number>): Record<string, number> => {
-          for (let i = from; i <= to; i++) for (const [tt, pp, oo] of combos) terms[leafKey('S', tt, pp, oo, months[i]!)] = (terms[leafKey('S', tt, pp, oo, months[i]!)] ?? 0) + sign;
+          for (let i = from; i <= to; i++) {
+            if (!opens[i]) continue;
+            for (const [tt, pp, oo] of combos) {
+              const k = leafKey('S', tt, pp, oo, leafOf[i]!);
+              terms[k] = (terms[k] ?? 0) + sign;
+            }
+          }
           return terms;
         };
         const exited = (from: number, to: number, sign: number, rs: readonly string[], terms: Record<string, number>): Record<string, number> => {
-          for (let i = from; i <= to; i++)
+          for (let i = from; i <= to; i++) {
+            if (!opens[i]) continue;
             for (const r of rs)
               for (const [tt, pp, oo] of combos) {
-                const k = leafKey('X', tt, pp, oo, months[i]!, r);
+                const k = leafKey('X', tt, pp, oo, leafOf[i]!, r);
                 terms[k] = (terms[k] ?? 0) + sign;
               }
+          }
           return terms;
         };
         const clean = (terms: Record<string, number>): Terms => Object.fromEntries(Object.entries(terms).filter(([, a]) => a !== 0));

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SuppressionRule } from '../suppression.js';
-import { leafKey, monthsBetween, publicationKey } from './publication.js';
-import { computePublication, PublishedFigures, type GridLevel } from './stored.js';
+import { LinearAudit, termsKey, type Fact, type Terms } from './audit.js';
+import { finestPeriodOf, leafKey, leavesBy, monthsBetween, publicationFigures, publicationKey, type GridPeriodLevel } from './publication.js';
+import { computePublication, PUBLICATION_LADDER, PublishedFigures, type GridLevel, type PublicationInput, type StoredPublication } from './stored.js';
 
 /** Two territories, large enough by quarter, from March 2025 to a publication read on 2025-11-20. */
 function leaves(): Map<string, number> {
@@ -79,4 +80,123 @@ describe('the stored publication', async () => {
     expect(none.grid).toBeNull();
     expect(new PublishedFigures(none).count('welcomed', {}, { from: '2025-01-01', to: '2025-12-31' }).rule).toBe(SuppressionRule.NOT_PUBLISHED);
   });
+});
+
+/** A small deterministic generator (tests only). */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/**
+ * Many small leaves: three territories × two programmes × two operators, from November 2024 (a
+ * first quarter and year of two months) to a publication read on 2025-11-20 (a current quarter of
+ * two months, the second cut at the day). Territory C is small, and deaths are rare: many figures
+ * are 1 to 10.
+ */
+function manySmallLeaves(seed: number): PublicationInput {
+  const next = random(seed);
+  const [territories, programmes, operators, reasons] = [['A', 'B', 'C'], ['P', 'Q'], ['O', 'R'], ['STABILISATION', 'EMPLOI', 'MOVED', 'DECES']];
+  const leaves = new Map<string, number>();
+  const caseload = new Map<string, number>();
+  for (const month of monthsBetween('2024-11', '2025-11'))
+    for (const t of territories)
+      for (const p of programmes)
+        for (const o of operators) {
+          const size = t === 'C' ? 1 : 4;
+          const started = Math.floor(next() * 3 * size);
+          if (started) leaves.set(leafKey('S', t, p, o, month), started);
+          // Exits of the month come from the caseload (a caseload is never negative).
+          const combo = `${t}|${p}|${o}`;
+          let active = (caseload.get(combo) ?? 0) + started;
+          for (const r of reasons) {
+            const draw = next();
+            const ended = Math.min(active, r === 'DECES' ? Number(draw < 0.03) : draw < 0.6 ? Math.floor(next() * (r === 'MOVED' ? 2 : size + 1)) : 0);
+            if (ended) leaves.set(leafKey('X', t, p, o, month, r), ended);
+            active -= ended;
+          }
+          caseload.set(combo, active);
+        }
+  return { departmentCode: '84', asOf: '2025-11-20', leaves, territories, programmes, operators, reasons };
+}
+
+/**
+ * What an attacker learns from a stored pattern when the unknowns are the leaves by `leafPeriod`:
+ * the feasible interval of every hidden figure, and how many of the targets the protection
+ * audits (primary cells, leaves of 1 to 10) are narrowed below ±2.
+ */
+async function attack(input: PublicationInput, stored: StoredPublication, level: GridLevel, leafPeriod: GridPeriodLevel): Promise<{ intervals: Record<string, [number, number]>; exposed: number; leaves: number }> {
+  const months = monthsBetween(stored.firstMonth!, input.asOf.slice(0, 7));
+  const leaves = leavesBy(input.leaves, leafPeriod, input.asOf.slice(0, 7));
+  const figures = [...publicationFigures({ ...input, months, crossings: level.crossings, finest: level.finest, leafPeriod })];
+  const facts: Fact[] = figures.map(({ key, terms }) => {
+    const [lower, upper] = key in stored.shown ? [stored.shown[key]!, stored.shown[key]!] : stored.hidden[key] === 'PRIMARY' ? [1, 10] : [11, Infinity];
+    return { source: key, terms, lower, upper };
+  });
+  const leafIds = [...new Set([...leaves.keys(), ...figures.flatMap((f) => Object.keys(f.terms))])];
+  const small = (terms: Terms): boolean => {
+    const v = Object.entries(terms).reduce((sum, [leaf, a]) => sum + a * (leaves.get(leaf) ?? 0), 0);
+    return v >= 1 && v <= 10;
+  };
+  const targets = [...new Map([...figures.map((f) => f.terms), ...leafIds.map((leaf) => ({ [leaf]: 1 }))].filter(small).map((t) => [termsKey(t), t])).values()];
+  const audit = await LinearAudit.of(facts, leafIds);
+  try {
+    const round = (x: number): number => Math.round(x * 1e6) / 1e6;
+    const intervals = Object.fromEntries(
+      figures
+        .filter((f) => f.key in stored.hidden)
+        .map((f): [string, [number, number]] => {
+          const finding = audit.interval(f.terms);
+          return [f.key, [round(finding.lower), round(finding.upper)]];
+        }),
+    );
+    return { intervals, exposed: audit.audit(targets, 2).filter((v) => v.exposed).length, leaves: leafIds.length };
+  } finally {
+    audit.dispose();
+  }
+}
+
+describe('the coarse grids, audited on leaves by quarter or year', () => {
+  const input = manySmallLeaves(7);
+
+  it.each(PUBLICATION_LADDER.slice(2).map((level, i) => [i + 3, level] as const))(
+    'protect grid %i as on month leaves: the same figures and small counts, the same intervals, no small month narrowed, fewer leaves',
+    async (_, level) => {
+      const options = { ladder: [level], maxPrimaryShare: 1 };
+      const byMonth = await computePublication(input, { ...options, leavesByMonth: true });
+      const coarse = await computePublication(input, options);
+      const period = finestPeriodOf(level);
+      expect(period).not.toBe('MONTH');
+      expect(byMonth.grid?.name).toBe(level.name);
+      expect(coarse.grid).toEqual(byMonth.grid);
+      // The same keys with the same values (the stock at the end of a quarter keyed by its last
+      // month, the current one by asOf's), and the same small counts hidden.
+      const keys = (p: StoredPublication): string[] => [...Object.keys(p.shown), ...Object.keys(p.hidden)].sort();
+      expect(keys(coarse)).toEqual(keys(byMonth));
+      expect(keys(coarse)).toContain(publicationKey('active', {}, '2025-11'));
+      for (const [key, value] of Object.entries(coarse.shown)) if (key in byMonth.shown) expect(value, key).toBe(byMonth.shown[key]);
+      const primary = (p: StoredPublication): string[] => Object.keys(p.hidden).filter((key) => p.hidden[key] === 'PRIMARY');
+      expect(primary(coarse)).toEqual(primary(byMonth));
+      expect(primary(coarse).length).toBeGreaterThan(0);
+      expect(Object.values(coarse.hidden)).toContain('SECONDARY');
+      expect(coarse.report!.exposed).toBe(0);
+      // The secondary cells may differ (the small leaves audited are quarters or years, and the
+      // greedy choice follows them), not the protection: whatever the unknowns, every hidden
+      // figure of the pattern has the same feasible interval, and no small count — a figure, a
+      // month's leaf or a quarter's — is narrowed below ±2.
+      const [onMonths, onPeriods] = [await attack(input, coarse, level, 'MONTH'), await attack(input, coarse, level, period)];
+      expect(onPeriods.intervals).toEqual(onMonths.intervals);
+      expect(Object.keys(onMonths.intervals).length).toBe(Object.keys(coarse.hidden).length);
+      expect(onMonths.exposed).toBe(0);
+      expect(onPeriods.exposed).toBe(0);
+      // On fewer leaves: a third (a twelfth) of the months, minus the partial first and last periods.
+      expect(coarse.report!.leaves).toBe(onPeriods.leaves);
+      expect(byMonth.report!.leaves).toBe(onMonths.leaves);
+      expect(coarse.report!.leaves! * (period === 'QUARTER' ? 2 : 5)).toBeLessThan(byMonth.report!.leaves!);
+    },
+    120_000,
+  );
 });

@@ -2,7 +2,7 @@ import { addDays } from '../dates.js';
 import { gridPeriodKind } from './grid.js';
 import { hiddenCount, shownCount, SuppressionRule, type PublishedCount } from '../suppression.js';
 import { LinkedPublication, type LinkedProtection, type LinkedReport } from './linked.js';
-import { monthsBetween, publicationFigures, publicationKey, type GridPeriodLevel, type PublicationGrid, type PublicationMeasure, type PublicationScope } from './publication.js';
+import { finestPeriodOf, leavesBy, monthsBetween, publicationFigures, publicationKey, type GridPeriodLevel, type PublicationGrid, type PublicationMeasure, type PublicationScope } from './publication.js';
 
 /**
  * The Département's publication, computed by a job and stored (ADR 0023, « linked publication »):
@@ -39,7 +39,9 @@ export interface GridLevel {
  * The grids tried, finest first (ADR 0023). Measured on a few hundred accompaniments: only the
  * last two protect; a Département with thousands of people per territory protects finer ones.
  * Every crossing by month is not tried: on such data nearly every leaf is 1 to 10 and its audit
- * hides every non-zero figure.
+ * hides every non-zero figure. The last three publish nothing finer than a quarter: their audit
+ * runs on leaves by quarter (the last one by year), a third (a twelfth) of the month leaves, with
+ * the same feasible intervals (`computePublication`).
  */
 export const PUBLICATION_LADDER: readonly GridLevel[] = [
   { name: 'Département par mois, un territoire, programme ou opérateur par trimestre', crossings: 1, finest: ['MONTH', 'QUARTER'] },
@@ -71,35 +73,56 @@ export interface PublicationInput {
 /**
  * Protects a Département's figures on the finest grid of `ladder` the audit accepts, and returns
  * what to store. Synchronous solves of seconds to minutes: run it in a job, never in a request.
+ *
+ * A grid whose finest period is a quarter or a year for every scope is audited on the leaves summed
+ * by it (`leavesBy`, `leafPeriod`): each of its figures is a sum of whole quarters (years) — the
+ * current one cut at `asOf` included — so the attacker's feasible interval of each is the same as
+ * on month leaves, with a third (a twelfth) of the LP's variables. The small counts audited besides
+ * the figures are then the leaves by quarter (year), the finest counts such a grid can narrow, so
+ * the secondary cells chosen may differ from those on months; the protection does not: a month's
+ * leaf in a quarter of several months can be anything in [0, the quarter's upper bound], at least 4
+ * wide once the quarter is protected (or is above 10). `leavesByMonth` audits every grid on month
+ * leaves, as before (to compare, in tests).
  */
 export async function computePublication(
   input: PublicationInput,
-  options: { ladder?: readonly GridLevel[]; maxRounds?: number; maxPrimaryShare?: number; onTry?: (grid: string) => void; onRound?: LinkedProtection['onRound'] } = {},
+  options: {
+    ladder?: readonly GridLevel[];
+    maxRounds?: number;
+    maxPrimaryShare?: number;
+    leavesByMonth?: boolean;
+    onTry?: (grid: string) => void;
+    onRound?: LinkedProtection['onRound'];
+  } = {},
 ): Promise<StoredPublication> {
   const leafMonths = [...input.leaves.keys()].map((k) => k.slice(k.lastIndexOf('|') + 1)).sort();
   const firstMonth = leafMonths[0] ?? null;
   const base = { departmentCode: input.departmentCode, asOf: input.asOf, computedAt: new Date().toISOString(), firstMonth };
   if (!firstMonth) return { ...base, grid: null, shown: {}, hidden: {}, tried: [], report: null };
   const months = monthsBetween(firstMonth, input.asOf.slice(0, 7));
-  const grids = (options.ladder ?? PUBLICATION_LADDER).map((level) => {
-    const grid: PublicationGrid = { territories: input.territories, programmes: input.programmes, operators: input.operators, reasons: input.reasons, months, crossings: level.crossings, finest: level.finest };
-    return { ...level, figures: () => (options.onTry?.(level.name), publicationFigures(grid)) };
-  });
+  const lastMonth = input.asOf.slice(0, 7);
+  const leavesOf = new Map<GridPeriodLevel, ReadonlyMap<string, number>>([['MONTH', input.leaves]]);
   const tried: StoredPublication['tried'] = [];
-  const found = await LinkedPublication.firstProtectable(input.leaves, grids, {
-    maxRounds: options.maxRounds ?? 40,
-    maxPrimaryShare: options.maxPrimaryShare ?? MAX_PRIMARY_SHARE,
-    onTried: (t) => tried.push(t),
-    ...(options.onRound ? { onRound: options.onRound } : {}),
-  });
-  if (!found) return { ...base, grid: null, shown: {}, hidden: {}, tried, report: null };
-  const shown: Record<string, number> = {};
-  const hidden: Record<string, 'PRIMARY' | 'SECONDARY'> = {};
-  for (const f of found.publication.figures()) {
-    if (f.hiddenBy) hidden[f.key] = f.hiddenBy;
-    else shown[f.key] = f.value;
+  for (const level of options.ladder ?? PUBLICATION_LADDER) {
+    const leafPeriod = options.leavesByMonth ? 'MONTH' : finestPeriodOf(level);
+    const grid: PublicationGrid = { territories: input.territories, programmes: input.programmes, operators: input.operators, reasons: input.reasons, months, crossings: level.crossings, finest: level.finest, leafPeriod };
+    if (!leavesOf.has(leafPeriod)) leavesOf.set(leafPeriod, leavesBy(input.leaves, leafPeriod, lastMonth));
+    const found = await LinkedPublication.firstProtectable(leavesOf.get(leafPeriod)!, [{ ...level, figures: () => (options.onTry?.(level.name), publicationFigures(grid)) }], {
+      maxRounds: options.maxRounds ?? 40,
+      maxPrimaryShare: options.maxPrimaryShare ?? MAX_PRIMARY_SHARE,
+      onTried: (t) => tried.push(t),
+      ...(options.onRound ? { onRound: options.onRound } : {}),
+    });
+    if (!found) continue;
+    const shown: Record<string, number> = {};
+    const hidden: Record<string, 'PRIMARY' | 'SECONDARY'> = {};
+    for (const f of found.publication.figures()) {
+      if (f.hiddenBy) hidden[f.key] = f.hiddenBy;
+      else shown[f.key] = f.value;
+    }
+    return { ...base, grid: { name: level.name, crossings: level.crossings, finest: level.finest }, shown, hidden, tried, report: found.publication.report };
   }
-  return { ...base, grid: { name: found.grid.name, crossings: found.grid.crossings, finest: found.grid.finest }, shown, hidden, tried, report: found.publication.report };
+  return { ...base, grid: null, shown: {}, hidden: {}, tried, report: null };
 }
 
 const notPublished = (): PublishedCount => hiddenCount(SuppressionRule.NOT_PUBLISHED);
