@@ -64,6 +64,35 @@ describe('small-count suppression', () => {
     expect(exact.total.value).toBe(32);
   });
 
+  it('hides more when the rules would pin a small count: 3 beside a « secret secondaire » 12 under a total of 15', () => {
+    // Shown total 15 and « secret secondaire » (11 or more) would put the 3 in [1, 4].
+    const pair = publishGroup([{ key: 'renewed', count: 3 }, { key: 'first', count: 12 }], false);
+    expect(pair.total).toEqual({ value: null, suppressed: true, rule: 'SECONDARY' });
+    // Two « < 11 » whose hidden sum is 2: each is 1.
+    const ones = publishGroup([{ key: 'a', count: 1 }, { key: 'b', count: 1 }, { key: 'c', count: 40 }, { key: 'd', count: 50 }], false);
+    expect(values(ones)).toEqual([null, null, null, 50]);
+    expect(ones.total.value).toBe(92);
+  });
+
+  it('leaves no hidden count from 1 to 10 narrower than ±GROUP_PROTECTION, knowing every rule', () => {
+    // Exhaustive over groups of three: bound each hidden small count by the total (or its rule),
+    // the visible cells and the others' rules, as an attacker who reads the rules would.
+    const bounds = (c: { value: number | null; rule: string | null }): [number, number] => (c.rule === 'PRIMARY' ? [1, 10] : c.rule === 'SECONDARY' ? [11, Infinity] : [c.value!, c.value!]);
+    for (let a = 0; a <= 25; a++)
+      for (let b = 0; b <= 25; b++)
+        for (let c = 0; c <= 25; c++) {
+          const group = publishGroup([{ key: 0, count: a }, { key: 1, count: b }, { key: 2, count: c }], false);
+          const [tLow, tHigh] = bounds(group.total);
+          group.cells.forEach((cell, i) => {
+            if (cell.count.rule !== 'PRIMARY') return;
+            const others = group.cells.filter((_, j) => j !== i).map((o) => bounds(o.count));
+            const low = Math.max(1, tLow - others.reduce((s, [, h]) => s + h, 0));
+            const high = Math.min(10, tHigh - others.reduce((s, [l]) => s + l, 0));
+            expect(high - low, `[${a}, ${b}, ${c}] cell ${i}`).toBeGreaterThanOrEqual(4);
+          });
+        }
+  });
+
   it('no hidden value can be recomputed from the published ones', () => {
     // Exhaustive over small groups: for every hidden cell, total minus visible siblings must not pin it down alone.
     for (let a = 0; a <= 14; a++)

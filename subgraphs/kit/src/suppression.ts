@@ -70,11 +70,38 @@ export function publishCount(count: number, exact: boolean): PublishedCount {
 }
 
 /**
+ * How far a count from 1 to 10 must stay uncertain to whoever reads a group and its rules: its
+ * feasible interval at least ±PROTECTION wide (the audit's threshold, ADR 0022).
+ */
+export const GROUP_PROTECTION = 2;
+
+/** What a reader knows of a hidden count from its rule: « < 11 » is 1 to 10, « secret secondaire » 11 or more. */
+const ruleBounds = (count: number): [number, number] => (isSmallCount(count) ? [1, 10] : [11, Infinity]);
+
+/**
+ * True when some hidden count from 1 to 10 can be narrowed below ±GROUP_PROTECTION from the
+ * shown counts, the total (or its rule when hidden) and the rules of the other hidden counts.
+ */
+function narrowed(cells: readonly { count: number }[], hide: ReadonlySet<number>, total: number, totalHidden: boolean): boolean {
+  const shownSum = cells.reduce((sum, c, i) => (hide.has(i) ? sum : sum + c.count), 0);
+  const [totalLow, totalHigh] = totalHidden ? ruleBounds(total) : [total, total];
+  const hidden = [...hide];
+  return hidden.some((h) => {
+    if (!isSmallCount(cells[h]!.count)) return false;
+    const others = hidden.filter((j) => j !== h).map((j) => ruleBounds(cells[j]!.count));
+    const low = Math.max(1, totalLow - shownSum - others.reduce((sum, [, high]) => sum + high, 0));
+    const high = Math.min(10, totalHigh - shownSum - others.reduce((sum, [lowJ]) => sum + lowJ, 0));
+    return high - low < 2 * GROUP_PROTECTION;
+  });
+}
+
+/**
  * A group of counts that add up to a published total (e.g. exits by reason, people per territory):
  * 1. primary: every count from 1 to 10 is hidden;
- * 2. secondary: if exactly one count is hidden, the smallest other non-zero count is hidden too
- *    (otherwise total − visible siblings would reveal it); if no such sibling exists, the total is
- *    hidden instead;
+ * 2. secondary: while a hidden count from 1 to 10 can be narrowed below ±GROUP_PROTECTION (from the
+ *    total, the visible siblings and the hidden ones' rules: « < 11 » is 1 to 10, « secret
+ *    secondaire » 11 or more), the smallest other non-zero count is hidden too; when none is left,
+ *    the total is hidden instead;
  * 3. a total from 1 to 10 is hidden.
  * With `exact`, everything is shown as is.
  */
@@ -86,7 +113,7 @@ export function publishGroup<K>(cells: readonly { key: K; count: number }[], exa
     if (isSmallCount(c.count)) hide.add(i);
   });
   let totalHidden = isSmallCount(total);
-  if (hide.size === 1) {
+  while (!totalHidden && narrowed(cells, hide, total, totalHidden)) {
     let candidate = -1;
     cells.forEach((c, i) => {
       if (!hide.has(i) && c.count > 0 && (candidate < 0 || c.count < cells[candidate]!.count)) candidate = i;

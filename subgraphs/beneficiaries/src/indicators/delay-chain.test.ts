@@ -186,16 +186,18 @@ describe('delay chain', () => {
     expect(before.chain!.steps.map((s) => s.counted.rule)).toEqual(before.chain!.steps.map(() => 'NOT_PUBLISHED'));
     await storeOpenGrid(em, DEPARTMENT);
     const territoryId = await createTestTerritory(em, DEPARTMENT, [commune]);
-    for (let i = 0; i < 14; i++) {
+    // 22 social and 2 professional: with « secret secondaire » meaning 11 or more, a total of 24
+    // leaves the 2 anywhere in 1 to 10 (a total of 14 beside 12 social would put it in 1 to 3).
+    for (let i = 0; i < 24; i++) {
       const person = await personOn(em, territoryId, '2025-03-01');
-      await orient(em, person, i < 12 ? 'SOCIAL' : 'PRO', addDays('2025-03-01', 20 + i * 3), i < 5 ? addDays('2025-03-01', 60) : null);
+      await orient(em, person, i < 22 ? 'SOCIAL' : 'PRO', addDays('2025-03-01', 20 + i * 3), i < 5 ? addDays('2025-03-01', 60) : null);
     }
     const { chain, errors } = await chainFor(steering, { territoryId });
     expect(errors).toEqual([]);
     const [decided, notified, , interview] = chain!.steps;
-    expect(decided!.counted).toEqual({ value: 14, suppressed: false, rule: null });
-    expect(decided!.medianDays).toBe(r2(percentile(Array.from({ length: 14 }, (_, i) => 20 + i * 3), 0.5)));
-    expect(decided!.shareWithinTarget).toBe(r4(8 / 14)); // 20, 23, … 41: eight within 42 days
+    expect(decided!.counted).toEqual({ value: 24, suppressed: false, rule: null });
+    expect(decided!.medianDays).toBe(r2(percentile(Array.from({ length: 24 }, (_, i) => 20 + i * 3), 0.5)));
+    expect(decided!.shareWithinTarget).toBe(r4(8 / 24)); // 20, 23, … 41: eight within 42 days
     expect(notified!.counted).toEqual({ value: null, suppressed: true, rule: 'PRIMARY' });
     expect([notified!.medianDays, notified!.p90Days, notified!.shareWithinTarget]).toEqual([null, null, null]);
     expect(interview!.counted).toEqual({ value: 0, suppressed: false, rule: null });

@@ -214,7 +214,7 @@ describe('the suspension-remobilisation procedure', () => {
 });
 
 describe('the sanction indicators', () => {
-  it('count procedures opened, suspended and lifted over a grid period, suppressed below 11 for steering', async () => {
+  it('count procedures opened, suspended and lifted over a grid period; steering reads its whole reach by calendar year, suppressed below 11', async () => {
     const referent = testCaller({ departmentCode: DEPARTMENT, role: 'REFERENT' });
     const territoryOnly = await createTestTerritory(orm.em.fork(), DEPARTMENT, [commune]);
     const breachOn = daysAgo(20);
@@ -253,6 +253,14 @@ describe('the sanction indicators', () => {
     const steering = testCaller({ departmentCode: DEPARTMENT, role: 'STEERING' });
     const hidden = await run<{ sanctionIndicators: Record<string, unknown> }>(steering, query, { period: year, scope: { territoryId: territoryOnly } });
     expect(hidden.data!.sanctionIndicators).toMatchObject({ opened: { value: null, suppressed: true }, medianDurationMonths: null, medianDaysToLift: null });
+    // Steering reads its whole reach by calendar year only (ADR 0023): a territory chosen or a
+    // quarter is « non publié à ce niveau »; limited to this territory, its year is « < 11 ».
+    const rules = 'query ($period: PeriodInput!, $scope: IndicatorScopeInput) { sanctionIndicators(period: $period, scope: $scope) { opened { rule } byTerritory { territoryId opened { rule } } } }';
+    const ruleOf = async (caller: typeof steering, p: { from: string; to: string }, scope: Record<string, string> | null) => (await run<{ sanctionIndicators: { opened: { rule: string | null }; byTerritory: { territoryId: string; opened: { rule: string | null } }[] } }>(caller, rules, { period: p, scope })).data!.sanctionIndicators;
+    expect((await ruleOf(steering, year, { territoryId: territoryOnly })).opened.rule).toBe('NOT_PUBLISHED');
+    expect((await ruleOf(steering, { from: year.from, to: `${year.from.slice(0, 4)}-01-31` }, null)).opened.rule).toBe('NOT_PUBLISHED');
+    const limited = testCaller({ departmentCode: DEPARTMENT, role: 'STEERING', territoryIds: [territoryOnly] });
+    expect(await ruleOf(limited, year, null)).toEqual({ opened: { rule: 'PRIMARY' }, byTerritory: [{ territoryId: territoryOnly, opened: { rule: 'PRIMARY' } }] });
     // A free period is refused to steering (a period starting on the 2nd is never on the grid); référents do not read these figures.
     expect((await run(steering, query, { period: { from: addDays(year.from, 1), to: addDays(year.from, 10) } })).errors[0]).toMatch(/calendar month, quarter or year/);
     expect((await run(referent, query, { period: year })).errors).toEqual(['Your role (REFERENT) may not read sanction indicators.']);

@@ -237,8 +237,8 @@ describe('indicators', () => {
       expect(refused.data?.contractIndicators).toEqual({ cerSigned: NOT_PUBLISHED, cerActive: { value: null }, cerRenewed: NOT_PUBLISHED, objectives: { value: null }, objectivesDone: { value: null }, objectivesDonePercent: null });
     }
     // Limited to this territory, the year 2026 is their whole reach: 12 signed, of which 3
-    // renewals and 9 first CER, both « < 11 »; no stock; 10 of the 19 objectives done, hidden
-    // with the 9 others.
+    // renewals and 9 first CER, both « < 11 »; no stock; 10 of the 19 objectives done and 9 not,
+    // both « < 11 », so the 19 is hidden too (else the 10 would be 9 or 10).
     const limited = testCaller({ departmentCode: DEPARTMENT, role: 'STEERING', territoryIds: [territoryId] });
     const year = await execute<{ contractIndicators: unknown }>(schema, testContext(orm, limited), query, { p: { from: '2026-01-01', to: '2026-12-31' }, s: {} });
     expect(year.errors).toEqual([]);
@@ -246,7 +246,7 @@ describe('indicators', () => {
       cerSigned: { value: 12, suppressed: false },
       cerActive: { value: null },
       cerRenewed: { value: null, suppressed: true },
-      objectives: { value: 19 },
+      objectives: { value: null },
       objectivesDone: { value: null },
       objectivesDonePercent: null,
     });
