@@ -27,12 +27,19 @@ export class BeneficiaryRepository {
   }
 
   /** People on the RSA living in each territory (everyone the Département's file holds there). */
-  peopleOnRsaByTerritory(departmentCode: string, territoryIds: readonly string[]): Promise<{ key: string; count: string }[]> {
-    return this.em.execute(
-      `select territory_id as key, count(*) as count from beneficiaries.beneficiary
-        where department_code = ? and territory_id in (?) group by territory_id`,
-      [departmentCode, [...territoryIds]],
-    );
+  /** People on the RSA per territory of the Département: those given, or every territory (null). */
+  peopleOnRsaByTerritory(departmentCode: string, territoryIds: readonly string[] | null): Promise<{ key: string; count: string }[]> {
+    return territoryIds
+      ? this.em.execute(
+          `select territory_id as key, count(*) as count from beneficiaries.beneficiary
+            where department_code = ? and territory_id in (?) group by territory_id`,
+          [departmentCode, [...territoryIds]],
+        )
+      : this.em.execute(
+          `select territory_id as key, count(*) as count from beneficiaries.beneficiary
+            where department_code = ? and territory_id is not null group by territory_id`,
+          [departmentCode],
+        );
   }
 
   /** Active caseload of every territory of the Département (territories with nobody are absent). */

@@ -337,6 +337,30 @@ describe('indicators by territory', () => {
 });
 
 describe('contributions to other entities', () => {
+  it('gives the need count (people on the RSA per territory) exactly to administrators, suppressed across the Département’s territories to others', async () => {
+    // Département 87 (Haute-Vienne) is this test's own.
+    const em = orm.em.fork();
+    const own = await firstCommune(em, '87');
+    const sizes = [30, 4, 20];
+    const ids: string[] = [];
+    for (const size of sizes) {
+      const territoryId = await createTestTerritory(em, '87', [own]);
+      for (let i = 0; i < size; i++) await newPerson(em, { departmentCode: '87', communeCode: own, territoryId });
+      ids.push(territoryId);
+    }
+    const need = async (caller: typeof admin) => {
+      const { data, errors } = await execute<{ _entities: { peopleOnRsa: number | null }[] }>(schema, testContext(orm, caller), 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Territory { peopleOnRsa } } }', {
+        r: ids.map((id) => ({ __typename: 'Territory', id })),
+      });
+      expect(errors).toEqual([]);
+      return data!._entities.map((t) => t.peopleOnRsa);
+    };
+    expect(await need(testCaller({ departmentCode: '87' }))).toEqual([30, 4, 20]);
+    // The 4 is hidden, and the 20 with it: places being public, a coverage rate gives its need back.
+    expect(await need(testCaller({ departmentCode: '87', role: 'STEERING' }))).toEqual([30, null, null]);
+    expect(await need(testCaller({ departmentCode: '87', role: 'PRESCRIBER' }))).toEqual([30, null, null]);
+  });
+
   it('adds people oriented and exits by reason to Territory, and the caseload to Convention (its occupancy is computed in contracts), in one query per field', async () => {
     const em = orm.em.fork();
     const north = await createTestTerritory(em, DEPARTMENT, [commune]);

@@ -22,8 +22,8 @@ export class TerritoryResolver {
     return activeCaseload(ctx, territory.id);
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: 'People on the RSA living in the territory (need count for coverage rates).' })
-  peopleOnRsa(@Root() territory: TerritoryType, @Ctx() ctx: SubgraphContext): Promise<number> {
+  @FieldResolver(() => Int, { nullable: true, description: 'People on the RSA living in the territory (need count for coverage rates); for callers other than ADMIN, null when suppressed (from 1 to 10, and secondarily across the Département’s territories).' })
+  peopleOnRsa(@Root() territory: TerritoryType, @Ctx() ctx: SubgraphContext): Promise<number | null> {
     return peopleOnRsa(ctx, territory.id);
   }
 

@@ -38,14 +38,23 @@ const peopleOnRsaCounts = Symbol('peopleOnRsa');
 
 /**
  * People on the RSA living in a territory: the need count the partners subgraph divides places by
- * (through the gateway). Not nominative, and a denominator of a rate, never shown on its own.
+ * (through the gateway), an aggregate like any other. Exact for administrators; for everyone else
+ * suppressed as one group over every territory of the Département (null when hidden), since the
+ * places being public, a rate gives its denominator back.
  */
-export function peopleOnRsa(ctx: SubgraphContext, territoryId: string): Promise<number> {
+export function peopleOnRsa(ctx: SubgraphContext, territoryId: string): Promise<number | null> {
   const department = ctx.caller.departmentCode;
   return ctx.loaders
-    .get<string, number>(peopleOnRsaCounts, async (ids) =>
-      countsByKeys(ids, await new BeneficiaryRepository(ctx.em).peopleOnRsaByTerritory(department, ids)),
-    )
+    .get<string, number | null>(peopleOnRsaCounts, async (ids) => {
+      const repository = new BeneficiaryRepository(ctx.em);
+      if (seesExactCounts(ctx.caller)) return countsByKeys(ids, await repository.peopleOnRsaByTerritory(department, ids));
+      const group = publishGroup(
+        (await repository.peopleOnRsaByTerritory(department, null)).map((r) => ({ key: r.key, count: Number(r.count) })),
+        false,
+      );
+      const published = new Map(group.cells.map((c) => [c.key, c.count.value]));
+      return ids.map((id) => (published.has(id) ? published.get(id)! : 0));
+    })
     .load(territoryId);
 }
 
