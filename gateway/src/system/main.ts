@@ -26,8 +26,7 @@ Passerelles is running.
 Demo accounts (password: ${DEMO_PASSWORD})
 ${demoUsers.map((u) => `  ${u.email.padEnd(40)} ${u.role.padEnd(10)} Département ${u.departmentCode}`).join('\n')}
 
-${publication ? `The statistical secrecy job is computing each Département's publication in the background (up to ten minutes for the demo; « [publication] 62 as of … » says when):
-until it ends, steering counts use per-query suppression.
+${publication ? `The statistical secrecy job is computing each Département's publication in the background (seconds for the demo, whose Départements start at the third grid; until « [publication] 62 as of … » says it is done, steering accounts read « pas encore publiés »).
 ` : ''}Press Ctrl-C to stop.`);
 }
 
