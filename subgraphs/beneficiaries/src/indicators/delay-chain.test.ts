@@ -192,7 +192,9 @@ describe('delay chain', () => {
       const person = await personOn(em, territoryId, '2025-03-01');
       await orient(em, person, i < 22 ? 'SOCIAL' : 'PRO', addDays('2025-03-01', 20 + i * 3), i < 5 ? addDays('2025-03-01', 60) : null);
     }
-    const { chain, errors } = await chainFor(steering, { territoryId });
+    // Published over a calendar year for the caller's whole reach: a steering user of this territory.
+    expect((await chainFor(steering, { territoryId })).chain!.steps[0]!.counted.rule).toBe('NOT_PUBLISHED');
+    const { chain, errors } = await chainFor(testCaller({ departmentCode: DEPARTMENT, role: 'STEERING', territoryIds: [territoryId] }), {});
     expect(errors).toEqual([]);
     const [decided, notified, , interview] = chain!.steps;
     expect(decided!.counted).toEqual({ value: 24, suppressed: false, rule: null });

@@ -1,4 +1,4 @@
-import { addDays, addMonths, hiddenFor, monthsBetween, NOTHING_PUBLISHED, parsePublishedPeriod, publishCount, scopeOf, shownCount, publishGroup, seesExactCounts, todayIso, type PeriodInput, type PublicationScope, type PublishedCount, type PublishedFigures, type PublishedGroup, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { addDays, addMonths, gridPeriodKind, hiddenFor, monthsBetween, NOTHING_PUBLISHED, parsePublishedPeriod, publishCount, scopeOf, shownCount, publishGroup, seesExactCounts, todayIso, type PeriodInput, type PublicationScope, type PublishedCount, type PublishedFigures, type PublishedGroup, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { ExitReason, exitReasons, psychologicalDifficulties } from '../accompaniment/accompaniment.enums.js';
 import { IndicatorsRepository, type IndicatorFilter, type Period } from './indicators.repository.js';
 import type { AdherenceStats, DelayStats, ReferralDecisionStats, DifficultyCount, DurationStats, IndicatorScopeInput, MonthlyIndicators, TerritoryIndicators } from './indicators.type.js';
@@ -78,10 +78,19 @@ export class IndicatorsComputation {
     });
   }
 
-  /** True when the statistics that are not linked counts (delays, difficulties…) may be published: the grid holds this scope and period. */
+  /**
+   * True when the statistics that are not linked counts (delays, difficulties, referral decisions,
+   * adherence) may be published: to a caller without exact counts, over a calendar year for their
+   * whole reach (no territory, programme or operator chosen), when the grid holds it. They are not
+   * in the publication's audit: a year and its quarters, or a Département and its territories,
+   * would differ by their small counts; years are disjoint and one reach has no parts published.
+   */
   async onGrid(): Promise<boolean> {
     const p = await this.published();
-    return !p || (p.scope !== null && p.figures.covers(p.scope, this.period));
+    if (!p) return true;
+    const reach = indicatorFilter(this.ctx, null);
+    const wholeReach = this.filter.programmeId === reach.programmeId && this.filter.operatorId === reach.operatorId && String(this.filter.territoryIds) === String(reach.territoryIds);
+    return wholeReach && gridPeriodKind(this.period) === 'YEAR' && p.scope !== null && p.figures.covers(p.scope, this.period);
   }
 
   private once<T>(key: string, compute: () => Promise<T>): Promise<T> {
@@ -161,7 +170,9 @@ export class IndicatorsComputation {
   async delayToFirstInterview(): Promise<DelayStats> {
     if (!(await this.onGrid())) return { meanDays: null, medianDays: null, shareUnder30Days: null, counted: NOTHING_PUBLISHED() };
     const d = await this.repository.delays(this.filter, this.period);
-    const counted = publishCount(d.counted, this.exact);
+    // The accompaniments measured are those started in the period: the publication's welcomed
+    // figure, read from it (a second value of the same cell would undo its protection).
+    const counted = this.exact ? publishCount(d.counted, true) : await this.peopleWelcomed();
     const shown = !counted.suppressed && d.counted > 0;
     return {
       meanDays: shown ? round(d.mean, 2) : null,

@@ -215,16 +215,22 @@ describe('indicators', () => {
     expect(before.appointmentAdherence).toEqual({ honoured: HIDDEN, closed: HIDDEN, leftOpen: HIDDEN, rate: null });
     expect(before.durationDays).toEqual({ mean: null, median: null, counted: HIDDEN });
 
-    // On a grid that holds the scope and period, the statistics that are not linked counts get
-    // their own suppression: 3 not honoured is hidden, so the 32 honoured must be too (35 − 32 = 3).
+    // On a grid that holds it, the statistics that are not linked counts are published over a
+    // calendar year for the caller's whole reach (here a steering user of this territory only),
+    // with their own suppression: 3 not honoured is hidden, so the 32 honoured must be too (35 − 32 = 3).
     await storeOpenGrid(em, DEPARTMENT);
     try {
-      const seen = await indicatorsFor(steering, { programmeId }, period);
+      const ofTerritory = testCaller({ departmentCode: DEPARTMENT, role: 'STEERING', territoryIds: [territory] });
+      const seen = await indicatorsFor(ofTerritory, {}, period);
       expect(seen.appointmentAdherence).toEqual({ honoured: HIDDEN, closed: exact(35), leftOpen: exact(0), rate: null });
       expect(seen.peopleWelcomed).toEqual(HIDDEN); // the grid's figures were never computed here
-      // A small base hides the statistics over it.
-      const small = await indicatorsFor(steering, { programmeId }, { from: '2025-09-01', to: '2025-09-30' });
-      expect(small.delayToFirstInterview).toEqual({ meanDays: null, medianDays: null, shareUnder30Days: null, counted: HIDDEN });
+      // A programme chosen, or a month, is not published: its difference with the year or the
+      // whole reach would give small counts.
+      for (const [scope, p] of [[{ programmeId }, period], [{}, { from: '2025-09-01', to: '2025-09-30' }]] as const) {
+        const off = await indicatorsFor(ofTerritory, scope, p);
+        expect(off.appointmentAdherence).toEqual({ honoured: HIDDEN, closed: HIDDEN, leftOpen: HIDDEN, rate: null });
+        expect(off.delayToFirstInterview).toEqual({ meanDays: null, medianDays: null, shareUnder30Days: null, counted: HIDDEN });
+      }
     } finally {
       await em.execute('delete from beneficiaries.publication where department_code = ?', [DEPARTMENT]);
     }

@@ -144,6 +144,14 @@ describe('the publication job and the steering counts read from it (ADR 0023)', 
     expect(crossed.indicators.delayChain.steps.length).toBeGreaterThan(3);
     expect(crossed.indicators.delayChain.steps.every((s) => s.counted.rule === 'NOT_PUBLISHED' && s.medianDays === null)).toBe(true);
     expect(year.indicators.delayChain.steps.some((s) => s.counted.rule !== 'NOT_PUBLISHED')).toBe(true);
+    // The delays measure the accompaniments started in the period: the welcomed cell, one value.
+    expect(year.indicators.delayToFirstInterview.counted).toEqual(year.indicators.peopleWelcomed);
+    // The other statistics only for the whole Département over a year: a territory's, or a
+    // quarter's, would differ from it by small counts.
+    const territoryYear = await ask(steering, { territoryId: territories[0]! }, YEAR);
+    expect(territoryYear.indicators.delayToFirstInterview.counted).toEqual(NOT_PUBLISHED);
+    expect(territoryYear.indicators.delayChain.steps.every((s) => s.counted.rule === 'NOT_PUBLISHED')).toBe(true);
+    expect((await ask(steering, {}, Q2)).indicators.delayChain.steps.every((s) => s.counted.rule === 'NOT_PUBLISHED')).toBe(true);
     if (stored.grid!.finest[0] !== 'MONTH') {
       const may = await ask(steering, {}, MAY);
       expect(may.indicators.peopleWelcomed).toEqual(NOT_PUBLISHED);
