@@ -1,4 +1,4 @@
-import { addDays, addMonths, gridPeriodKind, hiddenFor, monthsBetween, NOTHING_PUBLISHED, parsePublishedPeriod, publishCount, scopeOf, shownCount, publishGroup, seesExactCounts, todayIso, type PeriodInput, type PublicationScope, type PublishedCount, type PublishedFigures, type PublishedGroup, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { addDays, addMonths, hiddenFor, monthsBetween, NOTHING_PUBLISHED, parsePublishedPeriod, publishCount, publishedYearOfReach, scopeOf, shownCount, publishGroup, seesExactCounts, todayIso, type PeriodInput, type PublicationScope, type PublishedCount, type PublishedFigures, type PublishedGroup, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { ExitReason, exitReasons, psychologicalDifficulties } from '../accompaniment/accompaniment.enums.js';
 import { IndicatorsRepository, type IndicatorFilter, type Period } from './indicators.repository.js';
 import type { AdherenceStats, DelayStats, ReferralDecisionStats, DifficultyCount, DurationStats, IndicatorScopeInput, MonthlyIndicators, TerritoryIndicators } from './indicators.type.js';
@@ -80,17 +80,16 @@ export class IndicatorsComputation {
 
   /**
    * True when the statistics that are not linked counts (delays, difficulties, referral decisions,
-   * adherence) may be published: to a caller without exact counts, over a calendar year for their
-   * whole reach (no territory, programme or operator chosen), when the grid holds it. They are not
-   * in the publication's audit: a year and its quarters, or a Département and its territories,
-   * would differ by their small counts; years are disjoint and one reach has no parts published.
+   * adherence) may be published. They are not in the publication's audit: to a caller without
+   * exact counts, only over a calendar year for their whole reach (`publishedYearOfReach`), when
+   * the grid holds it.
    */
   async onGrid(): Promise<boolean> {
     const p = await this.published();
     if (!p) return true;
     const reach = indicatorFilter(this.ctx, null);
-    const wholeReach = this.filter.programmeId === reach.programmeId && this.filter.operatorId === reach.operatorId && String(this.filter.territoryIds) === String(reach.territoryIds);
-    return wholeReach && gridPeriodKind(this.period) === 'YEAR' && p.scope !== null && p.figures.covers(p.scope, this.period);
+    const scopeChosen = this.filter.programmeId !== reach.programmeId || this.filter.operatorId !== reach.operatorId || String(this.filter.territoryIds) !== String(reach.territoryIds);
+    return publishedYearOfReach({ exact: false, period: this.period, scopeChosen }) && p.scope !== null && p.figures.covers(p.scope, this.period);
   }
 
   private once<T>(key: string, compute: () => Promise<T>): Promise<T> {

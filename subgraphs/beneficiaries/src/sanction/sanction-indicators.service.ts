@@ -1,4 +1,4 @@
-import { assertCan, gridPeriodKind, NOTHING_PUBLISHED, parsePublishedPeriod, publishGroup, seesExactCounts, type PeriodInput, type PublishedCount, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { assertCan, NOTHING_PUBLISHED, parsePublishedPeriod, publishedYearOfReach, publishGroup, seesExactCounts, type PeriodInput, type PublishedCount, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { indicatorFilter } from '../indicators/indicators.service.js';
 import type { IndicatorScopeInput } from '../indicators/indicators.type.js';
 import { SanctionRepository } from './sanction.repository.js';
@@ -12,16 +12,14 @@ const shown = (count: PublishedCount): boolean => !count.suppressed && (count.va
  * counts per territory form a group whose total is the Département's figure, so that a hidden
  * territory cannot be recomputed by difference; a median is published only over a published count.
  *
- * Callers without exact counts read them for their whole reach over a calendar year only (the
- * current one cut at today): years are disjoint, and a territory is read only in the table beside
- * the others, so no two answers differ by a small count. A month, a quarter or a scope chosen is
- * « non publié à ce niveau ».
+ * Callers without exact counts read them for their whole reach over a calendar year only
+ * (`publishedYearOfReach`, ADR 0023); a territory is read only in the table beside the others.
  */
 export async function sanctionIndicators(ctx: SubgraphContext, scope: IndicatorScopeInput | null | undefined, periodInput: PeriodInput): Promise<SanctionIndicatorsType> {
   assertCan(ctx.caller, 'sanctionIndicators:read');
   const exact = seesExactCounts(ctx.caller);
   const period = parsePublishedPeriod(periodInput, { exact });
-  if (!exact && (gridPeriodKind(period) !== 'YEAR' || scope?.territoryId || scope?.programmeId || scope?.operatorId)) {
+  if (!publishedYearOfReach({ exact, period, scopeChosen: Boolean(scope?.territoryId || scope?.programmeId || scope?.operatorId) })) {
     return { opened: NOTHING_PUBLISHED(), decided: NOTHING_PUBLISHED(), suspended: NOTHING_PUBLISHED(), lifted: NOTHING_PUBLISHED(), medianDurationMonths: null, medianDaysToLift: null, byTerritory: [] };
   }
   const rows = await new SanctionRepository(ctx.em).indicatorRows(indicatorFilter(ctx, scope), period);

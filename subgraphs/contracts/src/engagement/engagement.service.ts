@@ -6,11 +6,11 @@ import {
   CONTRACT_SIGNED,
   daysBetween,
   enqueueEvent,
-  gridPeriodKind,
   kickOutbox,
   NOTHING_PUBLISHED,
   parseIsoDate,
   parsePublishedPeriod,
+  publishedYearOfReach,
   publishCount,
   publishGroup,
   recordAccess,
@@ -164,11 +164,10 @@ export async function contractAlerts(ctx: SubgraphContext, asOf: string | null, 
  * CER and contrat d'engagement indicators over a period, with small-count suppression (kit). ADMIN and STEERING count the
  * Département (or one territory), an OPERATOR its own contracts, a REFERENT their own caseload.
  *
- * Callers without exact counts read them only for their whole reach over a calendar year (the
- * current one cut at today), each year's figures suppressed as groups (renewed and first CER,
- * objectives done and not, contracts under 15 h and not), with no stock: years are disjoint, so no
- * two such answers differ by a small count (ADR 0023). A month, a quarter, a territory or an
- * operator, or the CER in force on a day, would: they are « non publié à ce niveau ».
+ * Callers without exact counts read them only for their whole reach over a calendar year
+ * (`publishedYearOfReach`, ADR 0023), each year's figures suppressed as groups (renewed and first
+ * CER, objectives done and not, contracts under 15 h and not), with no stock: the CER in force at
+ * a year's end would give, with its signatures, those that ended.
  */
 export async function contractIndicators(ctx: SubgraphContext, scope: { territoryId?: string | null; operatorId?: string | null }, period: PeriodInput): Promise<ContractIndicatorsType> {
   const caller = ctx.caller;
@@ -176,7 +175,7 @@ export async function contractIndicators(ctx: SubgraphContext, scope: { territor
   const access = repositoryAccess(caller, reach);
   const exact = seesExactCounts(caller);
   const { from, to } = parsePublishedPeriod(period, { exact });
-  if (!exact && (gridPeriodKind({ from, to }) !== 'YEAR' || scope.territoryId || scope.operatorId)) return notPublishedContractIndicators();
+  if (!publishedYearOfReach({ exact, period: { from, to }, scopeChosen: Boolean(scope.territoryId || scope.operatorId) })) return notPublishedContractIndicators();
   if (access.operatorId === undefined && scope.operatorId) access.operatorId = scope.operatorId;
   if (scope.territoryId) access.territoryIds = [withinTerritories(reach, scope.territoryId) ? scope.territoryId : '\u0000none'];
   const repository = new EngagementRepository(ctx.em);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gridPeriodKind, isGridDay, parsePublishedDay, parsePublishedPeriod } from './grid.js';
+import { gridPeriodKind, isGridDay, parsePublishedDay, parsePublishedPeriod, publishedYearOfReach } from './grid.js';
 
 const TODAY = '2026-11-15';
 
@@ -51,5 +51,14 @@ describe('the publication grid of periods (ADR 0023)', () => {
     expect(isGridDay(TODAY, TODAY)).toBe(true);
     expect(parsePublishedDay('2025-06-15', { exact: true, argument: 'date', today: TODAY })).toBe('2025-06-15');
     expect(() => parsePublishedDay('2025-06-15', { exact: false, argument: 'date', today: TODAY })).toThrow(/^date must be the last day of a month or today/);
+  });
+
+  it('publishes the aggregates outside the publication over a calendar year of the whole reach only', () => {
+    const year = { from: '2025-01-01', to: '2025-12-31' };
+    expect(publishedYearOfReach({ exact: false, period: year, scopeChosen: false, today: TODAY })).toBe(true);
+    expect(publishedYearOfReach({ exact: false, period: { from: '2026-01-01', to: TODAY }, scopeChosen: false, today: TODAY })).toBe(true);
+    expect(publishedYearOfReach({ exact: false, period: { from: '2025-04-01', to: '2025-06-30' }, scopeChosen: false, today: TODAY })).toBe(false);
+    expect(publishedYearOfReach({ exact: false, period: year, scopeChosen: true, today: TODAY })).toBe(false);
+    expect(publishedYearOfReach({ exact: true, period: { from: '2025-04-03', to: '2025-04-09' }, scopeChosen: true, today: TODAY })).toBe(true);
   });
 });

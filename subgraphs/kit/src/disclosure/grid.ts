@@ -71,3 +71,14 @@ export function parsePublishedDay(day: string, options: { exact: boolean; argume
 /** The description of every aggregate's `period` argument (the schema says the rule where it applies). */
 export const PUBLISHED_PERIOD_DESCRIPTION =
   'A calendar month, quarter or year (the current one may end today); administrators may ask any period. Other periods are refused: their differences would reveal hidden small counts (statistical secrecy).';
+
+/**
+ * The rule of the aggregates outside the Département's stored publication (contract and sanction
+ * indicators, the statistics that are not linked counts; ADR 0023): a caller without exact counts
+ * reads them only over a calendar year (the current one cut at today) for their whole reach, no
+ * territory, programme or operator chosen. Years are disjoint and a reach has no published parts,
+ * so no two such answers differ by a small count; everything else is « non publié à ce niveau ».
+ */
+export function publishedYearOfReach(options: { exact: boolean; period: Period; scopeChosen: boolean; today?: string }): boolean {
+  return options.exact || (!options.scopeChosen && gridPeriodKind(options.period, options.today) === 'YEAR');
+}
