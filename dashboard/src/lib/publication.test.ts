@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gridYears } from './periods.ts';
-import { granularityOf, NOT_YET_PUBLISHED, publicationLimits, publishedPeriods, type Publication } from './publication.ts';
+import { contractsPublished, granularityOf, NOT_YET_PUBLISHED, publicationLimits, publishedPeriods, sanctionsPublished, type Publication } from './publication.ts';
 
 const GRID: Publication = { asOf: '2026-12-05', gridName: 'Département par trimestre, un territoire, programme ou opérateur par an', crossings: 1, finest: ['QUARTER', 'YEAR'] };
 const DEPARTMENT = { territoryId: null, programmeId: null, operatorId: null };
@@ -62,5 +62,30 @@ describe('what the publication grid lets a caller without exact counts see', () 
     expect(year!.options.map((o) => o.value)).toEqual(['2025', '2025-T1', '2025-T2', '2025-T3', '2025-T4', '2025-06']);
     expect(publishedPeriods(gridYears('2025-12-31', 1), 'YEAR', '2025')[0]!.options.map((o) => o.value)).toEqual(['2025']);
     expect(publishedPeriods(gridYears('2025-12-31', 1), null, '2025')[0]!.options).toHaveLength(17);
+  });
+});
+
+describe('contracts (CER) and sanctions: published by calendar year, for the whole reach', () => {
+  const territory = { ...DEPARTMENT, territoryId: 't1' };
+  const operator = { ...DEPARTMENT, operatorId: 'o1' };
+  const programme = { ...DEPARTMENT, programmeId: 'p' };
+
+  it('publishes CER to a caller without exact counts for a year of the whole Département only; a programme does not apply to them', () => {
+    expect(contractsPublished('2025', DEPARTMENT, false)).toBe(true);
+    expect(contractsPublished('2026', programme, false)).toBe(true);
+    for (const period of ['2025-T3', '2025-03', null]) expect(contractsPublished(period, DEPARTMENT, false), String(period)).toBe(false);
+    expect(contractsPublished('2025', territory, false)).toBe(false);
+    expect(contractsPublished('2025', operator, false)).toBe(false);
+  });
+
+  it('publishes sanctions for a year with no filter at all, a programme included', () => {
+    expect(sanctionsPublished('2025', DEPARTMENT, false)).toBe(true);
+    for (const scope of [territory, operator, programme]) expect(sanctionsPublished('2025', scope, false)).toBe(false);
+    expect(sanctionsPublished('2025-T3', DEPARTMENT, false)).toBe(false);
+  });
+
+  it('publishes everything to an administrator, free dates included', () => {
+    expect(contractsPublished(null, territory, true)).toBe(true);
+    expect(sanctionsPublished('2025-03', { territoryId: 't1', programmeId: 'p', operatorId: 'o1' }, true)).toBe(true);
   });
 });

@@ -92,3 +92,36 @@ export function publishedPeriods(years: readonly GridYear[], finest: Granularity
     options: year.options.filter((o) => o.value === selected || !finerThan(granularityOf(o.value), finest)),
   }));
 }
+
+// ── Contracts and sanctions: published by calendar year, for the whole reach ───────────────
+// The CER (contracts) and the sanctions (beneficiaries) are not read from the publication: the API
+// gives them to callers without exact counts for their whole reach over a calendar year only
+// (« non publié à ce niveau » otherwise), with no stock (the CER in force at the end of the period)
+// and no table per territory (ADR 0023). The page says so once rather than show such cards.
+
+/** Near the CER cards, for a period other than a year or with a territory or operator chosen. */
+export const CONTRACTS_BY_YEAR =
+  'Les chiffres des contrats (CER) ne sont publiés que par année civile, pour l’ensemble du Département (secret statistique) : choisissez une année, sans territoire ni opérateur, pour les voir.';
+
+/** Near the sanction figures, for a period other than a year or with a filter chosen. */
+export const SANCTIONS_BY_YEAR =
+  'Les chiffres des sanctions ne sont publiés que par année civile, pour l’ensemble du Département (secret statistique) : choisissez une année, sans programme, territoire ni opérateur, pour les voir.';
+
+/** The CER column of the comparison of territories, for callers without exact counts. */
+export const NOT_PUBLISHED_BY_TERRITORY = 'non publié par territoire';
+
+const isYear = (period: string | null): boolean => period !== null && granularityOf(period) === 'YEAR';
+
+/**
+ * Whether the API publishes the contract figures (CER) for a grid period (null: an administrator's
+ * free dates) and scope: always to exact callers; to the others for a calendar year with no
+ * territory nor operator (CER are not tied to a programme: that filter does not apply to them).
+ */
+export function contractsPublished(period: string | null, scope: Pick<Scope, 'territoryId' | 'operatorId'>, exact: boolean): boolean {
+  return exact || (isYear(period) && !scope.territoryId && !scope.operatorId);
+}
+
+/** Whether the API publishes the sanction figures: always to exact callers; to the others for a calendar year with no filter at all. */
+export function sanctionsPublished(period: string | null, scope: Scope, exact: boolean): boolean {
+  return exact || (isYear(period) && !scope.territoryId && !scope.programmeId && !scope.operatorId);
+}

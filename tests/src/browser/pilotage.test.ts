@@ -297,19 +297,59 @@ describe('small counts for the steering committee', () => {
     await ui.open(page, path);
     expect(await card(page, 'Personnes accueillies').textContent()).toBe('< 11');
     expect(await page.locator('#secret-statistique').textContent()).toContain('effectif compris entre 1 et 10, masqué pour protéger l’anonymat des personnes');
-    // The hidden difficulties are gaps in the chart, and « < 11 » in its table.
-    const difficulties = await shownTable(page, 'difficultes');
-    expect(difficulties.rows.some((r) => r[1] === '< 11')).toBe(true);
-    const chart = await drawn(page, 'difficultes');
-    expect(chart).toEqual(expectedDrawing(difficulties));
-    expect(chart.datasets[0]!.data.filter((v) => v === null)).toHaveLength(difficulties.rows.filter((r) => r[1] === '< 11' || r[1] === 'secret secondaire').length);
+    // Difficulties are published for the whole reach over a year only: for a territory, the page says so instead of a chart.
+    expect(await page.getByTestId('non-publie-difficultes').textContent()).toContain('Difficultés psychiques non publiées à ce niveau');
+    expect(new Set((await shownTable(page, 'difficultes')).rows.map((r) => r[1]))).toEqual(new Set(['non publié à ce niveau']));
     // The rate of occupation would give the caseload of the conventions away, which the publication
     // does not hold: not published, as that caseload.
     expect(await card(page, 'Taux d’occupation des places').textContent()).toBe('non publié à ce niveau');
     const ternois = (await shownTable(page.getByTestId('comparaison'), 'territoires')).rows.find((r) => r[0]?.startsWith('Ternois'))!;
     expect(ternois.slice(1, 4)).toEqual(['< 11', '< 11', '< 11']);
     await expectAccessibleAndCapture(page, 'pilotage-steering-suppression');
+
+    // For the Département, the hidden exits are gaps in the chart, and « < 11 » in its table.
+    await ui.open(page, `/pilotage?${YEAR_2025}`);
+    const exits = await shownTable(page, 'sorties');
+    expect(exits.rows.some((r) => r[1] === '< 11')).toBe(true);
+    const chart = await drawn(page, 'sorties');
+    expect(chart).toEqual(expectedDrawing(exits));
+    expect(chart.datasets[0]!.data.filter((v) => v === null)).toHaveLength(exits.rows.filter((r) => r[1] === '< 11' || r[1] === 'secret secondaire').length);
     await page.close();
+  });
+
+  it('shows a steering user the CER and sanctions of a calendar year only, and says so once for a quarter instead of cards « non publié à ce niveau »', async () => {
+    const page = await ui.pageAs('STEERING');
+    await ui.open(page, `/pilotage?${YEAR_2025}`);
+    // A year of the whole Département: the CER signed, without those in force at the end (a stock, never published to them).
+    expect(await card(page, 'CER signés').count()).toBe(1);
+    const cerCard = page.locator('.card').filter({ has: page.locator('.card-label', { hasText: /^CER signés$/ }) });
+    expect(await cerCard.textContent()).not.toContain('en cours en fin de période');
+    expect(await page.getByTestId('cer-par-annee').count()).toBe(0);
+    expect(await page.getByTestId('sanctions-par-annee').count()).toBe(0);
+    // CER per territory are not published to them: the column says so rather than stay empty.
+    const comparison = await shownTable(page.getByTestId('comparaison'), 'territoires');
+    const cerColumn = comparison.columns.indexOf('CER signés');
+    expect(cerColumn).toBeGreaterThan(0);
+    expect(new Set(comparison.rows.map((r) => r[cerColumn]))).toEqual(new Set(['non publié par territoire']));
+
+    // A quarter: one sentence near the cards, no CER card, and none « non publié à ce niveau » about contracts.
+    await ui.open(page, '/pilotage?periode=2025-T3');
+    expect(await page.getByTestId('cer-par-annee').textContent()).toBe(
+      'Les chiffres des contrats (CER) ne sont publiés que par année civile, pour l’ensemble du Département (secret statistique) : choisissez une année, sans territoire ni opérateur, pour les voir.',
+    );
+    expect(await page.locator('.card-label').filter({ hasText: 'CER' }).count()).toBe(0);
+    expect(await page.getByTestId('sanctions-par-annee').textContent()).toContain('Les chiffres des sanctions ne sont publiés que par année civile');
+    expect(await page.locator('section[aria-labelledby="titre-sanctions"] .card').count()).toBe(0);
+    await page.getByTestId('cer-par-annee').scrollIntoViewIfNeeded();
+    await expectAccessibleAndCapture(page, 'pilotage-steering-cer-trimestre');
+
+    // An administrator keeps every CER figure for a quarter, with those in force at the end.
+    const admin = await ui.pageAs('ADMIN');
+    await ui.open(admin, '/pilotage?periode=2025-T3');
+    expect(await admin.getByTestId('cer-par-annee').count()).toBe(0);
+    const adminCer = admin.locator('.card').filter({ has: admin.locator('.card-label', { hasText: /^CER signés$/ }) });
+    expect(await adminCer.locator('.card-detail').textContent()).toMatch(/ en cours en fin de période$/);
+    await Promise.all([page.close(), admin.close()]);
   });
 });
 

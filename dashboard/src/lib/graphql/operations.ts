@@ -1368,7 +1368,7 @@ export type PilotageContractsQueryVariables = Exact<{
 }>;
 
 
-export type PilotageContractsQuery = { contractIndicators: { objectivesDonePercent: number | null, cerSigned: { value: number | null, suppressed: boolean, rule: SuppressionRule | null }, cerActive: { value: number | null, suppressed: boolean, rule: SuppressionRule | null }, cerRenewed: { value: number | null, suppressed: boolean, rule: SuppressionRule | null }, byTerritory: Array<{ territoryId: string, cerSigned: { value: number | null, suppressed: boolean, rule: SuppressionRule | null } }> } };
+export type PilotageContractsQuery = { contractIndicators: { objectivesDonePercent: number | null, cerSigned: { value: number | null, suppressed: boolean, rule: SuppressionRule | null }, cerActive: { value: number | null, suppressed: boolean, rule: SuppressionRule | null }, cerRenewed: { value: number | null, suppressed: boolean, rule: SuppressionRule | null }, objectivesDone: { value: number | null, suppressed: boolean, rule: SuppressionRule | null }, byTerritory: Array<{ territoryId: string, cerSigned: { value: number | null, suppressed: boolean, rule: SuppressionRule | null } }> } };
 
 export type PilotageDelaysQueryVariables = Exact<{
   scope?: IndicatorScopeInput | null | undefined;

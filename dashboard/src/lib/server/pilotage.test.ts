@@ -5,8 +5,10 @@ import { parseFilters, pilotageView, type PilotageData } from './pilotage';
 // The view is built from panels already loaded: nothing here talks to the gateway.
 vi.mock('./env', () => ({ serverEnv: { gatewayUrl: 'http://gateway.test/graphql', persistedOperations: false } }));
 
-/** What the gateway gives with a user of this role (`/auth/me`, from the access catalogue): here, only whether it reads the money of conventions. */
-const viewer = (role: 'ADMIN' | 'STEERING' | 'OPERATOR'): { actions: string[] } => ({ actions: role === 'OPERATOR' ? [] : ['funding:readConventions'] });
+/** What the gateway gives with a user of this role (`/auth/me`, from the access catalogue): here, whether it reads the money of conventions and exact counts. */
+const viewer = (role: 'ADMIN' | 'STEERING' | 'OPERATOR'): { actions: string[] } => ({
+  actions: role === 'OPERATOR' ? [] : role === 'ADMIN' ? ['funding:readConventions', 'counts:readExact'] : ['funding:readConventions'],
+});
 
 const n = (value: number) => ({ value, suppressed: false, rule: null });
 const HIDDEN = { value: null, suppressed: true, rule: 'PRIMARY' as const };
@@ -36,6 +38,7 @@ const contracts: PilotageContractsQuery['contractIndicators'] = {
   cerSigned: n(20),
   cerActive: n(18),
   cerRenewed: n(0),
+  objectivesDone: n(12),
   objectivesDonePercent: 40,
   byTerritory: [{ territoryId: 't1', cerSigned: n(20) }],
 };
@@ -111,7 +114,7 @@ describe('pilotageView', () => {
   });
 
   it('computes occupancy and unit costs from published figures only', () => {
-    const view = pilotageView(data(), viewer('STEERING'));
+    const view = pilotageView(data(), viewer('ADMIN'));
     expect(figure(view, 'Taux d’occupation des places')).toMatchObject({ value: 50, shown: '50\u00a0%' });
     expect(figure(view, 'Coût par personne accompagnée')).toMatchObject({ value: 2000, shown: '2\u202f000\u00a0€' });
     expect(figure(view, 'Coût par place conventionnée')).toMatchObject({ value: 1111.11 });
@@ -130,6 +133,56 @@ describe('pilotageView', () => {
     );
     expect(figure(hidden, 'Taux d’occupation des places')).toMatchObject({ value: '< 11', shown: '< 11' });
     expect(figure(hidden, 'Coût par personne accompagnée')).toMatchObject({ value: null, shown: '—' });
+  });
+
+  describe('CER (contracts): by calendar year, for the whole Département, to callers without exact counts', () => {
+    const filtered = (query: string, actions: string[] = []): PilotageData => data({ filters: parseFilters(new URL(`http://x/pilotage?${query}`), { actions }, '2026-12-06') });
+    const cerLabels = (view: ReturnType<typeof pilotageView>): string[] => (view.accompaniments.ok ? view.accompaniments.figures.map((f) => f.label).filter((l) => l.includes('CER')) : []);
+
+    it('shows a steering user the year’s CER without the CER in force at the end (never published to them), and no CER per territory', () => {
+      const view = pilotageView(data(), viewer('STEERING'));
+      expect(view.contractsNotice).toBeNull();
+      expect(cerLabels(view)).toEqual(['CER signés', 'CER renouvelés', 'Objectifs des CER atteints']);
+      expect(figure(view, 'CER signés')).toEqual({ label: 'CER signés', value: 20, shown: '20', suppressed: false });
+      const territories = tableOf(view, 'territoires');
+      expect(territories.rows.map((r) => r[10])).toEqual(['non publié par territoire', 'non publié par territoire']);
+      expect(territories.note).toContain('Les CER ne sont pas publiés par territoire');
+      expect(view.comparison).toEqual({ ok: true, notices: [] });
+      // Even when contracts' answer for the territories is missing: it is not « indisponible », it is not published.
+      expect(pilotageView(data({ comparisonContracts: down('CER par territoire') }), viewer('STEERING')).comparison).toEqual({ ok: true, notices: [] });
+    });
+
+    it('says once why there are no CER cards for a month, a quarter, a territory or an operator, and keeps them for an administrator', () => {
+      for (const query of ['periode=2025-T3', 'periode=2025-03', 'periode=2025&territoire=t1', 'periode=2025&operateur=o1']) {
+        const view = pilotageView(filtered(query), viewer('STEERING'));
+        expect(view.contractsNotice, query).toBe(
+          'Les chiffres des contrats (CER) ne sont publiés que par année civile, pour l’ensemble du Département (secret statistique) : choisissez une année, sans territoire ni opérateur, pour les voir.',
+        );
+        expect(cerLabels(view), query).toEqual([]);
+        expect(tableOf(view, 'indicateurs').note, query).toMatch(/^Les chiffres des contrats \(CER\) ne sont publiés que par année civile/);
+        // The rest of the section stays.
+        expect(figure(view, 'Personnes accueillies'), query).toBeDefined();
+      }
+      // A programme does not apply to CER: a year of the Département with a programme keeps them.
+      const programme = pilotageView(filtered('periode=2025&programme=p'), viewer('STEERING'));
+      expect(programme.contractsNotice).toBeNull();
+      expect(cerLabels(programme)).toHaveLength(3);
+
+      const admin = pilotageView(filtered('periode=2025-T3&territoire=t1', ['counts:readExact']), viewer('ADMIN'));
+      expect(admin.contractsNotice).toBeNull();
+      expect(figure(admin, 'CER signés')).toMatchObject({ shown: '20', detail: '18 en cours en fin de période' });
+      expect(tableOf(admin, 'territoires').rows[0]![10]).toBe(20);
+      expect(tableOf(admin, 'territoires').note).not.toContain('Les CER ne sont pas publiés par territoire');
+    });
+
+    it('says why the share of objectives done is hidden, rather than « — »', () => {
+      const hidden = { ...contracts, objectivesDone: { value: null, suppressed: true, rule: 'SECONDARY' as const }, objectivesDonePercent: null };
+      const view = pilotageView(data({ contracts: ok({ contractIndicators: hidden }) }), viewer('STEERING'));
+      expect(figure(view, 'Objectifs des CER atteints')).toMatchObject({ shown: 'secret secondaire', value: 'secret secondaire', suppressed: true });
+      // No objective at all: nothing hidden, « — ».
+      const none = { ...contracts, objectivesDone: n(0), objectivesDonePercent: null };
+      expect(figure(pilotageView(data({ contracts: ok({ contractIndicators: none }) }), viewer('STEERING')), 'Objectifs des CER atteints')).toMatchObject({ shown: '—', suppressed: false });
+    });
   });
 
   it('keeps the rest when a panel is missing, and says which part', () => {

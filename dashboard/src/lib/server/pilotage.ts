@@ -6,6 +6,7 @@ import { exportCountValue, formatCountValue, formatDecimal, formatShare, hasSupp
 import { formatDay, parisToday } from '../days.ts';
 import { GRID_NOTE, gridOptionOf, gridPeriod, gridYears, type GridYear } from '../periods.ts';
 import { formatCount, formatEuros } from '../format.ts';
+import { CONTRACTS_BY_YEAR, contractsPublished, NOT_PUBLISHED_BY_TERRITORY } from '../publication.ts';
 import { occupancyOf, occupancyPercentCell, occupancyText, type OccupancyFigures } from '../../routes/conventions/occupancy.ts';
 import type {
   PilotageComparisonContractsQuery,
@@ -191,21 +192,30 @@ function occupancyFigure(o: OccupancyFigures): Figure {
   };
 }
 
-/** Accompaniments (beneficiaries), with the CER (contracts) and the places and occupancy (contracts) when those answered. */
-function accompanimentFigures(i: Indicators, c: ContractFigures | null, conventions: Conventions | null, filters: Filters): Figure[] {
+/**
+ * The CER cards. The CER in force at the end of the period (a stock) is given to exact callers
+ * only: the others read the year's signatures, without it. When the share of objectives done is
+ * hidden (its group suppressed), the card says why rather than « — ».
+ */
+function contractFigures(c: ContractFigures, exact: boolean): Figure[] {
+  const objectives = shareFigure('Objectifs des CER atteints', c.objectivesDonePercent === null ? null : c.objectivesDonePercent / 100, 'objectifs des CER en vigueur sur la période');
+  const done = c.objectivesDone;
+  return [
+    countFigure('CER signés', c.cerSigned, exact ? `${formatCountValue(c.cerActive)} en cours en fin de période` : undefined),
+    countFigure('CER renouvelés', c.cerRenewed),
+    c.objectivesDonePercent === null && done.suppressed ? { ...objectives, value: exportCountValue(done), shown: formatCountValue(done), suppressed: true } : objectives,
+  ];
+}
+
+/** Accompaniments (beneficiaries), with the CER (contracts, when published for the period and scope) and the places and occupancy (contracts) when those answered. */
+function accompanimentFigures(i: Indicators, c: ContractFigures | null, conventions: Conventions | null, filters: Filters, exact: boolean): Figure[] {
   const delay = i.delayToFirstInterview;
   return [
     countFigure('Personnes accueillies', i.peopleWelcomed, 'accompagnement commencé sur la période'),
     countFigure('Personnes accompagnées', i.peopleAccompanied, 'à un moment de la période'),
     countFigure('File active en fin de période', i.activeCaseload, `au ${formatDay(filters.to)}, tous accompagnements du périmètre`),
     ...(conventions ? [occupancyFigure(occupancyOf(conventions.occupancyAtEnd))] : []),
-    ...(c
-      ? [
-          countFigure('CER signés', c.cerSigned, `${formatCountValue(c.cerActive)} en cours en fin de période`),
-          countFigure('CER renouvelés', c.cerRenewed),
-          shareFigure('Objectifs des CER atteints', c.objectivesDonePercent === null ? null : c.objectivesDonePercent / 100, 'objectifs des CER en vigueur sur la période'),
-        ]
-      : []),
+    ...(c ? contractFigures(c, exact) : []),
     daysFigure('Durée moyenne d’accompagnement', i.durationDays.mean, median(i.durationDays.median, 'des accompagnements terminés sur la période')),
     countFigure('Sorties', i.exitsTotal),
     countFigure('Stabilisations', i.stabilisations, 'stabilisation du parcours de vie'),
@@ -254,8 +264,9 @@ function fundingFigures(conventions: Conventions, i: Indicators | null, filters:
 }
 
 /** A table of figures: « Indicateur | Valeur », units in the labels. */
-function figureTable(id: string, title: string, figures: readonly Figure[]): Table {
-  return { id, title, columns: ['Indicateur', 'Valeur'], rows: figures.map((f) => [f.unit ? `${f.label} (${f.unit})` : f.label, f.value]), note: SUPPRESSION_NOTE };
+function figureTable(id: string, title: string, figures: readonly Figure[], extraNote?: string): Table {
+  const note = extraNote ? `${extraNote} ${SUPPRESSION_NOTE}` : SUPPRESSION_NOTE;
+  return { id, title, columns: ['Indicateur', 'Valeur'], rows: figures.map((f) => [f.unit ? `${f.label} (${f.unit})` : f.label, f.value]), note };
 }
 
 // ── The view of the page, the review and the exports ────────────────────────────────────────
@@ -274,6 +285,11 @@ export interface PilotageView {
   /** Filters whose list could not be loaded (French). */
   filterNotices: string[];
   accompaniments: Section;
+  /**
+   * Why the CER cards are missing for a caller without exact counts (the period is not a calendar
+   * year, or a territory or operator is chosen: the API does not publish them), null when shown.
+   */
+  contractsNotice: string | null;
   /** True when the period and scope hold no accompaniment at all (the page says so instead of drawing zeros). */
   empty: boolean;
   funding: Section;
@@ -363,7 +379,13 @@ type PlacesByTerritory = PilotageComparisonPlacesQuery['conventionIndicators']['
  * occupancy and money (contracts, funding) of every territory when they answered — asked without
  * the territory selected, so that the other territories show their own figures.
  */
-function comparisonTable(rows: PilotageComparisonQuery['indicatorsByTerritory'], cerByTerritory: ContractFigures['byTerritory'] | null, places: PlacesByTerritory | null, withMoney: boolean): Table {
+function comparisonTable(
+  rows: PilotageComparisonQuery['indicatorsByTerritory'],
+  cerByTerritory: ContractFigures['byTerritory'] | null,
+  places: PlacesByTerritory | null,
+  withMoney: boolean,
+  exact: boolean,
+): Table {
   const cer = new Map(cerByTerritory?.map((t) => [t.territoryId, t.cerSigned]) ?? []);
   const held = new Map(places?.map((t) => [t.territoryId, t]) ?? []);
   const zero: Count = { value: 0, suppressed: false };
@@ -400,11 +422,12 @@ function comparisonTable(rows: PilotageComparisonQuery['indicatorsByTerritory'],
         exportCountValue(t.exitsTotal),
         exportCountValue(t.stabilisations),
         exportCountValue(t.pathEvolutions),
-        cerByTerritory ? exportCountValue(cer.get(t.territoryId) ?? zero) : null,
+        // CER per territory are given to exact callers only: the others read « non publié par territoire ».
+        exact ? (cerByTerritory ? exportCountValue(cer.get(t.territoryId) ?? zero) : null) : NOT_PUBLISHED_BY_TERRITORY,
         places && withMoney ? (euros(territory?.funding?.committedCents) ?? 0) : null,
       ];
     }),
-    note: `Chaque territoire est compté pour le programme, l’opérateur et la période choisis, quel que soit le territoire sélectionné ; une convention compte pour ses places dans le territoire. Occupation : file active des conventions en fin de période ÷ places en vigueur ce jour-là. ${SUPPRESSION_NOTE}`,
+    note: `Chaque territoire est compté pour le programme, l’opérateur et la période choisis, quel que soit le territoire sélectionné ; une convention compte pour ses places dans le territoire. Occupation : file active des conventions en fin de période ÷ places en vigueur ce jour-là.${exact ? '' : ' Les CER ne sont pas publiés par territoire (secret statistique) : seulement pour l’ensemble du Département, par année civile.'} ${SUPPRESSION_NOTE}`,
   };
 }
 
@@ -416,19 +439,24 @@ export function pilotageView(data: PilotageData, viewer: Pick<SessionUser, 'acti
   const conventions = data.funding.ok ? data.funding.data.conventionIndicators : null;
   // The access catalogue's `funding:readConventions`, as the API applies it (given with the user by the gateway).
   const moneyRefused = !viewer.actions.includes('funding:readConventions');
+  // The access catalogue's `counts:readExact` (administrators): every figure, every period and scope.
+  const exact = viewer.actions.includes('counts:readExact');
+  // Off a calendar year or with a territory or operator, the API gives the others only « non publié à ce niveau » CER.
+  const contractsShown = contractsPublished(filters.period, filters, exact);
+  const contractsNotice = c && !contractsShown ? CONTRACTS_BY_YEAR : null;
   const tables: Table[] = [];
 
   let accompaniments: Section;
   let empty = false;
   if (i) {
-    const figures = accompanimentFigures(i, c, conventions, filters);
+    const figures = accompanimentFigures(i, contractsShown ? c : null, conventions, filters, exact);
     const notices = [
       ...(data.contracts.ok ? [] : [data.contracts.message]),
-      ...(c && filters.programmeId ? ['Les CER ne sont pas rattachés à un programme : le filtre « programme » ne s’applique pas à eux.'] : []),
+      ...(c && contractsShown && filters.programmeId ? ['Les CER ne sont pas rattachés à un programme : le filtre « programme » ne s’applique pas à eux.'] : []),
     ];
     accompaniments = { ok: true, figures, notices };
     empty = [i.peopleAccompanied, i.peopleWelcomed, i.exitsTotal].every((n) => !n.suppressed && n.value === 0);
-    tables.push(figureTable('indicateurs', 'Indicateurs d’accompagnement', figures), ...indicatorTables(i));
+    tables.push(figureTable('indicateurs', 'Indicateurs d’accompagnement', figures, contractsNotice ?? undefined), ...indicatorTables(i));
   } else {
     accompaniments = { ok: false, message: data.indicators.ok ? unavailable('indicateurs d’accompagnement') : data.indicators.message };
   }
@@ -460,12 +488,12 @@ export function pilotageView(data: PilotageData, viewer: Pick<SessionUser, 'acti
     const places = data.comparisonPlaces.ok ? data.comparisonPlaces.data.conventionIndicators.territories : null;
     const withMoney = places !== null && places.every((t) => t.funding !== null);
     const notices = [
-      ...(cer ? [] : ['Les CER par territoire sont momentanément indisponibles.']),
+      ...(cer || !exact ? [] : ['Les CER par territoire sont momentanément indisponibles.']),
       ...(places ? [] : ['Les places et financements par territoire sont momentanément indisponibles.']),
       ...(places && !withMoney ? [moneyRefused ? 'Votre rôle ne donne pas accès aux montants des conventions.' : unavailable('financements par territoire')] : []),
     ];
     comparison = { ok: true, notices };
-    tables.push(comparisonTable(data.comparison.data.indicatorsByTerritory, cer, places, withMoney));
+    tables.push(comparisonTable(data.comparison.data.indicatorsByTerritory, cer, places, withMoney, exact));
   } else {
     comparison = { ok: false, message: data.comparison.message };
   }
@@ -489,6 +517,7 @@ export function pilotageView(data: PilotageData, viewer: Pick<SessionUser, 'acti
     options: options(data),
     filterNotices,
     accompaniments,
+    contractsNotice,
     empty,
     funding,
     comparison,
