@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { colourClasses, colourOf, formatMeasure, formatRange, hatchColours, hatchId, measureFor, NO_DATA, PALETTE, shapesMarkup } from './coverage';
+import { colourClasses, colourOf, formatMeasure, formatRange, hatchColours, hatchId, measureFor, NO_DATA, noDataLegend, PALETTE, shapesMarkup } from './coverage';
 
 describe('coverage colours', () => {
   it('splits the range in five equal classes', () => {
@@ -39,6 +39,17 @@ describe('coverage colours', () => {
     expect([0, 1, 2].map((n) => formatMeasure(n, services))).toEqual(['0 service', '1 service', '2 services']);
     expect(formatRange({ from: 1, to: 1, colour: '' }, services)).toBe('1 service');
     expect(formatRange({ from: 1, to: 3.5, colour: '' }, measureFor('distance', 'communes'))).toBe('1 à 3,5 km');
+  });
+
+  it('says why a count of people is hidden, and what the grey of the legend stands for', () => {
+    const people = measureFor('accompagnes', 'territoires');
+    expect(formatMeasure(null, people, true)).toBe('moins de 11 personnes (secret statistique)');
+    expect(formatMeasure(null, people, true, 'PRIMARY')).toBe('moins de 11 personnes (secret statistique)');
+    expect(formatMeasure(null, people, true, 'SECONDARY')).toBe('secret secondaire (masqué pour protéger un autre effectif)');
+    expect(formatMeasure(null, people, true, 'NOT_PUBLISHED')).toBe('non publié à ce niveau (secret statistique)');
+    expect(noDataLegend(people)).toContain('non publié à ce niveau');
+    expect(noDataLegend(measureFor('places-rsa', 'territoires'))).toBe('donnée indisponible, ou nombre de personnes au RSA masqué par le secret statistique');
+    expect(noDataLegend(measureFor('services', 'communes'))).toBe('donnée indisponible');
   });
 });
 

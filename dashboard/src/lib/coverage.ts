@@ -71,11 +71,27 @@ export function colourOf(value: number | null, classes: readonly ColourClass[]):
 
 const formats = [0, 1].map((digits) => new Intl.NumberFormat('fr-FR', { maximumFractionDigits: digits, minimumFractionDigits: 0 }));
 
-/** « 12 structures », « 3,5 km », « moins de 11 personnes », « donnée indisponible ». */
-export function formatMeasure(value: number | null, measure: Measure, suppressed = false): string {
+/** Why a count is hidden, as the API says (`Count.rule`). */
+export type HiddenRule = 'PRIMARY' | 'SECONDARY' | 'NOT_PUBLISHED' | null;
+
+/** « 12 structures », « 3,5 km », « moins de 11 personnes », « secret secondaire », « non publié à ce niveau », « donnée indisponible ». */
+export function formatMeasure(value: number | null, measure: Measure, suppressed = false, rule: HiddenRule = null): string {
+  if (suppressed && rule === 'SECONDARY') return 'secret secondaire (masqué pour protéger un autre effectif)';
+  if (suppressed && rule === 'NOT_PUBLISHED') return 'non publié à ce niveau (secret statistique)';
   if (suppressed) return `moins de 11 ${measure.unit} (secret statistique)`;
   if (value === null) return 'donnée indisponible';
   return `${formats[measure.decimals]!.format(value)} ${unitOf(value, measure)}`;
+}
+
+/**
+ * The legend of the grey of shapes without a value: unavailable, or hidden — the people accompanied
+ * (« < 11 », « secret secondaire » or « non publié à ce niveau »), or the people on the RSA a rate
+ * per 1 000 is divided by (null when suppressed, so is the rate).
+ */
+export function noDataLegend(measure: Pick<Measure, 'id'>): string {
+  if (measure.id === 'accompagnes') return 'donnée indisponible, ou masquée par le secret statistique (moins de 11 personnes, secret secondaire ou non publié à ce niveau)';
+  if (measure.id === 'places-rsa') return 'donnée indisponible, ou nombre de personnes au RSA masqué par le secret statistique';
+  return 'donnée indisponible';
 }
 
 /** French agreement: 0 and 1 take the singular (« 0 service », « 1 structure », « 2 services »). */
@@ -98,8 +114,10 @@ export interface MapShapeValue {
   value: number | null;
   /** No service of the theme is eligible there (hatched). */
   uncovered: boolean;
-  /** The value is a count of 1 to 10 people, not published (« < 11 »). */
+  /** The value is a count of people not published (« < 11 », « secret secondaire » or « non publié à ce niveau »). */
   suppressed?: boolean;
+  /** Why it is hidden (the API's `Count.rule`). */
+  rule?: HiddenRule;
 }
 
 /** Id of the hatch pattern drawn over a colour (see `hatchPatterns`). */
