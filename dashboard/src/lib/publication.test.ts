@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gridYears } from './periods.ts';
-import { contractsPublished, granularityOf, NOT_YET_PUBLISHED, publicationLimits, publishedPeriods, sanctionsPublished, type Publication } from './publication.ts';
+import { CONTRACTS_BY_YEAR, contractsPublished, granularityOf, NOT_YET_PUBLISHED, publicationLimits, publishedPeriods, sanctionsPublished, STATISTICS_BY_YEAR, statisticsPublished, type Publication } from './publication.ts';
 
 const GRID: Publication = { asOf: '2026-12-05', gridName: 'Département par trimestre, un territoire, programme ou opérateur par an', crossings: 1, finest: ['QUARTER', 'YEAR'] };
 const DEPARTMENT = { territoryId: null, programmeId: null, operatorId: null };
@@ -82,6 +82,22 @@ describe('contracts (CER) and sanctions: published by calendar year, for the who
     expect(sanctionsPublished('2025', DEPARTMENT, false)).toBe(true);
     for (const scope of [territory, operator, programme]) expect(sanctionsPublished('2025', scope, false)).toBe(false);
     expect(sanctionsPublished('2025-T3', DEPARTMENT, false)).toBe(false);
+  });
+
+  it('publishes delays, difficulties, partners’ replies, appointments and legal delays for a year with no filter at all', () => {
+    expect(statisticsPublished('2025', DEPARTMENT, false)).toBe(true);
+    for (const scope of [territory, operator, programme]) expect(statisticsPublished('2025', scope, false)).toBe(false);
+    for (const period of ['2025-T3', '2025-03', null]) expect(statisticsPublished(period, DEPARTMENT, false), String(period)).toBe(false);
+    expect(statisticsPublished('2025-03', { territoryId: 't1', programmeId: 'p', operatorId: 'o1' }, true)).toBe(true);
+  });
+
+  it('says so in one sentence of the same pattern as the CER’s', () => {
+    expect(STATISTICS_BY_YEAR).toBe(
+      'Les délais (dont les délais légaux), difficultés psychiques, réponses des partenaires et rendez-vous honorés ne sont publiés que par année civile, pour l’ensemble du Département (secret statistique) : choisissez une année, sans filtre, pour les voir.',
+    );
+    expect(CONTRACTS_BY_YEAR).toBe(
+      'Les chiffres des contrats (CER) ne sont publiés que par année civile, pour l’ensemble du Département (secret statistique) : choisissez une année, sans territoire ni opérateur, pour les voir.',
+    );
   });
 
   it('publishes everything to an administrator, free dates included', () => {

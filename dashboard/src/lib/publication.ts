@@ -93,19 +93,34 @@ export function publishedPeriods(years: readonly GridYear[], finest: Granularity
   }));
 }
 
-// ── Contracts and sanctions: published by calendar year, for the whole reach ───────────────
-// The CER (contracts) and the sanctions (beneficiaries) are not read from the publication: the API
-// gives them to callers without exact counts for their whole reach over a calendar year only
-// (« non publié à ce niveau » otherwise), with no stock (the CER in force at the end of the period)
-// and no table per territory (ADR 0023). The page says so once rather than show such cards.
+// ── Contracts, sanctions and statistics: published by calendar year, for the whole reach ────
+// The CER (contracts), the sanctions and the statistics that are not linked counts (beneficiaries)
+// are not read from the publication: the API gives them to callers without exact counts for their
+// whole reach over a calendar year only (« non publié à ce niveau » otherwise), with no stock (the
+// CER in force at the end of the period) and no table per territory (ADR 0023). The page says so
+// once rather than show such cards.
+
+/**
+ * The one sentence said instead of figures published by calendar year for the whole reach only:
+ * « <what> ne sont publiés que par année civile, pour l’ensemble du Département (secret statistique) :
+ * choisissez une année, <without>, pour les voir. »
+ */
+export function publishedByYearOnly(what: string, without: string): string {
+  return `${what} ne sont publiés que par année civile, pour l’ensemble du Département (secret statistique) : choisissez une année, ${without}, pour les voir.`;
+}
 
 /** Near the CER cards, for a period other than a year or with a territory or operator chosen. */
-export const CONTRACTS_BY_YEAR =
-  'Les chiffres des contrats (CER) ne sont publiés que par année civile, pour l’ensemble du Département (secret statistique) : choisissez une année, sans territoire ni opérateur, pour les voir.';
+export const CONTRACTS_BY_YEAR = publishedByYearOnly('Les chiffres des contrats (CER)', 'sans territoire ni opérateur');
 
 /** Near the sanction figures, for a period other than a year or with a filter chosen. */
-export const SANCTIONS_BY_YEAR =
-  'Les chiffres des sanctions ne sont publiés que par année civile, pour l’ensemble du Département (secret statistique) : choisissez une année, sans programme, territoire ni opérateur, pour les voir.';
+export const SANCTIONS_BY_YEAR = publishedByYearOnly('Les chiffres des sanctions', 'sans programme, territoire ni opérateur');
+
+/**
+ * Instead of the statistics that are not linked counts (the delay before the first interview, the
+ * psychological difficulties, the partners' replies, the appointments kept and the legal delays),
+ * for a period other than a year or with a filter chosen.
+ */
+export const STATISTICS_BY_YEAR = publishedByYearOnly('Les délais (dont les délais légaux), difficultés psychiques, réponses des partenaires et rendez-vous honorés', 'sans filtre');
 
 /** The CER column of the comparison of territories, for callers without exact counts. */
 export const NOT_PUBLISHED_BY_TERRITORY = 'non publié par territoire';
@@ -125,3 +140,11 @@ export function contractsPublished(period: string | null, scope: Pick<Scope, 'te
 export function sanctionsPublished(period: string | null, scope: Scope, exact: boolean): boolean {
   return exact || (isYear(period) && !scope.territoryId && !scope.programmeId && !scope.operatorId);
 }
+
+/**
+ * Whether the API publishes the statistics that are not linked counts (delays, psychological
+ * difficulties, partners' replies, appointments kept, the legal delay chain): the same rule as the
+ * sanctions — always to exact callers; to the others for a calendar year with no filter at all
+ * (otherwise every count is « non publié à ce niveau » and every statistic null).
+ */
+export const statisticsPublished: (period: string | null, scope: Scope, exact: boolean) => boolean = sanctionsPublished;

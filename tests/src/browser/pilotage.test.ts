@@ -297,9 +297,9 @@ describe('small counts for the steering committee', () => {
     await ui.open(page, path);
     expect(await card(page, 'Personnes accueillies').textContent()).toBe('< 11');
     expect(await page.locator('#secret-statistique').textContent()).toContain('effectif compris entre 1 et 10, masqué pour protéger l’anonymat des personnes');
-    // Difficulties are published for the whole reach over a year only: for a territory, the page says so instead of a chart.
-    expect(await page.getByTestId('non-publie-difficultes').textContent()).toContain('Difficultés psychiques non publiées à ce niveau');
-    expect(new Set((await shownTable(page, 'difficultes')).rows.map((r) => r[1]))).toEqual(new Set(['non publié à ce niveau']));
+    // Difficulties are published for the whole reach over a year only: for a territory, one sentence says so instead of a chart.
+    expect(await page.getByTestId('statistiques-par-annee').textContent()).toContain('ne sont publiés que par année civile, pour l’ensemble du Département');
+    expect(await page.getByTestId('graphique-difficultes').count()).toBe(0);
     // The rate of occupation would give the caseload of the conventions away, which the publication
     // does not hold: not published, as that caseload.
     expect(await card(page, 'Taux d’occupation des places').textContent()).toBe('non publié à ce niveau');
@@ -349,6 +349,42 @@ describe('small counts for the steering committee', () => {
     expect(await admin.getByTestId('cer-par-annee').count()).toBe(0);
     const adminCer = admin.locator('.card').filter({ has: admin.locator('.card-label', { hasText: /^CER signés$/ }) });
     expect(await adminCer.locator('.card-detail').textContent()).toMatch(/ en cours en fin de période$/);
+    await Promise.all([page.close(), admin.close()]);
+  });
+  it('says once to a steering user on a quarter that delays, difficulties, partners’ replies and appointments are published by year, instead of cards « non publié à ce niveau »', async () => {
+    const STATISTICS = ['Délai moyen avant le premier entretien', 'Premiers entretiens sous 30 jours', 'Rendez-vous honorés', 'Orientations vers les partenaires', 'Délai de réponse des partenaires'];
+    const SENTENCE =
+      'Les délais (dont les délais légaux), difficultés psychiques, réponses des partenaires et rendez-vous honorés ne sont publiés que par année civile, pour l’ensemble du Département (secret statistique) : choisissez une année, sans filtre, pour les voir.';
+    const page = await ui.pageAs('STEERING');
+    // A year of the whole Département: the cards, the difficulties and the legal delays, no sentence.
+    await ui.open(page, `/pilotage?${YEAR_2025}`);
+    expect(await page.getByTestId('statistiques-par-annee').count()).toBe(0);
+    for (const label of STATISTICS) expect(await card(page, label).count(), label).toBe(1);
+    expect(await page.getByTestId('graphique-difficultes').count()).toBe(1);
+    expect(await page.locator('section[aria-labelledby="titre-delais"] table[data-table="delais"]').count()).toBe(1);
+
+    // A quarter: the sentence, once; no such card, none reading « non publié à ce niveau »; no difficulties nor legal delays.
+    await ui.open(page, '/pilotage?periode=2025-T3');
+    expect(await page.getByTestId('statistiques-par-annee').allTextContents()).toEqual([SENTENCE]);
+    for (const label of STATISTICS) expect(await card(page, label).count(), label).toBe(0);
+    const delayCards = page.locator('.card').filter({ has: page.locator('.card-label', { hasText: /Délai|Rendez-vous|Orientations|entretien/ }) });
+    expect(await delayCards.filter({ hasText: 'non publié à ce niveau' }).count()).toBe(0);
+    expect(await page.getByTestId('graphique-difficultes').count()).toBe(0);
+    expect(await page.locator('section[aria-labelledby="titre-delais"]').count()).toBe(0);
+    // The review of a territory's year says it in the note of its indicators, with no table of legal delays.
+    await ui.open(page, `/pilotage/bilan?annee=2025&territoire=${ARRAGEOIS}`);
+    expect(await page.locator('table[data-table="delais"]').count()).toBe(0);
+    expect((await page.locator('.note').allTextContents()).some((note) => note.includes(SENTENCE))).toBe(true);
+    await ui.open(page, '/pilotage?periode=2025-T3');
+    await page.getByTestId('statistiques-par-annee').scrollIntoViewIfNeeded();
+    await expectAccessibleAndCapture(page, 'pilotage-steering-statistiques-trimestre');
+
+    // An administrator keeps them for a quarter.
+    const admin = await ui.pageAs('ADMIN');
+    await ui.open(admin, '/pilotage?periode=2025-T3');
+    expect(await admin.getByTestId('statistiques-par-annee').count()).toBe(0);
+    for (const label of STATISTICS) expect(await card(admin, label).count(), label).toBe(1);
+    expect(await admin.locator('section[aria-labelledby="titre-delais"] table[data-table="delais"]').count()).toBe(1);
     await Promise.all([page.close(), admin.close()]);
   });
 });

@@ -185,6 +185,55 @@ describe('pilotageView', () => {
     });
   });
 
+  describe('delays, difficulties, partners’ replies, appointments and legal delays: by calendar year, without filter, to callers without exact counts', () => {
+    const filtered = (query: string, actions: string[] = []): PilotageData => data({ filters: parseFilters(new URL(`http://x/pilotage?${query}`), { actions }, '2026-12-06') });
+    const SENTENCE =
+      'Les délais (dont les délais légaux), difficultés psychiques, réponses des partenaires et rendez-vous honorés ne sont publiés que par année civile, pour l’ensemble du Département (secret statistique) : choisissez une année, sans filtre, pour les voir.';
+    const STATISTICS = ['Délai moyen avant le premier entretien', 'Premiers entretiens sous 30 jours', 'Rendez-vous honorés', 'Orientations vers les partenaires', 'Délai de réponse des partenaires'];
+    const statisticTables = (view: ReturnType<typeof pilotageView>): string[] => view.tables.map((t) => t.id).filter((id) => id === 'difficultes' || id === 'delais');
+    const statisticLabels = (view: ReturnType<typeof pilotageView>): string[] => (view.accompaniments.ok ? view.accompaniments.figures.map((f) => f.label).filter((l) => STATISTICS.includes(l)) : []);
+
+    it('shows a steering user the year’s statistics of the whole Département', () => {
+      const view = pilotageView(filtered('periode=2025'), viewer('STEERING'));
+      expect(view.statisticsNotice).toBeNull();
+      expect(statisticLabels(view)).toEqual(STATISTICS);
+      expect(statisticTables(view)).toEqual(['difficultes', 'delais']);
+      expect(tableOf(view, 'indicateurs').note).not.toContain('par année civile');
+    });
+
+    it('says once, instead of their cards, the difficulties and the legal delays, that a month, a quarter or any filter is not published', () => {
+      for (const query of ['periode=2025-T3', 'periode=2025-03', 'periode=2025&territoire=t1', 'periode=2025&programme=p', 'periode=2025&operateur=o1']) {
+        const view = pilotageView(filtered(query), viewer('STEERING'));
+        expect(view.statisticsNotice, query).toBe(SENTENCE);
+        expect(statisticLabels(view), query).toEqual([]);
+        // No table of « non publié à ce niveau »: neither the difficulties nor the legal delays, in the page, the review or the exports.
+        expect(statisticTables(view), query).toEqual([]);
+        expect(view.delays, query).toMatchObject({ ok: true });
+        // The review and the exports say it in the indicators' note, after the CER's when both are missing.
+        expect(tableOf(view, 'indicateurs').note, query).toContain(SENTENCE);
+        // The counts stay.
+        expect(figure(view, 'Personnes accueillies'), query).toBeDefined();
+        expect(figure(view, 'Sorties'), query).toBeDefined();
+      }
+      // A quarter misses both the CER and the statistics: each sentence once, in the note too.
+      const quarter = pilotageView(filtered('periode=2025-T3'), viewer('STEERING'));
+      expect(quarter.contractsNotice).not.toBeNull();
+      expect(tableOf(quarter, 'indicateurs').note).toMatch(/^Les chiffres des contrats \(CER\)[^]* Les délais \(dont les délais légaux\)[^]* « < 11 » : /);
+      // A programme keeps the CER of the year, not the statistics.
+      const programme = pilotageView(filtered('periode=2025&programme=p'), viewer('STEERING'));
+      expect(programme.contractsNotice).toBeNull();
+      expect(tableOf(programme, 'indicateurs').note).toMatch(/^Les délais \(dont les délais légaux\)/);
+    });
+
+    it('keeps every statistic for an administrator, whatever the period and scope', () => {
+      const admin = pilotageView(filtered('periode=2025-03&territoire=t1&programme=p&operateur=o1', ['counts:readExact']), viewer('ADMIN'));
+      expect(admin.statisticsNotice).toBeNull();
+      expect(statisticLabels(admin)).toEqual(STATISTICS);
+      expect(statisticTables(admin)).toEqual(['difficultes', 'delais']);
+      expect(tableOf(admin, 'indicateurs').note).not.toContain('par année civile');
+    });
+  });
+
   it('keeps the rest when a panel is missing, and says which part', () => {
     const view = pilotageView(
       data({ contracts: down('contrats d’engagement'), funding: down('conventions et financements'), comparisonContracts: down('CER par territoire'), comparisonPlaces: down('places et financements par territoire') }),

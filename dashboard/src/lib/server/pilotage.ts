@@ -6,7 +6,7 @@ import { exportCountValue, formatCountValue, formatDecimal, formatShare, hasSupp
 import { formatDay, parisToday } from '../days.ts';
 import { GRID_NOTE, gridOptionOf, gridPeriod, gridYears, type GridYear } from '../periods.ts';
 import { formatCount, formatEuros } from '../format.ts';
-import { CONTRACTS_BY_YEAR, contractsPublished, NOT_PUBLISHED_BY_TERRITORY } from '../publication.ts';
+import { CONTRACTS_BY_YEAR, contractsPublished, NOT_PUBLISHED_BY_TERRITORY, STATISTICS_BY_YEAR, statisticsPublished } from '../publication.ts';
 import { occupancyOf, occupancyPercentCell, occupancyText, type OccupancyFigures } from '../../routes/conventions/occupancy.ts';
 import type {
   PilotageComparisonContractsQuery,
@@ -207,9 +207,12 @@ function contractFigures(c: ContractFigures, exact: boolean): Figure[] {
   ];
 }
 
-/** Accompaniments (beneficiaries), with the CER (contracts, when published for the period and scope) and the places and occupancy (contracts) when those answered. */
-function accompanimentFigures(i: Indicators, c: ContractFigures | null, conventions: Conventions | null, filters: Filters, exact: boolean): Figure[] {
-  const delay = i.delayToFirstInterview;
+/**
+ * Accompaniments (beneficiaries), with the CER (contracts, when published for the period and scope)
+ * and the places and occupancy (contracts) when those answered; the delay, appointments and
+ * partners' replies only when published for the period and scope (`statistics`).
+ */
+function accompanimentFigures(i: Indicators, c: ContractFigures | null, conventions: Conventions | null, filters: Filters, exact: boolean, statistics: boolean): Figure[] {
   return [
     countFigure('Personnes accueillies', i.peopleWelcomed, 'accompagnement commencé sur la période'),
     countFigure('Personnes accompagnées', i.peopleAccompanied, 'à un moment de la période'),
@@ -220,6 +223,14 @@ function accompanimentFigures(i: Indicators, c: ContractFigures | null, conventi
     countFigure('Sorties', i.exitsTotal),
     countFigure('Stabilisations', i.stabilisations, 'stabilisation du parcours de vie'),
     countFigure('Évolutions de parcours', i.pathEvolutions),
+    ...(statistics ? statisticFigures(i) : []),
+  ];
+}
+
+/** The statistics that are not linked counts, as cards: the delay before the first interview, the appointments kept, the partners' replies. */
+function statisticFigures(i: Indicators): Figure[] {
+  const delay = i.delayToFirstInterview;
+  return [
     daysFigure('Délai moyen avant le premier entretien', delay.meanDays, median(delay.medianDays, 'après la prescription')),
     shareFigure('Premiers entretiens sous 30 jours', delay.shareUnder30Days, 'part des accompagnements commencés sur la période'),
     shareFigure(
@@ -290,6 +301,12 @@ export interface PilotageView {
    * year, or a territory or operator is chosen: the API does not publish them), null when shown.
    */
   contractsNotice: string | null;
+  /**
+   * Why the delay, appointments and partners' replies cards, the difficulties and the legal delays
+   * are missing for a caller without exact counts (the period is not a calendar year, or a filter
+   * is chosen: the API publishes none of them), null when shown.
+   */
+  statisticsNotice: string | null;
   /** True when the period and scope hold no accompaniment at all (the page says so instead of drawing zeros). */
   empty: boolean;
   funding: Section;
@@ -315,7 +332,8 @@ function options(data: PilotageData): PilotageView['options'] {
   };
 }
 
-function indicatorTables(i: Indicators): Table[] {
+/** The accompaniments' tables; the psychological difficulties only when published for the period and scope (`statistics`). */
+function indicatorTables(i: Indicators, statistics: boolean): Table[] {
   return [
     {
       id: 'mensuel',
@@ -331,13 +349,17 @@ function indicatorTables(i: Indicators): Table[] {
       rows: i.exitsByReason.map((e) => [labelOf(EXIT_REASONS, e.reason), exportCountValue(e.count)]),
       note: SUPPRESSION_NOTE,
     },
-    {
-      id: 'difficultes',
-      title: 'Types de difficultés psychiques rencontrées',
-      columns: ['Difficulté', 'Personnes'],
-      rows: i.psychologicalDifficulties.map((d) => [labelOf(PSYCHOLOGICAL_DIFFICULTIES, d.difficulty), exportCountValue(d.count)]),
-      note: `Une personne accompagnée sur la période peut compter dans plusieurs types. ${SUPPRESSION_NOTE}`,
-    },
+    ...(statistics
+      ? [
+          {
+            id: 'difficultes',
+            title: 'Types de difficultés psychiques rencontrées',
+            columns: ['Difficulté', 'Personnes'],
+            rows: i.psychologicalDifficulties.map((d) => [labelOf(PSYCHOLOGICAL_DIFFICULTIES, d.difficulty), exportCountValue(d.count)]),
+            note: `Une personne accompagnée sur la période peut compter dans plusieurs types. ${SUPPRESSION_NOTE}`,
+          },
+        ]
+      : []),
   ];
 }
 
@@ -444,19 +466,24 @@ export function pilotageView(data: PilotageData, viewer: Pick<SessionUser, 'acti
   // Off a calendar year or with a territory or operator, the API gives the others only « non publié à ce niveau » CER.
   const contractsShown = contractsPublished(filters.period, filters, exact);
   const contractsNotice = c && !contractsShown ? CONTRACTS_BY_YEAR : null;
+  // Off a calendar year or with any filter, the API gives the others only « non publié à ce niveau » delays, difficulties, replies and appointments.
+  const statisticsShown = statisticsPublished(filters.period, filters, exact);
+  const statisticsNotice = statisticsShown ? null : STATISTICS_BY_YEAR;
   const tables: Table[] = [];
 
   let accompaniments: Section;
   let empty = false;
   if (i) {
-    const figures = accompanimentFigures(i, contractsShown ? c : null, conventions, filters, exact);
+    const figures = accompanimentFigures(i, contractsShown ? c : null, conventions, filters, exact, statisticsShown);
     const notices = [
       ...(data.contracts.ok ? [] : [data.contracts.message]),
       ...(c && contractsShown && filters.programmeId ? ['Les CER ne sont pas rattachés à un programme : le filtre « programme » ne s’applique pas à eux.'] : []),
     ];
     accompaniments = { ok: true, figures, notices };
     empty = [i.peopleAccompanied, i.peopleWelcomed, i.exitsTotal].every((n) => !n.suppressed && n.value === 0);
-    tables.push(figureTable('indicateurs', 'Indicateurs d’accompagnement', figures, contractsNotice ?? undefined), ...indicatorTables(i));
+    // The review and the exports say it in the table's note, as the page under the cards.
+    const notes = [contractsNotice, statisticsNotice].filter((note) => note !== null);
+    tables.push(figureTable('indicateurs', 'Indicateurs d’accompagnement', figures, notes.length > 0 ? notes.join(' ') : undefined), ...indicatorTables(i, statisticsShown));
   } else {
     accompaniments = { ok: false, message: data.indicators.ok ? unavailable('indicateurs d’accompagnement') : data.indicators.message };
   }
@@ -502,7 +529,8 @@ export function pilotageView(data: PilotageData, viewer: Pick<SessionUser, 'acti
   if (data.delays.ok) {
     const chain = data.delays.data.indicators.delayChain;
     delays = { ok: true, definitions: delayDefinitions(chain) };
-    tables.push(delayTable(chain));
+    // Not published for the period and scope: no table of « non publié à ce niveau » (the sentence says why).
+    if (statisticsShown) tables.push(delayTable(chain));
   } else {
     delays = { ok: false, message: data.delays.message };
   }
@@ -518,6 +546,7 @@ export function pilotageView(data: PilotageData, viewer: Pick<SessionUser, 'acti
     filterNotices,
     accompaniments,
     contractsNotice,
+    statisticsNotice,
     empty,
     funding,
     comparison,
