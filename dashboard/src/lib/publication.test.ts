@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gridYears } from './periods.ts';
-import { CONTRACTS_BY_YEAR, contractsPublished, granularityOf, NOT_YET_PUBLISHED, publicationLimits, publishedPeriods, sanctionsPublished, STATISTICS_BY_YEAR, statisticsPublished, type Publication } from './publication.ts';
+import { CONTRACTS_BY_YEAR, contractsPublished, DEPARTMENT_REACH, granularityOf, NOT_YET_PUBLISHED, operatorBeyondReach, publicationLimits, publishedPeriods, reachOf, sanctionsPublished, scopeChosen, STATISTICS_BY_YEAR, STATISTICS_NOT_ON_GRID, statisticsNotice, statisticsPublished, yearOnGrid, type Publication } from './publication.ts';
 
 const GRID: Publication = { asOf: '2026-12-05', gridName: 'Département par trimestre, un territoire, programme ou opérateur par an', crossings: 1, finest: ['QUARTER', 'YEAR'] };
 const DEPARTMENT = { territoryId: null, programmeId: null, operatorId: null };
@@ -89,6 +89,45 @@ describe('contracts (CER) and sanctions: published by calendar year, for the who
     for (const scope of [territory, operator, programme]) expect(statisticsPublished('2025', scope, false)).toBe(false);
     for (const period of ['2025-T3', '2025-03', null]) expect(statisticsPublished(period, DEPARTMENT, false), String(period)).toBe(false);
     expect(statisticsPublished('2025-03', { territoryId: 't1', programmeId: 'p', operatorId: 'o1' }, true)).toBe(true);
+  });
+
+  it('counts an operator’s own structure as its whole reach (the API’s scopeChosen), another one’s as a filter', () => {
+    const reach = reachOf({ role: 'OPERATOR', partnerId: 'o1', territoryIds: [] });
+    expect(reach).toEqual({ operatorId: 'o1', territoryIds: [] });
+    expect(reachOf({ role: 'STEERING', partnerId: null, territoryIds: [] })).toEqual(DEPARTMENT_REACH);
+    expect(scopeChosen(operator, reach)).toBe(false);
+    expect(scopeChosen(DEPARTMENT, reach)).toBe(false);
+    expect(scopeChosen({ ...DEPARTMENT, operatorId: 'o2' }, reach)).toBe(true);
+    expect(scopeChosen({ ...operator, programmeId: 'p' }, reach)).toBe(true);
+    expect(scopeChosen(operator, DEPARTMENT_REACH)).toBe(true);
+    // A user limited to one territory: that territory is its whole reach.
+    expect(scopeChosen(territory, { operatorId: null, territoryIds: ['t1'] })).toBe(false);
+    expect(scopeChosen(territory, { operatorId: null, territoryIds: ['t1', 't2'] })).toBe(true);
+    expect(statisticsPublished('2025', operator, false, reach)).toBe(true);
+    expect(statisticsPublished('2025-T3', operator, false, reach)).toBe(false);
+    // The contracts are asked without the own structure (the same rows): published.
+    expect(operatorBeyondReach('o1', reach)).toBeNull();
+    expect(operatorBeyondReach('o2', reach)).toBe('o2');
+    expect(contractsPublished('2025', operator, false, reach)).toBe(true);
+    expect(contractsPublished('2025', { ...DEPARTMENT, operatorId: 'o2' }, false, reach)).toBe(false);
+  });
+
+  it('publishes the statistics of a year of the reach only where the publication holds that reach (the API’s covers)', () => {
+    const reach = reachOf({ role: 'OPERATOR', partnerId: 'o1', territoryIds: [] });
+    const departmentOnly: Publication = { ...GRID, gridName: 'Département par trimestre', crossings: 0, finest: ['QUARTER'] };
+    expect(yearOnGrid(GRID, DEPARTMENT, reach, '2025-12-31')).toBe(true);
+    expect(yearOnGrid(departmentOnly, DEPARTMENT, reach, '2025-12-31')).toBe(false);
+    expect(yearOnGrid(departmentOnly, DEPARTMENT, DEPARTMENT_REACH, '2025-12-31')).toBe(true);
+    // A user limited to several territories reads their union, which no grid holds.
+    expect(yearOnGrid(GRID, DEPARTMENT, { operatorId: null, territoryIds: ['t1', 't2'] }, '2025-12-31')).toBe(false);
+    // Not read, or not computed yet: the API decides (the page says « pas encore publiés » first).
+    expect(yearOnGrid(undefined, DEPARTMENT, reach, '2025-12-31')).toBe(true);
+    expect(yearOnGrid(null, DEPARTMENT, reach, '2025-12-31')).toBe(true);
+    expect(statisticsPublished('2025', operator, false, reach, { publication: departmentOnly, to: '2025-12-31' })).toBe(false);
+    expect(statisticsNotice('2025', operator, false, reach, departmentOnly, '2025-12-31')).toBe(STATISTICS_NOT_ON_GRID);
+    expect(statisticsNotice('2025', operator, false, reach, GRID, '2025-12-31')).toBeNull();
+    expect(statisticsNotice('2025-T3', operator, false, reach, GRID, '2025-09-30')).toBe(STATISTICS_BY_YEAR);
+    expect(statisticsNotice('2025-T3', operator, true, reach, departmentOnly, '2025-09-30')).toBeNull();
   });
 
   it('says so in one sentence of the same pattern as the CER’s', () => {

@@ -128,12 +128,45 @@ export const NOT_PUBLISHED_BY_TERRITORY = 'non publié par territoire';
 const isYear = (period: string | null): boolean => period !== null && granularityOf(period) === 'YEAR';
 
 /**
+ * The reach the API narrows a caller's aggregates to, whatever the filters: an operator's own
+ * structure (the access catalogue's row scope), the territories a user is limited to. An operator
+ * filtered on its own structure has chosen nothing narrower than its whole reach.
+ */
+export interface Reach {
+  operatorId: string | null;
+  territoryIds: readonly string[];
+}
+
+/** The reach of the whole Département (steering, administrators): no structure, no territory of one's own. */
+export const DEPARTMENT_REACH: Reach = { operatorId: null, territoryIds: [] };
+
+/** The reach of a signed-in user (`/auth/me`): an operator's partner, the territories it is limited to. */
+export function reachOf(viewer: { role?: string; partnerId?: string | null; territoryIds?: readonly string[] }): Reach {
+  return { operatorId: viewer.role === 'OPERATOR' ? (viewer.partnerId ?? null) : null, territoryIds: viewer.territoryIds ?? [] };
+}
+
+/** The operator filter as the reach makes it: none when it is the caller's own structure (its whole reach, the same rows). */
+export const operatorBeyondReach = (operatorId: string | null, reach: Reach): string | null => (operatorId === reach.operatorId ? null : operatorId);
+
+/**
+ * Whether a scope is narrower than the caller's whole reach, as the beneficiaries API decides it
+ * for the statistics (`scopeChosen` of `publishedYearOfReach`): a programme; an operator other than
+ * its own structure; a territory other than the only one it is limited to.
+ */
+export function scopeChosen(scope: Scope, reach: Reach): boolean {
+  const ownTerritory = reach.territoryIds.length === 1 && scope.territoryId === reach.territoryIds[0];
+  return Boolean(scope.programmeId || operatorBeyondReach(scope.operatorId, reach) || (scope.territoryId && !ownTerritory));
+}
+
+/**
  * Whether the API publishes the contract figures (CER) for a grid period (null: an administrator's
  * free dates) and scope: always to exact callers; to the others for a calendar year with no
  * territory nor operator (CER are not tied to a programme: that filter does not apply to them).
+ * An operator's own structure is its whole reach: Pilotage asks the contracts without it (the same
+ * rows, `operatorBeyondReach`), and the API publishes them.
  */
-export function contractsPublished(period: string | null, scope: Pick<Scope, 'territoryId' | 'operatorId'>, exact: boolean): boolean {
-  return exact || (isYear(period) && !scope.territoryId && !scope.operatorId);
+export function contractsPublished(period: string | null, scope: Pick<Scope, 'territoryId' | 'operatorId'>, exact: boolean, reach: Reach = DEPARTMENT_REACH): boolean {
+  return exact || (isYear(period) && !scope.territoryId && !operatorBeyondReach(scope.operatorId, reach));
 }
 
 /** Whether the API publishes the sanction figures: always to exact callers; to the others for a calendar year with no filter at all. */
@@ -142,9 +175,47 @@ export function sanctionsPublished(period: string | null, scope: Scope, exact: b
 }
 
 /**
- * Whether the API publishes the statistics that are not linked counts (delays, psychological
- * difficulties, partners' replies, appointments kept, the legal delay chain): the same rule as the
- * sanctions — always to exact callers; to the others for a calendar year with no filter at all
- * (otherwise every count is « non publié à ce niveau » and every statistic null).
+ * Whether the publication holds, over a calendar year ending on `to`, the scope the API reads for
+ * the caller (the API's `covers`): the filters narrowed to its reach — an operator's own structure,
+ * the only territory a user is limited to — fix no more of territory, programme and operator than
+ * the grid crosses (a user limited to several territories reads their union, which no grid holds),
+ * and the publication is not older than the year's last month. Unknown (`undefined`: not read) or
+ * not computed yet (null, no grid: the page says « pas encore publiés » first): the API decides.
  */
-export const statisticsPublished: (period: string | null, scope: Scope, exact: boolean) => boolean = sanctionsPublished;
+export function yearOnGrid(publication: Publication | null | undefined, scope: Scope, reach: Reach, to: string): boolean {
+  if (!publication || publication.gridName === null || publication.crossings === null) return true;
+  if (!scope.territoryId && reach.territoryIds.length > 1) return false;
+  const read = [scope.territoryId ?? reach.territoryIds[0] ?? null, scope.programmeId, scope.operatorId ?? reach.operatorId];
+  return read.filter((id) => id !== null).length <= publication.crossings && to.slice(0, 7) <= publication.asOf.slice(0, 7);
+}
+
+/**
+ * Whether the API publishes the statistics that are not linked counts (delays, psychological
+ * difficulties, partners' replies, appointments kept, the legal delay chain): always to exact
+ * callers; to the others for a calendar year over their whole reach, when the publication holds
+ * that reach (otherwise every count is « non publié à ce niveau » and every statistic null). The
+ * API compares the scope with the caller's reach: an operator filtered on its own structure reads
+ * them (`scopeChosen`). `to`: the period's last day (the publication must reach it).
+ */
+export function statisticsPublished(
+  period: string | null,
+  scope: Scope,
+  exact: boolean,
+  reach: Reach = DEPARTMENT_REACH,
+  publication?: { publication: Publication | null | undefined; to: string },
+): boolean {
+  return exact || (isYear(period) && !scopeChosen(scope, reach) && (!publication || yearOnGrid(publication.publication, scope, reach, publication.to)));
+}
+
+/**
+ * Instead of the statistics when the caller chose a year of its whole reach but the publication does
+ * not hold that reach (an operator's structure, a territory, on a grid of the Département only).
+ */
+export const STATISTICS_NOT_ON_GRID =
+  'Les délais (dont les délais légaux), difficultés psychiques, réponses des partenaires et rendez-vous honorés ne sont pas publiés pour votre périmètre : la publication du Département ne le détaille pas (secret statistique).';
+
+/** Why the statistics are not shown (the sentence said once instead of their cards), or null when they are published. */
+export function statisticsNotice(period: string | null, scope: Scope, exact: boolean, reach: Reach, publication: Publication | null | undefined, to: string): string | null {
+  if (statisticsPublished(period, scope, exact, reach, { publication, to })) return null;
+  return isYear(period) && !scopeChosen(scope, reach) ? STATISTICS_NOT_ON_GRID : STATISTICS_BY_YEAR;
+}

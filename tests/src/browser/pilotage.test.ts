@@ -1,11 +1,17 @@
+import { writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DEMO_PASSWORD } from '@passerelles/db';
 import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from '../support/browser.js';
 import { parisToday } from '../support/days.js';
-import { expectAccessible, expectAccessibleAndCapture, unavailableNotices, useDashboard } from '../support/dashboard.js';
+import { ACCOUNTS, expectAccessible, expectAccessibleAndCapture, unavailableNotices, useDashboard } from '../support/dashboard.js';
 import { runPublicationJob } from '../support/publication.js';
+import { gatewayQuery, login } from '../support/system.js';
 
 /**
  * Pilotage, as the steering committee uses it on the demo data (Pas-de-Calais, 2025): filters that
@@ -14,7 +20,60 @@ import { runPublicationJob } from '../support/publication.js';
  * publication job runs first, as every night: a steering user reads its figures (docs/adr/0023;
  * before its first run, nothing is published: publication.test.ts).
  */
+
+// The operations the dashboard's server sends to the gateway, as lines of its log (« [dashboard]
+// [operation] {name, variables} »): a module Node loads into the processes the system starts
+// (NODE_OPTIONS, kept by the launcher) writes one line per GraphQL operation the dashboard POSTs.
+const OPERATION_LOG = join(tmpdir(), `passerelles-operations-${process.pid}.mjs`);
+writeFileSync(
+  OPERATION_LOG,
+  `if ((process.argv[1] ?? '').endsWith('/dashboard/server.js')) {
+  const send = globalThis.fetch;
+  const log = (text) => {
+    try {
+      const body = JSON.parse(text);
+      const name = typeof body.query === 'string' ? /\\b(?:query|mutation)\\s+(\\w+)/.exec(body.query)?.[1] : undefined;
+      if (name) console.log('[operation] ' + JSON.stringify({ name, variables: body.variables ?? {} }));
+    } catch {}
+  };
+  globalThis.fetch = function (input, init) {
+    if (typeof init?.body === 'string') log(init.body);
+    else if (input instanceof Request && input.method === 'POST') input.clone().text().then(log, () => undefined);
+    return send.call(this, input, init);
+  };
+}
+`,
+);
+const nodeOptions = process.env['NODE_OPTIONS'];
+process.env['NODE_OPTIONS'] = [nodeOptions, `--import=${pathToFileURL(OPERATION_LOG).href}`].filter(Boolean).join(' ');
+
 const ui = useDashboard();
+
+// Only the system's processes load it: not the publication job nor anything started later.
+beforeAll(() => {
+  if (nodeOptions === undefined) delete process.env['NODE_OPTIONS'];
+  else process.env['NODE_OPTIONS'] = nodeOptions;
+});
+
+interface Operation {
+  name: string;
+  variables: Record<string, unknown>;
+}
+
+/** The operations the dashboard sent since the log had `since` lines. */
+const operationsSince = (since: number): Operation[] =>
+  ui.system.logs
+    .slice(since)
+    .filter((line) => line.startsWith('[dashboard] [operation] '))
+    .map((line) => JSON.parse(line.slice('[dashboard] [operation] '.length)) as Operation);
+
+/** Opens a page and returns the operations its server load sent (every panel's: waited for until `sent` are all there). */
+async function operationsOf(page: Page, path: string, sent: readonly string[]): Promise<Operation[]> {
+  const since = ui.system.logs.length;
+  await ui.open(page, path);
+  await expect.poll(() => sent.filter((name) => !operationsSince(since).some((o) => o.name === name)), { timeout: 15_000 }).toEqual([]);
+  return operationsSince(since);
+}
 
 /** The grid the job published: the periods a steering user is offered for the whole Département. */
 let finest: string;
@@ -385,6 +444,103 @@ describe('small counts for the steering committee', () => {
     expect(await admin.getByTestId('statistiques-par-annee').count()).toBe(0);
     for (const label of STATISTICS) expect(await card(admin, label).count(), label).toBe(1);
     expect(await admin.locator('section[aria-labelledby="titre-delais"] table[data-table="delais"]').count()).toBe(1);
+    await Promise.all([page.close(), admin.close()]);
+  });
+});
+
+describe('what Pilotage asks and shows to callers without exact counts', () => {
+  const STATISTICS = ['Délai moyen avant le premier entretien', 'Premiers entretiens sous 30 jours', 'Rendez-vous honorés', 'Orientations vers les partenaires', 'Délai de réponse des partenaires'];
+  const ALWAYS = ['PilotagePublication', 'PilotageProgrammes', 'PilotageFilters', 'PilotageIndicators', 'PilotageComparison', 'PilotageComparisonPlaces', 'PilotageFunding'];
+  const names = (operations: readonly Operation[]): string[] => [...new Set(operations.map((o) => o.name))].sort();
+  const indicatorsAsked = (operations: readonly Operation[]): Operation['variables'] => operations.find((o) => o.name === 'PilotageIndicators')!.variables;
+
+  it('shows an operator filtered on its own structure the figures of its whole reach, as the API publishes them', async () => {
+    const { rows } = await ui.system.db.query<{ partner_id: string }>('select partner_id from auth.app_user where email = $1', [ACCOUNTS.OPERATOR]);
+    const own = rows[0]!.partner_id;
+    const other = (await ui.system.db.query<{ id: string }>(`select id from partners.partner where department_code = '62' and id <> $1 order by name limit 1`, [own])).rows[0]!.id;
+    // The API: an operator's own structure is its whole reach (the same answer as no operator), another one's is a filter.
+    const token = await login(ui.system, ACCOUNTS.OPERATOR, DEMO_PASSWORD);
+    const referrals = async (operatorId: string | null): Promise<{ value: number | null; rule: string | null }> => {
+      const answer = await gatewayQuery<{ indicators: { referralDecision: { sent: { value: number | null; rule: string | null } } } }>(
+        ui.system,
+        token,
+        'query ($scope: IndicatorScopeInput, $period: PeriodInput!) { indicators(scope: $scope, period: $period) { referralDecision { sent { value rule } } } }',
+        { scope: { operatorId }, period: { from: '2025-01-01', to: '2025-12-31' } },
+      );
+      expect(answer.errors).toEqual([]);
+      return answer.data!.indicators.referralDecision.sent;
+    };
+    expect(await referrals(own)).toEqual(await referrals(null));
+    expect((await referrals(other)).rule).toBe('NOT_PUBLISHED');
+    // Whether the publication's grid holds an operator's structure (a grid of the Département only does not).
+    const published = (await referrals(own)).rule !== 'NOT_PUBLISHED';
+
+    const page = await ui.pageAs('OPERATOR');
+    const shown = async (): Promise<{ sentences: string[]; cards: (string | null)[]; cer: (string | null)[]; delays: number }> => ({
+      sentences: await page.locator('[data-testid="statistiques-par-annee"], [data-testid="cer-par-annee"]').allTextContents(),
+      cards: await Promise.all(STATISTICS.map(async (label) => ((await card(page, label).count()) === 0 ? null : (await card(page, label).textContent())!.trim()))),
+      cer: await page.locator('.card-label').filter({ hasText: 'CER' }).allTextContents(),
+      delays: await page.locator('section[aria-labelledby="titre-delais"] table[data-table="delais"]').count(),
+    });
+    await ui.open(page, '/pilotage?periode=2025');
+    const reach = await shown();
+    // Its own structure chosen: the same page as its whole reach.
+    await ui.open(page, `/pilotage?periode=2025&operateur=${own}`);
+    expect(await page.getByLabel('Opérateur', { exact: true }).inputValue()).toBe(own);
+    expect(await shown()).toEqual(reach);
+    // The CER of its year, as the API publishes them for its whole reach.
+    expect(reach.cer).toEqual(['CER signés', 'CER renouvelés', 'Objectifs des CER atteints']);
+    if (published) {
+      expect(reach).toMatchObject({ sentences: [], delays: 1 });
+      expect(reach.cards.every((text) => text !== null && text !== 'non publié à ce niveau')).toBe(true);
+    } else {
+      // Not held by the grid: said once, not as cards « non publié à ce niveau ».
+      expect(reach).toMatchObject({
+        sentences: ['Les délais (dont les délais légaux), difficultés psychiques, réponses des partenaires et rendez-vous honorés ne sont pas publiés pour votre périmètre : la publication du Département ne le détaille pas (secret statistique).'],
+        cards: STATISTICS.map(() => null),
+        delays: 0,
+      });
+    }
+    await page.locator('[data-testid="statistiques-par-annee"], section[aria-labelledby="titre-delais"]').first().scrollIntoViewIfNeeded();
+    await expectAccessibleAndCapture(page, 'pilotage-operateur-sa-structure');
+    // Another structure: not its whole reach, the sentences instead of the cards.
+    await ui.open(page, `/pilotage?periode=2025&operateur=${other}`);
+    expect((await page.getByTestId('statistiques-par-annee').textContent())!).toContain('ne sont publiés que par année civile');
+    expect(await page.getByTestId('cer-par-annee').count()).toBe(1);
+    for (const label of STATISTICS) expect(await card(page, label).count(), label).toBe(0);
+    await page.close();
+  });
+
+  it('does not ask the API for the figures it will not show (CER, legal delays, statistics, sanctions, CER per territory)', async () => {
+    const page = await ui.pageAs('STEERING');
+    // A quarter: every such family is « non publié » to steering; the page says so without asking.
+    const quarter = await operationsOf(page, '/pilotage?periode=2025-T3', ALWAYS);
+    expect(names(quarter)).toEqual([...ALWAYS].sort());
+    expect(indicatorsAsked(quarter)['statistics']).toBe(false);
+    expect(await page.getByTestId('cer-par-annee').count()).toBe(1);
+    expect(await page.getByTestId('statistiques-par-annee').count()).toBe(1);
+    expect(await page.getByTestId('sanctions-par-annee').count()).toBe(1);
+    for (const label of STATISTICS) expect(await card(page, label).count(), label).toBe(0);
+
+    // The year of the whole Département: CER, legal delays, statistics and sanctions are asked (CER per territory are not published to steering).
+    const year = await operationsOf(page, '/pilotage?periode=2025', ALWAYS);
+    expect(names(year)).toEqual([...ALWAYS, 'PilotageContracts', 'PilotageDelays', 'PilotageSanctions'].sort());
+    expect(indicatorsAsked(year)['statistics']).toBe(true);
+    for (const label of [...STATISTICS, 'CER signés']) expect(await card(page, label).count(), label).toBe(1);
+    expect(new Set((await shownTable(page.getByTestId('comparaison'), 'territoires')).rows.map((r) => r[10]))).toEqual(new Set(['non publié par territoire']));
+
+    // The annual review of a territory: neither CER nor legal delays nor statistics.
+    const review = await operationsOf(page, `/pilotage/bilan?annee=2025&territoire=${ARRAGEOIS}`, ['PilotageIndicators', 'PilotageFunding']);
+    expect(names(review).filter((n) => ['PilotageContracts', 'PilotageComparisonContracts', 'PilotageDelays'].includes(n))).toEqual([]);
+    expect(indicatorsAsked(review)['statistics']).toBe(false);
+
+    // An administrator still gets everything for a quarter.
+    const admin = await ui.pageAs('ADMIN');
+    const exact = await operationsOf(admin, '/pilotage?periode=2025-T3', ALWAYS.filter((n) => n !== 'PilotagePublication'));
+    expect(names(exact)).toEqual(
+      [...ALWAYS.filter((n) => n !== 'PilotagePublication'), 'PilotageContracts', 'PilotageComparisonContracts', 'PilotageDelays', 'PilotageSanctions'].sort(),
+    );
+    expect(indicatorsAsked(exact)['statistics']).toBe(true);
     await Promise.all([page.close(), admin.close()]);
   });
 });

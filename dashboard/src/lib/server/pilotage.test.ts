@@ -208,7 +208,8 @@ describe('pilotageView', () => {
         expect(statisticLabels(view), query).toEqual([]);
         // No table of « non publié à ce niveau »: neither the difficulties nor the legal delays, in the page, the review or the exports.
         expect(statisticTables(view), query).toEqual([]);
-        expect(view.delays, query).toMatchObject({ ok: true });
+        // Not asked (loadPilotage): no section « Délais légaux », nothing « indisponible ».
+        expect(view.delays, query).toBeNull();
         // The review and the exports say it in the indicators' note, after the CER's when both are missing.
         expect(tableOf(view, 'indicateurs').note, query).toContain(SENTENCE);
         // The counts stay.
@@ -223,6 +224,36 @@ describe('pilotageView', () => {
       const programme = pilotageView(filtered('periode=2025&programme=p'), viewer('STEERING'));
       expect(programme.contractsNotice).toBeNull();
       expect(tableOf(programme, 'indicateurs').note).toMatch(/^Les délais \(dont les délais légaux\)/);
+    });
+
+    it('shows an operator filtered on its own structure the statistics and CER of its year, as the API does (its whole reach)', () => {
+      const operator = { ...viewer('OPERATOR'), role: 'OPERATOR' as const, partnerId: 'o1', territoryIds: [] };
+      const own = pilotageView(filtered('periode=2025&operateur=o1'), operator);
+      expect(own.statisticsNotice).toBeNull();
+      expect(own.contractsNotice).toBeNull();
+      expect(statisticLabels(own)).toEqual(STATISTICS);
+      expect(statisticTables(own)).toEqual(['difficultes', 'delais']);
+      expect(figure(own, 'CER signés')).toBeDefined();
+      // Another structure, or a quarter: not its whole year.
+      for (const query of ['periode=2025&operateur=o2', 'periode=2025-T3&operateur=o1']) {
+        const view = pilotageView(filtered(query), operator);
+        expect(view.statisticsNotice, query).toBe(SENTENCE);
+        expect(statisticLabels(view), query).toEqual([]);
+      }
+      // A grid of the Département only does not hold an operator's structure: said once, not as cards.
+      const publication = { asOf: '2026-12-06', gridName: 'Département par trimestre', crossings: 0, finest: ['QUARTER'] };
+      const offGrid = pilotageView({ ...filtered('periode=2025&operateur=o1'), publication, delays: null }, operator);
+      expect(offGrid.statisticsNotice).toMatch(/^Les délais \(dont les délais légaux\)[^]* ne sont pas publiés pour votre périmètre/);
+      expect(statisticLabels(offGrid)).toEqual([]);
+      expect(offGrid.delays).toBeNull();
+      expect(figure(offGrid, 'CER signés')).toBeDefined();
+    });
+
+    it('shows no statistic card when the API did not answer them (not asked), rather than cards « — »', () => {
+      const { psychologicalDifficulties: _d, delayToFirstInterview: _i, appointmentAdherence: _a, referralDecision: _r, ...counts } = indicators;
+      const view = pilotageView(data({ indicators: ok({ indicators: counts }) }), viewer('STEERING'));
+      expect(statisticLabels(view)).toEqual([]);
+      expect(figure(view, 'Personnes accueillies')).toBeDefined();
     });
 
     it('keeps every statistic for an administrator, whatever the period and scope', () => {

@@ -6,7 +6,7 @@ import { exportCountValue, formatCountValue, formatDecimal, formatShare, hasSupp
 import { formatDay, parisToday } from '../days.ts';
 import { GRID_NOTE, gridOptionOf, gridPeriod, gridYears, type GridYear } from '../periods.ts';
 import { formatCount, formatEuros } from '../format.ts';
-import { CONTRACTS_BY_YEAR, contractsPublished, NOT_PUBLISHED_BY_TERRITORY, STATISTICS_BY_YEAR, statisticsPublished } from '../publication.ts';
+import { CONTRACTS_BY_YEAR, contractsPublished, NOT_PUBLISHED_BY_TERRITORY, operatorBeyondReach, reachOf, statisticsNotice as whyNoStatistics, statisticsPublished, type Publication } from '../publication.ts';
 import { occupancyOf, occupancyPercentCell, occupancyText, type OccupancyFigures } from '../../routes/conventions/occupancy.ts';
 import type {
   PilotageComparisonContractsQuery,
@@ -22,6 +22,7 @@ import type {
 import { DELAY_STEPS, EXIT_REASONS, FUNDERS, labelOf, PSYCHOLOGICAL_DIFFICULTIES } from '../labels.ts';
 import type { Cell, Table } from '../table.ts';
 import { loadPanel, type Panel } from './panel.ts';
+import { loadPublication } from './publication.ts';
 import type { SessionUser } from './session.ts';
 import comparisonDocument from '../../routes/pilotage/comparaison.graphql?raw';
 import comparisonContractsDocument from '../../routes/pilotage/comparaison-contrats.graphql?raw';
@@ -90,41 +91,70 @@ export interface PilotageData {
   programmes: Panel<PilotageProgrammesQuery>;
   /** Territories and operators (partners). */
   filterLists: Panel<PilotageFiltersQuery>;
+  /** The accompaniments, with the statistics that are not linked counts only when published for the period and scope. */
   indicators: Panel<PilotageIndicatorsQuery>;
   comparison: Panel<PilotageComparisonQuery>;
-  /** CER per territory for the comparison: every territory, whatever the territory selected. */
-  comparisonContracts: Panel<PilotageComparisonContractsQuery>;
+  /** CER per territory for the comparison: every territory, whatever the territory selected; null (not asked) for callers without exact counts, to whom they are not published. */
+  comparisonContracts: Panel<PilotageComparisonContractsQuery> | null;
   /** Places, occupancy and money per territory for the comparison: every territory, whatever the territory selected. */
   comparisonPlaces: Panel<PilotageComparisonPlacesQuery>;
-  contracts: Panel<PilotageContractsQuery>;
+  /** Null (not asked) when the API would publish none of them for the period and scope. */
+  contracts: Panel<PilotageContractsQuery> | null;
   funding: Panel<PilotageFundingQuery>;
-  /** The legal delay chain (beneficiaries), under its versioned definitions. */
-  delays: Panel<PilotageDelaysQuery>;
+  /** The legal delay chain (beneficiaries), under its versioned definitions; null (not asked) when not published for the period and scope. */
+  delays: Panel<PilotageDelaysQuery> | null;
+  /** The Département's publication, for a caller without exact counts (null: not computed yet; undefined: an administrator, or not read). */
+  publication?: Publication | null | undefined;
+}
+
+/** Who reads Pilotage (`/auth/me`): the access catalogue's actions, and the reach the API narrows the aggregates to. */
+export type PilotageViewer = Pick<SessionUser, 'actions'> & Partial<Pick<SessionUser, 'role' | 'partnerId' | 'territoryIds'>>;
+
+/** What the API publishes to this viewer for these filters (lib/publication.ts), so that nothing is asked only to be hidden. */
+function published(filters: Filters, viewer: PilotageViewer, publication: Publication | null | undefined): { exact: boolean; contracts: boolean; statistics: boolean } {
+  const exact = viewer.actions.includes('counts:readExact');
+  const reach = reachOf(viewer);
+  return {
+    exact,
+    contracts: contractsPublished(filters.period, filters, exact, reach),
+    statistics: statisticsPublished(filters.period, filters, exact, reach, { publication, to: filters.to }),
+  };
 }
 
 /**
  * Loads every panel of the Pilotage page, all in parallel (one round trip of the slowest). The
  * comparison of territories is made for the programme, operator and period chosen but every
- * territory: its CER and places are asked without the territory selected.
+ * territory: its CER and places are asked without the territory selected. What the API would
+ * answer only « non publié à ce niveau » to the viewer (CER, legal delays and statistics off a
+ * calendar year of its whole reach, CER per territory) is not asked: the page says why instead.
  */
-export async function loadPilotage(fetch: typeof globalThis.fetch, filters: Filters): Promise<PilotageData> {
+export async function loadPilotage(fetch: typeof globalThis.fetch, filters: Filters, viewer: PilotageViewer): Promise<PilotageData> {
   const scope = { territoryId: filters.territoryId, programmeId: filters.programmeId, operatorId: filters.operatorId };
   const everyTerritory = { ...scope, territoryId: null };
   const period = { from: filters.from, to: filters.to };
-  const [programmes, filterLists, indicators, comparison, comparisonContracts, comparisonPlaces, contracts, funding, delays] = await Promise.all([
+  // Whether the publication holds the caller's reach decides the statistics: those two panels wait for it (read once per request, not for administrators).
+  const publication = loadPublication(fetch, viewer);
+  const shown = published(filters, viewer, undefined);
+  const statistics = publication.then((p) => published(filters, viewer, p).statistics);
+  // An operator's own structure is its whole reach: the contracts are asked without it (the same rows), as the API publishes them.
+  const contractOperator = operatorBeyondReach(filters.operatorId, reachOf(viewer));
+  const skipped = Promise.resolve(null);
+  const [programmes, filterLists, indicators, comparison, comparisonContracts, comparisonPlaces, contracts, funding, delays, read] = await Promise.all([
     loadPanel<PilotageProgrammesQuery>(fetch, 'programmes', programmesDocument),
     loadPanel<PilotageFiltersQuery>(fetch, 'territoires et opérateurs', filtersDocument),
-    loadPanel<PilotageIndicatorsQuery>(fetch, 'indicateurs d’accompagnement', indicatorsDocument, { scope, period }),
+    statistics.then((asked) => loadPanel<PilotageIndicatorsQuery>(fetch, 'indicateurs d’accompagnement', indicatorsDocument, { scope, period, statistics: asked })),
     // Every territory, compared for the same programme, operator and period.
     loadPanel<PilotageComparisonQuery>(fetch, 'comparaison des territoires', comparisonDocument, { scope: everyTerritory, period }),
-    loadPanel<PilotageComparisonContractsQuery>(fetch, 'CER par territoire', comparisonContractsDocument, { scope: { territoryId: null, operatorId: filters.operatorId }, period }),
+    // Published to exact callers only: the others' column reads « non publié par territoire ».
+    shown.exact ? loadPanel<PilotageComparisonContractsQuery>(fetch, 'CER par territoire', comparisonContractsDocument, { scope: { territoryId: null, operatorId: filters.operatorId }, period }) : skipped,
     loadPanel<PilotageComparisonPlacesQuery>(fetch, 'places et financements par territoire', comparisonPlacesDocument, { scope: everyTerritory, period }),
     // CER are not tied to a programme: the contracts subgraph counts them per territory and operator.
-    loadPanel<PilotageContractsQuery>(fetch, 'contrats d’engagement', contractsDocument, { scope: { territoryId: filters.territoryId, operatorId: filters.operatorId }, period }),
+    shown.contracts ? loadPanel<PilotageContractsQuery>(fetch, 'contrats d’engagement', contractsDocument, { scope: { territoryId: filters.territoryId, operatorId: contractOperator }, period }) : skipped,
     loadPanel<PilotageFundingQuery>(fetch, 'conventions et financements', fundingDocument, { scope, period }),
-    loadPanel<PilotageDelaysQuery>(fetch, 'délais légaux', delaysDocument, { scope, period }),
+    statistics.then((asked) => (asked ? loadPanel<PilotageDelaysQuery>(fetch, 'délais légaux', delaysDocument, { scope, period }) : null)),
+    publication,
   ]);
-  return { filters, programmes, filterLists, indicators, comparison, comparisonContracts, comparisonPlaces, contracts, funding, delays };
+  return { filters, programmes, filterLists, indicators, comparison, comparisonContracts, comparisonPlaces, contracts, funding, delays, publication: read };
 }
 
 // ── Figures ─────────────────────────────────────────────────────────────────────────────────
@@ -210,9 +240,9 @@ function contractFigures(c: ContractFigures, exact: boolean): Figure[] {
 /**
  * Accompaniments (beneficiaries), with the CER (contracts, when published for the period and scope)
  * and the places and occupancy (contracts) when those answered; the delay, appointments and
- * partners' replies only when published for the period and scope (`statistics`).
+ * partners' replies only when published for the period and scope (`statistics`, null otherwise).
  */
-function accompanimentFigures(i: Indicators, c: ContractFigures | null, conventions: Conventions | null, filters: Filters, exact: boolean, statistics: boolean): Figure[] {
+function accompanimentFigures(i: Indicators, c: ContractFigures | null, conventions: Conventions | null, filters: Filters, exact: boolean, statistics: Statistics | null): Figure[] {
   return [
     countFigure('Personnes accueillies', i.peopleWelcomed, 'accompagnement commencé sur la période'),
     countFigure('Personnes accompagnées', i.peopleAccompanied, 'à un moment de la période'),
@@ -223,12 +253,21 @@ function accompanimentFigures(i: Indicators, c: ContractFigures | null, conventi
     countFigure('Sorties', i.exitsTotal),
     countFigure('Stabilisations', i.stabilisations, 'stabilisation du parcours de vie'),
     countFigure('Évolutions de parcours', i.pathEvolutions),
-    ...(statistics ? statisticFigures(i) : []),
+    ...(statistics ? statisticFigures(statistics) : []),
   ];
 }
 
+/** The statistics that are not linked counts, asked only when published for the period and scope. */
+type Statistics = Required<Pick<Indicators, 'psychologicalDifficulties' | 'delayToFirstInterview' | 'appointmentAdherence' | 'referralDecision'>>;
+
+/** The statistics the API answered, or null when they were not asked (not published for the period and scope). */
+function statisticsOf(i: Indicators): Statistics | null {
+  const { psychologicalDifficulties, delayToFirstInterview, appointmentAdherence, referralDecision } = i;
+  return psychologicalDifficulties && delayToFirstInterview && appointmentAdherence && referralDecision ? { psychologicalDifficulties, delayToFirstInterview, appointmentAdherence, referralDecision } : null;
+}
+
 /** The statistics that are not linked counts, as cards: the delay before the first interview, the appointments kept, the partners' replies. */
-function statisticFigures(i: Indicators): Figure[] {
+function statisticFigures(i: Statistics): Figure[] {
   const delay = i.delayToFirstInterview;
   return [
     daysFigure('Délai moyen avant le premier entretien', delay.meanDays, median(delay.medianDays, 'après la prescription')),
@@ -311,8 +350,11 @@ export interface PilotageView {
   empty: boolean;
   funding: Section;
   comparison: { ok: true; notices: string[] } | { ok: false; message: string };
-  /** The legal delays: the definitions' line (« Définitions : version 2025-01 (…) »), or why they are missing. */
-  delays: { ok: true; definitions: string } | { ok: false; message: string };
+  /**
+   * The legal delays: the definitions' line (« Définitions : version 2025-01 (…) »), or why they are
+   * missing; null when not published for the period and scope (`statisticsNotice` says so, not asked).
+   */
+  delays: { ok: true; definitions: string } | { ok: false; message: string } | null;
   tables: Table[];
   /** Whether any figure or cell shown is suppressed (the page then explains « < 11 »). */
   suppressed: boolean;
@@ -332,8 +374,8 @@ function options(data: PilotageData): PilotageView['options'] {
   };
 }
 
-/** The accompaniments' tables; the psychological difficulties only when published for the period and scope (`statistics`). */
-function indicatorTables(i: Indicators, statistics: boolean): Table[] {
+/** The accompaniments' tables; the psychological difficulties only when published for the period and scope (`statistics`, null otherwise). */
+function indicatorTables(i: Indicators, statistics: Statistics | null): Table[] {
   return [
     {
       id: 'mensuel',
@@ -355,7 +397,7 @@ function indicatorTables(i: Indicators, statistics: boolean): Table[] {
             id: 'difficultes',
             title: 'Types de difficultés psychiques rencontrées',
             columns: ['Difficulté', 'Personnes'],
-            rows: i.psychologicalDifficulties.map((d) => [labelOf(PSYCHOLOGICAL_DIFFICULTIES, d.difficulty), exportCountValue(d.count)]),
+            rows: statistics.psychologicalDifficulties.map((d) => [labelOf(PSYCHOLOGICAL_DIFFICULTIES, d.difficulty), exportCountValue(d.count)]),
             note: `Une personne accompagnée sur la période peut compter dans plusieurs types. ${SUPPRESSION_NOTE}`,
           },
         ]
@@ -454,36 +496,37 @@ function comparisonTable(
 }
 
 /** Everything the page, the review and the exports show, from the panels that answered. */
-export function pilotageView(data: PilotageData, viewer: Pick<SessionUser, 'actions'>): PilotageView {
+export function pilotageView(data: PilotageData, viewer: PilotageViewer): PilotageView {
   const { filters } = data;
   const i = data.indicators.ok ? data.indicators.data.indicators : null;
-  const c = data.contracts.ok ? data.contracts.data.contractIndicators : null;
+  const c = data.contracts?.ok ? data.contracts.data.contractIndicators : null;
   const conventions = data.funding.ok ? data.funding.data.conventionIndicators : null;
   // The access catalogue's `funding:readConventions`, as the API applies it (given with the user by the gateway).
   const moneyRefused = !viewer.actions.includes('funding:readConventions');
   // The access catalogue's `counts:readExact` (administrators): every figure, every period and scope.
-  const exact = viewer.actions.includes('counts:readExact');
-  // Off a calendar year or with a territory or operator, the API gives the others only « non publié à ce niveau » CER.
-  const contractsShown = contractsPublished(filters.period, filters, exact);
-  const contractsNotice = c && !contractsShown ? CONTRACTS_BY_YEAR : null;
-  // Off a calendar year or with any filter, the API gives the others only « non publié à ce niveau » delays, difficulties, replies and appointments.
-  const statisticsShown = statisticsPublished(filters.period, filters, exact);
-  const statisticsNotice = statisticsShown ? null : STATISTICS_BY_YEAR;
+  // Off a calendar year or with a territory or another operator, the API gives the others only « non publié à ce niveau » CER;
+  // off a calendar year of their whole reach, only « non publié à ce niveau » delays, difficulties, replies and appointments.
+  // Off a calendar year of their reach, or when the publication does not hold that reach, the statistics are not published either.
+  const { exact, contracts: contractsShown, statistics: statisticsShown } = published(filters, viewer, data.publication);
+  // Not asked then (null), or asked and answered: the sentence instead of the cards.
+  const contractsNotice = !contractsShown && (data.contracts === null || c) ? CONTRACTS_BY_YEAR : null;
+  const statisticsNotice = whyNoStatistics(filters.period, filters, exact, reachOf(viewer), data.publication, filters.to);
   const tables: Table[] = [];
 
   let accompaniments: Section;
   let empty = false;
   if (i) {
-    const figures = accompanimentFigures(i, contractsShown ? c : null, conventions, filters, exact, statisticsShown);
+    const statistics = statisticsShown ? statisticsOf(i) : null;
+    const figures = accompanimentFigures(i, contractsShown ? c : null, conventions, filters, exact, statistics);
     const notices = [
-      ...(data.contracts.ok ? [] : [data.contracts.message]),
+      ...(data.contracts === null || data.contracts.ok ? [] : [data.contracts.message]),
       ...(c && contractsShown && filters.programmeId ? ['Les CER ne sont pas rattachés à un programme : le filtre « programme » ne s’applique pas à eux.'] : []),
     ];
     accompaniments = { ok: true, figures, notices };
     empty = [i.peopleAccompanied, i.peopleWelcomed, i.exitsTotal].every((n) => !n.suppressed && n.value === 0);
     // The review and the exports say it in the table's note, as the page under the cards.
     const notes = [contractsNotice, statisticsNotice].filter((note) => note !== null);
-    tables.push(figureTable('indicateurs', 'Indicateurs d’accompagnement', figures, notes.length > 0 ? notes.join(' ') : undefined), ...indicatorTables(i, statisticsShown));
+    tables.push(figureTable('indicateurs', 'Indicateurs d’accompagnement', figures, notes.length > 0 ? notes.join(' ') : undefined), ...indicatorTables(i, statistics));
   } else {
     accompaniments = { ok: false, message: data.indicators.ok ? unavailable('indicateurs d’accompagnement') : data.indicators.message };
   }
@@ -511,7 +554,7 @@ export function pilotageView(data: PilotageData, viewer: Pick<SessionUser, 'acti
 
   let comparison: PilotageView['comparison'];
   if (data.comparison.ok) {
-    const cer = data.comparisonContracts.ok ? data.comparisonContracts.data.contractIndicators.byTerritory : null;
+    const cer = data.comparisonContracts?.ok ? data.comparisonContracts.data.contractIndicators.byTerritory : null;
     const places = data.comparisonPlaces.ok ? data.comparisonPlaces.data.conventionIndicators.territories : null;
     const withMoney = places !== null && places.every((t) => t.funding !== null);
     const notices = [
@@ -526,11 +569,13 @@ export function pilotageView(data: PilotageData, viewer: Pick<SessionUser, 'acti
   }
 
   let delays: PilotageView['delays'];
-  if (data.delays.ok) {
+  if (!statisticsShown || data.delays === null) {
+    // Not published for the period and scope (not asked): no table of « non publié à ce niveau », the sentence says why.
+    delays = null;
+  } else if (data.delays.ok) {
     const chain = data.delays.data.indicators.delayChain;
     delays = { ok: true, definitions: delayDefinitions(chain) };
-    // Not published for the period and scope: no table of « non publié à ce niveau » (the sentence says why).
-    if (statisticsShown) tables.push(delayTable(chain));
+    tables.push(delayTable(chain));
   } else {
     delays = { ok: false, message: data.delays.message };
   }

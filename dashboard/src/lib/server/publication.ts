@@ -1,8 +1,8 @@
 // The Département's publication (statistical secrecy, docs/adr/0023) as the pages, the annual
 // review and the exports read it: its notice for the caller, the same everywhere.
 import type { PilotagePublicationQuery } from '../graphql/operations.ts';
-import { publicationLimits, type PublicationLimits, type Scope } from '../publication.ts';
-import { loadPanel } from './panel.ts';
+import { publicationLimits, type Publication, type PublicationLimits, type Scope } from '../publication.ts';
+import { loadPanel, type Panel } from './panel.ts';
 import type { SessionUser } from './session.ts';
 import publicationDocument from '../../routes/pilotage/publication.graphql?raw';
 
@@ -22,9 +22,30 @@ export async function loadPublicationLimits(
   period: string | null,
 ): Promise<PublicationLimits | null> {
   if (viewer.actions.includes('counts:readExact')) return null;
-  const panel = await loadPanel<PilotagePublicationQuery>(fetch, 'publication', publicationDocument);
+  const panel = await publicationPanel(fetch);
   if (!panel.ok && !panel.notFound) return null;
   return publicationLimits(panel.ok ? panel.data.publication : null, scope, period, false);
+}
+
+/** The publication's operation, asked once per request (the `fetch` of its load) however many parts read it. */
+const asked = new WeakMap<typeof globalThis.fetch, Promise<Panel<PilotagePublicationQuery>>>();
+function publicationPanel(fetch: typeof globalThis.fetch): Promise<Panel<PilotagePublicationQuery>> {
+  let panel = asked.get(fetch);
+  if (!panel) {
+    panel = loadPanel<PilotagePublicationQuery>(fetch, 'publication', publicationDocument);
+    asked.set(fetch, panel);
+  }
+  return panel;
+}
+
+/**
+ * The publication as the API gives it to a caller without exact counts (null: the job has not run
+ * yet), or undefined for an administrator (not asked) and when it could not be read.
+ */
+export async function loadPublication(fetch: typeof globalThis.fetch, viewer: Pick<SessionUser, 'actions'>): Promise<Publication | null | undefined> {
+  if (viewer.actions.includes('counts:readExact')) return undefined;
+  const panel = await publicationPanel(fetch);
+  return panel.ok ? panel.data.publication : panel.notFound ? null : undefined;
 }
 
 /** The lines a document handed out (annual review, export) prints about the publication: its notice and warnings. */

@@ -9,7 +9,7 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   const user = requireSection(locals.user, '/pilotage');
   const filters = parseFilters(url, user);
   const [pilotage, sanctions, limits] = await Promise.all([
-    loadPilotage(fetch, filters),
+    loadPilotage(fetch, filters, user),
     loadSanctionFigures(fetch, filters, user.actions),
     // The grid's notice, or « pas encore publiés » before the job's first run; null for an administrator.
     loadPublicationLimits(fetch, user, filters, filters.period),

@@ -14,7 +14,7 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   const year = Number.isInteger(requested) && requested > 2000 && requested < 2100 ? requested : Number(parisToday().slice(0, 4)) - 1;
   const filters = { ...parseFilters(url, user), from: `${year}-01-01`, to: `${year}-12-31`, period: String(year) };
   const [data, department, limits] = await Promise.all([
-    loadPilotage(fetch, filters),
+    loadPilotage(fetch, filters, user),
     loadPanel<PilotageDepartmentQuery>(fetch, 'Département', departmentDocument),
     // Printed with the review: the grid and its date, or « pas encore publiés » (null: an administrator's exact figures).
     loadPublicationLimits(fetch, user, filters, filters.period),

@@ -11,7 +11,7 @@ export const GET: RequestHandler = async ({ fetch, locals, url }) => {
   const format = parseFormat(url.searchParams.get('format'));
   if (!format) error(400, 'Format d’export inconnu : choisissez csv ou xlsx.');
   const filters = parseFilters(url, user);
-  const [data, limits] = await Promise.all([loadPilotage(fetch, filters), loadPublicationLimits(fetch, user, filters, filters.period)]);
+  const [data, limits] = await Promise.all([loadPilotage(fetch, filters, user), loadPublicationLimits(fetch, user, filters, filters.period)]);
   const table = pilotageView(data, user).tables.find((t) => t.id === url.searchParams.get('tableau'));
   if (!table) error(404, 'Ce tableau est inconnu ou ses données sont momentanément indisponibles.');
   // A file handed out says which publication its figures are (or that none is yet), as the page does.
