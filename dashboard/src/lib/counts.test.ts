@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allNotPublished, chartValue, exportCountValue, formatCountValue, formatShare, hasData, hasSuppressed } from './counts';
+import { allNotPublished, chartValue, exportCountValue, formatCountValue, formatShare, hasData, hasSuppressed, onlyHidden } from './counts';
 
 describe('published counts', () => {
   it('shows suppressed counts as « < 11 »', () => {
@@ -48,5 +48,15 @@ describe('tables of counts', () => {
     const monthly = { id: 'm', title: 'M', columns: ['Mois', 'Personnes accueillies', 'File active'], rows: [['mars', 'non publié à ce niveau', 33], ['avril', 'non publié à ce niveau', 'non publié à ce niveau']] };
     expect(allNotPublished(monthly, ['Personnes accueillies'])).toBe(true);
     expect(allNotPublished(monthly)).toBe(false);
+  });
+
+  it('finds a table with nothing to draw: hidden counts and no count above zero', () => {
+    expect(onlyHidden(table([['Stabilisation', '< 11'], ['Décès', 0], ['Autre', 'secret secondaire'], ['Déménagement', 'non publié à ce niveau']]))).toBe(true);
+    expect(onlyHidden(table([['Stabilisation', '< 11'], ['Décès', 12]]))).toBe(false);
+    expect(onlyHidden(table([['Stabilisation', 0], ['Décès', null]]))).toBe(false);
+    expect(onlyHidden(table([]))).toBe(false);
+    const monthly = { id: 'm', title: 'M', columns: ['Mois', 'Personnes accueillies', 'File active'], rows: [['mars', '< 11', 33]] };
+    expect(onlyHidden(monthly, ['Personnes accueillies'])).toBe(true);
+    expect(onlyHidden(monthly)).toBe(false);
   });
 });

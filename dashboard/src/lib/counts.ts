@@ -72,7 +72,20 @@ export function hasData(table: Table): boolean {
  * a series finer than the grid, nothing worth drawing.
  */
 export function allNotPublished(table: Table, columns: readonly string[] = table.columns.slice(1)): boolean {
-  const kept = columns.map((name) => table.columns.indexOf(name)).filter((i) => i > 0);
-  const cells = table.rows.flatMap((row) => kept.map((i) => row[i]));
+  const cells = cellsOf(table, columns);
   return cells.length > 0 && cells.every((cell) => cell === NOT_PUBLISHED_LABEL);
+}
+
+/**
+ * Whether some columns of a table (all by default) hold hidden counts (« < 11 », secret secondaire,
+ * non publié à ce niveau) and no count above zero: a chart of them would be empty axes.
+ */
+export function onlyHidden(table: Table, columns: readonly string[] = table.columns.slice(1)): boolean {
+  const cells = cellsOf(table, columns);
+  return cells.some((cell) => cell === SUPPRESSED_LABEL || cell === SECONDARY_LABEL || cell === NOT_PUBLISHED_LABEL) && !cells.some((cell) => typeof cell === 'number' && cell !== 0);
+}
+
+function cellsOf(table: Table, columns: readonly string[]): Table['rows'][number] {
+  const kept = columns.map((name) => table.columns.indexOf(name)).filter((i) => i > 0);
+  return table.rows.flatMap((row) => kept.map((i) => row[i] ?? null));
 }

@@ -543,6 +543,27 @@ describe('what Pilotage asks and shows to callers without exact counts', () => {
     expect(indicatorsAsked(exact)['statistics']).toBe(true);
     await Promise.all([page.close(), admin.close()]);
   });
+
+  it('says why « Sorties par motif » has nothing to draw for a steering user’s quarter, instead of an empty chart', async () => {
+    const page = await ui.pageAs('STEERING');
+    await ui.open(page, '/pilotage?periode=2025-T3');
+    const block = page.getByTestId('graphique-sorties');
+    const exits = await shownTable(block, 'sorties');
+    expect(exits.rows).toHaveLength(EXIT_REASONS.length);
+    // The quarter's exits per reason are all hidden (« < 11 », secret secondaire or non publié): no bar to draw.
+    expect(exits.rows.filter(([, value]) => (numberOf(value!) ?? 0) > 0)).toEqual([]);
+    expect(await block.locator('canvas').count()).toBe(0);
+    expect(await block.getByTestId('non-publie-sorties').textContent()).toBe(
+      'Sorties par motif toutes masquées (secret statistique : « < 11 », secret secondaire ou non publié à ce niveau) : rien à dessiner, le tableau dit ce qui est publié pour chaque motif.',
+    );
+    await block.scrollIntoViewIfNeeded();
+    await expectAccessibleAndCapture(page, 'pilotage-steering-sorties-trimestre');
+    // The year: the published reasons are drawn.
+    await ui.open(page, `/pilotage?${YEAR_2025}`);
+    expect(await page.getByTestId('graphique-sorties').getByTestId('non-publie-sorties').count()).toBe(0);
+    expect(await drawn(page, 'sorties')).toEqual(expectedDrawing(await shownTable(page, 'sorties')));
+    await page.close();
+  });
 });
 
 describe('exports', () => {
