@@ -76,6 +76,9 @@ let primaryOnly: AuditResult;
 /** After it: the Département's linked publication (ADR 0023). */
 let linked: AuditResult;
 let publicationLog: string;
+/** The same two publications, attacked by each operator with its own people known. */
+let primaryOnlyInsiders: InsiderResult[];
+let linkedInsiders: InsiderResult[];
 /** What the API answered to questions off the publication grid: the first error of each. */
 let offGrid: { question: string; error: string | null }[];
 
@@ -141,6 +144,63 @@ async function auditWhatIsPublished(model: CellModel, token: string, periods: Re
   return { facts, mismatches, exposed, examples, audit, summary: { requests: harvested.requests, facts: facts.length, shown, publishedRows: audit.rows.length, cells: audit.cells.length, programme: audit.size, families, seconds } };
 }
 
+/** What an operator recomputed, as an insider, of the others' small counts. */
+interface InsiderResult {
+  operator: string;
+  /** The others' small counts it tried: parts of figures read without its own people, and other operators' cells. */
+  audited: number;
+  exposed: string[];
+}
+
+/**
+ * An operator knows its own people: its référents accompany them, and the API gives it its
+ * conventions' counts exactly. So it knows every cell of its own exactly, and takes them out of
+ * every published figure. Given those and everything published, what is left — the others' part
+ * of each figure read, and each cell of another operator — must keep, wherever it is 1 to 10, an
+ * interval of at least ±PROTECTION, or one that reaches 0, or the one the mentions alone give (no
+ * published count narrows it; the rules « < 11 » and « secret secondaire » are required to be said).
+ */
+async function auditAsInsiders(model: CellModel, published: AuditResult): Promise<InsiderResult[]> {
+  const truth = model.truth();
+  const structure = model.structure().map((s) => ({ ...s, lower: 0, upper: Infinity }));
+  const results: InsiderResult[] = [];
+  for (const operator of model.population.operators) {
+    const own = new Set(model.cellsIn({ operatorId: operator.id }));
+    const known: Fact[] = [...own].map((cell) => ({ source: `own: ${cell}`, terms: { [cell]: 1 }, lower: truth.get(cell) ?? 0, upper: truth.get(cell) ?? 0 }));
+    const targets = new Map<string, { terms: Terms; name: string }>();
+    for (const f of published.facts) {
+      const others = Object.fromEntries(Object.entries(f.terms).filter(([cell]) => !own.has(cell)));
+      const key = termsKey(others);
+      if (key && !targets.has(key)) targets.set(key, { terms: others, name: `${f.source} without ${operator.name}’s own` });
+    }
+    for (const [cell] of truth) if (!own.has(cell)) targets.set(termsKey({ [cell]: 1 }), { terms: { [cell]: 1 }, name: `cell « ${cell} »` });
+    const small = [...targets.values()].filter((t) => evaluate(t.terms, truth) >= 1 && evaluate(t.terms, truth) <= 10);
+    const audit = await LinearAudit.of([...published.facts, ...structure, ...known], model.cells());
+    // What the mentions alone tell it: every hidden figure's rule, the published zeros, and of each
+    // published count only that it is one (≥ 0).
+    const mentionsOnly = await LinearAudit.of([...published.facts.map((f) => (f.lower < f.upper || f.upper === 0 ? f : { ...f, lower: 0, upper: Infinity })), ...structure, ...known], model.cells());
+    try {
+      const verdicts = audit.audit(
+        small.map((t) => t.terms),
+        PROTECTION,
+      );
+      // Exposed: narrower than ±PROTECTION, proven above 0, and narrower than the mentions alone
+      // make it — beside 7 of its own people, a « < 11 » tells « 0 to 3 others » by the rule alone.
+      const exposed = small.flatMap((t, i) => {
+        const finding = verdicts[i]!.finding;
+        if (!verdicts[i]!.exposed || !finding || finding.lower < 1) return [];
+        const alone = mentionsOnly.interval(t.terms, false);
+        return alone.lower === finding.lower && alone.upper === finding.upper ? [] : [`${t.name} = ${evaluate(t.terms, truth)} ∈ [${finding.lower}, ${finding.upper}] (the mentions alone: [${alone.lower}, ${alone.upper}])`];
+      });
+      results.push({ operator: operator.name, audited: small.length, exposed });
+    } finally {
+      audit.dispose();
+      mentionsOnly.dispose();
+    }
+  }
+  return results;
+}
+
 beforeAll(async () => {
   system = await startTestSystem({ seedDemo: false, withDashboard: false });
   const population = generatePopulation();
@@ -176,13 +236,15 @@ beforeAll(async () => {
   // hidden counts be recomputed. Then the protected publication, put back, lets none be.
   const protectedOne = await storePrimaryOnlyPublication(system, DEPARTMENT);
   primaryOnly = await auditWhatIsPublished(model, token, periods);
+  primaryOnlyInsiders = await auditAsInsiders(model, primaryOnly);
   await restorePublication(system, protectedOne);
   linked = await auditWhatIsPublished(model, token, periods);
+  linkedInsiders = await auditAsInsiders(model, linked);
 
   // Everything found, for whoever builds on the disclosure control: which figures, and from what.
   await mkdir(resolve(ARTIFACT, '..'), { recursive: true });
   const report = (r: AuditResult) => ({ summary: r.summary, examples: r.examples.map(({ terms: _, ...e }) => e), exposed: r.exposed.map(({ terms: _, ...e }) => e) });
-  await writeFile(ARTIFACT, JSON.stringify({ primaryOnly: report(primaryOnly), linked: report(linked), publicationLog }, null, 1));
+  await writeFile(ARTIFACT, JSON.stringify({ primaryOnly: report(primaryOnly), linked: report(linked), primaryOnlyInsiders, linkedInsiders, publicationLog }, null, 1));
 }, 1_500_000);
 
 afterAll(async () => {
@@ -269,5 +331,21 @@ describe('statistical secrecy against differencing (issue 12)', () => {
     expect(linked.summary.shown).toBeGreaterThan(100);
     expect(Object.values(linked.summary.families).reduce((n, f) => n + f.audited, 0)).toBeGreaterThan(300);
     expect(linked.exposed.map((e) => `${e.target} = ${e.truth} ∈ [${e.lower}, ${e.upper}]`)).toEqual([]);
+  });
+
+  // Operators as insiders: each knows its own people, so it can take them out of every figure.
+  it('finds, under primary suppression alone, small counts of other operators that an operator recomputes from its own people and the published figures', () => {
+    console.log(`Insiders, primary suppression only:\n${JSON.stringify(primaryOnlyInsiders.map((r) => ({ ...r, exposed: r.exposed.length, examples: r.exposed.slice(0, 3) })), null, 2)}`);
+    expect(primaryOnlyInsiders.map((r) => r.operator)).toEqual(['Opérateur 1', 'Opérateur 2']);
+    expect(primaryOnlyInsiders.every((r) => r.exposed.length > 0)).toBe(true);
+  });
+
+  it('lets no operator, knowing its own people, narrow any other small count below ±PROTECTION once the publication is computed', () => {
+    console.log(`Insiders, linked publication:\n${JSON.stringify(linkedInsiders.map((r) => ({ ...r, exposed: r.exposed.length, examples: r.exposed.slice(0, 3) })), null, 2)}`);
+    expect(linkedInsiders.length).toBe(2);
+    for (const r of linkedInsiders) {
+      expect(r.audited).toBeGreaterThan(100);
+      expect({ operator: r.operator, exposed: r.exposed }).toEqual({ operator: r.operator, exposed: [] });
+    }
   });
 });

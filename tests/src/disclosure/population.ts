@@ -233,10 +233,15 @@ export class CellModel {
     );
   }
 
+  /** The cells of a scope (e.g. one operator's: what its référents know person by person). */
+  cellsIn(scope: Scope): string[] {
+    const inScope = this.combinations(scope);
+    return this.binLabels.flatMap((_, bin) => inScope.flatMap(([t, p, o]) => [this.startCell(t, p, o, bin), ...EXIT_REASONS.map((r) => this.exitCell(t, p, o, bin, r))]));
+  }
+
   /** Every cell (the audit's unknowns). */
   cells(): string[] {
-    const all = this.combinations({});
-    return this.binLabels.flatMap((_, bin) => all.flatMap(([t, p, o]) => [this.startCell(t, p, o, bin), ...EXIT_REASONS.map((r) => this.exitCell(t, p, o, bin, r))]));
+    return this.cellsIn({});
   }
 
   /** The true count of every non-empty cell. */

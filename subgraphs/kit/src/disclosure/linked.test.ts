@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LinearAudit, type Fact } from './audit.js';
 import { LinkedPublication } from './linked.js';
-import { leafKey, monthsBetween, publicationFigures, publicationKey, type PublicationGrid } from './publication.js';
+import { leafKey, monthsBetween, operatorOfLeaf, publicationFigures, publicationKey, type PublicationGrid } from './publication.js';
 
 /** A small deterministic generator (tests only). */
 function random(seed: number): () => number {
@@ -103,5 +103,82 @@ describe('LinkedPublication', () => {
 
   it('refuses a figure that does not sum to a count', async () => {
     await expect(LinkedPublication.protect(new Map([['x', 2]]), [{ key: 'odd', terms: { x: -1 } }])).rejects.toThrow(/odd sums to -2/);
+  });
+
+  describe('with operators as insiders', () => {
+    // The Département by month, each territory, programme and operator by year. Operator O1 is
+    // large; O2 small: its months are 1 to 10, and are no figure of the grid.
+    const twoOperators: PublicationGrid = { territories: ['A', 'B'], programmes: ['P'], operators: ['O1', 'O2'], reasons: ['STABILISATION'], months: monthsBetween('2025-01', '2025-06'), crossings: 1, finest: ['MONTH', 'YEAR'] };
+    const counts = (): Map<string, number> => {
+      const next = random(11);
+      const c = new Map<string, number>();
+      for (const month of twoOperators.months)
+        for (const t of twoOperators.territories) {
+          c.set(leafKey('S', t, 'P', 'O1', month), 30 + Math.floor(next() * 20));
+          c.set(leafKey('X', t, 'P', 'O1', month, 'STABILISATION'), 12 + Math.floor(next() * 8));
+          c.set(leafKey('S', t, 'P', 'O2', month), 1 + Math.floor(next() * 4));
+          c.set(leafKey('X', t, 'P', 'O2', month, 'STABILISATION'), Math.floor(next() * 2));
+        }
+      return c;
+    };
+    const insiders = twoOperators.operators.map((o) => ({ name: o, owns: (leaf: string) => operatorOfLeaf(leaf) === o }));
+
+    /** Each operator, knowing its own leaves, bounds the others' part of every figure and every other leaf of 1 to 10 (exposed: narrower than ±2, and above 0). */
+    async function insiderExposures(publication: LinkedPublication, leaves: ReadonlyMap<string, number>): Promise<string[]> {
+      const terms = new Map([...publicationFigures(twoOperators)].map((f) => [f.key, f.terms]));
+      const exposed: string[] = [];
+      for (const operator of twoOperators.operators) {
+        const own = (leaf: string): boolean => operatorOfLeaf(leaf) === operator;
+        const facts: Fact[] = [...leaves.keys()].filter(own).map((leaf) => ({ source: `own ${leaf}`, terms: { [leaf]: 1 }, lower: leaves.get(leaf)!, upper: leaves.get(leaf)! }));
+        const targets: { name: string; terms: Record<string, number> }[] = [];
+        for (const f of publication.figures()) {
+          const t = terms.get(f.key)!;
+          facts.push({ source: f.key, terms: t, ...(f.hiddenBy === null ? { lower: f.value, upper: f.value } : f.hiddenBy === 'PRIMARY' ? { lower: 1, upper: 10 } : { lower: 11, upper: Infinity }) });
+          const others = Object.fromEntries(Object.entries(t).filter(([leaf]) => !own(leaf)));
+          const value = Object.entries(others).reduce((sum, [leaf, a]) => sum + a * (leaves.get(leaf) ?? 0), 0);
+          if (value >= 1 && value <= 10) targets.push({ name: `${f.key} without ${operator}`, terms: others });
+        }
+        for (const [leaf, n] of leaves) if (!own(leaf) && n >= 1 && n <= 10) targets.push({ name: leaf, terms: { [leaf]: 1 } });
+        const audit = await LinearAudit.of(facts, leaves.keys());
+        // What the mentions alone tell: the hidden figures' rules, the zeros, its own leaves, and that every count is ≥ 0.
+        const mentionsOnly = await LinearAudit.of(
+          facts.map((f) => (f.lower < f.upper || f.upper === 0 || f.source.startsWith('own ') ? f : { ...f, lower: 0, upper: Infinity })),
+          leaves.keys(),
+        );
+        try {
+          audit.audit(
+            targets.map((t) => t.terms),
+            2,
+          ).forEach((v, i) => {
+            // Exposed: narrower than ±2, at least one of the others proven to be there, and narrower than the mentions alone make it.
+            if (!v.exposed || v.finding!.lower < 1) return;
+            const alone = mentionsOnly.interval(targets[i]!.terms, false);
+            if (alone.lower !== v.finding!.lower || alone.upper !== v.finding!.upper) exposed.push(`${operator} knows ${targets[i]!.name} ∈ [${v.finding!.lower}, ${v.finding!.upper}]`);
+          });
+        } finally {
+          audit.dispose();
+          mentionsOnly.dispose();
+        }
+      }
+      return exposed;
+    }
+
+    it('lets an operator that takes its own people out of the Département’s months recompute the other operator’s, when audited as an outsider only', async () => {
+      const leaves = counts();
+      const outsider = await LinkedPublication.protect(leaves, publicationFigures(twoOperators));
+      expect(outsider.report.exposed).toBe(0);
+      const exposed = await insiderExposures(outsider, leaves);
+      expect(exposed.some((e) => e.startsWith('O1 knows welcomed|*|*|*|2025-'))).toBe(true);
+    }, 60_000);
+
+    it('hides, with the insiders, enough that no operator narrows another’s small count below ±2, and keeps the Département’s year', async () => {
+      const leaves = counts();
+      const publication = await LinkedPublication.protect(leaves, publicationFigures(twoOperators), { insiders });
+      expect(publication.report.exposed).toBe(0);
+      expect(await insiderExposures(publication, leaves)).toEqual([]);
+      expect(publication.figure(publicationKey('welcomed', {}, '2025')).hiddenBy).toBeNull();
+      // The Département's months, each O1's plus a few of O2's, are what had to go.
+      expect(publication.figure(publicationKey('welcomed', {}, '2025-03')).hiddenBy).toBe('SECONDARY');
+    }, 60_000);
   });
 });

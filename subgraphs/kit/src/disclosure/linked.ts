@@ -23,6 +23,18 @@ import type { CubeCount, HiddenBy } from './cube.js';
  *    evidence the LP returns) is hidden too (SECONDARY): the least important one (`rank`) that
  *    leaves room (≥ 11 + 2 × protection), else the largest; then the audit runs again, until it finds none.
  *
+ * 4. insiders (`insiders`): someone who knows some leaves exactly — an operator knows its own
+ *    people — takes them out of every figure. Once step 3 finds nothing, the audit runs again for
+ *    each insider, on the other leaves only, with its own leaves' part taken out of every bound: the
+ *    others' part of every figure (hidden or not) and every other leaf that is 1 to 10 must keep
+ *    ±protection, unless the insider cannot prove that anyone else is there (a lower bound of 0),
+ *    or no published count narrows it more than the mentions alone do: beside 7 of its own people,
+ *    a « < 11 » tells it « 0 to 3 others », and with the other operator's own « < 11 », « 1 to 3 »
+ *    — what the rules say, which no figure withheld would change. A published figure whose others' part is small is pinned by itself (the insider
+ *    subtracts), so it is hidden (SECONDARY: it is 11 or more, or it would be primary) — the
+ *    dominance rule of magnitude tables, found here by the same audit — and so on until no insider
+ *    narrows anything.
+ *
  * Each round hides at least one cell or stops, so it terminates; it depends on nothing but the
  * leaves and the figures, so the pattern is deterministic. It costs seconds to minutes: compute it
  * when the leaves change, store it, and read it per request.
@@ -39,7 +51,17 @@ export interface LinkedFigure {
   rank?: number;
 }
 
+/** Someone who knows some leaves exactly: an operator, its own people (see step 4). */
+export interface Insider {
+  /** For the log and the tests (an operator's id). */
+  name: string;
+  /** Whether it knows this leaf exactly. */
+  owns: (leaf: string) => boolean;
+}
+
 export interface LinkedProtection {
+  /** Those who know some leaves exactly (step 4); none by default. */
+  insiders?: readonly Insider[];
   /** No small count may be bounded narrower than ±protection (default 2). */
   protection?: number;
   /** What anyone knows without a figure (bounds on combinations of leaves), given to the attacker. */
@@ -134,7 +156,7 @@ export class LinkedPublication {
     return new LinkedPublication(cellOfKey, v, h, { cells: keys.length, primary, secondary, rounds: 0, audited: 0, exposed: 0 });
   }
 
-  static async protect(leaves: ReadonlyMap<string, number>, figures: Iterable<LinkedFigure>, { protection = 2, knowledge = [], maxRounds = 500, onRound }: LinkedProtection = {}): Promise<LinkedPublication> {
+  static async protect(leaves: ReadonlyMap<string, number>, figures: Iterable<LinkedFigure>, { protection = 2, knowledge = [], insiders = [], maxRounds = 500, onRound }: LinkedProtection = {}): Promise<LinkedPublication> {
     // Figures with the same terms are one cell.
     const cellOfKey = new Map<string, number>();
     const cellOfTerms = new Map<string, number>();
@@ -195,48 +217,107 @@ export class LinkedPublication {
       return best;
     };
 
+    /** What the attacker knows of a cell: its value, or the interval its rule tells. */
+    const boundsOf = (c: number): [number, number] => {
+      const by = hidden[c]!;
+      return by === 0 ? [values[c]!, values[c]!] : by === HIDDEN_PRIMARY ? [1, 10] : [11, Infinity];
+    };
+    /**
+     * One audit of everything published, as an attacker who knows the leaves `owns` tells (none:
+     * the outsider of steps 2–3): those leaves' part is taken out of every figure and bound. Targets:
+     * every figure's remaining part and every remaining leaf that is 1 to 10. Hides, for each one
+     * exposed, one published figure its bounds rest on (into `added`); returns how many were exposed
+     * and audited.
+     */
+    const auditOnce = async (added: Set<number>, owns: ((leaf: string) => boolean) | null): Promise<{ exposed: number; audited: number }> => {
+      const known = (terms: Terms): { rest: Terms; known: number } => {
+        if (!owns) return { rest: terms, known: 0 };
+        const rest: Record<string, number> = {};
+        let sum = 0;
+        for (const [leaf, a] of Object.entries(terms)) {
+          if (owns(leaf)) sum += a * leafCount(leaf);
+          else rest[leaf] = a;
+        }
+        return { rest, known: sum };
+      };
+      const facts: Fact[] = [];
+      const targets = new Map<string, Terms>();
+      cellTerms.forEach((terms, c) => {
+        const { rest, known: k } = known(terms);
+        if (Object.keys(rest).length === 0) return;
+        const [lower, upper] = boundsOf(c);
+        facts.push({ source: `c${c}`, terms: rest, lower: lower - k, upper: upper - k });
+        // The outsider audits the primary cells; an insider, every figure's part it does not know.
+        if (owns ? isSmallCount(values[c]! - k) : hidden[c] === HIDDEN_PRIMARY) targets.set(termsKey(rest), rest);
+      });
+      knowledge.forEach((fact, i) => {
+        const { rest, known: k } = known(fact.terms);
+        if (Object.keys(rest).length > 0) facts.push({ source: `k${i}`, terms: rest, lower: fact.lower - k, upper: fact.upper - k });
+      });
+      // A small leaf published on its own is already a target: audit it once.
+      for (const leaf of smallLeaves) if (!owns?.(leaf)) targets.set(termsKey({ [leaf]: 1 }), { [leaf]: 1 });
+      const audited = [...targets.values()];
+      let exposed = 0;
+      const variables = owns ? leafIds.filter((leaf) => !owns(leaf)) : leafIds;
+      const audit = await LinearAudit.of(facts, variables);
+      // What the mentions alone tell an insider: every hidden figure's rule and the published
+      // zeros, and of each published count only that it is a count (built when an insider first
+      // finds something).
+      let mentionsOnly: LinearAudit | null = null;
+      try {
+        const verdicts = audit.audit(audited, protection);
+        for (const [i, verdict] of verdicts.entries()) {
+          // An insider must not be able to prove that others are there, nor learn from a published
+          // count more than the mentions tell it: beside its own 7, a « < 11 » means « 0 to 3
+          // others » by the rule alone, and that is what the rule says, not a leak to stop.
+          if (!verdict.exposed || (owns && verdict.finding!.lower < 1)) continue;
+          if (owns) {
+            mentionsOnly ??= await LinearAudit.of(
+              facts.map((f) => {
+                const c = f.source.startsWith('c') ? Number(f.source.slice(1)) : -1;
+                // A published count tells only that it is one: its part left is at least minus the insider's.
+                return c < 0 || hidden[c] !== 0 || values[c] === 0 ? f : { ...f, lower: f.lower - values[c]!, upper: Infinity };
+              }),
+              variables,
+            );
+            const alone = mentionsOnly.interval(audited[i]!, false);
+            if (alone.lower === verdict.finding!.lower && alone.upper === verdict.finding!.upper) continue;
+          }
+          exposed++;
+          const finding = audit.interval(audited[i]!);
+          const evidence = [...finding.lowerFrom, ...finding.upperFrom].filter((e) => e.source.startsWith('c')).map((e) => Number(e.source.slice(1)));
+          // A figure hidden this round already changes what this bound rests on: audit it again first.
+          if (evidence.some((c) => added.has(c))) continue;
+          let choice = choose(evidence.filter((c) => !added.has(c)));
+          if (choice < 0) choice = choose(neighbours(audited[i]!).filter((c) => !added.has(c)));
+          if (choice >= 0) added.add(choice);
+        }
+      } finally {
+        audit.dispose();
+        mentionsOnly?.dispose();
+      }
+      return { exposed, audited: audited.length };
+    };
+
     let secondary = 0;
     for (let round = 0; round < maxRounds; round++) {
       const started = Date.now();
-      let exposed = 0;
       report.rounds = round + 1;
-      const facts: Fact[] = cellTerms.map((terms, c) => {
-        const by = hidden[c]!;
-        return by === 0
-          ? { source: `c${c}`, terms, lower: values[c]!, upper: values[c]! }
-          : by === HIDDEN_PRIMARY
-            ? { source: `c${c}`, terms, lower: 1, upper: 10 }
-            : { source: `c${c}`, terms, lower: 11, upper: Infinity };
-      });
-      knowledge.forEach((k, i) => facts.push({ source: `k${i}`, ...k }));
-      const primaries: number[] = [];
-      hidden.forEach((by, c) => {
-        if (by === HIDDEN_PRIMARY) primaries.push(c);
-      });
-      // A small leaf published on its own is already a primary cell: audit it once.
-      const targets: Terms[] = [...new Map([...primaries.map((c) => cellTerms[c]!), ...smallLeaves.map((leaf) => ({ [leaf]: 1 }))].map((t) => [termsKey(t), t])).values()];
-      report.audited = targets.length;
-      const audit = await LinearAudit.of(facts, leafIds);
       const added = new Set<number>();
-      try {
-        audit.audit(targets, protection).forEach((verdict, i) => {
-          if (!verdict.exposed) return;
-          exposed++;
-          const finding = audit.interval(targets[i]!);
-          const evidence = [...finding.lowerFrom, ...finding.upperFrom].filter((e) => e.source.startsWith('c')).map((e) => Number(e.source.slice(1)));
-          // A figure hidden this round already changes what this bound rests on: audit it again first.
-          if (evidence.some((c) => added.has(c))) return;
-          let choice = choose(evidence.filter((c) => !added.has(c)));
-          if (choice < 0) choice = choose(neighbours(targets[i]!).filter((c) => !added.has(c)));
-          if (choice >= 0) added.add(choice);
-        });
-      } finally {
-        audit.dispose();
+      let { exposed, audited } = await auditOnce(added, null);
+      // The insiders, once the outsider finds nothing more to hide.
+      if (added.size === 0 && exposed === 0) {
+        for (const insider of insiders) {
+          const found = await auditOnce(added, insider.owns);
+          exposed += found.exposed;
+          audited += found.audited;
+        }
       }
       for (const c of added) hidden[c] = HIDDEN_SECONDARY;
       secondary += added.size;
       report.exposed = exposed;
-      onRound?.({ round: round + 1, audited: targets.length, exposed, secondary, seconds: (Date.now() - started) / 1000 });
+      report.audited = audited;
+      onRound?.({ round: round + 1, audited, exposed, secondary, seconds: (Date.now() - started) / 1000 });
       if (added.size === 0) break;
     }
     hidden.forEach((by) => {

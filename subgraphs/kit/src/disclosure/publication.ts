@@ -64,6 +64,9 @@ export interface PublicationScope {
 export const leafKey = (kind: 'S' | 'X', territoryId: string, programmeId: string, operatorId: string, month: string, reason = ''): string =>
   kind === 'S' ? `S|${territoryId}|${programmeId}|${operatorId}|${month}` : `X|${reason}|${territoryId}|${programmeId}|${operatorId}|${month}`;
 
+/** The operator of a leaf (`leafKey`): whose people it counts. */
+export const operatorOfLeaf = (leaf: string): string => leaf.split('|')[leaf.startsWith('X|') ? 4 : 3]!;
+
 /** The key of a figure (see the module's comment). `reason` only for exits (`*`: every reason). */
 export function publicationKey(measure: PublicationMeasure, scope: PublicationScope, period: string, reason: string = ALL): string {
   const s = `${scope.territoryId ?? ALL}|${scope.programmeId ?? ALL}|${scope.operatorId ?? ALL}`;

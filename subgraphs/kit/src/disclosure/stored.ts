@@ -2,7 +2,7 @@ import { addDays } from '../dates.js';
 import { gridPeriodKind } from './grid.js';
 import { hiddenCount, shownCount, SuppressionRule, type PublishedCount } from '../suppression.js';
 import { LinkedPublication, type LinkedProtection, type LinkedReport } from './linked.js';
-import { finestPeriodOf, leavesBy, monthsBetween, publicationFigures, publicationKey, type GridPeriodLevel, type PublicationGrid, type PublicationMeasure, type PublicationScope } from './publication.js';
+import { finestPeriodOf, leavesBy, monthsBetween, operatorOfLeaf, publicationFigures, publicationKey, type GridPeriodLevel, type PublicationGrid, type PublicationMeasure, type PublicationScope } from './publication.js';
 
 /**
  * The Département's publication, computed by a job and stored (ADR 0023, « linked publication »):
@@ -91,6 +91,8 @@ export async function computePublication(
     maxRounds?: number;
     maxPrimaryShare?: number;
     leavesByMonth?: boolean;
+    /** Audit as an outsider only, as before operators were audited as insiders (to compare, in tests). */
+    withoutInsiders?: boolean;
     onTry?: (grid: string) => void;
     onRound?: LinkedProtection['onRound'];
   } = {},
@@ -108,6 +110,8 @@ export async function computePublication(
     const grid: PublicationGrid = { territories: input.territories, programmes: input.programmes, operators: input.operators, reasons: input.reasons, months, crossings: level.crossings, finest: level.finest, leafPeriod };
     if (!leavesOf.has(leafPeriod)) leavesOf.set(leafPeriod, leavesBy(input.leaves, leafPeriod, lastMonth));
     const found = await LinkedPublication.firstProtectable(leavesOf.get(leafPeriod)!, [{ ...level, figures: () => (options.onTry?.(level.name), publicationFigures(grid)) }], {
+      // Each operator knows its own people (ADR 0023, « operators as insiders »).
+      ...(options.withoutInsiders ? {} : { insiders: input.operators.map((operator) => ({ name: operator, owns: (leaf: string) => operatorOfLeaf(leaf) === operator })) }),
       maxRounds: options.maxRounds ?? 40,
       maxPrimaryShare: options.maxPrimaryShare ?? MAX_PRIMARY_SHARE,
       onTried: (t) => tried.push(t),
