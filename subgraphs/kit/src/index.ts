@@ -51,7 +51,7 @@ export {
 } from './events/topics.js';
 export { InternalClient } from './events/internal-client.js';
 export { Passes } from './events/passes.js';
-export { gridPeriodKind, isGridDay, parsePublishedDay, parsePublishedPeriod, publishedYearOfReach, PUBLISHED_PERIOD_DESCRIPTION, type GridPeriodKind } from './disclosure/grid.js';
+export { gridPeriodKind, isGridDay, narrowsReach, parsePublishedDay, parsePublishedPeriod, publishedYearOfReach, PUBLISHED_PERIOD_DESCRIPTION, type GridPeriodKind } from './disclosure/grid.js';
 export { hierarchy, ProtectedCube, type AuditedProtection, type CubeCount, type HiddenBy, type Hierarchy } from './disclosure/cube.js';
 export { LinkedPublication, type Insider, type LinkedFigure, type LinkedProtection, type LinkedReport } from './disclosure/linked.js';
 export { ALL, gridPeriodKey, leafKey, monthsBetween, operatorOfLeaf, publicationFigures, publicationKey, type GridPeriodLevel, type PublicationGrid, type PublicationMeasure, type PublicationScope } from './disclosure/publication.js';

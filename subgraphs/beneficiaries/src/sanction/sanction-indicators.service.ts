@@ -1,4 +1,4 @@
-import { assertCan, NOTHING_PUBLISHED, parsePublishedPeriod, publishedYearOfReach, publishGroup, seesExactCounts, type PeriodInput, type PublishedCount, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { assertCan, narrowsReach, NOTHING_PUBLISHED, parsePublishedPeriod, publishedYearOfReach, publishGroup, seesExactCounts, type PeriodInput, type PublishedCount, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { indicatorFilter } from '../indicators/indicators.service.js';
 import type { IndicatorScopeInput } from '../indicators/indicators.type.js';
 import { SanctionRepository } from './sanction.repository.js';
@@ -16,10 +16,10 @@ const shown = (count: PublishedCount): boolean => !count.suppressed && (count.va
  * (`publishedYearOfReach`, ADR 0023); a territory is read only in the table beside the others.
  */
 export async function sanctionIndicators(ctx: SubgraphContext, scope: IndicatorScopeInput | null | undefined, periodInput: PeriodInput): Promise<SanctionIndicatorsType> {
-  assertCan(ctx.caller, 'sanctionIndicators:read');
+  const reach = assertCan(ctx.caller, 'sanctionIndicators:read');
   const exact = seesExactCounts(ctx.caller);
   const period = parsePublishedPeriod(periodInput, { exact });
-  if (!publishedYearOfReach({ exact, period, scopeChosen: Boolean(scope?.territoryId || scope?.programmeId || scope?.operatorId) })) {
+  if (!publishedYearOfReach({ exact, period, scopeChosen: narrowsReach(reach, scope) })) {
     return { opened: NOTHING_PUBLISHED(), decided: NOTHING_PUBLISHED(), suspended: NOTHING_PUBLISHED(), lifted: NOTHING_PUBLISHED(), medianDurationMonths: null, medianDaysToLift: null, byTerritory: [] };
   }
   const rows = await new SanctionRepository(ctx.em).indicatorRows(indicatorFilter(ctx, scope), period);

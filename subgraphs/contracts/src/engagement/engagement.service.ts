@@ -10,6 +10,7 @@ import {
   NOTHING_PUBLISHED,
   parseIsoDate,
   parsePublishedPeriod,
+  narrowsReach,
   publishedYearOfReach,
   publishCount,
   publishGroup,
@@ -175,7 +176,7 @@ export async function contractIndicators(ctx: SubgraphContext, scope: { territor
   const access = repositoryAccess(caller, reach);
   const exact = seesExactCounts(caller);
   const { from, to } = parsePublishedPeriod(period, { exact });
-  if (!publishedYearOfReach({ exact, period: { from, to }, scopeChosen: Boolean(scope.territoryId || scope.operatorId) })) return notPublishedContractIndicators();
+  if (!publishedYearOfReach({ exact, period: { from, to }, scopeChosen: narrowsReach(reach, scope) })) return notPublishedContractIndicators();
   if (access.operatorId === undefined && scope.operatorId) access.operatorId = scope.operatorId;
   if (scope.territoryId) access.territoryIds = [withinTerritories(reach, scope.territoryId) ? scope.territoryId : '\u0000none'];
   const repository = new EngagementRepository(ctx.em);

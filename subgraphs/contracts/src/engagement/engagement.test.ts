@@ -250,6 +250,18 @@ describe('indicators', () => {
       objectivesDone: { value: null },
       objectivesDonePercent: null,
     });
+    // Naming the whole of one's reach chooses nothing: a caller's only territory, an operator's own
+    // structure, answer as without a filter; another operator is « non publié à ce niveau ».
+    const own = await execute<{ contractIndicators: unknown }>(schema, testContext(orm, limited), query, { p: { from: '2026-01-01', to: '2026-12-31' }, s: { territoryId } });
+    expect(own.data?.contractIndicators).toEqual(year.data?.contractIndicators);
+    const partnerId = randomUUID();
+    const operator = testCaller({ departmentCode: DEPARTMENT, role: 'OPERATOR', partnerId });
+    const asOperator = (s: object) => execute<{ contractIndicators: unknown }>(schema, testContext(orm, operator), query, { p: { from: '2026-01-01', to: '2026-12-31' }, s });
+    const [whole, ownStructure, another] = await Promise.all([asOperator({}), asOperator({ operatorId: partnerId }), asOperator({ operatorId: randomUUID() })]);
+    expect(whole.errors).toEqual([]);
+    expect(whole.data?.contractIndicators).not.toEqual(another.data?.contractIndicators);
+    expect(ownStructure.data?.contractIndicators).toEqual(whole.data?.contractIndicators);
+    expect(another.data?.contractIndicators).toEqual({ cerSigned: NOT_PUBLISHED, cerActive: { value: null }, cerRenewed: NOT_PUBLISHED, objectives: { value: null }, objectivesDone: { value: null }, objectivesDonePercent: null });
     const prescriber = await execute(schema, testContext(orm, testCaller({ departmentCode: DEPARTMENT, role: 'PRESCRIBER' })), query, { p: period, s: { territoryId } });
     expect(prescriber.errors).toEqual(['Your role (PRESCRIBER) may not read contract indicators.']);
   });

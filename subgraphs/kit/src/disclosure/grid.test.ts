@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gridPeriodKind, isGridDay, parsePublishedDay, parsePublishedPeriod, publishedYearOfReach } from './grid.js';
+import { gridPeriodKind, isGridDay, narrowsReach, parsePublishedDay, parsePublishedPeriod, publishedYearOfReach } from './grid.js';
 
 const TODAY = '2026-11-15';
 
@@ -60,5 +60,19 @@ describe('the publication grid of periods (ADR 0023)', () => {
     expect(publishedYearOfReach({ exact: false, period: { from: '2025-04-01', to: '2025-06-30' }, scopeChosen: false, today: TODAY })).toBe(false);
     expect(publishedYearOfReach({ exact: false, period: year, scopeChosen: true, today: TODAY })).toBe(false);
     expect(publishedYearOfReach({ exact: true, period: { from: '2025-04-03', to: '2025-04-09' }, scopeChosen: true, today: TODAY })).toBe(true);
+  });
+
+  it('tells a scope that chooses part of the reach from one that names the whole of it', () => {
+    const operator = { territoryIds: [], operatorId: 'own' };
+    const oneTerritory = { territoryIds: ['62-arras'] };
+    const department = { territoryIds: [] };
+    expect(narrowsReach(operator, { operatorId: 'own' })).toBe(false);
+    expect(narrowsReach(operator, { operatorId: 'other' })).toBe(true);
+    expect(narrowsReach(operator, null)).toBe(false);
+    expect(narrowsReach(oneTerritory, { territoryId: '62-arras' })).toBe(false);
+    expect(narrowsReach(oneTerritory, { territoryId: '62-lens' })).toBe(true);
+    expect(narrowsReach(department, { territoryId: '62-arras' })).toBe(true);
+    expect(narrowsReach(department, { programmeId: 'p' })).toBe(true);
+    expect(narrowsReach(department, { territoryId: null, programmeId: null, operatorId: null })).toBe(false);
   });
 });

@@ -82,3 +82,16 @@ export const PUBLISHED_PERIOD_DESCRIPTION =
 export function publishedYearOfReach(options: { exact: boolean; period: Period; scopeChosen: boolean; today?: string }): boolean {
   return options.exact || (!options.scopeChosen && gridPeriodKind(options.period, options.today) === 'YEAR');
 }
+
+/**
+ * Whether a scope chooses part of the caller's reach (`scopeOf`), for `publishedYearOfReach`'s
+ * `scopeChosen`: a programme, another operator than the caller's own, or a territory other than its
+ * only one. An operator naming its own structure, or a caller limited to one territory naming it,
+ * chooses nothing: the answer is their whole reach, as without a filter.
+ */
+export function narrowsReach(reach: { territoryIds: readonly string[]; operatorId?: string } | null, scope: { territoryId?: string | null; programmeId?: string | null; operatorId?: string | null } | null | undefined): boolean {
+  if (!scope) return false;
+  if (scope.programmeId) return true;
+  if (scope.operatorId && scope.operatorId !== reach?.operatorId) return true;
+  return Boolean(scope.territoryId) && !(reach?.territoryIds.length === 1 && reach.territoryIds[0] === scope.territoryId);
+}
