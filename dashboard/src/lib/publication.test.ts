@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gridYears } from './periods.ts';
-import { CONTRACTS_BY_YEAR, contractsPublished, DEPARTMENT_REACH, granularityOf, NOT_YET_PUBLISHED, operatorBeyondReach, publicationLimits, publishedPeriods, reachOf, sanctionsPublished, scopeChosen, STATISTICS_BY_YEAR, STATISTICS_NOT_ON_GRID, statisticsNotice, statisticsPublished, yearOnGrid, type Publication } from './publication.ts';
+import { CONTRACTS_BY_YEAR, contractsPublished, DEPARTMENT_REACH, granularityOf, NOT_YET_PUBLISHED, operatorBeyondReach, publicationLimits, publishedPeriods, reachOf, sanctionsPublished, scopeChosen, scopeRead, STATISTICS_BY_YEAR, STATISTICS_NOT_ON_GRID, statisticsNotice, statisticsPublished, yearOnGrid, type Publication } from './publication.ts';
 
 const GRID: Publication = { asOf: '2026-12-05', gridName: 'Département par trimestre, un territoire, programme ou opérateur par an', crossings: 1, finest: ['QUARTER', 'YEAR'] };
 const DEPARTMENT = { territoryId: null, programmeId: null, operatorId: null };
@@ -30,6 +30,54 @@ describe('what the publication grid lets a caller without exact counts see', () 
     expect(publicationLimits(departmentOnly, { ...DEPARTMENT, programmeId: 'p' }, '2025', false)?.warnings).toEqual([
       'Ce périmètre n’est pas publié : seuls les chiffres du Département entier le sont (tous les territoires, programmes et opérateurs).',
     ]);
+  });
+
+  it('says the warnings of the scope the caller reads (its reach and the filters), the same with and without the filter of its reach', () => {
+    const operator = { operatorId: 'o1', territoryIds: [] };
+    const territories = { operatorId: null, territoryIds: ['t1', 't2'] };
+    const departmentOnly: Publication = { ...GRID, gridName: 'Département par trimestre', crossings: 0, finest: ['QUARTER'] };
+    const operatorOff =
+      'Ce périmètre n’est pas publié : vos chiffres sont ceux de votre structure, et la grille du Département ne publie que le Département entier (secret statistique). Les chiffres du Département entier sont publiés au comité de pilotage ; les effectifs exacts de vos conventions sont sur la page Conventions & financements.';
+    // An operator reads its own structure: not on a grid of the Département only, with or without its filter, and no filter helps.
+    for (const scope of [DEPARTMENT, { ...DEPARTMENT, operatorId: 'o1' }, { ...DEPARTMENT, territoryId: 't1' }]) {
+      expect(publicationLimits(departmentOnly, scope, '2025-T3', false, operator)?.warnings, JSON.stringify(scope)).toEqual([operatorOff]);
+    }
+    // Users limited to territories: one, or several (their union), on the Département only.
+    expect(publicationLimits(departmentOnly, DEPARTMENT, '2025', false, territories)?.warnings).toEqual([
+      'Ce périmètre n’est pas publié : vos chiffres sont ceux de vos territoires, et la grille du Département ne publie que le Département entier (secret statistique). Les chiffres du Département entier sont publiés au comité de pilotage.',
+    ]);
+    expect(publicationLimits(departmentOnly, { ...DEPARTMENT, territoryId: 't1' }, '2025', false, territories)?.warnings).toEqual(
+      publicationLimits(departmentOnly, DEPARTMENT, '2025', false, territories)?.warnings,
+    );
+    expect(publicationLimits(departmentOnly, DEPARTMENT, '2025', false, { operatorId: null, territoryIds: ['t1'] })?.warnings).toEqual([
+      'Ce périmètre n’est pas publié : vos chiffres sont ceux de votre territoire, et la grille du Département ne publie que le Département entier (secret statistique). Les chiffres du Département entier sont publiés au comité de pilotage.',
+    ]);
+
+    // A grid of one dimension: an operator's structure is on it, by year; another dimension is a crossing, with or without its own filter.
+    expect(publicationLimits(GRID, DEPARTMENT, '2025', false, operator)).toMatchObject({ warnings: [], finest: 'YEAR' });
+    expect(publicationLimits(GRID, DEPARTMENT, '2025-T3', false, operator)?.warnings).toEqual(['Pour ce périmètre, les chiffres sont publiés par an : choisissez une année.']);
+    for (const scope of [{ ...DEPARTMENT, territoryId: 't1' }, { ...DEPARTMENT, territoryId: 't1', operatorId: 'o1' }]) {
+      expect(publicationLimits(GRID, scope, '2025', false, operator)?.warnings, JSON.stringify(scope)).toEqual([
+        'Ce croisement n’est pas publié : la grille publie votre structure sans autre filtre ; ne choisissez ni territoire ni programme.',
+      ]);
+    }
+    // Several territories together are no scope of the grid: one of them is.
+    expect(publicationLimits(GRID, DEPARTMENT, '2025', false, territories)?.warnings).toEqual([
+      'Vos territoires ensemble ne sont pas publiés : la grille du Département publie un territoire à la fois (secret statistique). Choisissez l’un d’eux dans le filtre Territoire.',
+    ]);
+    expect(publicationLimits(GRID, { ...DEPARTMENT, territoryId: 't2' }, '2025', false, territories)).toMatchObject({ warnings: [], finest: 'YEAR' });
+    expect(publicationLimits(GRID, { ...DEPARTMENT, territoryId: 't2', programmeId: 'p' }, '2025', false, territories)?.warnings).toEqual([
+      'Ce croisement n’est pas publié : la grille publie chacun de vos territoires sans autre filtre ; ne choisissez ni programme ni opérateur.',
+    ]);
+    // The whole Département's reach: the filters alone, as before.
+    expect(publicationLimits(GRID, { ...DEPARTMENT, operatorId: 'o1' }, '2025', false, DEPARTMENT_REACH)).toMatchObject({ warnings: [], finest: 'YEAR' });
+  });
+
+  it('reads the filters narrowed to the reach, as the API does', () => {
+    expect(scopeRead(DEPARTMENT, DEPARTMENT_REACH)).toEqual(DEPARTMENT);
+    expect(scopeRead(DEPARTMENT, { operatorId: 'o1', territoryIds: ['t1'] })).toEqual({ territoryId: 't1', programmeId: null, operatorId: 'o1' });
+    expect(scopeRead(DEPARTMENT, { operatorId: null, territoryIds: ['t1', 't2'] })).toBeNull();
+    expect(scopeRead({ ...DEPARTMENT, territoryId: 't2' }, { operatorId: null, territoryIds: ['t1', 't2'] })).toEqual({ ...DEPARTMENT, territoryId: 't2' });
   });
 
   it('says when nothing could be published, and nothing to administrators', () => {

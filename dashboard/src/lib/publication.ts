@@ -58,30 +58,81 @@ const finerThan = (a: Granularity, b: Granularity): boolean => ORDER.indexOf(a) 
  * The notice and warnings for a scope and period (`period` null: an administrator's free dates),
  * or null for an administrator (exact figures: nothing to say). A null publication is a Département
  * whose job has not run yet: nothing is published to the caller, and the notice says why.
+ *
+ * The warnings are those of the scope the API reads (`scopeRead`): the filters narrowed to the
+ * caller's reach. An operator reads its own structure, a user limited to territories reads them,
+ * whether or not it chose that filter: the same sentence is said with and without it, and when the
+ * grid does not publish that reach, the sentence says so and what the caller can read instead.
  */
-export function publicationLimits(publication: Publication | null, scope: Scope, period: string | null, exact: boolean): PublicationLimits | null {
+export function publicationLimits(publication: Publication | null, scope: Scope, period: string | null, exact: boolean, reach: Reach = DEPARTMENT_REACH): PublicationLimits | null {
   if (exact) return null;
   if (!publication) return { notice: NOT_YET_PUBLISHED, warnings: [], finest: null, nothingPublished: true };
   if (publication.gridName === null || publication.crossings === null) {
     return { notice: NOTHING_PUBLISHABLE, warnings: [], finest: null, nothingPublished: true };
   }
   const notice = `Chiffres publiés au ${formatDay(publication.asOf)} selon la grille : ${publication.gridName}. Les chiffres plus fins sont « non publié à ce niveau » (secret statistique). Les effectifs publiés comptent des accompagnements : une personne accompagnée deux fois sur la période compte deux fois.`;
-  const fixed = [scope.territoryId, scope.programmeId, scope.operatorId].filter((id) => id !== null).length;
   const crossings = publication.crossings;
-  const warnings: string[] = [];
-  if (fixed > crossings) {
-    warnings.push(
-      crossings === 0
-        ? 'Ce périmètre n’est pas publié : seuls les chiffres du Département entier le sont (tous les territoires, programmes et opérateurs).'
-        : `Ce croisement n’est pas publié : choisissez au plus ${crossings === 1 ? 'un filtre' : `${crossings} filtres`} parmi territoire, programme et opérateur.`,
-    );
-  }
-  // Past the crossings allowed, the periods of the widest scope published are offered.
+  const read = scopeRead(scope, reach);
+  // Several territories together count as one fixed: choosing one of them is the widest the caller can read.
+  const fixed = fixedIn(read ?? { ...scope, territoryId: reach.territoryIds[0]!, operatorId: scope.operatorId ?? reach.operatorId });
   const finest = granularity(publication.finest[Math.min(fixed, crossings)]);
+  const byReach = fixedByReach(reach);
+  // The reach itself is off the grid: no filter can help, one sentence says so and where to read instead.
+  if (byReach > crossings) return { notice, warnings: [reachNotPublished(reach, crossings)], finest, nothingPublished: false };
+  const warnings: string[] = [];
+  if (!read) {
+    warnings.push('Vos territoires ensemble ne sont pas publiés : la grille du Département publie un territoire à la fois (secret statistique). Choisissez l’un d’eux dans le filtre Territoire.');
+  }
+  if (fixed > crossings) warnings.push(crossingNotPublished(reach, crossings));
+  // Past the crossings allowed, the periods of the widest scope published are offered.
   if (finest && period && finerThan(granularityOf(period), finest)) {
     warnings.push(`Pour ce périmètre, les chiffres sont publiés ${PUBLISHED_BY[finest]} : choisissez ${finest === 'YEAR' ? 'une année' : 'un trimestre ou une année'}.`);
   }
   return { notice, warnings, finest, nothingPublished: false };
+}
+
+/** How many of territory, programme and operator a scope fixes. */
+const fixedIn = (scope: Scope): number => [scope.territoryId, scope.programmeId, scope.operatorId].filter((id) => id !== null).length;
+
+/** How many of them the reach fixes whatever the filters: an operator's structure; one territory (one of those it is limited to). */
+const fixedByReach = (reach: Reach): number => (reach.operatorId ? 1 : 0) + (reach.territoryIds.length > 0 ? 1 : 0);
+
+/** The reach in a sentence: « votre structure », « vos territoires »… */
+function reachName(reach: Reach): string {
+  const territories = reach.territoryIds.length === 0 ? null : reach.territoryIds.length === 1 ? 'votre territoire' : 'vos territoires';
+  if (reach.operatorId) return territories ? `votre structure dans ${territories}` : 'votre structure';
+  return territories ?? 'le Département entier';
+}
+
+/** The grid's widest in a sentence: « ne publie que le Département entier », or the crossings it allows. */
+const gridPublishes = (crossings: number): string =>
+  crossings === 0 ? 'ne publie que le Département entier' : `ne croise pas plus ${crossings === 1 ? 'd’un' : `de ${crossings}`} de territoire, programme et opérateur`;
+
+/**
+ * Why nothing is published to a caller whose reach the grid does not hold (an operator's structure,
+ * territories, on a grid of the Département only), and what it can read instead: the Département's
+ * figures are published to the steering committee (its accounts without territories); an operator
+ * reads its own conventions' exact counts (`conventionCounts:readExact`) on « Conventions & financements ».
+ */
+function reachNotPublished(reach: Reach, crossings: number): string {
+  const instead = reach.operatorId ? ' ; les effectifs exacts de vos conventions sont sur la page Conventions & financements' : '';
+  return `Ce périmètre n’est pas publié : vos chiffres sont ceux de ${reachName(reach)}, et la grille du Département ${gridPublishes(crossings)} (secret statistique). Les chiffres du Département entier sont publiés au comité de pilotage${instead}.`;
+}
+
+/** Why the filters chosen, with the reach, cross more than the grid publishes, and which the caller may still choose. */
+function crossingNotPublished(reach: Reach, crossings: number): string {
+  const byReach = fixedByReach(reach);
+  if (byReach === 0) {
+    return crossings === 0
+      ? 'Ce périmètre n’est pas publié : seuls les chiffres du Département entier le sont (tous les territoires, programmes et opérateurs).'
+      : `Ce croisement n’est pas publié : choisissez au plus ${crossings === 1 ? 'un filtre' : `${crossings} filtres`} parmi territoire, programme et opérateur.`;
+  }
+  const others = [reach.territoryIds.length === 0 ? 'territoire' : null, 'programme', reach.operatorId ? null : 'opérateur'].filter((name) => name !== null);
+  const left = crossings - byReach;
+  const reachOne = reach.territoryIds.length > 1 && !reach.operatorId ? 'chacun de vos territoires' : reachName(reach);
+  return left === 0
+    ? `Ce croisement n’est pas publié : la grille publie ${reachOne} sans autre filtre ; ne choisissez ni ${others.join(' ni ')}.`
+    : `Ce croisement n’est pas publié : ${reachOne} compte déjà pour un filtre ; choisissez au plus ${left === 1 ? 'un autre filtre' : `${left} autres filtres`} parmi ${others.join(' et ')}.`;
 }
 
 /** The filter's periods no finer than `finest`, keeping the one selected (so that the select shows it). */
@@ -145,6 +196,17 @@ export function reachOf(viewer: { role?: string; partnerId?: string | null; terr
   return { operatorId: viewer.role === 'OPERATOR' ? (viewer.partnerId ?? null) : null, territoryIds: viewer.territoryIds ?? [] };
 }
 
+/**
+ * The scope the API reads for a caller (the beneficiaries API's `indicatorFilter` as a grid scope):
+ * the filters narrowed to its reach — its own structure for an operator, the only territory it is
+ * limited to — or null for the union of the several territories it is limited to, with none chosen,
+ * which no grid publishes.
+ */
+export function scopeRead(scope: Scope, reach: Reach): Scope | null {
+  if (!scope.territoryId && reach.territoryIds.length > 1) return null;
+  return { territoryId: scope.territoryId ?? reach.territoryIds[0] ?? null, programmeId: scope.programmeId, operatorId: scope.operatorId ?? reach.operatorId };
+}
+
 /** The operator filter as the reach makes it: none when it is the caller's own structure (its whole reach, the same rows). */
 export const operatorBeyondReach = (operatorId: string | null, reach: Reach): string | null => (operatorId === reach.operatorId ? null : operatorId);
 
@@ -184,9 +246,8 @@ export function sanctionsPublished(period: string | null, scope: Scope, exact: b
  */
 export function yearOnGrid(publication: Publication | null | undefined, scope: Scope, reach: Reach, to: string): boolean {
   if (!publication || publication.gridName === null || publication.crossings === null) return true;
-  if (!scope.territoryId && reach.territoryIds.length > 1) return false;
-  const read = [scope.territoryId ?? reach.territoryIds[0] ?? null, scope.programmeId, scope.operatorId ?? reach.operatorId];
-  return read.filter((id) => id !== null).length <= publication.crossings && to.slice(0, 7) <= publication.asOf.slice(0, 7);
+  const read = scopeRead(scope, reach);
+  return read !== null && fixedIn(read) <= publication.crossings && to.slice(0, 7) <= publication.asOf.slice(0, 7);
 }
 
 /**

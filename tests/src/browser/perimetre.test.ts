@@ -1,0 +1,83 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from '../support/browser.js';
+import { ACCOUNTS, expectAccessibleAndCapture, useDashboard } from '../support/dashboard.js';
+import { runPublicationJob } from '../support/publication.js';
+import { createUser } from '../support/users.js';
+
+/**
+ * The reach of a caller without exact counts on a grid that does not publish it (statistical
+ * secrecy, docs/adr/0023): an operator reads its own structure, a user limited to territories reads
+ * them, whatever the filters. On the grid « Département par trimestre » (the ladder's 4th, no
+ * territory, programme nor operator published), Pilotage and its annual review say once why every
+ * count is « non publié à ce niveau », and what the user can read instead — the same sentence with
+ * no filter as with the filter of that reach. This file's database is its own: the job run here
+ * touches no other file's Département.
+ */
+const ui = useDashboard();
+
+const ARRAGEOIS = '62-arrageois';
+const TERNOIS = '62-ternois';
+const NOT_PUBLISHED = 'non publié à ce niveau';
+
+const filterWarnings = (page: Page): Promise<string[]> => page.getByTestId('filtres-non-publies').locator('p').allTextContents();
+const card = (page: Page, label: string) => page.locator('.card').filter({ has: page.locator('.card-label', { hasText: new RegExp(`^${label}$`) }) }).locator('.card-value');
+
+beforeAll(async () => {
+  await runPublicationJob(ui.system, '62', { startAt: 4 });
+  const { rows } = await ui.system.db.query<{ grid: { crossings: number } | null }>(`select grid from beneficiaries.publication where department_code = '62'`);
+  // « Département par trimestre » (or, coarser, « Département par an »): the Département only.
+  expect(rows[0]?.grid?.crossings, 'the job published a grid of the Département only').toBe(0);
+}, 600_000);
+
+describe('a reach the grid does not publish', () => {
+  it('tells an operator, with or without the filter of its structure, that its figures are not published and where to read its own', async () => {
+    const { rows } = await ui.system.db.query<{ partner_id: string }>('select partner_id from auth.app_user where email = $1', [ACCOUNTS.OPERATOR]);
+    const own = rows[0]!.partner_id;
+    const sentence =
+      'Ce périmètre n’est pas publié : vos chiffres sont ceux de votre structure, et la grille du Département ne publie que le Département entier (secret statistique). Les chiffres du Département entier sont publiés au comité de pilotage ; les effectifs exacts de vos conventions sont sur la page Conventions & financements.';
+    const page = await ui.pageAs('OPERATOR');
+
+    // No filter: its whole reach, its own structure.
+    await ui.open(page, '/pilotage?periode=2025');
+    expect(await filterWarnings(page)).toEqual([sentence]);
+    expect(await card(page, 'Personnes accueillies').textContent()).toBe(NOT_PUBLISHED);
+    await page.getByTestId('filtres-non-publies').scrollIntoViewIfNeeded();
+    await expectAccessibleAndCapture(page, 'perimetre-operateur-sans-filtre');
+
+    // Its own structure chosen: the same scope, the same sentence.
+    await ui.open(page, `/pilotage?periode=2025&operateur=${own}`);
+    expect(await page.getByLabel('Opérateur', { exact: true }).inputValue()).toBe(own);
+    expect(await filterWarnings(page)).toEqual([sentence]);
+
+    // The annual review handed out says it too.
+    await ui.open(page, '/pilotage/bilan?annee=2025');
+    expect(await page.getByTestId('bilan-publication').locator('p').allTextContents()).toContain(sentence);
+
+    // What the sentence promises: its conventions' caseloads, exact (no « < 11 », nothing « non publié »).
+    await ui.open(page, '/conventions');
+    const occupancies = await page.getByTestId('occupation').allTextContents();
+    expect(occupancies.length, 'the operator has conventions').toBeGreaterThan(0);
+    for (const text of occupancies) expect(text).toMatch(/^\d[\d\s\u202f\u00a0]* \//);
+    await page.close();
+  });
+
+  it('tells a steering user limited to several territories, with or without a territory chosen, that its territories are not published', async () => {
+    const user = await createUser(ui.system.db, { role: 'STEERING', departmentCode: '62', territoryIds: [ARRAGEOIS, TERNOIS] });
+    await ui.browser.context.clearCookies();
+    const page = await ui.browser.newPage();
+    await signIn(page, ui.url, user.email, user.password);
+    const sentence =
+      'Ce périmètre n’est pas publié : vos chiffres sont ceux de vos territoires, et la grille du Département ne publie que le Département entier (secret statistique). Les chiffres du Département entier sont publiés au comité de pilotage.';
+
+    await ui.open(page, '/pilotage?periode=2025');
+    expect(await filterWarnings(page)).toEqual([sentence]);
+    expect(await card(page, 'Personnes accueillies').textContent()).toBe(NOT_PUBLISHED);
+    await page.getByTestId('filtres-non-publies').scrollIntoViewIfNeeded();
+    await expectAccessibleAndCapture(page, 'perimetre-pilotage-deux-territoires');
+
+    await ui.open(page, `/pilotage?periode=2025&territoire=${ARRAGEOIS}`);
+    expect(await filterWarnings(page)).toEqual([sentence]);
+    await page.close();
+  });
+});
