@@ -130,6 +130,9 @@ describe('contracts (CER) and sanctions: published by calendar year, for the who
     expect(sanctionsPublished('2025', DEPARTMENT, false)).toBe(true);
     for (const scope of [territory, operator, programme]) expect(sanctionsPublished('2025', scope, false)).toBe(false);
     expect(sanctionsPublished('2025-T3', DEPARTMENT, false)).toBe(false);
+    // A user limited to one territory naming it reads its whole reach, as the API decides (`narrowsReach`).
+    expect(sanctionsPublished('2025', territory, false, { operatorId: null, territoryIds: [territory.territoryId!] })).toBe(true);
+    expect(sanctionsPublished('2025', territory, false, { operatorId: null, territoryIds: ['another'] })).toBe(false);
   });
 
   it('publishes delays, difficulties, partners’ replies, appointments and legal delays for a year with no filter at all', () => {

@@ -231,9 +231,13 @@ export function contractsPublished(period: string | null, scope: Pick<Scope, 'te
   return exact || (isYear(period) && !scope.territoryId && !operatorBeyondReach(scope.operatorId, reach));
 }
 
-/** Whether the API publishes the sanction figures: always to exact callers; to the others for a calendar year with no filter at all. */
-export function sanctionsPublished(period: string | null, scope: Scope, exact: boolean): boolean {
-  return exact || (isYear(period) && !scope.territoryId && !scope.programmeId && !scope.operatorId);
+/**
+ * Whether the API publishes the sanction figures: always to exact callers; to the others for a
+ * calendar year over their whole reach (the API's `narrowsReach`: a user limited to one territory
+ * naming it has chosen nothing).
+ */
+export function sanctionsPublished(period: string | null, scope: Scope, exact: boolean, reach: Reach = DEPARTMENT_REACH): boolean {
+  return exact || (isYear(period) && !scopeChosen(scope, reach));
 }
 
 /**

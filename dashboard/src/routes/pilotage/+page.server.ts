@@ -1,4 +1,4 @@
-import { publishedPeriods } from '#lib/publication.ts';
+import { publishedPeriods, reachOf } from '#lib/publication.ts';
 import { requireSection } from '#lib/server/guard.ts';
 import { filterParams, loadPilotage, parseFilters, pilotageView } from '#lib/server/pilotage.ts';
 import { loadPublicationLimits } from '#lib/server/publication.ts';
@@ -10,7 +10,7 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   const filters = parseFilters(url, user);
   const [pilotage, sanctions, limits] = await Promise.all([
     loadPilotage(fetch, filters, user),
-    loadSanctionFigures(fetch, filters, user.actions),
+    loadSanctionFigures(fetch, filters, user.actions, reachOf(user)),
     // The grid's notice, or « pas encore publiés » before the job's first run; null for an administrator.
     loadPublicationLimits(fetch, user, filters, filters.period),
   ]);

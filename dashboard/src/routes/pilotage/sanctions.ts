@@ -4,7 +4,7 @@
 // for another period or scope, the panel says so once instead of cards « non publié à ce niveau ».
 import { formatDecimal } from '#lib/counts.ts';
 import type { PilotageSanctionsQuery } from '#lib/graphql/operations.ts';
-import { SANCTIONS_BY_YEAR, sanctionsPublished } from '#lib/publication.ts';
+import { SANCTIONS_BY_YEAR, sanctionsPublished, type Reach } from '#lib/publication.ts';
 import { countFigure, daysFigure, type Figure, type Filters } from '#lib/server/pilotage.ts';
 import { loadPanel } from '#lib/server/panel.ts';
 import sanctionsDocument from './sanctions.graphql?raw';
@@ -15,10 +15,10 @@ export type SanctionFigures = { ok: true; figures: Figure[]; notice: string | nu
 const monthsFigure = (label: string, months: number | null, detail: string): Figure => ({ label, unit: 'mois', value: months, shown: months === null ? '—' : `${formatDecimal(months)} mois`, suppressed: false, detail });
 
 /** The figures, for the roles that read them (the catalogue's `sanctionIndicators:read`); null for the others. */
-export async function loadSanctionFigures(fetch: typeof globalThis.fetch, filters: Filters, actions: readonly string[]): Promise<SanctionFigures | null> {
+export async function loadSanctionFigures(fetch: typeof globalThis.fetch, filters: Filters, actions: readonly string[], reach?: Reach): Promise<SanctionFigures | null> {
   if (!actions.includes('sanctionIndicators:read')) return null;
   // Not asked when the API would answer only « non publié à ce niveau ».
-  if (!sanctionsPublished(filters.period, filters, actions.includes('counts:readExact'))) return { ok: true, figures: [], notice: SANCTIONS_BY_YEAR };
+  if (!sanctionsPublished(filters.period, filters, actions.includes('counts:readExact'), reach)) return { ok: true, figures: [], notice: SANCTIONS_BY_YEAR };
   const panel = await loadPanel<PilotageSanctionsQuery>(fetch, 'sanctions et remobilisation', sanctionsDocument, {
     scope: { territoryId: filters.territoryId, programmeId: filters.programmeId, operatorId: filters.operatorId },
     period: { from: filters.from, to: filters.to },
