@@ -222,13 +222,12 @@ export function scopeChosen(scope: Scope, reach: Reach): boolean {
 
 /**
  * Whether the API publishes the contract figures (CER) for a grid period (null: an administrator's
- * free dates) and scope: always to exact callers; to the others for a calendar year with no
- * territory nor operator (CER are not tied to a programme: that filter does not apply to them).
- * An operator's own structure is its whole reach: Pilotage asks the contracts without it (the same
- * rows, `operatorBeyondReach`), and the API publishes them.
+ * free dates) and scope: always to exact callers; to the others for a calendar year over their
+ * whole reach (the API's `narrowsReach`: an operator's own structure, a user's only territory,
+ * choose nothing). CER are not tied to a programme: that filter does not apply to them.
  */
 export function contractsPublished(period: string | null, scope: Pick<Scope, 'territoryId' | 'operatorId'>, exact: boolean, reach: Reach = DEPARTMENT_REACH): boolean {
-  return exact || (isYear(period) && !scope.territoryId && !operatorBeyondReach(scope.operatorId, reach));
+  return exact || (isYear(period) && !scopeChosen({ ...scope, programmeId: null }, reach));
 }
 
 /**

@@ -30,6 +30,15 @@ beforeAll(async () => {
   expect(rows[0]?.grid?.crossings, 'the job published a grid of the Département only').toBe(0);
 }, 600_000);
 
+/** Pilotage for 2025 with no filter: the one sentence about the reach, its counts « non publié », captured. */
+async function expectReachNotPublished(page: Page, sentence: string, screenshot: string): Promise<void> {
+  await ui.open(page, '/pilotage?periode=2025');
+  expect(await filterWarnings(page)).toEqual([sentence]);
+  expect(await card(page, 'Personnes accueillies').textContent()).toBe(NOT_PUBLISHED);
+  await page.getByTestId('filtres-non-publies').scrollIntoViewIfNeeded();
+  await expectAccessibleAndCapture(page, screenshot);
+}
+
 describe('a reach the grid does not publish', () => {
   it('tells an operator, with or without the filter of its structure, that its figures are not published and where to read its own', async () => {
     const { rows } = await ui.system.db.query<{ partner_id: string }>('select partner_id from auth.app_user where email = $1', [ACCOUNTS.OPERATOR]);
@@ -39,11 +48,7 @@ describe('a reach the grid does not publish', () => {
     const page = await ui.pageAs('OPERATOR');
 
     // No filter: its whole reach, its own structure.
-    await ui.open(page, '/pilotage?periode=2025');
-    expect(await filterWarnings(page)).toEqual([sentence]);
-    expect(await card(page, 'Personnes accueillies').textContent()).toBe(NOT_PUBLISHED);
-    await page.getByTestId('filtres-non-publies').scrollIntoViewIfNeeded();
-    await expectAccessibleAndCapture(page, 'perimetre-operateur-sans-filtre');
+    await expectReachNotPublished(page, sentence, 'perimetre-operateur-sans-filtre');
 
     // Its own structure chosen: the same scope, the same sentence.
     await ui.open(page, `/pilotage?periode=2025&operateur=${own}`);
@@ -70,11 +75,7 @@ describe('a reach the grid does not publish', () => {
     const sentence =
       'Ce périmètre n’est pas publié : vos chiffres sont ceux de vos territoires, et la grille du Département ne publie que le Département entier (secret statistique). Les chiffres du Département entier sont publiés au comité de pilotage.';
 
-    await ui.open(page, '/pilotage?periode=2025');
-    expect(await filterWarnings(page)).toEqual([sentence]);
-    expect(await card(page, 'Personnes accueillies').textContent()).toBe(NOT_PUBLISHED);
-    await page.getByTestId('filtres-non-publies').scrollIntoViewIfNeeded();
-    await expectAccessibleAndCapture(page, 'perimetre-pilotage-deux-territoires');
+    await expectReachNotPublished(page, sentence, 'perimetre-pilotage-deux-territoires');
 
     await ui.open(page, `/pilotage?periode=2025&territoire=${ARRAGEOIS}`);
     expect(await filterWarnings(page)).toEqual([sentence]);

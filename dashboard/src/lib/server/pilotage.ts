@@ -6,7 +6,7 @@ import { exportCountValue, formatCountValue, formatDecimal, formatShare, hasSupp
 import { formatDay, parisToday } from '../days.ts';
 import { GRID_NOTE, gridOptionOf, gridPeriod, gridYears, type GridYear } from '../periods.ts';
 import { formatCount, formatEuros } from '../format.ts';
-import { CONTRACTS_BY_YEAR, contractsPublished, NOT_PUBLISHED_BY_TERRITORY, operatorBeyondReach, reachOf, statisticsNotice as whyNoStatistics, statisticsPublished, type Publication } from '../publication.ts';
+import { CONTRACTS_BY_YEAR, contractsPublished, NOT_PUBLISHED_BY_TERRITORY, reachOf, statisticsNotice as whyNoStatistics, statisticsPublished, type Publication } from '../publication.ts';
 import { occupancyOf, occupancyPercentCell, occupancyText, type OccupancyFigures } from '../../routes/conventions/occupancy.ts';
 import type {
   PilotageComparisonContractsQuery,
@@ -136,8 +136,6 @@ export async function loadPilotage(fetch: typeof globalThis.fetch, filters: Filt
   const publication = loadPublication(fetch, viewer);
   const shown = published(filters, viewer, undefined);
   const statistics = publication.then((p) => published(filters, viewer, p).statistics);
-  // An operator's own structure is its whole reach: the contracts are asked without it (the same rows), as the API publishes them.
-  const contractOperator = operatorBeyondReach(filters.operatorId, reachOf(viewer));
   const skipped = Promise.resolve(null);
   const [programmes, filterLists, indicators, comparison, comparisonContracts, comparisonPlaces, contracts, funding, delays, read] = await Promise.all([
     loadPanel<PilotageProgrammesQuery>(fetch, 'programmes', programmesDocument),
@@ -149,7 +147,7 @@ export async function loadPilotage(fetch: typeof globalThis.fetch, filters: Filt
     shown.exact ? loadPanel<PilotageComparisonContractsQuery>(fetch, 'CER par territoire', comparisonContractsDocument, { scope: { territoryId: null, operatorId: filters.operatorId }, period }) : skipped,
     loadPanel<PilotageComparisonPlacesQuery>(fetch, 'places et financements par territoire', comparisonPlacesDocument, { scope: everyTerritory, period }),
     // CER are not tied to a programme: the contracts subgraph counts them per territory and operator.
-    shown.contracts ? loadPanel<PilotageContractsQuery>(fetch, 'contrats d’engagement', contractsDocument, { scope: { territoryId: filters.territoryId, operatorId: contractOperator }, period }) : skipped,
+    shown.contracts ? loadPanel<PilotageContractsQuery>(fetch, 'contrats d’engagement', contractsDocument, { scope: { territoryId: filters.territoryId, operatorId: filters.operatorId }, period }) : skipped,
     loadPanel<PilotageFundingQuery>(fetch, 'conventions et financements', fundingDocument, { scope, period }),
     statistics.then((asked) => (asked ? loadPanel<PilotageDelaysQuery>(fetch, 'délais légaux', delaysDocument, { scope, period }) : null)),
     publication,
