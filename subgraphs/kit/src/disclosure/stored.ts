@@ -91,8 +91,6 @@ export async function computePublication(
     maxRounds?: number;
     maxPrimaryShare?: number;
     leavesByMonth?: boolean;
-    /** Audit as an outsider only, as before operators were audited as insiders (to compare, in tests). */
-    withoutInsiders?: boolean;
     onTry?: (grid: string) => void;
     onRound?: LinkedProtection['onRound'];
   } = {},
@@ -111,7 +109,7 @@ export async function computePublication(
     if (!leavesOf.has(leafPeriod)) leavesOf.set(leafPeriod, leavesBy(input.leaves, leafPeriod, lastMonth));
     const found = await LinkedPublication.firstProtectable(leavesOf.get(leafPeriod)!, [{ ...level, figures: () => (options.onTry?.(level.name), publicationFigures(grid)) }], {
       // Each operator knows its own people (ADR 0023, « operators as insiders »).
-      ...(options.withoutInsiders ? {} : { insiders: input.operators.map((operator) => ({ name: operator, owns: (leaf: string) => operatorOfLeaf(leaf) === operator })) }),
+      insiders: input.operators.map((operator) => ({ name: operator, owns: (leaf: string) => operatorOfLeaf(leaf) === operator })),
       maxRounds: options.maxRounds ?? 40,
       maxPrimaryShare: options.maxPrimaryShare ?? MAX_PRIMARY_SHARE,
       onTried: (t) => tried.push(t),
