@@ -38,7 +38,9 @@ export async function storePrimaryOnlyPublication(system: TestSystem, department
   return withPublications(system, async (repository) => {
     const protectedOne = await repository.find(departmentCode);
     if (!protectedOne?.grid) throw new Error(`Département ${departmentCode} has no protected publication to compare with: run the job first.`);
-    const leaves = await repository.leaves(departmentCode, protectedOne.asOf);
+    // The months the protected publication closed (their leaves as it froze them: nothing is recorded late here).
+    const through = protectedOne.throughMonth!;
+    const leaves = new Map([...(await repository.leaves(departmentCode, protectedOne.asOf))].filter(([leaf]) => leaf.slice(leaf.lastIndexOf('|') + 1) <= through));
     const names = (position: number): string[] => [...new Set([...leaves.keys()].filter((k) => k.startsWith('S|')).map((k) => k.split('|')[position]!))].sort();
     const grid: PublicationGrid = {
       territories: [...new Set([...(await repository.territories(departmentCode)), ...names(1)])].sort(),
@@ -46,7 +48,7 @@ export async function storePrimaryOnlyPublication(system: TestSystem, department
       operators: names(3),
       // The reasons the protected publication names (every exit reason, those with no exit too).
       reasons: [...new Set(Object.keys({ ...protectedOne.shown, ...protectedOne.hidden }).filter((k) => k.startsWith('exits|')).map((k) => k.split('|')[1]!))].filter((r) => r !== '*'),
-      months: monthsBetween(protectedOne.firstMonth!, protectedOne.asOf.slice(0, 7)),
+      months: monthsBetween(protectedOne.firstMonth!, through),
       crossings: protectedOne.grid.crossings,
       finest: protectedOne.grid.finest,
     };

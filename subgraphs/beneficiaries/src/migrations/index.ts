@@ -13,6 +13,7 @@ import { Migration20261206120000_france_travail } from './Migration2026120612000
 import { Migration20261206130000_scale_indexes } from './Migration20261206130000_scale_indexes.js';
 import { Migration20261206140000_contract_signature } from './Migration20261206140000_contract_signature.js';
 import { Migration20261207090000_publication } from './Migration20261207090000_publication.js';
+import { Migration20261208090000_publication_history } from './Migration20261208090000_publication_history.js';
 
 export const beneficiariesMigrations: NamedMigration[] = [
   { name: 'Migration20261122020000_beneficiary', class: Migration20261122020000_beneficiary },
@@ -29,4 +30,5 @@ export const beneficiariesMigrations: NamedMigration[] = [
   { name: 'Migration20261206130000_scale_indexes', class: Migration20261206130000_scale_indexes },
   { name: 'Migration20261206140000_contract_signature', class: Migration20261206140000_contract_signature },
   { name: 'Migration20261207090000_publication', class: Migration20261207090000_publication },
+  { name: 'Migration20261208090000_publication_history', class: Migration20261208090000_publication_history },
 ];

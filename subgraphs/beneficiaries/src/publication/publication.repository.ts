@@ -4,6 +4,7 @@ import { leafKey, type StoredPublication } from '@passerelles/subgraph-kit';
 interface PublicationRow {
   department_code: string;
   as_of: string;
+  through_month: string | null;
   computed_at: Date | string;
   grid: StoredPublication['grid'];
   first_month: string | null;
@@ -11,6 +12,7 @@ interface PublicationRow {
   hidden: StoredPublication['hidden'];
   tried: StoredPublication['tried'];
   report: StoredPublication['report'];
+  released: StoredPublication['released'];
 }
 
 /** The leaves of a Département's publication and the stored publications themselves. */
@@ -40,6 +42,44 @@ export class PublicationRepository {
     return new Map(rows.map((r) => [leafKey(r.kind, r.territory, r.programme, r.operator, r.month, r.reason ?? ''), r.n]));
   }
 
+  /**
+   * The leaves the publication reads (ADR 0023, « time »): those of the months frozen by earlier
+   * runs as they were frozen, and the live ones of the months closed since (up to `throughMonth`),
+   * which it freezes now. A record dated in a frozen month later is never published. Call it in
+   * the transaction that saves the publication, after `lock`: the leaves are frozen only with it.
+   */
+  async publishedLeaves(departmentCode: string, asOf: string, throughMonth: string): Promise<Map<string, number>> {
+    const [state] = await this.em.execute<{ frozen_through: string | null }[]>('select frozen_through from beneficiaries.publication where department_code = ?', [departmentCode]);
+    const frozenThrough = state?.frozen_through ?? null;
+    const frozen = new Map<string, number>();
+    if (frozenThrough) {
+      const rows = await this.em.execute<{ leaf: string; n: number }[]>('select leaf, n from beneficiaries.publication_leaf where department_code = ? and month <= ?', [departmentCode, throughMonth]);
+      for (const r of rows) frozen.set(r.leaf, r.n);
+    }
+    if (frozenThrough && frozenThrough >= throughMonth) return frozen;
+    const monthOf = (leaf: string): string => leaf.slice(leaf.lastIndexOf('|') + 1);
+    const fresh = [...(await this.leaves(departmentCode, asOf))].filter(([leaf]) => monthOf(leaf) <= throughMonth && (!frozenThrough || monthOf(leaf) > frozenThrough));
+    for (let i = 0; i < fresh.length; i += 1000) {
+      const chunk = fresh.slice(i, i + 1000);
+      await this.em.execute(
+        `insert into beneficiaries.publication_leaf (department_code, leaf, month, n) values ${chunk.map(() => '(?, ?, ?, ?)').join(', ')}`,
+        chunk.flatMap(([leaf, n]) => [departmentCode, leaf, monthOf(leaf), n]),
+      );
+    }
+    await this.em.execute(
+      `insert into beneficiaries.publication (department_code, as_of, computed_at, shown, hidden, tried, frozen_through) values (?, ?::date, now(), '{}', '{}', '[]', ?)
+       on conflict (department_code) do update set frozen_through = excluded.frozen_through`,
+      [departmentCode, asOf, throughMonth],
+    );
+    for (const [leaf, n] of fresh) frozen.set(leaf, n);
+    return frozen;
+  }
+
+  /** Serialises the runs of the job for a Département (until the transaction ends). */
+  async lock(departmentCode: string): Promise<void> {
+    await this.em.execute(`select pg_advisory_xact_lock(hashtext('publication:' || ?))`, [departmentCode]);
+  }
+
   /** The Département's territories (reference data). */
   async territories(departmentCode: string): Promise<string[]> {
     const rows = await this.em.execute<{ id: string }[]>('select id from ref.territory where department_code = ? order by id', [departmentCode]);
@@ -49,22 +89,23 @@ export class PublicationRepository {
   /** Replaces the Département's publication. */
   async save(p: StoredPublication): Promise<void> {
     await this.em.execute(
-      `insert into beneficiaries.publication (department_code, as_of, computed_at, grid, first_month, shown, hidden, tried, report)
-       values (?, ?::date, ?::timestamptz, ?::jsonb, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb)
-       on conflict (department_code) do update set as_of = excluded.as_of, computed_at = excluded.computed_at, grid = excluded.grid, first_month = excluded.first_month,
-         shown = excluded.shown, hidden = excluded.hidden, tried = excluded.tried, report = excluded.report`,
-      [p.departmentCode, p.asOf, p.computedAt, JSON.stringify(p.grid), p.firstMonth, JSON.stringify(p.shown), JSON.stringify(p.hidden), JSON.stringify(p.tried), JSON.stringify(p.report)],
+      `insert into beneficiaries.publication (department_code, as_of, through_month, computed_at, grid, first_month, shown, hidden, tried, report, released)
+       values (?, ?::date, ?, ?::timestamptz, ?::jsonb, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb)
+       on conflict (department_code) do update set as_of = excluded.as_of, through_month = excluded.through_month, computed_at = excluded.computed_at, grid = excluded.grid,
+         first_month = excluded.first_month, shown = excluded.shown, hidden = excluded.hidden, tried = excluded.tried, report = excluded.report, released = excluded.released`,
+      [p.departmentCode, p.asOf, p.throughMonth, p.computedAt, JSON.stringify(p.grid), p.firstMonth, JSON.stringify(p.shown), JSON.stringify(p.hidden), JSON.stringify(p.tried), JSON.stringify(p.report), JSON.stringify(p.released)],
     );
   }
 
   async find(departmentCode: string): Promise<StoredPublication | null> {
-    const rows = await this.em.execute<PublicationRow[]>(`select department_code, to_char(as_of, 'YYYY-MM-DD') as as_of, computed_at, grid, first_month, shown, hidden, tried, report
+    const rows = await this.em.execute<PublicationRow[]>(`select department_code, to_char(as_of, 'YYYY-MM-DD') as as_of, through_month, computed_at, grid, first_month, shown, hidden, tried, report, released
          from beneficiaries.publication where department_code = ?`, [departmentCode]);
     const r = rows[0];
     if (!r) return null;
     return {
       departmentCode: r.department_code,
       asOf: r.as_of,
+      throughMonth: r.through_month,
       computedAt: new Date(r.computed_at).toISOString(),
       grid: r.grid,
       firstMonth: r.first_month,
@@ -72,6 +113,7 @@ export class PublicationRepository {
       hidden: r.hidden,
       tried: r.tried,
       report: r.report,
+      released: r.released,
     };
   }
 }

@@ -1,4 +1,4 @@
-import { Can, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { Can, PublishedFigures, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { Ctx, Query, Resolver } from 'type-graphql';
 import { publicationOf } from './publication.service.js';
 import { PublicationType } from './publication.type.js';
@@ -13,6 +13,6 @@ export class PublicationResolver {
   async publication(@Ctx() ctx: SubgraphContext): Promise<PublicationType | null> {
     const stored = await publicationOf(ctx);
     if (!stored) return null;
-    return { asOf: stored.asOf, computedAt: stored.computedAt, gridName: stored.grid?.name ?? null, crossings: stored.grid?.crossings ?? null, finest: stored.grid?.finest ?? [] };
+    return { asOf: stored.asOf, throughMonth: new PublishedFigures(stored).throughMonth, computedAt: stored.computedAt, gridName: stored.grid?.name ?? null, crossings: stored.grid?.crossings ?? null, finest: stored.grid?.finest ?? [] };
   }
 }

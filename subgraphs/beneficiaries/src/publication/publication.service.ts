@@ -1,31 +1,45 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { computePublication, notYetPublished, PublishedFigures, seesExactCounts, type StoredPublication, type SubgraphContext } from '@passerelles/subgraph-kit';
+import { closedThrough, computePublication, notYetPublished, PublishedFigures, seesExactCounts, type StoredPublication, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { exitReasons } from '../accompaniment/accompaniment.enums.js';
 import { PublicationRepository } from './publication.repository.js';
 
 /**
- * Computes and stores a Département's publication as of a day (ADR 0023): its leaves read in one
- * statement, the finest grid of the ladder the audit protects, every figure's value or rule. The
- * programmes and operators are those its accompaniments name.
+ * Computes and stores a Département's publication as of a day (ADR 0023): the months closed on
+ * that day (`closedThrough`), their leaves frozen as first read (« time »), the finest grid of the
+ * ladder the audit protects with everything released before, every figure's value or rule. The
+ * programmes and operators are those its accompaniments name. One transaction, one run at a time
+ * per Département: the leaves frozen and the publication are saved together or not at all.
  */
-export async function publishDepartment(em: EntityManager, departmentCode: string, asOf: string, options: Parameters<typeof computePublication>[1] = {}): Promise<StoredPublication> {
-  const repository = new PublicationRepository(em);
-  const [leaves, territories] = await Promise.all([repository.leaves(departmentCode, asOf), repository.territories(departmentCode)]);
-  const names = (position: number): string[] => [...new Set([...leaves.keys()].filter((k) => k.startsWith('S|')).map((k) => k.split('|')[position]!))].sort();
-  const stored = await computePublication(
-    {
-      departmentCode,
-      asOf,
-      leaves,
-      territories: [...new Set([...territories, ...names(1)])].sort(),
-      programmes: names(2),
-      operators: names(3),
-      reasons: exitReasons,
-    },
-    options,
-  );
-  await repository.save(stored);
-  return stored;
+export async function publishDepartment(
+  em: EntityManager,
+  departmentCode: string,
+  asOf: string,
+  options: Parameters<typeof computePublication>[1] & { throughMonth?: string } = {},
+): Promise<StoredPublication> {
+  const { throughMonth = closedThrough(asOf), ...computeOptions } = options;
+  return em.transactional(async (tx) => {
+    const repository = new PublicationRepository(tx);
+    await repository.lock(departmentCode);
+    const previous = await repository.find(departmentCode);
+    const [leaves, territories] = await Promise.all([repository.publishedLeaves(departmentCode, asOf, throughMonth), repository.territories(departmentCode)]);
+    const names = (position: number): string[] => [...new Set([...leaves.keys()].filter((k) => k.startsWith('S|')).map((k) => k.split('|')[position]!))].sort();
+    const stored = await computePublication(
+      {
+        departmentCode,
+        asOf,
+        throughMonth,
+        leaves,
+        released: previous?.released ?? {},
+        territories: [...new Set([...territories, ...names(1)])].sort(),
+        programmes: names(2),
+        operators: names(3),
+        reasons: exitReasons,
+      },
+      computeOptions,
+    );
+    await repository.save(stored);
+    return stored;
+  });
 }
 
 const publications = Symbol('publications');

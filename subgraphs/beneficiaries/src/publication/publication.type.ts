@@ -5,8 +5,14 @@ import { Field, Int, ObjectType } from 'type-graphql';
     "What the caller's Département publishes to callers without exact counts (statistical secrecy, ADR 0023): the grid its linked protection could protect, as of a day. Counts finer than the grid are « non publié à ce niveau ».",
 })
 export class PublicationType {
-  @Field({ description: 'The day the data were read (YYYY-MM-DD): the current month’s figures are cut at it.' })
+  @Field({ description: 'The day the job ran (YYYY-MM-DD).' })
   asOf!: string;
+
+  @Field({
+    description:
+      'The last month published (YYYY-MM): the last closed when the job ran, ten days after its end (later records about it are never published). Periods are published once closed, never cut at a day: a period ending after this month is « non publié à ce niveau ».',
+  })
+  throughMonth!: string;
 
   @Field({ description: 'When the publication job computed it (ISO 8601).' })
   computedAt!: string;

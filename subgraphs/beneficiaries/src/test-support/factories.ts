@@ -111,6 +111,7 @@ export async function storeOpenGrid(em: EntityManager, departmentCode: string): 
   await new PublicationRepository(em).save({
     departmentCode,
     asOf: '2099-12-31',
+    throughMonth: '2099-12',
     computedAt: new Date().toISOString(),
     grid: { name: 'toutes les croisées par mois (test)', crossings: 3, finest: ['MONTH', 'MONTH', 'MONTH', 'MONTH'] },
     firstMonth: '2000-01',
@@ -118,5 +119,6 @@ export async function storeOpenGrid(em: EntityManager, departmentCode: string): 
     hidden: {},
     tried: [],
     report: null,
+    released: {},
   });
 }

@@ -60,6 +60,12 @@ export interface Insider {
 }
 
 export interface LinkedProtection {
+  /**
+   * Keys of figures published before with the same terms and value (an earlier publication of the
+   * same frozen leaves): the attacker has them, so hiding them would protect nothing — they are
+   * never chosen for secondary suppression. Give what they tell as `knowledge` too.
+   */
+  published?: ReadonlySet<string>;
   /** Those who know some leaves exactly (step 4); none by default. */
   insiders?: readonly Insider[];
   /** No small count may be bounded narrower than ±protection (default 2). */
@@ -80,6 +86,11 @@ export interface LinkedReport {
   rounds: number;
   /** The leaves the audit ran on (its LP's variables); absent from reports stored before it was counted. */
   leaves?: number;
+  /**
+   * Zeros withheld (« non publié à ce niveau »): when a bound rests on nothing else that can be
+   * hidden — a published zero new beside figures released before. Absent when none.
+   */
+  withheld?: number;
   /** Targets audited in the last round (primary cells and small leaves). */
   audited: number;
   /**
@@ -92,6 +103,8 @@ export interface LinkedReport {
 
 const HIDDEN_PRIMARY = 1;
 const HIDDEN_SECONDARY = 2;
+/** A zero withheld (« non publié à ce niveau »): no rule, so no bound but « a count ». */
+const HIDDEN_WITHHELD = 3;
 
 export class LinkedPublication {
   private constructor(
@@ -156,7 +169,7 @@ export class LinkedPublication {
     return new LinkedPublication(cellOfKey, v, h, { cells: keys.length, primary, secondary, rounds: 0, audited: 0, exposed: 0 });
   }
 
-  static async protect(leaves: ReadonlyMap<string, number>, figures: Iterable<LinkedFigure>, { protection = 2, knowledge = [], insiders = [], maxRounds = 500, onRound }: LinkedProtection = {}): Promise<LinkedPublication> {
+  static async protect(leaves: ReadonlyMap<string, number>, figures: Iterable<LinkedFigure>, { protection = 2, knowledge = [], insiders = [], published = new Set(), maxRounds = 500, onRound }: LinkedProtection = {}): Promise<LinkedPublication> {
     // Figures with the same terms are one cell.
     const cellOfKey = new Map<string, number>();
     const cellOfTerms = new Map<string, number>();
@@ -187,6 +200,12 @@ export class LinkedPublication {
     values.forEach((v, c) => {
       if (isSmallCount(v)) hidden[c] = HIDDEN_PRIMARY;
     });
+    // Cells published before: known to the attacker whatever this publication does.
+    const pinned = new Uint8Array(cellTerms.length);
+    for (const key of published) {
+      const c = cellOfKey.get(key);
+      if (c !== undefined && hidden[c] === 0) pinned[c] = 1;
+    }
     const roomy = 11 + 2 * protection;
     const leafIds = [...new Set([...leaves.keys(), ...cellTerms.flatMap((t) => Object.keys(t))])];
     const smallLeaves = leafIds.filter((leaf) => isSmallCount(leafCount(leaf)));
@@ -213,14 +232,14 @@ export class LinkedPublication {
         if (roomC) return rank[c]! < rank[best]! || (rank[c] === rank[best] && (values[c]! < values[best]! || (values[c] === values[best] && c < best)));
         return values[c]! > values[best]! || (values[c] === values[best] && c < best);
       };
-      for (const c of candidates) if (hidden[c] === 0 && values[c]! > 0 && better(c)) best = c;
+      for (const c of candidates) if (hidden[c] === 0 && pinned[c] === 0 && values[c]! > 0 && better(c)) best = c;
       return best;
     };
 
     /** What the attacker knows of a cell: its value, or the interval its rule tells. */
     const boundsOf = (c: number): [number, number] => {
       const by = hidden[c]!;
-      return by === 0 ? [values[c]!, values[c]!] : by === HIDDEN_PRIMARY ? [1, 10] : [11, Infinity];
+      return by === 0 ? [values[c]!, values[c]!] : by === HIDDEN_PRIMARY ? [1, 10] : by === HIDDEN_SECONDARY ? [11, Infinity] : [0, Infinity];
     };
     /**
      * One audit of everything published, as an attacker who knows the leaves `owns` tells (none:
@@ -229,7 +248,7 @@ export class LinkedPublication {
      * exposed, one published figure its bounds rest on (into `added`); returns how many were exposed
      * and audited.
      */
-    const auditOnce = async (added: Set<number>, owns: ((leaf: string) => boolean) | null): Promise<{ exposed: number; audited: number }> => {
+    const auditOnce = async (added: Set<number>, withheld: Set<number>, owns: ((leaf: string) => boolean) | null): Promise<{ exposed: number; audited: number }> => {
       const known = (terms: Terms): { rest: Terms; known: number } => {
         if (!owns) return { rest: terms, known: 0 };
         const rest: Record<string, number> = {};
@@ -287,10 +306,16 @@ export class LinkedPublication {
           const finding = audit.interval(audited[i]!);
           const evidence = [...finding.lowerFrom, ...finding.upperFrom].filter((e) => e.source.startsWith('c')).map((e) => Number(e.source.slice(1)));
           // A figure hidden this round already changes what this bound rests on: audit it again first.
-          if (evidence.some((c) => added.has(c))) continue;
+          if (evidence.some((c) => added.has(c) || withheld.has(c))) continue;
           let choice = choose(evidence.filter((c) => !added.has(c)));
           if (choice < 0) choice = choose(neighbours(audited[i]!).filter((c) => !added.has(c)));
           if (choice >= 0) added.add(choice);
+          else {
+            // Nothing with a value left to hide: a published zero the bound rests on (a new one: the
+            // released are known anyway) is withheld — « non publié à ce niveau », no rule, no bound.
+            const zero = evidence.find((c) => hidden[c] === 0 && pinned[c] === 0 && values[c] === 0);
+            if (zero !== undefined) withheld.add(zero);
+          }
         }
       } finally {
         audit.dispose();
@@ -304,45 +329,50 @@ export class LinkedPublication {
       const started = Date.now();
       report.rounds = round + 1;
       const added = new Set<number>();
-      let { exposed, audited } = await auditOnce(added, null);
+      const withheld = new Set<number>();
+      let { exposed, audited } = await auditOnce(added, withheld, null);
       // The insiders, once the outsider finds nothing more to hide.
-      if (added.size === 0 && exposed === 0) {
+      if (added.size === 0 && withheld.size === 0 && exposed === 0) {
         for (const insider of insiders) {
-          const found = await auditOnce(added, insider.owns);
+          const found = await auditOnce(added, withheld, insider.owns);
           exposed += found.exposed;
           audited += found.audited;
         }
       }
       for (const c of added) hidden[c] = HIDDEN_SECONDARY;
-      secondary += added.size;
+      for (const c of withheld) hidden[c] = HIDDEN_WITHHELD;
+      secondary += added.size + withheld.size;
       report.exposed = exposed;
       report.audited = audited;
       onRound?.({ round: round + 1, audited, exposed, secondary, seconds: (Date.now() - started) / 1000 });
-      if (added.size === 0) break;
+      if (added.size === 0 && withheld.size === 0) break;
     }
     hidden.forEach((by) => {
       if (by === HIDDEN_PRIMARY) report.primary++;
       else if (by === HIDDEN_SECONDARY) report.secondary++;
+      else if (by === HIDDEN_WITHHELD) report.withheld = (report.withheld ?? 0) + 1;
     });
     return new LinkedPublication(cellOfKey, values, hidden, report);
   }
 
-  /** The published count of a figure, by its key. */
+  /** The published count of a figure, by its key (a figure withheld is not one: `has` is false). */
   figure(key: string): CubeCount {
     const c = this.cellOfKey.get(key);
-    if (c === undefined) throw new Error(`No figure ${key} in this publication.`);
+    if (c === undefined || this.hidden[c] === HIDDEN_WITHHELD) throw new Error(`No figure ${key} in this publication.`);
     const by = this.hidden[c]!;
     return by === 0 ? { value: this.values[c]!, hiddenBy: null } : { value: null, hiddenBy: by === HIDDEN_PRIMARY ? 'PRIMARY' : 'SECONDARY' };
   }
 
   has(key: string): boolean {
-    return this.cellOfKey.has(key);
+    const c = this.cellOfKey.get(key);
+    return c !== undefined && this.hidden[c] !== HIDDEN_WITHHELD;
   }
 
-  /** Every figure with its exact value and rule (to store the pattern, and for the audit, which knows the truth). */
+  /** Every figure published, with its exact value and rule (to store the pattern, and for the audit, which knows the truth); not those withheld. */
   *figures(): Generator<{ key: string; value: number; hiddenBy: HiddenBy | null }> {
     for (const [key, c] of this.cellOfKey) {
       const by = this.hidden[c]!;
+      if (by === HIDDEN_WITHHELD) continue;
       yield { key, value: this.values[c]!, hiddenBy: by === 0 ? null : by === HIDDEN_PRIMARY ? 'PRIMARY' : 'SECONDARY' };
     }
   }

@@ -11,22 +11,28 @@ import type { LinkedFigure } from './linked.js';
  *   publishes nothing finer: its figures are then sums of whole periods, and their feasible
  *   intervals are the same on either leaves (any non-negative quarter sums are made of months);
  * - scopes: every territory, programme and operator, and « all » of each (`*`), crossed;
- * - periods: every calendar month, quarter and year of the months given (the current one cut at
- *   today is the last month given), and « all time » (`*`) for the people ever welcomed;
+ * - periods: every calendar month, quarter and year whose months are all given — closed periods
+ *   only: the months given end with the last month closed (`closedThrough`), so no figure is ever
+ *   the current period cut at a day, which the next publication would extend by a small count;
  * - measures: people welcomed in a period, exits in a period (per reason and in all), the caseload
  *   at the end of a month (started on or before it, not ended on or before it), and the people
  *   accompanied in a period (started on or before its end, not ended before its start).
  *
  * Figure keys: `welcomed|T|P|O|period`, `exits|R|T|P|O|period`, `active|T|P|O|month`,
- * `accompanied|T|P|O|period`, where `*` stands for « all » and a period is `2025`, `2025-Q1`,
- * `2025-03` or `*`. `publicationKey` writes them.
+ * `accompanied|T|P|O|period`, where `*` stands for « all » and a period is `2025`, `2025-Q1` or
+ * `2025-03`. `publicationKey` writes them. A key names the same terms in every publication of the
+ * Département (its periods are closed), which the history's audit relies on (`computePublication`).
  */
 export interface PublicationGrid {
   territories: readonly string[];
   programmes: readonly string[];
   operators: readonly string[];
   reasons: readonly string[];
-  /** Consecutive calendar months, YYYY-MM, from the first with data to the current one. */
+  /**
+   * Consecutive calendar months, YYYY-MM, from the first with data to the last closed one: a
+   * quarter or year is a period of the grid only when its last month is given (the first year may
+   * start later: its earlier months hold no one).
+   */
   months: readonly string[];
   /** How many of territory, programme and operator a published scope may fix at once (default 3: every crossing). */
   crossings?: number;
@@ -131,13 +137,13 @@ export function* publicationFigures(grid: PublicationGrid): Generator<LinkedFigu
   const periods: { key: string; from: number; to: number; level: GridPeriodLevel }[] = months.map((m, i) => ({ key: m, from: i, to: i, level: 'MONTH' }));
   for (const year of [...new Set(months.map((m) => m.slice(0, 4)))]) {
     const inYear = months.filter((m) => m.startsWith(year));
+    // Closed periods only: a quarter (year) whose last month is not given is still open.
     for (let q = 1; q <= 4; q++) {
       const inQuarter = inYear.filter((m) => Math.ceil(Number(m.slice(5, 7)) / 3) === q);
-      if (inQuarter.length) periods.push({ key: `${year}-Q${q}`, from: monthIndex.get(inQuarter[0]!)!, to: monthIndex.get(inQuarter.at(-1)!)!, level: 'QUARTER' });
+      if (inQuarter.length && inQuarter.at(-1)!.endsWith(`-${String(3 * q).padStart(2, '0')}`)) periods.push({ key: `${year}-Q${q}`, from: monthIndex.get(inQuarter[0]!)!, to: monthIndex.get(inQuarter.at(-1)!)!, level: 'QUARTER' });
     }
-    periods.push({ key: year, from: monthIndex.get(inYear[0]!)!, to: monthIndex.get(inYear.at(-1)!)!, level: 'YEAR' });
+    if (inYear.at(-1)!.endsWith('-12')) periods.push({ key: year, from: monthIndex.get(inYear[0]!)!, to: monthIndex.get(inYear.at(-1)!)!, level: 'YEAR' });
   }
-  const allTime = { key: ALL, from: 0, to: months.length - 1, level: 'YEAR' as const };
 
   for (const t of optional(territories)) {
     for (const p of optional(programmes)) {
@@ -172,10 +178,9 @@ export function* publicationFigures(grid: PublicationGrid): Generator<LinkedFigu
           return terms;
         };
         const clean = (terms: Record<string, number>): Terms => Object.fromEntries(Object.entries(terms).filter(([, a]) => a !== 0));
-        for (const period of [...periods, allTime]) {
+        for (const period of periods) {
           if (LEVEL_RANK[period.level] < finest) continue;
           yield { key: publicationKey('welcomed', scope, period.key), terms: started(period.from, period.to, 1, {}), rank: scopeRank + RANK_OF[period.level] };
-          if (period === allTime) continue;
           yield { key: publicationKey('exits', scope, period.key), terms: exited(period.from, period.to, 1, reasons, {}), rank: scopeRank + RANK_OF[period.level] };
           for (const r of reasons) yield { key: publicationKey('exits', scope, period.key, r), terms: exited(period.from, period.to, 1, [r], {}), rank: scopeRank + RANK_OF[period.level] - 1 };
           yield { key: publicationKey('accompanied', scope, period.key), terms: clean(exited(0, period.from - 1, -1, reasons, started(0, period.to, 1, {}))), rank: scopeRank + RANK_OF[period.level] };
@@ -187,6 +192,26 @@ export function* publicationFigures(grid: PublicationGrid): Generator<LinkedFigu
       }
     }
   }
+}
+
+/**
+ * Days a month's records are given to arrive before the month is closed (`closedThrough`): an exit
+ * is often recorded days after it happened. Once closed, a month's leaves are frozen (ADR 0023,
+ * « time »): what is recorded later about it is never published.
+ */
+export const PUBLICATION_SETTLING_DAYS = 10;
+
+/**
+ * The last month closed on `asOf` (YYYY-MM-DD): the last whose next month began at least
+ * `settlingDays` days before. On 2026-12-06 with 10 days: October 2026 (November closes on the 11th).
+ */
+export function closedThrough(asOf: string, settlingDays: number = PUBLICATION_SETTLING_DAYS): string {
+  const day = new Date(`${asOf}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - settlingDays);
+  // The month before the one `asOf − settlingDays` falls in.
+  day.setUTCDate(1);
+  day.setUTCMonth(day.getUTCMonth() - 1);
+  return day.toISOString().slice(0, 7);
 }
 
 /** Consecutive calendar months from `first` to `last` (YYYY-MM). */

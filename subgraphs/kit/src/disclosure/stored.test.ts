@@ -4,7 +4,7 @@ import { LinearAudit, termsKey, type Fact, type Terms } from './audit.js';
 import { finestPeriodOf, leafKey, leavesBy, monthsBetween, publicationFigures, publicationKey, type GridPeriodLevel } from './publication.js';
 import { computePublication, PUBLICATION_LADDER, PublishedFigures, type GridLevel, type PublicationInput, type StoredPublication } from './stored.js';
 
-/** Two territories, large enough by quarter, from March 2025 to a publication read on 2025-11-20. */
+/** Two territories, large enough by quarter, from March to November 2025 (a publication read on 2026-01-15 closes December, empty). */
 function leaves(): Map<string, number> {
   const counts = new Map<string, number>();
   monthsBetween('2025-03', '2025-11').forEach((month, i) => {
@@ -25,7 +25,7 @@ const ladder: GridLevel[] = [
 
 describe('the stored publication', async () => {
   const stored = await computePublication(
-    { departmentCode: '84', asOf: '2025-11-20', leaves: leaves(), territories: ['A', 'B'], programmes: ['P'], operators: ['O'], reasons: ['STABILISATION', 'MOVED'] },
+    { departmentCode: '84', asOf: '2026-01-15', leaves: leaves(), territories: ['A', 'B'], programmes: ['P'], operators: ['O'], reasons: ['STABILISATION', 'MOVED'] },
     { ladder },
   );
   const figures = new PublishedFigures(stored);
@@ -43,15 +43,28 @@ describe('the stored publication', async () => {
     const q2 = figures.count('welcomed', {}, { from: '2025-04-01', to: '2025-06-30' });
     expect(q2).toEqual({ value: 31 + 32 + 33 + 21 + 22 + 20, suppressed: false, rule: null });
     expect(stored.shown[publicationKey('welcomed', {}, '2025-Q2')]).toBe(q2.value);
-    // The caseload at the end of a quarter, and on the publication's day (the current quarter cut at it).
+    // The caseload at the end of a quarter, and at the end of the last month closed.
+    expect(stored.throughMonth).toBe('2025-12');
     expect(figures.caseload({}, '2025-06-30').value).toBe(stored.shown[publicationKey('active', {}, '2025-06')]);
-    expect(figures.caseload({}, '2025-11-20').value).toBe(stored.shown[publicationKey('active', {}, '2025-11')]);
-    // The year so far, and its quarter so far (named as the longest period they can be).
-    expect(figures.count('welcomed', {}, { from: '2025-10-01', to: '2025-11-20' }).value).toBe(stored.shown[publicationKey('welcomed', {}, '2025-Q4')]);
-    expect(stored.shown[publicationKey('welcomed', {}, '2025-Q4')]).toBe(37 + 38 + 21 + 22);
-    expect(figures.count('welcomed', { territoryId: 'A' }, { from: '2025-01-01', to: '2025-11-20' }).value).toBe(
+    expect(figures.caseload({}, '2025-12-31').value).toBe(stored.shown[publicationKey('active', {}, '2025-12')]);
+    // The last quarter and the year, once closed.
+    expect(figures.count('welcomed', {}, { from: '2025-10-01', to: '2025-12-31' }).value).toBe(37 + 38 + 21 + 22);
+    expect(figures.count('welcomed', { territoryId: 'A' }, { from: '2025-01-01', to: '2025-12-31' }).value).toBe(
       stored.shown[publicationKey('welcomed', { territoryId: 'A' }, '2025')],
     );
+  });
+
+  it('publishes no period still open: none cut at a day, none after the last month closed', async () => {
+    const off = { value: null, suppressed: true, rule: SuppressionRule.NOT_PUBLISHED };
+    expect(figures.count('welcomed', {}, { from: '2026-01-01', to: '2026-01-15' })).toEqual(off);
+    expect(figures.count('welcomed', {}, { from: '2025-10-01', to: '2025-11-20' })).toEqual(off);
+    expect(figures.caseload({}, '2026-01-15')).toEqual(off);
+    // Read on 2025-11-20, the same leaves close October only: no figure of the fourth quarter or of the year 2025.
+    const early = await computePublication({ departmentCode: '84', asOf: '2025-11-20', leaves: leaves(), territories: ['A', 'B'], programmes: ['P'], operators: ['O'], reasons: ['STABILISATION', 'MOVED'] }, { ladder });
+    expect(early.throughMonth).toBe('2025-10');
+    const keys = Object.keys({ ...early.shown, ...early.hidden });
+    expect(keys.some((key) => key.endsWith('|2025') || key.endsWith('|2025-Q4') || key.endsWith('|2025-11'))).toBe(false);
+    expect(keys).toContain(publicationKey('welcomed', {}, '2025-Q3'));
   });
 
   it('says « non publié à ce niveau » off the grid: a month, a territory by quarter, a crossing, a period that is no calendar one or is to come', () => {
@@ -76,7 +89,7 @@ describe('the stored publication', async () => {
 
   it('publishes nothing when no grid of the ladder can be protected', async () => {
     const tiny = new Map([[leafKey('S', 'A', 'P', 'O', '2025-03'), 2]]);
-    const none = await computePublication({ departmentCode: '84', asOf: '2025-11-20', leaves: tiny, territories: ['A'], programmes: ['P'], operators: ['O'], reasons: ['MOVED'] }, { ladder });
+    const none = await computePublication({ departmentCode: '84', asOf: '2026-01-15', leaves: tiny, territories: ['A'], programmes: ['P'], operators: ['O'], reasons: ['MOVED'] }, { ladder });
     expect(none.grid).toBeNull();
     expect(new PublishedFigures(none).count('welcomed', {}, { from: '2025-01-01', to: '2025-12-31' }).rule).toBe(SuppressionRule.NOT_PUBLISHED);
   });
@@ -93,8 +106,8 @@ function random(seed: number): () => number {
 
 /**
  * Many small leaves: three territories × two programmes × two operators, from November 2024 (a
- * first quarter and year of two months) to a publication read on 2025-11-20 (a current quarter of
- * two months, the second cut at the day). Territory C is small, and deaths are rare: many figures
+ * first quarter and year of two months) to November 2025, published on 2026-01-15 (December
+ * closed, empty). Territory C is small, and deaths are rare: many figures
  * are 1 to 10.
  */
 function manySmallLeaves(seed: number): PublicationInput {
@@ -120,7 +133,7 @@ function manySmallLeaves(seed: number): PublicationInput {
           }
           caseload.set(combo, active);
         }
-  return { departmentCode: '84', asOf: '2025-11-20', leaves, territories, programmes, operators, reasons };
+  return { departmentCode: '84', asOf: '2026-01-15', leaves, territories, programmes, operators, reasons };
 }
 
 /**
@@ -129,8 +142,8 @@ function manySmallLeaves(seed: number): PublicationInput {
  * audits (primary cells, leaves of 1 to 10) are narrowed below ±2.
  */
 async function attack(input: PublicationInput, stored: StoredPublication, level: GridLevel, leafPeriod: GridPeriodLevel): Promise<{ intervals: Record<string, [number, number]>; exposed: number; leaves: number }> {
-  const months = monthsBetween(stored.firstMonth!, input.asOf.slice(0, 7));
-  const leaves = leavesBy(input.leaves, leafPeriod, input.asOf.slice(0, 7));
+  const months = monthsBetween(stored.firstMonth!, stored.throughMonth!);
+  const leaves = leavesBy(input.leaves, leafPeriod, stored.throughMonth!);
   const figures = [...publicationFigures({ ...input, months, crossings: level.crossings, finest: level.finest, leafPeriod })];
   const facts: Fact[] = figures.map(({ key, terms }) => {
     const [lower, upper] = key in stored.shown ? [stored.shown[key]!, stored.shown[key]!] : stored.hidden[key] === 'PRIMARY' ? [1, 10] : [11, Infinity];
@@ -173,10 +186,10 @@ describe('the coarse grids, audited on leaves by quarter or year', () => {
       expect(byMonth.grid?.name).toBe(level.name);
       expect(coarse.grid).toEqual(byMonth.grid);
       // The same keys with the same values (the stock at the end of a quarter keyed by its last
-      // month, the current one by asOf's), and the same small counts hidden.
+      // month), and the same small counts hidden.
       const keys = (p: StoredPublication): string[] => [...Object.keys(p.shown), ...Object.keys(p.hidden)].sort();
       expect(keys(coarse)).toEqual(keys(byMonth));
-      expect(keys(coarse)).toContain(publicationKey('active', {}, '2025-11'));
+      expect(keys(coarse)).toContain(publicationKey('active', {}, '2025-12'));
       for (const [key, value] of Object.entries(coarse.shown)) if (key in byMonth.shown) expect(value, key).toBe(byMonth.shown[key]);
       const primary = (p: StoredPublication): string[] => Object.keys(p.hidden).filter((key) => p.hidden[key] === 'PRIMARY');
       expect(primary(coarse)).toEqual(primary(byMonth));
@@ -199,4 +212,65 @@ describe('the coarse grids, audited on leaves by quarter or year', () => {
     },
     120_000,
   );
+});
+
+describe('publications over time (ADR 0023, « time »)', () => {
+  const input = manySmallLeaves(11);
+  const level = PUBLICATION_LADDER[2]!;
+  const options = { ladder: [level], maxPrimaryShare: 1 };
+
+  /** Everything two publications tell together, as the attacker who kept both: small counts narrowed below ±2. */
+  async function exposedByBoth(first: StoredPublication, second: StoredPublication): Promise<string[]> {
+    const leaves = new Map([...input.leaves].filter(([leaf]) => leaf.slice(leaf.lastIndexOf('|') + 1) <= second.throughMonth!));
+    const facts: Fact[] = [];
+    const targets = new Map<string, { name: string; terms: Terms }>();
+    for (const p of [first, second]) {
+      const months = monthsBetween(p.firstMonth!, p.throughMonth!);
+      for (const { key, terms } of publicationFigures({ ...input, months, crossings: p.grid!.crossings, finest: p.grid!.finest })) {
+        // A figure neither shown nor hidden by a rule was withheld (« non publié à ce niveau »): no fact.
+        if (!(key in p.shown) && !(key in p.hidden)) continue;
+        const [lower, upper] = key in p.shown ? [p.shown[key]!, p.shown[key]!] : p.hidden[key] === 'PRIMARY' ? [1, 10] : [11, Infinity];
+        facts.push({ source: `${p.throughMonth}:${key}`, terms, lower, upper });
+        if (p.hidden[key] === 'PRIMARY') targets.set(termsKey(terms), { name: key, terms });
+      }
+    }
+    for (const [leaf, n] of leaves) if (n >= 1 && n <= 10) targets.set(leaf, { name: leaf, terms: { [leaf]: 1 } });
+    const audit = await LinearAudit.of(facts, leaves.keys());
+    try {
+      const list = [...targets.values()];
+      return audit.audit(list.map((t) => t.terms), 2).flatMap((v, i) => (v.exposed ? [`${list[i]!.name} ∈ [${v.finding!.lower}, ${v.finding!.upper}]`] : []));
+    } finally {
+      audit.dispose();
+    }
+  }
+
+  it('audits each publication with everything released before: what was shown stays shown, and both together narrow no small count', async () => {
+    const november = await computePublication({ ...input, asOf: '2025-12-15' }, options);
+    expect(november.throughMonth).toBe('2025-11');
+    const january = await computePublication({ ...input, asOf: '2026-01-15', released: november.released }, options);
+    expect(january.throughMonth).toBe('2025-12');
+    expect(january.report!.exposed).toBe(0);
+    // A figure once shown is never withdrawn nor revised.
+    for (const [key, value] of Object.entries(november.shown)) expect(january.shown[key], key).toBe(value);
+    expect(Object.keys(january.released).length).toBeGreaterThan(Object.keys(november.released).length);
+    expect(await exposedByBoth(november, january)).toEqual([]);
+    // Computed alone, January's publication would hide other figures than November's, and the two
+    // together would narrow small counts: what the released figures are for.
+    const alone = await computePublication({ ...input, asOf: '2026-01-15' }, options);
+    expect(Object.keys(november.shown).filter((key) => !(key in alone.shown)).length).toBeGreaterThan(0);
+    expect((await exposedByBoth(november, alone)).length).toBeGreaterThan(0);
+    // The same run the next night, nothing new closed: the same publication.
+    const again = await computePublication({ ...input, asOf: '2026-01-16', released: january.released }, options);
+    expect(again.shown).toEqual(january.shown);
+    expect(again.hidden).toEqual(january.hidden);
+  }, 240_000);
+
+  it('refuses to publish when a month already published no longer holds what it did (leaves not frozen)', async () => {
+    const november = await computePublication({ ...input, asOf: '2025-12-15' }, options);
+    const key = Object.keys(november.shown).find((k) => k.startsWith('welcomed|*|*|*|2025-Q'))!;
+    const changed = new Map(input.leaves);
+    const leaf = [...changed.keys()].find((k) => k.startsWith('S|') && k.endsWith(`|2025-0${3 * Number(key.at(-1)) }`))!;
+    changed.set(leaf, changed.get(leaf)! + 1);
+    await expect(computePublication({ ...input, leaves: changed, asOf: '2026-01-15', released: november.released }, options)).rejects.toThrow(/must not change/);
+  }, 240_000);
 });

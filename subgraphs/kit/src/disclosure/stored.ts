@@ -2,7 +2,8 @@ import { addDays } from '../dates.js';
 import { gridPeriodKind } from './grid.js';
 import { hiddenCount, shownCount, SuppressionRule, type PublishedCount } from '../suppression.js';
 import { LinkedPublication, type LinkedProtection, type LinkedReport } from './linked.js';
-import { finestPeriodOf, leavesBy, monthsBetween, operatorOfLeaf, publicationFigures, publicationKey, type GridPeriodLevel, type PublicationGrid, type PublicationMeasure, type PublicationScope } from './publication.js';
+import { evaluate, type Terms } from './audit.js';
+import { ALL, closedThrough, finestPeriodOf, leavesBy, monthsBetween, operatorOfLeaf, publicationFigures, publicationKey, type GridPeriodLevel, type PublicationGrid, type PublicationMeasure, type PublicationScope } from './publication.js';
 
 /**
  * The Département's publication, computed by a job and stored (ADR 0023, « linked publication »):
@@ -12,8 +13,13 @@ import { finestPeriodOf, leavesBy, monthsBetween, operatorOfLeaf, publicationFig
  */
 export interface StoredPublication {
   departmentCode: string;
-  /** The day the data were read: the current month's figures are cut at it. */
+  /** The day the job ran: the months closed on it (`closedThrough`) are published. */
   asOf: string;
+  /**
+   * The last month published (YYYY-MM): the last closed on `asOf`. Periods are published once
+   * closed, never cut at a day; null in a publication stored before (then the month before `asOf`).
+   */
+  throughMonth: string | null;
   computedAt: string;
   /** The grid the audit could protect; null when none could (then nothing is published). */
   grid: { name: string; crossings: number; finest: GridPeriodLevel[] } | null;
@@ -26,6 +32,12 @@ export interface StoredPublication {
   /** What the job tried and what the protection cost. */
   tried: { name: string; outcome: string }[];
   report: LinkedReport | null;
+  /**
+   * Everything the Département's publications ever released, by key: a value shown, or the rule
+   * of a figure hidden (this publication's figures included). The attacker keeps them all: each
+   * publication is audited with them (`computePublication`'s `released`).
+   */
+  released: Record<string, number | 'PRIMARY' | 'SECONDARY'>;
 }
 
 /** One grid of the ladder: how many dimensions a scope may fix, and the finest period per number fixed. */
@@ -58,12 +70,21 @@ export const PUBLICATION_LADDER: readonly GridLevel[] = [
  * with one dimension by year protects with most of its figures shown.
  */
 const MAX_PRIMARY_SHARE = 0.8;
+const LEVEL_RANK: Record<GridPeriodLevel, number> = { MONTH: 0, QUARTER: 1, YEAR: 2 };
 
 export interface PublicationInput {
   departmentCode: string;
   asOf: string;
-  /** Accompaniments started (`S`) or ended for a reason (`X`) per territory × programme × operator × month (`leafKey`). */
+  /** The last month published (default: the last closed on `asOf`, `closedThrough`); later leaves are ignored. */
+  throughMonth?: string;
+  /**
+   * Accompaniments started (`S`) or ended for a reason (`X`) per territory × programme × operator ×
+   * month (`leafKey`). The months published before must be given as they were then (frozen): the
+   * figures released before are checked against them.
+   */
   leaves: ReadonlyMap<string, number>;
+  /** What the Département's earlier publications released (`StoredPublication.released`); none for a first one. */
+  released?: StoredPublication['released'];
   territories: readonly string[];
   programmes: readonly string[];
   operators: readonly string[];
@@ -95,19 +116,31 @@ export async function computePublication(
     onRound?: LinkedProtection['onRound'];
   } = {},
 ): Promise<StoredPublication> {
-  const leafMonths = [...input.leaves.keys()].map((k) => k.slice(k.lastIndexOf('|') + 1)).sort();
+  const lastMonth = input.throughMonth ?? closedThrough(input.asOf);
+  const monthOf = (leaf: string): string => leaf.slice(leaf.lastIndexOf('|') + 1);
+  // Months still open are not published: their leaves are no variable of the audit.
+  const closedLeaves = new Map([...input.leaves].filter(([leaf]) => monthOf(leaf) <= lastMonth));
+  const leafMonths = [...closedLeaves.keys()].map(monthOf).sort();
   const firstMonth = leafMonths[0] ?? null;
-  const base = { departmentCode: input.departmentCode, asOf: input.asOf, computedAt: new Date().toISOString(), firstMonth };
-  if (!firstMonth) return { ...base, grid: null, shown: {}, hidden: {}, tried: [], report: null };
-  const months = monthsBetween(firstMonth, input.asOf.slice(0, 7));
-  const lastMonth = input.asOf.slice(0, 7);
-  const leavesOf = new Map<GridPeriodLevel, ReadonlyMap<string, number>>([['MONTH', input.leaves]]);
+  const released = input.released ?? {};
+  const base = { departmentCode: input.departmentCode, asOf: input.asOf, throughMonth: lastMonth, computedAt: new Date().toISOString(), firstMonth };
+  if (!firstMonth) return { ...base, grid: null, shown: {}, hidden: {}, tried: [], report: null, released };
+  const months = monthsBetween(firstMonth, lastMonth);
+  const leavesOf = new Map<GridPeriodLevel, ReadonlyMap<string, number>>([['MONTH', closedLeaves]]);
   const tried: StoredPublication['tried'] = [];
+  const lists = { territories: input.territories, programmes: input.programmes, operators: input.operators, reasons: input.reasons, months };
+  const releasedPeriods = Object.keys(released).map((key) => periodLevelOfKey(key));
   for (const level of options.ladder ?? PUBLICATION_LADDER) {
-    const leafPeriod = options.leavesByMonth ? 'MONTH' : finestPeriodOf(level);
-    const grid: PublicationGrid = { territories: input.territories, programmes: input.programmes, operators: input.operators, reasons: input.reasons, months, crossings: level.crossings, finest: level.finest, leafPeriod };
-    if (!leavesOf.has(leafPeriod)) leavesOf.set(leafPeriod, leavesBy(input.leaves, leafPeriod, lastMonth));
-    const found = await LinkedPublication.firstProtectable(leavesOf.get(leafPeriod)!, [{ ...level, figures: () => (options.onTry?.(level.name), publicationFigures(grid)) }], {
+    // The leaves must be as fine as the finest period released before, to write those figures on them.
+    const leafPeriod = options.leavesByMonth ? 'MONTH' : [finestPeriodOf(level), ...releasedPeriods].reduce((a, b) => (LEVEL_RANK[b] < LEVEL_RANK[a] ? b : a));
+    const grid: PublicationGrid = { ...lists, crossings: level.crossings, finest: level.finest, leafPeriod };
+    if (!leavesOf.has(leafPeriod)) leavesOf.set(leafPeriod, leavesBy(closedLeaves, leafPeriod, lastMonth));
+    const leaves = leavesOf.get(leafPeriod)!;
+    const history = releasedHistory(released, grid, leaves);
+    const found = await LinkedPublication.firstProtectable(leaves, [{ ...level, figures: () => (options.onTry?.(level.name), publicationFigures(grid)) }], {
+      // What earlier publications released stays known (ADR 0023, « time »).
+      published: history.published,
+      knowledge: history.knowledge,
       // Each operator knows its own people (ADR 0023, « operators as insiders »).
       insiders: input.operators.map((operator) => ({ name: operator, owns: (leaf: string) => operatorOfLeaf(leaf) === operator })),
       maxRounds: options.maxRounds ?? 40,
@@ -118,17 +151,69 @@ export async function computePublication(
     if (!found) continue;
     const shown: Record<string, number> = {};
     const hidden: Record<string, 'PRIMARY' | 'SECONDARY'> = {};
+    const nowReleased: StoredPublication['released'] = { ...released };
     for (const f of found.publication.figures()) {
       if (f.hiddenBy) hidden[f.key] = f.hiddenBy;
       else shown[f.key] = f.value;
+      // A value shown once stays what the attacker knows of it.
+      if (typeof nowReleased[f.key] !== 'number') nowReleased[f.key] = f.hiddenBy ?? f.value;
     }
-    return { ...base, grid: { name: level.name, crossings: level.crossings, finest: level.finest }, shown, hidden, tried, report: found.publication.report };
+    return { ...base, grid: { name: level.name, crossings: level.crossings, finest: level.finest }, shown, hidden, tried, report: found.publication.report, released: nowReleased };
   }
-  return { ...base, grid: null, shown: {}, hidden: {}, tried, report: null };
+  return { ...base, grid: null, shown: {}, hidden: {}, tried, report: null, released };
+}
+
+/**
+ * The coarsest leaves a figure can be written on, by its key (`publicationKey`): its period's level
+ * (`2025`, `2025-Q1`, `2025-03`); for a stock at the end of a month, the longest period that month ends.
+ */
+function periodLevelOfKey(key: string): GridPeriodLevel {
+  const period = key.slice(key.lastIndexOf('|') + 1);
+  if (key.startsWith('active|')) return period.endsWith('-12') ? 'YEAR' : Number(period.slice(5)) % 3 === 0 ? 'QUARTER' : 'MONTH';
+  return period.includes('-Q') ? 'QUARTER' : period.includes('-') ? 'MONTH' : 'YEAR';
+}
+
+/**
+ * What the figures released before tell the attacker of this grid's leaves: the keys shown (never
+ * hidden again: `published`), and for the keys this grid does not hold, their value or rule as
+ * `knowledge`. A key's terms are the same in every publication (closed periods, frozen leaves), so a
+ * key this grid holds tells nothing more than its cell. A value released that the leaves no longer
+ * give means the frozen months were changed: the audit would be of other data, so it stops.
+ */
+function releasedHistory(
+  released: StoredPublication['released'],
+  grid: PublicationGrid,
+  leaves: ReadonlyMap<string, number>,
+): { published: Set<string>; knowledge: { terms: Terms; lower: number; upper: number }[] } {
+  const published = new Set<string>();
+  const knowledge: { terms: Terms; lower: number; upper: number }[] = [];
+  if (Object.keys(released).length === 0) return { published, knowledge };
+  const inGrid = new Set<string>();
+  for (const f of publicationFigures(grid)) inGrid.add(f.key);
+  // The released keys, written on these leaves: every crossing and period they may use.
+  const wanted = new Set(Object.keys(released));
+  const crossings = Math.max(...[...wanted].map((key) => key.split('|').slice(key.startsWith('exits|') ? 2 : 1, -1).filter((part) => part !== ALL).length));
+  const leafPeriod = grid.leafPeriod ?? 'MONTH';
+  // Periods up to this grid's last month only: a key of a later one has no variables here.
+  const widest: PublicationGrid = { ...grid, crossings, finest: [leafPeriod, leafPeriod, leafPeriod, leafPeriod] };
+  for (const f of publicationFigures(widest)) {
+    if (!wanted.has(f.key)) continue;
+    wanted.delete(f.key);
+    const was = released[f.key]!;
+    if (typeof was === 'number') {
+      const now = evaluate(f.terms, leaves);
+      if (now !== was) throw new Error(`${f.key} was published as ${was} and its frozen months now give ${now}: the leaves of months already published must not change (ADR 0023, « time »).`);
+      published.add(f.key);
+    }
+    if (inGrid.has(f.key)) continue;
+    knowledge.push(typeof was === 'number' ? { terms: f.terms, lower: was, upper: was } : was === 'PRIMARY' ? { terms: f.terms, lower: 1, upper: 10 } : { terms: f.terms, lower: 11, upper: Infinity });
+  }
+  // A key left in `wanted` is of months after this grid's last (a job run as of an earlier day):
+  // its leaves are no variables here, it cannot narrow them.
+  return { published, knowledge };
 }
 
 const notPublished = (): PublishedCount => hiddenCount(SuppressionRule.NOT_PUBLISHED);
-const LEVEL_RANK: Record<GridPeriodLevel, number> = { MONTH: 0, QUARTER: 1, YEAR: 2 };
 const isLastDayOfMonth = (day: string): boolean => addDays(day, 1).endsWith('-01');
 
 /**
@@ -143,19 +228,20 @@ export class PublishedFigures {
     return [scope.territoryId, scope.programmeId, scope.operatorId].filter(Boolean).length;
   }
 
+  /** The last month published: the publication's `throughMonth` (for one stored before it was kept, the month before its day). */
+  get throughMonth(): string {
+    return this.stored.throughMonth ?? (this.stored.asOf ? closedThrough(this.stored.asOf, 0) : '');
+  }
+
   /**
-   * The grid period of `from..to`, or null when it is none: a calendar month, quarter or year, or
-   * the current one cut at the publication's day (or any later day of that month: the figures are
-   * those of the day the job read the data, said with the publication's date).
+   * The grid period of `from..to`, or null when it is none: a calendar month, quarter or year
+   * closed by the publication (ending no later than its last month). A period still open is not
+   * published: cut at a day, the next publication would extend it by a small count.
    */
   private periodKey(from: string, to: string): { key: string; level: GridPeriodLevel; before: boolean } | null {
-    const { asOf } = this.stored;
     const toMonth = to.slice(0, 7);
-    if (toMonth > asOf.slice(0, 7)) return null;
-    // The current period cut at the publication's day ends « today » for the grid: named as the
-    // longest it can be (a month and its quarter so far hold the same days).
-    const current = toMonth === asOf.slice(0, 7) && to >= asOf;
-    const level = gridPeriodKind({ from, to }, current ? to : '');
+    if (toMonth > this.throughMonth) return null;
+    const level = gridPeriodKind({ from, to }, '');
     if (!level) return null;
     const [year, month] = [from.slice(0, 4), Number(from.slice(5, 7))];
     const key = level === 'YEAR' ? year : level === 'QUARTER' ? `${year}-Q${(month + 2) / 3}` : from.slice(0, 7);
@@ -191,11 +277,10 @@ export class PublishedFigures {
     return this.lookup(publicationKey(measure, scope, p.key, reason), p.before && this.onGrid(scope, p.level));
   }
 
-  /** The caseload on a day: the end of a period the grid holds for the scope, or the publication's month cut at its day. */
+  /** The caseload on a day: the last day of a month the publication closed, at the end of a period the grid holds for the scope. */
   caseload(scope: PublicationScope, day: string): PublishedCount {
     const month = day.slice(0, 7);
-    const current = month === this.stored.asOf.slice(0, 7) && day >= this.stored.asOf;
-    if (month > this.stored.asOf.slice(0, 7) || (!isLastDayOfMonth(day) && !current)) return notPublished();
+    if (month > this.throughMonth || !isLastDayOfMonth(day)) return notPublished();
     const before = this.stored.firstMonth === null || month < this.stored.firstMonth;
     const finest = this.stored.grid?.finest[PublishedFigures.fixed(scope)] ?? 'YEAR';
     const ends = finest === 'MONTH' || (finest === 'QUARTER' ? Number(month.slice(5)) % 3 === 0 : month.endsWith('-12'));
@@ -208,7 +293,7 @@ export class PublishedFigures {
  * without exact rights read « non publié à ce niveau » everywhere until the job runs.
  */
 export function notYetPublished(departmentCode: string): StoredPublication {
-  return { departmentCode, asOf: '', computedAt: '', grid: null, firstMonth: null, shown: {}, hidden: {}, tried: [], report: null };
+  return { departmentCode, asOf: '', throughMonth: null, computedAt: '', grid: null, firstMonth: null, shown: {}, hidden: {}, tried: [], report: null, released: {} };
 }
 
 /** Everything « non publié à ce niveau » (a Département whose publication protects nothing). */
