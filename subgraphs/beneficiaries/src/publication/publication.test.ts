@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { addDays, publicationKey, type StoredPublication } from '@passerelles/subgraph-kit';
+import { addDays, publicationKey, todayIso, type StoredPublication } from '@passerelles/subgraph-kit';
 import { createTestTerritory, execute, openTestOrm, testCaller, testContext } from '@passerelles/subgraph-kit/test-support';
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -160,9 +160,10 @@ describe('the publication job and the steering counts read from it (ADR 0023)', 
   });
 
   it('tells every caller which grid is published, and as of when', async () => {
-    const { data, errors } = await execute<{ publication: Record<string, unknown> }>(schema, testContext(orm, steering), '{ publication { asOf computedAt gridName crossings finest } }');
+    const { data, errors } = await execute<{ publication: Record<string, unknown> }>(schema, testContext(orm, steering), '{ publication { asOf throughMonth computedAt gridName crossings finest } }');
     expect(errors).toEqual([]);
-    expect(data!.publication).toEqual({ asOf: AS_OF, computedAt: stored.computedAt, gridName: stored.grid!.name, crossings: stored.grid!.crossings, finest: stored.grid!.finest });
+    // Read on 2026-11-15, October is the last month closed (November closes ten days after its end).
+    expect(data!.publication).toEqual({ asOf: AS_OF, throughMonth: '2026-10', computedAt: stored.computedAt, gridName: stored.grid!.name, crossings: stored.grid!.crossings, finest: stored.grid!.finest });
     const other = await execute<{ publication: unknown }>(schema, testContext(orm, testCaller({ departmentCode: '85', role: 'STEERING' })), '{ publication { asOf } }');
     expect(other.data!.publication).toBeNull();
   });
@@ -179,6 +180,43 @@ describe('the publication job and the steering counts read from it (ADR 0023)', 
     expect(alone.other.indicators.peopleWelcomed).toEqual(NOT_PUBLISHED);
     expect(alone.steering.indicators.peopleWelcomed.rule).not.toBe('NOT_PUBLISHED');
   });
+
+  it('publishes closed months only, as first read: a late record is never published, and each month is audited with what was released before', async () => {
+    const countOf = (answer: Answer): Count => answer.indicators.exitsTotal;
+    const [steeringBefore, adminBefore] = [await ask(steering, {}, YEAR), await ask(admin, {}, YEAR)];
+    // The current year so far is not published: tomorrow's would differ from it by a day.
+    expect((await ask(steering, {}, { from: `${todayIso().slice(0, 4)}-01-01`, to: todayIso() })).indicators.peopleWelcomed).toEqual(NOT_PUBLISHED);
+    // An exit of May 2025 recorded late, and someone welcomed this month.
+    const em = orm.em.fork();
+    const late = await em.execute<{ id: string }[]>(
+      `update beneficiaries.accompaniment set ended_on = '2025-05-20', exit_reason = 'STABILISATION'
+        where id = (select id from beneficiaries.accompaniment where department_code = ? and ended_on is null and started_on < '2025-05-01' order by id limit 1) returning id`,
+      [DEPARTMENT],
+    );
+    expect(late).toHaveLength(1);
+    const commune = await firstCommune(em, DEPARTMENT);
+    const beneficiaryId = await newPerson(em, { departmentCode: DEPARTMENT, communeCode: commune, territoryId: territories[0]! });
+    const [row] = await em.execute<{ operatorId: string }[]>('select operator_id::text as "operatorId" from beneficiaries.accompaniment where department_code = ? limit 1', [DEPARTMENT]);
+    await newAccompaniment(em, { departmentCode: DEPARTMENT, beneficiaryId, programmeId, operatorId: row!.operatorId, territoryId: territories[0]!, prescribedOn: '2026-11-02', startedOn: '2026-11-12', endedOn: null, exitReason: null });
+    // The administrator sees it at once.
+    expect(countOf(await ask(admin, {}, YEAR)).value).toBe(countOf(adminBefore).value! + 1);
+    // The job the next nights, no month closed since: the same publication, to the figure.
+    const nextNight = await publishDepartment(orm.em.fork(), DEPARTMENT, '2026-11-20');
+    expect(nextNight.throughMonth).toBe('2026-10');
+    expect(nextNight.shown).toEqual(stored.shown);
+    expect(nextNight.hidden).toEqual(stored.hidden);
+    expect(countOf(await ask(steering, {}, YEAR))).toEqual(countOf(steeringBefore));
+    // A month later November is closed: what was shown stays shown, with the same value; May 2025 stays as first read.
+    const december = await publishDepartment(orm.em.fork(), DEPARTMENT, '2026-12-15');
+    expect(december.throughMonth).toBe('2026-11');
+    expect(december.report?.exposed).toBe(0);
+    for (const [key, value] of Object.entries(stored.shown)) expect(december.shown[key], key).toBe(value);
+    expect(countOf(await ask(steering, {}, YEAR))).toEqual(countOf(steeringBefore));
+    expect(Object.keys(december.released).length).toBeGreaterThanOrEqual(Object.keys(stored.released).length);
+    const frozen = await orm.em.fork().execute<{ month: string }[]>('select max(month) as month from beneficiaries.publication_leaf where department_code = ?', [DEPARTMENT]);
+    expect(frozen[0]!.month).toBe('2026-11');
+    stored = december;
+  }, 600_000);
 
   it('keeps exact figures for an administrator', async () => {
     const may = await ask(admin, { territoryId: territories[1]! }, MAY);

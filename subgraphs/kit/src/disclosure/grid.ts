@@ -1,6 +1,5 @@
 import { UserFacingError } from '../errors.js';
 import { addDays, parseIsoDate, parsePeriod, todayIso, type PeriodInput } from '../dates.js';
-import { closedThrough } from './publication.js';
 
 /**
  * The publication grid's periods (ADR 0023): counts of a period are published, to callers who do
@@ -76,15 +75,12 @@ export const PUBLISHED_PERIOD_DESCRIPTION =
 /**
  * The rule of the aggregates outside the Département's stored publication (contract and sanction
  * indicators, the statistics that are not linked counts; ADR 0023): a caller without exact counts
- * reads them only over a closed calendar year (its December closed, `closedThrough`: never the
- * current one cut at today, which tomorrow's answer would extend by a small count) for their whole
- * reach, no territory, programme or operator chosen. Years are disjoint and a reach has no
- * published parts, so no two such answers differ by a small count; everything else is « non
- * publié à ce niveau ».
+ * reads them only over a calendar year (the current one cut at today) for their whole reach, no
+ * territory, programme or operator chosen. Years are disjoint and a reach has no published parts,
+ * so no two such answers differ by a small count; everything else is « non publié à ce niveau ».
  */
 export function publishedYearOfReach(options: { exact: boolean; period: Period; scopeChosen: boolean; today?: string }): boolean {
-  if (options.exact) return true;
-  return !options.scopeChosen && gridPeriodKind(options.period, '') === 'YEAR' && options.period.to.slice(0, 7) <= closedThrough(options.today ?? todayIso());
+  return options.exact || (!options.scopeChosen && gridPeriodKind(options.period, options.today) === 'YEAR');
 }
 
 /**
