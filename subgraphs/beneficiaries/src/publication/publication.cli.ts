@@ -10,8 +10,10 @@ import { publishDepartment } from './publication.service.js';
 /**
  * `npm run publication -w @passerelles/beneficiaries [-- --department 62] [--as-of YYYY-MM-DD] [--start-at N] [--first-start-at N]`
  * Computes the publication of every Département (or of one) as of a day (default today) and
- * stores it: the figures callers without exact counts read (ADR 0023). Run it every night: the
- * solves take seconds to minutes per Département and must not run inside a request.
+ * stores it: the figures callers without exact counts read (ADR 0023). It publishes the months
+ * closed on that day (ten days after their end), their records frozen as first read. Run it every
+ * night: a month closes on the night it is due, and the solves take seconds to minutes per
+ * Département, which must not run inside a request.
  * `--start-at N` starts at the N-th grid of the ladder (1: the finest), skipping finer grids known
  * not to protect this Département's data (each costs minutes to reject).
  * `--first-start-at N` does the same for a Département never published only: until its first
@@ -41,8 +43,8 @@ try {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(
       stored.grid
-        ? `[publication] ${code} as of ${asOf}: « ${stored.grid.name} », ${Object.keys(stored.shown).length} figures shown, ${stored.report!.primary} « < 11 », ${stored.report!.secondary} « secret secondaire » (${seconds} s)`
-        : `[publication] ${code} as of ${asOf}: no grid could be protected, nothing published (${seconds} s)`,
+        ? `[publication] ${code} as of ${asOf}, months closed through ${stored.throughMonth}: « ${stored.grid.name} », ${Object.keys(stored.shown).length} figures shown, ${stored.report!.primary} « < 11 », ${stored.report!.secondary} « secret secondaire »${stored.report!.withheld ? `, ${stored.report!.withheld} zeros withheld` : ''} (${seconds} s)`
+        : `[publication] ${code} as of ${asOf}, months closed through ${stored.throughMonth}: no grid could be protected, nothing published (${seconds} s)`,
     );
   }
 } finally {
