@@ -25,6 +25,10 @@ export const YEARS_OFFERED = 5;
 export const GRID_NOTE =
   'Les périodes suivent le calendrier (année, trimestre ou mois, en cours jusqu’à aujourd’hui) : deux périodes qui ne différeraient que de quelques jours permettraient de retrouver par différence un effectif masqué (secret statistique).';
 
+/** The same for callers without exact counts: only closed periods are published to them (never one cut at today). */
+export const CLOSED_GRID_NOTE =
+  'Les périodes suivent le calendrier (année, trimestre ou mois terminés) : deux périodes qui ne différeraient que de quelques jours permettraient de retrouver par différence un effectif masqué (secret statistique).';
+
 const pad = (n: number): string => String(n).padStart(2, '0');
 const lastDay = (year: number, month: number): string => `${year}-${pad(month)}-${pad(new Date(Date.UTC(year, month, 0)).getUTCDate())}`;
 const shortDay = (iso: string): string => `${Number(iso.slice(8, 10)) === 1 ? '1er' : Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]}`;

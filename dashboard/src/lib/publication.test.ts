@@ -1,8 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { gridYears } from './periods.ts';
-import { CONTRACTS_BY_YEAR, contractsPublished, DEPARTMENT_REACH, granularityOf, NOT_YET_PUBLISHED, operatorBeyondReach, publicationLimits, publishedPeriods, reachOf, sanctionsPublished, scopeChosen, scopeRead, STATISTICS_BY_YEAR, STATISTICS_NOT_ON_GRID, statisticsNotice, statisticsPublished, yearOnGrid, type Publication } from './publication.ts';
+import {
+  closedThrough,
+  closedYear,
+  CONTRACTS_BY_YEAR,
+  contractsNotice,
+  contractsPublished,
+  defaultPublishedPeriod,
+  DEPARTMENT_REACH,
+  granularityOf,
+  lastMonthOf,
+  latestClosed,
+  NOT_YET_PUBLISHED,
+  operatorBeyondReach,
+  PERIOD_NOT_CLOSED,
+  publicationLimits,
+  publishedPeriods,
+  reachOf,
+  SANCTIONS_BY_YEAR,
+  sanctionsNotice,
+  sanctionsPublished,
+  scopeChosen,
+  scopeRead,
+  STATISTICS_BY_YEAR,
+  STATISTICS_NOT_ON_GRID,
+  statisticsNotice,
+  statisticsPublished,
+  yearOnGrid,
+  type Publication,
+} from './publication.ts';
 
-const GRID: Publication = { asOf: '2026-12-05', gridName: 'Département par trimestre, un territoire, programme ou opérateur par an', crossings: 1, finest: ['QUARTER', 'YEAR'] };
+const GRID: Publication = { asOf: '2026-12-05', throughMonth: '2026-10', gridName: 'Département par trimestre, un territoire, programme ou opérateur par an', crossings: 1, finest: ['QUARTER', 'YEAR'] };
 const DEPARTMENT = { territoryId: null, programmeId: null, operatorId: null };
 
 describe('what the publication grid lets a caller without exact counts see', () => {
@@ -10,10 +38,12 @@ describe('what the publication grid lets a caller without exact counts see', () 
     const limits = publicationLimits(GRID, DEPARTMENT, '2025-T3', false);
     expect(limits).toEqual({
       notice:
-        'Chiffres publiés au 5 décembre 2026 selon la grille : Département par trimestre, un territoire, programme ou opérateur par an. Les chiffres plus fins sont « non publié à ce niveau » (secret statistique). Les effectifs publiés comptent des accompagnements : une personne accompagnée deux fois sur la période compte deux fois.',
+        'Chiffres arrêtés à fin octobre 2026, publiés le 5 décembre 2026, selon la grille : Département par trimestre, un territoire, programme ou opérateur par an. Les chiffres plus fins sont « non publié à ce niveau » (secret statistique). Une période n’est publiée qu’une fois close, dix jours après la fin de son dernier mois, et ce qui est enregistré ensuite sur un mois clos ne l’est pas : ces chiffres peuvent donc différer de ceux d’un administrateur. Les effectifs publiés comptent des accompagnements : une personne accompagnée deux fois sur la période compte deux fois.',
       warnings: [],
       finest: 'QUARTER',
       nothingPublished: false,
+      throughMonth: '2026-10',
+      periodOpen: false,
     });
     expect(publicationLimits(GRID, { ...DEPARTMENT, territoryId: 't' }, '2025', false)?.warnings).toEqual([]);
   });
@@ -81,11 +111,13 @@ describe('what the publication grid lets a caller without exact counts see', () 
   });
 
   it('says when nothing could be published, and nothing to administrators', () => {
-    expect(publicationLimits({ asOf: '2026-12-05', gridName: null, crossings: null, finest: [] }, DEPARTMENT, '2025', false)).toEqual({
+    expect(publicationLimits({ asOf: '2026-12-05', throughMonth: '2026-10', gridName: null, crossings: null, finest: [] }, DEPARTMENT, '2025', false)).toEqual({
       notice: 'Aucun chiffre n’a pu être publié sans risque pour ce Département : les effectifs sont affichés « non publié à ce niveau ».',
       warnings: [],
       finest: null,
       nothingPublished: true,
+      throughMonth: '2026-10',
+      periodOpen: false,
     });
     expect(publicationLimits(GRID, DEPARTMENT, '2025-03', true)).toBeNull();
     expect(publicationLimits(null, DEPARTMENT, '2025-03', true)).toBeNull();
@@ -96,8 +128,9 @@ describe('what the publication grid lets a caller without exact counts see', () 
       [DEPARTMENT, '2025'],
       [{ territoryId: 't', programmeId: 'p', operatorId: 'o' }, '2025-03'],
     ] as const) {
-      const limits = publicationLimits(null, scope, period, false);
-      expect(limits).toEqual({ notice: NOT_YET_PUBLISHED, warnings: [], finest: null, nothingPublished: true });
+      const limits = publicationLimits(null, scope, period, false, DEPARTMENT_REACH, '2026-12-06');
+      // The periods offered: those closed today (the first publication will hold them).
+      expect(limits).toEqual({ notice: NOT_YET_PUBLISHED, warnings: [], finest: null, nothingPublished: true, throughMonth: '2026-10', periodOpen: false });
     }
     expect(NOT_YET_PUBLISHED).toMatch(/^Les chiffres de ce Département ne sont pas encore publiés\. /);
     expect(NOT_YET_PUBLISHED).toContain('chaque nuit et au démarrage');
@@ -111,6 +144,65 @@ describe('what the publication grid lets a caller without exact counts see', () 
     expect(publishedPeriods(gridYears('2025-12-31', 1), 'YEAR', '2025')[0]!.options.map((o) => o.value)).toEqual(['2025']);
     expect(publishedPeriods(gridYears('2025-12-31', 1), null, '2025')[0]!.options).toHaveLength(17);
   });
+
+  it('offers only the periods closed by the publication’s last month, keeping the one selected', () => {
+    const [current, previous] = publishedPeriods(gridYears('2026-12-06', 2), 'QUARTER', null, '2026-10');
+    // 2026: the first three quarters; not the year nor its fourth quarter (December, November are not closed).
+    expect(current!.options.map((o) => o.value)).toEqual(['2026-T1', '2026-T2', '2026-T3']);
+    expect(previous!.options.map((o) => o.value)).toEqual(['2025', '2025-T1', '2025-T2', '2025-T3', '2025-T4']);
+    // By month: up to October.
+    expect(publishedPeriods(gridYears('2026-12-06', 1), 'MONTH', null, '2026-10')[0]!.options.map((o) => o.value).at(-1)).toBe('2026-10');
+    // A later period asked by its address stays shown.
+    expect(publishedPeriods(gridYears('2026-12-06', 1), 'QUARTER', '2026', '2026-10')[0]!.options.map((o) => o.value)).toEqual(['2026', '2026-T1', '2026-T2', '2026-T3']);
+    // A year with nothing closed offered is left out (on 2027-01-05 by year: neither 2027 nor 2026, whose December is not closed).
+    const byYear = publishedPeriods(gridYears('2027-01-05', 3), 'YEAR', null, '2026-11');
+    expect(byYear.map((y) => [y.year, y.options.map((o) => o.value)])).toEqual([[2025, ['2025']]]);
+  });
+
+  it('says a period not closed yet is not published, instead of counts « non publié à ce niveau »', () => {
+    for (const period of ['2026', '2026-T4', '2026-11', '2026-12']) {
+      const limits = publicationLimits(GRID, DEPARTMENT, period, false);
+      expect(limits?.periodOpen, period).toBe(true);
+      expect(limits?.warnings[0], period).toBe(PERIOD_NOT_CLOSED);
+    }
+    expect(PERIOD_NOT_CLOSED).toMatch(/^Cette période n’est pas encore close : ses chiffres seront publiés dix jours après la fin de son dernier mois \(secret statistique\)\./);
+    for (const period of ['2026-T3', '2026-10', '2025']) expect(publicationLimits(GRID, DEPARTMENT, period, false)?.periodOpen, period).toBe(false);
+    // With the others: said first.
+    expect(publicationLimits(GRID, DEPARTMENT, '2026-11', false)?.warnings).toEqual([PERIOD_NOT_CLOSED, 'Pour ce périmètre, les chiffres sont publiés par trimestre ou par an : choisissez un trimestre ou une année.']);
+    expect(publicationLimits(GRID, DEPARTMENT, null, false)?.periodOpen).toBe(false);
+  });
+});
+
+describe('time: only closed periods are published', () => {
+  it('closes a month ten days after its end, as the API does', () => {
+    expect(closedThrough('2026-12-06')).toBe('2026-10');
+    expect(closedThrough('2026-12-10')).toBe('2026-10');
+    expect(closedThrough('2026-12-11')).toBe('2026-11');
+    expect(closedThrough('2027-01-10')).toBe('2026-11');
+    expect(closedThrough('2027-01-11')).toBe('2026-12');
+    expect(closedThrough('2026-03-10')).toBe('2026-01');
+    expect(closedThrough('2026-03-11', 0)).toBe('2026-02');
+    expect(closedThrough('2026-03-01', 0)).toBe('2026-02');
+  });
+
+  it('names a period’s last month and the latest period closed by a month', () => {
+    expect(['2026', '2026-T1', '2026-T4', '2026-07'].map(lastMonthOf)).toEqual(['2026-12', '2026-03', '2026-12', '2026-07']);
+    expect(latestClosed('MONTH', '2026-10')).toBe('2026-10');
+    expect(['2026-10', '2026-09', '2026-02', '2026-03'].map((m) => latestClosed('QUARTER', m))).toEqual(['2026-T3', '2026-T3', '2025-T4', '2026-T1']);
+    expect(['2026-10', '2026-12', '2027-01'].map((m) => latestClosed('YEAR', m))).toEqual(['2025', '2026', '2026']);
+  });
+
+  it('defaults to the latest closed period of the grid’s finest level for the Département', () => {
+    const grid = (finest: string[]): Publication => ({ ...GRID, finest });
+    expect(defaultPublishedPeriod(grid(['MONTH', 'QUARTER']), '2026-12-06')).toBe('2026-10');
+    expect(defaultPublishedPeriod(grid(['QUARTER', 'YEAR']), '2026-12-06')).toBe('2026-T3');
+    expect(defaultPublishedPeriod(grid(['YEAR']), '2026-12-06')).toBe('2025');
+    expect(defaultPublishedPeriod({ ...grid(['QUARTER']), throughMonth: '2026-12' }, '2027-01-12')).toBe('2026-T4');
+    // Before the first run, or nothing published: the last closed year (the CER, sanctions and statistics are published for it).
+    expect(defaultPublishedPeriod(null, '2026-12-06')).toBe('2025');
+    expect(defaultPublishedPeriod(undefined, '2027-01-11')).toBe('2026');
+    expect(defaultPublishedPeriod({ ...GRID, gridName: null, crossings: null, finest: [] }, '2026-12-06')).toBe('2025');
+  });
 });
 
 describe('contracts (CER) and sanctions: published by calendar year, for the whole reach', () => {
@@ -120,7 +212,7 @@ describe('contracts (CER) and sanctions: published by calendar year, for the who
 
   it('publishes CER to a caller without exact counts for a year of the whole Département only; a programme does not apply to them', () => {
     expect(contractsPublished('2025', DEPARTMENT, false)).toBe(true);
-    expect(contractsPublished('2026', programme, false)).toBe(true);
+    expect(contractsPublished('2025', programme, false)).toBe(true);
     for (const period of ['2025-T3', '2025-03', null]) expect(contractsPublished(period, DEPARTMENT, false), String(period)).toBe(false);
     expect(contractsPublished('2025', territory, false)).toBe(false);
     expect(contractsPublished('2025', operator, false)).toBe(false);
@@ -179,6 +271,37 @@ describe('contracts (CER) and sanctions: published by calendar year, for the who
     expect(statisticsNotice('2025', operator, false, reach, GRID, '2025-12-31')).toBeNull();
     expect(statisticsNotice('2025-T3', operator, false, reach, GRID, '2025-09-30')).toBe(STATISTICS_BY_YEAR);
     expect(statisticsNotice('2025-T3', operator, true, reach, departmentOnly, '2025-09-30')).toBeNull();
+  });
+
+  it('publishes them to callers without exact counts for a closed year only (its December closed ten days after its end), as the API does', () => {
+    expect(closedYear('2025', '2026-12-06')).toBe(true);
+    expect(closedYear('2026', '2026-12-06')).toBe(false);
+    expect(closedYear('2026', '2027-01-10')).toBe(false);
+    expect(closedYear('2026', '2027-01-11')).toBe(true);
+    expect(closedYear('2025-T4', '2026-12-06')).toBe(false);
+    expect(contractsPublished('2026', DEPARTMENT, false, DEPARTMENT_REACH, '2026-12-06')).toBe(false);
+    expect(contractsPublished('2026', DEPARTMENT, false, DEPARTMENT_REACH, '2027-01-11')).toBe(true);
+    expect(sanctionsPublished('2026', DEPARTMENT, false, DEPARTMENT_REACH, '2027-01-10')).toBe(false);
+    expect(sanctionsPublished('2026', DEPARTMENT, false, DEPARTMENT_REACH, '2027-01-11')).toBe(true);
+    expect(statisticsPublished('2026', DEPARTMENT, false, DEPARTMENT_REACH, undefined, '2026-12-06')).toBe(false);
+    // Administrators: any period, live figures.
+    expect(contractsPublished('2026', DEPARTMENT, true, DEPARTMENT_REACH, '2026-12-06')).toBe(true);
+    expect(statisticsPublished('2026', DEPARTMENT, true, DEPARTMENT_REACH, undefined, '2026-12-06')).toBe(true);
+    // The publication must hold the year's December: its last month published, not the day it ran.
+    expect(yearOnGrid(GRID, DEPARTMENT, DEPARTMENT_REACH, '2026-12-31')).toBe(false);
+    expect(yearOnGrid({ ...GRID, asOf: '2027-01-05', throughMonth: '2026-11' }, DEPARTMENT, DEPARTMENT_REACH, '2026-12-31')).toBe(false);
+    expect(yearOnGrid({ ...GRID, asOf: '2027-01-11', throughMonth: '2026-12' }, DEPARTMENT, DEPARTMENT_REACH, '2026-12-31')).toBe(true);
+    expect(statisticsPublished('2026', DEPARTMENT, false, DEPARTMENT_REACH, { publication: { ...GRID, throughMonth: '2026-11' }, to: '2026-12-31' }, '2027-01-11')).toBe(false);
+
+    // A year not closed: the sentence says when, not « choisissez une année ».
+    const open = 'de 2026 ne sont pas encore publiés : une année civile l’est une fois close, dix jours après la fin de décembre (secret statistique). Choisissez une année terminée pour les voir.';
+    expect(contractsNotice('2026', '2026-12-06')).toBe(`Les chiffres des contrats (CER) ${open}`);
+    expect(sanctionsNotice('2026', '2026-12-06')).toBe(`Les chiffres des sanctions ${open}`);
+    expect(statisticsNotice('2026', DEPARTMENT, false, DEPARTMENT_REACH, GRID, '2026-12-06', '2026-12-06')).toBe(
+      `Les délais (dont les délais légaux), difficultés psychiques, réponses des partenaires et rendez-vous honorés ${open}`,
+    );
+    expect(contractsNotice('2026-T3', '2026-12-06')).toBe(CONTRACTS_BY_YEAR);
+    expect(sanctionsNotice('2025', '2026-12-06')).toBe(SANCTIONS_BY_YEAR);
   });
 
   it('says so in one sentence of the same pattern as the CER’s', () => {

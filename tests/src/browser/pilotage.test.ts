@@ -78,12 +78,24 @@ async function operationsOf(page: Page, path: string, sent: readonly string[]): 
 /** The grid the job published: the periods a steering user is offered for the whole Département. */
 let finest: string;
 
+/** The last month the publication holds (YYYY-MM): the last closed when the job ran, ten days after its end. */
+let throughMonth: string;
+
 beforeAll(async () => {
   await runPublicationJob(ui.system, '62', { startAt: 3 });
-  const { rows } = await ui.system.db.query<{ grid: { finest: string[] } | null }>(`select grid from beneficiaries.publication where department_code = '62'`);
+  const { rows } = await ui.system.db.query<{ grid: { finest: string[] } | null; through_month: string }>(`select grid, through_month from beneficiaries.publication where department_code = '62'`);
   expect(rows[0]?.grid, 'the job published a grid for the 62').toBeTruthy();
   finest = rows[0]!.grid!.finest[0]!;
+  throughMonth = rows[0]!.through_month;
 }, 600_000);
+
+/** The latest period of a level closed by `through` (YYYY-MM): `2026-10` by quarter is `2026-T3`, by year `2025`. */
+function latestClosed(level: string, through: string): string {
+  const [year, month] = [Number(through.slice(0, 4)), Number(through.slice(5, 7))];
+  if (level === 'MONTH') return through;
+  if (level === 'QUARTER') return month >= 3 ? `${year}-T${Math.floor(month / 3)}` : `${year - 1}-T4`;
+  return String(month === 12 ? year : year - 1);
+}
 
 const YEAR_2025 = 'du=2025-01-01&au=2025-12-31';
 const ARRAGEOIS = '62-arrageois';
@@ -194,22 +206,27 @@ describe('Pilotage filters and charts', () => {
     const page = await ui.pageAs('STEERING');
     await ui.open(page, '/pilotage');
     const period = page.getByLabel('Période', { exact: true });
-    // Default: this year so far, the first option of the newest year.
-    expect(await period.inputValue()).toBe(parisToday().slice(0, 4));
+    // Default: the most recent period published — the latest closed of the grid's finest level for the Département.
+    expect(await period.inputValue()).toBe(latestClosed(finest, throughMonth));
     const labels = await period.locator('option').allTextContents();
-    // The calendar's periods, down to the finest the publication's grid has for the Département.
+    // The calendar's closed periods, down to the finest the publication's grid has for the Département: none cut at today.
     expect(labels).toContain('Année 2025');
     expect(labels.includes('1er trimestre 2025')).toBe(finest !== 'YEAR');
     expect(labels.includes('Novembre 2025')).toBe(finest === 'MONTH');
     expect(labels.some((l) => l.includes('période libre'))).toBe(false);
+    expect(labels.filter((l) => l.includes('jusqu’au'))).toEqual([]);
+    expect(await page.locator('#periodes-calendrier').textContent()).toContain('terminés');
     expect(await page.locator('#periodes-calendrier').textContent()).toContain('secret statistique');
+    await screenshot(page, 'pilotage-periode-par-defaut');
     // Dates that differ from a calendar period by a few days: refused, saying why.
     const response = await page.goto(`${ui.url}/pilotage?du=2025-01-01&au=2025-12-30`);
     expect(response!.status()).toBe(400);
     expect(await page.locator('main').textContent()).toContain('Choisissez une année, un trimestre ou un mois.');
     await screenshot(page, 'pilotage-periode-hors-calendrier');
-    // An administrator keeps free dates, shown as such.
+    // An administrator's default stays this year so far (exact, live figures); it keeps free dates, shown as such.
     const admin = await ui.pageAs('ADMIN');
+    await ui.open(admin, '/pilotage');
+    expect(await admin.getByLabel('Période', { exact: true }).inputValue()).toBe(parisToday().slice(0, 4));
     await ui.open(admin, '/pilotage?du=2025-01-01&au=2025-12-30');
     expect(await admin.getByLabel('Période', { exact: true }).locator('option:checked').textContent()).toContain('période libre, administrateurs');
     await Promise.all([page.close(), admin.close()]);
@@ -645,7 +662,7 @@ describe('the annual review (« bilan »)', () => {
     expect(await page.locator('dl').textContent()).toContain('du 1er janvier 2025 au 31 décembre 2025');
     expect(await page.locator('.secret').textContent()).toContain('« < 11 » : effectif compris entre 1 et 10');
     // The review handed out names the publication its figures come from.
-    expect(await page.getByTestId('bilan-publication').textContent()).toMatch(/Chiffres publiés au \d{1,2}(er)? [a-zéû]+ \d{4} selon la grille : /);
+    expect(await page.getByTestId('bilan-publication').textContent()).toMatch(/Chiffres arrêtés à fin [a-zéû]+ \d{4}, publiés le \d{1,2}(er)? [a-zéû]+ \d{4}, selon la grille : /);
     expect(await unavailableNotices(page)).toEqual([]);
     // The publication counts accompaniments started (a person accompanied twice counts twice).
     const { rows } = await ui.system.db.query<{ n: number }>(
@@ -672,6 +689,9 @@ describe('the annual review (« bilan »)', () => {
     expect(breaks).toEqual(['auto', 'page', 'page']);
     await screenshot(page, 'pilotage-bilan-print');
     await page.emulateMedia({ media: 'screen' });
+    // With no year asked: the last year published to a steering user, closed (ten days after its end).
+    await ui.open(page, '/pilotage/bilan');
+    expect(await page.locator('h1').textContent()).toBe(`Bilan annuel ${latestClosed('YEAR', throughMonth)}`);
     await page.close();
   });
 });

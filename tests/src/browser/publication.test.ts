@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from '../support/browser.js';
 import { expectAccessibleAndCapture, useDashboard } from '../support/dashboard.js';
+import { parisToday } from '../support/days.js';
 import { runPublicationJob } from '../support/publication.js';
 
 /**
@@ -23,6 +24,23 @@ interface Grid {
 }
 
 let grid: Grid;
+/** The last month published (YYYY-MM): the last closed when the job ran, ten days after its end. */
+let throughMonth: string;
+
+/** The latest period of a level closed by `through` (YYYY-MM): `2026-10` by quarter is `2026-T3`, by year `2025`. */
+function latestClosed(level: string, through: string): string {
+  const [year, month] = [Number(through.slice(0, 4)), Number(through.slice(5, 7))];
+  if (level === 'MONTH') return through;
+  if (level === 'QUARTER') return month >= 3 ? `${year}-T${Math.floor(month / 3)}` : `${year - 1}-T4`;
+  return String(month === 12 ? year : year - 1);
+}
+
+/** The last day (YYYY-MM-DD) of a grid period: `2026-T3` → `2026-09-30`. */
+function lastDayOf(period: string): string {
+  const year = Number(period.slice(0, 4));
+  const month = period.includes('-T') ? 3 * Number(period.slice(6)) : period.includes('-') ? Number(period.slice(5, 7)) : 12;
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+}
 
 /** « 1 234 » → 1234; « non publié à ce niveau », « < 11 » and « — » are not numbers (null). */
 const numberOf = (text: string | null): number | null => {
@@ -71,8 +89,9 @@ describe('before the publication job’s first run', () => {
     const territories = await shownRows(page, 'territoires');
     expect(territories).toHaveLength(9);
     territories.forEach((row) => expect(row.slice(1, 4), row[0]).toEqual([NOT_PUBLISHED, NOT_PUBLISHED, NOT_PUBLISHED]));
-    // No grid yet: every period of the calendar is offered.
+    // No grid yet: every closed period of the calendar is offered (what the first publication will hold), none cut at today.
     expect(await periodOptions(page)).toContain('Mars 2025');
+    expect((await periodOptions(page)).filter((o) => o.includes('jusqu’au'))).toEqual([]);
     await expectAccessibleAndCapture(page, 'publication-pas-encore-pilotage');
     await page.locator('#titre-indicateurs').evaluate((title) => title.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'publication-pas-encore-accompagnements');
@@ -114,20 +133,24 @@ describe('before the publication job’s first run', () => {
 describe('Pilotage on the Département’s publication', () => {
   beforeAll(async () => {
     await runPublicationJob(ui.system, '62', { startAt: 3 });
-    const { rows } = await ui.system.db.query<{ grid: Grid | null }>(`select grid from beneficiaries.publication where department_code = '62'`);
+    const { rows } = await ui.system.db.query<{ grid: Grid | null; through_month: string }>(`select grid, through_month from beneficiaries.publication where department_code = '62'`);
     // The demo's Pas-de-Calais is large enough for a grid of the ladder from its third level on.
     expect(rows[0]?.grid?.name, 'the job published a grid for the 62').toBeTruthy();
     grid = rows[0]!.grid!;
+    throughMonth = rows[0]!.through_month;
   }, 600_000);
 
   it('names the grid to a steering user, shows the year’s figure, and says « non publié à ce niveau » finer than the grid', async () => {
     const page = await ui.pageAs('STEERING');
     await ui.open(page, `/pilotage?${YEAR_2025}`);
 
-    // The notice under the filters: the day of the publication and the grid, in the API's words.
+    // The notice under the filters: the last month published, the day of the publication and the grid, in the API's words.
     const notice = (await gridNotice(page).textContent())!;
-    expect(notice).toMatch(/^Chiffres publiés au \d{1,2}(er)? [a-zéû]+ \d{4} selon la grille : /);
+    const lastMonth = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${throughMonth}-01T00:00:00Z`));
+    expect(notice).toMatch(new RegExp(`^Chiffres arrêtés à fin ${lastMonth}, publiés le \\d{1,2}(er)? [a-zéû]+ \\d{4}, selon la grille : `));
     expect(notice).toContain(`selon la grille : ${grid.name}. Les chiffres plus fins sont « non publié à ce niveau » (secret statistique).`);
+    // Closed periods only, frozen once closed: why a steering user's figures may differ from an administrator's.
+    expect(notice).toContain('Une période n’est publiée qu’une fois close, dix jours après la fin de son dernier mois, et ce qui est enregistré ensuite sur un mois clos ne l’est pas : ces chiffres peuvent donc différer de ceux d’un administrateur.');
     // 205 accompaniments started against the administrator's 200 people: the notice says what is counted.
     expect(notice).toContain('Les effectifs publiés comptent des accompagnements');
     expect(await filterWarnings(page)).toEqual([]);
@@ -247,23 +270,68 @@ describe('Pilotage on the Département’s publication', () => {
     await page.close();
   });
 
-  it('shows the same active caseload on Pilotage as on the Territoires page, for the Département or a territory', async () => {
-    for (const role of ['ADMIN', 'STEERING'] as const) {
-      const page = await ui.pageAs(role);
-      await ui.open(page, '/territoires');
-      // Today's caseload, per territory and in total (the total only when no territory's is hidden).
-      const total = numberOf(await page.locator('tfoot td').nth(2).textContent());
-      const rows = await page.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
-      const territory = rows.find((r) => numberOf(r[4]!) !== null);
-      if (role === 'ADMIN') expect(total, 'the administrator’s total').not.toBeNull();
-      expect(territory, `${role}: a territory whose caseload is published`).toBeDefined();
-      // Pilotage's default period is this year so far: its caseload at the end of the period is today's.
-      await ui.open(page, '/pilotage');
-      if (total !== null) expect(numberOf(await card(page, 'File active en fin de période').textContent()), role).toBe(total);
-      await page.getByLabel('Territoire', { exact: true }).selectOption({ label: territory![0]! });
+  it('shows on Pilotage the caseload at the end of its default period: today’s to an administrator (as on Territoires), the end of the latest closed period to a steering user', async () => {
+    // An administrator: this year so far, live; its caseload at the end of the period is today's, per territory and in total.
+    const admin = await ui.pageAs('ADMIN');
+    await ui.open(admin, '/territoires');
+    const total = numberOf(await admin.locator('tfoot td').nth(2).textContent());
+    const rows = await admin.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
+    const territory = rows.find((r) => numberOf(r[4]!) !== null);
+    expect(total, 'the administrator’s total').not.toBeNull();
+    expect(territory, 'a territory whose caseload is shown').toBeDefined();
+    await ui.open(admin, '/pilotage');
+    expect(numberOf(await card(admin, 'File active en fin de période').textContent())).toBe(total);
+    await admin.getByLabel('Territoire', { exact: true }).selectOption({ label: territory![0]! });
+    await admin.waitForURL((url) => url.searchParams.get('territoire') !== null);
+    await expect.poll(() => card(admin, 'File active en fin de période').textContent(), { timeout: 15_000 }).toBe(territory![4]);
+    await admin.close();
+
+    // A steering user: the most recent period the publication holds for the Département (the latest closed of its
+    // finest level), never the current one cut at today; its caseload is the accompaniments in progress at its end.
+    const period = latestClosed(grid.finest[0]!, throughMonth);
+    const end = lastDayOf(period);
+    const page = await ui.pageAs('STEERING');
+    await ui.open(page, '/pilotage');
+    expect(await page.getByLabel('Période', { exact: true }).inputValue()).toBe(period);
+    expect(await filterWarnings(page)).toEqual([]);
+    const { rows: active } = await ui.system.db.query<{ n: number }>(
+      `select count(*)::int as n from beneficiaries.accompaniment where department_code = '62' and started_on <= $1 and (ended_on is null or ended_on > $1)`,
+      [end],
+    );
+    expect(numberOf(await card(page, 'File active en fin de période').textContent())).toBe(active[0]!.n);
+    // The review linked is of the last closed year.
+    expect(await page.getByRole('link', { name: /^Bilan annuel \d{4} imprimable$/ }).textContent()).toBe(`Bilan annuel ${latestClosed('YEAR', throughMonth)} imprimable`);
+    await expectAccessibleAndCapture(page, 'publication-pilotage-par-defaut');
+    // A territory whose caseload the comparison publishes for that period: the same on its own.
+    const published = (await shownRows(page, 'territoires')).find((row) => numberOf(row[3]!) !== null);
+    if (published) {
+      await page.getByLabel('Territoire', { exact: true }).selectOption({ label: published[0]! });
       await page.waitForURL((url) => url.searchParams.get('territoire') !== null);
-      await expect.poll(() => card(page, 'File active en fin de période').textContent(), { timeout: 15_000 }).toBe(territory![4]);
-      await page.close();
+      await expect.poll(() => card(page, 'File active en fin de période').textContent(), { timeout: 15_000 }).toBe(published[3]);
     }
+    await page.close();
+  });
+
+  it('says to a steering user that a period not closed yet is not published, instead of cards « non publié à ce niveau »', async () => {
+    const year = parisToday().slice(0, 4);
+    const page = await ui.pageAs('STEERING');
+    await ui.open(page, `/pilotage?periode=${year}`);
+    // Said first next to the filters; the period asked stays selected (the select shows what the page is), though not offered.
+    expect((await filterWarnings(page))[0]).toBe(
+      'Cette période n’est pas encore close : ses chiffres seront publiés dix jours après la fin de son dernier mois (secret statistique). Choisissez une période terminée pour les voir.',
+    );
+    const select = page.getByLabel('Période', { exact: true });
+    expect(await select.inputValue()).toBe(year);
+    expect(await select.locator('option:checked').textContent()).toMatch(new RegExp(`^Année ${year}`));
+    // No other period cut at today is offered.
+    expect((await periodOptions(page)).filter((o) => o.includes('jusqu’au')).length).toBeLessThanOrEqual(1);
+    // No card « non publié à ce niveau »: one line names the counts not published yet; the CER say when they will be.
+    expect(await page.locator('.card-value').filter({ hasText: NOT_PUBLISHED }).count()).toBe(0);
+    expect(await page.getByTestId('non-publie-indicateurs').textContent()).toMatch(/^Pas encore publiés \(voir l’avertissement en haut de la page\) : personnes accueillies, /);
+    expect(await page.getByTestId('cer-par-annee').textContent()).toContain(`de ${year} ne sont pas encore publiés : une année civile l’est une fois close, dix jours après la fin de décembre`);
+    await expectAccessibleAndCapture(page, 'publication-pilotage-periode-ouverte');
+    await page.locator('#titre-indicateurs').evaluate((title) => title.scrollIntoView({ block: 'start' }));
+    await screenshot(page, 'publication-pilotage-periode-ouverte-accompagnements');
+    await page.close();
   });
 });

@@ -1408,7 +1408,7 @@ export type PilotageProgrammesQuery = { programmes: Array<{ id: string, name: st
 export type PilotagePublicationQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PilotagePublicationQuery = { publication: { asOf: string, gridName: string | null, crossings: number | null, finest: Array<string> } | null };
+export type PilotagePublicationQuery = { publication: { asOf: string, throughMonth: string, gridName: string | null, crossings: number | null, finest: Array<string> } | null };
 
 export type PilotageSanctionsQueryVariables = Exact<{
   scope?: IndicatorScopeInput | null | undefined;

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { PilotageComparisonPlacesQuery, PilotageComparisonQuery, PilotageContractsQuery, PilotageDelaysQuery, PilotageFundingQuery, PilotageIndicatorsQuery } from '../graphql/operations.ts';
 import { parseFilters, pilotageView, type PilotageData } from './pilotage';
+import type { Publication } from '../publication.ts';
 
 // The view is built from panels already loaded: nothing here talks to the gateway.
 vi.mock('./env', () => ({ serverEnv: { gatewayUrl: 'http://gateway.test/graphql', persistedOperations: false } }));
@@ -241,7 +242,7 @@ describe('pilotageView', () => {
         expect(statisticLabels(view), query).toEqual([]);
       }
       // A grid of the Département only does not hold an operator's structure: said once, not as cards.
-      const publication = { asOf: '2026-12-06', gridName: 'Département par trimestre', crossings: 0, finest: ['QUARTER'] };
+      const publication = { asOf: '2026-12-06', throughMonth: '2026-10', gridName: 'Département par trimestre', crossings: 0, finest: ['QUARTER'] };
       const offGrid = pilotageView({ ...filtered('periode=2025&operateur=o1'), publication, delays: null }, operator);
       expect(offGrid.statisticsNotice).toMatch(/^Les délais \(dont les délais légaux\)[^]* ne sont pas publiés pour votre périmètre/);
       expect(statisticLabels(offGrid)).toEqual([]);
@@ -262,6 +263,42 @@ describe('pilotageView', () => {
       expect(statisticLabels(admin)).toEqual(STATISTICS);
       expect(statisticTables(admin)).toEqual(['difficultes', 'delais']);
       expect(tableOf(admin, 'indicateurs').note).not.toContain('par année civile');
+    });
+  });
+
+  describe('time: callers without exact counts read closed periods only', () => {
+    const TODAY = '2026-12-06';
+    const publication = (finest: string[]): Publication => ({ asOf: TODAY, throughMonth: '2026-10', gridName: 'Département', crossings: 1, finest });
+    const parsed = (query: string, actions: string[], p?: Publication | null): ReturnType<typeof parseFilters> => parseFilters(new URL(`http://x/pilotage?${query}`), { actions }, TODAY, p);
+
+    it('defaults a steering user to the latest closed period of the grid’s finest level for the Département, an administrator to this year so far', () => {
+      expect(parsed('', [], publication(['MONTH', 'QUARTER']))).toMatchObject({ period: '2026-10', from: '2026-10-01', to: '2026-10-31' });
+      expect(parsed('', [], publication(['QUARTER', 'YEAR']))).toMatchObject({ period: '2026-T3', from: '2026-07-01', to: '2026-09-30' });
+      expect(parsed('territoire=t1', [], publication(['YEAR']))).toMatchObject({ period: '2025', from: '2025-01-01', to: '2025-12-31', territoryId: 't1' });
+      // Before the first run (or not read): the last closed year.
+      expect(parsed('', [], null)).toMatchObject({ period: '2025', to: '2025-12-31' });
+      expect(parsed('', [])).toMatchObject({ period: '2025' });
+      // A period asked keeps its own, even not closed (the page says so).
+      expect(parsed('periode=2026', [], publication(['QUARTER']))).toMatchObject({ period: '2026', from: '2026-01-01', to: TODAY });
+      expect(parsed('du=2025-01-01&au=2025-12-31', [], publication(['QUARTER']))).toMatchObject({ period: '2025' });
+      // Administrators: exact figures, live: this year so far.
+      expect(parsed('', ['counts:readExact'], publication(['MONTH']))).toMatchObject({ period: '2026', from: '2026-01-01', to: TODAY });
+    });
+
+    it('says a year not closed yet is not published yet for the CER and the statistics, and shows them once closed', () => {
+      const view = pilotageView(data({ filters: parsed('periode=2026', []), contracts: null, delays: null }), viewer('STEERING'), TODAY);
+      expect(view.contractsNotice).toBe(
+        'Les chiffres des contrats (CER) de 2026 ne sont pas encore publiés : une année civile l’est une fois close, dix jours après la fin de décembre (secret statistique). Choisissez une année terminée pour les voir.',
+      );
+      expect(view.statisticsNotice).toMatch(/^Les délais \(dont les délais légaux\)[^]* de 2026 ne sont pas encore publiés : /);
+      expect(view.delays).toBeNull();
+      // On 2027-01-11, 2026 is closed: published (the publication holding December).
+      const closed = pilotageView(data({ filters: parsed('periode=2026', []), publication: { ...publication(['QUARTER']), throughMonth: '2026-12' } }), viewer('STEERING'), '2027-01-11');
+      expect(closed.contractsNotice).toBeNull();
+      expect(closed.statisticsNotice).toBeNull();
+      // An administrator reads the year so far.
+      const admin = pilotageView(data({ filters: parsed('periode=2026', ['counts:readExact']) }), viewer('ADMIN'), TODAY);
+      expect([admin.contractsNotice, admin.statisticsNotice]).toEqual([null, null]);
     });
   });
 

@@ -6,7 +6,7 @@ import { exportCountValue, formatCountValue, formatDecimal, formatShare, hasSupp
 import { formatDay, parisToday } from '../days.ts';
 import { GRID_NOTE, gridOptionOf, gridPeriod, gridYears, type GridYear } from '../periods.ts';
 import { formatCount, formatEuros } from '../format.ts';
-import { CONTRACTS_BY_YEAR, contractsPublished, NOT_PUBLISHED_BY_TERRITORY, reachOf, statisticsNotice as whyNoStatistics, statisticsPublished, type Publication } from '../publication.ts';
+import { contractsNotice as whyNoContracts, contractsPublished, defaultPublishedPeriod, NOT_PUBLISHED_BY_TERRITORY, reachOf, statisticsNotice as whyNoStatistics, statisticsPublished, type Publication } from '../publication.ts';
 import { occupancyOf, occupancyPercentCell, occupancyText, type OccupancyFigures } from '../../routes/conventions/occupancy.ts';
 import type {
   PilotageComparisonContractsQuery,
@@ -53,14 +53,19 @@ function isoDate(value: string): boolean {
 
 /**
  * Filters from the URL (`programme`, `territoire`, `operateur`, and the period: `periode` — a year,
- * quarter or month of the grid — or `du` and `au`); default period: this year so far. Dates off the
- * grid are for administrators only (`counts:readExact`): the API refuses them to the others
- * (statistical secrecy, lib/periods.ts), and the page says so here rather than show empty panels.
+ * quarter or month of the grid — or `du` and `au`). Default period: for an administrator, this year
+ * so far; for a caller without exact counts, the most recent period the Département's publication
+ * holds (`publication`: the latest closed period of its finest level for the Département, or the
+ * last closed year before its first run, lib/publication.ts `defaultPublishedPeriod`) — the current
+ * period is not published until closed. Dates off the grid are for administrators only
+ * (`counts:readExact`): the API refuses them to the others (statistical secrecy, lib/periods.ts),
+ * and the page says so here rather than show empty panels.
  */
-export function parseFilters(url: URL, viewer: Pick<SessionUser, 'actions'>, today = parisToday()): Filters {
+export function parseFilters(url: URL, viewer: Pick<SessionUser, 'actions'>, today = parisToday(), publication?: Publication | null): Filters {
   const text = (name: string): string | null => url.searchParams.get(name)?.trim() || null;
   const scope = { programmeId: text('programme'), territoryId: text('territoire'), operatorId: text('operateur') };
-  const named = text('periode');
+  const exact = viewer.actions.includes('counts:readExact');
+  const named = text('periode') ?? (exact || text('du') || text('au') ? null : defaultPublishedPeriod(publication, today));
   if (named) {
     const period = gridPeriod(named, today);
     if (!period) error(400, `La période « ${named} » n’existe pas : choisissez une année, un trimestre ou un mois passés ou en cours.`);
@@ -71,7 +76,7 @@ export function parseFilters(url: URL, viewer: Pick<SessionUser, 'actions'>, tod
   if (!isoDate(from) || !isoDate(to)) error(400, 'La période doit être donnée par deux dates au format AAAA-MM-JJ.');
   if (from > to) error(400, 'La date de début de la période doit précéder sa date de fin.');
   const period = gridOptionOf(from, to, today);
-  if (!period && !viewer.actions.includes('counts:readExact')) error(400, `Choisissez une année, un trimestre ou un mois. ${GRID_NOTE}`);
+  if (!period && !exact) error(400, `Choisissez une année, un trimestre ou un mois. ${GRID_NOTE}`);
   return { ...scope, from, to, period: period?.value ?? null };
 }
 
@@ -111,13 +116,13 @@ export interface PilotageData {
 export type PilotageViewer = Pick<SessionUser, 'actions'> & Partial<Pick<SessionUser, 'role' | 'partnerId' | 'territoryIds'>>;
 
 /** What the API publishes to this viewer for these filters (lib/publication.ts), so that nothing is asked only to be hidden. */
-function published(filters: Filters, viewer: PilotageViewer, publication: Publication | null | undefined): { exact: boolean; contracts: boolean; statistics: boolean } {
+function published(filters: Filters, viewer: PilotageViewer, publication: Publication | null | undefined, today = parisToday()): { exact: boolean; contracts: boolean; statistics: boolean } {
   const exact = viewer.actions.includes('counts:readExact');
   const reach = reachOf(viewer);
   return {
     exact,
-    contracts: contractsPublished(filters.period, filters, exact, reach),
-    statistics: statisticsPublished(filters.period, filters, exact, reach, { publication, to: filters.to }),
+    contracts: contractsPublished(filters.period, filters, exact, reach, today),
+    statistics: statisticsPublished(filters.period, filters, exact, reach, { publication, to: filters.to }, today),
   };
 }
 
@@ -494,7 +499,7 @@ function comparisonTable(
 }
 
 /** Everything the page, the review and the exports show, from the panels that answered. */
-export function pilotageView(data: PilotageData, viewer: PilotageViewer): PilotageView {
+export function pilotageView(data: PilotageData, viewer: PilotageViewer, today = parisToday()): PilotageView {
   const { filters } = data;
   const i = data.indicators.ok ? data.indicators.data.indicators : null;
   const c = data.contracts?.ok ? data.contracts.data.contractIndicators : null;
@@ -505,10 +510,11 @@ export function pilotageView(data: PilotageData, viewer: PilotageViewer): Pilota
   // Off a calendar year or with a territory or another operator, the API gives the others only « non publié à ce niveau » CER;
   // off a calendar year of their whole reach, only « non publié à ce niveau » delays, difficulties, replies and appointments.
   // Off a calendar year of their reach, or when the publication does not hold that reach, the statistics are not published either.
-  const { exact, contracts: contractsShown, statistics: statisticsShown } = published(filters, viewer, data.publication);
+  // Only closed calendar years (ten days after their end): a year not closed yet is said so, not « choisissez une année ».
+  const { exact, contracts: contractsShown, statistics: statisticsShown } = published(filters, viewer, data.publication, today);
   // Not asked then (null), or asked and answered: the sentence instead of the cards.
-  const contractsNotice = !contractsShown && (data.contracts === null || c) ? CONTRACTS_BY_YEAR : null;
-  const statisticsNotice = whyNoStatistics(filters.period, filters, exact, reachOf(viewer), data.publication, filters.to);
+  const contractsNotice = !contractsShown && (data.contracts === null || c) ? whyNoContracts(filters.period, today) : null;
+  const statisticsNotice = whyNoStatistics(filters.period, filters, exact, reachOf(viewer), data.publication, filters.to, today);
   const tables: Table[] = [];
 
   let accompaniments: Section;

@@ -1,10 +1,10 @@
 // The « Sanctions et remobilisation » figures of the Pilotage page: how many procedures and how
 // long, for the page's scope and grid period, suppressed by the API like every aggregate. Callers
-// without exact counts read them for the whole Département over a calendar year only (ADR 0023):
+// without exact counts read them for the whole Département over a closed calendar year only (ADR 0023):
 // for another period or scope, the panel says so once instead of cards « non publié à ce niveau ».
 import { formatDecimal } from '#lib/counts.ts';
 import type { PilotageSanctionsQuery } from '#lib/graphql/operations.ts';
-import { SANCTIONS_BY_YEAR, sanctionsPublished, type Reach } from '#lib/publication.ts';
+import { sanctionsNotice, sanctionsPublished, type Reach } from '#lib/publication.ts';
 import { countFigure, daysFigure, type Figure, type Filters } from '#lib/server/pilotage.ts';
 import { loadPanel } from '#lib/server/panel.ts';
 import sanctionsDocument from './sanctions.graphql?raw';
@@ -18,7 +18,7 @@ const monthsFigure = (label: string, months: number | null, detail: string): Fig
 export async function loadSanctionFigures(fetch: typeof globalThis.fetch, filters: Filters, actions: readonly string[], reach?: Reach): Promise<SanctionFigures | null> {
   if (!actions.includes('sanctionIndicators:read')) return null;
   // Not asked when the API would answer only « non publié à ce niveau ».
-  if (!sanctionsPublished(filters.period, filters, actions.includes('counts:readExact'), reach)) return { ok: true, figures: [], notice: SANCTIONS_BY_YEAR };
+  if (!sanctionsPublished(filters.period, filters, actions.includes('counts:readExact'), reach)) return { ok: true, figures: [], notice: sanctionsNotice(filters.period) };
   const panel = await loadPanel<PilotageSanctionsQuery>(fetch, 'sanctions et remobilisation', sanctionsDocument, {
     scope: { territoryId: filters.territoryId, programmeId: filters.programmeId, operatorId: filters.operatorId },
     period: { from: filters.from, to: filters.to },

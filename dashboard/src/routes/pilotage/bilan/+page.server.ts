@@ -3,16 +3,25 @@ import type { PilotageDepartmentQuery } from '#lib/graphql/operations.ts';
 import { requireSection } from '#lib/server/guard.ts';
 import { loadPanel } from '#lib/server/panel.ts';
 import { filterParams, loadPilotage, parseFilters, pilotageView } from '#lib/server/pilotage.ts';
-import { loadPublicationLimits } from '#lib/server/publication.ts';
+import { closedThrough, latestClosed } from '#lib/publication.ts';
+import { loadPublication, loadPublicationLimits } from '#lib/server/publication.ts';
 import type { PageServerLoad } from './$types';
 import departmentDocument from './departement.graphql?raw';
 
-/** The annual review (« bilan »): every figure of a year (`annee`, default: last year) for the page's programme, territory and operator, printable. */
+/**
+ * The annual review (« bilan »): every figure of a year (`annee`) for the page's programme, territory
+ * and operator, printable. Default: last year; for a caller without exact counts, the last year
+ * published — closed (ten days after its end) and held by the publication.
+ */
 export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   const user = requireSection(locals.user, '/pilotage');
   const requested = Number(url.searchParams.get('annee') ?? url.searchParams.get('du')?.slice(0, 4));
-  const year = Number.isInteger(requested) && requested > 2000 && requested < 2100 ? requested : Number(parisToday().slice(0, 4)) - 1;
-  const filters = { ...parseFilters(url, user), from: `${year}-01-01`, to: `${year}-12-31`, period: String(year) };
+  const today = parisToday();
+  const publication = await loadPublication(fetch, user);
+  const exact = user.actions.includes('counts:readExact');
+  const lastYear = exact ? Number(today.slice(0, 4)) - 1 : Number(latestClosed('YEAR', publication?.throughMonth ?? closedThrough(today)));
+  const year = Number.isInteger(requested) && requested > 2000 && requested < 2100 ? requested : lastYear;
+  const filters = { ...parseFilters(url, user, today, publication), from: `${year}-01-01`, to: `${year}-12-31`, period: String(year) };
   const [data, department, limits] = await Promise.all([
     loadPilotage(fetch, filters, user),
     loadPanel<PilotageDepartmentQuery>(fetch, 'Département', departmentDocument),
