@@ -12,8 +12,9 @@ const shown = (count: PublishedCount): boolean => !count.suppressed && (count.va
  * counts per territory form a group whose total is the Département's figure, so that a hidden
  * territory cannot be recomputed by difference; a median is published only over a published count.
  *
- * Callers without exact counts read them for their whole reach over a calendar year only
- * (`publishedYearOfReach`, ADR 0023); a territory is read only in the table beside the others.
+ * Callers without exact counts read them for their whole reach over a closed calendar year only
+ * (`publishedYearOfReach`, ADR 0023 « time »: never the current year cut at today, which grows by
+ * a day's breaches from one day to the next); a territory is read only in the table beside the others.
  */
 export async function sanctionIndicators(ctx: SubgraphContext, scope: IndicatorScopeInput | null | undefined, periodInput: PeriodInput): Promise<SanctionIndicatorsType> {
   const reach = assertCan(ctx.caller, 'sanctionIndicators:read');

@@ -73,7 +73,7 @@ export class SanctionResolver {
     return result(() => endSanctionProcedure(ctx, input));
   }
 
-  @Query(() => SanctionIndicatorsType, { description: 'How many suspension-remobilisation procedures and how long, for a scope and a period; suppressed like every aggregate. Callers without exact counts read their whole reach over a calendar year only; other scopes and periods are NOT_PUBLISHED (statistical secrecy, ADR 0023).' })
+  @Query(() => SanctionIndicatorsType, { description: 'How many suspension-remobilisation procedures and how long, for a scope and a period; suppressed like every aggregate. Callers without exact counts read their whole reach over a closed calendar year only (from 11 January after it: never the current year); other scopes and periods are NOT_PUBLISHED (statistical secrecy, ADR 0023).' })
   @Can('sanctionIndicators:read')
   sanctionIndicators(
     @Ctx() ctx: SubgraphContext,

@@ -214,11 +214,12 @@ describe('the suspension-remobilisation procedure', () => {
 });
 
 describe('the sanction indicators', () => {
-  it('count procedures opened, suspended and lifted over a grid period; steering reads its whole reach by calendar year, suppressed below 11', async () => {
+  it('count procedures opened, suspended and lifted over a grid period; steering reads its whole reach by closed calendar year, suppressed below 11', async () => {
     const referent = testCaller({ departmentCode: DEPARTMENT, role: 'REFERENT' });
     const territoryOnly = await createTestTerritory(orm.em.fork(), DEPARTMENT, [commune]);
-    const breachOn = daysAgo(20);
-    // Administrators ask any period (from the breaches to today); steering a calendar year of the grid.
+    // Breaches of 2025, a closed year (sanctions are in force from June 2025).
+    const breachOn = '2025-10-06';
+    // Administrators ask any period (from the breaches to today); steering a closed calendar year of the grid.
     const period = { from: breachOn, to: today };
     const year = { from: `${breachOn.slice(0, 4)}-01-01`, to: `${breachOn.slice(0, 4)}-12-31` };
     const query = 'query ($period: PeriodInput!, $scope: IndicatorScopeInput) { sanctionIndicators(period: $period, scope: $scope) { opened { value suppressed } suspended { value suppressed } lifted { value suppressed } medianDurationMonths medianDaysToLift byTerritory { territoryId opened { value } } } }';
@@ -228,7 +229,7 @@ describe('the sanction indicators', () => {
     for (let i = 0; i < 3; i += 1) {
       const person = await newPerson(orm.em.fork(), { departmentCode: DEPARTMENT, communeCode: commune, territoryId: territoryOnly });
       // Two of the three people are accompanied in the programme the figures are asked for.
-      await newAccompaniment(orm.em.fork(), { departmentCode: DEPARTMENT, beneficiaryId: person, territoryId: territoryOnly, referentId: referent.userId, prescribedOn: daysAgo(300), startedOn: daysAgo(290), ...(i < 2 ? { programmeId } : {}) });
+      await newAccompaniment(orm.em.fork(), { departmentCode: DEPARTMENT, beneficiaryId: person, territoryId: territoryOnly, referentId: referent.userId, prescribedOn: addDays(breachOn, -300), startedOn: addDays(breachOn, -290), ...(i < 2 ? { programmeId } : {}) });
       people.push(person);
     }
     for (const [i, person] of people.entries()) {
@@ -253,7 +254,7 @@ describe('the sanction indicators', () => {
     const steering = testCaller({ departmentCode: DEPARTMENT, role: 'STEERING' });
     const hidden = await run<{ sanctionIndicators: Record<string, unknown> }>(steering, query, { period: year, scope: { territoryId: territoryOnly } });
     expect(hidden.data!.sanctionIndicators).toMatchObject({ opened: { value: null, suppressed: true }, medianDurationMonths: null, medianDaysToLift: null });
-    // Steering reads its whole reach by calendar year only (ADR 0023): a territory chosen or a
+    // Steering reads its whole reach by closed calendar year only (ADR 0023): a territory chosen or a
     // quarter is « non publié à ce niveau »; limited to this territory, its year is « < 11 ».
     const rules = 'query ($period: PeriodInput!, $scope: IndicatorScopeInput) { sanctionIndicators(period: $period, scope: $scope) { opened { rule } byTerritory { territoryId opened { rule } } } }';
     const ruleOf = async (caller: typeof steering, p: { from: string; to: string }, scope: Record<string, string> | null) => (await run<{ sanctionIndicators: { opened: { rule: string | null }; byTerritory: { territoryId: string; opened: { rule: string | null } }[] } }>(caller, rules, { period: p, scope })).data!.sanctionIndicators;
@@ -261,6 +262,16 @@ describe('the sanction indicators', () => {
     expect((await ruleOf(steering, { from: year.from, to: `${year.from.slice(0, 4)}-01-31` }, null)).opened.rule).toBe('NOT_PUBLISHED');
     const limited = testCaller({ departmentCode: DEPARTMENT, role: 'STEERING', territoryIds: [territoryOnly] });
     expect(await ruleOf(limited, year, null)).toEqual({ opened: { rule: 'PRIMARY' }, byTerritory: [{ territoryId: territoryOnly, opened: { rule: 'PRIMARY' } }] });
+    // The current year, whole or cut at today, is not closed (ADR 0023, « time »): « non publié à ce
+    // niveau » to the same callers, while the administrator reads it exactly (one breach today).
+    expect((await breach(referent, { beneficiaryId: people[0]!, ...BREACH, breachOn: today })).ok).toBe(true);
+    const currentYear = { from: `${today.slice(0, 4)}-01-01`, to: `${today.slice(0, 4)}-12-31` };
+    for (const p of [currentYear, { from: currentYear.from, to: today }]) {
+      expect(await ruleOf(limited, p, null)).toEqual({ opened: { rule: 'NOT_PUBLISHED' }, byTerritory: [] });
+      expect((await ruleOf(steering, p, null)).opened.rule).toBe('NOT_PUBLISHED');
+      const exactNow = await run<{ sanctionIndicators: Record<string, unknown> }>(admin, query, { period: p, scope: { territoryId: territoryOnly } });
+      expect(exactNow.data!.sanctionIndicators).toMatchObject({ opened: { value: 1, suppressed: false }, byTerritory: [{ territoryId: territoryOnly, opened: { value: 1 } }] });
+    }
     // A free period is refused to steering (a period starting on the 2nd is never on the grid); référents do not read these figures.
     expect((await run(steering, query, { period: { from: addDays(year.from, 1), to: addDays(year.from, 10) } })).errors[0]).toMatch(/calendar month, quarter or year/);
     expect((await run(referent, query, { period: year })).errors).toEqual(['Your role (REFERENT) may not read sanction indicators.']);

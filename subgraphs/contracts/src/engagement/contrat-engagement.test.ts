@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { Caller } from '@passerelles/subgraph-kit';
+import { todayIso, type Caller } from '@passerelles/subgraph-kit';
 import { execute, openTestOrm, testCaller, testContext } from '@passerelles/subgraph-kit/test-support';
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -215,36 +215,55 @@ describe('converting a CER', () => {
 });
 
 describe('indicators of the contrat d’engagement', () => {
-  const period = { from: '2026-01-01', to: '2026-03-31' };
+  const period = { from: '2025-01-01', to: '2025-03-31' };
   const query = 'query ($p: PeriodInput!, $s: ContractIndicatorScopeInput) { contractIndicators(period: $p, scope: $s) { cerSigned { value } engagementSigned { value suppressed } engagementReduced { value suppressed } engagementMedianWeeklyHours } }';
-  // Steering reads its whole reach by calendar year (ADR 0023): a steering user of one territory.
-  const YEAR = { from: '2026-01-01', to: '2026-12-31' };
+  // Steering reads its whole reach by closed calendar year (ADR 0023, « time »): a steering user of one territory.
+  const YEAR = { from: '2025-01-01', to: '2025-12-31' };
+  // The current year, whole or cut at today, is not closed: « non publié à ce niveau » to steering.
+  const thisYear = todayIso().slice(0, 4);
+  const CURRENT_YEAR = { from: `${thisYear}-01-01`, to: `${thisYear}-12-31` };
+  const SO_FAR = { from: `${thisYear}-01-01`, to: todayIso() };
+  const NOT_PUBLISHED = { cerSigned: { value: null }, engagementSigned: { value: null, suppressed: true }, engagementReduced: { value: null, suppressed: true }, engagementMedianWeeklyHours: null };
   const steeringOf = (territoryId: string) => testCaller({ departmentCode: DEPARTMENT, role: 'STEERING', territoryIds: [territoryId] });
 
   it('counts those signed, those reduced below 15 hours and the median hours; suppressed for steering, the median only over a published base', async () => {
     const territoryId = `31-test-${randomUUID()}`;
     const hours = [8, 10, 12, 15, 15, 16, 18, 20, 20, 24, 30, 35];
     for (const [i, h] of hours.entries()) {
-      await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, territoryId, kind: 'CONTRAT_ENGAGEMENT', startsOn: '2026-02-01', signedOn: `2026-01-${String(10 + i).padStart(2, '0')}`, plannedWeeklyHours: h, reductionReason: h < 15 ? 'HEALTH' : undefined });
+      await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, territoryId, kind: 'CONTRAT_ENGAGEMENT', startsOn: '2025-02-01', signedOn: `2025-01-${String(10 + i).padStart(2, '0')}`, plannedWeeklyHours: h, reductionReason: h < 15 ? 'HEALTH' : undefined });
     }
     // Not counted: a CER, a draft, one signed before the period.
-    await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, territoryId, startsOn: '2026-02-01' });
-    await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, territoryId, kind: 'CONTRAT_ENGAGEMENT', startsOn: '2026-03-01', status: 'DRAFT', plannedWeeklyHours: 2 });
-    await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, territoryId, kind: 'CONTRAT_ENGAGEMENT', startsOn: '2025-12-01', plannedWeeklyHours: 1, reductionReason: 'CARING' });
+    await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, territoryId, startsOn: '2025-02-01' });
+    await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, territoryId, kind: 'CONTRAT_ENGAGEMENT', startsOn: '2025-03-01', status: 'DRAFT', plannedWeeklyHours: 2 });
+    await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, territoryId, kind: 'CONTRAT_ENGAGEMENT', startsOn: '2024-12-01', plannedWeeklyHours: 1, reductionReason: 'CARING' });
     const exact = await execute<{ contractIndicators: unknown }>(schema, testContext(orm, admin), query, { p: period, s: { territoryId } });
     expect(exact.errors).toEqual([]);
     // Median of 12 values: (16 + 18) / 2.
     expect(exact.data?.contractIndicators).toEqual({ cerSigned: { value: 1 }, engagementSigned: { value: 12, suppressed: false }, engagementReduced: { value: 3, suppressed: false }, engagementMedianWeeklyHours: 17 });
     const published = await execute<{ contractIndicators: unknown }>(schema, testContext(orm, steeringOf(territoryId)), query, { p: YEAR, s: {} });
     expect(published.data?.contractIndicators).toEqual({ cerSigned: { value: null }, engagementSigned: { value: 12, suppressed: false }, engagementReduced: { value: null, suppressed: true }, engagementMedianWeeklyHours: 17 });
+    // One signed today: the administrator reads the current year exactly, steering does not read it at all.
+    await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, territoryId, kind: 'CONTRAT_ENGAGEMENT', startsOn: todayIso(), plannedWeeklyHours: 20 });
+    for (const p of [CURRENT_YEAR, SO_FAR]) {
+      const current = await execute<{ contractIndicators: unknown }>(schema, testContext(orm, steeringOf(territoryId)), query, { p, s: {} });
+      expect(current.errors).toEqual([]);
+      expect(current.data?.contractIndicators).toEqual(NOT_PUBLISHED);
+      const exactNow = await execute<{ contractIndicators: unknown }>(schema, testContext(orm, admin), query, { p, s: { territoryId } });
+      expect(exactNow.data?.contractIndicators).toEqual({ cerSigned: { value: 0 }, engagementSigned: { value: 1, suppressed: false }, engagementReduced: { value: 0, suppressed: false }, engagementMedianWeeklyHours: 20 });
+    }
   });
 
   it('gives no median over a suppressed base', async () => {
     const territoryId = `31-test-${randomUUID()}`;
-    for (const h of [15, 20, 25]) await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, territoryId, kind: 'CONTRAT_ENGAGEMENT', startsOn: '2026-02-01', plannedWeeklyHours: h });
+    for (const h of [15, 20, 25]) await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, territoryId, kind: 'CONTRAT_ENGAGEMENT', startsOn: '2025-02-01', plannedWeeklyHours: h });
     const published = await execute<{ contractIndicators: unknown }>(schema, testContext(orm, steeringOf(territoryId)), query, { p: YEAR, s: {} });
     expect(published.data?.contractIndicators).toEqual({ cerSigned: { value: 0 }, engagementSigned: { value: null, suppressed: true }, engagementReduced: { value: 0, suppressed: false }, engagementMedianWeeklyHours: null });
     const exact = await execute<{ contractIndicators: unknown }>(schema, testContext(orm, admin), query, { p: period, s: { territoryId } });
     expect(exact.data?.contractIndicators).toMatchObject({ engagementSigned: { value: 3 }, engagementMedianWeeklyHours: 20 });
+    // The current year is not closed: « non publié à ce niveau » to steering, exact to the administrator.
+    const current = await execute<{ contractIndicators: unknown }>(schema, testContext(orm, steeringOf(territoryId)), query, { p: SO_FAR, s: {} });
+    expect(current.data?.contractIndicators).toEqual(NOT_PUBLISHED);
+    const exactNow = await execute<{ contractIndicators: unknown }>(schema, testContext(orm, admin), query, { p: SO_FAR, s: { territoryId } });
+    expect(exactNow.data?.contractIndicators).toMatchObject({ engagementSigned: { value: 0, suppressed: false } });
   });
 });

@@ -62,7 +62,7 @@ export class EngagementContractResolver {
     return contractAlerts(ctx, asOf ?? null, withinDays);
   }
 
-  @Query(() => ContractIndicatorsType, { description: 'CER signed, in force and renewed, objectives done, and contrats d’engagement signed (with a reduction, median hours), over a period. Callers without exact counts read them for their whole reach over a calendar year only, with no stock; other scopes and periods are NOT_PUBLISHED (statistical secrecy, ADR 0023).' })
+  @Query(() => ContractIndicatorsType, { description: 'CER signed, in force and renewed, objectives done, and contrats d’engagement signed (with a reduction, median hours), over a period. Callers without exact counts read them for their whole reach over a closed calendar year only (from 11 January after it: never the current year), with no stock; other scopes and periods are NOT_PUBLISHED (statistical secrecy, ADR 0023).' })
   @Can('contractIndicators:read')
   contractIndicators(
     @Ctx() ctx: SubgraphContext,

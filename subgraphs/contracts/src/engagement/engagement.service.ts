@@ -165,8 +165,9 @@ export async function contractAlerts(ctx: SubgraphContext, asOf: string | null, 
  * CER and contrat d'engagement indicators over a period, with small-count suppression (kit). ADMIN and STEERING count the
  * Département (or one territory), an OPERATOR its own contracts, a REFERENT their own caseload.
  *
- * Callers without exact counts read them only for their whole reach over a calendar year
- * (`publishedYearOfReach`, ADR 0023), each year's figures suppressed as groups (renewed and first
+ * Callers without exact counts read them only for their whole reach over a closed calendar year
+ * (`publishedYearOfReach`, ADR 0023 « time »: never the current year cut at today, which grows by a
+ * day's signatures from one day to the next), each year's figures suppressed as groups (renewed and first
  * CER, objectives done and not, contracts under 15 h and not), with no stock: the CER in force at
  * a year's end would give, with its signatures, those that ended.
  */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { Caller } from '@passerelles/subgraph-kit';
+import { todayIso, type Caller } from '@passerelles/subgraph-kit';
 import { execute, openTestOrm, QueryCounter, testCaller, testContext } from '@passerelles/subgraph-kit/test-support';
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -200,17 +200,17 @@ describe('alerts', () => {
 });
 
 describe('indicators', () => {
-  it('counts CER signed, in force and renewed, and the share of objectives done; steering reads its whole reach by calendar year, suppressed as groups, no stock', async () => {
+  it('counts CER signed, in force and renewed, and the share of objectives done; steering reads its whole reach by closed calendar year, suppressed as groups, no stock', async () => {
     const territoryId = `12-test-${randomUUID()}`;
-    // The first quarter of 2026: steering callers ask only periods of the grid (statistical secrecy).
-    const period = { from: '2026-01-01', to: '2026-03-31' };
+    // The first quarter of 2025, a closed year: steering callers ask only periods of the grid (statistical secrecy).
+    const period = { from: '2025-01-01', to: '2025-03-31' };
     // 12 CER signed in the period, 3 of them renewals; 2 signed before; 1 draft, 1 cancelled.
-    const previous = await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, territoryId, startsOn: '2025-07-01', endsOn: '2025-12-31', status: 'RENEWED', objectives: ['DONE', 'ABANDONED'] });
-    for (let i = 0; i < 9; i++) await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, territoryId, startsOn: '2026-02-01', objectives: i < 5 ? ['DONE', 'IN_PROGRESS'] : ['PLANNED'] });
-    for (let i = 0; i < 3; i++) await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, territoryId, startsOn: '2026-01-01', signedOn: '2026-01-01', renewedFromId: previous, objectives: ['DONE'] });
-    await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, territoryId, startsOn: '2025-12-01', signedOn: '2025-11-20', objectives: ['DONE', 'DONE'] });
-    await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, territoryId, startsOn: '2026-03-01', status: 'DRAFT', objectives: ['DONE'] });
-    await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, territoryId, startsOn: '2026-03-01', status: 'CANCELLED', signedOn: '2026-02-20', objectives: ['DONE'] });
+    const previous = await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, territoryId, startsOn: '2024-07-01', endsOn: '2024-12-31', status: 'RENEWED', objectives: ['DONE', 'ABANDONED'] });
+    for (let i = 0; i < 9; i++) await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, territoryId, startsOn: '2025-02-01', objectives: i < 5 ? ['DONE', 'IN_PROGRESS'] : ['PLANNED'] });
+    for (let i = 0; i < 3; i++) await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, territoryId, startsOn: '2025-01-01', signedOn: '2025-01-01', renewedFromId: previous, objectives: ['DONE'] });
+    await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, territoryId, startsOn: '2024-12-01', signedOn: '2024-11-20', objectives: ['DONE', 'DONE'] });
+    await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, territoryId, startsOn: '2025-03-01', status: 'DRAFT', objectives: ['DONE'] });
+    await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, territoryId, startsOn: '2025-03-01', status: 'CANCELLED', signedOn: '2025-02-20', objectives: ['DONE'] });
     const query = 'query ($p: PeriodInput!, $s: ContractIndicatorScopeInput) { contractIndicators(period: $p, scope: $s) { cerSigned { value suppressed } cerActive { value } cerRenewed { value suppressed } objectives { value } objectivesDone { value } objectivesDonePercent } }';
     const exact = await execute<{ contractIndicators: unknown }>(schema, testContext(orm, admin), query, { p: period, s: { territoryId } });
     expect(exact.errors).toEqual([]);
@@ -224,23 +224,23 @@ describe('indicators', () => {
       objectivesDone: { value: 10 },
       objectivesDonePercent: 53,
     });
-    // A steering caller reads contract figures for their whole reach over a calendar year only:
+    // A steering caller reads contract figures for their whole reach over a closed calendar year only:
     // a quarter, or a territory chosen, is « non publié à ce niveau » (ADR 0023).
     const NOT_PUBLISHED = { value: null, suppressed: true };
     const steering = testCaller({ departmentCode: DEPARTMENT, role: 'STEERING' });
     for (const [p, scope] of [
       [period, { territoryId }],
       [period, {}],
-      [{ from: '2026-01-01', to: '2026-12-31' }, { territoryId }],
+      [{ from: '2025-01-01', to: '2025-12-31' }, { territoryId }],
     ] as const) {
       const refused = await execute<{ contractIndicators: unknown }>(schema, testContext(orm, steering), query, { p, s: scope });
       expect(refused.data?.contractIndicators).toEqual({ cerSigned: NOT_PUBLISHED, cerActive: { value: null }, cerRenewed: NOT_PUBLISHED, objectives: { value: null }, objectivesDone: { value: null }, objectivesDonePercent: null });
     }
-    // Limited to this territory, the year 2026 is their whole reach: 12 signed, of which 3
+    // Limited to this territory, the year 2025 is their whole reach: 12 signed, of which 3
     // renewals and 9 first CER, both « < 11 »; no stock; 10 of the 19 objectives done and 9 not,
     // both « < 11 », so the 19 is hidden too (else the 10 would be 9 or 10).
     const limited = testCaller({ departmentCode: DEPARTMENT, role: 'STEERING', territoryIds: [territoryId] });
-    const year = await execute<{ contractIndicators: unknown }>(schema, testContext(orm, limited), query, { p: { from: '2026-01-01', to: '2026-12-31' }, s: {} });
+    const year = await execute<{ contractIndicators: unknown }>(schema, testContext(orm, limited), query, { p: { from: '2025-01-01', to: '2025-12-31' }, s: {} });
     expect(year.errors).toEqual([]);
     expect(year.data?.contractIndicators).toEqual({
       cerSigned: { value: 12, suppressed: false },
@@ -252,16 +252,30 @@ describe('indicators', () => {
     });
     // Naming the whole of one's reach chooses nothing: a caller's only territory, an operator's own
     // structure, answer as without a filter; another operator is « non publié à ce niveau ».
-    const own = await execute<{ contractIndicators: unknown }>(schema, testContext(orm, limited), query, { p: { from: '2026-01-01', to: '2026-12-31' }, s: { territoryId } });
+    const own = await execute<{ contractIndicators: unknown }>(schema, testContext(orm, limited), query, { p: { from: '2025-01-01', to: '2025-12-31' }, s: { territoryId } });
     expect(own.data?.contractIndicators).toEqual(year.data?.contractIndicators);
     const partnerId = randomUUID();
     const operator = testCaller({ departmentCode: DEPARTMENT, role: 'OPERATOR', partnerId });
-    const asOperator = (s: object) => execute<{ contractIndicators: unknown }>(schema, testContext(orm, operator), query, { p: { from: '2026-01-01', to: '2026-12-31' }, s });
+    const asOperator = (s: object) => execute<{ contractIndicators: unknown }>(schema, testContext(orm, operator), query, { p: { from: '2025-01-01', to: '2025-12-31' }, s });
     const [whole, ownStructure, another] = await Promise.all([asOperator({}), asOperator({ operatorId: partnerId }), asOperator({ operatorId: randomUUID() })]);
     expect(whole.errors).toEqual([]);
     expect(whole.data?.contractIndicators).not.toEqual(another.data?.contractIndicators);
     expect(ownStructure.data?.contractIndicators).toEqual(whole.data?.contractIndicators);
     expect(another.data?.contractIndicators).toEqual({ cerSigned: NOT_PUBLISHED, cerActive: { value: null }, cerRenewed: NOT_PUBLISHED, objectives: { value: null }, objectivesDone: { value: null }, objectivesDonePercent: null });
+    // The current year, whole or cut at today, is not closed (ADR 0023, « time »): « non publié à ce
+    // niveau » to the same steering caller, while the administrator reads it exactly (one CER signed today).
+    await newEngagementContract(orm.em.fork(), { departmentCode: DEPARTMENT, territoryId, startsOn: todayIso() });
+    const thisYear = todayIso().slice(0, 4);
+    for (const p of [
+      { from: `${thisYear}-01-01`, to: `${thisYear}-12-31` },
+      { from: `${thisYear}-01-01`, to: todayIso() },
+    ]) {
+      const current = await execute<{ contractIndicators: unknown }>(schema, testContext(orm, limited), query, { p, s: {} });
+      expect(current.errors).toEqual([]);
+      expect(current.data?.contractIndicators).toEqual({ cerSigned: NOT_PUBLISHED, cerActive: { value: null }, cerRenewed: NOT_PUBLISHED, objectives: { value: null }, objectivesDone: { value: null }, objectivesDonePercent: null });
+      const exactNow = await execute<{ contractIndicators: unknown }>(schema, testContext(orm, admin), query, { p, s: { territoryId } });
+      expect(exactNow.data?.contractIndicators).toMatchObject({ cerSigned: { value: 1, suppressed: false }, cerRenewed: { value: 0, suppressed: false } });
+    }
     const prescriber = await execute(schema, testContext(orm, testCaller({ departmentCode: DEPARTMENT, role: 'PRESCRIBER' })), query, { p: period, s: { territoryId } });
     expect(prescriber.errors).toEqual(['Your role (PRESCRIBER) may not read contract indicators.']);
   });

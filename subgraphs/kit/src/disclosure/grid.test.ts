@@ -53,10 +53,17 @@ describe('the publication grid of periods (ADR 0023)', () => {
     expect(() => parsePublishedDay('2025-06-15', { exact: false, argument: 'date', today: TODAY })).toThrow(/^date must be the last day of a month or today/);
   });
 
-  it('publishes the aggregates outside the publication over a calendar year of the whole reach only', () => {
+  it('publishes the aggregates outside the publication over a closed calendar year of the whole reach only', () => {
     const year = { from: '2025-01-01', to: '2025-12-31' };
     expect(publishedYearOfReach({ exact: false, period: year, scopeChosen: false, today: TODAY })).toBe(true);
-    expect(publishedYearOfReach({ exact: false, period: { from: '2026-01-01', to: TODAY }, scopeChosen: false, today: TODAY })).toBe(true);
+    // The current year, cut at today or whole, is not closed: it would grow from one day to the next.
+    expect(publishedYearOfReach({ exact: false, period: { from: '2026-01-01', to: TODAY }, scopeChosen: false, today: TODAY })).toBe(false);
+    expect(publishedYearOfReach({ exact: false, period: { from: '2026-01-01', to: '2026-12-31' }, scopeChosen: false, today: TODAY })).toBe(false);
+    // A year is closed once its December is (10 days after its end).
+    expect(publishedYearOfReach({ exact: false, period: year, scopeChosen: false, today: '2026-01-10' })).toBe(false);
+    expect(publishedYearOfReach({ exact: false, period: year, scopeChosen: false, today: '2026-01-11' })).toBe(true);
+    // Those who see exact counts read the current year cut at today.
+    expect(publishedYearOfReach({ exact: true, period: { from: '2026-01-01', to: TODAY }, scopeChosen: false, today: TODAY })).toBe(true);
     expect(publishedYearOfReach({ exact: false, period: { from: '2025-04-01', to: '2025-06-30' }, scopeChosen: false, today: TODAY })).toBe(false);
     expect(publishedYearOfReach({ exact: false, period: year, scopeChosen: true, today: TODAY })).toBe(false);
     expect(publishedYearOfReach({ exact: true, period: { from: '2025-04-03', to: '2025-04-09' }, scopeChosen: true, today: TODAY })).toBe(true);

@@ -1,5 +1,6 @@
 import { UserFacingError } from '../errors.js';
 import { addDays, parseIsoDate, parsePeriod, todayIso, type PeriodInput } from '../dates.js';
+import { closedThrough } from './publication.js';
 
 /**
  * The publication grid's periods (ADR 0023): counts of a period are published, to callers who do
@@ -74,13 +75,18 @@ export const PUBLISHED_PERIOD_DESCRIPTION =
 
 /**
  * The rule of the aggregates outside the Département's stored publication (contract and sanction
- * indicators, the statistics that are not linked counts; ADR 0023): a caller without exact counts
- * reads them only over a calendar year (the current one cut at today) for their whole reach, no
- * territory, programme or operator chosen. Years are disjoint and a reach has no published parts,
- * so no two such answers differ by a small count; everything else is « non publié à ce niveau ».
+ * indicators, the statistics that are not linked counts; ADR 0023, « time »): a caller without
+ * exact counts reads them only over a closed calendar year — a whole year, never the current one
+ * cut at today, whose December is closed (`closedThrough`: 2025 from 2026-01-11) — for their whole
+ * reach, no territory, programme or operator chosen. Closed years are disjoint and no longer move,
+ * and a reach has no published parts, so no two such answers differ by a small count (the current
+ * year cut at today would grow by one day's records from one day to the next); everything else is
+ * « non publié à ce niveau ».
  */
 export function publishedYearOfReach(options: { exact: boolean; period: Period; scopeChosen: boolean; today?: string }): boolean {
-  return options.exact || (!options.scopeChosen && gridPeriodKind(options.period, options.today) === 'YEAR');
+  if (options.exact) return true;
+  if (options.scopeChosen || gridPeriodKind(options.period, '') !== 'YEAR') return false;
+  return options.period.to.slice(0, 7) <= closedThrough(options.today ?? todayIso());
 }
 
 /**
