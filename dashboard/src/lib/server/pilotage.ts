@@ -4,7 +4,7 @@
 import { error } from '@sveltejs/kit';
 import { exportCountValue, formatCountValue, formatDecimal, formatShare, hasSuppressed, SUPPRESSION_NOTE, type Count } from '../counts.ts';
 import { formatDay, parisToday } from '../days.ts';
-import { GRID_NOTE, gridOptionOf, gridPeriod, gridYears, type GridYear } from '../periods.ts';
+import { CLOSED_GRID_NOTE, gridOptionOf, gridPeriod, gridYears, type GridYear } from '../periods.ts';
 import { formatCount, formatEuros } from '../format.ts';
 import { contractsNotice as whyNoContracts, contractsPublished, defaultPublishedPeriod, NOT_PUBLISHED_BY_TERRITORY, reachOf, statisticsNotice as whyNoStatistics, statisticsPublished, type Publication } from '../publication.ts';
 import { occupancyOf, occupancyPercentCell, occupancyText, type OccupancyFigures } from '../../routes/conventions/occupancy.ts';
@@ -76,7 +76,7 @@ export function parseFilters(url: URL, viewer: Pick<SessionUser, 'actions'>, tod
   if (!isoDate(from) || !isoDate(to)) error(400, 'La période doit être donnée par deux dates au format AAAA-MM-JJ.');
   if (from > to) error(400, 'La date de début de la période doit précéder sa date de fin.');
   const period = gridOptionOf(from, to, today);
-  if (!period && !exact) error(400, `Choisissez une année, un trimestre ou un mois. ${GRID_NOTE}`);
+  if (!period && !exact) error(400, `Choisissez une année, un trimestre ou un mois. ${CLOSED_GRID_NOTE}`);
   return { ...scope, from, to, period: period?.value ?? null };
 }
 
