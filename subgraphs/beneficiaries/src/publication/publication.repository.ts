@@ -15,6 +15,28 @@ interface PublicationRow {
   released: StoredPublication['released'];
 }
 
+/** The key of a prescriber's part of a leaf: the people of the leaf it prescribed. */
+const PRESCRIBER_PART = 'prescriber:';
+export const prescriberPartKey = (prescriberId: string, leaf: string): string => `${PRESCRIBER_PART}${prescriberId}:${leaf}`;
+
+/** Splits what `publishedLeaves` read: the leaves, and each prescriber's parts of them. */
+export function splitParts(read: ReadonlyMap<string, number>): { leaves: Map<string, number>; prescribers: Map<string, Map<string, number>> } {
+  const leaves = new Map<string, number>();
+  const prescribers = new Map<string, Map<string, number>>();
+  for (const [key, n] of read) {
+    if (!key.startsWith(PRESCRIBER_PART)) {
+      leaves.set(key, n);
+      continue;
+    }
+    // The prescriber's id holds no ':' (a user id); the leaf follows it.
+    const rest = key.slice(PRESCRIBER_PART.length);
+    const cut = rest.indexOf(':');
+    const prescriber = rest.slice(0, cut);
+    (prescribers.get(prescriber) ?? prescribers.set(prescriber, new Map()).get(prescriber)!).set(rest.slice(cut + 1), n);
+  }
+  return { leaves, prescribers };
+}
+
 /** The leaves of a Département's publication and the stored publications themselves. */
 export class PublicationRepository {
   constructor(private readonly em: EntityManager) {}
@@ -31,21 +53,36 @@ export class PublicationRepository {
    * territory unknown is ''.
    */
   async leaves(departmentCode: string, asOf: string): Promise<Map<string, number>> {
-    const rows = await this.em.execute<{ kind: 'S' | 'X'; territory: string; programme: string; operator: string; month: string; reason: string | null; n: number }[]>(
-      `select 'S' as kind, coalesce(territory_id, '') as territory, programme_id::text as programme, operator_id::text as operator, to_char(started_on, 'YYYY-MM') as month, null as reason, count(*)::int as n
-         from beneficiaries.accompaniment where department_code = ? and started_on <= ?::date group by 2, 3, 4, 5
-       union all
-       select 'X', coalesce(territory_id, ''), programme_id::text, operator_id::text, to_char(ended_on, 'YYYY-MM'), exit_reason, count(*)::int
-         from beneficiaries.accompaniment where department_code = ? and started_on <= ?::date and ended_on <= ?::date group by 2, 3, 4, 5, 6`,
-      [departmentCode, asOf, departmentCode, asOf, asOf],
-    );
-    return new Map(rows.map((r) => [leafKey(r.kind, r.territory, r.programme, r.operator, r.month, r.reason ?? ''), r.n]));
+    return new Map([...(await this.leavesAndParts(departmentCode, asOf))].filter(([key]) => !key.startsWith(PRESCRIBER_PART)));
   }
 
   /**
-   * The leaves the publication reads (ADR 0023, « time »): those of the months frozen by earlier
-   * runs as they were frozen, and the live ones of the months closed since (up to `throughMonth`),
-   * which it freezes now. A record dated in a frozen month later is never published. Call it in
+   * The leaves (`leaves`), and each prescriber's part of them: how many of a leaf's accompaniments
+   * it prescribed, keyed `prescriberPartKey` (a prescriber knows the people it oriented, ADR 0023).
+   */
+  private async leavesAndParts(departmentCode: string, asOf: string): Promise<Map<string, number>> {
+    const rows = await this.em.execute<{ part: number; prescriber: string | null; kind: 'S' | 'X'; territory: string; programme: string; operator: string; month: string; reason: string | null; n: number }[]>(
+      `select 1 - grouping(prescriber_id) as part, prescriber_id as prescriber, 'S' as kind, coalesce(territory_id, '') as territory, programme_id::text as programme, operator_id::text as operator, to_char(started_on, 'YYYY-MM') as month, null as reason, count(*)::int as n
+         from beneficiaries.accompaniment where department_code = ? and started_on <= ?::date group by grouping sets ((territory_id, programme_id, operator_id, to_char(started_on, 'YYYY-MM')), (prescriber_id, territory_id, programme_id, operator_id, to_char(started_on, 'YYYY-MM')))
+       union all
+       select 1 - grouping(prescriber_id), prescriber_id, 'X', coalesce(territory_id, ''), programme_id::text, operator_id::text, to_char(ended_on, 'YYYY-MM'), exit_reason, count(*)::int
+         from beneficiaries.accompaniment where department_code = ? and started_on <= ?::date and ended_on <= ?::date group by grouping sets ((territory_id, programme_id, operator_id, to_char(ended_on, 'YYYY-MM'), exit_reason), (prescriber_id, territory_id, programme_id, operator_id, to_char(ended_on, 'YYYY-MM'), exit_reason))`,
+      [departmentCode, asOf, departmentCode, asOf, asOf],
+    );
+    const out = new Map<string, number>();
+    for (const r of rows) {
+      // The grouping set without the prescriber gives the leaf; the other, the prescribers' parts (none recorded: no one's).
+      const leaf = leafKey(r.kind, r.territory, r.programme, r.operator, r.month, r.reason ?? '');
+      if (!r.part) out.set(leaf, r.n);
+      else if (r.prescriber !== null) out.set(prescriberPartKey(r.prescriber, leaf), r.n);
+    }
+    return out;
+  }
+
+  /**
+   * The leaves the publication reads (ADR 0023, « time »), with the prescribers' parts of them
+   * (`prescriberPartKey`): those of the months frozen by earlier runs as they were frozen, and the
+   * live ones of the months closed since (up to `throughMonth`), which it freezes now. A record dated in a frozen month later is never published. Call it in
    * the transaction that saves the publication, after `lock`: the leaves are frozen only with it.
    */
   async publishedLeaves(departmentCode: string, asOf: string, throughMonth: string): Promise<Map<string, number>> {
@@ -58,7 +95,7 @@ export class PublicationRepository {
     }
     if (frozenThrough && frozenThrough >= throughMonth) return frozen;
     const monthOf = (leaf: string): string => leaf.slice(leaf.lastIndexOf('|') + 1);
-    const fresh = [...(await this.leaves(departmentCode, asOf))].filter(([leaf]) => monthOf(leaf) <= throughMonth && (!frozenThrough || monthOf(leaf) > frozenThrough));
+    const fresh = [...(await this.leavesAndParts(departmentCode, asOf))].filter(([leaf]) => monthOf(leaf) <= throughMonth && (!frozenThrough || monthOf(leaf) > frozenThrough));
     for (let i = 0; i < fresh.length; i += 1000) {
       const chunk = fresh.slice(i, i + 1000);
       await this.em.execute(

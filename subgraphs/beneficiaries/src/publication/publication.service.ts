@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { closedThrough, computePublication, notYetPublished, PublishedFigures, seesExactCounts, type StoredPublication, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { exitReasons } from '../accompaniment/accompaniment.enums.js';
-import { PublicationRepository } from './publication.repository.js';
+import { PublicationRepository, splitParts } from './publication.repository.js';
 
 /**
  * Computes and stores a Département's publication as of a day (ADR 0023): the months closed on
@@ -21,7 +21,8 @@ export async function publishDepartment(
     const repository = new PublicationRepository(tx);
     await repository.lock(departmentCode);
     const previous = await repository.find(departmentCode);
-    const [leaves, territories] = await Promise.all([repository.publishedLeaves(departmentCode, asOf, throughMonth), repository.territories(departmentCode)]);
+    const [read, territories] = await Promise.all([repository.publishedLeaves(departmentCode, asOf, throughMonth), repository.territories(departmentCode)]);
+    const { leaves, prescribers } = splitParts(read);
     const names = (position: number): string[] => [...new Set([...leaves.keys()].filter((k) => k.startsWith('S|')).map((k) => k.split('|')[position]!))].sort();
     const stored = await computePublication(
       {
@@ -30,6 +31,7 @@ export async function publishDepartment(
         throughMonth,
         leaves,
         released: previous?.released ?? {},
+        prescribers,
         territories: [...new Set([...territories, ...names(1)])].sort(),
         programmes: names(2),
         operators: names(3),

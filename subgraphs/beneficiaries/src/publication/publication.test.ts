@@ -197,7 +197,7 @@ describe('the publication job and the steering counts read from it (ADR 0023)', 
     const commune = await firstCommune(em, DEPARTMENT);
     const beneficiaryId = await newPerson(em, { departmentCode: DEPARTMENT, communeCode: commune, territoryId: territories[0]! });
     const [row] = await em.execute<{ operatorId: string }[]>('select operator_id::text as "operatorId" from beneficiaries.accompaniment where department_code = ? limit 1', [DEPARTMENT]);
-    await newAccompaniment(em, { departmentCode: DEPARTMENT, beneficiaryId, programmeId, operatorId: row!.operatorId, territoryId: territories[0]!, prescribedOn: '2026-11-02', startedOn: '2026-11-12', endedOn: null, exitReason: null });
+    await newAccompaniment(em, { departmentCode: DEPARTMENT, beneficiaryId, programmeId, operatorId: row!.operatorId, territoryId: territories[0]!, prescriberId: 'prescripteur-84-test', prescribedOn: '2026-11-02', startedOn: '2026-11-12', endedOn: null, exitReason: null });
     // The administrator sees it at once.
     expect(countOf(await ask(admin, {}, YEAR)).value).toBe(countOf(adminBefore).value! + 1);
     // The job the next nights, no month closed since: the same publication, to the figure.
@@ -215,6 +215,9 @@ describe('the publication job and the steering counts read from it (ADR 0023)', 
     expect(Object.keys(december.released).length).toBeGreaterThanOrEqual(Object.keys(stored.released).length);
     const frozen = await orm.em.fork().execute<{ month: string }[]>('select max(month) as month from beneficiaries.publication_leaf where department_code = ?', [DEPARTMENT]);
     expect(frozen[0]!.month).toBe('2026-11');
+    // The prescriber's part of November's leaf is frozen with it: the job audits it as an insider (it knows whom it oriented).
+    const parts = await orm.em.fork().execute<{ leaf: string; n: number }[]>(`select leaf, n from beneficiaries.publication_leaf where department_code = ? and leaf like 'prescriber:%'`, [DEPARTMENT]);
+    expect(parts).toEqual([{ leaf: expect.stringMatching(/^prescriber:prescripteur-84-test:S\|.*\|2026-11$/), n: 1 }]);
     stored = december;
   }, 600_000);
 

@@ -181,4 +181,75 @@ describe('LinkedPublication', () => {
       expect(publication.figure(publicationKey('welcomed', {}, '2024-09')).hiddenBy).toBe('SECONDARY');
     }, 60_000);
   });
+
+  describe('with a prescriber as insider', () => {
+    // One operator; territory B small. Prescriber Q oriented nearly everyone of B (all but 3 over
+    // the half-year) and half of A: it knows a part of leaves, not whole ones.
+    const oneOperator: PublicationGrid = { territories: ['A', 'B'], programmes: ['P'], operators: ['O'], reasons: ['STABILISATION'], months: monthsBetween('2024-07', '2024-12'), crossings: 1, finest: ['MONTH', 'YEAR'] };
+    const next = random(17);
+    const leaves = new Map<string, number>();
+    const part = new Map<string, number>();
+    oneOperator.months.forEach((month, i) => {
+      const [a, b] = [40 + Math.floor(next() * 20), 12 + Math.floor(next() * 4)];
+      leaves.set(leafKey('S', 'A', 'P', 'O', month), a);
+      leaves.set(leafKey('S', 'B', 'P', 'O', month), b);
+      leaves.set(leafKey('X', 'A', 'P', 'O', month, 'STABILISATION'), 15 + Math.floor(next() * 5));
+      part.set(leafKey('S', 'A', 'P', 'O', month), Math.floor(a / 2));
+      part.set(leafKey('S', 'B', 'P', 'O', month), b - (i % 2 === 0 ? 1 : 0));
+    });
+    const prescriber = { name: 'Q', knows: part };
+
+    /** What the prescriber, knowing its part of each leaf, learns of the others' part of every figure and leaf (exposed: narrower than ±2, above 0, narrower than the mentions alone). */
+    async function prescriberExposures(publication: LinkedPublication): Promise<string[]> {
+      const terms = new Map([...publicationFigures(oneOperator)].map((f) => [f.key, f.terms]));
+      const knownOf = (t: Record<string, number>): number => Object.entries(t).reduce((sum, [leaf, a]) => sum + a * (part.get(leaf) ?? 0), 0);
+      const valueOf = (t: Record<string, number>): number => Object.entries(t).reduce((sum, [leaf, a]) => sum + a * (leaves.get(leaf) ?? 0), 0);
+      // Its own people are in the leaves: each leaf holds at least its part.
+      const facts: Fact[] = [...part].map(([leaf, n]) => ({ source: `mine ${leaf}`, terms: { [leaf]: 1 }, lower: n, upper: Infinity }));
+      const targets: { name: string; terms: Record<string, number>; known: number }[] = [];
+      for (const f of publication.figures()) {
+        const t = terms.get(f.key)!;
+        facts.push({ source: f.key, terms: t, ...(f.hiddenBy === null ? { lower: f.value, upper: f.value } : f.hiddenBy === 'PRIMARY' ? { lower: 1, upper: 10 } : { lower: 11, upper: Infinity }) });
+        const others = valueOf(t) - knownOf(t);
+        if (others >= 1 && others <= 10) targets.push({ name: `${f.key} without Q's`, terms: t, known: knownOf(t) });
+      }
+      for (const [leaf, n] of leaves) if (n - (part.get(leaf) ?? 0) >= 1 && n - (part.get(leaf) ?? 0) <= 10) targets.push({ name: `${leaf} without Q's`, terms: { [leaf]: 1 }, known: part.get(leaf) ?? 0 });
+      const audit = await LinearAudit.of(facts, leaves.keys());
+      const mentionsOnly = await LinearAudit.of(
+        facts.map((f) => (f.source.startsWith('mine ') || f.lower < f.upper || f.upper === 0 ? f : { ...f, lower: 0, upper: Infinity })),
+        leaves.keys(),
+      );
+      const exposed: string[] = [];
+      try {
+        audit.audit(
+          targets.map((t) => t.terms),
+          2,
+        ).forEach((v, i) => {
+          const known = targets[i]!.known;
+          if (!v.exposed || v.finding!.lower - known < 1) return;
+          const alone = mentionsOnly.interval(targets[i]!.terms, false);
+          if (alone.lower !== v.finding!.lower || alone.upper !== v.finding!.upper) exposed.push(`Q knows ${targets[i]!.name} ∈ [${v.finding!.lower - known}, ${v.finding!.upper - known}]`);
+        });
+      } finally {
+        audit.dispose();
+        mentionsOnly.dispose();
+      }
+      return exposed;
+    }
+
+    it('lets the prescriber take the people it oriented out of a territory’s year and count the others, when not audited as an insider', async () => {
+      const publication = await LinkedPublication.protect(leaves, publicationFigures(oneOperator), { insiders: [] });
+      expect(publication.report.exposed).toBe(0);
+      expect(publication.figure(publicationKey('welcomed', { territoryId: 'B' }, '2024')).hiddenBy).toBeNull();
+      expect(await prescriberExposures(publication)).toContain(`Q knows ${publicationKey('welcomed', { territoryId: 'B' }, '2024')} without Q's ∈ [3, 3]`);
+    }, 60_000);
+
+    it('hides, with the prescriber as insider, enough that it narrows no count of the people it did not orient', async () => {
+      const publication = await LinkedPublication.protect(leaves, publicationFigures(oneOperator), { insiders: [prescriber] });
+      expect(publication.report.exposed).toBe(0);
+      expect(await prescriberExposures(publication)).toEqual([]);
+      expect(publication.figure(publicationKey('welcomed', { territoryId: 'B' }, '2024')).hiddenBy).toBe('SECONDARY');
+      expect(publication.figure(publicationKey('welcomed', {}, '2024')).hiddenBy).toBeNull();
+    }, 60_000);
+  });
 });

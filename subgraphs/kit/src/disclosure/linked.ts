@@ -23,8 +23,9 @@ import type { CubeCount, HiddenBy } from './cube.js';
  *    evidence the LP returns) is hidden too (SECONDARY): the least important one (`rank`) that
  *    leaves room (≥ 11 + 2 × protection), else the largest; then the audit runs again, until it finds none.
  *
- * 4. insiders (`insiders`): someone who knows some leaves exactly — an operator knows its own
- *    people — takes them out of every figure. Once step 3 finds nothing, the audit runs again for
+ * 4. insiders (`insiders`): someone who knows some people exactly — an operator its own, whole
+ *    leaves (`owns`); a prescriber those it oriented, a part of leaves (`knows`) — takes them out of
+ *    every figure. Once step 3 finds nothing, the audit runs again for
  *    each insider, on the other leaves only, with its own leaves' part taken out of every bound: the
  *    others' part of every figure (hidden or not) and every other leaf that is 1 to 10 must keep
  *    ±protection, unless the insider cannot prove that anyone else is there (a lower bound of 0),
@@ -51,12 +52,18 @@ export interface LinkedFigure {
   rank?: number;
 }
 
-/** Someone who knows some leaves exactly: an operator, its own people (see step 4). */
+/**
+ * Someone who knows some people exactly (see step 4): an operator, the whole leaves of its own
+ * structure (`owns`); a prescriber, the people it oriented, a part of leaves of every operator
+ * (`knows`: how many of the leaf's people it knows; the others are unknown to it).
+ */
 export interface Insider {
-  /** For the log and the tests (an operator's id). */
+  /** For the log and the tests (an operator's or a prescriber's id). */
   name: string;
-  /** Whether it knows this leaf exactly. */
-  owns: (leaf: string) => boolean;
+  /** Whether it knows this leaf exactly (every person in it). */
+  owns?: (leaf: string) => boolean;
+  /** How many of the leaf's people it knows (absent: none); the rest is unknown to it. */
+  knows?: ReadonlyMap<string, number>;
 }
 
 export interface LinkedProtection {
@@ -242,20 +249,22 @@ export class LinkedPublication {
       return by === 0 ? [values[c]!, values[c]!] : by === HIDDEN_PRIMARY ? [1, 10] : by === HIDDEN_SECONDARY ? [11, Infinity] : [0, Infinity];
     };
     /**
-     * One audit of everything published, as an attacker who knows the leaves `owns` tells (none:
-     * the outsider of steps 2–3): those leaves' part is taken out of every figure and bound. Targets:
-     * every figure's remaining part and every remaining leaf that is 1 to 10. Hides, for each one
-     * exposed, one published figure its bounds rest on (into `added`); returns how many were exposed
-     * and audited.
+     * One audit of everything published, as an attacker who knows the people `insider` tells (null:
+     * the outsider of steps 2–3): their part is taken out of every figure and bound, and the
+     * variables are the others' part of each leaf (a leaf it owns has none). Targets: every figure's
+     * others' part and every leaf's others' part that is 1 to 10. Hides, for each one exposed, one
+     * published figure its bounds rest on (into `added`); returns how many were exposed and audited.
      */
-    const auditOnce = async (added: Set<number>, withheld: Set<number>, owns: ((leaf: string) => boolean) | null): Promise<{ exposed: number; audited: number }> => {
+    const auditOnce = async (added: Set<number>, withheld: Set<number>, insider: Insider | null): Promise<{ exposed: number; audited: number }> => {
+      const owns = insider ? (leaf: string): boolean => insider.owns?.(leaf) ?? false : null;
+      const partKnown = (leaf: string): number => (owns?.(leaf) ? leafCount(leaf) : (insider?.knows?.get(leaf) ?? 0));
       const known = (terms: Terms): { rest: Terms; known: number } => {
-        if (!owns) return { rest: terms, known: 0 };
+        if (!insider) return { rest: terms, known: 0 };
         const rest: Record<string, number> = {};
         let sum = 0;
         for (const [leaf, a] of Object.entries(terms)) {
-          if (owns(leaf)) sum += a * leafCount(leaf);
-          else rest[leaf] = a;
+          sum += a * partKnown(leaf);
+          if (!owns!(leaf)) rest[leaf] = a;
         }
         return { rest, known: sum };
       };
@@ -273,8 +282,12 @@ export class LinkedPublication {
         const { rest, known: k } = known(fact.terms);
         if (Object.keys(rest).length > 0) facts.push({ source: `k${i}`, terms: rest, lower: fact.lower - k, upper: fact.upper - k });
       });
-      // A small leaf published on its own is already a target: audit it once.
-      for (const leaf of smallLeaves) if (!owns?.(leaf)) targets.set(termsKey({ [leaf]: 1 }), { [leaf]: 1 });
+      // A small leaf (its others' part, to an insider) is already a target: audit it once.
+      if (!insider || !insider.knows) {
+        for (const leaf of smallLeaves) if (!owns?.(leaf)) targets.set(termsKey({ [leaf]: 1 }), { [leaf]: 1 });
+      } else {
+        for (const leaf of leafIds) if (!owns!(leaf) && isSmallCount(leafCount(leaf) - partKnown(leaf))) targets.set(termsKey({ [leaf]: 1 }), { [leaf]: 1 });
+      }
       const audited = [...targets.values()];
       let exposed = 0;
       const variables = owns ? leafIds.filter((leaf) => !owns(leaf)) : leafIds;
@@ -334,7 +347,7 @@ export class LinkedPublication {
       // The insiders, once the outsider finds nothing more to hide.
       if (added.size === 0 && withheld.size === 0 && exposed === 0) {
         for (const insider of insiders) {
-          const found = await auditOnce(added, withheld, insider.owns);
+          const found = await auditOnce(added, withheld, insider);
           exposed += found.exposed;
           audited += found.audited;
         }

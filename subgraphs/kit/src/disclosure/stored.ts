@@ -1,7 +1,7 @@
 import { addDays } from '../dates.js';
 import { gridPeriodKind } from './grid.js';
 import { hiddenCount, shownCount, SuppressionRule, type PublishedCount } from '../suppression.js';
-import { LinkedPublication, type LinkedProtection, type LinkedReport } from './linked.js';
+import { LinkedPublication, type Insider, type LinkedProtection, type LinkedReport } from './linked.js';
 import { evaluate, type Terms } from './audit.js';
 import { ALL, closedThrough, finestPeriodOf, leavesBy, monthsBetween, operatorOfLeaf, publicationFigures, publicationKey, type GridPeriodLevel, type PublicationGrid, type PublicationMeasure, type PublicationScope } from './publication.js';
 
@@ -85,6 +85,11 @@ export interface PublicationInput {
   leaves: ReadonlyMap<string, number>;
   /** What the Département's earlier publications released (`StoredPublication.released`); none for a first one. */
   released?: StoredPublication['released'];
+  /**
+   * Each prescriber's part of the leaves (by prescriber, by `leafKey`): the people it oriented,
+   * whom it knows (ADR 0023, « prescribers as insiders »). None by default.
+   */
+  prescribers?: ReadonlyMap<string, ReadonlyMap<string, number>>;
   territories: readonly string[];
   programmes: readonly string[];
   operators: readonly string[];
@@ -141,8 +146,11 @@ export async function computePublication(
       // What earlier publications released stays known (ADR 0023, « time »).
       published: history.published,
       knowledge: history.knowledge,
-      // Each operator knows its own people (ADR 0023, « operators as insiders »).
-      insiders: input.operators.map((operator) => ({ name: operator, owns: (leaf: string) => operatorOfLeaf(leaf) === operator })),
+      // Each operator knows its own people, each prescriber those it oriented (ADR 0023, « operators as insiders »).
+      insiders: [
+        ...input.operators.map((operator): Insider => ({ name: operator, owns: (leaf: string) => operatorOfLeaf(leaf) === operator })),
+        ...[...(input.prescribers ?? [])].map(([name, parts]): Insider => ({ name, knows: leavesBy(new Map([...parts].filter(([leaf]) => monthOf(leaf) <= lastMonth)), leafPeriod, lastMonth) })),
+      ],
       maxRounds: options.maxRounds ?? 40,
       maxPrimaryShare: options.maxPrimaryShare ?? MAX_PRIMARY_SHARE,
       onTried: (t) => tried.push(t),
