@@ -413,3 +413,66 @@ export function statisticsNotice(
   if (openYear(period, today)) return yearNotClosed(STATISTICS, period);
   return isYear(period) && !scopeChosen(scope, reach) ? STATISTICS_NOT_ON_GRID : STATISTICS_BY_YEAR;
 }
+
+// ── The caseload per territory as published (Territoires, Couverture) ───────────────────────
+// A caseload (« file active ») is published only at the end of a closed period the grid holds for
+// its scope: per territory, at the end of the periods the grid holds with one dimension fixed
+// (`finest[1]`; two for an operator, whose own structure is already one). « Today » is never
+// published: a caller without exact counts reads each territory's caseload at the end of the
+// latest such period, the same figure as Pilotage's comparison of territories for that period.
+
+/** Where the caseload per territory is read for a caller without exact counts, or why it is not published. */
+export type TerritoryCaseloadPublication =
+  | {
+      published: true;
+      /** The grid period (`2025`, `2026-T3`, `2026-10`) whose end the caseload is at. */
+      period: string;
+      /** Its first and last days (YYYY-MM-DD): the `PeriodInput` to ask. */
+      from: string;
+      to: string;
+      /** « File active au 31 décembre 2025 (chiffres publiés) ». */
+      label: string;
+    }
+  | { published: false; sentence: string };
+
+/** Before the publication job's first run (the notice above the page says why). */
+export const CASELOAD_NOT_YET_PUBLISHED = 'Les personnes accompagnées par territoire ne sont pas encore publiées : voir l’avertissement ci-dessus.';
+
+/** A publication that could protect nothing. */
+export const CASELOAD_NOTHING_PUBLISHABLE = 'Les personnes accompagnées par territoire ne sont pas publiées : aucun chiffre n’a pu être publié sans risque pour ce Département (secret statistique).';
+
+const lastDay = (month: string): string => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
+
+/** The first month (YYYY-MM) of a grid period: `2026` → `2026-01`, `2026-T3` → `2026-07`. */
+function firstMonthOf(period: string): string {
+  switch (granularityOf(period)) {
+    case 'YEAR':
+      return `${period}-01`;
+    case 'QUARTER':
+      return `${period.slice(0, 4)}-${pad(3 * Number(period.slice(6)) - 2)}`;
+    case 'MONTH':
+      return period.slice(0, 7);
+  }
+}
+
+/**
+ * The period whose end a caller without exact counts reads each territory's caseload at: the
+ * latest closed (by the publication's `throughMonth`) of the finest level the grid holds for one
+ * territory (with the caller's own structure for an operator); or the one sentence said instead of a
+ * column of « non publié à ce niveau » — nothing published yet, or no territory on the grid.
+ */
+export function territoryCaseloadPublication(publication: Publication | null, reach: Reach = DEPARTMENT_REACH): TerritoryCaseloadPublication {
+  if (!publication) return { published: false, sentence: CASELOAD_NOT_YET_PUBLISHED };
+  if (publication.gridName === null || publication.crossings === null) return { published: false, sentence: CASELOAD_NOTHING_PUBLISHABLE };
+  // The territory, and the operator's own structure: a user limited to territories fixes the same dimension.
+  const fixed = 1 + (reach.operatorId ? 1 : 0);
+  if (fixed > publication.crossings) {
+    return {
+      published: false,
+      sentence: `Les personnes accompagnées ne sont pas publiées par territoire${reach.operatorId ? ' pour votre structure' : ''} : la grille du Département ${gridPublishes(publication.crossings)} (secret statistique).`,
+    };
+  }
+  const period = latestClosed(granularity(publication.finest[fixed]) ?? 'YEAR', publication.throughMonth);
+  const to = lastDay(lastMonthOf(period));
+  return { published: true, period, from: `${firstMonthOf(period)}-01`, to, label: `File active au ${formatDay(to)} (chiffres publiés)` };
+}

@@ -1160,10 +1160,12 @@ export type TerritoryOfferQueryVariables = Exact<{
 
 export type TerritoryOfferQuery = { coverage: { servicesEligible: number, places: number | null, communeCount: number, uncoveredCommuneCount: number, uncoveredCommunes: Array<{ code: string, name: string }>, services: Array<{ id: string, name: string, partner: { id: string, name: string } | null }> } | null };
 
-export type CoverageTerritoriesQueryVariables = Exact<{ [key: string]: never; }>;
+export type CoverageTerritoriesQueryVariables = Exact<{
+  live?: boolean | null | undefined;
+}>;
 
 
-export type CoverageTerritoriesQuery = { department: { code: string, name: string } | null, territories: Array<{ id: string, name: string, communeCount: number, partnerCount: number, placesContracted: number | null, fundingCommitted: number | null, activeCaseload: { value: number | null, suppressed: boolean, rule: SuppressionRule | null } | null }> };
+export type CoverageTerritoriesQuery = { department: { code: string, name: string } | null, territories: Array<{ id: string, name: string, communeCount: number, partnerCount: number, placesContracted: number | null, fundingCommitted: number | null, activeCaseload?: { value: number | null, suppressed: boolean, rule: SuppressionRule | null } | null }> };
 
 export type DecideReferralMutationVariables = Exact<{
   input: UpdateReferralStatusInput;
@@ -1433,9 +1435,18 @@ export type ReorientationRequestsQueryVariables = Exact<{
 
 export type ReorientationRequestsQuery = { reorientationRequests: { nodes: Array<{ id: string, reason: string, requestedOn: string, viewerCanDecide: boolean, proposedTrack: { code: string, label: string }, beneficiary: { id: string, birthYear: number, commune: { name: string } | null, identity: { firstName: string, lastName: string } | null, currentOrientation: { leadKind: OrientationLead, decidedOn: string, track: { label: string }, leadPartner: { name: string } | null } | null } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } }, orientationCriteria: Array<{ code: string, label: string }> };
 
-export type TerritoryOverviewQueryVariables = Exact<{
-  department?: string | null | undefined;
+export type TerritoryPublishedCaseloadQueryVariables = Exact<{
+  scope?: IndicatorScopeInput | null | undefined;
+  period: PeriodInput;
 }>;
 
 
-export type TerritoryOverviewQuery = { department: { code: string, name: string } | null, territories: Array<{ id: string, name: string, kind: string, communeCount: number, partnerCount: number, activeBeneficiaries: number | null, placesContracted: number | null, fundingCommitted: number | null, activeCaseload: { value: number | null, suppressed: boolean, rule: SuppressionRule | null } | null }> };
+export type TerritoryPublishedCaseloadQuery = { indicators: { activeCaseload: { value: number | null, suppressed: boolean, rule: SuppressionRule | null } }, indicatorsByTerritory: Array<{ territoryId: string, activeCaseload: { value: number | null, suppressed: boolean, rule: SuppressionRule | null } }> };
+
+export type TerritoryOverviewQueryVariables = Exact<{
+  department?: string | null | undefined;
+  live?: boolean | null | undefined;
+}>;
+
+
+export type TerritoryOverviewQuery = { department: { code: string, name: string } | null, territories: Array<{ id: string, name: string, kind: string, communeCount: number, partnerCount: number, activeBeneficiaries?: number | null, placesContracted: number | null, fundingCommitted: number | null, activeCaseload?: { value: number | null, suppressed: boolean, rule: SuppressionRule | null } | null }> };

@@ -9,6 +9,8 @@ import type {
 import { requireSection } from '#lib/server/guard.ts';
 import { loadPanel } from '#lib/server/panel.ts';
 import { DEPARTMENT_SCOPE, loadPublicationLimits } from '#lib/server/publication.ts';
+import { loadPublishedCaseload, NOT_PUBLISHED_COUNT, type PublishedCaseload, type PublishedCount } from '#lib/server/published-caseload.ts';
+import type { Panel } from '#lib/server/panel.ts';
 import { measureFor, type Level } from '#lib/coverage.ts';
 import { themeFromParam, THEMES } from '#lib/themes.ts';
 import { parisToday } from '#lib/days.ts';
@@ -42,17 +44,51 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   const withTerritories = level === 'territoires' || selected !== null;
   // The people accompanied (a measure, and the territory's panel) are read from the publication: before its first run, the page says why they are not published.
   const withPeople = measure.id === 'accompagnes' || selected !== null;
-  const [territories, department, territoriesCoverage, communesCoverage, offer, conventions, limits] = await Promise.all([
-    withTerritories ? loadPanel<CoverageTerritoriesQuery>(fetch, 'territoires', territoriesDocument) : skipped,
+  // A caller without exact counts reads each territory's caseload as published at a period's end (today's is not published); an administrator, today's.
+  const exact = user.actions.includes('counts:readExact');
+  const asPublished = withPeople && !exact;
+  const [loaded, department, territoriesCoverage, communesCoverage, offer, conventions, limits, caseload] = await Promise.all([
+    withTerritories ? loadPanel<CoverageTerritoriesQuery>(fetch, 'territoires', territoriesDocument, { live: exact }) : skipped,
     withTerritories ? skipped : loadPanel<CoverageDepartmentQuery>(fetch, 'Département', departmentDocument),
     level === 'territoires' ? loadPanel<TerritoryCoverageQuery>(fetch, 'couverture de l’offre', territoriesCoverageDocument, byTheme) : skipped,
     level === 'communes' && measure.source === 'coverage' ? loadPanel<CommuneCoverageQuery>(fetch, 'couverture de l’offre', communesDocument, byTheme) : skipped,
     selected ? loadPanel<TerritoryOfferQuery>(fetch, 'offre du territoire', offerDocument, { ...byTheme, territoryId: selected }) : skipped,
     selected ? loadPanel<TerritoryConventionsQuery>(fetch, 'conventions', conventionsDocument, { territoryId: selected, inForceOn: parisToday() }) : skipped,
     withPeople ? loadPublicationLimits(fetch, user, DEPARTMENT_SCOPE, null) : skipped,
+    asPublished ? loadPublishedCaseload(fetch, user) : skipped,
   ]);
+  const territories = caseload ? withPublishedCaseload(loaded, caseload) : loaded;
   const notYetPublished = limits?.nothingPublished ? limits.notice : null;
 
   // The geometry is not part of this data: `+page.ts` adds the Département's map module.
-  return { departmentCode: user.departmentCode, department, level, measure, theme, themes: THEMES, selected, territories, territoriesCoverage, communesCoverage, offer, conventions, notYetPublished };
+  // Whose caseload the people measure shows: null for today's (an administrator), else as published (its date) or the sentence said instead.
+  const publishedCaseload = caseload && caseload.kind !== 'live' ? (caseload.kind === 'published' ? { kind: caseload.kind, label: caseload.label, period: caseload.period } : caseload) : null;
+  return {
+    departmentCode: user.departmentCode,
+    department,
+    level,
+    measure,
+    theme,
+    themes: THEMES,
+    selected,
+    territories,
+    territoriesCoverage,
+    communesCoverage,
+    offer,
+    conventions,
+    notYetPublished,
+    publishedCaseload,
+  };
 };
+
+/**
+ * The territories' figures with each one's caseload as published (not asked with them for a caller
+ * without exact counts): a territory outside the caller's reach is not published to it; null when
+ * the counts could not be read (the measure's shapes are then « donnée indisponible »).
+ */
+function withPublishedCaseload(panel: Panel<CoverageTerritoriesQuery> | null, caseload: PublishedCaseload): Panel<CoverageTerritoriesQuery> | null {
+  if (!panel?.ok || caseload.kind === 'live') return panel;
+  const countOf = (id: string): PublishedCount | null =>
+    caseload.kind === 'published' ? (caseload.byTerritory[id] ?? NOT_PUBLISHED_COUNT) : caseload.kind === 'not-published' ? NOT_PUBLISHED_COUNT : null;
+  return { ...panel, data: { ...panel.data, territories: panel.data.territories.map((t) => ({ ...t, activeCaseload: countOf(t.id) })) } };
+}

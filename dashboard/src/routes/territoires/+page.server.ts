@@ -1,10 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { GatewayUnavailableError, gatewayQuery } from '#lib/server/gateway.ts';
 import { DEPARTMENT_SCOPE, loadPublicationLimits } from '#lib/server/publication.ts';
+import { loadPublishedCaseload, NOT_PUBLISHED_COUNT, type PublishedCaseload } from '#lib/server/published-caseload.ts';
 import type { PageServerLoad } from './$types';
 import { INDICATOR_PARTS, otherErrors, totals, unavailableIndicators } from './indicators';
 import document from './territoires.graphql?raw';
-import type { TerritoryOverviewQuery, TerritoryOverviewVariables } from './territoires.types';
+import type { TerritoryOverviewQuery, TerritoryOverviewTerritory, TerritoryOverviewVariables } from './territoires.types';
 
 const UNAVAILABLE = 'Le service de données est momentanément indisponible.';
 
@@ -26,12 +27,17 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   // The caller's own Département's publication (the people accompanied are read from it).
   const own = user !== null && (department === null || department === user.departmentCode);
 
+  // A caller without exact counts reads its own Département's caseload as published (never today's, not published); an administrator, today's.
+  const asPublished = user !== null && own && !user.actions.includes('counts:readExact');
+
   let result;
   let limits;
+  let caseload: PublishedCaseload = { kind: 'live' };
   try {
-    [result, limits] = await Promise.all([
-      gatewayQuery<TerritoryOverviewQuery, TerritoryOverviewVariables>(fetch, document, { department }),
+    [result, limits, caseload] = await Promise.all([
+      gatewayQuery<TerritoryOverviewQuery, TerritoryOverviewVariables>(fetch, document, { department, live: !asPublished }),
       own ? loadPublicationLimits(fetch, user, DEPARTMENT_SCOPE, null) : null,
+      asPublished && user ? loadPublishedCaseload(fetch, user) : caseload,
     ]);
   } catch (cause) {
     if (cause instanceof GatewayUnavailableError) {
@@ -59,12 +65,15 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
     );
   }
 
-  const unavailable = unavailableIndicators(data.territories, errors);
+  const territories = data.territories.map((territory) => withCaseload(territory, caseload));
+  const unavailable = unavailableIndicators(territories, errors);
 
   return {
     department: data.department,
-    territories: data.territories,
-    totals: totals(data.territories),
+    territories,
+    totals: totals(territories),
+    /** Whose caseload the people column shows: today's (`live`), as published at a period's end, or the sentence said instead of the column. */
+    caseload: caseload.kind === 'published' ? { kind: caseload.kind, label: caseload.label, period: caseload.period, to: caseload.to, total: caseload.total } : caseload,
     /** Names of the missing parts of the data, in column order. */
     unavailableParts: unavailable.map((indicator) => INDICATOR_PARTS[indicator]),
     /** Some other part of the answer failed (the page says that data may be incomplete). */
@@ -73,3 +82,24 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
     notYetPublished: limits?.nothingPublished ? limits.notice : null,
   };
 };
+
+/**
+ * A territory's people column from the caseload as published (not asked with the territories for a
+ * caller without exact counts): the value when shown, null when hidden (`activeCaseload` says why)
+ * or unavailable (`activeCaseload` null: the page says the data « bénéficiaires » is missing).
+ */
+function withCaseload(territory: TerritoryOverviewTerritory, caseload: PublishedCaseload): TerritoryOverviewTerritory {
+  switch (caseload.kind) {
+    case 'live':
+      return territory;
+    case 'published': {
+      // A territory outside the caller's reach is not in the answer: not published to it.
+      const count = caseload.byTerritory[territory.id] ?? NOT_PUBLISHED_COUNT;
+      return { ...territory, activeBeneficiaries: count && !count.suppressed ? count.value : null, activeCaseload: count };
+    }
+    case 'not-published':
+      return { ...territory, activeBeneficiaries: null, activeCaseload: NOT_PUBLISHED_COUNT };
+    case 'unavailable':
+      return { ...territory, activeBeneficiaries: null, activeCaseload: null };
+  }
+}
