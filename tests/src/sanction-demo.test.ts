@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD } from '@passerelles/db';
+import { todayIso } from '@passerelles/subgraph-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gatewayQuery, login, startTestSystem, type TestSystem } from './support/system.js';
 
@@ -36,16 +37,23 @@ describe('the demo sanctions', () => {
     expect(bounds!.last! <= '2026-11-15').toBe(true);
   });
 
-  it('gives steering the year’s figures, suppressed, and administrators a person’s procedures', async () => {
+  it('gives steering the figures of a closed year, suppressed, and administrators a person’s procedures', async () => {
     const steering = await login(system, 'pilotage.62@demo.passerelles.fr', DEMO_PASSWORD);
-    const figures = await gatewayQuery<{ sanctionIndicators: { opened: { value: number | null; suppressed: boolean }; byTerritory: unknown[] } }>(
-      system,
-      steering,
-      '{ sanctionIndicators(period: { from: "2026-01-01", to: "2026-12-31" }) { opened { value suppressed } byTerritory { territoryId opened { value suppressed } } } }',
-    );
+    const query = (year: number) =>
+      gatewayQuery<{ sanctionIndicators: { opened: { value: number | null; suppressed: boolean; rule: string | null }; byTerritory: unknown[] } }>(
+        system,
+        steering,
+        `{ sanctionIndicators(period: { from: "${year}-01-01", to: "${year}-12-31" }) { opened { value suppressed rule } byTerritory { territoryId opened { value suppressed } } } }`,
+      );
+    // 2025 is closed: its procedures (from June) are published for the whole Département.
+    const figures = await query(2025);
     expect(figures.errors).toEqual([]);
-    expect(figures.data!.sanctionIndicators.opened.suppressed).toBe(false);
-    expect(figures.data!.sanctionIndicators.opened.value).toBeGreaterThanOrEqual(11);
+    const opened2025 = (await system.db.query<{ n: number }>(`select count(*)::int as n from beneficiaries.sanction_procedure where breach_on between '2025-01-01' and '2025-12-31'`)).rows[0]!.n;
+    expect(opened2025).toBeGreaterThanOrEqual(11);
+    expect(figures.data!.sanctionIndicators.opened).toEqual({ value: opened2025, suppressed: false, rule: null });
+    // The current year is not closed: tomorrow's answer would differ by a day's procedures.
+    const current = await query(Number(todayIso().slice(0, 4)));
+    expect(current.data!.sanctionIndicators.opened).toEqual({ value: null, suppressed: true, rule: 'NOT_PUBLISHED' });
     const person = (await system.db.query<{ id: string }>(`select beneficiary_id as id from beneficiaries.sanction_procedure where status = 'LIFTED' order by id limit 1`)).rows[0]!.id;
     const admin = await login(system, 'admin.62@demo.passerelles.fr', DEMO_PASSWORD);
     const read = await gatewayQuery<{ beneficiary: { sanctionProcedures: { status: string; liftedOn: string }[] } }>(
