@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from '../support/browser.js';
 import { expectAccessibleAndCapture, useDashboard } from '../support/dashboard.js';
 import { parisToday } from '../support/days.js';
-import { runPublicationJob } from '../support/publication.js';
+import { lastDayOf, latestClosed, publishFromThirdGrid, type PublishedGrid } from '../support/publication.js';
 
 /**
  * Pilotage before and once the Département's publication job has run (statistical secrecy,
@@ -17,30 +17,9 @@ const ui = useDashboard();
 const YEAR_2025 = 'periode=2025';
 const NOT_PUBLISHED = 'non publié à ce niveau';
 
-interface Grid {
-  name: string;
-  crossings: number;
-  finest: string[];
-}
-
-let grid: Grid;
+let grid: PublishedGrid;
 /** The last month published (YYYY-MM): the last closed when the job ran, ten days after its end. */
 let throughMonth: string;
-
-/** The latest period of a level closed by `through` (YYYY-MM): `2026-10` by quarter is `2026-T3`, by year `2025`. */
-function latestClosed(level: string, through: string): string {
-  const [year, month] = [Number(through.slice(0, 4)), Number(through.slice(5, 7))];
-  if (level === 'MONTH') return through;
-  if (level === 'QUARTER') return month >= 3 ? `${year}-T${Math.floor(month / 3)}` : `${year - 1}-T4`;
-  return String(month === 12 ? year : year - 1);
-}
-
-/** The last day (YYYY-MM-DD) of a grid period: `2026-T3` → `2026-09-30`. */
-function lastDayOf(period: string): string {
-  const year = Number(period.slice(0, 4));
-  const month = period.includes('-T') ? 3 * Number(period.slice(6)) : period.includes('-') ? Number(period.slice(5, 7)) : 12;
-  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
-}
 
 /** « 1 234 » → 1234; « non publié à ce niveau », « < 11 » and « — » are not numbers (null). */
 const numberOf = (text: string | null): number | null => {
@@ -132,12 +111,8 @@ describe('before the publication job’s first run', () => {
 
 describe('Pilotage on the Département’s publication', () => {
   beforeAll(async () => {
-    await runPublicationJob(ui.system, '62', { startAt: 3 });
-    const { rows } = await ui.system.db.query<{ grid: Grid | null; through_month: string }>(`select grid, through_month from beneficiaries.publication where department_code = '62'`);
     // The demo's Pas-de-Calais is large enough for a grid of the ladder from its third level on.
-    expect(rows[0]?.grid?.name, 'the job published a grid for the 62').toBeTruthy();
-    grid = rows[0]!.grid!;
-    throughMonth = rows[0]!.through_month;
+    ({ grid, throughMonth } = await publishFromThirdGrid(ui.system, '62'));
   }, 600_000);
 
   it('names the grid to a steering user, shows the year’s figure, and says « non publié à ce niveau » finer than the grid', async () => {

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from '../support/browser.js';
 import { expectAccessibleAndCapture, useDashboard } from '../support/dashboard.js';
-import { runPublicationJob } from '../support/publication.js';
+import { lastDayOf, latestClosed, publishFromThirdGrid, type PublishedGrid } from '../support/publication.js';
 
 /**
  * Territoires and Couverture read each territory's caseload as the Département publishes it
@@ -13,29 +13,8 @@ import { runPublicationJob } from '../support/publication.js';
  */
 const ui = useDashboard();
 
-interface Grid {
-  name: string;
-  crossings: number;
-  finest: string[];
-}
-
-let grid: Grid;
+let grid: PublishedGrid;
 let throughMonth: string;
-
-/** The latest period of a level closed by `through` (YYYY-MM): `2026-10` by quarter is `2026-T3`, by year `2025`. */
-function latestClosed(level: string, through: string): string {
-  const [year, month] = [Number(through.slice(0, 4)), Number(through.slice(5, 7))];
-  if (level === 'MONTH') return through;
-  if (level === 'QUARTER') return month >= 3 ? `${year}-T${Math.floor(month / 3)}` : `${year - 1}-T4`;
-  return String(month === 12 ? year : year - 1);
-}
-
-/** The last day (YYYY-MM-DD) of a grid period: `2026-T3` → `2026-09-30`. */
-function lastDayOf(period: string): string {
-  const year = Number(period.slice(0, 4));
-  const month = period.includes('-T') ? 3 * Number(period.slice(6)) : period.includes('-') ? Number(period.slice(5, 7)) : 12;
-  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
-}
 
 const longDay = (iso: string): string => {
   const text = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
@@ -78,11 +57,7 @@ describe('before the publication job’s first run', () => {
 
 describe('Territoires on the Département’s publication', () => {
   beforeAll(async () => {
-    await runPublicationJob(ui.system, '62', { startAt: 3 });
-    const { rows } = await ui.system.db.query<{ grid: Grid | null; through_month: string }>(`select grid, through_month from beneficiaries.publication where department_code = '62'`);
-    expect(rows[0]?.grid?.name, 'the job published a grid for the 62').toBeTruthy();
-    grid = rows[0]!.grid!;
-    throughMonth = rows[0]!.through_month;
+    ({ grid, throughMonth } = await publishFromThirdGrid(ui.system, '62'));
   }, 600_000);
 
   it('shows a steering user each territory’s caseload as published, with its date — the same figure as Pilotage’s comparison of territories for that period, and on the map', async () => {

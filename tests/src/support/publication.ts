@@ -77,3 +77,36 @@ async function withPublications<T>(system: TestSystem, use: (repository: Publica
     await orm.close(true);
   }
 }
+
+/** The grid a stored publication holds (`beneficiaries.publication.grid`). */
+export interface PublishedGrid {
+  name: string;
+  crossings: number;
+  finest: string[];
+}
+
+/**
+ * Runs the job for a Département from the ladder's third grid, as `npm start` does, and returns the
+ * grid it published and its last month closed (YYYY-MM). Fails when no grid could be published.
+ */
+export async function publishFromThirdGrid(system: TestSystem, departmentCode: string): Promise<{ grid: PublishedGrid; throughMonth: string }> {
+  await runPublicationJob(system, departmentCode, { startAt: 3 });
+  const { rows } = await system.db.query<{ grid: PublishedGrid | null; through_month: string }>(`select grid, through_month from beneficiaries.publication where department_code = $1`, [departmentCode]);
+  if (!rows[0]?.grid) throw new Error(`The job published no grid for ${departmentCode}.`);
+  return { grid: rows[0].grid, throughMonth: rows[0].through_month };
+}
+
+/** The dashboard's latest period of a level closed by `through` (YYYY-MM): `2026-10` by quarter is `2026-T3`, by year `2025`. */
+export function latestClosed(level: string, through: string): string {
+  const [year, month] = [Number(through.slice(0, 4)), Number(through.slice(5, 7))];
+  if (level === 'MONTH') return through;
+  if (level === 'QUARTER') return month >= 3 ? `${year}-T${Math.floor(month / 3)}` : `${year - 1}-T4`;
+  return String(month === 12 ? year : year - 1);
+}
+
+/** The last day (YYYY-MM-DD) of a dashboard grid period: `2026-T3` → `2026-09-30`. */
+export function lastDayOf(period: string): string {
+  const year = Number(period.slice(0, 4));
+  const month = period.includes('-T') ? 3 * Number(period.slice(6)) : period.includes('-') ? Number(period.slice(5, 7)) : 12;
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+}
