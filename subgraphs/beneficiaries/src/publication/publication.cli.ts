@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { openOrm } from '@passerelles/db';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { PUBLICATION_LADDER, todayIso } from '@passerelles/subgraph-kit';
+import { PUBLICATION_LADDER, solverStats, todayIso } from '@passerelles/subgraph-kit';
 import { readDatabaseUrl } from '../env.js';
 import { beneficiariesSubgraph } from '../subgraph.js';
 import { PublicationRepository } from './publication.repository.js';
@@ -40,11 +40,11 @@ try {
       onTry: (grid) => console.log(`[publication] ${code}: auditing « ${grid} »`),
       onRound: (r) => console.log(`[publication] ${code}:   round ${r.round}: ${r.exposed} of ${r.audited} small counts exposed, ${r.secondary} hidden for them so far (${r.seconds.toFixed(1)} s)`),
     });
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    const seconds = `${((Date.now() - started) / 1000).toFixed(1)} s, ${solverStats.solves} LP solves, ${solverStats.restarts} solved again from scratch`;
     console.log(
       stored.grid
-        ? `[publication] ${code} as of ${asOf}, months closed through ${stored.throughMonth}: « ${stored.grid.name} », ${Object.keys(stored.shown).length} figures shown, ${stored.report!.primary} « < 11 », ${stored.report!.secondary} « secret secondaire »${stored.report!.withheld ? `, ${stored.report!.withheld} zeros withheld` : ''} (${seconds} s)`
-        : `[publication] ${code} as of ${asOf}, months closed through ${stored.throughMonth}: no grid could be protected, nothing published (${seconds} s)`,
+        ? `[publication] ${code} as of ${asOf}, months closed through ${stored.throughMonth}: « ${stored.grid.name} », ${Object.keys(stored.shown).length} figures shown, ${stored.report!.primary} « < 11 », ${stored.report!.secondary} « secret secondaire »${stored.report!.withheld ? `, ${stored.report!.withheld} zeros withheld` : ''} (${seconds})`
+        : `[publication] ${code} as of ${asOf}, months closed through ${stored.throughMonth}: no grid could be protected, nothing published (${seconds})`,
     );
   }
 } finally {

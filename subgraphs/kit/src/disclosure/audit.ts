@@ -98,6 +98,12 @@ let runtime: Promise<Highs> | undefined;
 /** HiGHS compiled to WebAssembly, loaded once per process (solves are synchronous after that). */
 const highsRuntime = (): Promise<Highs> => (runtime ??= loadHighs());
 
+/**
+ * Solves in this process, and how many of them HiGHS had to solve again from scratch after a warm
+ * start ended without an optimum (`LinearAudit.solve`): for the publication job's log.
+ */
+export const solverStats = { solves: 0, restarts: 0 };
+
 /** Where a bound comes from: a published row, and the figure of it that gave that bound. */
 interface Reason {
   row: number;
@@ -334,7 +340,20 @@ export class LinearAudit {
     const { modelStatus } = this.highs.constants;
     model.changeObjectiveSense(sense);
     model.run();
-    const status = model.getModelStatus();
+    solverStats.solves++;
+    let status = model.getModelStatus();
+    if (status !== modelStatus.optimal && status !== modelStatus.unbounded && status !== modelStatus.unboundedOrInfeasible) {
+      // The truth satisfies every figure, so the programme is feasible: a warm-started primal
+      // simplex can still lose its way on a large programme (5 years of leaves, 2026-12-06). Solve
+      // it again from scratch, with HiGHS' presolve and its default strategy, then go back to
+      // warm starts from the basis found.
+      solverStats.restarts++;
+      model.clearSolver();
+      model.options.set({ presolve: 'on', simplex_strategy: 1 });
+      model.run();
+      status = model.getModelStatus();
+      model.options.set({ presolve: 'off', simplex_strategy: 4 });
+    }
     // The ground truth satisfies every figure, so the programme is feasible: no optimum means unbounded.
     if (status === modelStatus.unbounded || status === modelStatus.unboundedOrInfeasible) {
       if (sense === this.highs.constants.objectiveSense.maximize) return { value: Infinity, rows: [], reasons: [] };

@@ -110,6 +110,19 @@ export interface LinkedReport {
 
 const HIDDEN_PRIMARY = 1;
 const HIDDEN_SECONDARY = 2;
+/**
+ * Which facts the truth does not satisfy (the figures as an attacker reads them, on the leaves'
+ * true values), for the error of an audit the solver found infeasible: none means the solver's
+ * numerics, not the figures.
+ */
+function violations(facts: readonly Fact[], truth: (leaf: string) => number): string {
+  const wrong = facts.flatMap((f) => {
+    const v = Object.entries(f.terms).reduce((sum, [leaf, a]) => sum + a * truth(leaf), 0);
+    return v >= f.lower && v <= f.upper ? [] : [`${f.source} = ${v} outside [${f.lower}, ${f.upper}] (${Object.keys(f.terms).length} leaves, e.g. ${Object.keys(f.terms).slice(0, 3).join(', ')})`];
+  });
+  return wrong.length === 0 ? 'The true values satisfy every figure: the solver’s numerics failed.' : `${wrong.length} figures do not hold on the true values: ${wrong.slice(0, 5).join('; ')}.`;
+}
+
 /** A zero withheld (« non publié à ce niveau »): no rule, so no bound but « a count ». */
 const HIDDEN_WITHHELD = 3;
 
@@ -330,6 +343,8 @@ export class LinkedPublication {
             if (zero !== undefined) withheld.add(zero);
           }
         }
+      } catch (error) {
+        throw new Error(`${insider ? `The audit for ${insider.name}` : 'The audit'} failed: ${(error as Error).message} ${violations(facts, (leaf) => leafCount(leaf) - partKnown(leaf))}`, { cause: error });
       } finally {
         audit.dispose();
         mentionsOnly?.dispose();
