@@ -225,13 +225,17 @@ export class IndicatorsRepository {
   /**
    * People in active caseload on the last day of each month of the period (or the period's end),
    * linear in the rows: each person's accompaniments are merged into disjoint spans (gaps and
-   * islands), and the caseload is a running sum of span starts and ends.
+   * islands), and the caseload is a running sum of span starts and ends. Only the accompaniments
+   * still open on the period's first day are read: one ended before covers no day counted, so
+   * leaving it out changes no month's figure, and the years of history before the period are
+   * neither sorted nor merged.
    */
   activeByMonth(filter: IndicatorFilter, period: Period): Promise<{ month: string; count: number }[]> {
     const s = scope(filter);
     return this.em.execute(
       `with p as (select ?::date as f, ?::date as t),
-       s as (select a.beneficiary_id, a.started_on, a.ended_on from beneficiaries.accompaniment a, p where ${s.sql} and a.started_on <= p.t),
+       s as (select a.beneficiary_id, a.started_on, a.ended_on from beneficiaries.accompaniment a, p
+              where ${s.sql} and a.started_on <= p.t and (a.ended_on is null or a.ended_on >= p.f)),
        m as (select to_char(g, 'YYYY-MM') as month from p, generate_series(date_trunc('month', p.f), date_trunc('month', p.t), interval '1 month') g),
        ordered as (
          select beneficiary_id, started_on, ended_on,
