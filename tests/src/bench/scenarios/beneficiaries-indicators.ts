@@ -106,7 +106,7 @@ let published: Promise<void> | null = null;
  * for docs/benchmarks.md). The whole ladder at this scale did not finish its first grid's audit in
  * 27 minutes (2026-12-06): the bench measures what requests cost, not the nightly job.
  */
-function ensurePublication(ctx: BenchContext): Promise<void> {
+export function ensurePublication(ctx: BenchContext): Promise<void> {
   published ??= (async () => {
     await ensurePopulation(ctx);
     const started = Date.now();

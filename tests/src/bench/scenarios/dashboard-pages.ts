@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { BenchContext, Scenario, SelfMeasured } from '../harness.js';
+import { ensurePublication, populationLabel } from './beneficiaries-indicators.js';
 
 /**
  * Time from navigation start until the page is usable, as the browser measured it: the later of
@@ -86,5 +87,32 @@ export const dashboardCoverageRedraw: Scenario = {
     return { measuredMs: Number(await done.jsonValue()) - start };
   },
 };
+
+/**
+ * Issue 15, goal 4: the Pilotage page as the steering account on the scale population once the
+ * publication job has run — its default period (the latest closed one) and a closed year with every
+ * panel (`?periode=2025`).
+ */
+export const dashboardPilotageAtScale: Scenario[] = [
+  { query: '', label: 'default period' },
+  { query: '?periode=2025', label: 'year 2025' },
+].map(({ query, label }) => ({
+  get name() {
+    return `dashboard: Pilotage page load as steering, ${label} (${populationLabel()}), browser`;
+  },
+  description: `Chromium navigates to /pilotage${query} as pilotage.62 until the page is usable, on the scale population after the publication job`,
+  async verify(ctx: BenchContext) {
+    await ensurePublication(ctx);
+    const { page, url } = await ctx.dashboard();
+    await page.goto(`${url}/pilotage${query}`);
+    const unavailable = await page.locator('.unavailable').allTextContents();
+    if (unavailable.length > 0) throw new Error(`Pilotage has unavailable panels: ${unavailable.join(' | ')}`);
+    if ((await page.locator('.card').count()) < 5) throw new Error('Pilotage shows fewer than 5 indicator cards');
+  },
+  run: async (ctx: BenchContext) => {
+    const { page, url } = await ctx.dashboard();
+    return loadUntilUsable(page, `${url}/pilotage${query}`, (p) => p.locator('.card').first().waitFor());
+  },
+}));
 
 export const dashboardPages: Scenario[] = [dashboardPilotage, dashboardCoverageCommunes, dashboardCoverageRedraw];

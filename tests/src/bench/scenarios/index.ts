@@ -1,11 +1,11 @@
 import type { Scenario } from '../harness.js';
 import { beneficiariesIndicators, caseloadPages, publishedIndicators } from './beneficiaries-indicators.js';
-import { dashboardPages } from './dashboard-pages.js';
+import { dashboardPages, dashboardPilotageAtScale } from './dashboard-pages.js';
 import { gatewayConcurrency } from './gateway-concurrency.js';
 import { gatewayThroughput } from './gateway-throughput.js';
 import { moneyConventions, moneyOverview } from './money.js';
 import { partnersCoverage, partnersCoverageCold, partnersSearch, partnersTypoSearch } from './partners-directory.js';
-import { pilotageQueries } from './pilotage-queries.js';
+import { pilotageQueries, pilotageQueriesAsSteering } from './pilotage-queries.js';
 import { overviewParts, territoryOverview, territoryOverviewCpu, territoryOverviewWithPeriod } from './territory-overview.js';
 
 /** Every benchmark scenario; later work adds its own file here. */
@@ -21,10 +21,12 @@ export const scenarios: Scenario[] = [
   ...beneficiariesIndicators,
   ...publishedIndicators,
   pilotageQueries,
+  ...pilotageQueriesAsSteering,
   ...caseloadPages,
   partnersSearch,
   partnersTypoSearch,
   partnersCoverage,
   partnersCoverageCold,
   ...dashboardPages,
+  ...dashboardPilotageAtScale,
 ];

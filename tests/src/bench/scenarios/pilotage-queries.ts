@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '@passerelles/db';
 import type { BenchContext, Scenario } from '../harness.js';
-import { ensurePopulation, populationLabel } from './beneficiaries-indicators.js';
+import { ensurePopulation, ensurePublication, populationLabel } from './beneficiaries-indicators.js';
 
 /** The Pilotage page's operations, read from the dashboard's documents (the page sends them all at once). */
 const documentsDir = join(repoRoot, 'dashboard', 'src', 'routes', 'pilotage');
@@ -41,3 +41,54 @@ export const pilotageQueries: Scenario = {
   },
   run: runAll,
 };
+
+/**
+ * The operations the page sends to a steering account (no exact counts) for a period of the grid,
+ * with the variables it sends them (`loadPilotage`): the CER per territory never (exact callers
+ * only); the CER cards, the statistics that are not linked counts and the legal delays only over a
+ * closed calendar year.
+ */
+function steeringRequests(period: { from: string; to: string }, closedYear: boolean): { file: string; query: string; variables: Record<string, unknown> }[] {
+  return documents
+    .filter((d) => d.file !== 'comparaison-contrats.graphql' && (closedYear || (d.file !== 'contrats.graphql' && d.file !== 'delais.graphql')))
+    .map((d) => {
+      const variables: Record<string, unknown> = {};
+      if (d.query.includes('$period')) variables.period = period;
+      if (d.query.includes('ContractIndicatorScopeInput')) variables.scope = { territoryId: null, operatorId: null };
+      else if (d.query.includes('$scope')) variables.scope = SCOPE;
+      if (d.query.includes('$statistics')) variables.statistics = closedYear;
+      return { ...d, variables };
+    });
+}
+
+/** A steering account's periods: the page's default (the latest closed quarter on the bench's day) and the last closed year. */
+const STEERING_PERIODS = [
+  { label: 'default period, 3rd quarter 2026', period: { from: '2026-07-01', to: '2026-09-30' }, closedYear: false },
+  { label: 'year 2025, with the statistics', period: { from: '2025-01-01', to: '2025-12-31' }, closedYear: true },
+];
+
+/**
+ * The whole Pilotage page's queries as the demo steering account (pilotage.62) sends them once the
+ * Département's publication is stored (ADR 0023): the page's default period, and the closed year a
+ * committee asks for its annual figures (every panel, the statistics computed in SQL).
+ */
+export const pilotageQueriesAsSteering: Scenario[] = STEERING_PERIODS.map(({ label, period, closedYear }) => {
+  const requests = steeringRequests(period, closedYear);
+  const runAll = (ctx: BenchContext): Promise<unknown[]> => Promise.all(requests.map((r) => ctx.graphqlAsSteering(r.query, r.variables)));
+  return {
+    get name() {
+      return `Pilotage page's ${requests.length} queries as steering, ${label}, concurrently (${populationLabel()}), gateway`;
+    },
+    description: `the operations dashboard/src/lib/server/pilotage.ts sends to pilotage.62 for ${period.from} → ${period.to}, at once, after the publication job`,
+    async verify(ctx) {
+      await ensurePublication(ctx);
+      const answers = (await runAll(ctx)) as { data?: Record<string, unknown>; errors?: unknown[] }[];
+      answers.forEach((a, i) => {
+        if (a.errors?.length || !a.data) throw new Error(`${requests[i]!.file}: ${JSON.stringify(a.errors ?? a)}`);
+      });
+      const indicators = answers[requests.findIndex((r) => r.file === 'indicateurs.graphql')]!.data!.indicators as { peopleWelcomed: { value: number | null } };
+      if (indicators.peopleWelcomed.value === null) throw new Error(`the Département's figure for ${period.from} → ${period.to} is not published to steering`);
+    },
+    run: runAll,
+  };
+});
