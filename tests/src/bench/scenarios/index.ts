@@ -5,7 +5,7 @@ import { gatewayConcurrency } from './gateway-concurrency.js';
 import { gatewayThroughput } from './gateway-throughput.js';
 import { moneyConventions, moneyOverview } from './money.js';
 import { partnersCoverage, partnersCoverageCold, partnersSearch, partnersTypoSearch } from './partners-directory.js';
-import { pilotageQueries, pilotageQueriesAsSteering } from './pilotage-queries.js';
+import { pilotageQueries, pilotageQueriesAsSteering, pilotageQueryAloneAsSteering } from './pilotage-queries.js';
 import { overviewParts, territoryOverview, territoryOverviewCpu, territoryOverviewWithPeriod } from './territory-overview.js';
 
 /** Every benchmark scenario; later work adds its own file here. */
@@ -22,6 +22,7 @@ export const scenarios: Scenario[] = [
   ...publishedIndicators,
   pilotageQueries,
   ...pilotageQueriesAsSteering,
+  ...pilotageQueryAloneAsSteering,
   ...caseloadPages,
   partnersSearch,
   partnersTypoSearch,

@@ -92,3 +92,13 @@ export const pilotageQueriesAsSteering: Scenario[] = STEERING_PERIODS.map(({ lab
     run: runAll,
   };
 });
+
+/** Each of those operations alone, as steering over the closed year: which panel the page waits for. */
+export const pilotageQueryAloneAsSteering: Scenario[] = steeringRequests(STEERING_PERIODS[1]!.period, true).map((r) => ({
+  get name() {
+    return `Pilotage query ${r.file} alone as steering, year 2025 (${populationLabel()}), gateway`;
+  },
+  description: `${r.file} with the variables the page sends for 2025, once the publication job has run`,
+  verify: ensurePublication,
+  run: (ctx) => ctx.graphqlAsSteering(r.query, r.variables),
+}));
