@@ -12,11 +12,12 @@ const round = (v: number | null, digits: number): number | null => (v === null ?
  * per track form a group whose total is the step's `counted` (a hidden track cannot be recomputed
  * by difference); medians, percentiles and shares are published only over a published count.
  * Off the Département's publication grid (`onGrid` false, ADR 0023) every count is « non publié à
- * ce niveau » and nothing is computed.
+ * ce niveau » and nothing is computed. `stored`: the rows the publication job stored with a closed
+ * year (`storedDelayChain`), read instead of computed.
  */
-export async function delayChain(em: EntityManager, filter: IndicatorFilter, period: Period, exact: boolean, onGrid = true): Promise<DelayChainType> {
+export async function delayChain(em: EntityManager, filter: IndicatorFilter, period: Period, exact: boolean, onGrid = true, stored: DelayRow[] | null = null): Promise<DelayChainType> {
   const definition = definitionFor(period.to);
-  const [rows, tracks] = await Promise.all([onGrid ? delayChainRows(em, filter, period, definition) : Promise.resolve([]), trackCodes(em)]);
+  const [rows, tracks] = await Promise.all([onGrid ? (stored ? Promise.resolve(stored) : delayChainRows(em, filter, period, definition)) : Promise.resolve([]), trackCodes(em)]);
   const key = (step: string, track: string | null): string => `${step}|${track ?? ''}`;
   const byKey = new Map(rows.map((r) => [key(r.step, r.track), r]));
   const stats = (step: DelayStep, row: DelayRow | undefined, counted: PublishedCount): DelayStepStatsType => {

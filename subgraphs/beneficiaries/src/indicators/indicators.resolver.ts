@@ -101,6 +101,6 @@ export class IndicatorsResolver {
       'The legal delay chain (right opened → orientation decided → notified → first interview → first partner appointment) of the people whose right was opened since the definitions came into force: per step ended in the period, median, 90th percentile and share within the legal target, with the version of the definitions used.',
   })
   async delayChain(@Root() c: IndicatorsComputation, @Ctx() ctx: SubgraphContext): Promise<DelayChainType> {
-    return delayChain(ctx.em, c.filter, c.period, c.exact, await c.onGrid());
+    return delayChain(ctx.em, c.filter, c.period, c.exact, await c.onGrid(), await c.storedDelayChain());
   }
 }

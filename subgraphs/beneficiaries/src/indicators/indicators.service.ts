@@ -2,7 +2,9 @@ import { addDays, addMonths, hiddenFor, monthsBetween, NOTHING_PUBLISHED, parseP
 import { ExitReason, exitReasons, psychologicalDifficulties } from '../accompaniment/accompaniment.enums.js';
 import { IndicatorsRepository, type IndicatorFilter, type Period } from './indicators.repository.js';
 import type { AdherenceStats, DelayStats, ReferralDecisionStats, DifficultyCount, DurationStats, IndicatorScopeInput, MonthlyIndicators, TerritoryIndicators } from './indicators.type.js';
+import { calendarYearOf, storedYear, wholeDepartment, type YearStatistics } from '../publication/publication-statistics.js';
 import { publishedFigures } from '../publication/publication.service.js';
+import type { DelayRow } from './delay-chain.repository.js';
 import { suppressMatrix } from './matrix-suppression.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -92,6 +94,30 @@ export class IndicatorsComputation {
     return publishedYearOfReach({ exact: false, period: this.period, scopeChosen }) && p.scope !== null && p.figures.covers(p.scope, this.period);
   }
 
+  /**
+   * The statistics that are not linked counts as the publication job stored them when the year
+   * closed, for a caller without exact counts reading the whole Département over a calendar year;
+   * null otherwise, or before the job stored that year (then they are computed live).
+   */
+  private storedYear(): Promise<YearStatistics | null> {
+    return this.once('storedYear', async () => {
+      const year = calendarYearOf(this.period);
+      if (this.exact || year === null || !wholeDepartment(this.filter)) return null;
+      return storedYear(this.ctx.em, this.filter.departmentCode, year);
+    });
+  }
+
+  /** The legal delay chain's rows as stored with the year (`storedYear`), or null to compute them. */
+  async storedDelayChain(): Promise<DelayRow[] | null> {
+    return (await this.storedYear())?.delayChain ?? null;
+  }
+
+  /** A statistic from the year stored, else computed live. */
+  private async statistic<K extends keyof YearStatistics>(key: K, live: () => Promise<YearStatistics[K]>): Promise<YearStatistics[K]> {
+    const stored = await this.storedYear();
+    return stored ? stored[key] : live();
+  }
+
   private once<T>(key: string, compute: () => Promise<T>): Promise<T> {
     let value = this.memo.get(key) as Promise<T> | undefined;
     if (!value) {
@@ -153,7 +179,7 @@ export class IndicatorsComputation {
   }
 
   async durationDays(): Promise<DurationStats> {
-    const [exits, d] = await Promise.all([this.exits(), this.repository.durations(this.filter, this.period)]);
+    const [exits, d] = await Promise.all([this.exits(), this.statistic('durations', () => this.repository.durations(this.filter, this.period))]);
     // Every ended accompaniment had started (a constraint), so the durations measured are exactly the exits.
     const shown = !exits.total.suppressed && d.mean !== null;
     return { mean: shown ? round(d.mean, 2) : null, median: shown ? round(d.median, 2) : null, counted: exits.total };
@@ -161,14 +187,14 @@ export class IndicatorsComputation {
 
   async psychologicalDifficulties(): Promise<DifficultyCount[]> {
     if (!(await this.onGrid())) return psychologicalDifficulties.map((difficulty) => ({ difficulty, count: NOTHING_PUBLISHED() }));
-    const counts = new Map((await this.repository.difficulties(this.filter, this.period)).map((r) => [r.difficulty, r.count]));
+    const counts = new Map((await this.statistic('difficulties', () => this.repository.difficulties(this.filter, this.period))).map((r) => [r.difficulty, r.count]));
     const group = publishGroup(psychologicalDifficulties.map((d) => ({ key: d, count: counts.get(d) ?? 0 })), this.exact);
     return group.cells.map((c) => ({ difficulty: c.key, count: c.count }));
   }
 
   async delayToFirstInterview(): Promise<DelayStats> {
     if (!(await this.onGrid())) return { meanDays: null, medianDays: null, shareUnder30Days: null, counted: NOTHING_PUBLISHED() };
-    const d = await this.repository.delays(this.filter, this.period);
+    const d = await this.statistic('delays', () => this.repository.delays(this.filter, this.period));
     // The accompaniments measured are those started in the period: the publication's welcomed
     // figure, read from it (a second value of the same cell would undo its protection).
     const counted = this.exact ? publishCount(d.counted, true) : await this.peopleWelcomed();
@@ -188,7 +214,7 @@ export class IndicatorsComputation {
    */
   async referralDecision(): Promise<ReferralDecisionStats> {
     if (!(await this.onGrid())) return { sent: NOTHING_PUBLISHED(), answered: NOTHING_PUBLISHED(), expired: NOTHING_PUBLISHED(), medianDays: null, p90Days: null };
-    const d = await this.repository.referralDecisions(this.filter, this.period, todayIso());
+    const d = await this.statistic('referralDecisions', () => this.repository.referralDecisions(this.filter, this.period, todayIso()));
     const group = publishGroup(
       [
         { key: 'answered', count: d.answered },
@@ -209,7 +235,7 @@ export class IndicatorsComputation {
    */
   async appointmentAdherence(): Promise<AdherenceStats> {
     if (!(await this.onGrid())) return { honoured: NOTHING_PUBLISHED(), closed: NOTHING_PUBLISHED(), leftOpen: NOTHING_PUBLISHED(), rate: null };
-    const a = await this.repository.adherence(this.filter, this.period, todayIso());
+    const a = await this.statistic('adherence', () => this.repository.adherence(this.filter, this.period, todayIso()));
     const group = publishGroup(
       [
         { key: 'honoured', count: a.honoured },

@@ -14,6 +14,7 @@ import { Migration20261206130000_scale_indexes } from './Migration20261206130000
 import { Migration20261206140000_contract_signature } from './Migration20261206140000_contract_signature.js';
 import { Migration20261207090000_publication } from './Migration20261207090000_publication.js';
 import { Migration20261208090000_publication_history } from './Migration20261208090000_publication_history.js';
+import { Migration20261209090000_publication_statistics } from './Migration20261209090000_publication_statistics.js';
 
 export const beneficiariesMigrations: NamedMigration[] = [
   { name: 'Migration20261122020000_beneficiary', class: Migration20261122020000_beneficiary },
@@ -31,4 +32,5 @@ export const beneficiariesMigrations: NamedMigration[] = [
   { name: 'Migration20261206140000_contract_signature', class: Migration20261206140000_contract_signature },
   { name: 'Migration20261207090000_publication', class: Migration20261207090000_publication },
   { name: 'Migration20261208090000_publication_history', class: Migration20261208090000_publication_history },
+  { name: 'Migration20261209090000_publication_statistics', class: Migration20261209090000_publication_statistics },
 ];

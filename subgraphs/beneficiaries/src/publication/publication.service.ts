@@ -1,14 +1,17 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { closedThrough, computePublication, notYetPublished, PublishedFigures, seesExactCounts, type StoredPublication, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { exitReasons } from '../accompaniment/accompaniment.enums.js';
+import { storeClosedYears } from './publication-statistics.js';
 import { PublicationRepository, splitParts } from './publication.repository.js';
 
 /**
  * Computes and stores a Département's publication as of a day (ADR 0023): the months closed on
  * that day (`closedThrough`), their leaves frozen as first read (« time »), the finest grid of the
  * ladder the audit protects with everything released before, every figure's value or rule. The
- * programmes and operators are those its accompaniments name. One transaction, one run at a time
- * per Département: the leaves frozen and the publication are saved together or not at all.
+ * programmes and operators are those its accompaniments name, and the statistics of each calendar
+ * year closed since the last run (`storeClosedYears`). One transaction, one run at a time per
+ * Département: the leaves frozen, the publication and the years' statistics are saved together or
+ * not at all.
  */
 export async function publishDepartment(
   em: EntityManager,
@@ -40,6 +43,8 @@ export async function publishDepartment(
       computeOptions,
     );
     await repository.save(stored);
+    // The statistics that are not linked counts, for each calendar year closed since (issue 15).
+    await storeClosedYears(tx, departmentCode, asOf, stored.throughMonth ?? throughMonth, stored.firstMonth);
     return stored;
   });
 }

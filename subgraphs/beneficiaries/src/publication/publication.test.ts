@@ -39,6 +39,7 @@ const QUERY = `query ($scope: IndicatorScopeInput, $period: PeriodInput!) {
   indicators(scope: $scope, period: $period) {
     peopleWelcomed { value suppressed rule } activeCaseload { value suppressed rule } exitsTotal { value suppressed rule }
     delayToFirstInterview { meanDays counted { value suppressed rule } }
+    durationDays { mean median }
     monthly { month peopleWelcomed { value suppressed rule } }
     delayChain { steps { counted { value suppressed rule } medianDays } }
   }
@@ -55,6 +56,7 @@ interface Answer {
     activeCaseload: Count;
     exitsTotal: Count;
     delayToFirstInterview: { meanDays: number | null; counted: Count };
+    durationDays: { mean: number | null; median: number | null };
     monthly: { month: string; peopleWelcomed: Count }[];
     delayChain: { steps: { counted: Count; medianDays: number | null }[] };
   };
@@ -198,8 +200,17 @@ describe('the publication job and the steering counts read from it (ADR 0023)', 
     const beneficiaryId = await newPerson(em, { departmentCode: DEPARTMENT, communeCode: commune, territoryId: territories[0]! });
     const [row] = await em.execute<{ operatorId: string }[]>('select operator_id::text as "operatorId" from beneficiaries.accompaniment where department_code = ? limit 1', [DEPARTMENT]);
     await newAccompaniment(em, { departmentCode: DEPARTMENT, beneficiaryId, programmeId, operatorId: row!.operatorId, territoryId: territories[0]!, prescriberId: 'prescripteur-84-test', prescribedOn: '2026-11-02', startedOn: '2026-11-12', endedOn: null, exitReason: null });
-    // The administrator sees it at once.
-    expect(countOf(await ask(admin, {}, YEAR)).value).toBe(countOf(adminBefore).value! + 1);
+    // The administrator sees it at once, in the count and in the durations.
+    const adminAfter = await ask(admin, {}, YEAR);
+    expect(countOf(adminAfter).value).toBe(countOf(adminBefore).value! + 1);
+    expect(adminAfter.indicators.durationDays).not.toEqual(adminBefore.indicators.durationDays);
+    // The statistics of the closed year are those the job stored when 2025 closed, not recomputed (issue 15).
+    const steeringAfter = await ask(steering, {}, YEAR);
+    expect(steeringBefore.indicators.durationDays.mean).not.toBeNull();
+    expect(steeringAfter.indicators.durationDays).toEqual(steeringBefore.indicators.durationDays);
+    expect(steeringAfter.indicators.delayChain).toEqual(steeringBefore.indicators.delayChain);
+    const years = await orm.em.fork().execute<{ year: number }[]>('select year from beneficiaries.publication_statistics where department_code = ? order by year', [DEPARTMENT]);
+    expect(years.map((y) => y.year)).toEqual([2025]);
     // The job the next nights, no month closed since: the same publication, to the figure.
     const nextNight = await publishDepartment(orm.em.fork(), DEPARTMENT, '2026-11-20');
     expect(nextNight.throughMonth).toBe('2026-10');
