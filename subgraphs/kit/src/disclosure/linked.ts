@@ -110,6 +110,9 @@ export interface LinkedReport {
 
 const HIDDEN_PRIMARY = 1;
 const HIDDEN_SECONDARY = 2;
+/** A zero withheld (« non publié à ce niveau »): no rule, so no bound but « a count ». */
+const HIDDEN_WITHHELD = 3;
+
 /**
  * Which facts the truth does not satisfy (the figures as an attacker reads them, on the leaves'
  * true values), for the error of an audit the solver found infeasible: none means the solver's
@@ -122,9 +125,6 @@ function violations(facts: readonly Fact[], truth: (leaf: string) => number): st
   });
   return wrong.length === 0 ? 'The true values satisfy every figure: the solver’s numerics failed.' : `${wrong.length} figures do not hold on the true values: ${wrong.slice(0, 5).join('; ')}.`;
 }
-
-/** A zero withheld (« non publié à ce niveau »): no rule, so no bound but « a count ». */
-const HIDDEN_WITHHELD = 3;
 
 export class LinkedPublication {
   private constructor(

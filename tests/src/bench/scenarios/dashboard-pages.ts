@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { BenchContext, Scenario, SelfMeasured } from '../harness.js';
+import { closedThrough, todayIso } from '@passerelles/subgraph-kit';
+import { latestClosed } from '../../support/publication.js';
 import { ensurePublication, populationLabel } from './beneficiaries-indicators.js';
 
 /**
@@ -91,11 +93,11 @@ export const dashboardCoverageRedraw: Scenario = {
 /**
  * Issue 15, goal 4: the Pilotage page as the steering account on the scale population once the
  * publication job has run — its default period (the latest closed one) and a closed year with every
- * panel (`?periode=2025`).
+ * panel (the last closed year, `?periode=2025` in December 2026).
  */
 export const dashboardPilotageAtScale: Scenario[] = [
   { query: '', label: 'default period' },
-  { query: '?periode=2025', label: 'year 2025' },
+  { query: `?periode=${latestClosed('YEAR', closedThrough(todayIso()))}`, label: `year ${latestClosed('YEAR', closedThrough(todayIso()))}` },
 ].map(({ query, label }) => ({
   get name() {
     return `dashboard: Pilotage page load as steering, ${label} (${populationLabel()}), browser`;

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '@passerelles/db';
+import { closedThrough, todayIso } from '@passerelles/subgraph-kit';
+import { lastDayOf, latestClosed } from '../../support/publication.js';
 import type { BenchContext, Scenario } from '../harness.js';
 import { ensurePopulation, ensurePublication, populationLabel } from './beneficiaries-indicators.js';
 
@@ -61,10 +63,22 @@ function steeringRequests(period: { from: string; to: string }, closedYear: bool
     });
 }
 
-/** A steering account's periods: the page's default (the latest closed quarter on the bench's day) and the last closed year. */
+/** A dashboard grid period (`2026-T3`, `2025`) as dates. */
+function datesOf(period: string): { from: string; to: string } {
+  const to = lastDayOf(period);
+  const from = period.includes('-T') ? `${period.slice(0, 4)}-${String(3 * Number(period.slice(6)) - 2).padStart(2, '0')}-01` : `${period}-01-01`;
+  return { from, to };
+}
+
+/**
+ * A steering account's periods on the bench's day: the page's default for the demo's grid (the
+ * latest closed quarter, the finest period it publishes for the Département) and the last closed
+ * year, which the committee asks for its annual figures.
+ */
+const through = closedThrough(todayIso());
 const STEERING_PERIODS = [
-  { label: 'default period, 3rd quarter 2026', period: { from: '2026-07-01', to: '2026-09-30' }, closedYear: false },
-  { label: 'year 2025, with the statistics', period: { from: '2025-01-01', to: '2025-12-31' }, closedYear: true },
+  { label: `default period, ${latestClosed('QUARTER', through)}`, period: datesOf(latestClosed('QUARTER', through)), closedYear: false },
+  { label: `year ${latestClosed('YEAR', through)}, with the statistics`, period: datesOf(latestClosed('YEAR', through)), closedYear: true },
 ];
 
 /**
@@ -93,12 +107,12 @@ export const pilotageQueriesAsSteering: Scenario[] = STEERING_PERIODS.map(({ lab
   };
 });
 
-/** Each of those operations alone, as steering over the closed year: which panel the page waits for. */
+/** Each of those operations alone, as steering over the last closed year: which panel the page waits for. */
 export const pilotageQueryAloneAsSteering: Scenario[] = steeringRequests(STEERING_PERIODS[1]!.period, true).map((r) => ({
   get name() {
-    return `Pilotage query ${r.file} alone as steering, year 2025 (${populationLabel()}), gateway`;
+    return `Pilotage query ${r.file} alone as steering, ${STEERING_PERIODS[1]!.label.split(',')[0]} (${populationLabel()}), gateway`;
   },
-  description: `${r.file} with the variables the page sends for 2025, once the publication job has run`,
+  description: `${r.file} with the variables the page sends for the last closed year, once the publication job has run`,
   verify: ensurePublication,
   run: (ctx) => ctx.graphqlAsSteering(r.query, r.variables),
 }));
