@@ -1,7 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { gridPeriodKind } from '@passerelles/subgraph-kit';
 import { definitionFor } from '../indicators/delay-chain.definitions.js';
 import { delayChainRows, type DelayRow } from '../indicators/delay-chain.repository.js';
 import { IndicatorsRepository, type IndicatorFilter, type Period } from '../indicators/indicators.repository.js';
+import { PublicationRepository } from './publication.repository.js';
 
 /**
  * The statistics that are not linked counts of a closed calendar year for a whole Département, as
@@ -19,8 +21,8 @@ export interface YearStatistics {
 
 /** A calendar year given as a period (`2025-01-01` → `2025-12-31`), or null. */
 export function calendarYearOf(period: Period): number | null {
-  const year = period.from.slice(0, 4);
-  return period.from === `${year}-01-01` && period.to === `${year}-12-31` ? Number(year) : null;
+  // A whole year only: one in progress cut at a day is never stored ('' is no day).
+  return gridPeriodKind(period, '') === 'YEAR' ? Number(period.from.slice(0, 4)) : null;
 }
 
 /** The whole Département: no territory, programme or operator chosen. */
@@ -50,19 +52,19 @@ async function computeYear(em: EntityManager, departmentCode: string, year: numb
 export async function storeClosedYears(em: EntityManager, departmentCode: string, asOf: string, throughMonth: string, firstMonth: string | null): Promise<number[]> {
   if (!firstMonth) return [];
   const lastClosed = Number(throughMonth.slice(0, 4)) - (throughMonth.endsWith('-12') ? 0 : 1);
-  const present = new Set((await em.execute<{ year: number }[]>('select year from beneficiaries.publication_statistics where department_code = ?', [departmentCode])).map((r) => r.year));
+  const repository = new PublicationRepository(em);
+  const present = new Set(await repository.yearsStored(departmentCode));
   const stored: number[] = [];
   for (let year = Number(firstMonth.slice(0, 4)); year <= lastClosed; year++) {
     if (present.has(year)) continue;
     const statistics = await computeYear(em, departmentCode, year, asOf);
-    await em.execute('insert into beneficiaries.publication_statistics (department_code, year, as_of, statistics) values (?, ?, ?::date, ?::jsonb)', [departmentCode, year, asOf, JSON.stringify(statistics)]);
+    await repository.saveYear(departmentCode, year, asOf, statistics);
     stored.push(year);
   }
   return stored;
 }
 
 /** A year's stored statistics for a Département, or null when the job has not stored them (then they are computed live). */
-export async function storedYear(em: EntityManager, departmentCode: string, year: number): Promise<YearStatistics | null> {
-  const rows = await em.execute<{ statistics: YearStatistics }[]>('select statistics from beneficiaries.publication_statistics where department_code = ? and year = ?', [departmentCode, year]);
-  return rows[0]?.statistics ?? null;
+export function storedYear(em: EntityManager, departmentCode: string, year: number): Promise<YearStatistics | null> {
+  return new PublicationRepository(em).findYear<YearStatistics>(departmentCode, year);
 }

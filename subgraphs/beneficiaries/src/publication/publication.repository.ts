@@ -134,6 +134,23 @@ export class PublicationRepository {
     );
   }
 
+  /** The closed years whose statistics the Département has stored (`publication-statistics.ts`). */
+  async yearsStored(departmentCode: string): Promise<number[]> {
+    const rows = await this.em.execute<{ year: number }[]>('select year from beneficiaries.publication_statistics where department_code = ?', [departmentCode]);
+    return rows.map((r) => r.year);
+  }
+
+  /** Stores a closed year's statistics, computed as of `asOf`. */
+  async saveYear(departmentCode: string, year: number, asOf: string, statistics: unknown): Promise<void> {
+    await this.em.execute('insert into beneficiaries.publication_statistics (department_code, year, as_of, statistics) values (?, ?, ?::date, ?::jsonb)', [departmentCode, year, asOf, JSON.stringify(statistics)]);
+  }
+
+  /** A closed year's stored statistics, or null. */
+  async findYear<T>(departmentCode: string, year: number): Promise<T | null> {
+    const rows = await this.em.execute<{ statistics: T }[]>('select statistics from beneficiaries.publication_statistics where department_code = ? and year = ?', [departmentCode, year]);
+    return rows[0]?.statistics ?? null;
+  }
+
   async find(departmentCode: string): Promise<StoredPublication | null> {
     const rows = await this.em.execute<PublicationRow[]>(`select department_code, to_char(as_of, 'YYYY-MM-DD') as as_of, through_month, computed_at, grid, first_month, shown, hidden, tried, report, released
          from beneficiaries.publication where department_code = ?`, [departmentCode]);
