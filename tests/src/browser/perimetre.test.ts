@@ -21,6 +21,11 @@ const TERNOIS = '62-ternois';
 const NOT_PUBLISHED = 'non publié à ce niveau';
 
 const filterWarnings = (page: Page): Promise<string[]> => page.getByTestId('filtres-non-publies').locator('p').allTextContents();
+const selectOptions = (page: Page, label: string): Promise<string[]> => page.getByLabel(label, { exact: true }).locator('option').allTextContents();
+const selectedOption = (page: Page, label: string): Promise<string> => page.getByLabel(label, { exact: true }).evaluate((select) => (select as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
+/** The annual review's scope, term → value (« Territoire » → « tout le Département »). */
+const scopeOfReview = async (page: Page): Promise<Record<string, string>> =>
+  Object.fromEntries(await page.locator('.bilan-header dl > div').evaluateAll((rows) => rows.map((row) => [row.querySelector('dt')?.textContent ?? '', row.querySelector('dd')?.textContent ?? ''])));
 const card = (page: Page, label: string) => page.locator('.card').filter({ has: page.locator('.card-label', { hasText: new RegExp(`^${label}$`) }) }).locator('.card-value');
 
 beforeAll(async () => {
@@ -50,14 +55,21 @@ describe('a reach the grid does not publish', () => {
     // No filter: its whole reach, its own structure.
     await expectReachNotPublished(page, sentence, 'perimetre-operateur-sans-filtre');
 
-    // Its own structure chosen: the same scope, the same sentence.
+    // The operator filter offers its own structure only, as « all » (another operator would read nothing).
+    const { rows: names } = await ui.system.db.query<{ name: string }>('select name from partners.partner where id = $1', [own]);
+    const ownStructure = `Votre structure (${names[0]!.name})`;
+    expect(await selectOptions(page, 'Opérateur')).toEqual([ownStructure]);
+    expect(await selectOptions(page, 'Territoire')).toContain('Tout le Département');
+
+    // Its own structure chosen: the same scope, the same sentence, the same option.
     await ui.open(page, `/pilotage?periode=2025&operateur=${own}`);
-    expect(await page.getByLabel('Opérateur', { exact: true }).inputValue()).toBe(own);
+    expect(await selectedOption(page, 'Opérateur')).toBe(ownStructure);
     expect(await filterWarnings(page)).toEqual([sentence]);
 
-    // The annual review handed out says it too.
+    // The annual review handed out says it too, and names the structure its figures are of.
     await ui.open(page, '/pilotage/bilan?annee=2025');
     expect(await page.getByTestId('bilan-publication').locator('p').allTextContents()).toContain(sentence);
+    expect(await scopeOfReview(page)).toMatchObject({ Territoire: 'tout le Département', Opérateur: `votre structure (${names[0]!.name})` });
 
     // What the sentence promises: its conventions' caseloads, exact (no « < 11 », nothing « non publié »).
     await ui.open(page, '/conventions');
@@ -77,8 +89,16 @@ describe('a reach the grid does not publish', () => {
 
     await expectReachNotPublished(page, sentence, 'perimetre-pilotage-deux-territoires');
 
+    // Its territories only are offered, « all » being the two of them; the review names them.
+    const { rows } = await ui.system.db.query<{ name: string }>('select name from ref.territory where id = any($1) order by name', [[ARRAGEOIS, TERNOIS]]);
+    const territories = rows.map((r) => r.name);
+    expect(await selectOptions(page, 'Territoire')).toEqual([`Vos territoires (${territories.join(', ')})`, ...territories]);
+    await ui.open(page, '/pilotage/bilan?annee=2025');
+    expect(await scopeOfReview(page)).toMatchObject({ Territoire: `vos territoires (${territories.join(', ')})`, Opérateur: 'tous les opérateurs' });
+
     await ui.open(page, `/pilotage?periode=2025&territoire=${ARRAGEOIS}`);
     expect(await filterWarnings(page)).toEqual([sentence]);
+    expect(await selectedOption(page, 'Territoire')).toBe(territories[0]);
     await page.close();
   });
 });

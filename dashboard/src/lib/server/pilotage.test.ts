@@ -114,6 +114,24 @@ describe('pilotageView', () => {
     expect(view.options.operators).toEqual([{ id: 'o1', name: 'Croix-Rouge' }]);
   });
 
+  it('offers the filters of the viewer’s reach, and says what « all » means for it', () => {
+    const lists = ok({
+      territories: [{ id: 't1', name: 'Arrageois' }, { id: 't2', name: 'Audomarois' }, { id: 't3', name: 'Boulonnais' }],
+      partners: { nodes: [{ id: 'o1', name: 'Croix-Rouge', conventions: [{ id: 'c' }] }, { id: 'o2', name: 'CCAS d’Arras', conventions: [{ id: 'd' }] }] },
+    });
+    const whole = pilotageView(data({ filterLists: lists }), viewer('STEERING')).options;
+    expect(whole).toMatchObject({ everyTerritory: 'Tout le Département', everyOperator: 'Tous les opérateurs' });
+    expect([whole.territories.length, whole.operators.length]).toEqual([3, 2]);
+    // An operator reads its own structure only: « all » is it, and no other operator is offered (it would read nothing).
+    const operator = pilotageView(data({ filterLists: lists }), { ...viewer('OPERATOR'), role: 'OPERATOR', partnerId: 'o2' }).options;
+    expect(operator).toMatchObject({ everyOperator: 'Votre structure (CCAS d’Arras)', operators: [], everyTerritory: 'Tout le Département' });
+    // A referent limited to one territory: that territory is « all »; to several: those only.
+    const one = pilotageView(data({ filterLists: lists }), { ...viewer('STEERING'), territoryIds: ['t2'] }).options;
+    expect(one).toMatchObject({ everyTerritory: 'Votre territoire (Audomarois)', territories: [] });
+    const two = pilotageView(data({ filterLists: lists }), { ...viewer('STEERING'), territoryIds: ['t1', 't3'] }).options;
+    expect(two).toMatchObject({ everyTerritory: 'Vos territoires (Arrageois, Boulonnais)', territories: [{ id: 't1', name: 'Arrageois' }, { id: 't3', name: 'Boulonnais' }] });
+  });
+
   it('computes occupancy and unit costs from published figures only', () => {
     const view = pilotageView(data(), viewer('ADMIN'));
     expect(figure(view, 'Taux d’occupation des places')).toMatchObject({ value: 50, shown: '50\u00a0%' });

@@ -334,7 +334,12 @@ export type Section = { ok: true; figures: Figure[]; notices: string[] } | { ok:
 
 export interface PilotageView {
   filters: Filters;
-  options: { programmes: Option[]; territories: Option[]; operators: Option[]; periods: GridYear[] };
+  /**
+   * What the filters offer: the territories and operators of the viewer's reach only (a territory
+   * or operator beyond it reads nothing), and what « all » of each means for the viewer — the
+   * Département, or its own territories or structure (`everyTerritory`, `everyOperator`).
+   */
+  options: { programmes: Option[]; territories: Option[]; operators: Option[]; periods: GridYear[]; everyTerritory: string; everyOperator: string };
   /** Filters whose list could not be loaded (French). */
   filterNotices: string[];
   accompaniments: Section;
@@ -365,15 +370,25 @@ export interface PilotageView {
 
 const unavailable = (part: string): string => `Les données « ${part} » sont momentanément indisponibles.`;
 
-function options(data: PilotageData): PilotageView['options'] {
-  const operators = data.filterLists.ok ? data.filterLists.data.partners.nodes : [];
+function options(data: PilotageData, viewer: PilotageViewer): PilotageView['options'] {
+  const partners = data.filterLists.ok ? data.filterLists.data.partners.nodes : [];
   // Operators hold a convention; without contracts' answer every partner is listed.
-  const holding = operators.filter((p) => (p.conventions?.length ?? 0) > 0);
+  const holding = partners.filter((p) => (p.conventions?.length ?? 0) > 0);
+  const operators = (partners.some((p) => p.conventions === null) ? partners : holding).map(({ id, name }) => ({ id, name }));
+  const territories = data.filterLists.ok ? data.filterLists.data.territories : [];
+  const reach = reachOf(viewer);
+  // Within the reach only; a reach of one territory or structure is « all » itself, named in its label.
+  const mine = territories.filter((t) => reach.territoryIds.includes(t.id));
+  const own = partners.find((p) => p.id === reach.operatorId);
+  const named = (label: string, names: readonly string[]): string => (names.length > 0 ? `${label} (${names.join(', ')})` : label);
   return {
     programmes: data.programmes.ok ? data.programmes.data.programmes : [],
-    territories: data.filterLists.ok ? data.filterLists.data.territories : [],
-    operators: (operators.some((p) => p.conventions === null) ? operators : holding).map(({ id, name }) => ({ id, name })),
+    territories: reach.territoryIds.length === 0 ? territories : reach.territoryIds.length === 1 ? [] : mine,
+    operators: reach.operatorId ? [] : operators,
     periods: gridYears(parisToday()),
+    everyTerritory:
+      reach.territoryIds.length === 0 ? 'Tout le Département' : reach.territoryIds.length === 1 ? named('Votre territoire', mine.map((t) => t.name)) : named('Vos territoires', mine.map((t) => t.name)),
+    everyOperator: reach.operatorId ? named('Votre structure', own ? [own.name] : []) : 'Tous les opérateurs',
   };
 }
 
@@ -591,7 +606,7 @@ export function pilotageView(data: PilotageData, viewer: PilotageViewer, today =
 
   return {
     filters,
-    options: options(data),
+    options: options(data, viewer),
     filterNotices,
     accompaniments,
     contractsNotice,

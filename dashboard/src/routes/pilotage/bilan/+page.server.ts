@@ -3,7 +3,7 @@ import type { PilotageDepartmentQuery } from '#lib/graphql/operations.ts';
 import { requireSection } from '#lib/server/guard.ts';
 import { loadPanel } from '#lib/server/panel.ts';
 import { filterParams, loadPilotage, parseFilters, pilotageView } from '#lib/server/pilotage.ts';
-import { closedThrough, latestClosed } from '#lib/publication.ts';
+import { closedThrough, latestClosed, reachOf } from '#lib/publication.ts';
 import { loadPublication, loadPublicationLimits } from '#lib/server/publication.ts';
 import type { PageServerLoad } from './$types';
 import departmentDocument from './departement.graphql?raw';
@@ -29,7 +29,11 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
     loadPublicationLimits(fetch, user, filters, filters.period),
   ]);
   const view = pilotageView(data, user);
-  const nameOf = (options: { id: string; name: string }[], id: string | null, all: string): string => (id ? (options.find((o) => o.id === id)?.name ?? id) : all);
+  // « All » is the viewer's reach (its territories, its structure), as on the page, which also names the one territory or structure it is limited to.
+  const reach = reachOf(user);
+  const lowerFirst = (label: string): string => label.charAt(0).toLocaleLowerCase('fr-FR') + label.slice(1);
+  const nameOf = (options: { id: string; name: string }[], id: string | null, all: string, reachOfOne: string | null = null): string =>
+    !id || id === reachOfOne ? lowerFirst(all) : (options.find((o) => o.id === id)?.name ?? id);
   return {
     year,
     view,
@@ -37,9 +41,9 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
     department: department.ok && department.data.department ? `${department.data.department.name} (${department.data.department.code})` : `Département ${user.departmentCode}`,
     scope: [
       ['Période', `du ${formatDay(filters.from)} au ${formatDay(filters.to)}`],
-      ['Programme', nameOf(view.options.programmes, filters.programmeId, 'tous les programmes')],
-      ['Territoire', nameOf(view.options.territories, filters.territoryId, 'tout le Département')],
-      ['Opérateur', nameOf(view.options.operators, filters.operatorId, 'tous les opérateurs')],
+      ['Programme', nameOf(view.options.programmes, filters.programmeId, 'Tous les programmes')],
+      ['Territoire', nameOf(view.options.territories, filters.territoryId, view.options.everyTerritory, reach.territoryIds.length === 1 ? reach.territoryIds[0]! : null)],
+      ['Opérateur', nameOf(view.options.operators, filters.operatorId, view.options.everyOperator, reach.operatorId)],
     ] as [string, string][],
     editedOn: formatDay(parisToday()),
     query: filterParams(filters).toString(),
