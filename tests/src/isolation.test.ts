@@ -27,7 +27,7 @@ const operations = (ids: { partner: string; convention: string; beneficiary: str
     ['PilotageIndicators', { period: { from: '2025-01-01', to: '2025-12-31' } }],
     ['PilotageContracts', { period: { from: '2025-01-01', to: '2025-12-31' } }],
     ['PilotageComparison', { period: { from: '2025-01-01', to: '2025-12-31' } }],
-    ['PilotageFunding', { period: { from: '2025-01-01', to: '2025-12-31' } }],
+    ['PilotageFunding', { period: { from: '2025-01-01', to: '2025-12-31' }, money: true }],
     ['CoverageTerritories', {}],
     ['TerritoryCoverage', { theme: 'SANTE__SANTE_MENTALE' }],
     ['TerritoryConventions', { territoryId: ids.territory, inForceOn: '2026-03-01' }],

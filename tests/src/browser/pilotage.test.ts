@@ -499,11 +499,16 @@ describe('what Pilotage asks and shows to callers without exact counts', () => {
       cer: await page.locator('.card-label').filter({ hasText: 'CER' }).allTextContents(),
       delays: await page.locator('section[aria-labelledby="titre-delais"] table[data-table="delais"]').count(),
     });
-    await ui.open(page, '/pilotage?periode=2025');
+    const asked = await operationsOf(page, '/pilotage?periode=2025', ALWAYS);
     const reach = await shown();
-    // Its own structure chosen: the same page as its whole reach.
+    // The conventions' money is not the operator's to read: never asked (only to be refused), and said so.
+    const money = (operations: readonly Operation[]): unknown[] => operations.filter((o) => ['PilotageFunding', 'PilotageComparisonPlaces'].includes(o.name)).map((o) => o.variables['money']);
+    expect(money(asked)).toEqual([false, false]);
+    expect(await page.getByText('Votre rôle ne donne pas accès aux montants des conventions.').count()).toBeGreaterThan(0);
+    expect(money(await operationsOf(page, '/pilotage/bilan?annee=2025', ['PilotageFunding', 'PilotageComparisonPlaces']))).toEqual([false, false]);
+    // Its own structure chosen: the same page as its whole reach, the filter on « all » (which is its structure).
     await ui.open(page, `/pilotage?periode=2025&operateur=${own}`);
-    expect(await page.getByLabel('Opérateur', { exact: true }).inputValue()).toBe(own);
+    expect(await page.getByLabel('Opérateur', { exact: true }).inputValue()).toBe('');
     expect(await shown()).toEqual(reach);
     // The CER of its year, as the API publishes them for its whole reach.
     expect(reach.cer).toEqual(['CER signés', 'CER renouvelés', 'Objectifs des CER atteints']);
@@ -542,6 +547,7 @@ describe('what Pilotage asks and shows to callers without exact counts', () => {
     // The year of the whole Département: CER, legal delays, statistics and sanctions are asked (CER per territory are not published to steering).
     const year = await operationsOf(page, '/pilotage?periode=2025', ALWAYS);
     expect(names(year)).toEqual([...ALWAYS, 'PilotageContracts', 'PilotageDelays', 'PilotageSanctions'].sort());
+    expect(year.filter((o) => o.name === 'PilotageFunding').map((o) => o.variables['money'])).toEqual([true]);
     expect(indicatorsAsked(year)['statistics']).toBe(true);
     for (const label of [...STATISTICS, 'CER signés']) expect(await card(page, label).count(), label).toBe(1);
     expect(new Set((await shownTable(page.getByTestId('comparaison'), 'territoires')).rows.map((r) => r[10]))).toEqual(new Set(['non publié par territoire']));

@@ -1351,10 +1351,11 @@ export type PilotageComparisonContractsQuery = { contractIndicators: { byTerrito
 export type PilotageComparisonPlacesQueryVariables = Exact<{
   scope?: ConventionIndicatorScopeInput | null | undefined;
   period: PeriodInput;
+  money: boolean;
 }>;
 
 
-export type PilotageComparisonPlacesQuery = { conventionIndicators: { territories: Array<{ territoryId: string | null, occupancyAtEnd: { date: string, places: number, rate: number | null, caseload: { value: number | null, suppressed: boolean, rule: SuppressionRule | null } }, funding: { committedCents: number } | null }> } };
+export type PilotageComparisonPlacesQuery = { conventionIndicators: { territories: Array<{ territoryId: string | null, occupancyAtEnd: { date: string, places: number, rate: number | null, caseload: { value: number | null, suppressed: boolean, rule: SuppressionRule | null } }, funding?: { committedCents: number } | null }> } };
 
 export type PilotageComparisonQueryVariables = Exact<{
   scope?: IndicatorScopeInput | null | undefined;
@@ -1388,10 +1389,11 @@ export type PilotageFiltersQuery = { territories: Array<{ id: string, name: stri
 export type PilotageFundingQueryVariables = Exact<{
   scope?: ConventionIndicatorScopeInput | null | undefined;
   period: PeriodInput;
+  money: boolean;
 }>;
 
 
-export type PilotageFundingQuery = { conventionIndicators: { conventionCount: number, placesContracted: number, placesInForceAtEnd: number, occupancyAtEnd: { date: string, places: number, rate: number | null, caseload: { value: number | null, suppressed: boolean, rule: SuppressionRule | null } }, funding: { committedCents: number, paidCents: number, balanceDueCents: number, toRecoverCents: number, perPlaceContractedCents: number | null, overdueFinalReportCount: number, cofundingSplit: Array<{ funder: Funder, amountCents: number, shareBasisPoints: number }> } | null } };
+export type PilotageFundingQuery = { conventionIndicators: { conventionCount: number, placesContracted: number, placesInForceAtEnd: number, occupancyAtEnd: { date: string, places: number, rate: number | null, caseload: { value: number | null, suppressed: boolean, rule: SuppressionRule | null } }, funding?: { committedCents: number, paidCents: number, balanceDueCents: number, toRecoverCents: number, perPlaceContractedCents: number | null, overdueFinalReportCount: number, cofundingSplit: Array<{ funder: Funder, amountCents: number, shareBasisPoints: number }> } | null } };
 
 export type PilotageIndicatorsQueryVariables = Exact<{
   scope?: IndicatorScopeInput | null | undefined;

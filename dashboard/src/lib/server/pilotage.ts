@@ -142,6 +142,8 @@ export async function loadPilotage(fetch: typeof globalThis.fetch, filters: Filt
   const shown = published(filters, viewer, undefined);
   const statistics = publication.then((p) => published(filters, viewer, p).statistics);
   const skipped = Promise.resolve(null);
+  // The conventions' money, asked only of a role that reads it (the catalogue's `funding:readConventions`): an operator's places come without it.
+  const money = viewer.actions.includes('funding:readConventions');
   const [programmes, filterLists, indicators, comparison, comparisonContracts, comparisonPlaces, contracts, funding, delays, read] = await Promise.all([
     loadPanel<PilotageProgrammesQuery>(fetch, 'programmes', programmesDocument),
     loadPanel<PilotageFiltersQuery>(fetch, 'territoires et opérateurs', filtersDocument),
@@ -150,10 +152,10 @@ export async function loadPilotage(fetch: typeof globalThis.fetch, filters: Filt
     loadPanel<PilotageComparisonQuery>(fetch, 'comparaison des territoires', comparisonDocument, { scope: everyTerritory, period }),
     // Published to exact callers only: the others' column reads « non publié par territoire ».
     shown.exact ? loadPanel<PilotageComparisonContractsQuery>(fetch, 'CER par territoire', comparisonContractsDocument, { scope: { territoryId: null, operatorId: filters.operatorId }, period }) : skipped,
-    loadPanel<PilotageComparisonPlacesQuery>(fetch, 'places et financements par territoire', comparisonPlacesDocument, { scope: everyTerritory, period }),
+    loadPanel<PilotageComparisonPlacesQuery>(fetch, 'places et financements par territoire', comparisonPlacesDocument, { scope: everyTerritory, period, money }),
     // CER are not tied to a programme: the contracts subgraph counts them per territory and operator.
     shown.contracts ? loadPanel<PilotageContractsQuery>(fetch, 'contrats d’engagement', contractsDocument, { scope: { territoryId: filters.territoryId, operatorId: filters.operatorId }, period }) : skipped,
-    loadPanel<PilotageFundingQuery>(fetch, 'conventions et financements', fundingDocument, { scope, period }),
+    loadPanel<PilotageFundingQuery>(fetch, 'conventions et financements', fundingDocument, { scope, period, money }),
     statistics.then((asked) => (asked ? loadPanel<PilotageDelaysQuery>(fetch, 'délais légaux', delaysDocument, { scope, period }) : null)),
     publication,
   ]);
