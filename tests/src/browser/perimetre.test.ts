@@ -71,6 +71,14 @@ describe('a reach the grid does not publish', () => {
     expect(await page.getByTestId('bilan-publication').locator('p').allTextContents()).toContain(sentence);
     expect(await scopeOfReview(page)).toMatchObject({ Territoire: 'tout le Département', Opérateur: `votre structure (${names[0]!.name})` });
 
+    // A table exported from the page carries the sentence too, under the publication's notice (the file is handed out without the page).
+    const exported = await page.request.get(`${ui.url}/pilotage/export?periode=2025&tableau=indicateurs&format=csv`);
+    expect(exported.status()).toBe(200);
+    const lines = (await exported.text()).split('\r\n');
+    // Quoted: the sentence holds the file's delimiter (« ; »).
+    expect(lines).toContain(`"${sentence}"`);
+    expect(lines.find((line) => line.startsWith('Personnes accueillies'))).toBe(`Personnes accueillies;${NOT_PUBLISHED}`);
+
     // What the sentence promises: its conventions' caseloads, exact (no « < 11 », nothing « non publié »).
     await ui.open(page, '/conventions');
     const occupancies = await page.getByTestId('occupation').allTextContents();
