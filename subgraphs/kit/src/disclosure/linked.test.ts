@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LinearAudit, type Fact } from './audit.js';
 import { LinkedPublication } from './linked.js';
 import { leafKey, monthsBetween, operatorOfLeaf, publicationFigures, publicationKey, type PublicationGrid } from './publication.js';
@@ -11,6 +11,9 @@ function random(seed: number): () => number {
     return s / 2 ** 32;
   };
 }
+
+/** The audit itself, kept before a test watches its calls. */
+const realAudit = LinearAudit.prototype.audit;
 
 const grid: PublicationGrid = { territories: ['A', 'B'], programmes: ['P'], operators: ['O'], reasons: ['STABILISATION', 'MOVED'], months: monthsBetween('2024-07', '2024-12') };
 
@@ -63,6 +66,33 @@ describe('LinkedPublication', () => {
     // The Département's large figures stay published.
     expect(publication.figure(publicationKey('welcomed', {}, '2024')).hiddenBy).toBeNull();
     expect(publication.figure(publicationKey('active', {}, '2024-12')).hiddenBy).toBeNull();
+  }, 60_000);
+
+  it('audits again, in later rounds, only the small counts a round found exposed: hiding only loosens what the attacker knows', async () => {
+    const counts = leaves(5);
+    const figures = [...publicationFigures(grid)];
+    // Each audit's targets, as the rounds ask them (the real audit runs: only its calls are watched).
+    const calls: { targets: string[]; exposed: string[] }[] = [];
+    const audit = vi.spyOn(LinearAudit.prototype, 'audit');
+    audit.mockImplementation(function (this: LinearAudit, targets, protection) {
+      const verdicts = realAudit.call(this, targets, protection);
+      calls.push({ targets: targets.map((t) => JSON.stringify(t)), exposed: targets.flatMap((t, i) => (verdicts[i]!.exposed ? [JSON.stringify(t)] : [])) });
+      return verdicts;
+    });
+    let publication: LinkedPublication;
+    try {
+      publication = await LinkedPublication.protect(counts, figures, { protection: 2 });
+    } finally {
+      audit.mockRestore();
+    }
+    // The outsider's rounds (no insider here): several, each auditing only what the one before found exposed.
+    expect(publication.report.rounds).toBeGreaterThan(1);
+    expect(calls).toHaveLength(publication.report.rounds);
+    for (let round = 1; round < calls.length; round++) expect(calls[round]!.targets, `round ${round + 1}`).toEqual(calls[round - 1]!.exposed);
+    // Here 21 targets, exposed in every one of the first rounds, then fewer and fewer: the last rounds audit a few.
+    expect(calls.at(-1)!.targets.length).toBeLessThan(calls[0]!.targets.length / 2);
+    // The report still counts every target, and the result is the one every test here checks is safe.
+    expect(publication.report).toMatchObject({ audited: calls[0]!.targets.length, exposed: 0 });
   }, 60_000);
 
   it('is deterministic, and figures with the same terms share one value and rule', async () => {

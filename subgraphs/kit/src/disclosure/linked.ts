@@ -262,6 +262,15 @@ export class LinkedPublication {
       return by === 0 ? [values[c]!, values[c]!] : by === HIDDEN_PRIMARY ? [1, 10] : by === HIDDEN_SECONDARY ? [11, Infinity] : [0, Infinity];
     };
     /**
+     * The targets each attacker (null: the outsider; or an insider) was found unable to narrow,
+     * by `termsKey`: not audited again in later rounds. A round only hides figures — a value becomes
+     * « secret secondaire » (≥ 11) or a zero « non publié » (≥ 0) — so every fact of the next round
+     * is looser than this round's, every interval at least as wide, and a target not exposed stays
+     * so: auditing it again would find the same. Only the exposed ones are audited again; the
+     * report still counts every target.
+     */
+    const safe = new Map<Insider | null, Set<string>>();
+    /**
      * One audit of everything published, as an attacker who knows the people `insider` tells (null:
      * the outsider of steps 2–3): their part is taken out of every figure and bound, and the
      * variables are the others' part of each leaf (a leaf it owns has none). Targets: every figure's
@@ -301,7 +310,9 @@ export class LinkedPublication {
       } else {
         for (const leaf of leafIds) if (!owns!(leaf) && isSmallCount(leafCount(leaf) - partKnown(leaf))) targets.set(termsKey({ [leaf]: 1 }), { [leaf]: 1 });
       }
-      const audited = [...targets.values()];
+      const cleared = safe.get(insider) ?? safe.set(insider, new Set()).get(insider)!;
+      const keys = [...targets.keys()].filter((key) => !cleared.has(key));
+      const audited = keys.map((key) => targets.get(key)!);
       let exposed = 0;
       const variables = owns ? leafIds.filter((leaf) => !owns(leaf)) : leafIds;
       const audit = await LinearAudit.of(facts, variables);
@@ -311,6 +322,9 @@ export class LinkedPublication {
       let mentionsOnly: LinearAudit | null = null;
       try {
         const verdicts = audit.audit(audited, protection);
+        verdicts.forEach((verdict, i) => {
+          if (!verdict.exposed) cleared.add(keys[i]!);
+        });
         for (const [i, verdict] of verdicts.entries()) {
           // An insider must not be able to prove that others are there, nor learn from a published
           // count more than the mentions tell it: beside its own 7, a « < 11 » means « 0 to 3
@@ -349,7 +363,7 @@ export class LinkedPublication {
         audit.dispose();
         mentionsOnly?.dispose();
       }
-      return { exposed, audited: audited.length };
+      return { exposed, audited: targets.size };
     };
 
     let secondary = 0;
