@@ -20,6 +20,8 @@ export interface Fact {
   /** The query and field it was read from, to explain a finding. */
   source: string;
   terms: Terms;
+  /** `termsKey(terms)`, when the caller has it already (an audit repeated over the same figures). */
+  key?: string;
   /** Exact figures have lower = upper; `Infinity` when nothing is known above. */
   lower: number;
   upper: number;
@@ -173,7 +175,7 @@ export class LinearAudit {
     const rowsByKey = new Map<string, PublishedRow>();
     for (const fact of facts) {
       if (!(fact.lower <= fact.upper)) throw new Error(`${fact.source}: bounds [${fact.lower}, ${fact.upper}] are empty.`);
-      const key = termsKey(fact.terms);
+      const key = fact.key ?? termsKey(fact.terms);
       if (key === '') {
         if (fact.lower > 0 || fact.upper < 0) throw new Error(`${fact.source}: a sum of no cell is 0, not in [${fact.lower}, ${fact.upper}].`);
         continue;

@@ -194,6 +194,7 @@ export class LinkedPublication {
     const cellOfKey = new Map<string, number>();
     const cellOfTerms = new Map<string, number>();
     const cellTerms: Terms[] = [];
+    const cellKeys: string[] = [];
     const rank: number[] = [];
     for (const figure of figures) {
       if (cellOfKey.has(figure.key)) throw new Error(`Figure ${figure.key} is given twice.`);
@@ -203,6 +204,7 @@ export class LinkedPublication {
         cell = cellTerms.length;
         cellOfTerms.set(tk, cell);
         cellTerms.push(figure.terms);
+        cellKeys.push(tk);
         rank.push(figure.rank ?? 0);
       }
       // A cell shared by several figures matters as much as the most important of them.
@@ -262,14 +264,52 @@ export class LinkedPublication {
       return by === 0 ? [values[c]!, values[c]!] : by === HIDDEN_PRIMARY ? [1, 10] : by === HIDDEN_SECONDARY ? [11, Infinity] : [0, Infinity];
     };
     /**
-     * The targets each attacker (null: the outsider; or an insider) was found unable to narrow,
-     * by `termsKey`: not audited again in later rounds. A round only hides figures — a value becomes
-     * « secret secondaire » (≥ 11) or a zero « non publié » (≥ 0) — so every fact of the next round
-     * is looser than this round's, every interval at least as wide, and a target not exposed stays
-     * so: auditing it again would find the same. Only the exposed ones are audited again; the
-     * report still counts every target.
+     * What an attacker (null: the outsider of steps 2–3; or an insider) sees of every figure and
+     * piece of knowledge — the part it does not know (`rest`, with its `termsKey`) and the part it
+     * does (`known`) — and its targets: all fixed for the protection, so worked out at its first
+     * audit only; each round gives them the bounds of the moment.
+     *
+     * `cleared`: the targets it was found unable to narrow, not audited again in later rounds. A
+     * round only hides figures — a value becomes « secret secondaire » (≥ 11) or a zero « non publié »
+     * (≥ 0) — so every fact of the next round is looser than this round's, every interval at least
+     * as wide, and a target not exposed stays so: auditing it again would find the same. Only the
+     * exposed ones are audited again; the report still counts every target.
      */
-    const safe = new Map<Insider | null, Set<string>>();
+    interface Part {
+      rest: Terms;
+      known: number;
+      key: string;
+    }
+    const views = new Map<Insider | null, { cells: (Part | null)[]; knowledge: (Part | null)[]; targets: Map<string, Terms>; cleared: Set<string> }>();
+    const viewOf = (insider: Insider | null, owns: ((leaf: string) => boolean) | null, partKnown: (leaf: string) => number) => {
+      const seen = views.get(insider);
+      if (seen) return seen;
+      const part = (terms: Terms, key: string | null): Part | null => {
+        if (!insider) return Object.keys(terms).length === 0 ? null : { rest: terms, known: 0, key: key ?? termsKey(terms) };
+        const rest: Record<string, number> = {};
+        let sum = 0;
+        for (const [leaf, a] of Object.entries(terms)) {
+          sum += a * partKnown(leaf);
+          if (!owns!(leaf)) rest[leaf] = a;
+        }
+        return Object.keys(rest).length === 0 ? null : { rest, known: sum, key: termsKey(rest) };
+      };
+      const cells = cellTerms.map((terms, c) => part(terms, cellKeys[c]!));
+      const targets = new Map<string, Terms>();
+      cells.forEach((p, c) => {
+        // The outsider audits the primary cells; an insider, every figure's part it does not know.
+        if (p && (owns ? isSmallCount(values[c]! - p.known) : hidden[c] === HIDDEN_PRIMARY)) targets.set(p.key, p.rest);
+      });
+      // A small leaf (its others' part, to an insider) is already a target: audit it once.
+      if (!insider || !insider.knows) {
+        for (const leaf of smallLeaves) if (!owns?.(leaf)) targets.set(termsKey({ [leaf]: 1 }), { [leaf]: 1 });
+      } else {
+        for (const leaf of leafIds) if (!owns!(leaf) && isSmallCount(leafCount(leaf) - partKnown(leaf))) targets.set(termsKey({ [leaf]: 1 }), { [leaf]: 1 });
+      }
+      const view = { cells, knowledge: knowledge.map((fact) => part(fact.terms, null)), targets, cleared: new Set<string>() };
+      views.set(insider, view);
+      return view;
+    };
     /**
      * One audit of everything published, as an attacker who knows the people `insider` tells (null:
      * the outsider of steps 2–3): their part is taken out of every figure and bound, and the
@@ -280,37 +320,16 @@ export class LinkedPublication {
     const auditOnce = async (added: Set<number>, withheld: Set<number>, insider: Insider | null): Promise<{ exposed: number; audited: number }> => {
       const owns = insider ? (leaf: string): boolean => insider.owns?.(leaf) ?? false : null;
       const partKnown = (leaf: string): number => (owns?.(leaf) ? leafCount(leaf) : (insider?.knows?.get(leaf) ?? 0));
-      const known = (terms: Terms): { rest: Terms; known: number } => {
-        if (!insider) return { rest: terms, known: 0 };
-        const rest: Record<string, number> = {};
-        let sum = 0;
-        for (const [leaf, a] of Object.entries(terms)) {
-          sum += a * partKnown(leaf);
-          if (!owns!(leaf)) rest[leaf] = a;
-        }
-        return { rest, known: sum };
-      };
+      const { cells, knowledge: known, targets, cleared } = viewOf(insider, owns, partKnown);
       const facts: Fact[] = [];
-      const targets = new Map<string, Terms>();
-      cellTerms.forEach((terms, c) => {
-        const { rest, known: k } = known(terms);
-        if (Object.keys(rest).length === 0) return;
+      cells.forEach((p, c) => {
+        if (!p) return;
         const [lower, upper] = boundsOf(c);
-        facts.push({ source: `c${c}`, terms: rest, lower: lower - k, upper: upper - k });
-        // The outsider audits the primary cells; an insider, every figure's part it does not know.
-        if (owns ? isSmallCount(values[c]! - k) : hidden[c] === HIDDEN_PRIMARY) targets.set(termsKey(rest), rest);
+        facts.push({ source: `c${c}`, terms: p.rest, key: p.key, lower: lower - p.known, upper: upper - p.known });
       });
-      knowledge.forEach((fact, i) => {
-        const { rest, known: k } = known(fact.terms);
-        if (Object.keys(rest).length > 0) facts.push({ source: `k${i}`, terms: rest, lower: fact.lower - k, upper: fact.upper - k });
+      known.forEach((p, i) => {
+        if (p) facts.push({ source: `k${i}`, terms: p.rest, key: p.key, lower: knowledge[i]!.lower - p.known, upper: knowledge[i]!.upper - p.known });
       });
-      // A small leaf (its others' part, to an insider) is already a target: audit it once.
-      if (!insider || !insider.knows) {
-        for (const leaf of smallLeaves) if (!owns?.(leaf)) targets.set(termsKey({ [leaf]: 1 }), { [leaf]: 1 });
-      } else {
-        for (const leaf of leafIds) if (!owns!(leaf) && isSmallCount(leafCount(leaf) - partKnown(leaf))) targets.set(termsKey({ [leaf]: 1 }), { [leaf]: 1 });
-      }
-      const cleared = safe.get(insider) ?? safe.set(insider, new Set()).get(insider)!;
       const keys = [...targets.keys()].filter((key) => !cleared.has(key));
       const audited = keys.map((key) => targets.get(key)!);
       let exposed = 0;

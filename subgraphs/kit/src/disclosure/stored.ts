@@ -135,6 +135,9 @@ export async function computePublication(
   const tried: StoredPublication['tried'] = [];
   const lists = { territories: input.territories, programmes: input.programmes, operators: input.operators, reasons: input.reasons, months };
   const releasedPeriods = Object.keys(released).map((key) => periodLevelOfKey(key));
+  // Each leaf's operator, read once from its key: the insiders' audits ask it of every term.
+  const operators = new Map<string, string>();
+  const operatorOf = (leaf: string): string => operators.get(leaf) ?? operators.set(leaf, operatorOfLeaf(leaf)).get(leaf)!;
   for (const level of options.ladder ?? PUBLICATION_LADDER) {
     // The leaves must be as fine as the finest period released before, to write those figures on them.
     const leafPeriod = options.leavesByMonth ? 'MONTH' : [finestPeriodOf(level), ...releasedPeriods].reduce((a, b) => (LEVEL_RANK[b] < LEVEL_RANK[a] ? b : a));
@@ -148,7 +151,7 @@ export async function computePublication(
       knowledge: history.knowledge,
       // Each operator knows its own people, each prescriber those it oriented (ADR 0023, « operators as insiders »).
       insiders: [
-        ...input.operators.map((operator): Insider => ({ name: operator, owns: (leaf: string) => operatorOfLeaf(leaf) === operator })),
+        ...input.operators.map((operator): Insider => ({ name: operator, owns: (leaf: string) => operatorOf(leaf) === operator })),
         ...[...(input.prescribers ?? [])].map(([name, parts]): Insider => ({ name, knows: leavesBy(new Map([...parts].filter(([leaf]) => monthOf(leaf) <= lastMonth)), leafPeriod, lastMonth) })),
       ],
       maxRounds: options.maxRounds ?? 40,
