@@ -23,6 +23,8 @@ function variablesOf(query: string): Record<string, unknown> {
   if (query.includes('$period')) variables.period = PERIOD;
   if (query.includes('ContractIndicatorScopeInput')) variables.scope = { territoryId: null, operatorId: null };
   else if (query.includes('$scope')) variables.scope = SCOPE;
+  // The administrator reads the conventions' money.
+  if (query.includes('$money')) variables.money = true;
   return variables;
 }
 
@@ -59,6 +61,8 @@ function steeringRequests(period: { from: string; to: string }, closedYear: bool
       if (d.query.includes('ContractIndicatorScopeInput')) variables.scope = { territoryId: null, operatorId: null };
       else if (d.query.includes('$scope')) variables.scope = SCOPE;
       if (d.query.includes('$statistics')) variables.statistics = closedYear;
+      // The committee reads the conventions' money (funding:readConventions).
+      if (d.query.includes('$money')) variables.money = true;
       return { ...d, variables };
     });
 }
