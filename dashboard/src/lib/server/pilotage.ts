@@ -341,7 +341,17 @@ export interface PilotageView {
    * or operator beyond it reads nothing), and what « all » of each means for the viewer — the
    * Département, or its own territories or structure (`everyTerritory`, `everyOperator`).
    */
-  options: { programmes: Option[]; territories: Option[]; operators: Option[]; periods: GridYear[]; everyTerritory: string; everyOperator: string };
+  options: {
+    programmes: Option[];
+    territories: Option[];
+    operators: Option[];
+    periods: GridYear[];
+    everyTerritory: string;
+    everyOperator: string;
+    /** The territory and operator chosen, as the filters' values: '' (« all ») for none, and for the one territory or structure the viewer is limited to. */
+    chosenTerritory: string;
+    chosenOperator: string;
+  };
   /** Filters whose list could not be loaded (French). */
   filterNotices: string[];
   accompaniments: Section;
@@ -383,6 +393,8 @@ function options(data: PilotageData, viewer: PilotageViewer): PilotageView['opti
   const mine = territories.filter((t) => reach.territoryIds.includes(t.id));
   const own = partners.find((p) => p.id === reach.operatorId);
   const named = (label: string, names: readonly string[]): string => (names.length > 0 ? `${label} (${names.join(', ')})` : label);
+  const { territoryId, operatorId } = data.filters;
+  const onlyTerritory = reach.territoryIds.length === 1 ? reach.territoryIds[0] : null;
   return {
     programmes: data.programmes.ok ? data.programmes.data.programmes : [],
     territories: reach.territoryIds.length === 0 ? territories : reach.territoryIds.length === 1 ? [] : mine,
@@ -391,6 +403,8 @@ function options(data: PilotageData, viewer: PilotageViewer): PilotageView['opti
     everyTerritory:
       reach.territoryIds.length === 0 ? 'Tout le Département' : reach.territoryIds.length === 1 ? named('Votre territoire', mine.map((t) => t.name)) : named('Vos territoires', mine.map((t) => t.name)),
     everyOperator: reach.operatorId ? named('Votre structure', own ? [own.name] : []) : 'Tous les opérateurs',
+    chosenTerritory: !territoryId || territoryId === onlyTerritory ? '' : territoryId,
+    chosenOperator: !operatorId || operatorId === reach.operatorId ? '' : operatorId,
   };
 }
 

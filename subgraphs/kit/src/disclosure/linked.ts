@@ -280,10 +280,22 @@ export class LinkedPublication {
       known: number;
       key: string;
     }
-    const views = new Map<Insider | null, { cells: (Part | null)[]; knowledge: (Part | null)[]; targets: Map<string, Terms>; cleared: Set<string> }>();
-    const viewOf = (insider: Insider | null, owns: ((leaf: string) => boolean) | null, partKnown: (leaf: string) => number) => {
+    interface View {
+      owns: ((leaf: string) => boolean) | null;
+      partKnown: (leaf: string) => number;
+      /** The LP's variables: the others' part of each leaf (a leaf it owns has none). */
+      variables: string[];
+      cells: (Part | null)[];
+      knowledge: (Part | null)[];
+      targets: Map<string, Terms>;
+      cleared: Set<string>;
+    }
+    const views = new Map<Insider | null, View>();
+    const viewOf = (insider: Insider | null): View => {
       const seen = views.get(insider);
       if (seen) return seen;
+      const owns = insider ? (leaf: string): boolean => insider.owns?.(leaf) ?? false : null;
+      const partKnown = (leaf: string): number => (owns?.(leaf) ? leafCount(leaf) : (insider?.knows?.get(leaf) ?? 0));
       const part = (terms: Terms, key: string | null): Part | null => {
         if (!insider) return Object.keys(terms).length === 0 ? null : { rest: terms, known: 0, key: key ?? termsKey(terms) };
         const rest: Record<string, number> = {};
@@ -306,7 +318,8 @@ export class LinkedPublication {
       } else {
         for (const leaf of leafIds) if (!owns!(leaf) && isSmallCount(leafCount(leaf) - partKnown(leaf))) targets.set(termsKey({ [leaf]: 1 }), { [leaf]: 1 });
       }
-      const view = { cells, knowledge: knowledge.map((fact) => part(fact.terms, null)), targets, cleared: new Set<string>() };
+      const variables = owns ? leafIds.filter((leaf) => !owns(leaf)) : leafIds;
+      const view = { owns, partKnown, variables, cells, knowledge: knowledge.map((fact) => part(fact.terms, null)), targets, cleared: new Set<string>() };
       views.set(insider, view);
       return view;
     };
@@ -318,9 +331,7 @@ export class LinkedPublication {
      * published figure its bounds rest on (into `added`); returns how many were exposed and audited.
      */
     const auditOnce = async (added: Set<number>, withheld: Set<number>, insider: Insider | null): Promise<{ exposed: number; audited: number }> => {
-      const owns = insider ? (leaf: string): boolean => insider.owns?.(leaf) ?? false : null;
-      const partKnown = (leaf: string): number => (owns?.(leaf) ? leafCount(leaf) : (insider?.knows?.get(leaf) ?? 0));
-      const { cells, knowledge: known, targets, cleared } = viewOf(insider, owns, partKnown);
+      const { owns, partKnown, variables, cells, knowledge: known, targets, cleared } = viewOf(insider);
       const facts: Fact[] = [];
       cells.forEach((p, c) => {
         if (!p) return;
@@ -333,7 +344,6 @@ export class LinkedPublication {
       const keys = [...targets.keys()].filter((key) => !cleared.has(key));
       const audited = keys.map((key) => targets.get(key)!);
       let exposed = 0;
-      const variables = owns ? leafIds.filter((leaf) => !owns(leaf)) : leafIds;
       const audit = await LinearAudit.of(facts, variables);
       // What the mentions alone tell an insider: every hidden figure's rule and the published
       // zeros, and of each published count only that it is a count (built when an insider first

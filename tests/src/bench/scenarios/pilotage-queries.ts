@@ -17,13 +17,15 @@ const documents = readdirSync(documentsDir)
 const SCOPE = { territoryId: null, programmeId: null, operatorId: null };
 const PERIOD = { from: '2026-01-01', to: '2026-11-15' };
 
-/** The variables the page sends with each operation (dashboard/src/lib/server/pilotage.ts `loadPilotage`). */
-function variablesOf(query: string): Record<string, unknown> {
+/**
+ * The variables the page sends with each operation (dashboard/src/lib/server/pilotage.ts
+ * `loadPilotage`), for a period; the administrator and the committee both read the conventions' money.
+ */
+function variablesOf(query: string, period: { from: string; to: string } = PERIOD): Record<string, unknown> {
   const variables: Record<string, unknown> = {};
-  if (query.includes('$period')) variables.period = PERIOD;
+  if (query.includes('$period')) variables.period = period;
   if (query.includes('ContractIndicatorScopeInput')) variables.scope = { territoryId: null, operatorId: null };
   else if (query.includes('$scope')) variables.scope = SCOPE;
-  // The administrator reads the conventions' money.
   if (query.includes('$money')) variables.money = true;
   return variables;
 }
@@ -55,16 +57,7 @@ export const pilotageQueries: Scenario = {
 function steeringRequests(period: { from: string; to: string }, closedYear: boolean): { file: string; query: string; variables: Record<string, unknown> }[] {
   return documents
     .filter((d) => d.file !== 'comparaison-contrats.graphql' && (closedYear || (d.file !== 'contrats.graphql' && d.file !== 'delais.graphql')))
-    .map((d) => {
-      const variables: Record<string, unknown> = {};
-      if (d.query.includes('$period')) variables.period = period;
-      if (d.query.includes('ContractIndicatorScopeInput')) variables.scope = { territoryId: null, operatorId: null };
-      else if (d.query.includes('$scope')) variables.scope = SCOPE;
-      if (d.query.includes('$statistics')) variables.statistics = closedYear;
-      // The committee reads the conventions' money (funding:readConventions).
-      if (d.query.includes('$money')) variables.money = true;
-      return { ...d, variables };
-    });
+    .map((d) => ({ ...d, variables: { ...variablesOf(d.query, period), ...(d.query.includes('$statistics') ? { statistics: closedYear } : {}) } }));
 }
 
 /** A dashboard grid period (`2026-T3`, `2025`) as dates. */

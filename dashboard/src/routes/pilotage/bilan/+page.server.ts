@@ -3,7 +3,7 @@ import type { PilotageDepartmentQuery } from '#lib/graphql/operations.ts';
 import { requireSection } from '#lib/server/guard.ts';
 import { loadPanel } from '#lib/server/panel.ts';
 import { filterParams, loadPilotage, parseFilters, pilotageView } from '#lib/server/pilotage.ts';
-import { closedThrough, latestClosed, reachOf } from '#lib/publication.ts';
+import { closedThrough, latestClosed } from '#lib/publication.ts';
 import { loadPublication, loadPublicationLimits } from '#lib/server/publication.ts';
 import type { PageServerLoad } from './$types';
 import departmentDocument from './departement.graphql?raw';
@@ -29,11 +29,9 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
     loadPublicationLimits(fetch, user, filters, filters.period),
   ]);
   const view = pilotageView(data, user);
-  // « All » is the viewer's reach (its territories, its structure), as on the page, which also names the one territory or structure it is limited to.
-  const reach = reachOf(user);
+  // « All » is the viewer's reach (its territories, its structure), named as on the page.
   const lowerFirst = (label: string): string => label.charAt(0).toLocaleLowerCase('fr-FR') + label.slice(1);
-  const nameOf = (options: { id: string; name: string }[], id: string | null, all: string, reachOfOne: string | null = null): string =>
-    !id || id === reachOfOne ? lowerFirst(all) : (options.find((o) => o.id === id)?.name ?? id);
+  const nameOf = (options: { id: string; name: string }[], chosen: string, all: string): string => (chosen ? (options.find((o) => o.id === chosen)?.name ?? chosen) : lowerFirst(all));
   return {
     year,
     view,
@@ -41,9 +39,9 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
     department: department.ok && department.data.department ? `${department.data.department.name} (${department.data.department.code})` : `Département ${user.departmentCode}`,
     scope: [
       ['Période', `du ${formatDay(filters.from)} au ${formatDay(filters.to)}`],
-      ['Programme', nameOf(view.options.programmes, filters.programmeId, 'Tous les programmes')],
-      ['Territoire', nameOf(view.options.territories, filters.territoryId, view.options.everyTerritory, reach.territoryIds.length === 1 ? reach.territoryIds[0]! : null)],
-      ['Opérateur', nameOf(view.options.operators, filters.operatorId, view.options.everyOperator, reach.operatorId)],
+      ['Programme', nameOf(view.options.programmes, filters.programmeId ?? '', 'Tous les programmes')],
+      ['Territoire', nameOf(view.options.territories, view.options.chosenTerritory, view.options.everyTerritory)],
+      ['Opérateur', nameOf(view.options.operators, view.options.chosenOperator, view.options.everyOperator)],
     ] as [string, string][],
     editedOn: formatDay(parisToday()),
     query: filterParams(filters).toString(),
