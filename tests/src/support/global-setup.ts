@@ -25,6 +25,8 @@ export async function setup(): Promise<void> {
     await migrateSchema({ clientUrl: database.url, schema: subgraph.schemaName, migrations: subgraph.migrations });
   }
   process.env.TEST_DATABASE_URL = database.url;
+  // Tests of the embedded server's own settings run only on it, not on a TEST_DATABASE_URL given from outside.
+  process.env.TEST_DATABASE_EMBEDDED = '1';
 }
 
 export async function teardown(): Promise<void> {
