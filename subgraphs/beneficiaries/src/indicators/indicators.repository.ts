@@ -224,34 +224,28 @@ export class IndicatorsRepository {
 
   /**
    * People in active caseload on the last day of each month of the period (or the period's end),
-   * linear in the rows: each person's accompaniments are merged into disjoint spans (gaps and
-   * islands), and the caseload is a running sum of span starts and ends. Only the accompaniments
-   * still open on the period's first day are read: one ended before covers no day counted, so
-   * leaving it out changes no month's figure, and the years of history before the period are
-   * neither sorted nor merged.
+   * linear in the rows: each person's accompaniments, as day ranges [started, ended), are merged
+   * into disjoint spans (`range_agg`, which also joins one that ends the day the next starts: the
+   * person is active on both sides), and the caseload is a running sum of span starts and ends,
+   * summed per day before per month. Only the accompaniments still open on the period's first day
+   * are read: one ended before covers no day counted, so leaving it out changes no month's figure,
+   * and the years of history before the period are neither sorted nor merged.
    */
   activeByMonth(filter: IndicatorFilter, period: Period): Promise<{ month: string; count: number }[]> {
     const s = scope(filter);
     return this.em.execute(
       `with p as (select ?::date as f, ?::date as t),
-       s as (select a.beneficiary_id, a.started_on, a.ended_on from beneficiaries.accompaniment a, p
-              where ${s.sql} and a.started_on <= p.t and (a.ended_on is null or a.ended_on >= p.f)),
        m as (select to_char(g, 'YYYY-MM') as month from p, generate_series(date_trunc('month', p.f), date_trunc('month', p.t), interval '1 month') g),
-       ordered as (
-         select beneficiary_id, started_on, ended_on,
-                max(coalesce(ended_on, 'infinity'::date)) over (partition by beneficiary_id order by started_on, ended_on nulls last
-                                                                rows between unbounded preceding and 1 preceding) as prev_end
-           from s),
-       marked as (
-         select beneficiary_id, started_on, ended_on,
-                sum(case when prev_end is null or prev_end <= started_on then 1 else 0 end)
-                  over (partition by beneficiary_id order by started_on, ended_on nulls last rows unbounded preceding) as island
-           from ordered),
-       spans as (select min(started_on) as d_start, max(coalesce(ended_on, 'infinity'::date)) as d_end from marked group by beneficiary_id, island),
+       spans as (select lower(r) as d_start, upper(r) as d_end
+                   from (select unnest(range_agg(daterange(a.started_on, coalesce(a.ended_on, 'infinity'::date)))) as r
+                           from beneficiaries.accompaniment a, p
+                          where ${s.sql} and a.started_on <= p.t and (a.ended_on is null or a.ended_on >= p.f)
+                          group by a.beneficiary_id) merged),
        events as (select d_start as d, 1 as delta from spans
                   union all select d_end, -1 from spans, p where d_end <= p.t),
+       days as (select d, sum(delta) as delta from events group by d),
        bucketed as (select greatest(to_char(dm, 'YYYY-MM'), (select min(month) from m)) as month, sum(delta) as delta
-                      from (select date_trunc('month', d) as dm, sum(delta) as delta from events group by 1) e group by 1)
+                      from (select date_trunc('month', d) as dm, sum(delta) as delta from days group by 1) e group by 1)
        select m.month, (sum(coalesce(b.delta, 0)) over (order by m.month))::int as count
          from m left join bucketed b on b.month = m.month order by m.month`,
       [period.from, period.to, ...s.params],

@@ -249,6 +249,45 @@ describe('indicators', () => {
     expect(exactView.appointmentAdherence).toEqual({ honoured: exact(32), closed: exact(35), leftOpen: exact(0), rate: r4(32 / 35) });
   });
 
+  it('counts each person once in the monthly caseload when their accompaniments overlap, touch or nest', async () => {
+    const em = orm.em.fork();
+    const territory = await createTestTerritory(em, DEPARTMENT, [commune]);
+    // Each person's accompaniments, in two programmes (one open accompaniment per programme): [started, ended].
+    const spans: [string, string | null][][] = [
+      [['2025-06-01', '2025-10-15'], ['2025-08-01', '2025-12-20']], // overlapping
+      [['2025-07-10', '2025-09-30'], ['2025-09-30', '2026-02-10']], // one ends the day the other starts
+      [['2025-05-01', null], ['2025-09-01', '2025-11-30']], // a closed one inside an open one
+      [['2025-08-01', '2026-03-31'], ['2025-10-01', '2025-11-15']], // a closed one inside a closed one
+      [['2025-11-01', '2025-11-20']], // started and ended within a month
+      [['2026-01-31', '2026-01-31'], ['2026-01-31', null]], // a zero-day accompaniment, then an open one from that day
+    ];
+    const programmes = [randomUUID(), randomUUID()];
+    for (const person of spans) {
+      const beneficiaryId = await newPerson(em, { departmentCode: DEPARTMENT, communeCode: commune, territoryId: territory });
+      for (const [k, [startedOn, endedOn]] of person.entries()) {
+        await newAccompaniment(em, {
+          departmentCode: DEPARTMENT,
+          beneficiaryId,
+          programmeId: programmes[k],
+          territoryId: territory,
+          prescribedOn: addDays(startedOn, -10),
+          startedOn,
+          endedOn,
+          exitReason: endedOn ? 'STABILISATION' : null,
+        });
+      }
+    }
+    // Active on a day D: started on or before D, not ended on or before D.
+    const activeAt = (d: string): number => spans.filter((person) => person.some(([start, end]) => start <= d && (end === null || end > d))).length;
+    const months = ['2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'];
+    const monthEnd = (m: string): string => new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 0)).toISOString().slice(0, 10);
+    const got = await indicatorsFor(admin, { territoryId: territory });
+    expect(got.monthly.map((m) => [m.month, m.activeCaseload])).toEqual(months.map((m) => [m, exact(activeAt(monthEnd(m)))]));
+    expect(got.activeCaseload).toEqual(exact(activeAt('2026-06-30')));
+    // The cases above do change the figure month by month (the check is not of a constant).
+    expect(new Set(months.map((m) => activeAt(monthEnd(m)))).size).toBeGreaterThanOrEqual(3);
+  });
+
   it('suppresses a table whose row and column totals are published, so that no hidden cell is alone in its line', () => {
     expect(suppressMatrix([[15, 12, 4]])).toEqual([[false, true, true]]);
     // A table whose columns are published elsewhere: one hidden cell per column forces another in that column.
