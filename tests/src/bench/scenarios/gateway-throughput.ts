@@ -80,10 +80,14 @@ async function childEngine(ctx: BenchContext, engine: Config['engine']): Promise
   const caller: Caller = { userId: user!.id, role: user!.role, departmentCode: user!.department_code, territoryIds: user!.territory_ids ?? [], partnerId: user!.partner_id };
   const child: ChildProcess = fork(new URL('../engine-server.js', import.meta.url), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   ctx.onClose(async () => {
-    if (child.exitCode !== null) return;
+    if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill();
+    // The Hive runtime answers SIGTERM by disposing itself, which was seen never to finish (the
+    // bench then never exited): an engine of the bench holds nothing to save.
+    const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
     await exited;
+    clearTimeout(kill);
   });
   const url = await new Promise<string>((resolve, reject) => {
     child.once('message', (message) => resolve((message as { url: string }).url));
