@@ -136,16 +136,18 @@ describe('synthetic territories', () => {
 });
 
 describe('the heavy statements at scale', () => {
+  const admin = testCaller({ role: 'ADMIN', departmentCode: DEPARTMENT });
+  /** Runs an operation as the subgraph would (its statements land in `statements`); it must succeed. */
+  const run = async (caller: typeof admin, source: string, variables: Record<string, unknown> = {}): Promise<void> => {
+    const ctx = { caller, correlationId: randomUUID(), em: orm.em.fork(), loaders: new LoaderRegistry() };
+    const { errors } = await execute(schema, ctx, source, variables);
+    expect(errors).toEqual([]);
+  };
+
   it('read the big tables of one Département through an index that starts with department_code (EXPLAIN of the statements the subgraph sends)', async () => {
     const territories = (await client.query<{ id: string }>('select id from ref.territory where department_code = $1 order by id', [DEPARTMENT])).rows.map((r) => r.id);
     expect(territories.length).toBeGreaterThanOrEqual(3);
-    const admin = testCaller({ role: 'ADMIN', departmentCode: DEPARTMENT });
     const steering = testCaller({ role: 'STEERING', departmentCode: DEPARTMENT });
-    const run = async (caller: typeof admin, source: string, variables: Record<string, unknown> = {}): Promise<void> => {
-      const ctx = { caller, correlationId: randomUUID(), em: orm.em.fork(), loaders: new LoaderRegistry() };
-      const { errors } = await execute(schema, ctx, source, variables);
-      expect(errors).toEqual([]);
-    };
     statements.length = 0;
     await run(admin, INDICATORS, { p: PERIOD });
     await run(steering, INDICATORS, { p: { from: '2026-07-01', to: '2026-09-30' } });
@@ -170,11 +172,9 @@ describe('the heavy statements at scale', () => {
 
   // ADR 0029: at 160 000 people × 5 years, fetching each accompaniment from the table was most of an indicator's time.
   it('read the accompaniments by date, and the people with their difficulties, from the index alone (index-only scans)', async () => {
-    const admin = testCaller({ role: 'ADMIN', departmentCode: DEPARTMENT });
-    const ctx = { caller: admin, correlationId: randomUUID(), em: orm.em.fork(), loaders: new LoaderRegistry() };
     statements.length = 0;
-    expect((await execute(schema, ctx, INDICATORS, { p: PERIOD })).errors).toEqual([]);
-    expect((await execute(schema, { ...ctx, em: orm.em.fork(), loaders: new LoaderRegistry() }, BY_TERRITORY, { p: PERIOD })).errors).toEqual([]);
+    await run(admin, INDICATORS, { p: PERIOD });
+    await run(admin, BY_TERRITORY, { p: PERIOD });
     const covering = new Set(['accompaniment_department_started_idx', 'accompaniment_department_ended_idx', 'beneficiary_department_id_idx']);
     const reads: string[] = [];
     await client.query('begin');
