@@ -4,11 +4,11 @@ import { resolve } from 'node:path';
 import { repoRoot } from '@passerelles/db';
 import { describe, expect, it } from 'vitest';
 import type { Report } from './harness.js';
-import { populationScale } from './scenarios/beneficiaries-indicators.js';
+import { scalePopulation } from './scenarios/beneficiaries-indicators.js';
 import { scenarios } from './scenarios/index.js';
 
 /** The smallest scale population that still gives the scale scenarios (indicators, publication, Pilotage) something to read. */
-const POPULATION = { size: 2000, years: 1 };
+const POPULATION = { size: '2000', years: '1' };
 
 /**
  * `npm run bench` is run by hand, not in CI, so nothing else notices when a change breaks one of
@@ -21,7 +21,7 @@ describe('npm run bench', () => {
   it('runs every scenario once, each checking its answers first, and stops', async () => {
     const child = spawn(
       process.execPath,
-      [resolve(repoRoot, 'tests', 'dist', 'bench', 'main.js'), '--iterations', '1', '--warmup', '0', '--population-size', String(POPULATION.size), '--population-years', String(POPULATION.years)],
+      [resolve(repoRoot, 'tests', 'dist', 'bench', 'main.js'), '--iterations', '1', '--warmup', '0', '--population-size', POPULATION.size, '--population-years', POPULATION.years],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let output = '';
@@ -34,8 +34,7 @@ describe('npm run bench', () => {
     expect(file, output.slice(-2000)).toBeDefined();
     const report = JSON.parse(await readFile(file!, 'utf8')) as Report;
     // The scale scenarios' names carry the population they ran on.
-    populationScale.size = POPULATION.size;
-    populationScale.historyDays = POPULATION.years * 365;
+    scalePopulation(POPULATION);
     expect(report.results.map((r) => r.name)).toEqual(scenarios.map((s) => s.name));
     for (const result of report.results) {
       expect(result.stats.iterations, result.name).toBe(1);

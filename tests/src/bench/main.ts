@@ -4,13 +4,12 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { startSystem } from '@passerelles/gateway/system';
-import { parseDepartments } from '@passerelles/beneficiaries/population';
 import { DEMO_PASSWORD, prepareDatabase, repoRoot, startEmbeddedPostgres } from '@passerelles/db';
 import { launchBrowser, signIn, type TestBrowser } from '../support/browser.js';
 import { freePort, freeSystemPorts } from '../support/ports.js';
 import { sessionTokenOf } from '../support/system.js';
 import { runScenarios, toMarkdown, type BenchContext, type BenchDashboard } from './harness.js';
-import { populationScale } from './scenarios/beneficiaries-indicators.js';
+import { scalePopulation } from './scenarios/beneficiaries-indicators.js';
 import { scenarios } from './scenarios/index.js';
 
 /**
@@ -33,9 +32,7 @@ async function main(): Promise<void> {
       'population-departments': { type: 'string' },
     },
   });
-  if (values['population-size']) populationScale.size = Number(values['population-size']);
-  if (values['population-years']) populationScale.historyDays = Math.round(Number(values['population-years']) * 365);
-  if (values['population-departments']) populationScale.others = parseDepartments(values['population-departments']);
+  scalePopulation({ size: values['population-size'], years: values['population-years'], departments: values['population-departments'] });
   const selected = scenarios.filter((s) => !values.only || s.name.includes(values.only));
   const dataDir = await mkdtemp(join(tmpdir(), 'passerelles-bench-'));
   const database = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false, database: 'bench' });

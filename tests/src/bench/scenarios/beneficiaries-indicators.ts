@@ -1,4 +1,4 @@
-import { loadScalePopulations, rowsOf } from '@passerelles/beneficiaries/population';
+import { loadScalePopulations, parseDepartments, rowsOf } from '@passerelles/beneficiaries/population';
 import { PAS_DE_CALAIS_SIZE } from '@passerelles/db';
 import pg from 'pg';
 import { runPublicationCli } from '../../support/publication.js';
@@ -25,6 +25,13 @@ const ALL_FIELDS = query(Object.values(FIELDS).join(' '));
  * --population-size 160000 --population-years 5 --population-departments 3`).
  */
 export const populationScale = { size: PAS_DE_CALAIS_SIZE, historyDays: 730, others: [] as readonly string[] | number };
+
+/** The bench's `--population-size`, `--population-years` and `--population-departments` (each as given, or absent). */
+export function scalePopulation(options: { size?: string; years?: string; departments?: string }): void {
+  if (options.size) populationScale.size = Number(options.size);
+  if (options.years) populationScale.historyDays = Math.round(Number(options.years) * 365);
+  if (options.departments) populationScale.others = parseDepartments(options.departments);
+}
 
 const thousands = (n: number): string => n.toLocaleString('en-US').replace(/,/g, ' ');
 const otherCount = (): number => (typeof populationScale.others === 'number' ? populationScale.others : populationScale.others.length);
