@@ -16,6 +16,7 @@ import { Migration20261207090000_publication } from './Migration20261207090000_p
 import { Migration20261208090000_publication_history } from './Migration20261208090000_publication_history.js';
 import { Migration20261209090000_publication_statistics } from './Migration20261209090000_publication_statistics.js';
 import { Migration20261210090000_covering_indexes } from './Migration20261210090000_covering_indexes.js';
+import { Migration20261211090000_delay_chain } from './Migration20261211090000_delay_chain.js';
 
 export const beneficiariesMigrations: NamedMigration[] = [
   { name: 'Migration20261122020000_beneficiary', class: Migration20261122020000_beneficiary },
@@ -35,4 +36,5 @@ export const beneficiariesMigrations: NamedMigration[] = [
   { name: 'Migration20261208090000_publication_history', class: Migration20261208090000_publication_history },
   { name: 'Migration20261209090000_publication_statistics', class: Migration20261209090000_publication_statistics },
   { name: 'Migration20261210090000_covering_indexes', class: Migration20261210090000_covering_indexes },
+  { name: 'Migration20261211090000_delay_chain', class: Migration20261211090000_delay_chain },
 ];

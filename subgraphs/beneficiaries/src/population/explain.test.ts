@@ -16,7 +16,7 @@ const DEPARTMENTS = ['57', '59', '76'];
 const DEPARTMENT = '59';
 const PERIOD = { from: '2024-11-16', to: '2026-11-15' };
 /** The tables that grow with the population: none of them may be read whole for one Département. */
-const BIG_TABLES = new Set(['beneficiary', 'accompaniment', 'appointment', 'referral']);
+const BIG_TABLES = new Set(['beneficiary', 'accompaniment', 'appointment', 'referral', 'delay_chain']);
 
 let client: pg.Client;
 let orm: MikroORM;
@@ -158,9 +158,11 @@ describe('the heavy statements at scale', () => {
       r: [...territories.map((id) => ({ __typename: 'Territory', id })), { __typename: 'Convention', id: demoId(`synthetic-convention:${territories[0]}`) }],
     });
 
-    const reads = [...new Set(statements)].filter((s) => /^\s*(select|with)\b/i.test(s) && /beneficiaries"?\."?(beneficiary|accompaniment|appointment|referral)\b/.test(s));
+    const reads = [...new Set(statements)].filter((s) => /^\s*(select|with)\b/i.test(s) && /beneficiaries"?\."?(beneficiary|accompaniment|appointment|referral|delay_chain)\b/.test(s));
     // The indicators (about 15 statements), by territory, the caseload and the territories' figures.
     expect(reads.length).toBeGreaterThan(15);
+    // The legal delays read the stored chains (ADR 0030), which grow with the population too.
+    expect(reads.filter((s) => /delay_chain/.test(s)).length).toBeGreaterThan(0);
     const known = await indexes();
     const failures: string[] = [];
     for (const sql of reads) {
