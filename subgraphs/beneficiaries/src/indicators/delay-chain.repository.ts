@@ -43,17 +43,20 @@ export async function delayChainRows(em: EntityManager, filter: IndicatorFilter,
     params.push(filter.operatorId);
   }
   // Each step's figures are filtered aggregates over the same rows: one pass, no row per step (the unpivot cost 3× the rest).
+  const targetParams: number[] = [];
   const figures = delaySteps.map((step, i) => {
     const [from, to] = STEP_SPANS[step].map((column) => `c.${column}`);
     const counted = `${to} between p.f and p.t and ${to} >= ${from}`;
     const months = targetMonths(definition, step);
     const days = targetDays(definition, step);
-    const within =
-      months !== null
-        ? `avg((${to} <= (${from} + make_interval(months => ${months}))::date)::int) filter (where ${counted})::float8`
-        : days !== null
-          ? `avg((${to} - ${from} <= ${days})::int) filter (where ${counted})::float8`
-          : 'null::float8';
+    let within = 'null::float8';
+    if (months !== null) {
+      within = `avg((${to} <= (${from} + make_interval(months => ?::int))::date)::int) filter (where ${counted})::float8`;
+      targetParams.push(months);
+    } else if (days !== null) {
+      within = `avg((${to} - ${from} <= ?::int)::int) filter (where ${counted})::float8`;
+      targetParams.push(days);
+    }
     return `count(*) filter (where ${counted})::int as counted_${i},
             percentile_cont(array[0.5, 0.9]) within group (order by ${to} - ${from}) filter (where ${counted})::float8[] as quantiles_${i},
             ${within} as within_${i}`;
@@ -63,7 +66,7 @@ export async function delayChainRows(em: EntityManager, filter: IndicatorFilter,
        from (select ?::date as f, ?::date as t) p, beneficiaries.delay_chain c
       where c.department_code = ? and c.rights_opened_on >= ?::date ${conditions.map((condition) => `and ${condition}`).join(' ')}
       group by grouping sets ((), (c.track))`,
-    [period.from, period.to, filter.departmentCode, definition.rightsOpenedFrom, ...params],
+    [...targetParams, period.from, period.to, filter.departmentCode, definition.rightsOpenedFrom, ...params],
   );
   return groups.flatMap((g) =>
     delaySteps.flatMap((step, i) => {
