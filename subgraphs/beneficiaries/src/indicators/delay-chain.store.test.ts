@@ -5,7 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordContractSigned } from '../contract-signature/contract-signed.js';
 import { beneficiariesSubgraph } from '../subgraph.js';
-import { firstCommune, newAccompaniment, newPerson, useTestIdentityKey } from '../test-support/factories.js';
+import { firstCommune, newAccompaniment, newOrientation, newPerson, newReferral, useTestIdentityKey } from '../test-support/factories.js';
 
 // This file owns Département 80 (Somme) in the shared test database.
 const DEPARTMENT = '80';
@@ -45,24 +45,11 @@ type Row = Record<string, unknown>;
 const stored = async (db: pg.ClientBase | pg.Pool): Promise<Row[]> => (await db.query<Row>(STORED, [DEPARTMENT])).rows;
 const recomputed = async (db: pg.ClientBase | pg.Pool): Promise<Row[]> => (await db.query<Row>(RECOMPUTED, [DEPARTMENT])).rows;
 
-async function orient(em: EntityManager, beneficiaryId: string, track: string, decidedOn: string, notifiedOn: string | null): Promise<string> {
-  const id = randomUUID();
-  await em.execute(
-    `insert into beneficiaries.orientation (id, department_code, beneficiary_id, track, lead_kind, decided_on, notified_on, source, recorded_by)
-     values (?, ?, ?, ?, 'DEPARTMENT', ?, ?, 'DEPARTMENT', 'test')`,
-    [id, DEPARTMENT, beneficiaryId, track, decidedOn, notifiedOn],
-  );
-  return id;
-}
+const orient = (em: EntityManager, beneficiaryId: string, track: string, decidedOn: string, notifiedOn: string | null): Promise<string> =>
+  newOrientation(em, { departmentCode: DEPARTMENT, beneficiaryId, track, decidedOn, notifiedOn });
 
-async function refer(em: EntityManager, beneficiaryId: string, accompanimentId: string, status: string, sentOn: string, answeredOn: string | null): Promise<string> {
-  const id = randomUUID();
-  await em.execute(
-    `insert into beneficiaries.referral (id, department_code, beneficiary_id, accompaniment_id, service_id, partner_id, status, sent_on, answered_on) values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [id, DEPARTMENT, beneficiaryId, accompanimentId, randomUUID(), randomUUID(), status, sentOn, answeredOn],
-  );
-  return id;
-}
+const refer = (em: EntityManager, beneficiaryId: string, accompanimentId: string, status: string, sentOn: string, answeredOn: string | null): Promise<string> =>
+  newReferral(em, { departmentCode: DEPARTMENT, beneficiaryId, accompanimentId, status, sentOn, answeredOn });
 
 const sign = (em: EntityManager, beneficiaryId: string, signedOn: string): Promise<boolean> =>
   recordContractSigned(em, DEPARTMENT, randomUUID(), { contractId: randomUUID(), beneficiaryId, accompanimentId: null, kind: 'CONTRAT_ENGAGEMENT', signedOn });

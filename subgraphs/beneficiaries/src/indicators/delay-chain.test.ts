@@ -6,7 +6,7 @@ import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordContractSigned } from '../contract-signature/contract-signed.js';
 import { beneficiariesSubgraph } from '../subgraph.js';
-import { firstCommune, newAccompaniment, newPerson, storeOpenGrid, useTestIdentityKey } from '../test-support/factories.js';
+import { firstCommune, newAccompaniment, newOrientation, newPerson, newReferral, storeOpenGrid, useTestIdentityKey } from '../test-support/factories.js';
 
 // This file owns Département 56 (Morbihan) in the shared test database. Each test uses its own territory.
 const DEPARTMENT = '56';
@@ -65,20 +65,11 @@ async function chainFor(caller: ReturnType<typeof testCaller>, scope: Record<str
   return { chain: data?.indicators.delayChain ?? null, errors };
 }
 
-async function orient(em: EntityManager, beneficiaryId: string, track: string, decidedOn: string, notifiedOn: string | null): Promise<void> {
-  await em.execute(
-    `insert into beneficiaries.orientation (id, department_code, beneficiary_id, track, lead_kind, decided_on, notified_on, source, recorded_by)
-     values (?, ?, ?, ?, 'DEPARTMENT', ?, ?, 'DEPARTMENT', 'test')`,
-    [randomUUID(), DEPARTMENT, beneficiaryId, track, decidedOn, notifiedOn],
-  );
-}
+const orient = (em: EntityManager, beneficiaryId: string, track: string, decidedOn: string, notifiedOn: string | null): Promise<string> =>
+  newOrientation(em, { departmentCode: DEPARTMENT, beneficiaryId, track, decidedOn, notifiedOn });
 
-async function refer(em: EntityManager, beneficiaryId: string, accompanimentId: string, status: string, sentOn: string, answeredOn: string | null): Promise<void> {
-  await em.execute(
-    `insert into beneficiaries.referral (id, department_code, beneficiary_id, accompaniment_id, service_id, partner_id, status, sent_on, answered_on) values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [randomUUID(), DEPARTMENT, beneficiaryId, accompanimentId, randomUUID(), randomUUID(), status, sentOn, answeredOn],
-  );
-}
+const refer = (em: EntityManager, beneficiaryId: string, accompanimentId: string, status: string, sentOn: string, answeredOn: string | null): Promise<string> =>
+  newReferral(em, { departmentCode: DEPARTMENT, beneficiaryId, accompanimentId, status, sentOn, answeredOn });
 
 async function personOn(em: EntityManager, territoryId: string, rsaEntryDate: string): Promise<string> {
   const id = await newPerson(em, { departmentCode: DEPARTMENT, communeCode: commune, territoryId });

@@ -83,6 +83,33 @@ export async function newAccompaniment(em: EntityManager, o: AccompanimentOption
   return id;
 }
 
+/** An orientation decided by the Département (notified or not), written directly. */
+export async function newOrientation(
+  em: EntityManager,
+  o: { departmentCode: string; beneficiaryId: string; track: string; decidedOn: string; notifiedOn: string | null },
+): Promise<string> {
+  const id = randomUUID();
+  await em.execute(
+    `insert into beneficiaries.orientation (id, department_code, beneficiary_id, track, lead_kind, decided_on, notified_on, source, recorded_by)
+     values (?, ?, ?, ?, 'DEPARTMENT', ?, ?, 'DEPARTMENT', 'test')`,
+    [id, o.departmentCode, o.beneficiaryId, o.track, o.decidedOn, o.notifiedOn],
+  );
+  return id;
+}
+
+/** A referral of an accompaniment to some partner's service, written directly. */
+export async function newReferral(
+  em: EntityManager,
+  o: { departmentCode: string; beneficiaryId: string; accompanimentId: string; status: string; sentOn: string; answeredOn: string | null },
+): Promise<string> {
+  const id = randomUUID();
+  await em.execute(
+    `insert into beneficiaries.referral (id, department_code, beneficiary_id, accompaniment_id, service_id, partner_id, status, sent_on, answered_on) values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [id, o.departmentCode, o.beneficiaryId, o.accompanimentId, randomUUID(), randomUUID(), o.status, o.sentOn, o.answeredOn],
+  );
+  return id;
+}
+
 export async function newAppointment(
   em: EntityManager,
   o: { departmentCode: string; accompanimentId: string; beneficiaryId: string; kind: string; scheduledOn: string; status: string },
