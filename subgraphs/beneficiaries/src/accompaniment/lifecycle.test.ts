@@ -307,6 +307,19 @@ describe('the partners’ decision time', () => {
     expect(seen.expired).toEqual({ value: null, suppressed: true });
     expect(seen.sent.suppressed || seen.answered.suppressed).toBe(true);
     expect(seen.medianDays).toBe(seen.answered.suppressed ? null : 6.5);
+
+    // The whole Département: no narrowing reads the referrals alone, without their accompaniments
+    // (ADR 0031). Its figures are those of the referrals of the Département's accompaniments, counted here.
+    const { data: whole, errors } = await execute<{ indicators: { referralDecision: Decision } }>(schema, testContext(orm, admin), QUERY, { period: { from: '2025-10-01', to: '2025-12-31' } });
+    expect(errors).toEqual([]);
+    const [counted] = await em.execute<{ sent: number; answered: number }[]>(
+      `select count(*)::int as sent, count(r.answered_on)::int as answered
+         from beneficiaries.referral r join beneficiaries.accompaniment a on a.id = r.accompaniment_id
+        where a.department_code = ? and r.sent_on between '2025-10-01' and '2025-12-31'`,
+      [DEPARTMENT],
+    );
+    expect(counted!.sent).toBeGreaterThanOrEqual(15);
+    expect({ sent: whole!.indicators.referralDecision.sent.value, answered: whole!.indicators.referralDecision.answered.value }).toEqual(counted);
   });
 });
 

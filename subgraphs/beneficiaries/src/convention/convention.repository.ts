@@ -19,15 +19,19 @@ export class ConventionCaseloadRepository {
   async activeAt(departmentCode: string, scopes: readonly CaseloadScope[]): Promise<Map<string, number>> {
     const rows = scopes.flatMap((s) => s.conventionIds.map((conventionId) => ({ key: s.key, day: s.date, conventionId, territories: s.territoryIds === null ? null : [...s.territoryIds] })));
     if (rows.length === 0) return new Map();
+    // ISO days order as strings: the earliest and latest days asked bound the accompaniments read,
+    // a range of `accompaniment_department_until_idx` (not the Département's whole history).
+    const days = rows.map((r) => r.day).sort();
     const counts: { key: string; n: number }[] = await this.em.execute(
       `select k.key, count(distinct a.beneficiary_id)::int as n
          from jsonb_to_recordset(?::jsonb) as k(key text, day date, "conventionId" uuid, territories jsonb)
          join beneficiaries.accompaniment a
-           on a.department_code = ? and a.convention_id = k."conventionId"
-          and a.started_on <= k.day and (a.ended_on is null or a.ended_on > k.day)
+           on a.department_code = ? and coalesce(a.ended_on, 'infinity'::date) > ?::date and a.started_on <= ?::date
+          and a.convention_id = k."conventionId"
+          and a.started_on <= k.day and coalesce(a.ended_on, 'infinity'::date) > k.day
           and (k.territories is null or jsonb_typeof(k.territories) = 'null' or k.territories @> to_jsonb(a.territory_id))
         group by k.key`,
-      [JSON.stringify(rows), departmentCode],
+      [JSON.stringify(rows), departmentCode, days[0], days[days.length - 1]],
     );
     return new Map(counts.map((c) => [c.key, Number(c.n)]));
   }

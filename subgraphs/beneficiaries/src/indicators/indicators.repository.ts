@@ -14,6 +14,17 @@ export interface Period {
   to: string;
 }
 
+/**
+ * The day an accompaniment (`a`) stops counting: its exit, or never while it is open. « Active on
+ * D » is `started_on <= D and UNTIL > D`, « accompanied during [F, T] » is `started_on <= T and
+ * UNTIL >= F`: one range of `accompaniment_department_until_idx`, read from the index alone
+ * (Migration20261212090000), where `ended_on is null or ended_on >= F` is two.
+ */
+const UNTIL = `coalesce(a.ended_on, 'infinity'::date)`;
+
+/** Whether the scope narrows the Département (a territory, programme or operator). */
+const narrowed = (filter: IndicatorFilter): boolean => filter.territoryIds !== null || filter.programmeId !== null || filter.operatorId !== null;
+
 /** The scope as a condition on `a` (beneficiaries.accompaniment) and its parameters. */
 function scope(filter: IndicatorFilter): { sql: string; params: unknown[] } {
   const parts = ['a.department_code = ?'];
@@ -60,8 +71,8 @@ export class IndicatorsRepository {
   async activeAt(filter: IndicatorFilter, day: string): Promise<number> {
     const s = scope(filter);
     const rows = await this.em.execute<{ n: number }[]>(
-      `select count(distinct a.beneficiary_id)::int as n from beneficiaries.accompaniment a
-        where ${s.sql} and a.started_on <= ?::date and (a.ended_on is null or a.ended_on > ?::date)`,
+      `select count(*)::int as n from (select distinct a.beneficiary_id from beneficiaries.accompaniment a
+        where ${s.sql} and a.started_on <= ?::date and ${UNTIL} > ?::date) people`,
       [...s.params, day, day],
     );
     return rows[0]?.n ?? 0;
@@ -98,15 +109,17 @@ export class IndicatorsRepository {
    */
   async referralDecisions(filter: IndicatorFilter, period: Period, today: string): Promise<{ sent: number; answered: number; expired: number; median: number | null; p90: number | null }> {
     const s = scope(filter);
+    const joined = narrowed(filter);
     const rows = await this.em.execute<{ sent: number; answered: number; expired: number; median: number | null; p90: number | null }[]>(
       `select count(*)::int as sent,
               count(r.answered_on)::int as answered,
               count(*) filter (where r.status = 'SENT' and r.sent_on + ${REFERRAL_EXPIRES_AFTER_DAYS} < ?::date)::int as expired,
               percentile_cont(0.5) within group (order by r.answered_on - r.sent_on) filter (where r.answered_on is not null)::float8 as median,
               percentile_cont(0.9) within group (order by r.answered_on - r.sent_on) filter (where r.answered_on is not null)::float8 as p90
-         from beneficiaries.referral r join beneficiaries.accompaniment a on a.id = r.accompaniment_id
-        where r.department_code = ? and r.sent_on between ?::date and ?::date and ${s.sql}`,
-      [today, filter.departmentCode, period.from, period.to, ...s.params],
+         from beneficiaries.referral r
+        where r.department_code = ? and r.sent_on between ?::date and ?::date
+          ${joined ? `and exists (select 1 from beneficiaries.accompaniment a where a.id = r.accompaniment_id and ${s.sql})` : ''}`,
+      [today, filter.departmentCode, period.from, period.to, ...(joined ? s.params : [])],
     );
     return rows[0] ?? { sent: 0, answered: 0, expired: 0, median: null, p90: null };
   }
@@ -117,7 +130,7 @@ export class IndicatorsRepository {
    * come and cancelled ones count nowhere. The accompaniments' scope only joins when narrowed.
    */
   async adherence(filter: IndicatorFilter, period: Period, today: string): Promise<{ closed: number; honoured: number; leftOpen: number }> {
-    const narrowed = filter.territoryIds !== null || filter.programmeId !== null || filter.operatorId !== null;
+    const joined = narrowed(filter);
     const s = scope(filter);
     const rows = await this.em.execute<{ closed: number; honoured: number; leftOpen: number }[]>(
       `select count(*) filter (where ap.status in ('HONOURED', 'MISSED', 'EXCUSED'))::int as closed,
@@ -125,8 +138,8 @@ export class IndicatorsRepository {
               count(*) filter (where ap.status = 'PLANNED' and ap.scheduled_on < ?::date)::int as "leftOpen"
          from beneficiaries.appointment ap
         where ap.department_code = ? and ap.scheduled_on between ?::date and ?::date
-          ${narrowed ? `and exists (select 1 from beneficiaries.accompaniment a where a.id = ap.accompaniment_id and ${s.sql})` : ''}`,
-      [today, filter.departmentCode, period.from, period.to, ...(narrowed ? s.params : [])],
+          ${joined ? `and exists (select 1 from beneficiaries.accompaniment a where a.id = ap.accompaniment_id and ${s.sql})` : ''}`,
+      [today, filter.departmentCode, period.from, period.to, ...(joined ? s.params : [])],
     );
     return rows[0] ?? { closed: 0, honoured: 0, leftOpen: 0 };
   }
@@ -166,8 +179,8 @@ export class IndicatorsRepository {
   async accompanied(filter: IndicatorFilter, period: Period): Promise<number> {
     const s = scope(filter);
     const rows = await this.em.execute<{ n: number }[]>(
-      `select count(distinct a.beneficiary_id)::int as n from beneficiaries.accompaniment a
-        where ${s.sql} and a.started_on <= ?::date and (a.ended_on is null or a.ended_on >= ?::date)`,
+      `select count(*)::int as n from (select distinct a.beneficiary_id from beneficiaries.accompaniment a
+        where ${s.sql} and a.started_on <= ?::date and ${UNTIL} >= ?::date) people`,
       [...s.params, period.to, period.from],
     );
     return rows[0]?.n ?? 0;
@@ -176,17 +189,18 @@ export class IndicatorsRepository {
   /**
    * Per territory, in one pass over the accompaniments of the period: people welcomed (started in
    * it), accompanied (during it) and in active caseload on its last day — the definitions above.
+   * Each person of a territory is one row first (one grouping, not one sort per distinct count).
    */
   peopleByTerritory(filter: IndicatorFilter, period: Period): Promise<{ territoryId: string | null; welcomed: number; accompanied: number; active: number }[]> {
     const s = scope(filter);
     return this.em.execute(
-      `select a.territory_id as "territoryId",
-              count(distinct a.beneficiary_id) filter (where a.started_on >= ?::date)::int as welcomed,
-              count(distinct a.beneficiary_id)::int as accompanied,
-              count(distinct a.beneficiary_id) filter (where a.ended_on is null or a.ended_on > ?::date)::int as active
-         from beneficiaries.accompaniment a
-        where ${s.sql} and a.started_on <= ?::date and (a.ended_on is null or a.ended_on >= ?::date)
-        group by a.territory_id`,
+      `select "territoryId", count(*) filter (where welcomed)::int as welcomed, count(*)::int as accompanied, count(*) filter (where active)::int as active
+         from (select a.territory_id as "territoryId", a.beneficiary_id,
+                      bool_or(a.started_on >= ?::date) as welcomed, bool_or(${UNTIL} > ?::date) as active
+                 from beneficiaries.accompaniment a
+                where ${s.sql} and a.started_on <= ?::date and ${UNTIL} >= ?::date
+                group by a.territory_id, a.beneficiary_id) people
+        group by "territoryId"`,
       [period.from, period.to, ...s.params, period.to, period.from],
     );
   }
@@ -216,7 +230,7 @@ export class IndicatorsRepository {
          from beneficiaries.beneficiary b cross join lateral unnest(b.psychological_difficulties) d
         where b.department_code = ? and b.psychological_difficulties <> '{}'
           and exists (select 1 from beneficiaries.accompaniment a
-                       where a.beneficiary_id = b.id and ${s.sql} and a.started_on <= ?::date and (a.ended_on is null or a.ended_on >= ?::date))
+                       where a.beneficiary_id = b.id and ${s.sql} and a.started_on <= ?::date and ${UNTIL} >= ?::date)
         group by d`,
       [filter.departmentCode, ...s.params, period.to, period.from],
     );
@@ -238,8 +252,8 @@ export class IndicatorsRepository {
        m as (select to_char(g, 'YYYY-MM') as month from p, generate_series(date_trunc('month', p.f), date_trunc('month', p.t), interval '1 month') g),
        spans as (select lower(r) as d_start, upper(r) as d_end
                    from (select unnest(range_agg(daterange(a.started_on, coalesce(a.ended_on, 'infinity'::date)))) as r
-                           from beneficiaries.accompaniment a, p
-                          where ${s.sql} and a.started_on <= p.t and (a.ended_on is null or a.ended_on >= p.f)
+                           from beneficiaries.accompaniment a
+                          where ${s.sql} and a.started_on <= ?::date and ${UNTIL} >= ?::date
                           group by a.beneficiary_id) merged),
        events as (select d_start as d, 1 as delta from spans
                   union all select d_end, -1 from spans, p where d_end <= p.t),
@@ -248,7 +262,7 @@ export class IndicatorsRepository {
                       from (select date_trunc('month', d) as dm, sum(delta) as delta from days group by 1) e group by 1)
        select m.month, (sum(coalesce(b.delta, 0)) over (order by m.month))::int as count
          from m left join bucketed b on b.month = m.month order by m.month`,
-      [period.from, period.to, ...s.params],
+      [period.from, period.to, ...s.params, period.to, period.from],
     );
   }
 }

@@ -173,11 +173,18 @@ describe('the heavy statements at scale', () => {
   });
 
   // ADR 0029: at 160 000 people × 5 years, fetching each accompaniment from the table was most of an indicator's time.
-  it('read the accompaniments by date, and the people with their difficulties, from the index alone (index-only scans)', async () => {
+  // ADR 0031: « accompanied during the period » reads one range of the accompaniments by the day they stop counting.
+  it('read the accompaniments by date, the people with their difficulties and the referrals from the index alone (index-only scans)', async () => {
     statements.length = 0;
     await run(admin, INDICATORS, { p: PERIOD });
     await run(admin, BY_TERRITORY, { p: PERIOD });
-    const covering = new Set(['accompaniment_department_started_idx', 'accompaniment_department_ended_idx', 'beneficiary_department_id_idx']);
+    const covering = new Set([
+      'accompaniment_department_started_idx',
+      'accompaniment_department_ended_idx',
+      'accompaniment_department_until_idx',
+      'beneficiary_department_difficulties_idx',
+      'referral_department_sent_idx',
+    ]);
     const reads: string[] = [];
     await client.query('begin');
     try {
@@ -194,7 +201,7 @@ describe('the heavy statements at scale', () => {
     } finally {
       await client.query('rollback');
     }
-    // Welcomed, active, durations, delays, exits, the months, difficulties, by territory: each reads one of them.
+    // Welcomed, active, durations, delays, exits, the months, difficulties, referrals, by territory: each reads one of them.
     expect(reads.length).toBeGreaterThan(8);
     expect(reads.filter((r) => !r.startsWith('Index Only Scan'))).toEqual([]);
     expect(new Set(reads.map((r) => r.split(' using ')[1]))).toEqual(covering);
