@@ -10,15 +10,17 @@ export interface BenchContext {
   graphql(query: string, variables?: Record<string, unknown>): Promise<unknown>;
   /** The same as the demo's steering account (pilotage.62): counts without exact rights. */
   graphqlAsSteering(query: string, variables?: Record<string, unknown>): Promise<unknown>;
-  /** The dashboard in Chromium, started on first use (browser scenarios only). */
+  /** The dashboard in Chromium as the steering account, started on first use (browser scenarios only). */
   dashboard(): Promise<BenchDashboard>;
+  /** The same as the administrator (admin.62): exact figures, computed live. */
+  dashboardAsAdmin(): Promise<BenchDashboard>;
   /** The running system (its subgraphs' URLs and the gateway's signing key). */
   system: RunningSystem;
   /** Registers what a scenario started, to stop when the bench ends. */
   onClose(close: () => Promise<void>): void;
 }
 
-/** A headless Chromium tab at 1366×768, signed in to the dashboard as the demo steering account. */
+/** A headless Chromium tab at 1366×768, signed in to the dashboard as one demo account. */
 export interface BenchDashboard {
   url: string;
   page: Page;

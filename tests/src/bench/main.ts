@@ -48,15 +48,18 @@ async function main(): Promise<void> {
     withDashboard: true,
     log: () => undefined,
   });
-  let browser: TestBrowser | null = null;
-  let dashboard: Promise<BenchDashboard> | null = null;
-  const openDashboard = async (): Promise<BenchDashboard> => {
-    browser = await launchBrowser();
+  const browsers: TestBrowser[] = [];
+  /** A Chromium of its own for each account: a browser's profile shares its cookies between its tabs. */
+  const openDashboard = async (email: string): Promise<BenchDashboard> => {
+    const browser = await launchBrowser();
+    browsers.push(browser);
     const page = await browser.newPage();
     const url = system.urls.dashboard!;
-    await signIn(page, url, 'pilotage.62@demo.passerelles.fr', DEMO_PASSWORD);
+    await signIn(page, url, email, DEMO_PASSWORD);
     return { url, page };
   };
+  let dashboard: Promise<BenchDashboard> | null = null;
+  let adminDashboard: Promise<BenchDashboard> | null = null;
   const pool = new pg.Pool({ connectionString: database.url, max: 2 });
   const closers: (() => Promise<void>)[] = [];
   const sessionOf = async (email: string): Promise<string> =>
@@ -82,7 +85,8 @@ async function main(): Promise<void> {
     query: async (sql, params = []) => (await pool.query(sql, params)).rows,
     graphql: (query, variables = {}) => send(token, query, variables),
     graphqlAsSteering: (query, variables = {}) => send(steeringToken, query, variables),
-    dashboard: () => (dashboard ??= openDashboard()),
+    dashboard: () => (dashboard ??= openDashboard('pilotage.62@demo.passerelles.fr')),
+    dashboardAsAdmin: () => (adminDashboard ??= openDashboard('admin.62@demo.passerelles.fr')),
     system,
     onClose: (close) => closers.push(close),
   };
@@ -97,7 +101,7 @@ async function main(): Promise<void> {
     if (values.record) await appendFile(resolve(repoRoot, 'docs', 'benchmarks.md'), `\n${markdown}`);
   } finally {
     for (const close of closers) await close();
-    await (browser as TestBrowser | null)?.close();
+    for (const browser of browsers) await browser.close();
     await pool.end();
     await system.stop();
     await database.stop();

@@ -117,4 +117,26 @@ export const dashboardPilotageAtScale: Scenario[] = [
   },
 }));
 
+/**
+ * Issue 15, goal 4, for an administrator: every figure of the default period exact and computed live
+ * (ADR 0005), on the scale population.
+ */
+export const dashboardPilotageAtScaleAsAdmin: Scenario = {
+  get name() {
+    return `dashboard: Pilotage page load as administrator, default period (${populationLabel()}), browser`;
+  },
+  description: 'Chromium navigates to /pilotage as admin.62 until the page is usable: exact figures, computed live for each request',
+  async verify(ctx: BenchContext) {
+    const { page, url } = await ctx.dashboardAsAdmin();
+    await page.goto(`${url}/pilotage`);
+    const unavailable = await page.locator('.unavailable').allTextContents();
+    if (unavailable.length > 0) throw new Error(`Pilotage has unavailable panels: ${unavailable.join(' | ')}`);
+    if ((await page.locator('.card').count()) < 5) throw new Error('Pilotage shows fewer than 5 indicator cards');
+  },
+  run: async (ctx: BenchContext) => {
+    const { page, url } = await ctx.dashboardAsAdmin();
+    return loadUntilUsable(page, `${url}/pilotage`, (p) => p.locator('.card').first().waitFor());
+  },
+};
+
 export const dashboardPages: Scenario[] = [dashboardPilotage, dashboardCoverageCommunes, dashboardCoverageRedraw];

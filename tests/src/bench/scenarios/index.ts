@@ -1,6 +1,6 @@
 import type { Scenario } from '../harness.js';
 import { beneficiariesIndicators, caseloadPages, publishedIndicators } from './beneficiaries-indicators.js';
-import { dashboardPages, dashboardPilotageAtScale } from './dashboard-pages.js';
+import { dashboardPages, dashboardPilotageAtScale, dashboardPilotageAtScaleAsAdmin } from './dashboard-pages.js';
 import { gatewayConcurrency } from './gateway-concurrency.js';
 import { gatewayThroughput } from './gateway-throughput.js';
 import { moneyConventions, moneyOverview } from './money.js';
@@ -30,4 +30,5 @@ export const scenarios: Scenario[] = [
   partnersCoverageCold,
   ...dashboardPages,
   ...dashboardPilotageAtScale,
+  dashboardPilotageAtScaleAsAdmin,
 ];
