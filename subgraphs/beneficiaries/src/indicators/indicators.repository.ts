@@ -251,7 +251,7 @@ export class IndicatorsRepository {
       `with p as (select ?::date as f, ?::date as t),
        m as (select to_char(g, 'YYYY-MM') as month from p, generate_series(date_trunc('month', p.f), date_trunc('month', p.t), interval '1 month') g),
        spans as (select lower(r) as d_start, upper(r) as d_end
-                   from (select unnest(range_agg(daterange(a.started_on, coalesce(a.ended_on, 'infinity'::date)))) as r
+                   from (select unnest(range_agg(daterange(a.started_on, ${UNTIL}))) as r
                            from beneficiaries.accompaniment a
                           where ${s.sql} and a.started_on <= ?::date and ${UNTIL} >= ?::date
                           group by a.beneficiary_id) merged),

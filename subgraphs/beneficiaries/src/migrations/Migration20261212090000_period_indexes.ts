@@ -9,11 +9,12 @@ import { Migration } from '@mikro-orm/migrations';
  *   start or end date read the Département's whole history (started before the period's end) or
  *   left the open accompaniments out (`ended_on is null` is a second range). `ended_on` is included
  *   as a column because PostgreSQL answers from the index alone only when every column the
- *   statement names is in it, and the convention so the conventions' caseloads are served too.
+ *   statement names is in it; the convention is included so that the conventions' caseloads are
+ *   served too.
  * - `beneficiary_department_difficulties_idx`: only the people with a psychological difficulty
- *   (45 % of them in the synthetic population), with their difficulties. The indicator reads them
- *   in id order to join the accompanied people: half the entries of the index on every person,
- *   which goes back to what the caseload's order needs (`department_code, id`).
+ *   (45 % of them in the synthetic population), with their difficulties: the indicator reads fewer
+ *   than half the entries of an index on every person. `beneficiary_department_id_idx` goes back
+ *   to what the caseload's order needs (`department_code, id`), without the difficulties.
  * - `referral_department_sent_idx`: the referrals by the day they were sent, with what the
  *   referral indicator counts; it read the Département's whole referral table before.
  */
