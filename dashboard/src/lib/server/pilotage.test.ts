@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { PilotageComparisonPlacesQuery, PilotageComparisonQuery, PilotageContractsQuery, PilotageDelaysQuery, PilotageFundingQuery, PilotageIndicatorsQuery } from '../graphql/operations.ts';
-import { parseFilters, pilotageView, type PilotageData } from './pilotage';
+import { loadPilotage, parseFilters, pilotageView, type PilotageData } from './pilotage';
 import type { Publication } from '../publication.ts';
 
 // The view is built from panels already loaded: nothing here talks to the gateway.
@@ -368,5 +368,42 @@ describe('pilotageView', () => {
     const missing = pilotageView(data({ delays: down('délais légaux') }), viewer('ADMIN'));
     expect(missing.delays).toEqual({ ok: false, message: 'Les données « délais légaux » sont momentanément indisponibles.' });
     expect(missing.tables.find((t) => t.id === 'delais')).toBeUndefined();
+  });
+});
+
+describe('the operations the page sends', () => {
+  /** A gateway that records each operation asked, with its variables, and answers the CER panel with `contracts` (the others with a field). */
+  function recordingGateway(): { asked: { operation: string; scope: unknown }[]; fetch: typeof globalThis.fetch } {
+    const asked: { operation: string; scope: unknown }[] = [];
+    const fetch = (async (_url: string | URL | Request, init?: RequestInit) => {
+      const body = JSON.parse(String(init?.body)) as { query: string; variables: { scope?: unknown } };
+      const operation = /query (\w+)/.exec(body.query)?.[1] ?? 'anonymous';
+      asked.push({ operation, scope: body.variables.scope });
+      const data = operation === 'PilotageContracts' ? { contractIndicators: contracts } : { answered: true };
+      return new Response(JSON.stringify({ data }), { status: 200, headers: { 'content-type': 'application/json' } });
+    }) as typeof globalThis.fetch;
+    return { asked, fetch };
+  }
+  const admin = { ...viewer('ADMIN'), role: 'ADMIN' as const };
+
+  it('asks the CER per territory once when no territory is chosen, and twice (the territory, then every territory) when one is', async () => {
+    const whole = recordingGateway();
+    const data = await loadPilotage(whole.fetch, parseFilters(new URL('http://x/pilotage?periode=2025'), admin, '2026-12-06'), admin);
+    expect(whole.asked.filter((a) => a.operation.startsWith('PilotageContracts') || a.operation.startsWith('PilotageComparisonContracts'))).toEqual([
+      { operation: 'PilotageContracts', scope: { territoryId: null, operatorId: null } },
+    ]);
+    // The comparison's CER column reads the same answer as the CER cards.
+    expect(data.comparisonContracts).toEqual(data.contracts);
+    expect(data.comparisonContracts).toEqual({ ok: true, data: { contractIndicators: contracts }, partial: false });
+
+    const one = recordingGateway();
+    await loadPilotage(one.fetch, parseFilters(new URL('http://x/pilotage?periode=2025&territoire=t1'), admin, '2026-12-06'), admin);
+    expect(one.asked.filter((a) => a.operation === 'PilotageContracts' || a.operation === 'PilotageComparisonContracts')).toEqual(
+      expect.arrayContaining([
+        { operation: 'PilotageContracts', scope: { territoryId: 't1', operatorId: null } },
+        { operation: 'PilotageComparisonContracts', scope: { territoryId: null, operatorId: null } },
+      ]),
+    );
+    expect(one.asked.length).toBe(whole.asked.length + 1);
   });
 });

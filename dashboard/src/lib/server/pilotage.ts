@@ -144,6 +144,8 @@ export async function loadPilotage(fetch: typeof globalThis.fetch, filters: Filt
   const skipped = Promise.resolve(null);
   // The conventions' money, asked only of a role that reads it (the catalogue's `funding:readConventions`): an operator's places come without it.
   const money = viewer.actions.includes('funding:readConventions');
+  // With no territory chosen, the CER panel asks the comparison's very scope: its rows per territory serve both (one request fewer).
+  const contractsServeComparison = shown.exact && shown.contracts && filters.territoryId === null;
   const [programmes, filterLists, indicators, comparison, comparisonContracts, comparisonPlaces, contracts, funding, delays, read] = await Promise.all([
     loadPanel<PilotageProgrammesQuery>(fetch, 'programmes', programmesDocument),
     loadPanel<PilotageFiltersQuery>(fetch, 'territoires et opérateurs', filtersDocument),
@@ -151,7 +153,9 @@ export async function loadPilotage(fetch: typeof globalThis.fetch, filters: Filt
     // Every territory, compared for the same programme, operator and period.
     loadPanel<PilotageComparisonQuery>(fetch, 'comparaison des territoires', comparisonDocument, { scope: everyTerritory, period }),
     // Published to exact callers only: the others' column reads « non publié par territoire ».
-    shown.exact ? loadPanel<PilotageComparisonContractsQuery>(fetch, 'CER par territoire', comparisonContractsDocument, { scope: { territoryId: null, operatorId: filters.operatorId }, period }) : skipped,
+    shown.exact && !contractsServeComparison
+      ? loadPanel<PilotageComparisonContractsQuery>(fetch, 'CER par territoire', comparisonContractsDocument, { scope: { territoryId: null, operatorId: filters.operatorId }, period })
+      : skipped,
     loadPanel<PilotageComparisonPlacesQuery>(fetch, 'places et financements par territoire', comparisonPlacesDocument, { scope: everyTerritory, period, money }),
     // CER are not tied to a programme: the contracts subgraph counts them per territory and operator.
     shown.contracts ? loadPanel<PilotageContractsQuery>(fetch, 'contrats d’engagement', contractsDocument, { scope: { territoryId: filters.territoryId, operatorId: filters.operatorId }, period }) : skipped,
@@ -159,7 +163,19 @@ export async function loadPilotage(fetch: typeof globalThis.fetch, filters: Filt
     statistics.then((asked) => (asked ? loadPanel<PilotageDelaysQuery>(fetch, 'délais légaux', delaysDocument, { scope, period }) : null)),
     publication,
   ]);
-  return { filters, programmes, filterLists, indicators, comparison, comparisonContracts, comparisonPlaces, contracts, funding, delays, publication: read };
+  return {
+    filters,
+    programmes,
+    filterLists,
+    indicators,
+    comparison,
+    comparisonContracts: contractsServeComparison ? contracts : comparisonContracts,
+    comparisonPlaces,
+    contracts,
+    funding,
+    delays,
+    publication: read,
+  };
 }
 
 // ── Figures ─────────────────────────────────────────────────────────────────────────────────

@@ -5,7 +5,7 @@ import { gatewayConcurrency } from './gateway-concurrency.js';
 import { gatewayThroughput } from './gateway-throughput.js';
 import { moneyConventions, moneyOverview } from './money.js';
 import { partnersCoverage, partnersCoverageCold, partnersSearch, partnersTypoSearch } from './partners-directory.js';
-import { pilotageQueries, pilotageQueriesAsSteering, pilotageQueryAloneAsSteering } from './pilotage-queries.js';
+import { pilotageQueries, pilotageQueriesAsAdmin, pilotageQueriesAsSteering, pilotageQueryAloneAsSteering } from './pilotage-queries.js';
 import { overviewParts, territoryOverview, territoryOverviewCpu, territoryOverviewWithPeriod } from './territory-overview.js';
 
 /** Every benchmark scenario; later work adds its own file here. */
@@ -21,6 +21,7 @@ export const scenarios: Scenario[] = [
   ...beneficiariesIndicators,
   ...publishedIndicators,
   pilotageQueries,
+  pilotageQueriesAsAdmin,
   ...pilotageQueriesAsSteering,
   ...pilotageQueryAloneAsSteering,
   ...caseloadPages,

@@ -49,6 +49,29 @@ export const pilotageQueries: Scenario = {
 };
 
 /**
+ * The operations the page sends to an administrator with its default filters (`loadPilotage`):
+ * not the publication (exact figures: `loadPublication` does not ask it), and not the CER per
+ * territory apart (no territory chosen: the CER panel's rows per territory serve the comparison).
+ */
+const adminRequests = documents.filter((d) => d.file !== 'publication.graphql' && d.file !== 'comparaison-contrats.graphql');
+
+/** The Pilotage page's queries as the administrator's page sends them, concurrently, on the scale population. */
+export const pilotageQueriesAsAdmin: Scenario = {
+  get name() {
+    return `Pilotage page's ${adminRequests.length} queries as the administrator's page sends them, concurrently (${populationLabel()}), gateway`;
+  },
+  description: "the operations dashboard/src/lib/server/pilotage.ts sends to admin.62 with the page's default filters (this year), at once",
+  async verify(ctx) {
+    await ensurePopulation(ctx);
+    const answers = (await Promise.all(adminRequests.map((d) => ctx.graphql(d.query, variablesOf(d.query))))) as { data?: unknown; errors?: unknown[] }[];
+    answers.forEach((a, i) => {
+      if (a.errors?.length || !a.data) throw new Error(`${adminRequests[i]!.file}: ${JSON.stringify(a.errors ?? a)}`);
+    });
+  },
+  run: (ctx) => Promise.all(adminRequests.map((d) => ctx.graphql(d.query, variablesOf(d.query)))),
+};
+
+/**
  * The operations the page sends to a steering account (no exact counts) for a period of the grid,
  * with the variables it sends them (`loadPilotage`): the CER per territory never (exact callers
  * only); the CER cards, the statistics that are not linked counts and the legal delays only over a
