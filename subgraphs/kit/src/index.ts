@@ -56,4 +56,4 @@ export { hierarchy, ProtectedCube, type AuditedProtection, type CubeCount, type 
 export { LinkedPublication, type Insider, type LinkedFigure, type LinkedProtection, type LinkedReport } from './disclosure/linked.js';
 export { ALL, closedThrough, gridPeriodKey, leafKey, PUBLICATION_SETTLING_DAYS, monthsBetween, operatorOfLeaf, publicationFigures, publicationKey, type GridPeriodLevel, type PublicationGrid, type PublicationMeasure, type PublicationScope } from './disclosure/publication.js';
 export { evaluate, isExposed, LinearAudit, solverStats, termsKey, type Evidence, type Fact, type Finding, type PublishedRow, type Terms } from './disclosure/audit.js';
-export { computePublication, NOTHING_PUBLISHED, notYetPublished, PUBLICATION_LADDER, PublishedFigures, type GridLevel, type PublicationInput, type StoredPublication } from './disclosure/stored.js';
+export { computePublication, NOTHING_PUBLISHED, notYetPublished, PUBLICATION_LADDER, PUBLICATION_RULES_VERSION, PublishedFigures, type GridLevel, type PublicationInput, type StoredPublication } from './disclosure/stored.js';

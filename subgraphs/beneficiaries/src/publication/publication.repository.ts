@@ -123,15 +123,25 @@ export class PublicationRepository {
     return rows.map((r) => r.id);
   }
 
-  /** Replaces the Département's publication. */
-  async save(p: StoredPublication): Promise<void> {
+  /**
+   * Replaces the Département's publication, with the digest of what it was computed from (null:
+   * not computed by the job from its inputs, so that its next run audits again).
+   */
+  async save(p: StoredPublication, inputsDigest: string | null): Promise<void> {
     await this.em.execute(
-      `insert into beneficiaries.publication (department_code, as_of, through_month, computed_at, grid, first_month, shown, hidden, tried, report, released)
-       values (?, ?::date, ?, ?::timestamptz, ?::jsonb, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb)
+      `insert into beneficiaries.publication (department_code, as_of, through_month, computed_at, grid, first_month, shown, hidden, tried, report, released, inputs_digest)
+       values (?, ?::date, ?, ?::timestamptz, ?::jsonb, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?)
        on conflict (department_code) do update set as_of = excluded.as_of, through_month = excluded.through_month, computed_at = excluded.computed_at, grid = excluded.grid,
-         first_month = excluded.first_month, shown = excluded.shown, hidden = excluded.hidden, tried = excluded.tried, report = excluded.report, released = excluded.released`,
-      [p.departmentCode, p.asOf, p.throughMonth, p.computedAt, JSON.stringify(p.grid), p.firstMonth, JSON.stringify(p.shown), JSON.stringify(p.hidden), JSON.stringify(p.tried), JSON.stringify(p.report), JSON.stringify(p.released)],
+         first_month = excluded.first_month, shown = excluded.shown, hidden = excluded.hidden, tried = excluded.tried, report = excluded.report, released = excluded.released,
+         inputs_digest = excluded.inputs_digest`,
+      [p.departmentCode, p.asOf, p.throughMonth, p.computedAt, JSON.stringify(p.grid), p.firstMonth, JSON.stringify(p.shown), JSON.stringify(p.hidden), JSON.stringify(p.tried), JSON.stringify(p.report), JSON.stringify(p.released), inputsDigest],
     );
+  }
+
+  /** The digest of what the Département's stored publication was computed from (null: none, or stored before digests). */
+  async inputsDigest(departmentCode: string): Promise<string | null> {
+    const rows = await this.em.execute<{ inputs_digest: string | null }[]>('select inputs_digest from beneficiaries.publication where department_code = ?', [departmentCode]);
+    return rows[0]?.inputs_digest ?? null;
   }
 
   /** The closed years whose statistics the Département has stored (`publication-statistics.ts`). */

@@ -1,8 +1,33 @@
+import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { closedThrough, computePublication, notYetPublished, PublishedFigures, seesExactCounts, type StoredPublication, type SubgraphContext } from '@passerelles/subgraph-kit';
+import {
+  closedThrough,
+  computePublication,
+  notYetPublished,
+  PUBLICATION_LADDER,
+  PUBLICATION_RULES_VERSION,
+  PublishedFigures,
+  seesExactCounts,
+  type StoredPublication,
+  type SubgraphContext,
+} from '@passerelles/subgraph-kit';
 import { exitReasons } from '../accompaniment/accompaniment.enums.js';
 import { storeClosedYears } from './publication-statistics.js';
 import { PublicationRepository, splitParts } from './publication.repository.js';
+
+type ComputeOptions = NonNullable<Parameters<typeof computePublication>[1]>;
+
+/**
+ * What decides a publication's figures, as a digest: the audit's rules' version, the months
+ * published, the leaves (frozen as first read, the prescribers' parts with them), the
+ * Département's territories, the exit reasons and the grids tried with their limits. The figures
+ * released before are not in it: a run that reuses the stored publication releases nothing new.
+ */
+function inputsDigest(read: ReadonlyMap<string, number>, territories: readonly string[], throughMonth: string, options: ComputeOptions): string {
+  const leaves = [...read].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const grids = { ladder: options.ladder ?? PUBLICATION_LADDER, maxRounds: options.maxRounds ?? null, maxPrimaryShare: options.maxPrimaryShare ?? null, leavesByMonth: options.leavesByMonth ?? false };
+  return createHash('sha256').update(JSON.stringify({ rules: PUBLICATION_RULES_VERSION, throughMonth, leaves, territories, reasons: exitReasons, grids })).digest('hex');
+}
 
 /**
  * Computes and stores a Département's publication as of a day (ADR 0023): the months closed on
@@ -12,19 +37,28 @@ import { PublicationRepository, splitParts } from './publication.repository.js';
  * year closed since the last run (`storeClosedYears`). One transaction, one run at a time per
  * Département: the leaves frozen, the publication and the years' statistics are saved together or
  * not at all.
+ *
+ * The nights no month closes, the leaves are those already frozen: when nothing else that decides
+ * the figures changed either (`inputsDigest`), the stored publication stays as it is, not audited
+ * again (`reused`); `force` audits it again all the same.
  */
 export async function publishDepartment(
   em: EntityManager,
   departmentCode: string,
   asOf: string,
-  options: Parameters<typeof computePublication>[1] & { throughMonth?: string } = {},
-): Promise<StoredPublication> {
-  const { throughMonth = closedThrough(asOf), ...computeOptions } = options;
+  options: ComputeOptions & { throughMonth?: string; force?: boolean } = {},
+): Promise<StoredPublication & { reused: boolean }> {
+  const { throughMonth = closedThrough(asOf), force = false, ...computeOptions } = options;
   return em.transactional(async (tx) => {
     const repository = new PublicationRepository(tx);
     await repository.lock(departmentCode);
     const previous = await repository.find(departmentCode);
     const [read, territories] = await Promise.all([repository.publishedLeaves(departmentCode, asOf, throughMonth), repository.territories(departmentCode)]);
+    const digest = inputsDigest(read, territories, throughMonth, computeOptions);
+    if (!force && previous && previous.throughMonth === throughMonth && (await repository.inputsDigest(departmentCode)) === digest) {
+      await storeClosedYears(tx, departmentCode, asOf, throughMonth, previous.firstMonth);
+      return { ...previous, reused: true };
+    }
     const { leaves, prescribers } = splitParts(read);
     const names = (position: number): string[] => [...new Set([...leaves.keys()].filter((k) => k.startsWith('S|')).map((k) => k.split('|')[position]!))].sort();
     const stored = await computePublication(
@@ -42,10 +76,10 @@ export async function publishDepartment(
       },
       computeOptions,
     );
-    await repository.save(stored);
+    await repository.save(stored, digest);
     // The statistics that are not linked counts, for each calendar year closed since (issue 15).
     await storeClosedYears(tx, departmentCode, asOf, stored.throughMonth ?? throughMonth, stored.firstMonth);
-    return stored;
+    return { ...stored, reused: false };
   });
 }
 

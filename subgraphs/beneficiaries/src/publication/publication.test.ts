@@ -211,14 +211,25 @@ describe('the publication job and the steering counts read from it (ADR 0023)', 
     expect(steeringAfter.indicators.delayChain).toEqual(steeringBefore.indicators.delayChain);
     const years = await orm.em.fork().execute<{ year: number }[]>('select year from beneficiaries.publication_statistics where department_code = ? order by year', [DEPARTMENT]);
     expect(years.map((y) => y.year)).toEqual([2025]);
-    // The job the next nights, no month closed since: the same publication, to the figure.
-    const nextNight = await publishDepartment(orm.em.fork(), DEPARTMENT, '2026-11-20');
+    // The job the next nights, no month closed since: the same publication, kept as it is — not audited again.
+    const grids: string[] = [];
+    const nextNight = await publishDepartment(orm.em.fork(), DEPARTMENT, '2026-11-20', { onTry: (grid) => grids.push(grid) });
+    expect(nextNight.reused).toBe(true);
+    expect(grids).toEqual([]);
     expect(nextNight.throughMonth).toBe('2026-10');
+    expect(nextNight.computedAt).toBe(stored.computedAt);
     expect(nextNight.shown).toEqual(stored.shown);
     expect(nextNight.hidden).toEqual(stored.hidden);
     expect(countOf(await ask(steering, {}, YEAR))).toEqual(countOf(steeringBefore));
+    // Audited again on demand (`--force`): the same figures, to the figure.
+    const forced = await publishDepartment(orm.em.fork(), DEPARTMENT, '2026-11-21', { force: true, onTry: (grid) => grids.push(grid) });
+    expect(forced.reused).toBe(false);
+    expect(grids.length).toBeGreaterThan(0);
+    expect(forced.shown).toEqual(stored.shown);
+    expect(forced.hidden).toEqual(stored.hidden);
     // A month later November is closed: what was shown stays shown, with the same value; May 2025 stays as first read.
     const december = await publishDepartment(orm.em.fork(), DEPARTMENT, '2026-12-15');
+    expect(december.reused).toBe(false);
     expect(december.throughMonth).toBe('2026-11');
     expect(december.report?.exposed).toBe(0);
     for (const [key, value] of Object.entries(stored.shown)) expect(december.shown[key], key).toBe(value);

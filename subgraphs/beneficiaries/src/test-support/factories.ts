@@ -147,5 +147,5 @@ export async function storeOpenGrid(em: EntityManager, departmentCode: string): 
     tried: [],
     report: null,
     released: {},
-  });
+  }, null);
 }

@@ -40,6 +40,14 @@ export interface StoredPublication {
   released: Record<string, number | 'PRIMARY' | 'SECONDARY'>;
 }
 
+/**
+ * The version of the audit's rules (`computePublication` and what it calls). A Département's job
+ * reuses its stored publication while the leaves, the names, the grids tried and this version are
+ * unchanged (the nights no month closes): raise it with any change that could publish or hide a
+ * figure differently, so that the next run audits again.
+ */
+export const PUBLICATION_RULES_VERSION = 1;
+
 /** One grid of the ladder: how many dimensions a scope may fix, and the finest period per number fixed. */
 export interface GridLevel {
   name: string;
