@@ -389,7 +389,7 @@ describe('the operations the page sends', () => {
   it('asks the CER per territory once when no territory is chosen, and twice (the territory, then every territory) when one is', async () => {
     const whole = recordingGateway();
     const data = await loadPilotage(whole.fetch, parseFilters(new URL('http://x/pilotage?periode=2025'), admin, '2026-12-06'), admin);
-    expect(whole.asked.filter((a) => a.operation.startsWith('PilotageContracts') || a.operation.startsWith('PilotageComparisonContracts'))).toEqual([
+    expect(whole.asked.filter((a) => a.operation === 'PilotageContracts' || a.operation === 'PilotageComparisonContracts')).toEqual([
       { operation: 'PilotageContracts', scope: { territoryId: null, operatorId: null } },
     ]);
     // The comparison's CER column reads the same answer as the CER cards.

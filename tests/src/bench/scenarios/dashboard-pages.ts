@@ -26,16 +26,21 @@ async function expectCount(page: Page, selector: string, count: number): Promise
   if (found !== count) throw new Error(`${page.url()}: expected ${count} × ${selector}, found ${found}`);
 }
 
+/** Opens a Pilotage page: no panel « indisponible », and at least 5 indicator cards. */
+async function expectEveryPanel(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  const unavailable = await page.locator('.unavailable').allTextContents();
+  if (unavailable.length > 0) throw new Error(`Pilotage has unavailable panels: ${unavailable.join(' | ')}`);
+  if ((await page.locator('.card').count()) < 5) throw new Error('Pilotage shows fewer than 5 indicator cards');
+}
+
 /** The budget of issue 7: the demo's Pilotage page usable in under 1 s. */
 export const dashboardPilotage: Scenario = {
   name: 'dashboard: Pilotage page load (62, steering), browser',
   description: 'Chromium navigates to /pilotage (default filters: this year) until the page is usable; all panels answered',
   async verify(ctx: BenchContext) {
     const { page, url } = await ctx.dashboard();
-    await page.goto(`${url}/pilotage`);
-    const unavailable = await page.locator('.unavailable').allTextContents();
-    if (unavailable.length > 0) throw new Error(`Pilotage has unavailable panels: ${unavailable.join(' | ')}`);
-    if ((await page.locator('.card').count()) < 5) throw new Error('Pilotage shows fewer than 5 indicator cards');
+    await expectEveryPanel(page, `${url}/pilotage`);
   },
   run: async (ctx: BenchContext) => {
     const { page, url } = await ctx.dashboard();
@@ -106,10 +111,7 @@ export const dashboardPilotageAtScale: Scenario[] = [
   async verify(ctx: BenchContext) {
     await ensurePublication(ctx);
     const { page, url } = await ctx.dashboard();
-    await page.goto(`${url}/pilotage${query}`);
-    const unavailable = await page.locator('.unavailable').allTextContents();
-    if (unavailable.length > 0) throw new Error(`Pilotage has unavailable panels: ${unavailable.join(' | ')}`);
-    if ((await page.locator('.card').count()) < 5) throw new Error('Pilotage shows fewer than 5 indicator cards');
+    await expectEveryPanel(page, `${url}/pilotage${query}`);
   },
   run: async (ctx: BenchContext) => {
     const { page, url } = await ctx.dashboard();
@@ -128,10 +130,7 @@ export const dashboardPilotageAtScaleAsAdmin: Scenario = {
   description: 'Chromium navigates to /pilotage as admin.62 until the page is usable: exact figures, computed live for each request',
   async verify(ctx: BenchContext) {
     const { page, url } = await ctx.dashboardAsAdmin();
-    await page.goto(`${url}/pilotage`);
-    const unavailable = await page.locator('.unavailable').allTextContents();
-    if (unavailable.length > 0) throw new Error(`Pilotage has unavailable panels: ${unavailable.join(' | ')}`);
-    if ((await page.locator('.card').count()) < 5) throw new Error('Pilotage shows fewer than 5 indicator cards');
+    await expectEveryPanel(page, `${url}/pilotage`);
   },
   run: async (ctx: BenchContext) => {
     const { page, url } = await ctx.dashboardAsAdmin();

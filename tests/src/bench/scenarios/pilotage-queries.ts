@@ -30,23 +30,31 @@ function variablesOf(query: string, period: { from: string; to: string } = PERIO
   return variables;
 }
 
-const runAll = (ctx: BenchContext): Promise<unknown[]> => Promise.all(documents.map((d) => ctx.graphql(d.query, variablesOf(d.query))));
+/** `docs` sent at once as the Pas-de-Calais administrator, with the page's default filters; every one must answer. */
+function asAdministrator(docs: typeof documents, name: () => string, description: string): Scenario {
+  const runAll = (ctx: BenchContext): Promise<unknown[]> => Promise.all(docs.map((d) => ctx.graphql(d.query, variablesOf(d.query))));
+  return {
+    get name() {
+      return name();
+    },
+    description,
+    async verify(ctx) {
+      await ensurePopulation(ctx);
+      const answers = (await runAll(ctx)) as { data?: unknown; errors?: unknown[] }[];
+      answers.forEach((a, i) => {
+        if (a.errors?.length || !a.data) throw new Error(`${docs[i]!.file}: ${JSON.stringify(a.errors ?? a)}`);
+      });
+    },
+    run: runAll,
+  };
+}
 
-/** The whole Pilotage page's queries, concurrently through the gateway as the page sends them, on the scale population. */
-export const pilotageQueries: Scenario = {
-  get name() {
-    return `Pilotage page's ${documents.length} queries, concurrently (${populationLabel()}), gateway`;
-  },
-  description: "every operation of dashboard/src/routes/pilotage/*.graphql at once (the page's default filters: this year), as the Pas-de-Calais administrator",
-  async verify(ctx) {
-    await ensurePopulation(ctx);
-    const answers = (await runAll(ctx)) as { data?: unknown; errors?: unknown[] }[];
-    answers.forEach((a, i) => {
-      if (a.errors?.length || !a.data) throw new Error(`${documents[i]!.file}: ${JSON.stringify(a.errors ?? a)}`);
-    });
-  },
-  run: runAll,
-};
+/** The whole Pilotage page's queries, concurrently through the gateway, on the scale population. */
+export const pilotageQueries = asAdministrator(
+  documents,
+  () => `Pilotage page's ${documents.length} queries, concurrently (${populationLabel()}), gateway`,
+  "every operation of dashboard/src/routes/pilotage/*.graphql at once (the page's default filters: this year), as the Pas-de-Calais administrator",
+);
 
 /**
  * The operations the page sends to an administrator with its default filters (`loadPilotage`):
@@ -56,20 +64,11 @@ export const pilotageQueries: Scenario = {
 const adminRequests = documents.filter((d) => d.file !== 'publication.graphql' && d.file !== 'comparaison-contrats.graphql');
 
 /** The Pilotage page's queries as the administrator's page sends them, concurrently, on the scale population. */
-export const pilotageQueriesAsAdmin: Scenario = {
-  get name() {
-    return `Pilotage page's ${adminRequests.length} queries as the administrator's page sends them, concurrently (${populationLabel()}), gateway`;
-  },
-  description: "the operations dashboard/src/lib/server/pilotage.ts sends to admin.62 with the page's default filters (this year), at once",
-  async verify(ctx) {
-    await ensurePopulation(ctx);
-    const answers = (await Promise.all(adminRequests.map((d) => ctx.graphql(d.query, variablesOf(d.query))))) as { data?: unknown; errors?: unknown[] }[];
-    answers.forEach((a, i) => {
-      if (a.errors?.length || !a.data) throw new Error(`${adminRequests[i]!.file}: ${JSON.stringify(a.errors ?? a)}`);
-    });
-  },
-  run: (ctx) => Promise.all(adminRequests.map((d) => ctx.graphql(d.query, variablesOf(d.query)))),
-};
+export const pilotageQueriesAsAdmin = asAdministrator(
+  adminRequests,
+  () => `Pilotage page's ${adminRequests.length} queries as the administrator's page sends them, concurrently (${populationLabel()}), gateway`,
+  "the operations dashboard/src/lib/server/pilotage.ts sends to admin.62 with the page's default filters (this year), at once",
+);
 
 /**
  * The operations the page sends to a steering account (no exact counts) for a period of the grid,
