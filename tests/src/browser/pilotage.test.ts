@@ -557,13 +557,22 @@ describe('what Pilotage asks and shows to callers without exact counts', () => {
     expect(names(review).filter((n) => ['PilotageContracts', 'PilotageComparisonContracts', 'PilotageDelays'].includes(n))).toEqual([]);
     expect(indicatorsAsked(review)['statistics']).toBe(false);
 
-    // An administrator still gets everything for a quarter.
+    // An administrator still gets everything for a quarter. With no territory chosen, the CER panel
+    // asks the comparison's very scope: its rows per territory fill the comparison's CER column (asked once).
     const admin = await ui.pageAs('ADMIN');
-    const exact = await operationsOf(admin, '/pilotage?periode=2025-T3', ALWAYS.filter((n) => n !== 'PilotagePublication'));
-    expect(names(exact)).toEqual(
-      [...ALWAYS.filter((n) => n !== 'PilotagePublication'), 'PilotageContracts', 'PilotageComparisonContracts', 'PilotageDelays', 'PilotageSanctions'].sort(),
-    );
+    const exactAlways = ALWAYS.filter((n) => n !== 'PilotagePublication');
+    const exact = await operationsOf(admin, '/pilotage?periode=2025-T3', exactAlways);
+    expect(names(exact)).toEqual([...exactAlways, 'PilotageContracts', 'PilotageDelays', 'PilotageSanctions'].sort());
     expect(indicatorsAsked(exact)['statistics']).toBe(true);
+    const compared = await shownTable(admin.getByTestId('comparaison'), 'territoires');
+    const cerSigned = compared.rows.map((r) => r[compared.columns.indexOf('CER signés')]);
+    expect(cerSigned.filter((cell) => cell === undefined || cell === 'non publié par territoire')).toEqual([]);
+    expect(cerSigned.some((cell) => /^\d/.test(cell!))).toBe(true);
+    // A territory chosen: its CER in the panel, every territory's in the comparison.
+    const oneTerritory = await operationsOf(admin, `/pilotage?periode=2025-T3&territoire=${ARRAGEOIS}`, [...exactAlways, 'PilotageComparisonContracts']);
+    expect(names(oneTerritory)).toEqual([...exactAlways, 'PilotageContracts', 'PilotageComparisonContracts', 'PilotageDelays', 'PilotageSanctions'].sort());
+    expect(oneTerritory.filter((o) => o.name === 'PilotageContracts').map((o) => (o.variables['scope'] as { territoryId: string | null }).territoryId)).toEqual([ARRAGEOIS]);
+    expect(oneTerritory.filter((o) => o.name === 'PilotageComparisonContracts').map((o) => (o.variables['scope'] as { territoryId: string | null }).territoryId)).toEqual([null]);
     await Promise.all([page.close(), admin.close()]);
   });
 
