@@ -14,8 +14,9 @@ import { scenarios } from './scenarios/index.js';
 
 /**
  * `npm run bench [-- --iterations 200 --warmup 20 --only NAME --record]`, and for the scale population of the
- * indicators and Pilotage scenarios `--population-size N --population-years Y --population-departments <n | codes>`
- * (people in Pas-de-Calais and in each other Département, years of history, Départements beside 62): starts the system (with the
+ * indicators and Pilotage scenarios `--population-size N --population-years Y --population-departments <n | codes>
+ * --population-others-size M` (people in Pas-de-Calais, years of history, Départements beside 62, people in each of
+ * them: by default N): starts the system (with the
  * dashboard) on a throwaway embedded PostgreSQL with the demo data, runs the scenarios (browser ones in
  * Debian's Chromium), writes a JSON report to
  * tests/artifacts/ and prints a Markdown table (`--record` appends it to docs/benchmarks.md).
@@ -30,9 +31,10 @@ async function main(): Promise<void> {
       'population-size': { type: 'string' },
       'population-years': { type: 'string' },
       'population-departments': { type: 'string' },
+      'population-others-size': { type: 'string' },
     },
   });
-  scalePopulation({ size: values['population-size'], years: values['population-years'], departments: values['population-departments'] });
+  scalePopulation({ size: values['population-size'], years: values['population-years'], departments: values['population-departments'], othersSize: values['population-others-size'] });
   const selected = scenarios.filter((s) => !values.only || s.name.includes(values.only));
   const dataDir = await mkdtemp(join(tmpdir(), 'passerelles-bench-'));
   const database = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false, database: 'bench' });

@@ -1,4 +1,4 @@
-import { loadScalePopulations, parseDepartments, rowsOf } from '@passerelles/beneficiaries/population';
+import { loadScalePopulations, parseDepartments, rowsOf, type PopulationLoad } from '@passerelles/beneficiaries/population';
 import { PAS_DE_CALAIS_SIZE } from '@passerelles/db';
 import pg from 'pg';
 import { runPublicationCli } from '../../support/publication.js';
@@ -21,23 +21,35 @@ const ALL_FIELDS = query(Object.values(FIELDS).join(' '));
 
 /**
  * The population the indicators are measured on: Pas-de-Calais at `size` people with `historyDays`
- * of history, and `others` more Départements of the same size beside it (`npm run bench --
- * --population-size 160000 --population-years 5 --population-departments 3`).
+ * of history, and `others` more Départements beside it, of `othersSize` people each (by default the
+ * same size: `npm run bench -- --population-size 160000 --population-years 5
+ * --population-departments 3`; the country's shape: `--population-departments 100
+ * --population-others-size 18400`).
  */
-export const populationScale = { size: PAS_DE_CALAIS_SIZE, historyDays: 730, others: [] as readonly string[] | number };
+export const populationScale = { size: PAS_DE_CALAIS_SIZE, historyDays: 730, others: [] as readonly string[] | number, othersSize: null as number | null };
 
-/** The bench's `--population-size`, `--population-years` and `--population-departments` (each as given, or absent). */
-export function scalePopulation(options: { size?: string; years?: string; departments?: string }): void {
+/** The bench's `--population-size`, `--population-years`, `--population-departments` and `--population-others-size` (each as given, or absent). */
+export function scalePopulation(options: { size?: string; years?: string; departments?: string; othersSize?: string }): void {
   if (options.size) populationScale.size = Number(options.size);
   if (options.years) populationScale.historyDays = Math.round(Number(options.years) * 365);
   if (options.departments) populationScale.others = parseDepartments(options.departments);
+  if (options.othersSize) {
+    const othersSize = Number(options.othersSize);
+    if (!Number.isInteger(othersSize) || othersSize <= 0) throw new Error(`--population-others-size: « ${options.othersSize} » is not a number of people`);
+    populationScale.othersSize = othersSize;
+  }
 }
 
 const thousands = (n: number): string => n.toLocaleString('en-US').replace(/,/g, ' ');
 const otherCount = (): number => (typeof populationScale.others === 'number' ? populationScale.others : populationScale.others.length);
-/** « 62, 52 700 people, 2 years » or « 62 + 3 Départements, 160 000 people each, 5 years ». */
-export const populationLabel = (): string =>
-  `62${otherCount() ? ` + ${otherCount()} Départements, ${thousands(populationScale.size)} people each` : `, ${thousands(populationScale.size)} people`}, ${Math.round(populationScale.historyDays / 365)} years`;
+const othersSize = (): number => populationScale.othersSize ?? populationScale.size;
+/** « 62, 52 700 people, 2 years », « 62 + 3 Départements, 160 000 people each, 5 years » or « 62 at 160 000 + 100 Départements at 18 400, 5 years ». */
+export const populationLabel = (): string => {
+  const years = `${Math.round(populationScale.historyDays / 365)} years`;
+  if (!otherCount()) return `62, ${thousands(populationScale.size)} people, ${years}`;
+  if (othersSize() === populationScale.size) return `62 + ${otherCount()} Départements, ${thousands(populationScale.size)} people each, ${years}`;
+  return `62 at ${thousands(populationScale.size)} + ${otherCount()} Départements at ${thousands(othersSize())} people, ${years}`;
+};
 
 let loaded: Promise<void> | null = null;
 
@@ -55,16 +67,15 @@ export function ensurePopulation(ctx: BenchContext): Promise<void> {
         typeof populationScale.others === 'number'
           ? (await client.query<{ code: string }>(`select code from ref.department where code <> '62' order by code limit $1`, [populationScale.others])).rows.map((r) => r.code)
           : populationScale.others.filter((c) => c !== '62');
-      const load = await loadScalePopulations(client, {
-        departments: ['62', ...others],
-        size: populationScale.size,
-        historyDays: populationScale.historyDays,
-        onDepartment: (d) =>
-          console.log(
-            `[bench] ${d.departmentCode}: ${d.people} people, ${d.accompaniments} accompaniments, ${d.appointments} appointments, ${d.referrals} referrals — generated in ${d.generateMs} ms, COPY in ${d.copyMs} ms (${Math.round(rowsOf(d) / (d.copyMs / 1000))} rows/s)`,
-          ),
-      });
-      console.log(`[bench] population loaded (${populationLabel()}): ${load.rows} rows in ${load.totalMs} ms (analyze ${load.analyzeMs} ms), ${load.rowsPerSecond} rows/s in all`);
+      const onDepartment = (d: PopulationLoad): void =>
+        console.log(
+          `[bench] ${d.departmentCode}: ${d.people} people, ${d.accompaniments} accompaniments, ${d.appointments} appointments, ${d.referrals} referrals — generated in ${d.generateMs} ms, COPY in ${d.copyMs} ms (${Math.round(rowsOf(d) / (d.copyMs / 1000))} rows/s)`,
+        );
+      const sameSize = othersSize() === populationScale.size;
+      const loads = [await loadScalePopulations(client, { departments: sameSize ? ['62', ...others] : ['62'], size: populationScale.size, historyDays: populationScale.historyDays, onDepartment })];
+      if (!sameSize && others.length > 0) loads.push(await loadScalePopulations(client, { departments: others, size: othersSize(), historyDays: populationScale.historyDays, onDepartment }));
+      const [rows, totalMs, analyzeMs] = [loads.reduce((s, l) => s + l.rows, 0), loads.reduce((s, l) => s + l.totalMs, 0), loads.reduce((s, l) => s + l.analyzeMs, 0)];
+      console.log(`[bench] population loaded (${populationLabel()}): ${rows} rows in ${totalMs} ms (analyze ${analyzeMs} ms), ${Math.round(rows / (totalMs / 1000))} rows/s in all`);
     } finally {
       await client.end();
     }
