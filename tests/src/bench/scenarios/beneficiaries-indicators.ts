@@ -155,6 +155,42 @@ export const publishedIndicators: Scenario[] = [
   },
 ];
 
+/**
+ * Issue 15, goal 3's national scope, which no account reads (each belongs to one Département): what
+ * the country's figures would cost as one statement over every Département — people welcomed,
+ * accompanied and active at the end of 2025, per Département, with the definitions of
+ * `IndicatorsRepository.peopleByTerritory`. `verify` checks that the Pas-de-Calais row equals the
+ * administrator's exact figures through the gateway.
+ */
+const NATIONAL_2025 = `select department_code as "departmentCode", count(*) filter (where welcomed)::int as welcomed, count(*)::int as accompanied, count(*) filter (where active)::int as active
+   from (select a.department_code, a.beneficiary_id, bool_or(a.started_on >= $1::date) as welcomed, bool_or(coalesce(a.ended_on, 'infinity'::date) > $2::date) as active
+           from beneficiaries.accompaniment a
+          where a.started_on <= $2::date and coalesce(a.ended_on, 'infinity'::date) >= $1::date
+          group by a.department_code, a.beneficiary_id) people
+  group by department_code`;
+
+export const nationalScope: Scenario = {
+  get name() {
+    return `national scope: people welcomed, accompanied and active in 2025 per Département, one SQL statement (${populationLabel()})`;
+  },
+  description: 'the three linked counts of 2025 for every Département at once, in SQL (no account reads a national scope: the cost a national view would have)',
+  async verify(ctx) {
+    await ensurePopulation(ctx);
+    const rows = (await ctx.query(NATIONAL_2025, [YEAR_2025.from, YEAR_2025.to])) as { departmentCode: string; welcomed: number; accompanied: number; active: number }[];
+    const mine = rows.find((r) => r.departmentCode === '62');
+    const answer = (await ctx.graphql(`query ($period: PeriodInput!) { indicators(period: $period) { peopleWelcomed ${COUNT} peopleAccompanied ${COUNT} activeCaseload ${COUNT} } }`, { period: YEAR_2025 })) as {
+      data?: { indicators: { peopleWelcomed: { value: number }; peopleAccompanied: { value: number }; activeCaseload: { value: number } } };
+    };
+    const exact = answer.data?.indicators;
+    if (!mine || !exact || mine.welcomed !== exact.peopleWelcomed.value || mine.accompanied !== exact.peopleAccompanied.value || mine.active !== exact.activeCaseload.value) {
+      throw new Error(`the national statement disagrees with the indicators of 62: ${JSON.stringify(mine)} vs ${JSON.stringify(answer)}`);
+    }
+    const expected = 1 + otherCount();
+    if (rows.length < expected) throw new Error(`the national statement has ${rows.length} Départements, expected at least ${expected}`);
+  },
+  run: (ctx) => ctx.query(NATIONAL_2025, [YEAR_2025.from, YEAR_2025.to]),
+};
+
 const CASELOAD = '{ caseload(first: 20) { nodes { id alerts { kind dueOn } } pageInfo { endCursor hasNextPage } totalCount alertCounts { alert people } } }';
 
 /**

@@ -1,5 +1,5 @@
 import type { Scenario } from '../harness.js';
-import { beneficiariesIndicators, caseloadPages, publishedIndicators } from './beneficiaries-indicators.js';
+import { beneficiariesIndicators, caseloadPages, nationalScope, publishedIndicators } from './beneficiaries-indicators.js';
 import { dashboardPages, dashboardPilotageAtScale, dashboardPilotageAtScaleAsAdmin } from './dashboard-pages.js';
 import { gatewayConcurrency } from './gateway-concurrency.js';
 import { gatewayThroughput } from './gateway-throughput.js';
@@ -20,6 +20,7 @@ export const scenarios: Scenario[] = [
   moneyConventions,
   ...beneficiariesIndicators,
   ...publishedIndicators,
+  nationalScope,
   pilotageQueries,
   pilotageQueriesAsAdmin,
   ...pilotageQueriesAsSteering,
