@@ -127,10 +127,12 @@ export class IndicatorsRepository {
   /**
    * Appointments dated in the period whose outcome is recorded (honoured, missed, excused), those
    * honoured, and those of past days still left « planned » (on `today`). Planned appointments to
-   * come and cancelled ones count nowhere. The accompaniments' scope only joins when narrowed.
+   * come and cancelled ones count nowhere. A whole Département is read from its tally per day and
+   * status (ADR 0033); a narrowed scope from the appointments, joined to the accompaniments.
    */
   async adherence(filter: IndicatorFilter, period: Period, today: string): Promise<{ closed: number; honoured: number; leftOpen: number }> {
     const joined = narrowed(filter);
+    if (!joined) return this.adherenceTallied(filter.departmentCode, period, today);
     const s = scope(filter);
     const rows = await this.em.execute<{ closed: number; honoured: number; leftOpen: number }[]>(
       `select count(*) filter (where ap.status in ('HONOURED', 'MISSED', 'EXCUSED'))::int as closed,
@@ -140,6 +142,19 @@ export class IndicatorsRepository {
         where ap.department_code = ? and ap.scheduled_on between ?::date and ?::date
           ${joined ? `and exists (select 1 from beneficiaries.accompaniment a where a.id = ap.accompaniment_id and ${s.sql})` : ''}`,
       [today, filter.departmentCode, period.from, period.to, ...(joined ? s.params : [])],
+    );
+    return rows[0] ?? { closed: 0, honoured: 0, leftOpen: 0 };
+  }
+
+  /** `adherence` of a whole Département, from `beneficiaries.appointment_tally` (the same figures: appointment-tally.test.ts). */
+  async adherenceTallied(departmentCode: string, period: Period, today: string): Promise<{ closed: number; honoured: number; leftOpen: number }> {
+    const rows = await this.em.execute<{ closed: number; honoured: number; leftOpen: number }[]>(
+      `select coalesce(sum(t.n) filter (where t.status in ('HONOURED', 'MISSED', 'EXCUSED')), 0)::int as closed,
+              coalesce(sum(t.n) filter (where t.status = 'HONOURED'), 0)::int as honoured,
+              coalesce(sum(t.n) filter (where t.status = 'PLANNED' and t.scheduled_on < ?::date), 0)::int as "leftOpen"
+         from beneficiaries.appointment_tally t
+        where t.department_code = ? and t.scheduled_on between ?::date and ?::date`,
+      [today, departmentCode, period.from, period.to],
     );
     return rows[0] ?? { closed: 0, honoured: 0, leftOpen: 0 };
   }

@@ -260,6 +260,7 @@ describe('indicators', () => {
       [['2025-08-01', '2026-03-31'], ['2025-10-01', '2025-11-15']], // a closed one inside a closed one
       [['2025-11-01', '2025-11-20']], // started and ended within a month
       [['2026-01-31', '2026-01-31'], ['2026-01-31', null]], // a zero-day accompaniment, then an open one from that day
+      [['2025-12-10', '2025-12-10']], // a zero-day accompaniment alone: accompanied during the period, never active
     ];
     const programmes = [randomUUID(), randomUUID()];
     for (const person of spans) {
@@ -284,6 +285,9 @@ describe('indicators', () => {
     const got = await indicatorsFor(admin, { territoryId: territory });
     expect(got.monthly.map((m) => [m.month, m.activeCaseload])).toEqual(months.map((m) => [m, exact(activeAt(monthEnd(m)))]));
     expect(got.activeCaseload).toEqual(exact(activeAt('2026-06-30')));
+    // Accompanied: started on or before the period's last day, not ended before its first.
+    const accompanied = spans.filter((person) => person.some(([start, end]) => start <= '2026-06-30' && (end === null || end >= '2025-07-01'))).length;
+    expect(got.peopleAccompanied).toEqual(exact(accompanied));
     // The cases above do change the figure month by month (the check is not of a constant).
     expect(new Set(months.map((m) => activeAt(monthEnd(m)))).size).toBeGreaterThanOrEqual(3);
   });

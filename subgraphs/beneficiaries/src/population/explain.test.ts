@@ -16,7 +16,7 @@ const DEPARTMENTS = ['57', '59', '76'];
 const DEPARTMENT = '59';
 const PERIOD = { from: '2024-11-16', to: '2026-11-15' };
 /** The tables that grow with the population: none of them may be read whole for one Département. */
-const BIG_TABLES = new Set(['beneficiary', 'accompaniment', 'appointment', 'referral', 'delay_chain']);
+const BIG_TABLES = new Set(['beneficiary', 'accompaniment', 'appointment', 'appointment_tally', 'referral', 'delay_chain']);
 
 let client: pg.Client;
 let orm: MikroORM;
@@ -103,7 +103,7 @@ async function badAccesses(sql: string, known: Map<string, { table: string; firs
   }
 }
 
-const INDICATORS = `query ($p: PeriodInput!) { indicators(period: $p) {
+const INDICATORS = `query ($p: PeriodInput!, $s: IndicatorScopeInput) { indicators(period: $p, scope: $s) {
   peopleWelcomed { value } peopleAccompanied { value } activeCaseload { value } exitsTotal { value } stabilisations { value } pathEvolutions { value }
   durationDays { mean median counted { value } } exitsByReason { reason count { value } } psychologicalDifficulties { difficulty count { value } }
   delayToFirstInterview { meanDays medianDays shareUnder30Days counted { value } }
@@ -150,6 +150,7 @@ describe('the heavy statements at scale', () => {
     const steering = testCaller({ role: 'STEERING', departmentCode: DEPARTMENT });
     statements.length = 0;
     await run(admin, INDICATORS, { p: PERIOD });
+    await run(admin, INDICATORS, { p: PERIOD, s: { territoryId: territories[0] } });
     await run(steering, INDICATORS, { p: { from: '2026-07-01', to: '2026-09-30' } });
     await run(admin, BY_TERRITORY, { p: PERIOD });
     await run(admin, CASELOAD);
@@ -158,11 +159,14 @@ describe('the heavy statements at scale', () => {
       r: [...territories.map((id) => ({ __typename: 'Territory', id })), { __typename: 'Convention', id: demoId(`synthetic-convention:${territories[0]}`) }],
     });
 
-    const reads = [...new Set(statements)].filter((s) => /^\s*(select|with)\b/i.test(s) && /beneficiaries"?\."?(beneficiary|accompaniment|appointment|referral|delay_chain)\b/.test(s));
+    const reads = [...new Set(statements)].filter((s) => /^\s*(select|with)\b/i.test(s) && /beneficiaries"?\."?(beneficiary|accompaniment|appointment|appointment_tally|referral|delay_chain)\b/.test(s));
     // The indicators (about 15 statements), by territory, the caseload and the territories' figures.
     expect(reads.length).toBeGreaterThan(15);
-    // The legal delays read the stored chains (ADR 0030), which grow with the population too.
+    // The legal delays read the stored chains (ADR 0030), which grow with the population too; a
+    // whole Département's appointments their tally (ADR 0033), a territory's the appointments.
     expect(reads.filter((s) => /delay_chain/.test(s)).length).toBeGreaterThan(0);
+    expect(reads.filter((s) => /appointment_tally/.test(s)).length).toBeGreaterThan(0);
+    expect(reads.filter((s) => /beneficiaries"?\."?appointment\b/.test(s)).length).toBeGreaterThan(0);
     const known = await indexes();
     const failures: string[] = [];
     for (const sql of reads) {

@@ -149,11 +149,11 @@ async function loadOne(client: pg.ClientBase, departmentCode: string, options: P
 /**
  * Statistics for the planner, and the visibility map a Département's tables have in use (autovacuum
  * runs after large inserts): without it, an index-only scan reads the table's pages too, and the
- * figures measured on a fresh load would be those of no database in service. `delay_chain` too: its
- * triggers write a row per person loaded (ADR 0030).
+ * figures measured on a fresh load would be those of no database in service. `delay_chain` and
+ * `appointment_tally` too: their triggers write rows for what is loaded (ADRs 0030, 0033).
  */
 const analyze = (client: pg.ClientBase): Promise<unknown> =>
-  client.query('vacuum (analyze) beneficiaries.beneficiary, beneficiaries.accompaniment, beneficiaries.appointment, beneficiaries.referral, beneficiaries.orientation, beneficiaries.contract_signature, beneficiaries.sanction_procedure, beneficiaries.delay_chain');
+  client.query('vacuum (analyze) beneficiaries.beneficiary, beneficiaries.accompaniment, beneficiaries.appointment, beneficiaries.referral, beneficiaries.orientation, beneficiaries.contract_signature, beneficiaries.sanction_procedure, beneficiaries.delay_chain, beneficiaries.appointment_tally');
 
 /**
  * A Département at real scale (default: Pas-de-Calais, 52 700 people) over two years of

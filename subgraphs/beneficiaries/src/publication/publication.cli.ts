@@ -3,6 +3,7 @@ import { openOrm } from '@passerelles/db';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { PUBLICATION_LADDER, solverStats, todayIso } from '@passerelles/subgraph-kit';
 import { readDatabaseUrl } from '../env.js';
+import { compactAppointmentTally } from '../indicators/appointment-tally.js';
 import { beneficiariesSubgraph } from '../subgraph.js';
 import { PublicationRepository } from './publication.repository.js';
 import { publishDepartment } from './publication.service.js';
@@ -21,6 +22,7 @@ import { publishDepartment } from './publication.service.js';
  * `--first-start-at N` does the same for a Département never published only: until its first
  * publication its callers without exact counts read nothing, so a coarse grid in a minute is
  * better than a fine one in an hour; the next run tries from `--start-at` (`npm start` passes 3).
+ * Each Département's appointment tally is compacted after its publication (ADR 0033).
  */
 const { values } = parseArgs({
   options: { department: { type: 'string' }, 'as-of': { type: 'string' }, 'start-at': { type: 'string' }, 'first-start-at': { type: 'string' }, force: { type: 'boolean' } },
@@ -46,6 +48,8 @@ try {
       onRound: (r) => console.log(`[publication] ${code}:   round ${r.round}: ${r.exposed} of ${r.audited} small counts exposed, ${r.secondary} hidden for them so far (${r.seconds.toFixed(1)} s)`),
     });
     const seconds = `${((Date.now() - started) / 1000).toFixed(1)} s, ${solverStats.solves} LP solves, ${solverStats.restarts} solved again from scratch`;
+    const tally = await compactAppointmentTally(orm.em.fork(), code);
+    console.log(`[publication] ${code}: appointment tally compacted, ${tally.before} rows → ${tally.after}`);
     if (stored.reused) {
       console.log(`[publication] ${code} as of ${asOf}: nothing changed since the publication of ${stored.asOf} (months closed through ${stored.throughMonth}), kept as it is (${seconds})`);
       continue;
