@@ -20,6 +20,7 @@ import { Migration20261211090000_delay_chain } from './Migration20261211090000_d
 import { Migration20261212090000_period_indexes } from './Migration20261212090000_period_indexes.js';
 import { Migration20261212100000_publication_inputs } from './Migration20261212100000_publication_inputs.js';
 import { Migration20261213090000_appointment_tally } from './Migration20261213090000_appointment_tally.js';
+import { Migration20261214090000_caseload_alert_indexes } from './Migration20261214090000_caseload_alert_indexes.js';
 
 export const beneficiariesMigrations: NamedMigration[] = [
   { name: 'Migration20261122020000_beneficiary', class: Migration20261122020000_beneficiary },
@@ -43,4 +44,5 @@ export const beneficiariesMigrations: NamedMigration[] = [
   { name: 'Migration20261212090000_period_indexes', class: Migration20261212090000_period_indexes },
   { name: 'Migration20261212100000_publication_inputs', class: Migration20261212100000_publication_inputs },
   { name: 'Migration20261213090000_appointment_tally', class: Migration20261213090000_appointment_tally },
+  { name: 'Migration20261214090000_caseload_alert_indexes', class: Migration20261214090000_caseload_alert_indexes },
 ];
