@@ -25,12 +25,19 @@ interface AlertRow {
   due_on: string;
 }
 
+/** Whose caseload the reference reads: a référent's, an operator's, or territories' (the people's and the accompaniments'). */
+interface ReferenceScope {
+  referentId?: string;
+  operatorId?: string;
+  territoryIds?: string[];
+}
+
 /**
  * The alerts as first written (Migration20261214090000 replaced it): for each open accompaniment,
  * one lookup per alert, read straight from the definitions. The reference the subgraph's answers
- * are compared with; `referentId` narrows it to a référent's accompaniments.
+ * are compared with; `scope` narrows it as the caller's own scope would.
  */
-async function referenceAlerts(referentId: string | null): Promise<AlertRow[]> {
+async function referenceAlerts(scope: ReferenceScope = {}): Promise<AlertRow[]> {
   const today = todayIso();
   const delays = definitionFor(today);
   const orientationDays = targetDays(delays, DelayStep.ORIENTATION_DECIDED) ?? 0;
@@ -70,8 +77,11 @@ async function referenceAlerts(referentId: string | null): Promise<AlertRow[]> {
                               and not exists (select 1 from beneficiaries.contract_signature cs
                                                where cs.department_code = a.department_code and cs.beneficiary_id = a.beneficiary_id and cs.signed_on >= co.notified_on)))
        ) as k(kind, due_on)
-      where a.department_code = $3 and a.ended_on is null and k.due_on is not null and ($4::text is null or a.referent_id = $4)`,
-    [today, delays.rightsOpenedFrom, DEPARTMENT, referentId],
+      where a.department_code = $3 and a.ended_on is null and k.due_on is not null
+        and ($4::text is null or a.referent_id = $4) and ($5::uuid is null or a.operator_id = $5)
+        and ($6::text[] is null or (a.territory_id = any($6)
+             and exists (select 1 from beneficiaries.beneficiary b where b.id = a.beneficiary_id and b.territory_id = any($6))))`,
+    [today, delays.rightsOpenedFrom, DEPARTMENT, scope.referentId ?? null, scope.operatorId ?? null, scope.territoryIds ?? null],
   );
   return rows;
 }
@@ -130,8 +140,8 @@ afterAll(async () => {
 });
 
 describe('the caseload alerts of a whole Département', () => {
-  it('count, show and filter the same people as the definitions read one accompaniment at a time, for an administrator and a référent', async () => {
-    const reference = await referenceAlerts(null);
+  it('count, show and filter the same people as the definitions read one accompaniment at a time, for an administrator, a référent, an operator and a territory', async () => {
+    const reference = await referenceAlerts();
     const expected = countsOf(reference);
     // Every alert is raised by someone, or the comparison would prove nothing about it.
     expect(expected.filter((c) => c.people === 0)).toEqual([]);
@@ -155,18 +165,31 @@ describe('the caseload alerts of a whole Département', () => {
     expect(seen.filter((n) => n.alerts.length > 0).length).toBe(byPerson.size);
     for (const node of seen) expect([node.id, node.alerts]).toEqual([node.id, byPerson.get(node.id) ?? []]);
 
-    // A référent: their own accompaniments only.
-    const { rows } = await client.query<{ referent_id: string }>(
-      `select referent_id from beneficiaries.accompaniment where department_code = $1 and ended_on is null group by 1 order by count(*) desc limit 1`,
-      [DEPARTMENT],
-    );
-    const referent = testCaller({ role: 'REFERENT', departmentCode: DEPARTMENT, userId: rows[0]!.referent_id });
-    const theirs = await referenceAlerts(referent.userId);
-    expect(theirs.length).toBeGreaterThan(0);
-    expect(theirs.length).toBeLessThan(reference.length);
-    const referentPage = await caseloadPage(referent);
-    expect(referentPage.alertCounts).toEqual(countsOf(theirs));
-    const theirsByPerson = alertsByPerson(theirs);
-    for (const node of referentPage.nodes) expect([node.id, node.alerts]).toEqual([node.id, theirsByPerson.get(node.id) ?? []]);
+    // A référent, an operator, an administrator limited to one territory: their own part only.
+    const busiest = async (column: 'referent_id' | 'operator_id' | 'territory_id'): Promise<string> => {
+      const { rows } = await client.query<{ value: string }>(
+        `select ${column}::text as value from beneficiaries.accompaniment where department_code = $1 and ended_on is null and ${column} is not null
+          group by 1 order by count(*) desc, 1 limit 1`,
+        [DEPARTMENT],
+      );
+      return rows[0]!.value;
+    };
+    const territory = await busiest('territory_id');
+    const parts: [Caller, ReferenceScope][] = [
+      [testCaller({ role: 'REFERENT', departmentCode: DEPARTMENT, userId: await busiest('referent_id') }), {}],
+      [testCaller({ role: 'OPERATOR', departmentCode: DEPARTMENT, partnerId: await busiest('operator_id') }), {}],
+      [testCaller({ role: 'ADMIN', departmentCode: DEPARTMENT, territoryIds: [territory] }), { territoryIds: [territory] }],
+    ];
+    parts[0]![1].referentId = parts[0]![0].userId;
+    parts[1]![1].operatorId = parts[1]![0].partnerId!;
+    for (const [caller, scope] of parts) {
+      const theirs = await referenceAlerts(scope);
+      expect(theirs.length, caller.role).toBeGreaterThan(0);
+      expect(theirs.length, caller.role).toBeLessThan(reference.length);
+      const theirPage = await caseloadPage(caller);
+      expect([caller.role, theirPage.alertCounts]).toEqual([caller.role, countsOf(theirs)]);
+      const theirsByPerson = alertsByPerson(theirs);
+      for (const node of theirPage.nodes) expect([caller.role, node.id, node.alerts]).toEqual([caller.role, node.id, theirsByPerson.get(node.id) ?? []]);
+    }
   }, 120_000);
 });
