@@ -33,6 +33,19 @@ export function visiblePeople(caller: Caller): Condition | null {
   return { sql: parts.map((p) => p.sql).join(' and '), params: parts.flatMap((p) => p.params) };
 }
 
+/**
+ * Whether the person of every accompaniment the caller may read is a person they may read, so that
+ * a statement over `visibleAccompaniments` need not check `visiblePeople` again: an accompaniment
+ * and its person share a Département (foreign key, Migration20261214100000), and a référent's,
+ * operator's or prescriber's accompaniment is itself the relation `visiblePeople` asks for. Not
+ * for a caller limited to territories: a person's territory (where they live) and their
+ * accompaniment's may differ.
+ */
+export function peopleFollowAccompaniments(caller: Caller): boolean {
+  const scope = scopeOf(caller, 'person:read');
+  return scope !== null && scope.territoryIds.length === 0;
+}
+
 /** The same rule for accompaniments `a`: what the caller may read. */
 export function visibleAccompaniments(caller: Caller): Condition | null {
   const scope = scopeOf(caller, 'person:read');

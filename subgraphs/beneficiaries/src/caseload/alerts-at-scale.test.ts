@@ -192,4 +192,17 @@ describe('the caseload alerts of a whole Département', () => {
       for (const node of theirPage.nodes) expect([caller.role, node.id, node.alerts]).toEqual([caller.role, node.id, theirsByPerson.get(node.id) ?? []]);
     }
   }, 120_000);
+
+  it('keep an accompaniment in its person’s Département (the foreign key that lets the counts skip checking each person again)', async () => {
+    const { rows } = await client.query<{ id: string }>('select id from beneficiaries.accompaniment where department_code = $1 and ended_on is null limit 1', [DEPARTMENT]);
+    await client.query('begin');
+    try {
+      await expect(client.query(`update beneficiaries.accompaniment set department_code = '25' where id = $1`, [rows[0]!.id])).rejects.toMatchObject({
+        code: '23503',
+        constraint: 'accompaniment_person_department_fkey',
+      });
+    } finally {
+      await client.query('rollback');
+    }
+  });
 });

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Caller } from '@passerelles/subgraph-kit';
 import { REFERRAL_EXPIRES_AFTER_DAYS, type CaseloadAlert } from '../accompaniment/accompaniment.enums.js';
-import { visibleAccompaniments, visiblePeople } from '../beneficiary/beneficiary.access.js';
+import { peopleFollowAccompaniments, visibleAccompaniments, visiblePeople } from '../beneficiary/beneficiary.access.js';
 import { BENEFICIARY_COLUMNS } from '../beneficiary/beneficiary.repository.js';
 import { DELAY_ALERT_DAYS_BEFORE, DelayStep, definitionFor, targetDays, targetMonths } from '../indicators/delay-chain.definitions.js';
 import type { BeneficiaryRecord } from '../beneficiary/beneficiary.entity.js';
@@ -170,7 +170,8 @@ export class CaseloadRepository {
     const people = visiblePeople(caller);
     const accompaniments = visibleAccompaniments(caller);
     if (!people || !accompaniments) return [];
-    const cte = alertCte(caller.departmentCode, accompaniments, today, { people });
+    // The people of the open accompaniments, checked only when reading the accompaniment does not already allow them.
+    const cte = alertCte(caller.departmentCode, accompaniments, today, peopleFollowAccompaniments(caller) ? {} : { people });
     return this.em.execute(`${cte.sql} select r.kind, count(distinct r.beneficiary_id)::int as people from alert r group by r.kind`, cte.params);
   }
 

@@ -21,6 +21,7 @@ import { Migration20261212090000_period_indexes } from './Migration2026121209000
 import { Migration20261212100000_publication_inputs } from './Migration20261212100000_publication_inputs.js';
 import { Migration20261213090000_appointment_tally } from './Migration20261213090000_appointment_tally.js';
 import { Migration20261214090000_caseload_alert_indexes } from './Migration20261214090000_caseload_alert_indexes.js';
+import { Migration20261214100000_accompaniment_person_department } from './Migration20261214100000_accompaniment_person_department.js';
 
 export const beneficiariesMigrations: NamedMigration[] = [
   { name: 'Migration20261122020000_beneficiary', class: Migration20261122020000_beneficiary },
@@ -45,4 +46,5 @@ export const beneficiariesMigrations: NamedMigration[] = [
   { name: 'Migration20261212100000_publication_inputs', class: Migration20261212100000_publication_inputs },
   { name: 'Migration20261213090000_appointment_tally', class: Migration20261213090000_appointment_tally },
   { name: 'Migration20261214090000_caseload_alert_indexes', class: Migration20261214090000_caseload_alert_indexes },
+  { name: 'Migration20261214100000_accompaniment_person_department', class: Migration20261214100000_accompaniment_person_department },
 ];

@@ -214,7 +214,8 @@ export const caseloadPages: Scenario[] = [
     description: 'the same, after `drop index beneficiaries.beneficiary_department_id_idx` (A/B of Migration20261206130000 in one run; the bench database is thrown away)',
     async verify(ctx) {
       await ensurePopulation(ctx);
-      await ctx.query('drop index if exists beneficiaries.beneficiary_department_id_idx');
+      // With the foreign key that refers to it (Migration20261214100000).
+      await ctx.query('drop index if exists beneficiaries.beneficiary_department_id_idx cascade');
     },
     run: (ctx) => ctx.graphql(CASELOAD),
   },
