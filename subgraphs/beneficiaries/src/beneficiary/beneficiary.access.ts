@@ -39,7 +39,8 @@ export function visiblePeople(caller: Caller): Condition | null {
  * and its person share a Département (foreign key, Migration20261214100000), and a référent's,
  * operator's or prescriber's accompaniment is itself the relation `visiblePeople` asks for. Not
  * for a caller limited to territories: a person's territory (where they live) and their
- * accompaniment's may differ.
+ * accompaniment's may differ. A condition added to `visiblePeople` that an accompaniment does not
+ * imply must be added here too (caseload/alerts-at-scale.test.ts compares the counts it serves).
  */
 export function peopleFollowAccompaniments(caller: Caller): boolean {
   const scope = scopeOf(caller, 'person:read');
