@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { addDays } from '@passerelles/subgraph-kit';
 import { REFERRAL_EXPIRES_AFTER_DAYS } from '../accompaniment/accompaniment.enums.js';
 
 /** Which accompaniments an indicator counts: a Département, optionally narrowed. */
@@ -13,6 +14,16 @@ export interface Period {
   from: string;
   to: string;
 }
+
+/** The counts of people of a period (`IndicatorsRepository.people`), its months in order. */
+export interface PeopleOfPeriod {
+  accompanied: number;
+  welcomed: number;
+  months: { welcomed: number; active: number }[];
+}
+
+/** Months of `people` per statement: one bit each of a bigint, bit 62 meaning « after them ». */
+const MONTHS_PER_STATEMENT = 62;
 
 /**
  * The day an accompaniment (`a`) stops counting: its exit, or never while it is open. « Active on
@@ -54,28 +65,46 @@ function scope(filter: IndicatorFilter): { sql: string; params: unknown[] } {
 export class IndicatorsRepository {
   constructor(private readonly em: EntityManager) {}
 
-  /** People welcomed (accompaniment started) per month of the period, and over the whole period (month `null`). */
-  welcomedByMonth(filter: IndicatorFilter, period: Period): Promise<{ month: string | null; count: number }[]> {
+  /**
+   * The counts of people of a period, in one pass over its accompaniments (ADR 0034): people
+   * accompanied (started on or before the last day, not ended before the first), people welcomed
+   * (an accompaniment started in the period) in it and per month, and people in active caseload on
+   * each month's counted day (`months[k].to`, the last day of the month within the period; the last
+   * one is the period's end). Each person is one row, with one bit per month: active on that
+   * month's day in any of their accompaniments, welcomed in that month. `width_bucket` over the
+   * days after the counted ones gives, for a date, how many counted days are before it: an
+   * accompaniment [started, until) is active on the days numbered from the count before its start
+   * to the count before its end. A bigint holds 62 months (bit 62 marks « after them »): a longer
+   * period is read in as many statements as it has 62 months, each with every person again.
+   */
+  async people(filter: IndicatorFilter, period: Period, months: readonly Period[]): Promise<PeopleOfPeriod> {
     const s = scope(filter);
-    return this.em.execute(
-      `with x as (select distinct date_trunc('month', a.started_on) as m, a.beneficiary_id from beneficiaries.accompaniment a
-                  where ${s.sql} and a.started_on between ?::date and ?::date)
-       select to_char(m, 'YYYY-MM') as month, count(*)::int as count from x group by m
-       union all
-       select null, count(distinct beneficiary_id)::int from x`,
-      [...s.params, period.from, period.to],
-    );
-  }
-
-  /** People in active caseload on a day. */
-  async activeAt(filter: IndicatorFilter, day: string): Promise<number> {
-    const s = scope(filter);
-    const rows = await this.em.execute<{ n: number }[]>(
-      `select count(*)::int as n from (select distinct a.beneficiary_id from beneficiaries.accompaniment a
-        where ${s.sql} and a.started_on <= ?::date and ${UNTIL} > ?::date) people`,
-      [...s.params, day, day],
-    );
-    return rows[0]?.n ?? 0;
+    const result: PeopleOfPeriod = { accompanied: 0, welcomed: 0, months: months.map(() => ({ welcomed: 0, active: 0 })) };
+    for (let first = 0; first < months.length; first += MONTHS_PER_STATEMENT) {
+      const window = months.slice(first, first + MONTHS_PER_STATEMENT);
+      const after = `{${window.map((m) => addDays(m.to, 1)).join(',')}}`;
+      const rows = await this.em.execute<{ k: number; active: number; welcomed: number }[]>(
+        `with person as (
+           select bit_or((1::int8 << width_bucket(${UNTIL}, ?::date[])) - (1::int8 << width_bucket(a.started_on, ?::date[]))) as active,
+                  bit_or(case when a.started_on >= ?::date then 1::int8 << width_bucket(a.started_on, ?::date[]) else 0 end) as welcomed,
+                  bool_or(a.started_on >= ?::date) as "welcomedInPeriod"
+             from beneficiaries.accompaniment a
+            where ${s.sql} and a.started_on <= ?::date and ${UNTIL} >= ?::date
+            group by a.beneficiary_id),
+         masks as (select active, welcomed, "welcomedInPeriod", count(*) as n from person group by 1, 2, 3)
+         select k, coalesce(sum(n) filter (where active & (1::int8 << k) <> 0), 0)::int as active,
+                coalesce(sum(n) filter (where welcomed & (1::int8 << k) <> 0), 0)::int as welcomed
+           from masks cross join generate_series(0, ? - 1) k group by k
+         union all
+         select -1, coalesce(sum(n), 0)::int, coalesce(sum(n) filter (where "welcomedInPeriod"), 0)::int from masks`,
+        [after, after, window[0]!.from, after, period.from, ...s.params, period.to, period.from, window.length],
+      );
+      for (const r of rows) {
+        if (r.k >= 0) result.months[first + r.k] = { welcomed: r.welcomed, active: r.active };
+        else if (first === 0) Object.assign(result, { accompanied: r.active, welcomed: r.welcomed });
+      }
+    }
+    return result;
   }
 
   /** Mean and median days from start to exit of the accompaniments that ended in the period. */
@@ -190,17 +219,6 @@ export class IndicatorsRepository {
     );
   }
 
-  /** Distinct people accompanied (started on or before the last day, not ended before the first) in the period. */
-  async accompanied(filter: IndicatorFilter, period: Period): Promise<number> {
-    const s = scope(filter);
-    const rows = await this.em.execute<{ n: number }[]>(
-      `select count(*)::int as n from (select distinct a.beneficiary_id from beneficiaries.accompaniment a
-        where ${s.sql} and a.started_on <= ?::date and ${UNTIL} >= ?::date) people`,
-      [...s.params, period.to, period.from],
-    );
-    return rows[0]?.n ?? 0;
-  }
-
   /**
    * Per territory, in one pass over the accompaniments of the period: people welcomed (started in
    * it), accompanied (during it) and in active caseload on its last day — the definitions above.
@@ -248,36 +266,6 @@ export class IndicatorsRepository {
                        where a.beneficiary_id = b.id and ${s.sql} and a.started_on <= ?::date and ${UNTIL} >= ?::date)
         group by d`,
       [filter.departmentCode, ...s.params, period.to, period.from],
-    );
-  }
-
-  /**
-   * People in active caseload on the last day of each month of the period (or the period's end),
-   * linear in the rows: each person's accompaniments, as day ranges [started, ended), are merged
-   * into disjoint spans (`range_agg`, which also joins one that ends the day the next starts: the
-   * person is active on both sides), and the caseload is a running sum of span starts and ends,
-   * summed per day before per month. Only the accompaniments still open on the period's first day
-   * are read: one ended before covers no day counted, so leaving it out changes no month's figure,
-   * and the years of history before the period are neither sorted nor merged.
-   */
-  activeByMonth(filter: IndicatorFilter, period: Period): Promise<{ month: string; count: number }[]> {
-    const s = scope(filter);
-    return this.em.execute(
-      `with p as (select ?::date as f, ?::date as t),
-       m as (select to_char(g, 'YYYY-MM') as month from p, generate_series(date_trunc('month', p.f), date_trunc('month', p.t), interval '1 month') g),
-       spans as (select lower(r) as d_start, upper(r) as d_end
-                   from (select unnest(range_agg(daterange(a.started_on, ${UNTIL}))) as r
-                           from beneficiaries.accompaniment a
-                          where ${s.sql} and a.started_on <= ?::date and ${UNTIL} >= ?::date
-                          group by a.beneficiary_id) merged),
-       events as (select d_start as d, 1 as delta from spans
-                  union all select d_end, -1 from spans, p where d_end <= p.t),
-       days as (select d, sum(delta) as delta from events group by d),
-       bucketed as (select greatest(to_char(dm, 'YYYY-MM'), (select min(month) from m)) as month, sum(delta) as delta
-                      from (select date_trunc('month', d) as dm, sum(delta) as delta from days group by 1) e group by 1)
-       select m.month, (sum(coalesce(b.delta, 0)) over (order by m.month))::int as count
-         from m left join bucketed b on b.month = m.month order by m.month`,
-      [period.from, period.to, ...s.params, period.to, period.from],
     );
   }
 }

@@ -1,6 +1,6 @@
 import { addDays, addMonths, hiddenFor, monthsBetween, NOTHING_PUBLISHED, parsePublishedPeriod, publishCount, publishedYearOfReach, scopeOf, shownCount, publishGroup, seesExactCounts, todayIso, type PeriodInput, type PublicationScope, type PublishedCount, type PublishedFigures, type PublishedGroup, type SubgraphContext } from '@passerelles/subgraph-kit';
 import { ExitReason, exitReasons, psychologicalDifficulties } from '../accompaniment/accompaniment.enums.js';
-import { IndicatorsRepository, type IndicatorFilter, type Period } from './indicators.repository.js';
+import { IndicatorsRepository, type IndicatorFilter, type PeopleOfPeriod, type Period } from './indicators.repository.js';
 import type { AdherenceStats, DelayStats, ReferralDecisionStats, DifficultyCount, DurationStats, IndicatorScopeInput, MonthlyIndicators, TerritoryIndicators } from './indicators.type.js';
 import { calendarYearOf, storedYear, wholeDepartment, type YearStatistics } from '../publication/publication-statistics.js';
 import { publishedFigures } from '../publication/publication.service.js';
@@ -127,6 +127,20 @@ export class IndicatorsComputation {
     return value;
   }
 
+  /**
+   * The exact counts of people of the period, read once for every field that shows one: people
+   * accompanied, welcomed (in all and per month) and in active caseload on each month's last day.
+   */
+  private people(): Promise<PeopleOfPeriod> {
+    return this.once('people', () =>
+      this.repository.people(
+        this.filter,
+        this.period,
+        monthsOf(this.period).map((m) => monthWithin(m, this.period)),
+      ),
+    );
+  }
+
   /** Welcomed per month: a group whose total is the period's figure, so a hidden month cannot be recomputed. */
   private welcomed(): Promise<{ group: PublishedGroup<string>; total: PublishedCount }> {
     return this.once('welcomed', async () => {
@@ -137,11 +151,9 @@ export class IndicatorsComputation {
         const total = read(this.period);
         return { group: { cells, total }, total };
       }
-      const rows = await this.repository.welcomedByMonth(this.filter, this.period);
-      const byMonth = new Map(rows.filter((r) => r.month !== null).map((r) => [r.month!, r.count]));
-      const total = rows.find((r) => r.month === null)?.count ?? 0;
-      const group = publishGroup(monthsOf(this.period).map((m) => ({ key: m, count: byMonth.get(m) ?? 0 })), this.exact);
-      return { group, total: group.total.suppressed ? hiddenFor(total) : publishCount(total, this.exact) };
+      const people = await this.people();
+      const group = publishGroup(monthsOf(this.period).map((m, i) => ({ key: m, count: people.months[i]!.welcomed })), this.exact);
+      return { group, total: group.total.suppressed ? hiddenFor(people.welcomed) : publishCount(people.welcomed, this.exact) };
     });
   }
 
@@ -169,13 +181,14 @@ export class IndicatorsComputation {
   async peopleAccompanied(): Promise<PublishedCount> {
     const p = await this.published();
     if (p) return p.scope ? p.figures.count('accompanied', p.scope, this.period) : NOTHING_PUBLISHED();
-    return publishCount(await this.repository.accompanied(this.filter, this.period), this.exact);
+    return publishCount((await this.people()).accompanied, this.exact);
   }
 
   async activeCaseload(): Promise<PublishedCount> {
     const p = await this.published();
     if (p) return p.scope ? p.figures.caseload(p.scope, this.period.to) : NOTHING_PUBLISHED();
-    return publishCount(await this.repository.activeAt(this.filter, this.period.to), this.exact);
+    // The last month's counted day is the period's end.
+    return publishCount((await this.people()).months.at(-1)!.active, this.exact);
   }
 
   async durationDays(): Promise<DurationStats> {
@@ -266,19 +279,14 @@ export class IndicatorsComputation {
         };
       });
     }
-    const [welcomed, exitRows, activeRows] = await Promise.all([
-      this.welcomed(),
-      this.repository.exitsByMonth(this.filter, this.period),
-      this.repository.activeByMonth(this.filter, this.period),
-    ]);
+    const [welcomed, exitRows, people] = await Promise.all([this.welcomed(), this.repository.exitsByMonth(this.filter, this.period), this.people()]);
     const months = monthsOf(this.period);
     const exitCounts = new Map(exitRows.map((r) => [r.month, r.count]));
     const exits = publishGroup(months.map((m) => ({ key: m, count: exitCounts.get(m) ?? 0 })), this.exact);
-    const active = new Map(activeRows.map((r) => [r.month, r.count]));
     return months.map((month, i) => ({
       month,
       peopleWelcomed: welcomed.group.cells[i]!.count,
-      activeCaseload: publishCount(active.get(month) ?? 0, this.exact),
+      activeCaseload: publishCount(people.months[i]!.active, this.exact),
       exits: exits.cells[i]!.count,
     }));
   }
