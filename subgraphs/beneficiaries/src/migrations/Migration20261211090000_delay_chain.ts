@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /** The tables a person's legal delay chain is read from, besides the person's own row: each names the person in `beneficiary_id`. */
-const CHAIN_SOURCES = ['orientation', 'accompaniment', 'contract_signature', 'referral'];
+export const CHAIN_SOURCES = ['orientation', 'accompaniment', 'contract_signature', 'referral'];
 
 /**
  * Each person's legal delay chain, stored and kept on write (ADR 0030). Computing it for a period

@@ -22,6 +22,7 @@ import { Migration20261212100000_publication_inputs } from './Migration202612121
 import { Migration20261213090000_appointment_tally } from './Migration20261213090000_appointment_tally.js';
 import { Migration20261214090000_caseload_alert_indexes } from './Migration20261214090000_caseload_alert_indexes.js';
 import { Migration20261214100000_accompaniment_person_department } from './Migration20261214100000_accompaniment_person_department.js';
+import { Migration20261215090000_truncate_reaches_counts } from './Migration20261215090000_truncate_reaches_counts.js';
 
 export const beneficiariesMigrations: NamedMigration[] = [
   { name: 'Migration20261122020000_beneficiary', class: Migration20261122020000_beneficiary },
@@ -47,4 +48,5 @@ export const beneficiariesMigrations: NamedMigration[] = [
   { name: 'Migration20261213090000_appointment_tally', class: Migration20261213090000_appointment_tally },
   { name: 'Migration20261214090000_caseload_alert_indexes', class: Migration20261214090000_caseload_alert_indexes },
   { name: 'Migration20261214100000_accompaniment_person_department', class: Migration20261214100000_accompaniment_person_department },
+  { name: 'Migration20261215090000_truncate_reaches_counts', class: Migration20261215090000_truncate_reaches_counts },
 ];
