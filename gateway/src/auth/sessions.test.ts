@@ -42,6 +42,25 @@ describe('sessions', () => {
     expect(await sessions.resolve(undefined)).toBeNull();
   });
 
+  it('keep resolving on a connection that prepared the statement when a column is added to the users (a migration while a gateway runs)', async () => {
+    const user = await newUser();
+    const { token } = await sessions.create(user.id);
+    const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await client.connect();
+    // One connection, so that the second call runs the statement the first one prepared.
+    const store = new SessionStore(client as unknown as pg.Pool, { idleMinutes: 30, absoluteHours: 12 });
+    try {
+      expect(await store.resolve(token)).toEqual(user);
+      // In a transaction rolled back: the other test files never see the column.
+      await client.query('begin');
+      await client.query('alter table auth.app_user add column session_probe text');
+      expect(await store.resolve(token)).toEqual(user);
+    } finally {
+      await client.query('rollback');
+      await client.end();
+    }
+  });
+
   it('write last_seen_at at most once a minute', async () => {
     expect(sessions.touchIntervalSeconds).toBe(60);
     const { token } = await sessions.create((await newUser()).id);

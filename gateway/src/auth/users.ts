@@ -17,6 +17,7 @@ export interface UserRow {
   oidc_subject: string | null;
   last_login_at: Date | null;
   created_at: Date;
+  updated_at: Date;
 }
 
 export interface PublicUser {
