@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { addDays, LoaderRegistry, todayIso, type Caller } from '@passerelles/subgraph-kit';
-import { execute, openTestOrm, testCaller, testDatabaseUrl } from '@passerelles/subgraph-kit/test-support';
+import { execute, testCaller } from '@passerelles/subgraph-kit/test-support';
 import type { GraphQLSchema } from 'graphql';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFERRAL_EXPIRES_AFTER_DAYS } from '../accompaniment/accompaniment.enums.js';
 import { DELAY_ALERT_DAYS_BEFORE, DelayStep, definitionFor, targetDays, targetMonths } from '../indicators/delay-chain.definitions.js';
-import { loadScalePopulations } from '../population/population.load.js';
-import { beneficiariesSubgraph } from '../subgraph.js';
-import { useTestIdentityKey } from '../test-support/factories.js';
+import { openScaleWorld, type ScaleWorld } from '../test-support/scale-world.js';
 
 // This file owns Département 24 (Dordogne) in the shared test database.
 const DEPARTMENT = '24';
@@ -124,20 +122,14 @@ async function caseloadPage(caller: Caller, variables: Record<string, unknown> =
   return data!.caseload;
 }
 
+let world: ScaleWorld | undefined;
 beforeAll(async () => {
-  useTestIdentityKey();
-  client = new pg.Client({ connectionString: testDatabaseUrl() });
-  await client.connect();
   // Dated up to three weeks ago, so that every alert is raised by someone (appointments planned since
-  // then are past and still « planned »); a fresh seed (ids embed it) on every run of the shared database.
-  await loadScalePopulations(client, { departments: [DEPARTMENT], size: 4000, asOf: addDays(todayIso(), -21), seed: Math.floor(Math.random() * 1e9) });
-  orm = await openTestOrm(beneficiariesSubgraph);
-  schema = await beneficiariesSubgraph.buildSchema();
+  // then are past and still « planned »).
+  world = await openScaleWorld(DEPARTMENT, { size: 4000, asOf: addDays(todayIso(), -21) });
+  ({ client, orm, schema } = world);
 }, 120_000);
-afterAll(async () => {
-  await orm?.close(true);
-  await client?.end();
-});
+afterAll(() => world?.close());
 
 describe('the caseload alerts of a whole Département', () => {
   it('count, show and filter the same people as the definitions read one accompaniment at a time, for an administrator, a référent, an operator and a territory', async () => {

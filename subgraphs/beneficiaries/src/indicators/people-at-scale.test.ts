@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { addDays, addMonths, LoaderRegistry, type Caller } from '@passerelles/subgraph-kit';
-import { execute, openTestOrm, testCaller, testDatabaseUrl } from '@passerelles/subgraph-kit/test-support';
+import { execute, testCaller } from '@passerelles/subgraph-kit/test-support';
 import type { GraphQLSchema } from 'graphql';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadScalePopulations } from '../population/population.load.js';
-import { beneficiariesSubgraph } from '../subgraph.js';
-import { useTestIdentityKey } from '../test-support/factories.js';
+import { openScaleWorld, type ScaleWorld } from '../test-support/scale-world.js';
 
 // This file owns Département 28 (Eure-et-Loir) in the shared test database.
 const DEPARTMENT = '28';
@@ -102,20 +100,13 @@ const PERIODS = [
   { from: '2020-09-01', to: '2026-11-15' },
 ];
 
+let world: ScaleWorld | undefined;
 beforeAll(async () => {
-  useTestIdentityKey();
-  client = new pg.Client({ connectionString: testDatabaseUrl() });
-  await client.connect();
-  // Six years of history, so that the longest period holds people in each of its statements; a fresh
-  // seed (ids embed it) on every run of the shared database.
-  await loadScalePopulations(client, { departments: [DEPARTMENT], size: 3000, historyDays: 6 * 365, seed: Math.floor(Math.random() * 1e9) });
-  orm = await openTestOrm(beneficiariesSubgraph);
-  schema = await beneficiariesSubgraph.buildSchema();
+  // Six years of history, so that the longest period holds people in each of its statements.
+  world = await openScaleWorld(DEPARTMENT, { size: 3000, historyDays: 6 * 365 });
+  ({ client, orm, schema } = world);
 }, 120_000);
-afterAll(async () => {
-  await orm?.close(true);
-  await client?.end();
-});
+afterAll(() => world?.close());
 
 describe('the counts of people of a period at scale', () => {
   it('are those of the definitions, one statement per figure, for the whole Département over periods of one day to 75 months', async () => {
