@@ -50,7 +50,7 @@ afterAll(async () => {
 });
 
 describe('the active caseload of conventions', () => {
-  it('counts each scope of one batch — its own day, territories and conventions — as the definition does, in one statement', async () => {
+  it('counts each scope of a batch — its own day, territories and conventions — as the definition does, in one statement, for batches of one day and of several', async () => {
     const em = orm.em.fork();
     const commune = await firstCommune(em, DEPARTMENT);
     const rand = lcg(20261208);
@@ -82,11 +82,15 @@ describe('the active caseload of conventions', () => {
       for (const territoryIds of narrowings)
         for (const conventionIds of conventionSets) scopes.push({ key: `${date} ${JSON.stringify(territoryIds)} ${conventionIds.join(',')}`, date, territoryIds, conventionIds });
 
-    counter.reset();
-    const counts = await new ConventionCaseloadRepository(orm.em.fork()).activeAt(DEPARTMENT, scopes);
-    expect(counter.count).toBe(1);
     const expected = scopes.map((s) => [s.key, caseloadOf(accompaniments, s)] as const);
-    expect(scopes.map((s) => [s.key, counts.get(s.key) ?? 0] as const)).toEqual(expected);
+    // Scopes of several days in one batch (conventions' closing days), and of one day (a page's period end): two statements' shapes.
+    const batches = [scopes, ...days.map((day) => scopes.filter((s) => s.date === day))];
+    for (const batch of batches) {
+      counter.reset();
+      const counts = await new ConventionCaseloadRepository(orm.em.fork()).activeAt(DEPARTMENT, batch);
+      expect(counter.count).toBe(1);
+      expect(batch.map((s) => [s.key, counts.get(s.key) ?? 0] as const)).toEqual(expected.filter(([key]) => batch.some((s) => s.key === key)));
+    }
     // The population is not trivial: people count in several scopes, and some have two accompaniments at once.
     expect(expected.filter(([, n]) => n > 5).length).toBeGreaterThan(scopes.length / 3);
     const twice = accompaniments.filter((a, i) =>
