@@ -4,22 +4,13 @@ import { addDays } from '@passerelles/subgraph-kit';
 import { openTestOrm, QueryCounter } from '@passerelles/subgraph-kit/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beneficiariesSubgraph } from '../subgraph.js';
-import { firstCommune, newAccompaniment, newPerson } from '../test-support/factories.js';
+import { firstCommune, lcg, newAccompaniment, newPerson } from '../test-support/factories.js';
 import { ConventionCaseloadRepository, type CaseloadScope } from './convention.repository.js';
 
 // This file owns Département 37 (Indre-et-Loire) in the shared test database.
 const DEPARTMENT = '37';
 let orm: MikroORM;
 const counter = new QueryCounter();
-
-/** A tiny deterministic generator (LCG), independent of the product's own. */
-function lcg(seed: number): (n: number) => number {
-  let s = seed;
-  return (n) => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return Math.floor((s / 2147483648) * n);
-  };
-}
 
 interface Accompaniment {
   personId: string;

@@ -6,7 +6,7 @@ import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordContractSigned } from '../contract-signature/contract-signed.js';
 import { beneficiariesSubgraph } from '../subgraph.js';
-import { firstCommune, newAccompaniment, newOrientation, newPerson, newReferral, storeOpenGrid, useTestIdentityKey } from '../test-support/factories.js';
+import { firstCommune, lcg, newAccompaniment, newOrientation, newPerson, newReferral, storeOpenGrid, useTestIdentityKey } from '../test-support/factories.js';
 
 // This file owns Département 56 (Morbihan) in the shared test database. Each test uses its own territory.
 const DEPARTMENT = '56';
@@ -29,15 +29,6 @@ function percentile(xs: number[], q: number): number {
 }
 const r2 = (x: number): number => Math.round(x * 100) / 100;
 const r4 = (x: number): number => Math.round(x * 10_000) / 10_000;
-
-/** A tiny deterministic generator (LCG), independent of the product's own. */
-function lcg(seed: number): (n: number) => number {
-  let s = seed;
-  return (n) => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return Math.floor((s / 2147483648) * n);
-  };
-}
 
 const DELAY_CHAIN = `query ($scope: IndicatorScopeInput, $period: PeriodInput!) { indicators(scope: $scope, period: $period) { delayChain {
   definitionVersion definitionLabel

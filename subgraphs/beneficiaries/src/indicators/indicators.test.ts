@@ -6,7 +6,7 @@ import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exitReasons, psychologicalDifficulties } from '../accompaniment/accompaniment.enums.js';
 import { beneficiariesSubgraph } from '../subgraph.js';
-import { firstCommune, newAccompaniment, newAppointment, newPerson, storeOpenGrid, useTestIdentityKey } from '../test-support/factories.js';
+import { firstCommune, lcg, newAccompaniment, newAppointment, newPerson, storeOpenGrid, useTestIdentityKey } from '../test-support/factories.js';
 import { suppressMatrix } from './matrix-suppression.js';
 
 // This file owns Département 69 (Rhône) in the shared test database. Each test uses its own programme and territories.
@@ -28,15 +28,6 @@ const r2 = (x: number): number => Math.round(x * 100) / 100;
 const r4 = (x: number): number => Math.round(x * 10_000) / 10_000;
 const exact = (value: number): { value: number; suppressed: boolean } => ({ value, suppressed: false });
 const HIDDEN = { value: null, suppressed: true };
-
-/** A tiny deterministic generator (LCG), independent of the product's own. */
-function lcg(seed: number): (n: number) => number {
-  let s = seed;
-  return (n) => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return Math.floor((s / 2147483648) * n);
-  };
-}
 
 const INDICATORS = `query ($scope: IndicatorScopeInput, $period: PeriodInput!) { indicators(scope: $scope, period: $period) {
   peopleWelcomed { value suppressed } peopleAccompanied { value suppressed } activeCaseload { value suppressed }

@@ -6,7 +6,7 @@ import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExitReason } from '../accompaniment/accompaniment.enums.js';
 import { beneficiariesSubgraph } from '../subgraph.js';
-import { firstCommune, newAccompaniment, newPerson, useTestIdentityKey } from '../test-support/factories.js';
+import { firstCommune, lcg, newAccompaniment, newPerson, useTestIdentityKey } from '../test-support/factories.js';
 import { publishDepartment } from './publication.service.js';
 
 // This file owns Département 84 (Vaucluse) in the shared test database.
@@ -25,15 +25,6 @@ let territories: string[];
 let programmeId: string;
 /** The accompaniments written, to count independently of the job. */
 const written: { territoryId: string; startedOn: string; endedOn: string | null }[] = [];
-
-/** A tiny deterministic generator (LCG), independent of the product's own. */
-function lcg(seed: number): (n: number) => number {
-  let s = seed;
-  return (n) => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return Math.floor((s / 2147483648) * n);
-  };
-}
 
 const QUERY = `query ($scope: IndicatorScopeInput, $period: PeriodInput!) {
   indicators(scope: $scope, period: $period) {

@@ -149,3 +149,12 @@ export async function storeOpenGrid(em: EntityManager, departmentCode: string): 
     released: {},
   }, null);
 }
+
+/** A tiny deterministic generator (LCG) for generated test populations, independent of the product's own: `n` → an integer in [0, n). */
+export function lcg(seed: number): (n: number) => number {
+  let s = seed;
+  return (n) => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return Math.floor((s / 2147483648) * n);
+  };
+}
